@@ -1,0 +1,19 @@
+package org.leverdesk.app;
+
+import org.leverdesk.app.cli.LeverdeskCommand;
+import picocli.CommandLine;
+
+/** Runs a CLI command headless, or opens the desktop window when no command is given. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            DesktopLauncher.launch(args);
+            return;
+        }
+        int code = LeverdeskCommand.commandLine().execute(args);
+        System.exit(code);
+    }
+}

@@ -1,0 +1,56 @@
+package org.leverdesk.domain;
+
+import java.time.LocalDate;
+
+/**
+ * The bars of one symbol up to and including "now". This is the only view of prices a strategy
+ * gets: every accessor rejects an index past {@link #lastIndex()}, so a strategy cannot read a
+ * future bar even by mistake.
+ */
+public final class History {
+    private final BarSeries series;
+    private final int lastIndex;
+
+    public History(BarSeries series, int lastIndex) {
+        if (lastIndex >= series.size()) {
+            throw new IllegalArgumentException("lastIndex " + lastIndex + " beyond " + series);
+        }
+        this.series = series;
+        this.lastIndex = lastIndex;
+    }
+
+    public String symbol() { return series.symbol(); }
+    /** Number of visible bars. */
+    public int size() { return lastIndex + 1; }
+    public boolean isEmpty() { return lastIndex < 0; }
+    /** Index of the newest visible bar (size() - 1). */
+    public int lastIndex() { return lastIndex; }
+
+    private int check(int i) {
+        if (i > lastIndex || i < 0) {
+            throw new LookAheadException(series.symbol(), i, lastIndex);
+        }
+        return i;
+    }
+
+    public LocalDate date(int i) { return series.date(check(i)); }
+    public double open(int i) { return series.open(check(i)); }
+    public double high(int i) { return series.high(check(i)); }
+    public double low(int i) { return series.low(check(i)); }
+    public double close(int i) { return series.close(check(i)); }
+    public long volume(int i) { return series.volume(check(i)); }
+    public double adjClose(int i) { return series.adjClose(check(i)); }
+    public Bar bar(int i) { return series.bar(check(i)); }
+
+    public LocalDate lastDate() { return date(lastIndex); }
+    public double lastClose() { return close(lastIndex); }
+
+    /** Close prices of all visible bars, oldest first (a copy). */
+    public double[] closes() { return series.closes(lastIndex); }
+
+    /** Index of the visible bar dated exactly {@code date}, or -1. */
+    public int indexOf(LocalDate date) {
+        int i = series.indexOf(date);
+        return i <= lastIndex ? i : -1;
+    }
+}

@@ -1,0 +1,23 @@
+package org.leverdesk.strategy;
+
+import java.util.Set;
+import org.leverdesk.domain.Decision;
+
+/**
+ * A trading strategy: a pure function of the market up to now, the portfolio and its own config
+ * (given at construction). It performs no I/O and reads no clock; backtest, paper and live all call
+ * the same {@link #decide} with differently sourced contexts.
+ */
+public interface Strategy {
+    /** Stable identifier, e.g. {@code monthly-rebalance}. */
+    String id();
+
+    /** Symbols whose bars the strategy reads or trades. */
+    Set<String> symbols();
+
+    /** How its orders are executed (fill model in backtests, order type live). */
+    ExecutionPolicy execution();
+
+    /** Decides today's targets. Called once per trading day at the strategy's decision time. */
+    Decision decide(DecisionContext context);
+}
