@@ -1,0 +1,27 @@
+package org.leverdesk.backtest;
+
+import java.util.List;
+import org.leverdesk.common.CancellationToken;
+import org.leverdesk.common.ProgressListener;
+
+/** Runs backtests for the UI and the CLI; implemented over the current market data source. */
+public interface BacktestRunner {
+    /** Strategies that can be backtested, in display order. */
+    List<StrategyInfo> strategies();
+
+    /**
+     * Runs one backtest.
+     *
+     * @throws IllegalArgumentException for an invalid request (one-line message)
+     * @throws java.util.concurrent.CancellationException when cancelled through the token
+     */
+    BacktestResult run(BacktestRequest request, ProgressListener progress, CancellationToken cancel);
+
+    /** A strategy as shown in pickers: id, display name, default symbol and its parameters. */
+    record StrategyInfo(String id, String displayName, String defaultSymbol, List<Parameter> parameters) {
+    }
+
+    /** A strategy parameter with its default value (as text) and a short description. */
+    record Parameter(String name, String defaultValue, String description) {
+    }
+}
