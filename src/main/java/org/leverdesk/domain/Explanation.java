@@ -9,8 +9,10 @@ import java.util.Map;
  */
 public record Explanation(String summary, Map<String, Double> signals, List<GateResult> gates, String regime) {
     public Explanation {
-        signals = signals == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(signals));
-        gates = gates == null ? List.of() : List.copyOf(gates);
+        // Copies keep the record immutable; empty inputs share one instance (backtests create many holds).
+        signals = signals == null || signals.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(signals));
+        gates = gates == null || gates.isEmpty() ? List.of() : List.copyOf(gates);
     }
 
     public static Explanation of(String summary) {

@@ -1,0 +1,245 @@
+package org.leverdesk.backtest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.leverdesk.backtest.metrics.Metrics;
+import org.leverdesk.backtest.metrics.MetricsCalculator;
+import org.leverdesk.backtest.sim.FillSimulator;
+import org.leverdesk.backtest.sim.RoundTripTracker;
+import org.leverdesk.backtest.sim.SimAccount;
+import org.leverdesk.common.CancellationToken;
+import org.leverdesk.common.ProgressListener;
+import org.leverdesk.domain.BarSeries;
+import org.leverdesk.domain.Decision;
+import org.leverdesk.domain.Fill;
+import org.leverdesk.domain.History;
+import org.leverdesk.domain.MarketSnapshot;
+import org.leverdesk.domain.Target;
+import org.leverdesk.market.calendar.TradingCalendar;
+import org.leverdesk.strategy.DecisionContext;
+import org.leverdesk.strategy.ExecutionPolicy;
+import org.leverdesk.strategy.Strategy;
+
+/**
+ * The daily event loop. For each trading day of the traded symbol in the requested range it
+ * (1) fills orders left from the previous day (next open, or a limit tested against today's range),
+ * (2) shows the strategy the bars up to and including today — never later, by construction of
+ * {@link History} — and applies its decision with the strategy's fill model, and (3) records the
+ * equity at today's close.
+ */
+public final class BacktestEngine {
+    private static final int PROGRESS_EVERY = 512;
+    private final TradingCalendar calendar;
+    private final MetricsCalculator metricsCalculator;
+
+    public BacktestEngine(TradingCalendar calendar, MetricsCalculator metricsCalculator) {
+        this.calendar = calendar;
+        this.metricsCalculator = metricsCalculator;
+    }
+
+    /**
+     * Runs {@code strategy} over {@code data} (all history up to {@code config.to()}, so indicators
+     * can warm up before {@code config.from()}).
+     *
+     * @param tradedSymbol the symbol whose trading days drive the loop
+     */
+    public BacktestResult run(Strategy strategy, Map<String, BarSeries> data, String tradedSymbol, BacktestConfig config,
+                              String dataSource, ProgressListener progress, CancellationToken cancel) {
+        Set<String> symbolSet = new LinkedHashSet<>();
+        symbolSet.add(tradedSymbol);
+        symbolSet.addAll(strategy.symbols());
+        String[] symbols = symbolSet.toArray(String[]::new);
+        BarSeries[] series = new BarSeries[symbols.length];
+        for (int s = 0; s < symbols.length; s++) {
+            series[s] = data.get(symbols[s]);
+            if (series[s] == null || series[s].isEmpty()) {
+                throw new IllegalArgumentException("no price data for " + symbols[s] + "; import it or point --prices at a folder with " + symbols[s] + ".csv");
+            }
+        }
+        BarSeries traded = series[0];
+        int start = traded.indexAtOrAfter(config.from());
+        int end = traded.indexAtOrBefore(config.to());
+        if (start > end) {
+            throw new IllegalArgumentException("no " + tradedSymbol + " bars between " + config.from() + " and " + config.to()
+                    + "; its data covers " + traded.firstDate() + " .. " + traded.lastDate());
+        }
+        int days = end - start + 1;
+
+        SimAccount account = new SimAccount(symbols, config.capital());
+        FillSimulator filler = new FillSimulator(config.costs(), config.allowMargin());
+        ExecutionPolicy policy = strategy.execution();
+        List<Fill> fills = new ArrayList<>();
+        List<Decision> decisions = config.recordDecisions() ? new ArrayList<>() : List.of();
+        RoundTripTracker trips = new RoundTripTracker();
+        List<PendingOrder> pending = new ArrayList<>();
+
+        LocalDate[] dates = new LocalDate[days];
+        double[] equity = new double[days];
+        double[] cash = new double[days];
+        double[] positionValue = new double[days];
+        boolean[] invested = new boolean[days];
+        int[] cursor = new int[symbols.length];
+        for (int s = 0; s < symbols.length; s++) {
+            cursor[s] = -1;
+        }
+        History[] histories = new History[symbols.length];
+        Map<String, History> snapshotMap = new HashMap<>(symbols.length * 2);
+
+        for (int k = 0; k < days; k++) {
+            int i = start + k;
+            LocalDate today = traded.date(i);
+            if ((k & (PROGRESS_EVERY - 1)) == 0) {
+                cancel.throwIfCancelled();
+                progress.progress((double) k / days, today.toString());
+            }
+            for (int s = 0; s < symbols.length; s++) {
+                int c = cursor[s];
+                BarSeries ser = series[s];
+                while (c + 1 < ser.size() && !ser.date(c + 1).isAfter(today)) {
+                    c++;
+                }
+                if (c != cursor[s] || histories[s] == null) {
+                    cursor[s] = c;
+                    histories[s] = new History(ser, c);
+                }
+                if (c >= 0) {
+                    account.mark(s, ser.close(c));
+                }
+            }
+            int fillsBefore = fills.size();
+            if (!pending.isEmpty()) {
+                fillPending(pending, series, cursor, today, account, filler, fills);
+            }
+
+            snapshotMap.clear();
+            for (int s = 0; s < symbols.length; s++) {
+                snapshotMap.put(symbols[s], histories[s]);
+            }
+            MarketSnapshot snapshot = new MarketSnapshot(today, snapshotMap);
+            Decision decision = strategy.decide(new DecisionContext(today, snapshot, account, calendar, k == 0));
+            if (config.recordDecisions()) {
+                decisions.add(decision);
+            }
+            if (decision.rebalance()) {
+                applyTargets(decision, account, series, cursor, policy, filler, fills, pending, today);
+            }
+            for (int f = fillsBefore; f < fills.size(); f++) {
+                trips.add(fills.get(f));
+            }
+
+            dates[k] = today;
+            cash[k] = account.cash();
+            positionValue[k] = account.positionValue();
+            equity[k] = cash[k] + positionValue[k];
+            invested[k] = hasPosition(account);
+        }
+        progress.progress(1.0, "metrics");
+
+        List<EquityPoint> curve = new ArrayList<>(days);
+        for (int k = 0; k < days; k++) {
+            curve.add(new EquityPoint(dates[k], equity[k], cash[k], positionValue[k]));
+        }
+        List<RoundTrip> closed = trips.closed();
+        Metrics metrics = metricsCalculator.compute(dates, equity, invested, fills.size(), closed);
+        double[] benchmark = null;
+        Metrics benchmarkMetrics = null;
+        if (config.benchmarkSymbol() != null && !config.benchmarkSymbol().isBlank()) {
+            BarSeries b = data.get(config.benchmarkSymbol());
+            if (b == null || b.isEmpty()) {
+                throw new IllegalArgumentException("no price data for benchmark " + config.benchmarkSymbol());
+            }
+            benchmark = BuyAndHold.equity(b, dates, config.capital());
+            benchmarkMetrics = metricsCalculator.compute(dates, benchmark, null, 1, List.of());
+        }
+        return new BacktestResult(strategy.id(), tradedSymbol, config, dataSource, curve, benchmark, metrics,
+                benchmarkMetrics, List.copyOf(fills), closed, decisions);
+    }
+
+
+    private static boolean hasPosition(SimAccount account) {
+        for (int s = 0; s < account.symbolCount(); s++) {
+            if (account.quantityAt(s) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Orders to be filled on the next trading day: market-on-open or a day limit. */
+    private record PendingOrder(int symbol, long signedQty, double limit, String reason) {
+    }
+
+    private static void fillPending(List<PendingOrder> pending, BarSeries[] series, int[] cursor, LocalDate today,
+                                    SimAccount account, FillSimulator filler, List<Fill> fills) {
+        for (PendingOrder o : sortedSellsFirst(pending)) {
+            BarSeries ser = series[o.symbol()];
+            int c = cursor[o.symbol()];
+            if (c < 0 || !ser.date(c).equals(today)) {
+                continue; // no session for this symbol today: a day order expires unfilled
+            }
+            double open = ser.open(c);
+            if (Double.isNaN(o.limit())) {
+                filler.fill(account, o.symbol(), o.signedQty(), open, today, o.reason(), fills);
+            } else if (o.signedQty() > 0 && ser.low(c) <= o.limit()) {
+                filler.fill(account, o.symbol(), o.signedQty(), Math.min(open, o.limit()), today, o.reason(), fills);
+            } else if (o.signedQty() < 0 && ser.high(c) >= o.limit()) {
+                filler.fill(account, o.symbol(), o.signedQty(), Math.max(open, o.limit()), today, o.reason(), fills);
+            }
+        }
+        pending.clear();
+    }
+
+    private static List<PendingOrder> sortedSellsFirst(List<PendingOrder> orders) {
+        List<PendingOrder> out = new ArrayList<>(orders.size());
+        for (PendingOrder o : orders) {
+            if (o.signedQty() < 0) {
+                out.add(o);
+            }
+        }
+        for (PendingOrder o : orders) {
+            if (o.signedQty() > 0) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    private static void applyTargets(Decision decision, SimAccount account, BarSeries[] series, int[] cursor,
+                                     ExecutionPolicy policy, FillSimulator filler, List<Fill> fills,
+                                     List<PendingOrder> pending, LocalDate today) {
+        String reason = decision.explanation().summary();
+        List<Target> targets = decision.targets();
+        // Sells first so their proceeds can pay for the buys.
+        for (int pass = 0; pass < 2; pass++) {
+            for (Target t : targets) {
+                int s = account.indexOf(t.symbol());
+                if (s < 0) {
+                    throw new IllegalStateException(decision.strategyId() + " targets " + t.symbol() + " which it did not declare in symbols()");
+                }
+                long delta = t.quantity() - account.quantityAt(s);
+                if (delta == 0 || (pass == 0) != (delta < 0)) {
+                    continue;
+                }
+                int c = cursor[s];
+                if (c < 0 || !series[s].date(c).equals(today)) {
+                    continue; // no price today for this symbol: nothing to trade against
+                }
+                double close = series[s].close(c);
+                switch (policy.backtestFill()) {
+                    case CLOSE -> filler.fill(account, s, delta, close, today, reason, fills);
+                    case NEXT_OPEN -> pending.add(new PendingOrder(s, delta, Double.NaN, reason));
+                    case LIMIT_NEXT_DAY -> {
+                        double off = policy.limitOffsetBps() / 10_000.0;
+                        double limit = delta > 0 ? close * (1 + off) : close * (1 - off);
+                        pending.add(new PendingOrder(s, delta, limit, reason));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.leverdesk.backtest;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.leverdesk.backtest.metrics.MetricsCalculator;
+import org.leverdesk.common.CancellationToken;
+import org.leverdesk.common.ProgressListener;
+import org.leverdesk.domain.BarSeries;
+import org.leverdesk.market.calendar.TradingCalendar;
+import org.leverdesk.market.data.MarketData;
+import org.leverdesk.strategy.Strategy;
+import org.leverdesk.strategy.catalog.StrategyCatalog;
+import org.leverdesk.strategy.catalog.StrategyDescriptor;
+
+/** Runs backtests of catalog strategies over one market data source (the UI's and CLI's runner). */
+public final class BacktestService implements BacktestRunner {
+    /** Earliest date loaded so indicators can warm up before the requested start. */
+    private static final LocalDate HISTORY_START = LocalDate.of(1900, 1, 1);
+    private final MarketData data;
+    private final TradingCalendar calendar;
+    private final StrategyCatalog catalog;
+    private final MetricsCalculator metrics;
+
+    public BacktestService(MarketData data, TradingCalendar calendar, StrategyCatalog catalog, MetricsCalculator metrics) {
+        this.data = data;
+        this.calendar = calendar;
+        this.catalog = catalog;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public List<StrategyInfo> strategies() {
+        return catalog.all().stream().map(d -> new StrategyInfo(d.id(), d.displayName(), d.defaultSymbol(),
+                d.parameters().stream().map(p -> new Parameter(p.name(), p.defaultValue(), p.description())).toList())).toList();
+    }
+
+    @Override
+    public BacktestResult run(BacktestRequest request, ProgressListener progress, CancellationToken cancel) {
+        StrategyDescriptor descriptor = catalog.require(request.strategyId());
+        String symbol = request.symbol() == null || request.symbol().isBlank()
+                ? descriptor.defaultSymbol() : request.symbol().trim().toUpperCase(Locale.ROOT);
+        Strategy strategy = descriptor.factory().create(symbol, request.parameters());
+        String benchmark = request.benchmarkSymbol() == null || request.benchmarkSymbol().isBlank()
+                ? symbol : request.benchmarkSymbol().trim().toUpperCase(Locale.ROOT);
+        BacktestConfig config = new BacktestConfig(request.from(), request.to(), request.capital(), request.costs(),
+                false, benchmark, true);
+
+        Set<String> needed = new LinkedHashSet<>();
+        needed.add(symbol);
+        needed.addAll(strategy.symbols());
+        needed.add(benchmark);
+        Map<String, BarSeries> series = new HashMap<>();
+        progress.progress(0, "loading prices");
+        for (String s : needed) {
+            series.put(s, data.bars(s, HISTORY_START, request.to()));
+        }
+        return new BacktestEngine(calendar, metrics).run(strategy, series, symbol, config, data.sourceLabel(), progress, cancel);
+    }
+}

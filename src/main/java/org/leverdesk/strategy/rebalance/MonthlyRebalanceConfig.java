@@ -1,0 +1,50 @@
+package org.leverdesk.strategy.rebalance;
+
+import java.util.Map;
+
+/**
+ * Settings of the monthly rebalance (seed 002): hold {@code allocation} dollars of {@code symbol},
+ * re-sized to whole shares on the last trading day of each month; live orders are limits
+ * {@code limitOffsetBps} through the mid.
+ */
+public record MonthlyRebalanceConfig(String symbol, double allocation, double limitOffsetBps) {
+    public static final String DEFAULT_SYMBOL = "TQQQ";
+    public static final double DEFAULT_ALLOCATION = 2_000;
+    public static final double DEFAULT_LIMIT_OFFSET_BPS = 50;
+
+    public MonthlyRebalanceConfig {
+        if (symbol == null || !symbol.matches("[A-Z][A-Z0-9.]{0,9}")) {
+            throw new IllegalArgumentException("symbol must be a ticker like TQQQ (got '" + symbol + "')");
+        }
+        if (!(allocation > 0) || !Double.isFinite(allocation)) {
+            throw new IllegalArgumentException("allocation must be a positive dollar amount (got " + allocation + ")");
+        }
+        if (!(limitOffsetBps >= 0 && limitOffsetBps <= 500)) {
+            throw new IllegalArgumentException("limit offset must be between 0 and 500 basis points (got " + limitOffsetBps + ")");
+        }
+    }
+
+    public static MonthlyRebalanceConfig defaults() {
+        return new MonthlyRebalanceConfig(DEFAULT_SYMBOL, DEFAULT_ALLOCATION, DEFAULT_LIMIT_OFFSET_BPS);
+    }
+
+    /** Parses named text parameters ("allocation", "limitOffsetBps"); missing ones keep defaults. */
+    public static MonthlyRebalanceConfig parse(String symbol, Map<String, String> parameters) {
+        return new MonthlyRebalanceConfig(
+                symbol == null || symbol.isBlank() ? DEFAULT_SYMBOL : symbol.trim().toUpperCase(java.util.Locale.ROOT),
+                number(parameters, "allocation", DEFAULT_ALLOCATION),
+                number(parameters, "limitOffsetBps", DEFAULT_LIMIT_OFFSET_BPS));
+    }
+
+    private static double number(Map<String, String> p, String name, double fallback) {
+        String v = p.get(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number (got '" + v + "')");
+        }
+    }
+}
