@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.leverdesk.backtest.metrics.Metrics;
 import org.leverdesk.backtest.metrics.MetricsCalculator;
-import org.leverdesk.backtest.sim.FillSimulator;
-import org.leverdesk.backtest.sim.RoundTripTracker;
-import org.leverdesk.backtest.sim.SimAccount;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.common.ProgressListener;
 import org.leverdesk.domain.BarSeries;
@@ -145,7 +142,8 @@ public final class BacktestEngine {
             curve.add(new EquityPoint(dates[k], equity[k], cash[k], positionValue[k]));
         }
         List<RoundTrip> closed = trips.closed();
-        Metrics metrics = metricsCalculator.compute(dates, equity, invested, fills.size(), closed);
+        Metrics metrics = metricsCalculator.compute(dates, equity, invested, fills.size(),
+                closed.stream().mapToDouble(RoundTrip::profit).toArray());
         double[] benchmark = null;
         Metrics benchmarkMetrics = null;
         if (config.benchmarkSymbol() != null && !config.benchmarkSymbol().isBlank()) {
@@ -154,7 +152,7 @@ public final class BacktestEngine {
                 throw new IllegalArgumentException("no price data for benchmark " + config.benchmarkSymbol());
             }
             benchmark = BuyAndHold.equity(b, dates, config.capital());
-            benchmarkMetrics = metricsCalculator.compute(dates, benchmark, null, 1, List.of());
+            benchmarkMetrics = metricsCalculator.compute(dates, benchmark, null, 1, new double[0]);
         }
         return new BacktestResult(strategy.id(), tradedSymbol, config, dataSource, curve, benchmark, metrics,
                 benchmarkMetrics, List.copyOf(fills), closed, decisions);

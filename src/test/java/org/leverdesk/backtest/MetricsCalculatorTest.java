@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.leverdesk.backtest.metrics.Metrics;
 import org.leverdesk.backtest.metrics.MetricsCalculator;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,7 @@ class MetricsCalculatorTest {
     @Test
     void returnRiskAndDrawdownMatchHandComputedValues() {
         // r = +10%, -10%, +10%: mean 1/30, sample stdev sqrt(0.0266667/2) = 0.1154701
-        Metrics m = new MetricsCalculator().compute(FOUR_DAYS, new double[] {100, 110, 99, 108.9}, null, 0, List.of());
+        Metrics m = new MetricsCalculator().compute(FOUR_DAYS, new double[] {100, 110, 99, 108.9}, null, 0, new double[0]);
         assertEquals(0.089, m.totalReturn(), 1e-12);
         assertEquals(0.1154701 * Math.sqrt(252), m.annualVolatility(), 1e-6);
         assertEquals(4.582576, m.sharpe(), 1e-6);           // (1/30) / 0.1154701 * sqrt(252)
@@ -32,7 +31,7 @@ class MetricsCalculatorTest {
     @Test
     void cagrUsesCalendarDaysOverThreeSixtyFivePointTwoFive() {
         LocalDate[] dates = {LocalDate.parse("2023-01-03"), LocalDate.parse("2024-01-03")}; // 365 days
-        Metrics m = new MetricsCalculator().compute(dates, new double[] {100, 121}, null, 0, List.of());
+        Metrics m = new MetricsCalculator().compute(dates, new double[] {100, 121}, null, 0, new double[0]);
         assertEquals(0.210158, m.cagr(), 1e-6);             // 1.21^(365.25/365) - 1
         assertTrue(Double.isNaN(m.calmar()), "no drawdown means Calmar is undefined");
         assertNull(m.maxDrawdownPeak());
@@ -41,24 +40,21 @@ class MetricsCalculatorTest {
     @Test
     void calmarDividesCagrByDrawdown() {
         LocalDate[] dates = {LocalDate.parse("2023-01-03"), LocalDate.parse("2023-07-03"), LocalDate.parse("2024-01-03")};
-        Metrics m = new MetricsCalculator().compute(dates, new double[] {100, 80, 121}, null, 0, List.of());
+        Metrics m = new MetricsCalculator().compute(dates, new double[] {100, 80, 121}, null, 0, new double[0]);
         assertEquals(-0.2, m.maxDrawdown(), 1e-12);
         assertEquals(0.210158 / 0.2, m.calmar(), 1e-5);
     }
 
     @Test
     void riskFreeRateLowersSharpe() {
-        Metrics m = new MetricsCalculator(0.0252).compute(FOUR_DAYS, new double[] {100, 110, 99, 108.9}, null, 0, List.of());
+        Metrics m = new MetricsCalculator(0.0252).compute(FOUR_DAYS, new double[] {100, 110, 99, 108.9}, null, 0, new double[0]);
         // daily rf = 0.0001; (1/30 - 0.0001) / 0.1154701 * sqrt(252)
         assertEquals((1.0 / 30 - 0.0001) / 0.1154701 * Math.sqrt(252), m.sharpe(), 1e-5);
     }
 
     @Test
     void tradeStatisticsComeFromRoundTrips() {
-        List<RoundTrip> trips = List.of(
-                new RoundTrip("X", FOUR_DAYS[0], 10, FOUR_DAYS[1], 12, 4, 6.6),
-                new RoundTrip("X", FOUR_DAYS[0], 10, FOUR_DAYS[2], 9, 6, -7.6),
-                new RoundTrip("X", FOUR_DAYS[2], 9, FOUR_DAYS[3], 10, 1, 3.4));
+        double[] trips = {6.6, -7.6, 3.4};
         boolean[] invested = {true, true, false, false};
         Metrics m = new MetricsCalculator().compute(FOUR_DAYS, new double[] {100, 101, 102, 103}, invested, 4, trips);
         assertEquals(4, m.trades());
@@ -71,7 +67,7 @@ class MetricsCalculatorTest {
 
     @Test
     void tradeStatisticsAreUndefinedWithoutRoundTrips() {
-        Metrics m = new MetricsCalculator().compute(FOUR_DAYS, new double[] {100, 101, 102, 103}, null, 1, List.of());
+        Metrics m = new MetricsCalculator().compute(FOUR_DAYS, new double[] {100, 101, 102, 103}, null, 1, new double[0]);
         assertTrue(Double.isNaN(m.winRate()));
         assertTrue(Double.isNaN(m.profitFactor()));
         assertTrue(Double.isNaN(m.avgWin()));

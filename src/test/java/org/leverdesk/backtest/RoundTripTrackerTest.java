@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.leverdesk.backtest.sim.RoundTripTracker;
 import org.leverdesk.domain.Fill;
 import org.leverdesk.domain.Side;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,6 @@ package org.leverdesk.backtest.metrics;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import org.leverdesk.backtest.RoundTrip;
 
 /**
  * Computes {@link Metrics} from a daily equity series E (one value per trading day, at the close)
@@ -42,9 +40,9 @@ public final class MetricsCalculator {
      * @param equity     account value at each day's close
      * @param invested   true where the day ended with a position (for exposure); may be null (then 1)
      * @param fills      number of fills
-     * @param roundTrips closed round trips
+     * @param tripProfits net profit of each closed round trip
      */
-    public Metrics compute(LocalDate[] dates, double[] equity, boolean[] invested, int fills, List<RoundTrip> roundTrips) {
+    public Metrics compute(LocalDate[] dates, double[] equity, boolean[] invested, int fills, double[] tripProfits) {
         int n = equity.length;
         if (n == 0 || dates.length != n) {
             throw new IllegalArgumentException("need one equity value per date (got " + n + " values, " + dates.length + " dates)");
@@ -112,13 +110,13 @@ public final class MetricsCalculator {
         int losses = 0;
         double grossWin = 0;
         double grossLoss = 0;
-        for (RoundTrip rt : roundTrips) {
-            if (rt.profit() > 0) {
+        for (double profit : tripProfits) {
+            if (profit > 0) {
                 wins++;
-                grossWin += rt.profit();
+                grossWin += profit;
             } else {
                 losses++;
-                grossLoss += rt.profit();
+                grossLoss += profit;
             }
         }
         int closed = wins + losses;

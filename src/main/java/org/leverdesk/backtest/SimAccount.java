@@ -1,4 +1,4 @@
-package org.leverdesk.backtest.sim;
+package org.leverdesk.backtest;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,7 @@
-package org.leverdesk.backtest.sim;
+package org.leverdesk.backtest;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.leverdesk.backtest.CostModel;
 import org.leverdesk.domain.Fill;
 import org.leverdesk.domain.Side;
 

@@ -1,4 +1,4 @@
-package org.leverdesk.backtest.sim;
+package org.leverdesk.backtest;
 
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -7,7 +7,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.leverdesk.backtest.RoundTrip;
 import org.leverdesk.domain.Fill;
 
 /**
