@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code leverdesk calendar}: lists NYSE trading days and their close times (ET). */
 @Command(name = "calendar", mixinStandardHelpOptions = true,
         description = {"Print each NYSE trading day from --from to --to (inclusive) as YYYY-MM-DD,HH:MM,",
-                "where HH:MM is the session's close in New York time (13:00 on early-close days).",
+                "where HH:MM is the session's close in New York time (earlier than 16:00 on early-close days).",
                 "Dates from 1990-01-01 to 2035-12-31."})
 public final class CalendarCommand implements Callable<Integer> {
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
