@@ -339,7 +339,7 @@ public final class BacktestViewModel {
 
     private void strategyChanged(StrategyInfo info) {
         for (ParameterField p : parameters) {
-            p.valueProperty().removeListener(revalidate);
+            p.errorProperty().removeListener(revalidate);
         }
         List<ParameterField> fields = new ArrayList<>();
         if (info != null) {
@@ -347,7 +347,8 @@ public final class BacktestViewModel {
             benchmark.set(symbol.get());
             for (BacktestRunner.Parameter p : info.parameters()) {
                 ParameterField f = new ParameterField(p);
-                f.valueProperty().addListener(revalidate);
+                // the field validates itself first; listening to its error keeps that order
+                f.errorProperty().addListener(revalidate);
                 fields.add(f);
             }
         }
