@@ -104,6 +104,7 @@ public final class BacktestView {
         cancelButton.disableProperty().bind(viewModel.runningProperty().not());
         progressBar.progressProperty().bind(viewModel.progressProperty());
         progressBar.visibleProperty().bind(viewModel.runningProperty());
+        progressBar.managedProperty().bind(progressBar.visibleProperty());
         progressLabel.textProperty().bind(viewModel.progressMessageProperty());
         messageLabel.textProperty().bind(Bindings.when(viewModel.errorMessageProperty().isEmpty())
                 .then(viewModel.validationMessageProperty()).otherwise(viewModel.errorMessageProperty()));
@@ -112,6 +113,7 @@ public final class BacktestView {
         equityChart.setId("equityChart");
         drawdownChart.setId("drawdownChart");
         drawdownChart.setAreaFill(true);
+        drawdownChart.setLegendVisible(false);
         drawdownChart.followXRange(equityChart);
         equityChart.setPrefHeight(340);
         drawdownChart.setPrefHeight(200);

@@ -34,7 +34,7 @@ public record ChartSeries(String name, double[] x, double[] y) {
         return LocalDate.ofEpochDay(Math.floorDiv((long) Math.rint(epochSeconds), 86_400L));
     }
 
-    /** Index of the point whose x is nearest to {@code value} (x ascending); -1 when empty. */
+    /** Index of the point whose x is nearest to {@code value} (x ascending, ties to the earlier); -1 when empty. */
     public int nearestIndex(double value) {
         if (x.length == 0) {
             return -1;

@@ -111,6 +111,11 @@ public final class TimeSeriesChart extends VBox {
         return series;
     }
 
+    /** Shows or hides the legend (hide it when a chart above already names the same series). */
+    public void setLegendVisible(boolean visible) {
+        chart.setLegendVisible(visible);
+    }
+
     /** Fills the area between each line and zero, e.g. for drawdowns. */
     public void setAreaFill(boolean fill) {
         renderer.setPolyLineStyle(fill ? LineStyle.AREA : LineStyle.NORMAL);

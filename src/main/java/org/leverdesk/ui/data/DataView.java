@@ -60,6 +60,9 @@ public final class DataView {
         importButton.disableProperty().bind(Bindings.not(viewModel.canImportProperty()));
         importProgress.progressProperty().bind(viewModel.progressProperty());
         importProgress.visibleProperty().bind(viewModel.importingProperty());
+        importProgress.managedProperty().bind(importProgress.visibleProperty());
+        successLabel.managedProperty().bind(successLabel.textProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.textProperty().isNotEmpty());
         successLabel.textProperty().bind(viewModel.successMessageProperty());
         errorLabel.textProperty().bind(viewModel.errorMessageProperty());
         problemsList.setItems(viewModel.problems());
