@@ -1,16 +1,48 @@
 package org.leverdesk.app;
 
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.leverdesk.ui.AppServices;
+import org.leverdesk.ui.FxTaskExecutor;
+import org.leverdesk.ui.MainWindow;
 
-/** The desktop application; the composition root for the UI. */
+/**
+ * The desktop application. JavaFX creates this class itself, so the composition root hands it the
+ * services through {@link #services(Supplier)} before calling {@code Application.launch}.
+ */
 public final class LeverdeskApp extends Application {
+    private static volatile Supplier<AppServices> servicesSupplier;
+    private FxTaskExecutor executor;
+
+    /** Sets where the window gets its runner, catalog and status from; call before launching. */
+    public static void services(Supplier<AppServices> supplier) {
+        servicesSupplier = Objects.requireNonNull(supplier, "services supplier");
+    }
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Leverdesk");
-        stage.setScene(new Scene(new Label("Leverdesk"), 1200, 800));
+        Supplier<AppServices> supplier = servicesSupplier;
+        if (supplier == null) {
+            throw new IllegalStateException("Leverdesk was started without its services: the composition root must call "
+                    + "LeverdeskApp.services(...) before Application.launch");
+        }
+        AppServices services = supplier.get();
+        executor = new FxTaskExecutor();
+        Scene scene = new Scene(MainWindow.create(services, executor, Clock.systemDefaultZone()), 1280, 820);
+        scene.getStylesheets().add(MainWindow.STYLESHEET);
+        stage.setTitle("Leverdesk · " + services.mode());
+        stage.setScene(scene);
         stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.close();
+        }
     }
 }

@@ -1,0 +1,32 @@
+package org.leverdesk.ui;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.leverdesk.backtest.BacktestRunner;
+import org.leverdesk.market.data.DataCatalog;
+
+/**
+ * What the desktop window needs from the composition root: the backtest runner, the local data
+ * catalog, and what the status bar shows (trading mode, data source label, store path).
+ *
+ * @param storePath the H2 store file or folder; {@code null} when no store is open
+ */
+public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Mode mode, String dataSourceLabel,
+                          Path storePath) {
+    /** How prices and orders are handled: simulated prices, paper trading or a live account. */
+    public enum Mode {
+        /** Simulated prices (the demo market); nothing is real. */
+        DEMO,
+        /** Real prices, simulated orders. */
+        PAPER,
+        /** Real prices, real orders. */
+        LIVE
+    }
+
+    public AppServices {
+        Objects.requireNonNull(backtests, "AppServices needs a BacktestRunner");
+        Objects.requireNonNull(dataCatalog, "AppServices needs a DataCatalog");
+        Objects.requireNonNull(mode, "AppServices needs a mode (DEMO, PAPER or LIVE)");
+        dataSourceLabel = dataSourceLabel == null || dataSourceLabel.isBlank() ? "unknown data source" : dataSourceLabel;
+    }
+}

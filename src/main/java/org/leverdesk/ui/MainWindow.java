@@ -1,0 +1,31 @@
+package org.leverdesk.ui;
+
+import java.util.List;
+import javafx.scene.Parent;
+import org.leverdesk.ui.backtest.BacktestView;
+import org.leverdesk.ui.backtest.BacktestViewModel;
+import org.leverdesk.ui.data.DataView;
+import org.leverdesk.ui.data.DataViewModel;
+import java.time.Clock;
+
+/** Builds the main window's content from the application's services; the one place views are registered. */
+public final class MainWindow {
+    /** The stylesheet of the whole application. */
+    public static final String STYLESHEET = MainWindow.class.getResource("leverdesk.css").toExternalForm();
+
+    private MainWindow() {
+    }
+
+    /** The navigation entries, in order; adding a view is one line here. */
+    public static List<NavItem> navigation(AppServices services, TaskExecutor executor, Clock clock) {
+        return List.of(
+                new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), executor, clock))),
+                new NavItem("Data", () -> DataView.load(new DataViewModel(services.dataCatalog(), executor))));
+    }
+
+    /** The root node of the main window; add {@link #STYLESHEET} to its scene. */
+    public static Parent create(AppServices services, TaskExecutor executor, Clock clock) {
+        MainView view = new MainView(new MainViewModel(services), navigation(services, executor, clock));
+        return FxmlViews.load(view);
+    }
+}

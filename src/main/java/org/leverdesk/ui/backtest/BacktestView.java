@@ -1,0 +1,183 @@
+package org.leverdesk.ui.backtest;
+
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.Control;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.leverdesk.backtest.BacktestRunner.StrategyInfo;
+import org.leverdesk.domain.Fill;
+import org.leverdesk.ui.Formats;
+import org.leverdesk.ui.FxmlViews;
+import org.leverdesk.ui.chart.TimeSeriesChart;
+
+/** The Backtest view: binds the form, the charts and the tables to a {@link BacktestViewModel}. */
+public final class BacktestView {
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+    private final BacktestViewModel viewModel;
+
+    @FXML private ComboBox<StrategyInfo> strategyBox;
+    @FXML private TextField symbolField;
+    @FXML private TextField benchmarkField;
+    @FXML private DatePicker fromPicker;
+    @FXML private DatePicker toPicker;
+    @FXML private TextField capitalField;
+    @FXML private GridPane parametersPane;
+    @FXML private Button runButton;
+    @FXML private Button cancelButton;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label progressLabel;
+    @FXML private Label messageLabel;
+    @FXML private Label statusLabel;
+    @FXML private VBox chartsBox;
+    @FXML private TableView<MetricRow> metricsTable;
+    @FXML private TableColumn<MetricRow, String> metricNameColumn;
+    @FXML private TableColumn<MetricRow, String> metricStrategyColumn;
+    @FXML private TableColumn<MetricRow, String> metricBenchmarkColumn;
+    @FXML private TableView<Fill> tradesTable;
+    @FXML private TableColumn<Fill, String> tradeDateColumn;
+    @FXML private TableColumn<Fill, String> tradeSideColumn;
+    @FXML private TableColumn<Fill, String> tradeSymbolColumn;
+    @FXML private TableColumn<Fill, String> tradeQuantityColumn;
+    @FXML private TableColumn<Fill, String> tradePriceColumn;
+    @FXML private TableColumn<Fill, String> tradeCommissionColumn;
+    @FXML private TableColumn<Fill, String> tradeReasonColumn;
+
+    private final TimeSeriesChart equityChart = new TimeSeriesChart("Equity", Formats::wholeMoney);
+    private final TimeSeriesChart drawdownChart = new TimeSeriesChart("Drawdown", Formats::percentPoints);
+
+    public BacktestView(BacktestViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    /** Builds the view for {@code viewModel}. */
+    public static Parent load(BacktestViewModel viewModel) {
+        return FxmlViews.load(new BacktestView(viewModel));
+    }
+
+    @FXML
+    private void initialize() {
+        strategyBox.setItems(viewModel.strategies());
+        strategyBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(StrategyInfo info) {
+                return info == null ? "" : info.displayName();
+            }
+
+            @Override
+            public StrategyInfo fromString(String text) {
+                return strategyBox.getValue();
+            }
+        });
+        strategyBox.valueProperty().bindBidirectional(viewModel.strategyProperty());
+        symbolField.textProperty().bindBidirectional(viewModel.symbolProperty());
+        benchmarkField.textProperty().bindBidirectional(viewModel.benchmarkProperty());
+        fromPicker.valueProperty().bindBidirectional(viewModel.fromProperty());
+        toPicker.valueProperty().bindBidirectional(viewModel.toProperty());
+        capitalField.textProperty().bindBidirectional(viewModel.capitalProperty());
+        markInvalid(symbolField, viewModel.symbolErrorProperty());
+        markInvalid(benchmarkField, viewModel.benchmarkErrorProperty());
+        markInvalid(fromPicker, viewModel.datesErrorProperty());
+        markInvalid(toPicker, viewModel.datesErrorProperty());
+        markInvalid(capitalField, viewModel.capitalErrorProperty());
+        viewModel.parameters().addListener((ListChangeListener<ParameterField>) change -> buildParameterForm());
+        buildParameterForm();
+
+        runButton.disableProperty().bind(Bindings.not(viewModel.canRunProperty()));
+        cancelButton.disableProperty().bind(viewModel.runningProperty().not());
+        progressBar.progressProperty().bind(viewModel.progressProperty());
+        progressBar.visibleProperty().bind(viewModel.runningProperty());
+        progressBar.managedProperty().bind(progressBar.visibleProperty());
+        progressLabel.textProperty().bind(viewModel.progressMessageProperty());
+        messageLabel.textProperty().bind(Bindings.when(viewModel.errorMessageProperty().isEmpty())
+                .then(viewModel.validationMessageProperty()).otherwise(viewModel.errorMessageProperty()));
+        statusLabel.textProperty().bind(viewModel.statusMessageProperty());
+
+        equityChart.setId("equityChart");
+        drawdownChart.setId("drawdownChart");
+        drawdownChart.setAreaFill(true);
+        drawdownChart.setLegendVisible(false);
+        drawdownChart.followXRange(equityChart);
+        equityChart.setPrefHeight(340);
+        drawdownChart.setPrefHeight(200);
+        VBox.setVgrow(equityChart, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(drawdownChart, javafx.scene.layout.Priority.SOMETIMES);
+        chartsBox.getChildren().setAll(equityChart, drawdownChart);
+        viewModel.equitySeriesProperty().addListener((obs, old, series) -> equityChart.setSeries(series));
+        viewModel.drawdownSeriesProperty().addListener((obs, old, series) -> drawdownChart.setSeries(series));
+
+        metricsTable.setItems(viewModel.metricRows());
+        text(metricNameColumn, MetricRow::name);
+        text(metricStrategyColumn, MetricRow::strategy);
+        text(metricBenchmarkColumn, MetricRow::benchmark);
+
+        tradesTable.setItems(viewModel.trades());
+        text(tradeDateColumn, f -> f.date().toString());
+        text(tradeSideColumn, f -> f.side().name());
+        text(tradeSymbolColumn, Fill::symbol);
+        text(tradeQuantityColumn, f -> Formats.count(f.quantity()));
+        text(tradePriceColumn, f -> Formats.price(f.price()));
+        text(tradeCommissionColumn, f -> Formats.money(f.commission()));
+        text(tradeReasonColumn, f -> f.reason() == null ? "" : f.reason());
+    }
+
+    @FXML
+    private void onRun() {
+        viewModel.run();
+    }
+
+    @FXML
+    private void onCancel() {
+        viewModel.cancel();
+    }
+
+    private void buildParameterForm() {
+        parametersPane.getChildren().clear();
+        int i = 0;
+        for (ParameterField p : viewModel.parameters()) {
+            Label name = new Label(p.name());
+            TextField value = new TextField();
+            value.setId("param-" + p.name());
+            value.setPrefColumnCount(7);
+            value.textProperty().bindBidirectional(p.valueProperty());
+            String help = (p.description().isEmpty() ? "" : p.description() + "\n") + "Default: " + p.defaultValue();
+            name.setTooltip(new Tooltip(help));
+            markInvalid(value, p.errorProperty());
+            // Four parameters per row keep the form short.
+            parametersPane.add(name, (i % 4) * 2, i / 4);
+            parametersPane.add(value, (i % 4) * 2 + 1, i / 4);
+            i++;
+        }
+    }
+
+    private static void markInvalid(Control control, ReadOnlyStringProperty error) {
+        Runnable apply = () -> {
+            boolean bad = !error.get().isEmpty();
+            control.pseudoClassStateChanged(INVALID, bad);
+            control.setTooltip(bad ? new Tooltip(error.get()) : null);
+        };
+        error.addListener((obs, old, now) -> apply.run());
+        apply.run();
+    }
+
+    private static <S> void text(TableColumn<S, String> column, Function<S, String> value) {
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    }
+}

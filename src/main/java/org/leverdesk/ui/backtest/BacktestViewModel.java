@@ -1,0 +1,421 @@
+package org.leverdesk.ui.backtest;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.leverdesk.backtest.BacktestRequest;
+import org.leverdesk.backtest.BacktestResult;
+import org.leverdesk.backtest.BacktestRunner;
+import org.leverdesk.backtest.BacktestRunner.StrategyInfo;
+import org.leverdesk.backtest.EquityPoint;
+import org.leverdesk.common.CancellationToken;
+import org.leverdesk.domain.Fill;
+import org.leverdesk.market.data.MarketDataException;
+import org.leverdesk.ui.Formats;
+import org.leverdesk.ui.ProgressRelay;
+import org.leverdesk.ui.TaskExecutor;
+import org.leverdesk.ui.chart.ChartSeries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The backtest form and its results. Inputs are plain properties the view binds to; validation,
+ * running (off the UI thread through the {@link TaskExecutor}), cancelling and turning a result
+ * into table rows and chart series all happen here, so the whole flow is testable without a screen.
+ */
+public final class BacktestViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(BacktestViewModel.class);
+    static final String DEFAULT_CAPITAL = "10000";
+    static final int DEFAULT_YEARS = 10;
+
+    private final BacktestRunner runner;
+    private final TaskExecutor executor;
+
+    // Inputs
+    private final ObservableList<StrategyInfo> strategies;
+    private final ObjectProperty<StrategyInfo> strategy = new SimpleObjectProperty<>(this, "strategy");
+    private final StringProperty symbol = new SimpleStringProperty(this, "symbol", "");
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>(this, "from");
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(this, "to");
+    private final StringProperty capital = new SimpleStringProperty(this, "capital", DEFAULT_CAPITAL);
+    private final StringProperty benchmark = new SimpleStringProperty(this, "benchmark", "");
+    private final ObservableList<ParameterField> parameters = FXCollections.observableArrayList();
+
+    // Validation
+    private final ReadOnlyStringWrapper symbolError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper datesError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper capitalError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper benchmarkError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper validationMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
+
+    // Run state
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("");
+    private final BooleanBinding canRun = valid.and(running.not());
+    private CancellationToken cancelToken = CancellationToken.NONE;
+
+    // Results
+    private final ObservableList<MetricRow> metricRows = FXCollections.observableArrayList();
+    private final ObservableList<Fill> trades = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<List<ChartSeries>> equitySeries = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<ChartSeries>> drawdownSeries = new ReadOnlyObjectWrapper<>(List.of());
+
+    private final InvalidationListener revalidate = obs -> validate();
+
+    /**
+     * @param clock gives today's date for the default range (the last {@value #DEFAULT_YEARS} years)
+     */
+    public BacktestViewModel(BacktestRunner runner, TaskExecutor executor, Clock clock) {
+        this.runner = runner;
+        this.executor = executor;
+        this.strategies = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(runner.strategies()));
+        LocalDate today = LocalDate.now(clock);
+        to.set(today);
+        from.set(today.minusYears(DEFAULT_YEARS));
+
+        strategy.addListener((obs, old, now) -> strategyChanged(now));
+        // The benchmark follows the traded symbol (buy-and-hold of what is traded) until edited by hand.
+        symbol.addListener((obs, old, now) -> {
+            String b = benchmark.get() == null ? "" : benchmark.get().trim();
+            if (b.isEmpty() || b.equalsIgnoreCase(old == null ? "" : old.trim())) {
+                benchmark.set(now);
+            }
+        });
+        for (Observable input : List.of(strategy, symbol, from, to, capital, benchmark)) {
+            input.addListener(revalidate);
+        }
+        if (!strategies.isEmpty()) {
+            strategy.set(strategies.get(0));
+        }
+        validate();
+    }
+
+    // ---- Inputs -------------------------------------------------------------------------------
+
+    /** Strategies the runner offers, in display order. */
+    public ObservableList<StrategyInfo> strategies() {
+        return strategies;
+    }
+
+    /** The chosen strategy; choosing one resets symbol, benchmark and parameters to its defaults. */
+    public ObjectProperty<StrategyInfo> strategyProperty() {
+        return strategy;
+    }
+
+    public StringProperty symbolProperty() {
+        return symbol;
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    /** Starting capital as typed; "10,000" and "$10000" are accepted. */
+    public StringProperty capitalProperty() {
+        return capital;
+    }
+
+    public StringProperty benchmarkProperty() {
+        return benchmark;
+    }
+
+    /** The chosen strategy's parameters, one editable field each (replaced when the strategy changes). */
+    public ObservableList<ParameterField> parameters() {
+        return parameters;
+    }
+
+    // ---- Validation ---------------------------------------------------------------------------
+
+    public ReadOnlyStringProperty symbolErrorProperty() {
+        return symbolError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty datesErrorProperty() {
+        return datesError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty capitalErrorProperty() {
+        return capitalError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty benchmarkErrorProperty() {
+        return benchmarkError.getReadOnlyProperty();
+    }
+
+    /** The first problem with the form as one line, or "" when it can run. */
+    public ReadOnlyStringProperty validationMessageProperty() {
+        return validationMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    // ---- Run state ----------------------------------------------------------------------------
+
+    /** True when the form is valid and no backtest is running. */
+    public ObservableBooleanValue canRunProperty() {
+        return canRun;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Progress of the running backtest in [0, 1]. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressMessageProperty() {
+        return progressMessage.getReadOnlyProperty();
+    }
+
+    /** Why the last run failed, as one line; "" after a success. */
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    /** A one-line summary of the last run (or of its cancellation). */
+    public ReadOnlyStringProperty statusMessageProperty() {
+        return statusMessage.getReadOnlyProperty();
+    }
+
+    // ---- Results ------------------------------------------------------------------------------
+
+    /** One row per metric: name, strategy value, benchmark value. */
+    public ObservableList<MetricRow> metricRows() {
+        return FXCollections.unmodifiableObservableList(metricRows);
+    }
+
+    /** Every fill of the last run, in order. */
+    public ObservableList<Fill> trades() {
+        return FXCollections.unmodifiableObservableList(trades);
+    }
+
+    /** Equity of the strategy and of the benchmark (two series, same dates). */
+    public ReadOnlyObjectProperty<List<ChartSeries>> equitySeriesProperty() {
+        return equitySeries.getReadOnlyProperty();
+    }
+
+    /** Drawdown in percent of the strategy and of the benchmark. */
+    public ReadOnlyObjectProperty<List<ChartSeries>> drawdownSeriesProperty() {
+        return drawdownSeries.getReadOnlyProperty();
+    }
+
+    // ---- Commands -----------------------------------------------------------------------------
+
+    /** Starts the backtest in the background; does nothing while invalid or already running. */
+    public void run() {
+        if (!canRun.get()) {
+            return;
+        }
+        BacktestRequest request = request();
+        CancellationToken token = new CancellationToken();
+        cancelToken = token;
+        clearResults();
+        errorMessage.set("");
+        statusMessage.set("");
+        progress.set(0);
+        progressMessage.set("Starting…");
+        running.set(true);
+        ProgressRelay relay = new ProgressRelay(executor, (fraction, message) -> {
+            if (running.get() && cancelToken == token) {
+                progress.set(fraction);
+                progressMessage.set(message);
+            }
+        });
+        executor.execute(() -> runner.run(request, relay, token), this::show, this::fail);
+    }
+
+    /** Asks the running backtest to stop; it ends with "Backtest cancelled." */
+    public void cancel() {
+        if (running.get()) {
+            cancelToken.cancel();
+            progressMessage.set("Cancelling…");
+        }
+    }
+
+    /** The request the form describes; only meaningful when valid. */
+    BacktestRequest request() {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (ParameterField p : parameters) {
+            params.put(p.name(), p.trimmedValue());
+        }
+        return new BacktestRequest(strategy.get().id(), upper(symbol.get()), from.get(), to.get(),
+                parseCapital(capital.get()), null, upper(benchmark.get()), params);
+    }
+
+    private void show(BacktestResult result) {
+        running.set(false);
+        progress.set(1);
+        progressMessage.set("");
+        metricRows.setAll(MetricRows.of(result.metrics(), result.benchmarkMetrics()));
+        trades.setAll(result.fills());
+
+        List<EquityPoint> equity = result.equity();
+        double[] x = new double[equity.size()];
+        double[] strategyEquity = new double[equity.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = ChartSeries.epochSeconds(equity.get(i).date());
+            strategyEquity[i] = equity.get(i).equity();
+        }
+        String strategyName = "Strategy " + result.symbol();
+        String benchmarkName = "Buy & hold " + result.config().benchmarkSymbol();
+        List<ChartSeries> eq = new ArrayList<>();
+        List<ChartSeries> dd = new ArrayList<>();
+        eq.add(new ChartSeries(strategyName, x, strategyEquity));
+        dd.add(new ChartSeries(strategyName, x, Drawdowns.percent(strategyEquity)));
+        double[] bench = result.benchmarkEquity();
+        if (bench != null && bench.length == x.length) {
+            eq.add(new ChartSeries(benchmarkName, x, bench));
+            dd.add(new ChartSeries(benchmarkName, x, Drawdowns.percent(bench)));
+        } else if (bench != null && bench.length > 0) {
+            LOG.warn("benchmark equity has {} points but strategy equity has {}; benchmark not charted", bench.length, x.length);
+        }
+        equitySeries.set(List.copyOf(eq));
+        drawdownSeries.set(List.copyOf(dd));
+
+        String range = equity.isEmpty() ? "no days"
+                : equity.get(0).date() + " … " + equity.get(equity.size() - 1).date() + " (" + Formats.count(equity.size()) + " days)";
+        statusMessage.set(result.symbol() + " " + range + ", " + Formats.count(result.fills().size()) + " fills"
+                + (result.dataSource() == null || result.dataSource().isBlank() ? "" : ", data: " + result.dataSource()));
+    }
+
+    private void fail(Throwable error) {
+        running.set(false);
+        progressMessage.set("");
+        if (error instanceof CancellationException) {
+            statusMessage.set("Backtest cancelled.");
+            progress.set(0);
+            return;
+        }
+        if (error instanceof IllegalArgumentException || error instanceof MarketDataException) {
+            errorMessage.set(oneLine(error.getMessage()));
+            return;
+        }
+        LOG.error("backtest failed", error);
+        errorMessage.set("Backtest failed unexpectedly (" + error.getClass().getSimpleName() + ": "
+                + oneLine(error.getMessage()) + "); see the log for details.");
+    }
+
+    private void clearResults() {
+        metricRows.clear();
+        trades.clear();
+        equitySeries.set(List.of());
+        drawdownSeries.set(List.of());
+    }
+
+    private void strategyChanged(StrategyInfo info) {
+        for (ParameterField p : parameters) {
+            p.errorProperty().removeListener(revalidate);
+        }
+        List<ParameterField> fields = new ArrayList<>();
+        if (info != null) {
+            symbol.set(info.defaultSymbol() == null ? "" : info.defaultSymbol());
+            benchmark.set(symbol.get());
+            for (BacktestRunner.Parameter p : info.parameters()) {
+                ParameterField f = new ParameterField(p);
+                // the field validates itself first; listening to its error keeps that order
+                f.errorProperty().addListener(revalidate);
+                fields.add(f);
+            }
+        }
+        parameters.setAll(fields);
+        validate();
+    }
+
+    private void validate() {
+        symbolError.set(symbolProblem("Symbol", symbol.get()));
+        benchmarkError.set(symbolProblem("Benchmark", benchmark.get()));
+        LocalDate f = from.get();
+        LocalDate t = to.get();
+        datesError.set(f == null || t == null ? "Choose both a From and a To date"
+                : f.isAfter(t) ? "From date (" + f + ") must be on or before To date (" + t + ")" : "");
+        double c = parseCapital(capital.get());
+        capitalError.set(Double.isNaN(c) ? "Capital must be a number, e.g. 10000"
+                : c > 0 && Double.isFinite(c) ? "" : "Capital must be a positive amount");
+
+        List<String> problems = new ArrayList<>();
+        if (strategy.get() == null) {
+            problems.add(strategies.isEmpty() ? "No strategies are available" : "Choose a strategy");
+        }
+        for (String p : List.of(symbolError.get(), datesError.get(), capitalError.get(), benchmarkError.get())) {
+            if (!p.isEmpty()) {
+                problems.add(p);
+            }
+        }
+        for (ParameterField p : parameters) {
+            if (!p.errorProperty().get().isEmpty()) {
+                problems.add(p.errorProperty().get());
+            }
+        }
+        validationMessage.set(problems.isEmpty() ? "" : problems.get(0)
+                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+        valid.set(problems.isEmpty());
+    }
+
+    private static String symbolProblem(String what, String value) {
+        String v = value == null ? "" : value.trim();
+        if (v.isEmpty()) {
+            return what + " must not be empty, e.g. QQQ";
+        }
+        return v.chars().anyMatch(Character::isWhitespace) ? what + " must be one ticker without spaces" : "";
+    }
+
+    /** Parses "10000", "10,000" or "$10,000.50"; NaN when it is not a number. */
+    static double parseCapital(String text) {
+        String t = text == null ? "" : text.trim().replace(",", "").replace("_", "").replace("$", "");
+        if (t.isEmpty()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String upper(String s) {
+        return s == null ? "" : s.trim().toUpperCase(Locale.ROOT);
+    }
+
+    private static String oneLine(String message) {
+        if (message == null || message.isBlank()) {
+            return "no details";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message.strip() : message.substring(0, nl).strip();
+    }
+}

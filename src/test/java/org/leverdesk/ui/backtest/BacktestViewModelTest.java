@@ -1,0 +1,225 @@
+package org.leverdesk.ui.backtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.leverdesk.backtest.BacktestRequest;
+import org.leverdesk.backtest.metrics.Metrics;
+import org.leverdesk.market.data.MarketDataException;
+import org.leverdesk.ui.FakeBacktestRunner;
+import org.leverdesk.ui.TestTaskExecutor;
+import org.leverdesk.ui.chart.ChartSeries;
+
+class BacktestViewModelTest {
+    private static final Clock CLOCK = Clock.fixed(LocalDate.of(2024, 6, 28).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+
+    private final FakeBacktestRunner runner = new FakeBacktestRunner();
+    private final TestTaskExecutor executor = new TestTaskExecutor();
+    private final BacktestViewModel vm = new BacktestViewModel(runner, executor, CLOCK);
+
+    @Test
+    void startsWithFirstStrategyItsSymbolAsBenchmarkAndTenYearsEndingToday() {
+        assertEquals(FakeBacktestRunner.REGIME, vm.strategyProperty().get());
+        assertEquals("TQQQ", vm.symbolProperty().get());
+        assertEquals("TQQQ", vm.benchmarkProperty().get());
+        assertEquals(LocalDate.of(2014, 6, 28), vm.fromProperty().get());
+        assertEquals(LocalDate.of(2024, 6, 28), vm.toProperty().get());
+        assertEquals(List.of("smaPeriod", "exitBuffer", "useStops"), vm.parameters().stream().map(ParameterField::name).toList());
+        assertEquals("200", vm.parameters().get(0).valueProperty().get());
+        assertTrue(vm.validProperty().get());
+        assertTrue(vm.canRunProperty().get());
+        assertEquals("", vm.validationMessageProperty().get());
+    }
+
+    @Test
+    void choosingAnotherStrategyResetsSymbolBenchmarkAndParameters() {
+        vm.benchmarkProperty().set("QQQ");
+        vm.strategyProperty().set(FakeBacktestRunner.HOLD);
+        assertEquals("QQQ", vm.symbolProperty().get());
+        assertEquals("QQQ", vm.benchmarkProperty().get());
+        assertTrue(vm.parameters().isEmpty());
+    }
+
+    @Test
+    void benchmarkFollowsSymbolUntilEditedByHand() {
+        vm.symbolProperty().set("QQQ");
+        assertEquals("QQQ", vm.benchmarkProperty().get());
+        vm.benchmarkProperty().set("SPY");
+        vm.symbolProperty().set("SQQQ");
+        assertEquals("SPY", vm.benchmarkProperty().get());
+    }
+
+    @Test
+    void fromAfterToIsInvalidAndBlocksRun() {
+        vm.fromProperty().set(LocalDate.of(2024, 7, 1));
+        assertFalse(vm.validProperty().get());
+        assertFalse(vm.canRunProperty().get());
+        assertEquals("From date (2024-07-01) must be on or before To date (2024-06-28)", vm.datesErrorProperty().get());
+        assertEquals(vm.datesErrorProperty().get(), vm.validationMessageProperty().get());
+        vm.run();
+        assertNull(runner.lastRequest(), "an invalid form must not reach the runner");
+    }
+
+    @Test
+    void sameFromAndToDateIsValid() {
+        vm.fromProperty().set(vm.toProperty().get());
+        assertTrue(vm.validProperty().get());
+    }
+
+    @Test
+    void capitalMustBeAPositiveNumber() {
+        vm.capitalProperty().set("ten thousand");
+        assertEquals("Capital must be a number, e.g. 10000", vm.capitalErrorProperty().get());
+        vm.capitalProperty().set("0");
+        assertEquals("Capital must be a positive amount", vm.capitalErrorProperty().get());
+        vm.capitalProperty().set("-5");
+        assertFalse(vm.validProperty().get());
+        vm.capitalProperty().set("$25,000.50");
+        assertEquals("", vm.capitalErrorProperty().get());
+        assertEquals(25_000.5, vm.request().capital());
+    }
+
+    @Test
+    void numericAndBooleanParametersMustParse() {
+        ParameterField sma = vm.parameters().get(0);
+        sma.valueProperty().set("2OO");
+        assertFalse(vm.validProperty().get());
+        assertEquals("smaPeriod must be a number (default 200)", vm.validationMessageProperty().get());
+        sma.valueProperty().set(" 150 ");
+        assertTrue(vm.validProperty().get());
+        vm.parameters().get(2).valueProperty().set("maybe");
+        assertEquals("useStops must be true or false", vm.validationMessageProperty().get());
+    }
+
+    @Test
+    void severalProblemsShowTheFirstAndACount() {
+        vm.symbolProperty().set(" ");
+        vm.capitalProperty().set("x");
+        // symbol blank also blanks the following benchmark
+        assertEquals("Symbol must not be empty, e.g. QQQ (and 2 more)", vm.validationMessageProperty().get());
+    }
+
+    @Test
+    void runSendsTheFormAsRequestWithUpperCaseSymbols() {
+        vm.symbolProperty().set("qqq ");
+        vm.benchmarkProperty().set("spy");
+        vm.parameters().get(0).valueProperty().set(" 150 ");
+        vm.fromProperty().set(LocalDate.of(2024, 1, 1));
+        vm.run();
+        BacktestRequest r = runner.lastRequest();
+        assertEquals("regime", r.strategyId());
+        assertEquals("QQQ", r.symbol());
+        assertEquals("SPY", r.benchmarkSymbol());
+        assertEquals(LocalDate.of(2024, 1, 1), r.from());
+        assertEquals(10_000, r.capital());
+        assertEquals(Map.of("smaPeriod", "150", "exitBuffer", "0.02", "useStops", "true"), r.parameters());
+    }
+
+    @Test
+    void runFillsMetricsRowsTradesAndBothCharts() {
+        vm.fromProperty().set(LocalDate.of(2024, 6, 3)); // Monday; 20 weekdays to Friday 2024-06-28
+        vm.run();
+
+        assertFalse(vm.runningProperty().get());
+        assertEquals("", vm.errorMessageProperty().get());
+        assertEquals(Metrics.class.getRecordComponents().length, vm.metricRows().size(), "one row per Metrics field");
+        assertEquals(new MetricRow("Total return", "50.00%", "30.00%"), vm.metricRows().get(0));
+        assertEquals(new MetricRow("Sharpe ratio", "1.23", "0.80"), row("Sharpe ratio"));
+        assertEquals(new MetricRow("Max drawdown", "-25.00%", "-35.00%"), row("Max drawdown"));
+        assertEquals(new MetricRow("Max drawdown trough", "2020-03-23", "2020-03-16"), row("Max drawdown trough"));
+        assertEquals(new MetricRow("Win rate", "50.00%", "—"), row("Win rate"));
+        assertEquals(new MetricRow("Average loss", "-$60.00", "—"), row("Average loss"));
+        assertEquals(new MetricRow("Final equity", "$15,000.00", "$13,000.00"), row("Final equity"));
+        assertEquals(2, vm.trades().size());
+
+        List<ChartSeries> equity = vm.equitySeriesProperty().get();
+        assertEquals(List.of("Strategy TQQQ", "Buy & hold TQQQ"), equity.stream().map(ChartSeries::name).toList());
+        assertEquals(20, equity.get(0).size());
+        assertEquals(LocalDate.of(2024, 6, 3), ChartSeries.date(equity.get(0).x()[0]));
+        assertEquals(10_000, equity.get(0).y()[0], 1e-9);
+        assertEquals(10_000 * Math.pow(1.0005, 19), equity.get(1).y()[19], 1e-6);
+        List<ChartSeries> drawdown = vm.drawdownSeriesProperty().get();
+        assertEquals(2, drawdown.size());
+        // the fake dips 20% from day 10 on: drawdown there is -20% of the running peak at day 9, times 1.001
+        assertEquals((0.8 * 1.001 - 1) * 100, drawdown.get(0).y()[10], 1e-9);
+        assertEquals(0, drawdown.get(1).y()[19], 1e-12);
+        assertEquals("TQQQ 2024-06-03 … 2024-06-28 (20 days), 2 fills, data: fake prices", vm.statusMessageProperty().get());
+    }
+
+    @Test
+    void progressFromTheRunnerReachesTheProgressProperty() {
+        vm.fromProperty().set(LocalDate.of(2024, 6, 24));
+        List<Double> seen = new ArrayList<>();
+        vm.progressProperty().addListener((obs, old, now) -> seen.add(now.doubleValue()));
+        vm.run();
+        assertEquals(List.of(0.2, 0.4, 0.6, 0.8, 1.0), seen);
+    }
+
+    @Test
+    void cancelWhileRunningStopsTheRunAndSaysSo() {
+        executor.hold();
+        vm.run();
+        assertTrue(vm.runningProperty().get());
+        assertFalse(vm.canRunProperty().get(), "no second run while one is running");
+        vm.cancel();
+        executor.runPending();
+        assertFalse(vm.runningProperty().get());
+        assertEquals("Backtest cancelled.", vm.statusMessageProperty().get());
+        assertEquals("", vm.errorMessageProperty().get());
+        assertTrue(vm.metricRows().isEmpty());
+        assertTrue(vm.equitySeriesProperty().get().isEmpty());
+        assertTrue(vm.canRunProperty().get());
+    }
+
+    @Test
+    void dataErrorShowsItsOneLineMessageAndClearsOldResults() {
+        vm.fromProperty().set(LocalDate.of(2024, 6, 3));
+        vm.run();
+        assertFalse(vm.metricRows().isEmpty());
+        runner.failWith(new MarketDataException("no bars for TQQQ before 2010-02-11; choose a later From date"));
+        vm.run();
+        assertEquals("no bars for TQQQ before 2010-02-11; choose a later From date", vm.errorMessageProperty().get());
+        assertTrue(vm.metricRows().isEmpty());
+        assertTrue(vm.trades().isEmpty());
+        assertFalse(vm.runningProperty().get());
+    }
+
+    @Test
+    void invalidRequestFromRunnerShowsItsMessage() {
+        runner.failWith(new IllegalArgumentException("unknown parameter smaPeriod\n  at line 2"));
+        vm.run();
+        assertEquals("unknown parameter smaPeriod", vm.errorMessageProperty().get());
+    }
+
+    @Test
+    void unexpectedFailureNamesTheErrorAndPointsToTheLog() {
+        runner.failWith(new IllegalStateException("boom"));
+        vm.run();
+        assertEquals("Backtest failed unexpectedly (IllegalStateException: boom); see the log for details.",
+                vm.errorMessageProperty().get());
+    }
+
+    @Test
+    void aSuccessfulRunClearsThePreviousError() {
+        runner.failWith(new MarketDataException("no data"));
+        vm.run();
+        runner.failWith(null);
+        vm.fromProperty().set(LocalDate.of(2024, 6, 3));
+        vm.run();
+        assertEquals("", vm.errorMessageProperty().get());
+        assertFalse(vm.metricRows().isEmpty());
+    }
+
+    private MetricRow row(String name) {
+        return vm.metricRows().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+}
