@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.Flyway;
@@ -105,13 +106,30 @@ public final class Store implements AutoCloseable {
                 LOG.info("store {} opened, schema version {} is up to date", dataDir, result.initialSchemaVersion);
             } else {
                 LOG.info("store {} opened, schema migrated from version {} to {} ({} migrations)", dataDir,
-                        result.initialSchemaVersion, result.targetSchemaVersion, result.migrationsExecuted);
+                        result.initialSchemaVersion == null ? "(empty)" : result.initialSchemaVersion,
+                        result.targetSchemaVersion, result.migrationsExecuted);
             }
         } catch (FlywayException e) {
+            LOG.debug("migration of the store at {} failed", dataDir, e);
             throw new StoreException("the Leverdesk store at " + dataDir + " could not be upgraded to this version's schema ("
-                    + firstLine(e.getMessage()) + "); restore " + databaseFile().getFileName()
+                    + migrationReason(e) + "); restore " + databaseFile().getFileName()
                     + " from a backup or pass a different --data-dir", e);
         }
+    }
+
+    /** Flyway's headline plus the database's own reason (or Flyway's first detail line): one line. */
+    private static String migrationReason(FlywayException e) {
+        List<String> lines = e.getMessage() == null ? List.of() : e.getMessage().lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.matches("-+"))
+                .toList();
+        String head = lines.isEmpty() ? e.getClass().getSimpleName() : lines.get(0);
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return head + ": " + reason(sql);
+            }
+        }
+        return lines.size() > 1 ? head + ": " + lines.get(1) : head;
     }
 
     private static StoreException openFailure(Path dir, SQLException e) {

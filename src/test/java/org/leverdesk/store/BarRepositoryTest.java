@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,6 +127,25 @@ class BarRepositoryTest {
         BarSeries s = repo.load("SPY");
         assertEquals(8_000, s.size());
         assertEquals(bars.get(7_999), s.bar(7_999));
+    }
+
+    @Test
+    void realSpyHistoryRoundTripsExactly() throws Exception {
+        Path csv = Path.of(System.getProperty("leverdesk.shared.prices", "../shared/data/prices")).resolve("SPY.csv");
+        Assumptions.assumeTrue(Files.isRegularFile(csv), "real prices not found at " + csv + "; skipping");
+        List<Bar> bars = new ArrayList<>();
+        List<String> lines = Files.readAllLines(csv);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            bars.add(new Bar(LocalDate.parse(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                    Double.parseDouble(f[3]), Double.parseDouble(f[4]), Long.parseLong(f[5]), Double.parseDouble(f[6])));
+        }
+        long t0 = System.nanoTime();
+        repo.upsert("SPY", bars);
+        LOG.info("upsert of {} real SPY bars took {} ms", bars.size(), (System.nanoTime() - t0) / 1_000_000);
+        assertEquals(bars, repo.load("SPY").bars());
+        assertEquals(List.of(new SymbolCoverage("SPY", bars.get(0).date(), bars.get(bars.size() - 1).date(), bars.size())),
+                repo.coverage());
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * Run in a second JVM by {@link StoreTest}: tries to open the store in args[0] and writes the
- * outcome ("OPENED" or the exception's class and message) to the file args[1].
+ * outcome ("OPENED <file>" or the exception's class and message) to the file args[1].
  */
 public final class StoreLockProbe {
     private StoreLockProbe() {
@@ -14,7 +14,7 @@ public final class StoreLockProbe {
     public static void main(String[] args) throws Exception {
         String outcome;
         try (Store store = Store.open(Path.of(args[0]))) {
-            outcome = "OPENED";
+            outcome = "OPENED " + store.databaseFile();
         } catch (StoreException e) {
             outcome = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
