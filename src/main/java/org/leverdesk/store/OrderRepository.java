@@ -1,0 +1,128 @@
+package org.leverdesk.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import org.h2.api.ErrorCode;
+import org.leverdesk.domain.Side;
+
+/** Order intents and their status, recorded before an order is sent and updated from the broker. */
+public final class OrderRepository {
+    private static final String COLUMNS = "id, client_order_id, strategy_id, trading_day, leg, symbol, side, quantity,"
+            + " order_type, time_in_force, limit_price, stop_price, status, broker_order_id, created_at, updated_at";
+
+    private final Store store;
+    private final Clock clock;
+
+    public OrderRepository(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Records {@code intent} with status NEW and returns it.
+     *
+     * @throws DuplicateOrderException when its client order id is already recorded
+     */
+    public StoredOrder insertIntent(OrderIntent intent) {
+        Instant now = clock.instant();
+        long id = store.inTransaction("record order " + intent.clientOrderId(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (client_order_id, strategy_id, trading_day,"
+                    + " leg, symbol, side, quantity, order_type, time_in_force, limit_price, stop_price, status,"
+                    + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, intent.clientOrderId());
+                ps.setString(2, intent.strategyId());
+                ps.setObject(3, intent.tradingDay());
+                ps.setString(4, intent.leg());
+                ps.setString(5, intent.symbol());
+                ps.setString(6, intent.side().name());
+                ps.setBigDecimal(7, intent.quantity());
+                ps.setString(8, intent.type().name());
+                ps.setString(9, intent.timeInForce().name());
+                Jdbc.setDecimal(ps, 10, intent.limitPrice());
+                Jdbc.setDecimal(ps, 11, intent.stopPrice());
+                ps.setString(12, OrderStatus.NEW.name());
+                Jdbc.setInstant(ps, 13, now);
+                Jdbc.setInstant(ps, 14, now);
+                ps.executeUpdate();
+                return Jdbc.generatedId(ps);
+            } catch (SQLException e) {
+                if (isDuplicateClientOrderId(e)) {
+                    throw new DuplicateOrderException(intent.clientOrderId(), e);
+                }
+                throw e;
+            }
+        });
+        return new StoredOrder(id, intent, OrderStatus.NEW, null, now, now);
+    }
+
+    private static boolean isDuplicateClientOrderId(SQLException e) {
+        return e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1
+                && String.valueOf(e.getMessage()).toUpperCase(Locale.ROOT).contains("UQ_ORDERS_CLIENT_ORDER_ID");
+    }
+
+    /** The order with {@code clientOrderId}, or empty. */
+    public Optional<StoredOrder> findByClientOrderId(String clientOrderId) {
+        return store.read("find order " + clientOrderId, c -> find(c, clientOrderId, false));
+    }
+
+    /**
+     * Sets the status of order {@code clientOrderId} and, when given, the broker's order id. A final
+     * status (FILLED, CANCELED, REJECTED, EXPIRED) never changes again, and a broker order id once
+     * set cannot be replaced by another; both are refused with a {@link StoreException}.
+     */
+    public StoredOrder updateStatus(String clientOrderId, OrderStatus status, String brokerOrderId) {
+        Instant now = clock.instant();
+        return store.inTransaction("update order " + clientOrderId, c -> {
+            StoredOrder current = find(c, clientOrderId, true).orElseThrow(() -> new StoreException(
+                    "no order with client order id " + clientOrderId + " is recorded; record its intent first"));
+            if (current.status().isFinal() && current.status() != status) {
+                throw new StoreException("order " + clientOrderId + " is already " + current.status()
+                        + " and cannot become " + status + "; check the broker's report for a stale update");
+            }
+            if (brokerOrderId != null && current.brokerOrderId() != null && !current.brokerOrderId().equals(brokerOrderId)) {
+                throw new StoreException("order " + clientOrderId + " already has broker order id " + current.brokerOrderId()
+                        + " and cannot take " + brokerOrderId + "; the broker reported two orders for one intent");
+            }
+            String broker = brokerOrderId != null ? brokerOrderId : current.brokerOrderId();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE orders SET status = ?, broker_order_id = ?, updated_at = ? WHERE id = ?")) {
+                ps.setString(1, status.name());
+                ps.setString(2, broker);
+                Jdbc.setInstant(ps, 3, now);
+                ps.setLong(4, current.id());
+                ps.executeUpdate();
+            }
+            return new StoredOrder(current.id(), current.intent(), status, broker, current.createdAt(), now);
+        });
+    }
+
+    private static Optional<StoredOrder> find(Connection c, String clientOrderId, boolean forUpdate) throws SQLException {
+        // FOR UPDATE locks the row so two threads updating one order cannot both pass the checks.
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM orders WHERE client_order_id = ?"
+                + (forUpdate ? " FOR UPDATE" : ""))) {
+            ps.setString(1, clientOrderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                OrderIntent intent = new OrderIntent(rs.getString("client_order_id"), rs.getString("strategy_id"),
+                        rs.getObject("trading_day", LocalDate.class), rs.getString("leg"), rs.getString("symbol"),
+                        Side.valueOf(rs.getString("side")), rs.getBigDecimal("quantity"),
+                        OrderType.valueOf(rs.getString("order_type")), TimeInForce.valueOf(rs.getString("time_in_force")),
+                        rs.getBigDecimal("limit_price"), rs.getBigDecimal("stop_price"));
+                return Optional.of(new StoredOrder(rs.getLong("id"), intent, OrderStatus.valueOf(rs.getString("status")),
+                        rs.getString("broker_order_id"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at")));
+            }
+        }
+    }
+
+}

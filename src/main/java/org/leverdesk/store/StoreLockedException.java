@@ -1,0 +1,11 @@
+package org.leverdesk.store;
+
+import java.nio.file.Path;
+
+/** Another Leverdesk process (or another {@link Store} in this one) already has the store open. */
+public final class StoreLockedException extends StoreException {
+    public StoreLockedException(Path dataDir, Throwable cause) {
+        super("the Leverdesk store at " + dataDir + " is already in use by another Leverdesk process;"
+                + " close it or pass a different --data-dir", cause);
+    }
+}

@@ -1,0 +1,6 @@
+package org.leverdesk.store;
+
+/** How long an order works: the day, until cancelled, at the open or close auction, immediate or cancel, fill or kill. */
+public enum TimeInForce {
+    DAY, GTC, OPG, CLS, IOC, FOK
+}
