@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import org.slf4j.LoggerFactory;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.leverdesk.ui.AppServices;
@@ -16,6 +19,7 @@ import org.leverdesk.ui.MainWindow;
  */
 public final class LeverdeskApp extends Application {
     private static volatile Supplier<AppServices> servicesSupplier;
+    private static volatile int exitCode;
     private FxTaskExecutor executor;
 
     /** Sets where the window gets its runner, catalog and status from; call before launching. */
@@ -30,13 +34,31 @@ public final class LeverdeskApp extends Application {
             throw new IllegalStateException("Leverdesk was started without its services: the composition root must call "
                     + "LeverdeskApp.services(...) before Application.launch");
         }
-        AppServices services = supplier.get();
+        AppServices services;
+        try {
+            services = supplier.get();
+        } catch (RuntimeException e) {
+            // e.g. the store is in use by another Leverdesk: say so in a dialog, then quit
+            exitCode = 2;
+            LoggerFactory.getLogger(LeverdeskApp.class).error("cannot start: {}", e.getMessage(), e);
+            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
+            alert.setHeaderText("Leverdesk cannot start");
+            alert.setTitle("Leverdesk");
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
         executor = new FxTaskExecutor();
         Scene scene = new Scene(MainWindow.create(services, executor, Clock.systemDefaultZone()), 1280, 820);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setTitle("Leverdesk · " + services.mode());
         stage.setScene(scene);
         stage.show();
+    }
+
+    /** 0 after a normal exit, 2 when start-up failed. */
+    public static int exitCode() {
+        return exitCode;
     }
 
     @Override

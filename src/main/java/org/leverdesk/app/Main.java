@@ -10,8 +10,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            DesktopLauncher.launch(args);
-            return;
+            System.exit(DesktopLauncher.launch(null, null));
         }
         int code = LeverdeskCommand.commandLine().execute(args);
         System.exit(code);

@@ -1,0 +1,117 @@
+package org.leverdesk.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.leverdesk.backtest.BacktestResult;
+import org.leverdesk.backtest.BacktestService;
+import org.leverdesk.backtest.metrics.MetricsCalculator;
+import org.leverdesk.market.calendar.NyseCalendar;
+import org.leverdesk.market.calendar.TradingCalendar;
+import org.leverdesk.market.data.CsvBarReader;
+import org.leverdesk.market.data.CsvDirectoryMarketData;
+import org.leverdesk.market.data.DataCatalog;
+import org.leverdesk.market.data.MarketData;
+import org.leverdesk.backtest.SavedRuns;
+import org.leverdesk.store.StoreSavedRuns;
+import org.leverdesk.store.DataDirectory;
+import org.leverdesk.store.Store;
+import org.leverdesk.store.StoreDataCatalog;
+import org.leverdesk.strategy.catalog.StrategyCatalog;
+
+/**
+ * The composition root: the one place that picks adapters. Prices come from {@code --prices DIR}
+ * when given, else from the store once it holds bars, else from the simulated demo market. The
+ * store is opened only when a command needs it, so a read-only CLI run works while the app is open.
+ */
+public final class AppContext implements AutoCloseable {
+    private final Clock clock;
+    private final TradingCalendar calendar;
+    private final CsvBarReader csvReader;
+    private final Store store;
+    private final MarketData marketData;
+    private final BacktestService backtests;
+
+    private AppContext(Clock clock, Store store, Path pricesDir, double riskFreeRate) {
+        this.clock = clock;
+        this.calendar = new NyseCalendar();
+        this.csvReader = new CsvBarReader(calendar);
+        this.store = store;
+        if (pricesDir != null) {
+            if (!Files.isDirectory(pricesDir)) {
+                throw new IllegalArgumentException("--prices " + pricesDir + " is not a folder; give a folder holding <SYMBOL>.csv files");
+            }
+            this.marketData = new CsvDirectoryMarketData(pricesDir, csvReader);
+        } else {
+            this.marketData = new StoreOrDemoMarketData(store, calendar, demoEnd());
+        }
+        this.backtests = new BacktestService(marketData, calendar, StrategyCatalog.builtIn(), new MetricsCalculator(riskFreeRate));
+    }
+
+    /**
+     * Opens the context for a command or the app.
+     *
+     * @param dataDir   store folder, or null for the per-user default
+     * @param pricesDir CSV folder to read prices from, or null
+     * @param needStore false when the command neither saves nor reads the store (and --prices is given)
+     */
+    public static AppContext open(Path dataDir, Path pricesDir, double riskFreeRate, boolean needStore) {
+        Store store = needStore || pricesDir == null
+                ? Store.open(dataDir != null ? dataDir : DataDirectory.resolveDefault()) : null;
+        try {
+            return new AppContext(Clock.systemDefaultZone(), store, pricesDir, riskFreeRate);
+        } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The demo market runs to the last completed session before today. */
+    private LocalDate demoEnd() {
+        return calendar.previousTradingDay(LocalDate.now(clock.withZone(NyseCalendar.ZONE)));
+    }
+
+    public TradingCalendar calendar() { return calendar; }
+    public MarketData marketData() { return marketData; }
+    public BacktestService backtests() { return backtests; }
+
+    /** The store's Data view catalog; requires an open store. */
+    public DataCatalog dataCatalog() {
+        return new StoreDataCatalog(requireStore(), csvReader);
+    }
+
+    /** Saves a backtest run with the parameters it ran with and returns its id. */
+    public long saveRun(BacktestResult result, java.util.Map<String, String> parameters) {
+        return savedRuns().save(result, parameters);
+    }
+
+    /** Backtest runs kept in the store. */
+    public SavedRuns savedRuns() {
+        return new StoreSavedRuns(requireStore(), Clock.systemUTC());
+    }
+
+    public String storeLocation() {
+        return store == null ? "(no store)" : store.databaseFile().toString();
+    }
+
+    public Path storePath() {
+        return store == null ? null : store.databaseFile();
+    }
+
+    private Store requireStore() {
+        if (store == null) {
+            throw new IllegalStateException("this command runs without the store; drop --no-save to use it");
+        }
+        return store;
+    }
+
+    @Override
+    public void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.leverdesk.app.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.leverdesk.app.AppContext;
+import org.leverdesk.backtest.BacktestRequest;
+import org.leverdesk.backtest.BacktestResult;
+import org.leverdesk.backtest.BacktestRunner;
+import org.leverdesk.backtest.CostModel;
+import org.leverdesk.common.CancellationToken;
+import org.leverdesk.common.ProgressListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code leverdesk backtest}: runs a strategy over history and prints its metrics beside buy-and-hold. */
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = "Backtest a strategy and print its metrics beside buy-and-hold of the benchmark.")
+public final class BacktestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--strategy", required = true, paramLabel = "ID", description = "Strategy id, e.g. monthly-rebalance.")
+    String strategy;
+
+    @Option(names = "--symbol", paramLabel = "SYM", description = "Traded symbol (default: the strategy's).")
+    String symbol;
+
+    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First day (inclusive).")
+    LocalDate from;
+
+    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last day (inclusive).")
+    LocalDate to;
+
+    @Option(names = "--capital", defaultValue = "10000", paramLabel = "USD", description = "Starting capital (default: ${DEFAULT-VALUE}).")
+    double capital;
+
+    @Option(names = "--benchmark", paramLabel = "SYM", description = "Buy-and-hold benchmark (default: the traded symbol).")
+    String benchmark;
+
+    @Option(names = "--commission", defaultValue = "0", paramLabel = "USD", description = "Commission per order (default: ${DEFAULT-VALUE}).")
+    double commission;
+
+    @Option(names = "--commission-per-share", defaultValue = "0", paramLabel = "USD", description = "Commission per share (default: ${DEFAULT-VALUE}).")
+    double commissionPerShare;
+
+    @Option(names = "--slippage-bps", defaultValue = "0", paramLabel = "BPS", description = "Slippage in basis points (default: ${DEFAULT-VALUE}).")
+    double slippageBps;
+
+    @Option(names = "--risk-free", defaultValue = "0", paramLabel = "RATE", description = "Annual risk-free rate for Sharpe/Sortino as a fraction (default: ${DEFAULT-VALUE}).")
+    double riskFree;
+
+    @Option(names = {"-P", "--param"}, paramLabel = "NAME=VALUE", description = "Strategy parameter, e.g. -P allocation=2000.")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(names = "--json", description = "Print one JSON object {strategy, benchmark, trades}.")
+    boolean json;
+
+    @Option(names = "--no-save", description = "Do not save the run in the store.")
+    boolean noSave;
+
+    @Override
+    public Integer call() {
+        try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, riskFree, !noSave)) {
+            BacktestRunner runner = app.backtests();
+            BacktestRequest request = new BacktestRequest(strategy, symbol, from, to, capital,
+                    new CostModel(commission, commissionPerShare, slippageBps), benchmark, parameters);
+            BacktestResult result = runner.run(request, ProgressListener.NONE, CancellationToken.NONE);
+            Long runId = noSave ? null : app.saveRun(result, parameters);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(MetricsJson.of(result, runId));
+            } else {
+                String name = runner.strategies().stream().filter(s -> s.id().equals(strategy)).findFirst()
+                        .map(BacktestRunner.StrategyInfo::displayName).orElse(strategy);
+                out.print(MetricsTable.of(result, name));
+                if (runId != null) {
+                    out.println("saved as run " + runId + " in " + app.storeLocation());
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

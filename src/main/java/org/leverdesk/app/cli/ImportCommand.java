@@ -1,0 +1,41 @@
+package org.leverdesk.app.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.leverdesk.app.AppContext;
+import org.leverdesk.common.ProgressListener;
+import org.leverdesk.market.data.DataCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code leverdesk import FILE}: validates a daily-bar CSV and stores it, all or nothing. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import daily bars from a CSV file (Yahoo export or date,open,high,low,close,volume,adj_close) into the store.")
+public final class ImportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The CSV file.")
+    Path file;
+
+    @Option(names = "--symbol", paramLabel = "SYM", description = "Symbol to store it under (default: the file name).")
+    String symbol;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder of the Leverdesk store.")
+    Path dataDir;
+
+    @Override
+    public Integer call() {
+        String sym = symbol != null ? symbol : file.getFileName().toString().replaceFirst("(?i)\\.csv$", "").toUpperCase(Locale.ROOT);
+        try (AppContext app = AppContext.open(dataDir, null, 0, true)) {
+            DataCatalog.ImportResult r = app.dataCatalog().importCsv(file, sym, ProgressListener.NONE);
+            spec.commandLine().getOut().printf(Locale.ROOT, "imported %d bars of %s (%s .. %s) into %s%n",
+                    r.bars(), r.symbol(), r.first(), r.last(), app.storeLocation());
+            return 0;
+        }
+    }
+}

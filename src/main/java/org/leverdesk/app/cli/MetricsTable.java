@@ -1,0 +1,57 @@
+package org.leverdesk.app.cli;
+
+import java.util.Locale;
+import java.util.function.Function;
+import org.leverdesk.backtest.BacktestResult;
+import org.leverdesk.backtest.metrics.Metrics;
+
+/** The side-by-side text table of strategy and buy-and-hold metrics printed by {@code backtest}. */
+final class MetricsTable {
+    private MetricsTable() {
+    }
+
+    static String of(BacktestResult r, String strategyName) {
+        StringBuilder sb = new StringBuilder();
+        var c = r.config();
+        sb.append(String.format(Locale.ROOT, "%s on %s, %s .. %s, capital $%,.2f, data: %s%n", strategyName, r.symbol(),
+                r.equity().get(0).date(), r.equity().get(r.equity().size() - 1).date(), c.capital(), r.dataSource()));
+        sb.append(String.format(Locale.ROOT, "%-20s %16s %16s%n", "metric", "strategy", "buy & hold " + c.benchmarkSymbol()));
+        Metrics s = r.metrics();
+        Metrics b = r.benchmarkMetrics();
+        row(sb, "total_return", s, b, m -> pct(m.totalReturn()));
+        row(sb, "cagr", s, b, m -> pct(m.cagr()));
+        row(sb, "annual_volatility", s, b, m -> pct(m.annualVolatility()));
+        row(sb, "sharpe", s, b, m -> num(m.sharpe()));
+        row(sb, "sortino", s, b, m -> num(m.sortino()));
+        row(sb, "max_drawdown", s, b, m -> pct(m.maxDrawdown()));
+        row(sb, "max_dd_peak", s, b, m -> m.maxDrawdownPeak() == null ? "-" : m.maxDrawdownPeak().toString());
+        row(sb, "max_dd_trough", s, b, m -> m.maxDrawdownTrough() == null ? "-" : m.maxDrawdownTrough().toString());
+        row(sb, "calmar", s, b, m -> num(m.calmar()));
+        row(sb, "trades", s, b, m -> Integer.toString(m.trades()));
+        row(sb, "win_rate", s, b, m -> pct(m.winRate()));
+        row(sb, "profit_factor", s, b, m -> num(m.profitFactor()));
+        row(sb, "avg_win", s, b, m -> money(m.avgWin()));
+        row(sb, "avg_loss", s, b, m -> money(m.avgLoss()));
+        row(sb, "exposure", s, b, m -> pct(m.exposure()));
+        row(sb, "final_equity", s, b, m -> money(m.finalEquity()));
+        sb.append("Dividends are not credited to the strategy (prices are split-adjusted closes); the benchmark uses the"
+                + " total-return series.").append(System.lineSeparator());
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, String name, Metrics s, Metrics b, Function<Metrics, String> f) {
+        sb.append(String.format(Locale.ROOT, "%-20s %16s %16s%n", name, f.apply(s), b == null ? "-" : f.apply(b)));
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f%%", v * 100);
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "-" : Double.isInfinite(v) ? "inf" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String money(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "$%,.2f", v);
+    }
+}

@@ -1,0 +1,40 @@
+package org.leverdesk.store;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.leverdesk.common.ProgressListener;
+import org.leverdesk.domain.Bar;
+import org.leverdesk.market.data.CsvBarReader;
+import org.leverdesk.market.data.DataCatalog;
+
+/** The Data view's catalog over the store: coverage per symbol, and all-or-nothing CSV imports. */
+public final class StoreDataCatalog implements DataCatalog {
+    private final BarRepository bars;
+    private final CsvBarReader reader;
+
+    public StoreDataCatalog(Store store, CsvBarReader reader) {
+        this.bars = new BarRepository(store);
+        this.reader = reader;
+    }
+
+    @Override
+    public List<SymbolCoverage> coverage() {
+        return bars.coverage();
+    }
+
+    @Override
+    public ImportResult importCsv(Path file, String symbol, ProgressListener progress) {
+        String sym = symbol == null ? "" : symbol.trim().toUpperCase(Locale.ROOT);
+        if (!sym.matches("[A-Z^][A-Z0-9.^-]{0,14}")) {
+            throw new IllegalArgumentException("'" + symbol + "' is not a ticker symbol; use letters and digits like TQQQ");
+        }
+        progress.progress(0.05, "reading " + file.getFileName());
+        // The reader validates the whole file first and throws before anything is written.
+        List<Bar> parsed = reader.read(file);
+        progress.progress(0.5, "saving " + parsed.size() + " bars of " + sym);
+        bars.upsert(sym, parsed);
+        progress.progress(1.0, "imported");
+        return new ImportResult(sym, parsed.size(), parsed.get(0).date(), parsed.get(parsed.size() - 1).date());
+    }
+}
