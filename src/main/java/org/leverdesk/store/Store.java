@@ -213,6 +213,8 @@ public final class Store implements AutoCloseable {
         if (sql >= 0) {
             m = m.substring(0, sql);
         }
+        // H2 quotes a check constraint as "NAME: "; show just the name.
+        m = m.replaceAll("\"([A-Za-z0-9_]+): \"", "$1");
         return m.replaceAll("\\s*\\[\\d{5}-\\d+]$", "").strip();
     }
 
