@@ -12,8 +12,14 @@ CREATE TABLE bars (
     volume     BIGINT           NOT NULL,
     adj_close  DOUBLE PRECISION NOT NULL,
     CONSTRAINT pk_bars PRIMARY KEY (symbol, bar_date),
-    -- Open and close may lie outside high..low in real index data (VIX), so only these are checked.
-    CONSTRAINT ck_bars_values CHECK (open > 0 AND high > 0 AND low > 0 AND close > 0 AND adj_close > 0
+    -- Prices are finite and positive (NaN compares greater than everything in H2, so it needs the
+    -- upper bound too). Open and close may lie outside high..low in real index data (VIX), so that
+    -- is not checked.
+    CONSTRAINT ck_bars_values CHECK (open > 0 AND open < CAST('Infinity' AS DOUBLE PRECISION)
+                                     AND high > 0 AND high < CAST('Infinity' AS DOUBLE PRECISION)
+                                     AND low > 0 AND low < CAST('Infinity' AS DOUBLE PRECISION)
+                                     AND close > 0 AND close < CAST('Infinity' AS DOUBLE PRECISION)
+                                     AND adj_close > 0 AND adj_close < CAST('Infinity' AS DOUBLE PRECISION)
                                      AND high >= low AND volume >= 0)
 );
 

@@ -1,9 +1,11 @@
 package org.leverdesk.store;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +43,27 @@ public final class BarRepository {
                     ps.setDouble(8, b.adjClose());
                     ps.addBatch();
                 }
-                ps.executeBatch();
+                try {
+                    ps.executeBatch();
+                } catch (BatchUpdateException e) {
+                    throw rejected(symbol, bars, e);
+                }
             }
             return bars.size();
         });
+    }
+
+    /** Names the first bar the database refused; the transaction is rolled back by the caller. */
+    private StoreException rejected(String symbol, List<Bar> bars, BatchUpdateException e) {
+        int[] counts = e.getUpdateCounts();
+        int bad = 0;
+        while (counts != null && bad < counts.length && counts[bad] != Statement.EXECUTE_FAILED) {
+            bad++;
+        }
+        String which = counts != null && bad < bars.size()
+                ? "bar " + (bad + 1) + " of " + bars.size() + " (" + bars.get(bad).date() + ")" : "a bar";
+        return new StoreException("could not save bars of " + symbol + " in the Leverdesk store at " + store.dataDirectory()
+                + ": " + which + " was rejected (" + Store.reason(e) + "); nothing was saved", e);
     }
 
     /** All bars of {@code symbol}, oldest first (empty when the store holds none). */

@@ -56,6 +56,11 @@ public final class Store implements AutoCloseable {
     /** Opens the store with migrations from {@code migrationLocation} (tests use a broken one). */
     static Store open(Path dataDir, String migrationLocation) {
         Path dir = dataDir.toAbsolutePath().normalize();
+        if (dir.toString().contains(";")) {
+            // H2 reads ';' in its URL as the start of a setting, so such a path cannot be opened safely.
+            throw new StoreException("the data folder " + dir + " contains ';', which the database cannot use;"
+                    + " pass a different --data-dir");
+        }
         Path key;
         try {
             Files.createDirectories(dir);
@@ -213,6 +218,8 @@ public final class Store implements AutoCloseable {
         if (sql >= 0) {
             m = m.substring(0, sql);
         }
+        // H2 quotes a check constraint as "NAME: "; show just the name.
+        m = m.replaceAll("\"([A-Za-z0-9_]+): \"", "$1");
         return m.replaceAll("\\s*\\[\\d{5}-\\d+]$", "").strip();
     }
 

@@ -96,16 +96,25 @@ class BarRepositoryTest {
                 new Bar(D3.plusDays(1), 1, 2, 3, 1.5, 10, 1.5), // high < low: rejected by the schema
                 bar(D3.plusDays(2), 104));
         StoreException e = assertThrows(StoreException.class, () -> repo.upsert("QQQ", bad));
-        assertTrue(e.getMessage().startsWith("could not save 4 bars of QQQ in the Leverdesk store at " + dir + ": "),
-                e.getMessage());
-        assertTrue(e.getMessage().contains("CK_BARS_VALUES"), e.getMessage());
+        assertEquals("could not save bars of QQQ in the Leverdesk store at " + dir + ": bar 3 of 4 (2024-01-05)"
+                + " was rejected (Check constraint violation: CK_BARS_VALUES); nothing was saved", e.getMessage());
         assertEquals(List.of(bar(D1, 100), bar(D2, 101)), repo.load("QQQ").bars());
     }
 
     @Test
     void aBarWithoutADateIsRejectedAndNothingIsWritten() {
         List<Bar> bad = List.of(bar(D1, 100), new Bar(null, 1, 2, 1, 1.5, 10, 1.5), bar(D3, 102));
-        assertThrows(StoreException.class, () -> repo.upsert("QQQ", bad));
+        StoreException e = assertThrows(StoreException.class, () -> repo.upsert("QQQ", bad));
+        assertTrue(e.getMessage().contains("bar 2 of 3 (null) was rejected"), e.getMessage());
+        assertEquals(List.of(), repo.symbols());
+    }
+
+    @Test
+    void nonFinitePricesAreRejectedByTheSchema() {
+        for (double v : new double[] {Double.NaN, Double.POSITIVE_INFINITY, 0, -1}) {
+            Bar bad = new Bar(D1, 10, 11, 9, v, 100, 10);
+            assertThrows(StoreException.class, () -> repo.upsert("QQQ", List.of(bad)), "close " + v);
+        }
         assertEquals(List.of(), repo.symbols());
     }
 

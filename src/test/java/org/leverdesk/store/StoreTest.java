@@ -128,6 +128,13 @@ class StoreTest {
     }
 
     @Test
+    void folderWithASemicolonIsRefusedBeforeH2MisreadsIt() {
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(dir.resolve("a;FILE_LOCK=NO")));
+        assertEquals("the data folder " + dir.resolve("a;FILE_LOCK=NO") + " contains ';', which the database cannot use;"
+                + " pass a different --data-dir", e.getMessage());
+    }
+
+    @Test
     void closedStoreRefusesWork() {
         Store store = Store.open(dir);
         store.close();
