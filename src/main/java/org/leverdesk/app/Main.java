@@ -1,6 +1,7 @@
 package org.leverdesk.app;
 
 import org.leverdesk.app.cli.LeverdeskCommand;
+import org.leverdesk.app.desktop.DesktopLauncher;
 import picocli.CommandLine;
 
 /** Runs a CLI command headless, or opens the desktop window when no command is given. */

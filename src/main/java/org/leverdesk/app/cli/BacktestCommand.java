@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.leverdesk.app.AppContext;
+import org.leverdesk.app.context.AppContext;
 import org.leverdesk.backtest.BacktestRequest;
 import org.leverdesk.backtest.BacktestResult;
 import org.leverdesk.backtest.BacktestRunner;

@@ -1,7 +1,7 @@
 package org.leverdesk.app.cli;
 
 import java.util.concurrent.Callable;
-import org.leverdesk.app.DesktopLauncher;
+import org.leverdesk.app.desktop.DesktopLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

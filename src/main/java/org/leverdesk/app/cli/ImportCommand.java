@@ -3,7 +3,7 @@ package org.leverdesk.app.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.leverdesk.app.AppContext;
+import org.leverdesk.app.context.AppContext;
 import org.leverdesk.common.ProgressListener;
 import org.leverdesk.market.data.DataCatalog;
 import picocli.CommandLine.Command;

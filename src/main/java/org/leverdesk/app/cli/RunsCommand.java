@@ -3,7 +3,7 @@ package org.leverdesk.app.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.leverdesk.app.AppContext;
+import org.leverdesk.app.context.AppContext;
 import org.leverdesk.backtest.SavedRuns.SavedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

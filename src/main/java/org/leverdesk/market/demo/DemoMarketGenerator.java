@@ -29,7 +29,8 @@ import org.leverdesk.market.calendar.TradingCalendar;
  *       dividend accrual, so adj_close/close rises to exactly 1 on the last day, as in a Yahoo
  *       download made that day.</li>
  *   <li>TQQQ and SQQQ: ±3x QQQ's daily close-to-close return minus a 0.95%/yr expense ratio
- *       accrued daily ({@link LeveragedEtf}), from previous closes of 50.</li>
+ *       accrued daily ({@link LeveragedEtf}), from previous closes of 50, then adjusted for simulated
+ *       splits so the latest close lies in [20, 40) ({@link #splitAdjusted}).</li>
  *   <li>VIX: the log of VIX reverts (speed {@value #VIX_REVERSION}/day) to the regime's level
  *       (14 / 22 / 40) with daily shocks of σ {@value #VIX_SHOCK}, correlated −0.7 with QQQ's
  *       return shock (VIX jumps when QQQ falls), reflected back into [{@value #VIX_MIN}, {@value #VIX_MAX}].</li>
@@ -56,6 +57,8 @@ public final class DemoMarketGenerator {
     static final double LEVERAGED_EXPENSE_RATIO = 0.0095;
     static final double LEVERAGED_START = 50.0;
     static final double VIX_START = 20.0;
+    /** Lower edge of the band the leveraged ETFs' latest split-adjusted close is put in. */
+    static final double SPLIT_BAND_LOW = 20.0;
     static final double VIX_REVERSION = 0.06;
     static final double VIX_SHOCK = 0.07;
     static final double VIX_RETURN_CORRELATION = -0.7;
@@ -91,9 +94,9 @@ public final class DemoMarketGenerator {
 
         Map<String, BarSeries> out = new LinkedHashMap<>();
         out.put("QQQ", qqq.toSeries("QQQ", days));
-        out.put("TQQQ", LeveragedEtf.derive(qqq, QQQ_START, 3, LEVERAGED_EXPENSE_RATIO, LEVERAGED_START, 0.9)
+        out.put("TQQQ", splitAdjusted(LeveragedEtf.derive(qqq, QQQ_START, 3, LEVERAGED_EXPENSE_RATIO, LEVERAGED_START, 0.9))
                 .toSeries("TQQQ", days));
-        out.put("SQQQ", LeveragedEtf.derive(qqq, QQQ_START, -3, LEVERAGED_EXPENSE_RATIO, LEVERAGED_START, 0.6)
+        out.put("SQQQ", splitAdjusted(LeveragedEtf.derive(qqq, QQQ_START, -3, LEVERAGED_EXPENSE_RATIO, LEVERAGED_START, 0.6))
                 .toSeries("SQQQ", days));
         out.put("VIX", vix.toSeries("VIX", days));
         out.put("QQQM", scaled(qqq, QQQM_SCALE, 0.05).toSeries("QQQM", days));
@@ -147,6 +150,21 @@ public final class DemoMarketGenerator {
             double yearsToEnd = (n - 1 - i) / DAYS_PER_YEAR;
             qqq.adjClose[i] = qqq.close[i] * Math.exp(-DIVIDEND_YIELD * yearsToEnd);
         }
+    }
+
+    /**
+     * Leveraged ETFs split and reverse-split to keep their price tradable, and downloaded history is
+     * adjusted for every split up to the download day (see SOURCES.md for TQQQ/SQQQ). Without this
+     * a simulated TQQQ would end in the thousands of dollars and SQQQ at a millionth of a cent,
+     * where whole-share strategies cannot trade. So the whole series is scaled by a power of two
+     * that puts the latest close in [SPLIT_BAND_LOW, 2 * SPLIT_BAND_LOW), shares inversely; like a
+     * real download, the scale changes only when the end date moves past a simulated split.
+     */
+    static OhlcArrays splitAdjusted(OhlcArrays raw) {
+        double last = raw.close[raw.size() - 1];
+        int exponent = (int) Math.floor(Math.log(last / SPLIT_BAND_LOW) / Math.log(2));
+        double factor = Math.pow(2, -exponent);
+        return scaled(raw, factor, 1 / factor);
     }
 
     private static OhlcArrays scaled(OhlcArrays source, double factor, double volumeShare) {

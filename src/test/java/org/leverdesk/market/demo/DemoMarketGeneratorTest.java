@@ -88,15 +88,22 @@ class DemoMarketGeneratorTest {
     }
 
     @Test
-    void aLaterEndDateOnlyAppendsDays() {
+    void aLaterEndDateOnlyAppendsDaysUpToSimulatedSplits() {
         Map<String, BarSeries> shorter = new DemoMarketGenerator(CALENDAR, DemoMarketGenerator.DEFAULT_SEED)
                 .generate(LocalDate.of(2010, 6, 30));
         for (String symbol : MARKET.keySet()) {
             BarSeries s = shorter.get(symbol);
             BarSeries full = MARKET.get(symbol);
+            // leveraged funds are re-based by the splits that happened after the shorter end date
+            double factor = full.close(0) / s.close(0);
+            double log2 = Math.log(factor) / Math.log(2);
+            assertEquals(Math.rint(log2), log2, 1e-9, symbol + " is re-based by a power of two");
+            if (!symbol.endsWith("QQQ") || symbol.equals("QQQ")) {
+                assertEquals(1.0, factor, 0.0, symbol + " never splits");
+            }
             for (int i = 0; i < s.size(); i++) {
-                assertEquals(full.close(i), s.close(i), symbol + " " + s.date(i));
-                assertEquals(full.high(i), s.high(i), symbol + " " + s.date(i));
+                assertEquals(full.close(i), s.close(i) * factor, 1e-9 * full.close(i), symbol + " " + s.date(i));
+                assertEquals(full.high(i), s.high(i) * factor, 1e-9 * full.high(i), symbol + " " + s.date(i));
             }
         }
     }
@@ -177,9 +184,12 @@ class DemoMarketGeneratorTest {
     }
 
     @Test
-    void leveragedFundsStartNearFifty() {
-        assertEquals(50, MARKET.get("TQQQ").close(0), 10);
-        assertEquals(50, MARKET.get("SQQQ").close(0), 10);
+    void leveragedFundsEndAtATradablePriceAfterSimulatedSplits() {
+        for (String symbol : new String[] {"TQQQ", "SQQQ"}) {
+            BarSeries s = MARKET.get(symbol);
+            double last = s.close(s.size() - 1);
+            assertTrue(last >= 20 && last < 40, symbol + " ends at " + last);
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.leverdesk.app;
+package org.leverdesk.app.context;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

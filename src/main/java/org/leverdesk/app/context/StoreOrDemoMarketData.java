@@ -1,4 +1,4 @@
-package org.leverdesk.app;
+package org.leverdesk.app.context;
 
 import java.time.LocalDate;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.leverdesk.app;
+package org.leverdesk.app.desktop;
 
 import java.time.Clock;
 import java.util.Objects;

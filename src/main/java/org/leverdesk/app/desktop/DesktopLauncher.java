@@ -1,6 +1,7 @@
-package org.leverdesk.app;
+package org.leverdesk.app.desktop;
 
 import java.nio.file.Path;
+import org.leverdesk.app.context.AppContext;
 import java.util.concurrent.atomic.AtomicReference;
 import org.leverdesk.ui.AppServices;
 
@@ -33,7 +34,7 @@ public final class DesktopLauncher {
     }
 
     /** The window's view of the context. */
-    static AppServices services(AppContext app) {
+    public static AppServices services(AppContext app) {
         AppServices.Mode mode = app.marketData().isSimulated() ? AppServices.Mode.DEMO : AppServices.Mode.PAPER;
         return new AppServices(app.backtests(), app.dataCatalog(), mode, app.marketData().sourceLabel(), app.storePath());
     }

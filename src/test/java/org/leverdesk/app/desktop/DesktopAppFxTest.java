@@ -1,0 +1,102 @@
+package org.leverdesk.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.leverdesk.app.context.AppContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.leverdesk.testing.SharedPrices;
+import org.leverdesk.ui.FxTaskExecutor;
+import org.leverdesk.ui.MainWindow;
+import org.leverdesk.ui.Snapshots;
+import org.leverdesk.ui.chart.TimeSeriesChart;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole app as the composition root wires it — real store, real engine, real strategy — clicked
+ * through with TestFX: once on the demo market (a fresh data folder) and once on the real prices.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DesktopAppFxTest {
+    static {
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    private static final Clock CLOCK = Clock.fixed(LocalDate.of(2025, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    private final FxTaskExecutor executor = new FxTaskExecutor();
+    private AppContext context;
+
+    @TempDir
+    Path dataDir;
+
+    @AfterEach
+    void close() {
+        executor.close();
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    private void show(FxRobot robot, Path pricesDir) throws Exception {
+        context = AppContext.open(dataDir, pricesDir, 0, true);
+        robot.interact(() -> {
+            Stage stage = new Stage();
+            Scene scene = new Scene(MainWindow.create(DesktopLauncher.services(context), executor, CLOCK), 1280, 820);
+            scene.getStylesheets().add(MainWindow.STYLESHEET);
+            stage.setScene(scene);
+            stage.show();
+        });
+    }
+
+    private TableView<?> runBacktest(FxRobot robot) throws Exception {
+        robot.clickOn("#runButton");
+        TableView<?> metrics = robot.lookup("#metricsTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !metrics.getItems().isEmpty()
+                || !robot.lookup("#messageLabel").queryAs(Label.class).getText().isEmpty() && metrics.getItems().isEmpty()
+                && !robot.lookup("#runButton").query().isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        return metrics;
+    }
+
+    @Test
+    void freshInstallRunsTheMonthlyRebalanceOnTheLabelledDemoMarket(FxRobot robot) throws Exception {
+        show(robot, null);
+        assertEquals("DEMO · simulated prices", robot.lookup("#modeLabel").queryAs(Label.class).getText());
+        TableView<?> metrics = runBacktest(robot);
+        assertEquals(16, metrics.getItems().size(), robot.lookup("#messageLabel").queryAs(Label.class).getText());
+        TimeSeriesChart equity = robot.lookup("#equityChart").queryAs(TimeSeriesChart.class);
+        assertEquals(2, equity.series().size());
+        assertTrue(equity.series().get(0).size() > 2000, "ten years of demo trading days");
+        assertFalse(robot.lookup("#tradesTable").queryAs(TableView.class).getItems().isEmpty());
+        Snapshots.write(robot.lookup("#runButton").query().getScene().getRoot(), "app-demo-backtest.png");
+    }
+
+    @Test
+    void realPricesBacktestShowsTradesAndCharts(FxRobot robot) throws Exception {
+        show(robot, SharedPrices.dir());
+        assertEquals("PAPER", robot.lookup("#modeLabel").queryAs(Label.class).getText().split(" ")[0]);
+        TableView<?> metrics = runBacktest(robot);
+        assertEquals(16, metrics.getItems().size(), robot.lookup("#messageLabel").queryAs(Label.class).getText());
+        // 2015-01-02 .. 2024-12-31: a first buy and up to one resize per month end
+        int trades = robot.lookup("#tradesTable").queryAs(TableView.class).getItems().size();
+        assertTrue(trades > 60 && trades <= 121, "trades: " + trades);
+        Path png = Snapshots.write(robot.lookup("#runButton").query().getScene().getRoot(), "app-real-backtest.png");
+        assertTrue(Files.size(png) > 10_000);
+    }
+}
