@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.leverdesk.market.data.DataCatalog.SymbolCoverage;
 import org.leverdesk.ui.chart.TimeSeriesChart;
+import org.leverdesk.ui.shell.MainWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

@@ -11,7 +11,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.leverdesk.ui.AppServices;
 import org.leverdesk.ui.FxTaskExecutor;
-import org.leverdesk.ui.MainWindow;
+import org.leverdesk.ui.shell.MainWindow;
 
 /**
  * The desktop application. JavaFX creates this class itself, so the composition root hands it the

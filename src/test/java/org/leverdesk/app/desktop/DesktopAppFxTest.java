@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.testing.SharedPrices;
 import org.leverdesk.ui.FxTaskExecutor;
-import org.leverdesk.ui.MainWindow;
+import org.leverdesk.ui.shell.MainWindow;
 import org.leverdesk.ui.Snapshots;
 import org.leverdesk.ui.chart.TimeSeriesChart;
 import org.testfx.api.FxRobot;

@@ -16,7 +16,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.leverdesk.ui.Formats;
-import org.leverdesk.ui.MainWindow;
+import org.leverdesk.ui.shell.MainWindow;
 import org.leverdesk.ui.Snapshots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

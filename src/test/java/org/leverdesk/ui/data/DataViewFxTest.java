@@ -18,7 +18,7 @@ import org.leverdesk.market.data.CsvValidationException.Problem;
 import org.leverdesk.market.data.DataCatalog.SymbolCoverage;
 import org.leverdesk.ui.FakeDataCatalog;
 import org.leverdesk.ui.FxTaskExecutor;
-import org.leverdesk.ui.MainWindow;
+import org.leverdesk.ui.shell.MainWindow;
 import org.leverdesk.ui.Snapshots;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;

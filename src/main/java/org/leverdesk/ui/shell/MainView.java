@@ -1,4 +1,4 @@
-package org.leverdesk.ui;
+package org.leverdesk.ui.shell;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,6 @@
-package org.leverdesk.ui;
+package org.leverdesk.ui.shell;
+
+import org.leverdesk.ui.AppServices;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

@@ -1,4 +1,4 @@
-package org.leverdesk.ui;
+package org.leverdesk.ui.shell;
 
 import java.util.function.Supplier;
 import javafx.scene.Node;

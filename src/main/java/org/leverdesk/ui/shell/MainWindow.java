@@ -1,4 +1,8 @@
-package org.leverdesk.ui;
+package org.leverdesk.ui.shell;
+
+import org.leverdesk.ui.AppServices;
+import org.leverdesk.ui.FxmlViews;
+import org.leverdesk.ui.TaskExecutor;
 
 import java.util.List;
 import javafx.scene.Parent;
@@ -11,7 +15,7 @@ import java.time.Clock;
 /** Builds the main window's content from the application's services; the one place views are registered. */
 public final class MainWindow {
     /** The stylesheet of the whole application. */
-    public static final String STYLESHEET = MainWindow.class.getResource("leverdesk.css").toExternalForm();
+    public static final String STYLESHEET = MainWindow.class.getResource("/org/leverdesk/ui/leverdesk.css").toExternalForm();
 
     private MainWindow() {
     }
