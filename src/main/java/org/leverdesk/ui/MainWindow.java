@@ -19,7 +19,7 @@ public final class MainWindow {
     /** The navigation entries, in order; adding a view is one line here. */
     public static List<NavItem> navigation(AppServices services, TaskExecutor executor, Clock clock) {
         return List.of(
-                new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), executor, clock))),
+                new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock))),
                 new NavItem("Data", () -> DataView.load(new DataViewModel(services.dataCatalog(), executor))));
     }
 

@@ -27,6 +27,11 @@ public final class TestTaskExecutor implements TaskExecutor {
         }
     }
 
+    /** Runs the oldest queued work only (work it queues waits for the next call). */
+    public void runNext() {
+        pending.removeFirst().run();
+    }
+
     public int pendingCount() {
         return pending.size();
     }
