@@ -179,7 +179,7 @@ public final class BacktestView {
         savedRunsTable.setItems(saved.runs());
         text(savedIdColumn, r -> Long.toString(r.id()));
         text(savedCreatedColumn, saved::created);
-        text(savedStrategyColumn, SavedRun::strategyId);
+        text(savedStrategyColumn, saved::strategyName);
         text(savedSymbolColumn, SavedRun::symbol);
         text(savedPeriodColumn, r -> Formats.date(r.from()) + " … " + Formats.date(r.to()));
         text(savedReturnColumn, r -> Formats.percent(r.totalReturn()));

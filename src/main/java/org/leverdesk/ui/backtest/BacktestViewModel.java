@@ -120,8 +120,10 @@ public final class BacktestViewModel {
     public BacktestViewModel(BacktestRunner runner, SavedRuns savedRuns, TaskExecutor executor, Clock clock) {
         this.runner = runner;
         this.executor = executor;
-        this.savedRuns = savedRuns == null ? null : new SavedRunsViewModel(savedRuns, executor, clock.getZone());
         this.strategies = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(runner.strategies()));
+        Map<String, String> names = new LinkedHashMap<>();
+        strategies.forEach(info -> names.putIfAbsent(info.id(), info.displayName()));
+        this.savedRuns = savedRuns == null ? null : new SavedRunsViewModel(savedRuns, executor, clock.getZone(), names);
         LocalDate today = LocalDate.now(clock);
         to.set(today);
         from.set(today.minusYears(DEFAULT_YEARS));

@@ -30,14 +30,22 @@ public final class SavedRunsViewModel {
     private final SavedRuns savedRuns;
     private final TaskExecutor executor;
     private final ZoneId zone;
+    private final Map<String, String> strategyNames;
     private final ObservableList<SavedRun> runs = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
-    SavedRunsViewModel(SavedRuns savedRuns, TaskExecutor executor, ZoneId zone) {
+    /** @param strategyNames display names by strategy id, for runs of strategies the runner still offers */
+    SavedRunsViewModel(SavedRuns savedRuns, TaskExecutor executor, ZoneId zone, Map<String, String> strategyNames) {
         this.savedRuns = Objects.requireNonNull(savedRuns, "savedRuns");
         this.executor = executor;
         this.zone = zone;
+        this.strategyNames = Map.copyOf(strategyNames);
+    }
+
+    /** The strategy's display name, or its id when the runner no longer offers it. */
+    public String strategyName(SavedRun run) {
+        return strategyNames.getOrDefault(run.strategyId(), run.strategyId());
     }
 
     /** When {@code run} was saved, as local date and time: "2024-06-28 15:04". */

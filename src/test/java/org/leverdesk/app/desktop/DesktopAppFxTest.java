@@ -17,27 +17,22 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.testing.SharedPrices;
 import org.leverdesk.ui.FxTaskExecutor;
 import org.leverdesk.ui.MainWindow;
 import org.leverdesk.ui.Snapshots;
 import org.leverdesk.ui.chart.TimeSeriesChart;
+import org.leverdesk.ui.FxTest;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole app as the composition root wires it — real store, real engine, real strategy — clicked
  * through with TestFX: once on the demo market (a fresh data folder) and once on the real prices.
  */
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class DesktopAppFxTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     private static final Clock CLOCK = Clock.fixed(LocalDate.of(2025, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     private final FxTaskExecutor executor = new FxTaskExecutor();
     private AppContext context;

@@ -43,6 +43,7 @@ class BacktestSavedRunsTest {
         assertEquals(LocalDate.of(2024, 6, 28), row.to());
         assertEquals(0.5, row.totalReturn());
         assertEquals("2024-06-28 15:04", saved().created(row));
+        assertEquals("QQQ regime switch", saved().strategyName(row));
     }
 
     @Test
@@ -103,6 +104,13 @@ class BacktestSavedRunsTest {
         assertEquals("New run · not saved: store is read-only", vm.resultTitleProperty().get());
         assertEquals(16, vm.metricRows().size());
         assertTrue(saved().runs().isEmpty());
+    }
+
+    @Test
+    void runsOfAStrategyNoLongerOfferedShowItsId() {
+        SavedRun retired = new SavedRun(9, "retired-strategy", "QQQ", LocalDate.of(2020, 1, 2), LocalDate.of(2020, 12, 31),
+                CLOCK.instant(), 0.1, 11_000);
+        assertEquals("retired-strategy", saved().strategyName(retired));
     }
 
     @Test
