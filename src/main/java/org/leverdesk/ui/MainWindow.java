@@ -1,5 +1,7 @@
 package org.leverdesk.ui;
 
+import org.leverdesk.ui.common.FxmlViews;
+import org.leverdesk.ui.common.TaskExecutor;
 import java.util.List;
 import javafx.scene.Parent;
 import org.leverdesk.ui.backtest.BacktestView;

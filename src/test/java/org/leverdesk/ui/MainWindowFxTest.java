@@ -1,5 +1,6 @@
 package org.leverdesk.ui;
 
+import org.leverdesk.ui.common.FxTaskExecutor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

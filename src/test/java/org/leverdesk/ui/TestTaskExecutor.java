@@ -1,5 +1,6 @@
 package org.leverdesk.ui;
 
+import org.leverdesk.ui.common.TaskExecutor;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Callable;

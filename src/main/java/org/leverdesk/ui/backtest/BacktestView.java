@@ -28,8 +28,8 @@ import javafx.util.StringConverter;
 import org.leverdesk.backtest.BacktestRunner.StrategyInfo;
 import org.leverdesk.backtest.SavedRuns.SavedRun;
 import org.leverdesk.domain.Fill;
-import org.leverdesk.ui.Formats;
-import org.leverdesk.ui.FxmlViews;
+import org.leverdesk.ui.common.Formats;
+import org.leverdesk.ui.common.FxmlViews;
 import org.leverdesk.ui.chart.TimeSeriesChart;
 
 /** The Backtest view: binds the form, the charts and the tables to a {@link BacktestViewModel}. */

@@ -14,8 +14,8 @@ import javafx.collections.ObservableList;
 import org.leverdesk.backtest.BacktestResult;
 import org.leverdesk.backtest.SavedRuns;
 import org.leverdesk.backtest.SavedRuns.SavedRun;
-import org.leverdesk.ui.Formats;
-import org.leverdesk.ui.TaskExecutor;
+import org.leverdesk.ui.common.Formats;
+import org.leverdesk.ui.common.TaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

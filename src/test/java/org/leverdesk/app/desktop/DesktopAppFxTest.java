@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.testing.SharedPrices;
-import org.leverdesk.ui.FxTaskExecutor;
+import org.leverdesk.ui.common.FxTaskExecutor;
 import org.leverdesk.ui.MainWindow;
 import org.leverdesk.ui.Snapshots;
 import org.leverdesk.ui.chart.TimeSeriesChart;

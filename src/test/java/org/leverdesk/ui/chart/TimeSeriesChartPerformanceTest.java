@@ -14,7 +14,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.leverdesk.ui.Formats;
+import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.FxTest;
 import org.leverdesk.ui.MainWindow;
 import org.leverdesk.ui.Snapshots;

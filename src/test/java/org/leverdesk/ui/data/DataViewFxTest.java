@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.leverdesk.market.data.CsvValidationException.Problem;
 import org.leverdesk.market.data.DataCatalog.SymbolCoverage;
 import org.leverdesk.ui.FakeDataCatalog;
-import org.leverdesk.ui.FxTaskExecutor;
+import org.leverdesk.ui.common.FxTaskExecutor;
 import org.leverdesk.ui.FxTest;
 import org.leverdesk.ui.MainWindow;
 import org.leverdesk.ui.Snapshots;
