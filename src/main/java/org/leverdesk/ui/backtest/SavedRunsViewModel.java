@@ -34,6 +34,7 @@ public final class SavedRunsViewModel {
     private final ObservableList<SavedRun> runs = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private long refreshes;
 
     /** @param strategyNames display names by strategy id, for runs of strategies the runner still offers */
     SavedRunsViewModel(SavedRuns savedRuns, TaskExecutor executor, ZoneId zone, Map<String, String> strategyNames) {
@@ -70,7 +71,13 @@ public final class SavedRunsViewModel {
 
     /** Lists the saved runs again in the background. */
     public void refresh() {
+        // Lists run in parallel on a pool; only the newest one may replace the rows, or an old slow
+        // list could hide a run saved since.
+        long ticket = ++refreshes;
         executor.execute(savedRuns::list, (List<SavedRun> list) -> {
+            if (ticket != refreshes) {
+                return;
+            }
             runs.setAll(list);
             if (message.get().startsWith("Could not list")) {
                 message.set("");

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.leverdesk.backtest.SavedRuns.SavedRun;
@@ -15,6 +19,7 @@ import org.leverdesk.domain.Fill;
 import org.leverdesk.ui.FakeBacktestRunner;
 import org.leverdesk.ui.FakeSavedRuns;
 import org.leverdesk.ui.TestTaskExecutor;
+import org.leverdesk.ui.common.TaskExecutor;
 
 /** Each successful run is saved through SavedRuns off the UI thread; saved runs are listed and re-opened. */
 class BacktestSavedRunsTest {
@@ -176,6 +181,35 @@ class BacktestSavedRunsTest {
         executor.runPending();
         assertEquals("New run · saved as run 2", vm.resultTitleProperty().get());
         assertEquals(List.of(2L, 1L), saved().runs().stream().map(SavedRun::id).toList());
+    }
+
+    @Test
+    void anOlderListFinishingLastDoesNotHideANewerRun() {
+        // Work runs at once, but results reach the "UI thread" only when the test says, newest first.
+        Deque<Runnable> deliveries = new ArrayDeque<>();
+        TaskExecutor outOfOrder = new TaskExecutor() {
+            @Override
+            public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+                try {
+                    T result = work.call();
+                    deliveries.push(() -> onSuccess.accept(result));
+                } catch (Exception e) {
+                    deliveries.push(() -> onFailure.accept(e));
+                }
+            }
+
+            @Override
+            public void runOnUiThread(Runnable action) {
+                action.run();
+            }
+        };
+        BacktestViewModel slow = new BacktestViewModel(runner, store, outOfOrder, CLOCK); // first list: no runs yet
+        slow.run();
+        // Newest first: the backtest result, its save, the list after the save, and only then the first list.
+        while (!deliveries.isEmpty()) {
+            deliveries.pop().run();
+        }
+        assertEquals(List.of(1L), slow.savedRuns().runs().stream().map(SavedRun::id).toList());
     }
 
     @Test
