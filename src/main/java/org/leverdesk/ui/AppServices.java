@@ -3,16 +3,20 @@ package org.leverdesk.ui;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.leverdesk.backtest.BacktestRunner;
+import org.leverdesk.backtest.SavedRuns;
 import org.leverdesk.market.data.DataCatalog;
 
 /**
  * What the desktop window needs from the composition root: the backtest runner, the local data
- * catalog, and what the status bar shows (trading mode, data source label, store path).
+ * catalog, the saved backtest runs, and what the status bar shows (trading mode, data source label,
+ * store path).
  *
+ * @param savedRuns where backtest results are kept; {@code null} when there is no store, and then the
+ *                  window offers no saved-runs feature at all
  * @param storePath the H2 store file or folder; {@code null} when no store is open
  */
-public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Mode mode, String dataSourceLabel,
-                          Path storePath) {
+public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
+                          String dataSourceLabel, Path storePath) {
     /** How prices and orders are handled: simulated prices, paper trading or a live account. */
     public enum Mode {
         /** Simulated prices (the demo market); nothing is real. */
@@ -28,5 +32,10 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Mod
         Objects.requireNonNull(dataCatalog, "AppServices needs a DataCatalog");
         Objects.requireNonNull(mode, "AppServices needs a mode (DEMO, PAPER or LIVE)");
         dataSourceLabel = dataSourceLabel == null || dataSourceLabel.isBlank() ? "unknown data source" : dataSourceLabel;
+    }
+
+    /** Services without saved runs (no store): the window hides the saved-runs feature. */
+    public AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Mode mode, String dataSourceLabel, Path storePath) {
+        this(backtests, dataCatalog, null, mode, dataSourceLabel, storePath);
     }
 }

@@ -1,5 +1,6 @@
 package org.leverdesk.ui;
 
+import org.leverdesk.ui.common.FxTaskExecutor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.css.PseudoClass;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -17,25 +22,21 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.leverdesk.market.data.DataCatalog.SymbolCoverage;
+import org.leverdesk.ui.backtest.BacktestView;
+import org.leverdesk.ui.backtest.BacktestViewModel;
 import org.leverdesk.ui.chart.TimeSeriesChart;
 import org.leverdesk.ui.shell.MainWindow;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Thin smoke test of the real window with in-memory services: real clicks, nodes found by id. */
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class MainWindowFxTest {
-    static {
-        // Monocle's headless screen defaults to 1280x800; a larger window overflows its buffer.
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     private static final Clock CLOCK = Clock.fixed(LocalDate.of(2024, 6, 28).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     private final FxTaskExecutor executor = new FxTaskExecutor();
+    private final FakeBacktestRunner runner = new FakeBacktestRunner();
 
     @Start
     void start(Stage stage) {
@@ -43,7 +44,7 @@ class MainWindowFxTest {
                 new SymbolCoverage("QQQ", LocalDate.of(1999, 3, 10), LocalDate.of(2024, 6, 28), 6367),
                 new SymbolCoverage("TQQQ", LocalDate.of(2010, 2, 11), LocalDate.of(2024, 6, 28), 3618),
                 new SymbolCoverage("SQQQ", LocalDate.of(2010, 2, 11), LocalDate.of(2024, 6, 28), 3618));
-        AppServices services = new AppServices(new FakeBacktestRunner(), catalog, AppServices.Mode.DEMO,
+        AppServices services = new AppServices(runner, catalog, new FakeSavedRuns(CLOCK), AppServices.Mode.DEMO,
                 "DEMO — simulated prices", Path.of("/home/trader/.leverdesk/leverdesk.mv.db"));
         Scene scene = new Scene(MainWindow.create(services, executor, CLOCK), 1280, 820);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
@@ -80,6 +81,9 @@ class MainWindowFxTest {
         assertEquals(2, drawdown.series().size());
         assertFalse(robot.lookup("#tradesTable").queryAs(TableView.class).getItems().isEmpty());
         assertEquals("", robot.lookup("#messageLabel").queryAs(Label.class).getText());
+        Label title = robot.lookup("#resultTitleLabel").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> title.getText().equals("New run · saved as run 1"));
+        WaitForAsyncUtils.waitForFxEvents();
         Path backtestPng = Snapshots.write(robot.lookup("#runButton").query().getScene().getRoot(), "backtest-view.png");
         assertTrue(Files.size(backtestPng) > 10_000);
 
@@ -90,5 +94,51 @@ class MainWindowFxTest {
         assertTrue(coverage.isVisible());
         Path dataPng = Snapshots.write(coverage.getScene().getRoot(), "data-view.png");
         assertTrue(Files.size(dataPng) > 10_000);
+    }
+
+    @Test
+    void aRunIsSavedAndReopeningItShowsTheSameMetrics(FxRobot robot) throws Exception {
+        robot.clickOn("#runButton");
+        TableView<?> metrics = robot.lookup("#metricsTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !metrics.getItems().isEmpty());
+        List<?> firstRunMetrics = List.copyOf(metrics.getItems());
+
+        robot.clickOn("Saved runs");
+        TableView<?> saved = robot.lookup("#savedRunsTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> saved.getItems().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Path savedPng = Snapshots.write(saved.getScene().getRoot(), "backtest-saved-runs.png");
+        assertTrue(Files.size(savedPng) > 10_000);
+
+        // A failed second run clears the result area, so what appears next can only come from the store.
+        runner.failWith(new IllegalArgumentException("no prices for TQQQ; import them in the Data view"));
+        robot.clickOn("#runButton");
+        Label message = robot.lookup("#messageLabel").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !message.getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(metrics.getItems().isEmpty());
+        assertEquals(1, saved.getItems().size(), "a failed run is not saved");
+
+        Node firstRow = robot.lookup("#savedRunsTable .table-row-cell").nth(0).query();
+        robot.doubleClickOn(firstRow);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !metrics.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(firstRunMetrics, List.copyOf(metrics.getItems()));
+        assertTrue(metrics.isVisible(), "opening switches to the Metrics tab");
+        assertEquals("Saved run 1 · created 2024-06-28 00:00", robot.lookup("#resultTitleLabel").queryAs(Label.class).getText());
+        assertEquals("", message.getText());
+        assertEquals(2, robot.lookup("#equityChart").queryAs(TimeSeriesChart.class).series().size());
+    }
+
+    @Test
+    void withoutSavedRunsTheBacktestViewHasNoSavedRunsTab(FxRobot robot) {
+        robot.interact(() -> {
+            Stage stage = new Stage();
+            stage.setScene(new Scene(BacktestView.load(new BacktestViewModel(runner, null, executor, CLOCK)), 1000, 700));
+            stage.show();
+        });
+        TabPane tabs = robot.lookup("#resultTabs").match(n -> n.getScene().getWindow() != robot.lookup("#modeLabel")
+                .query().getScene().getWindow()).queryAs(TabPane.class);
+        assertEquals(List.of("Metrics", "Trades"), tabs.getTabs().stream().map(Tab::getText).toList());
     }
 }

@@ -1,5 +1,6 @@
 package org.leverdesk.ui;
 
+import org.leverdesk.ui.common.TaskExecutor;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Callable;
@@ -25,6 +26,11 @@ public final class TestTaskExecutor implements TaskExecutor {
         while (!pending.isEmpty()) {
             pending.removeFirst().run();
         }
+    }
+
+    /** Runs the oldest queued work only (work it queues waits for the next call). */
+    public void runNext() {
+        pending.removeFirst().run();
     }
 
     public int pendingCount() {

@@ -36,6 +36,7 @@ public final class DesktopLauncher {
     /** The window's view of the context. */
     public static AppServices services(AppContext app) {
         AppServices.Mode mode = app.marketData().isSimulated() ? AppServices.Mode.DEMO : AppServices.Mode.PAPER;
-        return new AppServices(app.backtests(), app.dataCatalog(), mode, app.marketData().sourceLabel(), app.storePath());
+        return new AppServices(app.backtests(), app.dataCatalog(), app.savedRuns(), mode, app.marketData().sourceLabel(),
+                app.storePath());
     }
 }

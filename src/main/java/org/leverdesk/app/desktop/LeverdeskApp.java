@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.leverdesk.ui.AppServices;
-import org.leverdesk.ui.FxTaskExecutor;
+import org.leverdesk.ui.common.FxTaskExecutor;
 import org.leverdesk.ui.shell.MainWindow;
 
 /**

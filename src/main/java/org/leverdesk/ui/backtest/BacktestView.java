@@ -13,6 +13,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.input.MouseButton;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -22,9 +26,10 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.leverdesk.backtest.BacktestRunner.StrategyInfo;
+import org.leverdesk.backtest.SavedRuns.SavedRun;
 import org.leverdesk.domain.Fill;
-import org.leverdesk.ui.Formats;
-import org.leverdesk.ui.FxmlViews;
+import org.leverdesk.ui.common.Formats;
+import org.leverdesk.ui.common.FxmlViews;
 import org.leverdesk.ui.chart.TimeSeriesChart;
 
 /** The Backtest view: binds the form, the charts and the tables to a {@link BacktestViewModel}. */
@@ -39,6 +44,9 @@ public final class BacktestView {
     @FXML private DatePicker fromPicker;
     @FXML private DatePicker toPicker;
     @FXML private TextField capitalField;
+    @FXML private TextField commissionPerOrderField;
+    @FXML private TextField commissionPerShareField;
+    @FXML private TextField slippageField;
     @FXML private GridPane parametersPane;
     @FXML private Button runButton;
     @FXML private Button cancelButton;
@@ -46,6 +54,19 @@ public final class BacktestView {
     @FXML private Label progressLabel;
     @FXML private Label messageLabel;
     @FXML private Label statusLabel;
+    @FXML private Label resultTitleLabel;
+    @FXML private TabPane resultTabs;
+    @FXML private Tab metricsTab;
+    @FXML private Tab savedRunsTab;
+    @FXML private TableView<SavedRun> savedRunsTable;
+    @FXML private TableColumn<SavedRun, String> savedIdColumn;
+    @FXML private TableColumn<SavedRun, String> savedCreatedColumn;
+    @FXML private TableColumn<SavedRun, String> savedStrategyColumn;
+    @FXML private TableColumn<SavedRun, String> savedSymbolColumn;
+    @FXML private TableColumn<SavedRun, String> savedPeriodColumn;
+    @FXML private TableColumn<SavedRun, String> savedReturnColumn;
+    @FXML private Button openRunButton;
+    @FXML private Label savedRunsMessageLabel;
     @FXML private VBox chartsBox;
     @FXML private TableView<MetricRow> metricsTable;
     @FXML private TableColumn<MetricRow, String> metricNameColumn;
@@ -97,6 +118,12 @@ public final class BacktestView {
         markInvalid(fromPicker, viewModel.datesErrorProperty());
         markInvalid(toPicker, viewModel.datesErrorProperty());
         markInvalid(capitalField, viewModel.capitalErrorProperty());
+        commissionPerOrderField.textProperty().bindBidirectional(viewModel.commissionPerOrderProperty());
+        commissionPerShareField.textProperty().bindBidirectional(viewModel.commissionPerShareProperty());
+        slippageField.textProperty().bindBidirectional(viewModel.slippageBpsProperty());
+        markInvalid(commissionPerOrderField, viewModel.commissionPerOrderErrorProperty());
+        markInvalid(commissionPerShareField, viewModel.commissionPerShareErrorProperty());
+        markInvalid(slippageField, viewModel.slippageErrorProperty());
         viewModel.parameters().addListener((ListChangeListener<ParameterField>) change -> buildParameterForm());
         buildParameterForm();
 
@@ -109,6 +136,9 @@ public final class BacktestView {
         messageLabel.textProperty().bind(Bindings.when(viewModel.errorMessageProperty().isEmpty())
                 .then(viewModel.validationMessageProperty()).otherwise(viewModel.errorMessageProperty()));
         statusLabel.textProperty().bind(viewModel.statusMessageProperty());
+        resultTitleLabel.textProperty().bind(viewModel.resultTitleProperty());
+        resultTitleLabel.visibleProperty().bind(viewModel.resultTitleProperty().isNotEmpty());
+        resultTitleLabel.managedProperty().bind(resultTitleLabel.visibleProperty());
 
         equityChart.setId("equityChart");
         drawdownChart.setId("drawdownChart");
@@ -136,6 +166,47 @@ public final class BacktestView {
         text(tradePriceColumn, f -> Formats.price(f.price()));
         text(tradeCommissionColumn, f -> Formats.money(f.commission()));
         text(tradeReasonColumn, f -> f.reason() == null ? "" : f.reason());
+
+        bindSavedRuns(viewModel.savedRuns());
+    }
+
+    private void bindSavedRuns(SavedRunsViewModel saved) {
+        if (saved == null) {
+            // No store: the feature does not exist in this window, rather than sitting there disabled.
+            resultTabs.getTabs().remove(savedRunsTab);
+            return;
+        }
+        savedRunsTable.setItems(saved.runs());
+        text(savedIdColumn, r -> Long.toString(r.id()));
+        text(savedCreatedColumn, saved::created);
+        text(savedStrategyColumn, saved::strategyName);
+        text(savedSymbolColumn, SavedRun::symbol);
+        text(savedPeriodColumn, r -> Formats.date(r.from()) + " … " + Formats.date(r.to()));
+        text(savedReturnColumn, r -> Formats.percent(r.totalReturn()));
+        savedRunsTable.setRowFactory(table -> {
+            TableRow<SavedRun> row = new TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !row.isEmpty()) {
+                    open(row.getItem());
+                }
+            });
+            return row;
+        });
+        openRunButton.disableProperty().bind(savedRunsTable.getSelectionModel().selectedItemProperty().isNull()
+                .or(saved.openingProperty()).or(viewModel.runningProperty()));
+        savedRunsMessageLabel.textProperty().bind(saved.messageProperty());
+    }
+
+    @FXML
+    private void onOpenRun() {
+        open(savedRunsTable.getSelectionModel().getSelectedItem());
+    }
+
+    private void open(SavedRun run) {
+        if (run != null && !viewModel.runningProperty().get()) {
+            viewModel.open(run);
+            resultTabs.getSelectionModel().select(metricsTab);
+        }
     }
 
     @FXML

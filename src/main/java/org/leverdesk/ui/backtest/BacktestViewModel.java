@@ -30,13 +30,16 @@ import org.leverdesk.backtest.BacktestRequest;
 import org.leverdesk.backtest.BacktestResult;
 import org.leverdesk.backtest.BacktestRunner;
 import org.leverdesk.backtest.BacktestRunner.StrategyInfo;
+import org.leverdesk.backtest.CostModel;
+import org.leverdesk.backtest.SavedRuns;
+import org.leverdesk.backtest.SavedRuns.SavedRun;
 import org.leverdesk.backtest.EquityPoint;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.domain.Fill;
 import org.leverdesk.market.data.MarketDataException;
-import org.leverdesk.ui.Formats;
-import org.leverdesk.ui.ProgressRelay;
-import org.leverdesk.ui.TaskExecutor;
+import org.leverdesk.ui.common.Formats;
+import org.leverdesk.ui.common.ProgressRelay;
+import org.leverdesk.ui.common.TaskExecutor;
 import org.leverdesk.ui.chart.ChartSeries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +54,12 @@ public final class BacktestViewModel {
     static final String DEFAULT_CAPITAL = "10000";
     static final int DEFAULT_YEARS = 10;
 
+    static final String DEFAULT_COST = "0";
+
     private final BacktestRunner runner;
     private final TaskExecutor executor;
+    /** Null when there is no store: then nothing is saved and the view hides the saved runs. */
+    private final SavedRunsViewModel savedRuns;
 
     // Inputs
     private final ObservableList<StrategyInfo> strategies;
@@ -63,12 +70,18 @@ public final class BacktestViewModel {
     private final StringProperty capital = new SimpleStringProperty(this, "capital", DEFAULT_CAPITAL);
     private final StringProperty benchmark = new SimpleStringProperty(this, "benchmark", "");
     private final ObservableList<ParameterField> parameters = FXCollections.observableArrayList();
+    private final StringProperty commissionPerOrder = new SimpleStringProperty(this, "commissionPerOrder", DEFAULT_COST);
+    private final StringProperty commissionPerShare = new SimpleStringProperty(this, "commissionPerShare", DEFAULT_COST);
+    private final StringProperty slippageBps = new SimpleStringProperty(this, "slippageBps", DEFAULT_COST);
 
     // Validation
     private final ReadOnlyStringWrapper symbolError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper datesError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper capitalError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper benchmarkError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper commissionPerOrderError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper commissionPerShareError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper slippageError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper validationMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
 
@@ -80,12 +93,15 @@ public final class BacktestViewModel {
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("");
     private final BooleanBinding canRun = valid.and(running.not());
     private CancellationToken cancelToken = CancellationToken.NONE;
+    // Counts results shown, so a save that finishes after another result appeared does not relabel it.
+    private long shownResult;
 
     // Results
     private final ObservableList<MetricRow> metricRows = FXCollections.observableArrayList();
     private final ObservableList<Fill> trades = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<List<ChartSeries>> equitySeries = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<ChartSeries>> drawdownSeries = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper resultTitle = new ReadOnlyStringWrapper("");
 
     private final InvalidationListener revalidate = obs -> validate();
 
@@ -93,9 +109,21 @@ public final class BacktestViewModel {
      * @param clock gives today's date for the default range (the last {@value #DEFAULT_YEARS} years)
      */
     public BacktestViewModel(BacktestRunner runner, TaskExecutor executor, Clock clock) {
+        this(runner, null, executor, clock);
+    }
+
+    /**
+     * @param savedRuns where each successful run is saved and from where saved runs are re-opened;
+     *                  {@code null} turns saving and the saved-runs list off
+     * @param clock     gives today's date for the default range and the zone creation times are shown in
+     */
+    public BacktestViewModel(BacktestRunner runner, SavedRuns savedRuns, TaskExecutor executor, Clock clock) {
         this.runner = runner;
         this.executor = executor;
         this.strategies = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(runner.strategies()));
+        Map<String, String> names = new LinkedHashMap<>();
+        strategies.forEach(info -> names.putIfAbsent(info.id(), info.displayName()));
+        this.savedRuns = savedRuns == null ? null : new SavedRunsViewModel(savedRuns, executor, clock.getZone(), names);
         LocalDate today = LocalDate.now(clock);
         to.set(today);
         from.set(today.minusYears(DEFAULT_YEARS));
@@ -108,13 +136,17 @@ public final class BacktestViewModel {
                 benchmark.set(now);
             }
         });
-        for (Observable input : List.of(strategy, symbol, from, to, capital, benchmark)) {
+        for (Observable input : List.of(strategy, symbol, from, to, capital, benchmark,
+                commissionPerOrder, commissionPerShare, slippageBps)) {
             input.addListener(revalidate);
         }
         if (!strategies.isEmpty()) {
             strategy.set(strategies.get(0));
         }
         validate();
+        if (this.savedRuns != null) {
+            this.savedRuns.refresh();
+        }
     }
 
     // ---- Inputs -------------------------------------------------------------------------------
@@ -150,6 +182,21 @@ public final class BacktestViewModel {
         return benchmark;
     }
 
+    /** Fixed commission per order in dollars, as typed. */
+    public StringProperty commissionPerOrderProperty() {
+        return commissionPerOrder;
+    }
+
+    /** Commission per share in dollars, as typed. */
+    public StringProperty commissionPerShareProperty() {
+        return commissionPerShare;
+    }
+
+    /** Slippage against the trader in basis points (1 bps = 0.01%), as typed. */
+    public StringProperty slippageBpsProperty() {
+        return slippageBps;
+    }
+
     /** The chosen strategy's parameters, one editable field each (replaced when the strategy changes). */
     public ObservableList<ParameterField> parameters() {
         return parameters;
@@ -171,6 +218,18 @@ public final class BacktestViewModel {
 
     public ReadOnlyStringProperty benchmarkErrorProperty() {
         return benchmarkError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty commissionPerOrderErrorProperty() {
+        return commissionPerOrderError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty commissionPerShareErrorProperty() {
+        return commissionPerShareError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty slippageErrorProperty() {
+        return slippageError.getReadOnlyProperty();
     }
 
     /** The first problem with the form as one line, or "" when it can run. */
@@ -234,6 +293,19 @@ public final class BacktestViewModel {
         return drawdownSeries.getReadOnlyProperty();
     }
 
+    /**
+     * Which result is shown: "New run · saved as run 7", "Saved run 7 · created …"; "" when nothing
+     * is shown or there is no store.
+     */
+    public ReadOnlyStringProperty resultTitleProperty() {
+        return resultTitle.getReadOnlyProperty();
+    }
+
+    /** The saved runs list, or {@code null} when there is no store (the view then hides it). */
+    public SavedRunsViewModel savedRuns() {
+        return savedRuns;
+    }
+
     // ---- Commands -----------------------------------------------------------------------------
 
     /** Starts the backtest in the background; does nothing while invalid or already running. */
@@ -247,6 +319,7 @@ public final class BacktestViewModel {
         clearResults();
         errorMessage.set("");
         statusMessage.set("");
+        resultTitle.set("");
         progress.set(0);
         progressMessage.set("Starting…");
         running.set(true);
@@ -256,7 +329,23 @@ public final class BacktestViewModel {
                 progressMessage.set(message);
             }
         });
-        executor.execute(() -> runner.run(request, relay, token), this::show, this::fail);
+        executor.execute(() -> runner.run(request, relay, token), result -> finished(request, result), this::fail);
+    }
+
+    /** Shows saved run {@code run} in the result area, loading it in the background; ignored while a backtest runs. */
+    public void open(SavedRun run) {
+        if (savedRuns == null || run == null || running.get()) {
+            return;
+        }
+        savedRuns.open(run, result -> {
+            if (running.get()) {
+                return; // a backtest was started while loading; its result wins
+            }
+            errorMessage.set("");
+            progress.set(0);
+            show(result);
+            resultTitle.set("Saved run " + run.id() + " · created " + savedRuns.created(run));
+        });
     }
 
     /** Asks the running backtest to stop; it ends with "Backtest cancelled." */
@@ -274,13 +363,38 @@ public final class BacktestViewModel {
             params.put(p.name(), p.trimmedValue());
         }
         return new BacktestRequest(strategy.get().id(), upper(symbol.get()), from.get(), to.get(),
-                parseCapital(capital.get()), null, upper(benchmark.get()), params);
+                parseCapital(capital.get()), costs(), upper(benchmark.get()), params);
     }
 
-    private void show(BacktestResult result) {
+    /** The costs the form describes; only meaningful when valid. */
+    CostModel costs() {
+        return new CostModel(parseCapital(commissionPerOrder.get()), parseCapital(commissionPerShare.get()),
+                parseCapital(slippageBps.get()));
+    }
+
+    private void finished(BacktestRequest request, BacktestResult result) {
         running.set(false);
         progress.set(1);
         progressMessage.set("");
+        show(result);
+        if (savedRuns == null) {
+            return;
+        }
+        long shown = shownResult;
+        resultTitle.set("New run · saving…");
+        savedRuns.save(result, request.parameters(), id -> {
+            if (shownResult == shown) {
+                resultTitle.set("New run · saved as run " + id);
+            }
+        }, error -> {
+            if (shownResult == shown) {
+                resultTitle.set("New run · not saved: " + oneLine(error.getMessage()));
+            }
+        });
+    }
+
+    private void show(BacktestResult result) {
+        shownResult++;
         metricRows.setAll(MetricRows.of(result.metrics(), result.benchmarkMetrics()));
         trades.setAll(result.fills());
 
@@ -331,6 +445,7 @@ public final class BacktestViewModel {
     }
 
     private void clearResults() {
+        shownResult++;
         metricRows.clear();
         trades.clear();
         equitySeries.set(List.of());
@@ -366,12 +481,16 @@ public final class BacktestViewModel {
         double c = parseCapital(capital.get());
         capitalError.set(Double.isNaN(c) ? "Capital must be a number, e.g. 10000"
                 : c > 0 && Double.isFinite(c) ? "" : "Capital must be a positive amount");
+        commissionPerOrderError.set(costProblem("Commission per order", commissionPerOrder.get(), "1.00"));
+        commissionPerShareError.set(costProblem("Commission per share", commissionPerShare.get(), "0.005"));
+        slippageError.set(costProblem("Slippage (bps)", slippageBps.get(), "5"));
 
         List<String> problems = new ArrayList<>();
         if (strategy.get() == null) {
             problems.add(strategies.isEmpty() ? "No strategies are available" : "Choose a strategy");
         }
-        for (String p : List.of(symbolError.get(), datesError.get(), capitalError.get(), benchmarkError.get())) {
+        for (String p : List.of(symbolError.get(), datesError.get(), capitalError.get(), benchmarkError.get(),
+                commissionPerOrderError.get(), commissionPerShareError.get(), slippageError.get())) {
             if (!p.isEmpty()) {
                 problems.add(p);
             }
@@ -394,6 +513,14 @@ public final class BacktestViewModel {
         return v.chars().anyMatch(Character::isWhitespace) ? what + " must be one ticker without spaces" : "";
     }
 
+    private static String costProblem(String what, String text, String example) {
+        double v = parseCapital(text);
+        if (Double.isNaN(v)) {
+            return what + " must be a number, e.g. " + example + " (0 for none)";
+        }
+        return Double.isFinite(v) && v >= 0 ? "" : what + " must be zero or a positive finite amount";
+    }
+
     /** Parses "10000", "10,000" or "$10,000.50"; NaN when it is not a number. */
     static double parseCapital(String text) {
         String t = text == null ? "" : text.trim().replace(",", "").replace("_", "").replace("$", "");
@@ -411,7 +538,7 @@ public final class BacktestViewModel {
         return s == null ? "" : s.trim().toUpperCase(Locale.ROOT);
     }
 
-    private static String oneLine(String message) {
+    static String oneLine(String message) {
         if (message == null || message.isBlank()) {
             return "no details";
         }

@@ -3,7 +3,7 @@ package org.leverdesk.ui.backtest;
 import java.util.List;
 import java.util.function.Function;
 import org.leverdesk.backtest.metrics.Metrics;
-import org.leverdesk.ui.Formats;
+import org.leverdesk.ui.common.Formats;
 
 /** Turns the metrics of the strategy and of the benchmark into table rows, one per {@link Metrics} field. */
 final class MetricRows {

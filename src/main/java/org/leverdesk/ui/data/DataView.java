@@ -16,8 +16,8 @@ import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
 import org.leverdesk.market.data.CsvValidationException;
 import org.leverdesk.market.data.DataCatalog.SymbolCoverage;
-import org.leverdesk.ui.Formats;
-import org.leverdesk.ui.FxmlViews;
+import org.leverdesk.ui.common.Formats;
+import org.leverdesk.ui.common.FxmlViews;
 
 /** The Data view: the coverage table and the CSV import, bound to a {@link DataViewModel}. */
 public final class DataView {

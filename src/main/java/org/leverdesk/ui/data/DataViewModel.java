@@ -23,9 +23,9 @@ import org.leverdesk.market.data.DataCatalog;
 import org.leverdesk.market.data.DataCatalog.ImportResult;
 import org.leverdesk.market.data.DataCatalog.SymbolCoverage;
 import org.leverdesk.market.data.MarketDataException;
-import org.leverdesk.ui.Formats;
-import org.leverdesk.ui.ProgressRelay;
-import org.leverdesk.ui.TaskExecutor;
+import org.leverdesk.ui.common.Formats;
+import org.leverdesk.ui.common.ProgressRelay;
+import org.leverdesk.ui.common.TaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,11 @@
 package org.leverdesk.ui.shell;
 
 import org.leverdesk.ui.AppServices;
-import org.leverdesk.ui.FxmlViews;
-import org.leverdesk.ui.TaskExecutor;
+import org.leverdesk.ui.common.FxmlViews;
+import org.leverdesk.ui.common.TaskExecutor;
 
+import org.leverdesk.ui.common.FxmlViews;
+import org.leverdesk.ui.common.TaskExecutor;
 import java.util.List;
 import javafx.scene.Parent;
 import org.leverdesk.ui.backtest.BacktestView;
@@ -23,7 +25,7 @@ public final class MainWindow {
     /** The navigation entries, in order; adding a view is one line here. */
     public static List<NavItem> navigation(AppServices services, TaskExecutor executor, Clock clock) {
         return List.of(
-                new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), executor, clock))),
+                new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock))),
                 new NavItem("Data", () -> DataView.load(new DataViewModel(services.dataCatalog(), executor))));
     }
 

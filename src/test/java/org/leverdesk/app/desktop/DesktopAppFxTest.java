@@ -17,27 +17,22 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.testing.SharedPrices;
-import org.leverdesk.ui.FxTaskExecutor;
+import org.leverdesk.ui.common.FxTaskExecutor;
 import org.leverdesk.ui.shell.MainWindow;
 import org.leverdesk.ui.Snapshots;
 import org.leverdesk.ui.chart.TimeSeriesChart;
+import org.leverdesk.ui.FxTest;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole app as the composition root wires it — real store, real engine, real strategy — clicked
  * through with TestFX: once on the demo market (a fresh data folder) and once on the real prices.
  */
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class DesktopAppFxTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     private static final Clock CLOCK = Clock.fixed(LocalDate.of(2025, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     private final FxTaskExecutor executor = new FxTaskExecutor();
     private AppContext context;
@@ -98,5 +93,19 @@ class DesktopAppFxTest {
         assertTrue(trades > 60 && trades <= 121, "trades: " + trades);
         Path png = Snapshots.write(robot.lookup("#runButton").query().getScene().getRoot(), "app-real-backtest.png");
         assertTrue(Files.size(png) > 10_000);
+        java.util.List<?> fresh = java.util.List.copyOf(metrics.getItems());
+
+        // The run went into the H2 store; re-opening it from there shows the same numbers.
+        robot.clickOn("Saved runs");
+        TableView<?> saved = robot.lookup("#savedRunsTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> saved.getItems().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.doubleClickOn(robot.lookup("#savedRunsTable .table-row-cell").nth(0).<javafx.scene.Node>query());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#resultTitleLabel").queryAs(Label.class).getText().startsWith("Saved run 1"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(fresh, java.util.List.copyOf(metrics.getItems()));
+        assertEquals(trades, robot.lookup("#tradesTable").queryAs(TableView.class).getItems().size());
+        assertEquals(2, robot.lookup("#equityChart").queryAs(TimeSeriesChart.class).series().size());
     }
 }

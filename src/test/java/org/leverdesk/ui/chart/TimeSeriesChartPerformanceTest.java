@@ -14,13 +14,12 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.leverdesk.ui.Formats;
+import org.leverdesk.ui.common.Formats;
+import org.leverdesk.ui.FxTest;
 import org.leverdesk.ui.shell.MainWindow;
 import org.leverdesk.ui.Snapshots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -28,12 +27,8 @@ import org.testfx.framework.junit5.Start;
  * user notices. Measures setSeries plus ChartFX's layout and canvas drawing in the next pulse,
  * and separately a full software-rendered snapshot of the scene.
  */
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class TimeSeriesChartPerformanceTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     private static final Logger LOG = LoggerFactory.getLogger(TimeSeriesChartPerformanceTest.class);
     private static final int POINTS = 6_500;
 

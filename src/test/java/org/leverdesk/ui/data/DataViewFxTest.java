@@ -13,25 +13,20 @@ import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.leverdesk.market.data.CsvValidationException.Problem;
 import org.leverdesk.market.data.DataCatalog.SymbolCoverage;
 import org.leverdesk.ui.FakeDataCatalog;
-import org.leverdesk.ui.FxTaskExecutor;
+import org.leverdesk.ui.common.FxTaskExecutor;
+import org.leverdesk.ui.FxTest;
 import org.leverdesk.ui.shell.MainWindow;
 import org.leverdesk.ui.Snapshots;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Data view after a rejected import: the problems list and the one-line summary are shown. */
-@ExtendWith(ApplicationExtension.class)
+@FxTest
 class DataViewFxTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     private final FxTaskExecutor executor = new FxTaskExecutor();
     private final FakeDataCatalog catalog = new FakeDataCatalog(
             new SymbolCoverage("QQQ", LocalDate.of(1999, 3, 10), LocalDate.of(2024, 6, 28), 6367));

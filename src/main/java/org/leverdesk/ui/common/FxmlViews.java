@@ -1,4 +1,4 @@
-package org.leverdesk.ui;
+package org.leverdesk.ui.common;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

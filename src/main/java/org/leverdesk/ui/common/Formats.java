@@ -1,4 +1,4 @@
-package org.leverdesk.ui;
+package org.leverdesk.ui.common;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -58,6 +58,12 @@ public final class Formats {
     /** 6543 → "6,543". */
     public static String count(long value) {
         return new DecimalFormat("#,##0", US).format(value);
+    }
+
+    /** A moment as local date and time in {@code zone}: "2024-06-28 15:04"; the missing mark for null. */
+    public static String dateTime(java.time.Instant instant, java.time.ZoneId zone) {
+        return instant == null ? MISSING : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.US)
+                .format(instant.atZone(zone));
     }
 
     /** ISO date, or the missing mark. */

@@ -1,4 +1,4 @@
-package org.leverdesk.ui;
+package org.leverdesk.ui.common;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;

@@ -1,4 +1,4 @@
-package org.leverdesk.ui;
+package org.leverdesk.ui.common;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
