@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The root of the {@code leverdesk} command line. */
 @Command(name = "leverdesk", mixinStandardHelpOptions = true, version = "Leverdesk 0.1.0",
         description = "Backtest and run systematic Nasdaq-100 ETF strategies.",
-        subcommands = {CommandLine.HelpCommand.class, CalendarCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, CalendarCommand.class, RegimeCommand.class})
 public final class LeverdeskCommand implements Runnable {
 
     @Override

@@ -1,0 +1,78 @@
+package org.leverdesk.app.cli;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.leverdesk.domain.BarSeries;
+import org.leverdesk.strategy.regime.RegimeConfig;
+import org.leverdesk.strategy.regime.RegimeRules;
+import org.leverdesk.strategy.regime.RegimeSeries;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code leverdesk regime}: QQQ's SMAs and raw and confirmed regimes per trading day. */
+@Command(name = "regime", mixinStandardHelpOptions = true,
+        description = {"Print date,close,sma50,sma250,raw,confirmed for each QQQ trading day from --from to --to.",
+                "The regime is computed from the first bar of the data (cold start: CAUTIOUS on the 250th bar);",
+                "days before an SMA exists leave its fields and the regimes empty."})
+public final class RegimeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", required = true, paramLabel = "DATE", converter = CalendarCommand.IsoDate.class,
+            description = "First date, ISO format (e.g. 2020-02-03).")
+    LocalDate from;
+
+    @Option(names = "--to", required = true, paramLabel = "DATE", converter = CalendarCommand.IsoDate.class,
+            description = "Last date, ISO format (e.g. 2020-04-30).")
+    LocalDate to;
+
+    @Option(names = "--prices", required = true, paramLabel = "DIR",
+            description = "Folder with <SYMBOL>.csv files (date,open,high,low,close,volume,adj_close).")
+    Path prices;
+
+    @Override
+    public Integer call() {
+        if (from.isAfter(to)) {
+            throw new ParameterException(spec.commandLine(), "from " + from + " is after to " + to
+                    + "; give a start on or before the end");
+        }
+        if (!Files.isDirectory(prices)) {
+            throw new ParameterException(spec.commandLine(), "--prices " + prices + " is not a folder; point it at the folder holding QQQ.csv");
+        }
+        RegimeRules rules = RegimeRules.defaults();
+        BarSeries qqq = dataSource().apply(RegimeConfig.DEFAULT_SIGNAL_SYMBOL);
+        // All bars up to --to, so the SMAs and the confirmed regime warm up before --from exactly as a strategy sees them.
+        RegimeSeries regimes = RegimeSeries.of(qqq.between(qqq.isEmpty() ? from : qqq.firstDate(), to), rules);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("date,close,sma" + rules.fastPeriod() + ",sma" + rules.slowPeriod() + ",raw,confirmed");
+        for (int i = 0; i < regimes.size(); i++) {
+            if (regimes.date(i).isBefore(from)) {
+                continue;
+            }
+            out.println(regimes.date(i) + "," + BigDecimal.valueOf(regimes.close(i)).toPlainString() + ","
+                    + sma(regimes.fastSma(i)) + "," + sma(regimes.slowSma(i)) + ","
+                    + (regimes.raw(i) == null ? "" : regimes.raw(i).name()) + ","
+                    + (regimes.confirmed(i) == null ? "" : regimes.confirmed(i).name()));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Where bars come from; the one place to swap in the application's MarketData. */
+    private Function<String, BarSeries> dataSource() {
+        return new PriceFolder(prices)::bars;
+    }
+
+    private static String sma(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v);
+    }
+}
