@@ -62,7 +62,7 @@ public final class StrategyCatalog {
                         param("volHighScale", "0.5", "Position scale in the HIGH volatility band"),
                         param("maxOverextension", "0.10", "No buys when the close is this far above the fast SMA"),
                         param("sidewaysLookback", "20", "Days over which the fast SMA slope and efficiency are measured"),
-                        param("sidewaysMinSlope", "0.01", "No buys when the fast SMA moved less than this"),
+                        param("sidewaysMinSlope", "0.005", "No buys when the fast SMA moved less than this (up or down) over the lookback"),
                         param("sidewaysMinEfficiency", "0.05", "No buys when the efficiency ratio is below this"),
                         param("minTrendStrength", "0.02", "Buys need the close this far above the slow SMA"),
                         param("bearishPutCallRatio", "2", "Options flow is bearish when put premium exceeds this x call premium"),

@@ -11,9 +11,13 @@ public record SignalSettings(int rocShort, int rocMid, int rocLong, int smaShort
                              double sidewaysMinEfficiency, double minTrendStrength,
                              double bearishPutCallRatio, double bearishScale) {
 
+    /**
+     * Defaults. The sideways slope threshold is 0.5% over 20 days (about 6% a year): QQQ's long-run
+     * trend is 10-13% a year, so a 1% threshold would call an ordinary market sideways.
+     */
     public static SignalSettings defaults() {
         return new SignalSettings(20, 60, 120, 20, 0.3, 0.7, 20, 15, 25, 35, 0.5,
-                0.10, 20, 0.01, 0.05, 0.02, 2.0, 0.5);
+                0.10, 20, 0.005, 0.05, 0.02, 2.0, 0.5);
     }
 
     public SignalSettings {

@@ -146,9 +146,10 @@ class RegimeGatesTest {
 
     @Test
     void sidewaysGateFailsOnAFlatSlopeOrLowEfficiency() {
-        assertEquals(List.of(RegimeGates.NOT_SIDEWAYS), failing(in -> in.slope = 0.005));
-        assertEquals("the fast SMA is flat: sideways market", gate(gates(in -> in.slope = 0.005), RegimeGates.NOT_SIDEWAYS).reason());
+        assertEquals(List.of(RegimeGates.NOT_SIDEWAYS), failing(in -> in.slope = 0.0049));
+        assertEquals("the fast SMA is flat: sideways market", gate(gates(in -> in.slope = 0.0049), RegimeGates.NOT_SIDEWAYS).reason());
         assertEquals(List.of(RegimeGates.NOT_SIDEWAYS), failing(in -> in.efficiency = 0.04));
+        assertEquals(List.of(), failing(in -> in.slope = 0.005));
         assertEquals(List.of(), failing(in -> in.slope = -0.02));
     }
 
