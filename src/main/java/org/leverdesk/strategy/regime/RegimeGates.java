@@ -2,7 +2,6 @@ package org.leverdesk.strategy.regime;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.leverdesk.domain.GateResult;
 
 /**
@@ -27,6 +26,10 @@ public final class RegimeGates {
     public static final String MIN_TRADE_VALUE = "trade value above minimum";
     public static final String DAY_TRADE_GUARD = "day-trade guard";
 
+    private static final GateResult NO_SENTIMENT_DATA =
+            GateResult.pass(SENTIMENT, "no options-flow provider data", "no data: sentiment not checked");
+    private static final GateResult GUARD_OFF =
+            GateResult.pass(DAY_TRADE_GUARD, "guard off", "day-trade guard disabled (intraday buying power is checked instead)");
     private final RegimeConfig config;
 
     public RegimeGates(RegimeConfig config) {
@@ -146,7 +149,7 @@ public final class RegimeGates {
 
     GateResult sentiment(GateInputs in) {
         if (in.flow().isEmpty()) {
-            return GateResult.pass(SENTIMENT, "no options-flow provider data", "no data: sentiment not checked");
+            return NO_SENTIMENT_DATA;
         }
         OptionsFlowSource.Flow f = in.flow().get();
         double ratio = config.signals().bearishPutCallRatio();
@@ -191,7 +194,7 @@ public final class RegimeGates {
     GateResult dayTradeGuard(GateInputs in) {
         SizingSettings z = config.sizing();
         if (!z.dayTradeGuard()) {
-            return GateResult.pass(DAY_TRADE_GUARD, "guard off", "day-trade guard disabled (intraday buying power is checked instead)");
+            return GUARD_OFF;
         }
         if (in.dayTradesRemaining().isEmpty()) {
             return GateResult.pass(DAY_TRADE_GUARD, "remaining=unknown, min=" + z.minDayTradesRemaining(),
@@ -204,14 +207,14 @@ public final class RegimeGates {
     }
 
     static String num(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
+        return Fmt.fixed(v, 4);
     }
 
     static String pct(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", v * 100);
+        return Double.isNaN(v) ? "n/a" : Fmt.fixed(v * 100, 2) + "%";
     }
 
     static String money(double v) {
-        return String.format(Locale.ROOT, "$%.2f", v);
+        return "$" + Fmt.fixed(v, 2);
     }
 }

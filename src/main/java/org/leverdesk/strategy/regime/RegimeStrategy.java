@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -109,9 +108,10 @@ public final class RegimeStrategy implements Strategy {
         List<GateResult> checklist = gates.evaluate(gi);
 
         Map<String, Double> signals = signalMap(t, sig, sentimentScale, allocation, fraction, strategyCapital, price, held, target);
-        String sizing = String.format(Locale.ROOT, "%s (raw %s): target %d %s = %.0f%% x mom %.2f x vol %.2f x sent %.2f of $%.2f at $%.2f; held %d",
-                confirmed, raw, target, config.symbol(), allocation * 100, sig.momentumScale(), sig.volScale(), sentimentScale,
-                strategyCapital, price, held);
+        String sizing = confirmed + " (raw " + raw + "): target " + target + " " + config.symbol() + " = "
+                + Fmt.fixed(allocation * 100, 0) + "% x mom " + Fmt.fixed(sig.momentumScale(), 2) + " x vol "
+                + Fmt.fixed(sig.volScale(), 2) + " x sent " + Fmt.fixed(sentimentScale, 2) + " of "
+                + RegimeGates.money(strategyCapital) + " at " + RegimeGates.money(price) + "; held " + held;
         String regimeLabel = confirmed == null ? null : confirmed.name();
 
         boolean dataFresh = passed(checklist, RegimeGates.DATA_FRESH);
