@@ -13,6 +13,10 @@ import org.leverdesk.common.ProgressListener;
 import org.leverdesk.domain.BarSeries;
 import org.leverdesk.market.calendar.NyseCalendar;
 import org.leverdesk.strategy.regime.RegimeConfig;
+import org.leverdesk.strategy.regime.RegimeRules;
+import org.leverdesk.strategy.regime.RegimeSeries;
+import org.leverdesk.strategy.regime.SignalCalculator;
+import org.leverdesk.strategy.regime.SignalSettings;
 import org.leverdesk.strategy.regime.RegimeStrategy;
 import org.leverdesk.testing.SharedPrices;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -53,6 +57,18 @@ public class RegimeBacktestBench {
     public BacktestResult fullBacktestRecordingDecisions() {
         return engine.run(new RegimeStrategy(RegimeConfig.defaults()), data, "TQQQ", recorded, "bench",
                 ProgressListener.NONE, CancellationToken.NONE);
+    }
+
+    /** The pure core alone: SMAs and regimes of all QQQ history plus every day's signals, without the engine or text. */
+    @Benchmark
+    public double regimeAndSignalsOnly() {
+        RegimeSeries s = RegimeSeries.of(data.get("QQQ"), RegimeRules.defaults());
+        SignalCalculator calc = new SignalCalculator(SignalSettings.defaults());
+        double sum = 0;
+        for (int i = 0; i < s.size(); i++) {
+            sum += calc.compute(s, i).momentumScale();
+        }
+        return sum;
     }
 
     /** Without the decision list and benchmark, as a parameter sweep would run it. */

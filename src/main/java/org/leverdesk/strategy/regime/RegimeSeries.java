@@ -17,6 +17,7 @@ public final class RegimeSeries {
     private final RegimeRules rules;
     private LocalDate[] dates = new LocalDate[0];
     private double[] close = new double[0];
+    private double[] logReturn = new double[0];
     private double[] fast = new double[0];
     private double[] slow = new double[0];
     private Regime[] raw = new Regime[0];
@@ -46,6 +47,8 @@ public final class RegimeSeries {
     public int size() { return size; }
     public LocalDate date(int i) { return dates[check(i)]; }
     public double close(int i) { return close[check(i)]; }
+    /** ln(close_i / close_{i-1}); NaN on day 0. Stored so volatility windows need no logarithms. */
+    public double logReturn(int i) { return logReturn[check(i)]; }
     /** Fast SMA (default 50) of day i, NaN before it has enough bars. */
     public double fastSma(int i) { return fast[check(i)]; }
     /** Slow SMA (default 250) of day i, NaN before it has enough bars. */
@@ -102,6 +105,7 @@ public final class RegimeSeries {
         int t = size;
         dates[t] = date;
         close[t] = c;
+        logReturn[t] = t > 0 ? Math.log(c / close[t - 1]) : Double.NaN;
         fastSum += c;
         slowSum += c;
         if (t >= rules.fastPeriod()) {
@@ -140,6 +144,7 @@ public final class RegimeSeries {
         int cap = Math.max(n, dates.length * 2);
         dates = Arrays.copyOf(dates, cap);
         close = Arrays.copyOf(close, cap);
+        logReturn = Arrays.copyOf(logReturn, cap);
         fast = Arrays.copyOf(fast, cap);
         slow = Arrays.copyOf(slow, cap);
         raw = Arrays.copyOf(raw, cap);

@@ -23,8 +23,8 @@ import org.leverdesk.strategy.Strategy;
  * Seed 000: hold TQQQ sized by the confirmed regime of QQQ. Target shares =
  * floor(capitalFraction × equity × regime allocation × momentum scale × volatility scale ×
  * sentiment scale / TQQQ close). A move to RISK_OFF/BREAKDOWN or extreme volatility sells
- * everything at once (emergency exit: no buy gates, no day-trade guard); other sells need only fresh
- * data, an order above the minimum value and the day-trade guard; buys need every gate. Decides at
+ * everything at once (emergency exit: no buy gates, no day-trade guard); other sells need only the
+ * session, fresh data, an order above the minimum value and the day-trade guard; buys need every gate. Decides at
  * the close (15:50 ET live, market order; close fills in backtests).
  * <p>
  * The regime series is cached and extended bar by bar from the visible QQQ history, so a backtest
@@ -122,6 +122,9 @@ public final class RegimeStrategy implements Strategy {
             String why = riskOff ? "confirmed regime " + confirmed : "extreme volatility " + RegimeGates.num(sig.realizedVol()) + "%";
             return order(today, "EMERGENCY EXIT (" + why + "): sell " + held + " " + config.symbol()
                     + " at the close; buy gates and day-trade guard bypassed. " + sizing, target, signals, checklist, regimeLabel);
+        }
+        if (!passed(checklist, RegimeGates.TRADING_SESSION)) {
+            return hold(today, "hold: " + today + " has no session before the decision time; " + sizing, signals, checklist, regimeLabel);
         }
         if (!dataFresh) {
             return hold(today, "hold: " + config.signalSymbol() + " data is not today's; " + sizing, signals, checklist, regimeLabel);

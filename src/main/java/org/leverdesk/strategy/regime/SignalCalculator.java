@@ -67,12 +67,12 @@ public final class SignalCalculator {
         }
         double mean = 0;
         for (int k = t - n + 1; k <= t; k++) {
-            mean += Math.log(s.close(k) / s.close(k - 1));
+            mean += s.logReturn(k);
         }
         mean /= n;
         double ss = 0;
         for (int k = t - n + 1; k <= t; k++) {
-            double d = Math.log(s.close(k) / s.close(k - 1)) - mean;
+            double d = s.logReturn(k) - mean;
             ss += d * d;
         }
         return Math.sqrt(ss / (n - 1)) * SQRT_252 * 100;
