@@ -251,4 +251,23 @@ class RegimeStrategyTest {
             }
         }
     }
+
+    @Test
+    void staleSignalDataOrNoSessionHoldsEvenARiskReducingSell() {
+        BarSeries q = qqq(geometric(100, 1.001, N));
+        BarSeries t = tqqq(N + 1);
+        // QQQ's last bar is yesterday's: no trade, and the data gate says why
+        LocalDate today = t.date(N);
+        MarketSnapshot m = new MarketSnapshot(today, Map.of("QQQ", new History(q, N - 1), "TQQQ", new History(t, N)));
+        Decision stale = defaults().decide(new DecisionContext(today, m, new Account(0, 30, t.close(N)), CAL, false));
+        assertFalse(stale.rebalance());
+        assertTrue(failed(stale).contains(RegimeGates.DATA_FRESH), failed(stale).toString());
+        // a calendar that says the last bar's day is a holiday: the session gate fails and nothing is sold
+        WeekdayCalendar holiday = new WeekdayCalendar(t.date(N - 1));
+        MarketSnapshot m2 = new MarketSnapshot(t.date(N - 1), Map.of("QQQ", new History(q, N - 1), "TQQQ", new History(t, N - 1)));
+        Decision closed = defaults().decide(new DecisionContext(t.date(N - 1), m2, new Account(10_000, 30, t.close(N - 1)), holiday, false));
+        assertFalse(closed.rebalance());
+        assertEquals(List.of(RegimeGates.TRADING_SESSION), failed(closed));
+        assertTrue(closed.explanation().summary().startsWith("hold: " + t.date(N - 1) + " has no session"), closed.explanation().summary());
+    }
 }
