@@ -20,6 +20,15 @@ public final class WeekdayCalendar implements TradingCalendar {
         this.holidays = Set.of(holidays);
     }
 
+    public WeekdayCalendar(java.util.Collection<LocalDate> holidays) {
+        this.holidays = Set.copyOf(holidays);
+    }
+
+    /** Weekdays minus the given ISO dates. */
+    public static WeekdayCalendar withHolidays(String... isoDates) {
+        return new WeekdayCalendar(java.util.Arrays.stream(isoDates).map(LocalDate::parse).toList());
+    }
+
     @Override
     public boolean isTradingDay(LocalDate d) {
         return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY && !holidays.contains(d);

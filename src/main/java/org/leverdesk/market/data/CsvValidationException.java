@@ -18,7 +18,7 @@ public final class CsvValidationException extends MarketDataException {
     private static String summary(List<Problem> problems) {
         Problem first = problems.get(0);
         String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : "";
-        return first + more + "; nothing was imported — fix the file and import it again";
+        return first + more + "; nothing from the file was used — fix it and try again";
     }
 
     /** One problem: file, 1-based line number (0 for the whole file), and reason. */

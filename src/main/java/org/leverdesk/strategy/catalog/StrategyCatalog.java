@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.leverdesk.strategy.rebalance.MonthlyRebalanceConfig;
 import org.leverdesk.strategy.rebalance.MonthlyRebalanceStrategy;
+import org.leverdesk.strategy.regime.RegimeConfig;
+import org.leverdesk.strategy.regime.RegimeStrategy;
 
 /** Every strategy family Leverdesk ships, in display order. New families register here. */
 public final class StrategyCatalog {
@@ -15,7 +17,7 @@ public final class StrategyCatalog {
 
     /** The built-in strategies. */
     public static StrategyCatalog builtIn() {
-        return new StrategyCatalog(List.of(monthlyRebalance()));
+        return new StrategyCatalog(List.of(monthlyRebalance(), regime()));
     }
 
     public List<StrategyDescriptor> all() {
@@ -30,6 +32,46 @@ public final class StrategyCatalog {
     public StrategyDescriptor require(String id) {
         return find(id).orElseThrow(() -> new IllegalArgumentException("unknown strategy '" + id + "'; known: "
                 + String.join(", ", descriptors.stream().map(StrategyDescriptor::id).toList())));
+    }
+
+    private static StrategyDescriptor regime() {
+        return new StrategyDescriptor(RegimeStrategy.ID, "Regime (QQQ regimes size TQQQ)", RegimeConfig.DEFAULT_SYMBOL,
+                List.of(param("signalSymbol", "QQQ", "Symbol whose SMA-50/SMA-250 regime sizes the position"),
+                        param("fastPeriod", "50", "Fast SMA period in days"),
+                        param("slowPeriod", "250", "Slow SMA period in days"),
+                        param("deadzone", "0.02", "Band around the SMAs as a fraction (0.02 = 2%)"),
+                        param("holdDays", "2", "Trading days a new regime is held before a non-emergency change"),
+                        param("capitalFraction", "0.30", "Share of account equity the strategy may use"),
+                        param("strongBull", "0.70", "Share of strategy capital held in STRONG_BULL"),
+                        param("bull", "0.50", "Share of strategy capital held in BULL"),
+                        param("cautious", "0.25", "Share of strategy capital held in CAUTIOUS (RISK_OFF/BREAKDOWN hold 0)"),
+                        param("minTradeValue", "100", "Dollars an order must exceed; smaller differences are left alone"),
+                        param("dayTradeGuard", "false", "Skip non-emergency rebalances when few day trades remain"),
+                        param("minDayTradesRemaining", "2", "Day trades that must remain when the guard is on"),
+                        param("minutesBeforeClose", "10", "Decision time before the session close (15:50 ET)"),
+                        param("rocShort", "20", "Momentum: short rate-of-change lookback (days)"),
+                        param("rocMid", "60", "Momentum: medium rate-of-change lookback (days)"),
+                        param("rocLong", "120", "Momentum: long rate-of-change lookback (days)"),
+                        param("smaShort", "20", "Momentum: close vs this SMA"),
+                        param("momentumMin", "0.3", "Minimum momentum score to buy; below it the position scale is 0"),
+                        param("momentumFull", "0.7", "Momentum score from which the position scale is 1"),
+                        param("volWindow", "20", "Realized volatility window (daily log returns)"),
+                        param("volLow", "15", "Annualized volatility % below which it is LOW"),
+                        param("volNormal", "25", "Annualized volatility % below which it is NORMAL"),
+                        param("volHigh", "35", "Annualized volatility % from which it is EXTREME (exit)"),
+                        param("volHighScale", "0.5", "Position scale in the HIGH volatility band"),
+                        param("maxOverextension", "0.10", "No buys when the close is this far above the fast SMA"),
+                        param("sidewaysLookback", "20", "Days over which the fast SMA slope and efficiency are measured"),
+                        param("sidewaysMinSlope", "0.005", "No buys when the fast SMA moved less than this (up or down) over the lookback"),
+                        param("sidewaysMinEfficiency", "0.05", "No buys when the efficiency ratio is below this"),
+                        param("minTrendStrength", "0.02", "Buys need the close this far above the slow SMA"),
+                        param("bearishPutCallRatio", "2", "Options flow is bearish when put premium exceeds this x call premium"),
+                        param("bearishScale", "0.5", "Position scale while options flow is bearish")),
+                (symbol, params) -> new RegimeStrategy(RegimeConfig.parse(symbol, params)));
+    }
+
+    private static StrategyDescriptor.ParameterSpec param(String name, String defaultValue, String description) {
+        return new StrategyDescriptor.ParameterSpec(name, defaultValue, description);
     }
 
     private static StrategyDescriptor monthlyRebalance() {

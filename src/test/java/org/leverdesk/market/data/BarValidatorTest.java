@@ -6,11 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.leverdesk.domain.Bar;
-import org.leverdesk.market.WeekdayTestCalendar;
+import org.leverdesk.testing.WeekdayCalendar;
 import org.leverdesk.market.data.CsvValidationException.Problem;
 
 class BarValidatorTest {
-    private final BarValidator validator = new BarValidator(WeekdayTestCalendar.withHolidays("2024-01-01"));
+    private final BarValidator validator = new BarValidator(WeekdayCalendar.withHolidays("2024-01-01"));
 
     private static Bar bar(String date, double open, double high, double low, double close, long volume) {
         return new Bar(LocalDate.parse(date), open, high, low, close, volume, close);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.leverdesk.domain.Bar;
 import org.leverdesk.domain.BarSeries;
-import org.leverdesk.market.WeekdayTestCalendar;
+import org.leverdesk.testing.WeekdayCalendar;
 
 /** Reads every file of the shared real price data; skipped when the data is not there. */
 class CsvBarReaderRealFilesTest {
@@ -46,11 +46,11 @@ class CsvBarReaderRealFilesTest {
         dir = Path.of(System.getProperty("leverdesk.shared.prices", "../shared/data/prices"));
         Assumptions.assumeTrue(Files.isDirectory(dir), "real prices not found at " + dir + "; skipping");
         // NYSE's closed weekdays within SPY's range are exactly the weekdays SPY has no row for.
-        List<Bar> spy = new CsvBarReader(new WeekdayTestCalendar(List.of())).read(dir.resolve("SPY.csv"));
+        List<Bar> spy = new CsvBarReader(new WeekdayCalendar(List.of())).read(dir.resolve("SPY.csv"));
         Set<LocalDate> open = new HashSet<>();
         spy.forEach(b -> open.add(b.date()));
         List<LocalDate> holidays = new ArrayList<>();
-        WeekdayTestCalendar weekdays = new WeekdayTestCalendar(List.of());
+        WeekdayCalendar weekdays = new WeekdayCalendar(List.of());
         for (LocalDate d : weekdays.tradingDays(spy.get(0).date(), spy.get(spy.size() - 1).date())) {
             if (!open.contains(d)) {
                 holidays.add(d);
@@ -59,7 +59,7 @@ class CsvBarReaderRealFilesTest {
         for (String d : HOLIDAYS_OUTSIDE_SPY) {
             holidays.add(LocalDate.parse(d));
         }
-        reader = new CsvBarReader(new WeekdayTestCalendar(holidays));
+        reader = new CsvBarReader(new WeekdayCalendar(holidays));
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.domain.Bar;
 import org.leverdesk.domain.BarSeries;
-import org.leverdesk.market.WeekdayTestCalendar;
+import org.leverdesk.testing.WeekdayCalendar;
 import org.leverdesk.market.data.CsvValidationException.Problem;
 
 class CsvBarReaderTest {
@@ -22,7 +22,7 @@ class CsvBarReaderTest {
     private static final String YAHOO = "Date,Open,High,Low,Close,Adj Close,Volume\n";
 
     /** 2024-01-01 (New Year) and 2024-01-15 (MLK day) are holidays; 2024-01-06/07 are a weekend. */
-    private final CsvBarReader reader = new CsvBarReader(WeekdayTestCalendar.withHolidays("2024-01-01", "2024-01-15"));
+    private final CsvBarReader reader = new CsvBarReader(WeekdayCalendar.withHolidays("2024-01-01", "2024-01-15"));
 
     @TempDir
     Path dir;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.domain.BarSeries;
-import org.leverdesk.market.WeekdayTestCalendar;
+import org.leverdesk.testing.WeekdayCalendar;
 
 class CsvDirectoryMarketDataTest {
     private static final String HEADER = "date,open,high,low,close,volume,adj_close\n";
@@ -32,7 +32,7 @@ class CsvDirectoryMarketDataTest {
                 + "2024-01-02,10,11,9,10,100,10\n2024-01-03,10,12,9,11,100,11\n2024-01-04,11,13,10,12,100,12\n");
         Files.writeString(dir.resolve("tqqq.csv"), HEADER + "2024-01-02,50,51,49,50,7,50\n");
         Files.writeString(dir.resolve("notes.txt"), "not prices");
-        data = new CsvDirectoryMarketData(dir, new CsvBarReader(new WeekdayTestCalendar(List.of())));
+        data = new CsvDirectoryMarketData(dir, new CsvBarReader(new WeekdayCalendar(List.of())));
     }
 
     @Test
@@ -94,7 +94,7 @@ class CsvDirectoryMarketDataTest {
     void aMissingFolderIsRejectedAtOnce() {
         Path missing = dir.resolve("nope");
         MarketDataException e = assertThrows(MarketDataException.class,
-                () -> new CsvDirectoryMarketData(missing, new CsvBarReader(new WeekdayTestCalendar(List.of()))));
+                () -> new CsvDirectoryMarketData(missing, new CsvBarReader(new WeekdayCalendar(List.of()))));
         assertEquals("price folder " + missing + " does not exist or is not a folder; pass a folder that holds"
                 + " SYMBOL.csv files", e.getMessage());
     }
@@ -104,7 +104,7 @@ class CsvDirectoryMarketDataTest {
         Path shared = Path.of(System.getProperty("leverdesk.shared.prices", "../shared/data/prices"));
         Assumptions.assumeTrue(Files.isDirectory(shared), "real prices not found at " + shared + "; skipping");
         // Weekday-only calendar: holidays are checked by CsvBarReaderRealFilesTest.
-        MarketData real = new CsvDirectoryMarketData(shared, new CsvBarReader(new WeekdayTestCalendar(List.of())));
+        MarketData real = new CsvDirectoryMarketData(shared, new CsvBarReader(new WeekdayCalendar(List.of())));
         BarSeries tqqq = real.bars("tqqq", LocalDate.of(2020, 3, 13), LocalDate.of(2020, 3, 16));
         assertEquals(2, tqqq.size());
         // SOURCES.md: TQQQ's largest one-day fall, -34.5% on 2020-03-16.

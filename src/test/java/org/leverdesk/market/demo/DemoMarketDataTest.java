@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.leverdesk.domain.BarSeries;
-import org.leverdesk.market.WeekdayTestCalendar;
+import org.leverdesk.testing.WeekdayCalendar;
 import org.leverdesk.market.data.MarketData;
 import org.leverdesk.market.data.MarketDataException;
 
 class DemoMarketDataTest {
-    private static final WeekdayTestCalendar CALENDAR = WeekdayTestCalendar.withHolidays("2024-01-01", "2024-12-25");
+    private static final WeekdayCalendar CALENDAR = WeekdayCalendar.withHolidays("2024-01-01", "2024-12-25");
     private static final LocalDate YESTERDAY = LocalDate.of(2024, 12, 31);
     private final MarketData demo = new DemoMarketData(new DemoMarketGenerator(CALENDAR, 5), YESTERDAY);
 

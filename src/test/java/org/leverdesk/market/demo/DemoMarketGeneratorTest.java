@@ -15,24 +15,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.leverdesk.domain.BarSeries;
-import org.leverdesk.market.WeekdayTestCalendar;
+import org.leverdesk.testing.WeekdayCalendar;
 import org.leverdesk.market.data.BarValidator;
 
 class DemoMarketGeneratorTest {
     private static final LocalDate END = LocalDate.of(2025, 12, 31);
     private static final double DRAG = 0.0095 / 252;
-    private static final WeekdayTestCalendar CALENDAR = fixedDateHolidays();
+    private static final WeekdayCalendar CALENDAR = fixedDateHolidays();
 
     private static final Map<String, BarSeries> MARKET =
             new DemoMarketGenerator(CALENDAR, DemoMarketGenerator.DEFAULT_SEED).generate(END);
 
     /** Weekdays minus New Year, Independence Day and Christmas of 2000–2030. */
-    private static WeekdayTestCalendar fixedDateHolidays() {
+    private static WeekdayCalendar fixedDateHolidays() {
         List<LocalDate> holidays = new ArrayList<>();
         for (int y = 2000; y <= 2030; y++) {
             holidays.addAll(List.of(LocalDate.of(y, 1, 1), LocalDate.of(y, 7, 4), LocalDate.of(y, 12, 25)));
         }
-        return new WeekdayTestCalendar(holidays);
+        return new WeekdayCalendar(holidays);
     }
 
     private static double[] returns(BarSeries s) {

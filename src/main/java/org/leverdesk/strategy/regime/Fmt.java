@@ -1,0 +1,41 @@
+package org.leverdesk.strategy.regime;
+
+import java.util.Locale;
+
+/**
+ * Fixed-decimal formatting for explanations, about 20x cheaper than String.format: a backtest
+ * writes some 40 numbers per day into its gate checklist. Rounds half up on the scaled value.
+ */
+final class Fmt {
+    private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
+    private Fmt() {
+    }
+
+    /** {@code v} with exactly {@code decimals} (0..6) digits after the point; "n/a" for NaN. */
+    static String fixed(double v, int decimals) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        long scale = POW10[decimals];
+        double scaled = Math.abs(v) * scale;
+        if (!(scaled < 1e15)) {
+            return String.format(Locale.ROOT, "%." + decimals + "f", v); // huge or infinite: rare, take the slow path
+        }
+        long r = Math.round(scaled);
+        StringBuilder sb = new StringBuilder(24);
+        if (v < 0 || (v == 0 && 1 / v < 0)) {
+            sb.append('-'); // as String.format: -0.00001 prints as -0.0000
+        }
+        sb.append(r / scale);
+        if (decimals > 0) {
+            sb.append('.');
+            String frac = Long.toString(r % scale);
+            for (int i = frac.length(); i < decimals; i++) {
+                sb.append('0');
+            }
+            sb.append(frac);
+        }
+        return sb.toString();
+    }
+}
