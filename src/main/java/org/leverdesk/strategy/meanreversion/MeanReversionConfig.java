@@ -175,9 +175,19 @@ public record MeanReversionConfig(String symbol, String hedgeSymbol, int rsiPeri
         if (v == null) {
             return fallback;
         }
+        String digits = v.replace("_", "").replace(",", "");
         try {
-            return Long.parseLong(v.replace("_", "").replace(",", ""));
-        } catch (NumberFormatException e) {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException notPlain) {
+            // the GUI accepts any number, so "1e6" or "20.0" are fine when they are whole
+            try {
+                double d = Double.parseDouble(digits);
+                if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                    return (long) d;
+                }
+            } catch (NumberFormatException ignored) {
+                // falls through to the message below
+            }
             throw new IllegalArgumentException(name + " must be a whole number (got '" + v + "')");
         }
     }

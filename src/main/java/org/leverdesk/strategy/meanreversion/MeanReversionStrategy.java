@@ -26,7 +26,9 @@ import org.leverdesk.strategy.Strategy;
  * Backtests fill at the close; live orders are market orders sent just before it.
  *
  * <p>It keeps no trading state: "in a position" is read from the portfolio, the stop lives at the
- * engine or broker. Its only memory is the RSI cache, which changes speed, not results.
+ * engine or broker. Its only memory is the RSI cache, which changes speed, not results. So after a
+ * stop fills during the day the rules apply unchanged: a close that is still oversold buys again.
+ * The stop is 5% below the entry <em>close</em> (the price decided on, before slippage).
  */
 public final class MeanReversionStrategy implements Strategy {
     public static final String ID = "rsi2";

@@ -51,6 +51,13 @@ class MeanReversionConfigTest {
     }
 
     @Test
+    void wholeNumbersMayBeWrittenAsDecimalsOrExponents() {
+        MeanReversionConfig c = MeanReversionConfig.parse("TQQQ", Map.of("minVolume", "1e6", "smaDays", "50.0"));
+        assertEquals(1_000_000, c.minVolume());
+        assertEquals(50, c.smaDays());
+    }
+
+    @Test
     void badValuesGetOneLineMessagesThatSayWhatIsWrong() {
         assertEquals("entryRsi must be a number (got 'low')", error(Map.of("entryRsi", "low")));
         assertEquals("entryRsi (80.0) must be below exitRsi (75.0)", error(Map.of("entryRsi", "80")));
