@@ -1,7 +1,10 @@
 package org.leverdesk.backtest;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,9 +28,19 @@ import org.leverdesk.strategy.Strategy;
 /**
  * The daily event loop. For each trading day of the traded symbol in the requested range it
  * (1) fills orders left from the previous day (next open, or a limit tested against today's range),
- * (2) shows the strategy the bars up to and including today — never later, by construction of
- * {@link History} — and applies its decision with the strategy's fill model, and (3) records the
- * equity at today's close.
+ * (2) checks the resting stops, (3) shows the strategy the bars up to and including today — never
+ * later, by construction of {@link History} — and applies its decision with the strategy's fill
+ * model, and (4) records the equity at today's close.
+ *
+ * <p>Resting stops: a decision's {@link Target} with a stop price leaves a good-till-cancelled stop
+ * for that symbol's whole position. A later target for the symbol replaces it (or cancels it when
+ * it has no stop); it is cancelled when the position is flat at the end of a day with no order
+ * pending for the symbol. Daily bars cannot tell whether the low came before or after the close
+ * decision, so a stop is checked <em>at most once per day, before the strategy decides</em>
+ * (after the open orders): a long's stop triggers when the day's low is at or below it and sells
+ * at the stop, or at the open when the open is already below it (a gap through); a short's mirrors
+ * it with the high. The fill goes through {@link FillSimulator}, so slippage and commission apply.
+ * A stop set today is first checked tomorrow.
  */
 public final class BacktestEngine {
     private static final int PROGRESS_EVERY = 512;
@@ -74,6 +87,8 @@ public final class BacktestEngine {
         List<Decision> decisions = config.recordDecisions() ? new ArrayList<>() : List.of();
         RoundTripTracker trips = new RoundTripTracker();
         List<PendingOrder> pending = new ArrayList<>();
+        double[] stops = new double[symbols.length];
+        Arrays.fill(stops, Double.NaN);
 
         LocalDate[] dates = new LocalDate[days];
         double[] equity = new double[days];
@@ -112,6 +127,7 @@ public final class BacktestEngine {
             if (!pending.isEmpty()) {
                 fillPending(pending, series, cursor, today, account, filler, fills);
             }
+            triggerStops(stops, series, cursor, today, account, filler, fills);
 
             snapshotMap.clear();
             for (int s = 0; s < symbols.length; s++) {
@@ -123,8 +139,9 @@ public final class BacktestEngine {
                 decisions.add(decision);
             }
             if (decision.rebalance()) {
-                applyTargets(decision, account, series, cursor, policy, filler, fills, pending, today);
+                applyTargets(decision, account, series, cursor, policy, filler, fills, pending, today, stops);
             }
+            cancelStopsOfFlatPositions(stops, account, pending);
             for (int f = fillsBefore; f < fills.size(); f++) {
                 trips.add(fills.get(f));
             }
@@ -192,6 +209,49 @@ public final class BacktestEngine {
         pending.clear();
     }
 
+    /** Fills every resting stop that today's range reaches (see the class comment for the rule). */
+    private static void triggerStops(double[] stops, BarSeries[] series, int[] cursor, LocalDate today,
+                                     SimAccount account, FillSimulator filler, List<Fill> fills) {
+        for (int s = 0; s < stops.length; s++) {
+            double stop = stops[s];
+            long held = account.quantityAt(s);
+            int c = cursor[s];
+            if (Double.isNaN(stop) || held == 0 || c < 0 || !series[s].date(c).equals(today)) {
+                continue;
+            }
+            double open = series[s].open(c);
+            boolean hit = held > 0 ? series[s].low(c) <= stop : series[s].high(c) >= stop;
+            if (hit) {
+                double price = held > 0 ? Math.min(open, stop) : Math.max(open, stop);
+                filler.fill(account, s, -held, price, today, "stop loss at " + price(stop), fills);
+                stops[s] = Double.NaN;
+            }
+        }
+    }
+
+    /** A stop protects a position: once the position is flat and nothing is pending for it, it goes. */
+    private static void cancelStopsOfFlatPositions(double[] stops, SimAccount account, List<PendingOrder> pending) {
+        for (int s = 0; s < stops.length; s++) {
+            if (!Double.isNaN(stops[s]) && account.quantityAt(s) == 0 && !hasPendingOrder(pending, s)) {
+                stops[s] = Double.NaN;
+            }
+        }
+    }
+
+    private static boolean hasPendingOrder(List<PendingOrder> pending, int symbol) {
+        for (PendingOrder o : pending) {
+            if (o.symbol() == symbol) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A price with up to 6 significant digits (TQQQ traded near $0.20 in 2010 on today's share basis). */
+    private static String price(double p) {
+        return new BigDecimal(p).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
     private static List<PendingOrder> sortedSellsFirst(List<PendingOrder> orders) {
         List<PendingOrder> out = new ArrayList<>(orders.size());
         for (PendingOrder o : orders) {
@@ -209,9 +269,15 @@ public final class BacktestEngine {
 
     private static void applyTargets(Decision decision, SimAccount account, BarSeries[] series, int[] cursor,
                                      ExecutionPolicy policy, FillSimulator filler, List<Fill> fills,
-                                     List<PendingOrder> pending, LocalDate today) {
+                                     List<PendingOrder> pending, LocalDate today, double[] stops) {
         String reason = decision.explanation().summary();
         List<Target> targets = decision.targets();
+        for (Target t : targets) {
+            int s = account.indexOf(t.symbol());
+            if (s >= 0) {
+                stops[s] = t.stopPrice(); // replaces the resting stop; NaN cancels it
+            }
+        }
         // Sells first so their proceeds can pay for the buys.
         for (int pass = 0; pass < 2; pass++) {
             for (Target t : targets) {

@@ -66,6 +66,17 @@ class DecisionRepositoryTest {
     }
 
     @Test
+    void targetStopPricesRoundTrip() {
+        Decision d = new Decision(MON, "rsi2", true, List.of(new Target("TQQQ", 857, 9.975), new Target("SQQQ", 0)),
+                Explanation.of("entry 857 TQQQ at 10.5: RSI(2) 0 ≤ 30, stop 9.975"));
+        repo.save(d, TradingMode.PAPER, null);
+        Decision back = repo.list("rsi2", MON, MON).get(0).decision();
+        assertEquals(d, back);
+        assertEquals(9.975, back.targets().get(0).stopPrice(), 0);
+        assertTrue(Double.isNaN(back.targets().get(1).stopPrice()));
+    }
+
+    @Test
     void holdDecisionWithoutRegimeRoundTrips() {
         Decision hold = Decision.hold(TUE, "lev-trend", "no change: still above average");
         repo.save(hold, TradingMode.LIVE, null);

@@ -2,6 +2,8 @@ package org.leverdesk.strategy.catalog;
 
 import java.util.List;
 import java.util.Optional;
+import org.leverdesk.strategy.meanreversion.MeanReversionConfig;
+import org.leverdesk.strategy.meanreversion.MeanReversionStrategy;
 import org.leverdesk.strategy.rebalance.MonthlyRebalanceConfig;
 import org.leverdesk.strategy.rebalance.MonthlyRebalanceStrategy;
 import org.leverdesk.strategy.regime.RegimeConfig;
@@ -17,7 +19,7 @@ public final class StrategyCatalog {
 
     /** The built-in strategies. */
     public static StrategyCatalog builtIn() {
-        return new StrategyCatalog(List.of(monthlyRebalance(), regime()));
+        return new StrategyCatalog(List.of(monthlyRebalance(), regime(), meanReversion()));
     }
 
     public List<StrategyDescriptor> all() {
@@ -82,5 +84,36 @@ public final class StrategyCatalog {
                         new StrategyDescriptor.ParameterSpec("limitOffsetBps", "50",
                                 "Live limit price distance through the mid, in basis points (50 = 0.5%)")),
                 (symbol, params) -> new MonthlyRebalanceStrategy(MonthlyRebalanceConfig.parse(symbol, params)));
+    }
+
+    private static StrategyDescriptor meanReversion() {
+        MeanReversionConfig d = MeanReversionConfig.defaults();
+        return new StrategyDescriptor(MeanReversionStrategy.ID, "RSI(2) mean reversion with SQQQ hedge",
+                MeanReversionConfig.DEFAULT_SYMBOL,
+                List.of(p("rsiPeriod", d.rsiPeriod(), "RSI look-back in bars (Wilder smoothing, ta4j)"),
+                        p("entryRsi", d.entryRsi(), "Buy at the close when the RSI is at or below this and the enabled filters pass"),
+                        p("exitRsi", d.exitRsi(), "Sell at the close when the RSI is at or above this"),
+                        p("stopLossPercent", d.stopLossPercent(), "Resting stop this many percent below the entry close (0 = none)"),
+                        p("positionPercent", d.positionPercent(), "Percent of equity invested at an entry (whole shares)"),
+                        p("vwapFilter", d.vwapFilter(), "Enter only when the close is below the rolling VWAP"),
+                        p("vwapDays", d.vwapDays(), "VWAP window: sum(typical price x volume) / sum(volume), typical = (H+L+C)/3"),
+                        p("smaFilter", d.smaFilter(), "Enter only when the close is above its SMA (a dip in an up-trend)"),
+                        p("smaDays", d.smaDays(), "SMA window in bars"),
+                        p("volumeFilter", d.volumeFilter(), "Enter only when today's volume reaches minVolume"),
+                        p("minVolume", d.minVolume(), "Minimum shares traded today for the volume filter"),
+                        p("bollingerFilter", d.bollingerFilter(), "Enter only when the close is below the lower Bollinger band"),
+                        p("bollingerDays", d.bollingerDays(), "Bollinger window in bars"),
+                        p("bollingerStdDevs", d.bollingerStdDevs(), "Lower band = SMA - this many population standard deviations"),
+                        p("hedge", d.hedge(), "Hold the hedge symbol while the RSI is extreme"),
+                        p("hedgeSymbol", d.hedgeSymbol(), "Inverse fund bought as the hedge"),
+                        p("hedgeEntryRsi", d.hedgeEntryRsi(), "Open the hedge when the RSI is at or above this"),
+                        p("hedgeExitRsi", d.hedgeExitRsi(), "Close the hedge when the RSI falls below this"),
+                        p("hedgePercent", d.hedgePercent(), "Hedge size: at most this percent of equity (whole shares)")),
+                (symbol, params) -> new MeanReversionStrategy(MeanReversionConfig.parse(symbol, params)));
+    }
+
+    private static StrategyDescriptor.ParameterSpec p(String name, Object defaultValue, String description) {
+        String text = defaultValue instanceof Double v && v == Math.rint(v) ? Long.toString(v.longValue()) : String.valueOf(defaultValue);
+        return new StrategyDescriptor.ParameterSpec(name, text, description);
     }
 }

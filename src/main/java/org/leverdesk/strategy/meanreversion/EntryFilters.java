@@ -1,0 +1,64 @@
+package org.leverdesk.strategy.meanreversion;
+
+import java.util.List;
+import java.util.Locale;
+import org.leverdesk.domain.GateResult;
+
+/** The four entry filters of {@link MeanReversionConfig} as gates; a filter that is off passes. */
+final class EntryFilters {
+    static final String VWAP = "vwap";
+    static final String SMA_TREND = "sma-trend";
+    static final String MIN_VOLUME = "min-volume";
+    static final String BOLLINGER = "bollinger";
+
+    private EntryFilters() {
+    }
+
+    /** Evaluates every filter against today's values (NaN = not enough bars yet, which fails an enabled filter). */
+    static List<GateResult> evaluate(MeanReversionConfig c, double close, double vwap, double sma, long volume,
+                                     double bollingerLower) {
+        return List.of(
+                below(VWAP, c.vwapFilter(), close, vwap, "VWAP(" + c.vwapDays() + ")", c.vwapDays()),
+                above(SMA_TREND, c.smaFilter(), close, sma, "SMA(" + c.smaDays() + ")", c.smaDays()),
+                volume(c, volume),
+                below(BOLLINGER, c.bollingerFilter(), close, bollingerLower,
+                        "lower band(" + c.bollingerDays() + ", " + num(c.bollingerStdDevs()) + "σ)", c.bollingerDays()));
+    }
+
+    private static GateResult below(String name, boolean on, double close, double level, String label, int days) {
+        String inputs = "close=" + num(close) + " " + label + "=" + num(level);
+        if (!on) {
+            return GateResult.pass(name, inputs, "filter off");
+        }
+        if (Double.isNaN(level)) {
+            return GateResult.fail(name, inputs, label + " needs " + days + " bars with volume");
+        }
+        return close < level ? GateResult.pass(name, inputs, "close below " + label)
+                : GateResult.fail(name, inputs, "close not below " + label);
+    }
+
+    private static GateResult above(String name, boolean on, double close, double level, String label, int days) {
+        String inputs = "close=" + num(close) + " " + label + "=" + num(level);
+        if (!on) {
+            return GateResult.pass(name, inputs, "filter off");
+        }
+        if (Double.isNaN(level)) {
+            return GateResult.fail(name, inputs, label + " needs " + days + " bars");
+        }
+        return close > level ? GateResult.pass(name, inputs, "close above " + label + ": up-trend")
+                : GateResult.fail(name, inputs, "close not above " + label + ": no up-trend");
+    }
+
+    private static GateResult volume(MeanReversionConfig c, long volume) {
+        String inputs = "volume=" + volume + " min=" + c.minVolume();
+        if (!c.volumeFilter()) {
+            return GateResult.pass(MIN_VOLUME, inputs, "filter off");
+        }
+        return volume >= c.minVolume() ? GateResult.pass(MIN_VOLUME, inputs, "volume at or above the minimum")
+                : GateResult.fail(MIN_VOLUME, inputs, "volume below the minimum");
+    }
+
+    static String num(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+}
