@@ -134,7 +134,7 @@ public final class BacktestEngine {
                 snapshotMap.put(symbols[s], histories[s]);
             }
             MarketSnapshot snapshot = new MarketSnapshot(today, snapshotMap);
-            Decision decision = strategy.decide(new DecisionContext(today, snapshot, account, calendar, k == 0));
+            Decision decision = strategy.decide(new DecisionContext(today, snapshot, account, calendar, k == 0, config.recordDecisions()));
             if (config.recordDecisions()) {
                 decisions.add(decision);
             }

@@ -61,9 +61,8 @@ public final class BacktestRunRepository {
             insertEquity(c, id, result.equity(), bench);
             insertFills(c, id, result.fills());
             insertRoundTrips(c, id, result.roundTrips() == null ? List.of() : result.roundTrips());
-            for (Decision d : result.decisions() == null ? List.<Decision>of() : result.decisions()) {
-                DecisionRepository.insert(c, d, TradingMode.BACKTEST, versionId, id, now);
-            }
+            DecisionRepository.insertAll(c, result.decisions() == null ? List.of() : result.decisions(),
+                    TradingMode.BACKTEST, versionId, id, now);
             return id;
         });
     }

@@ -57,27 +57,53 @@ public final class DecisionRepository {
         });
     }
 
+    private static final String INSERT = "INSERT INTO decisions (strategy_id, version_id, backtest_run_id,"
+            + " trading_day, mode, created_at, rebalance, regime, summary, inputs_json, gates_json, targets_json)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Rows per JDBC batch: bounds the driver's buffered rows when a backtest saves thousands of decisions. */
+    private static final int BATCH = 500;
+
     static long insert(Connection c, Decision d, TradingMode mode, Long versionId, Long runId, Instant at)
             throws SQLException {
-        Explanation why = d.explanation() == null ? Explanation.of("") : d.explanation();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO decisions (strategy_id, version_id, backtest_run_id,"
-                + " trading_day, mode, created_at, rebalance, regime, summary, inputs_json, gates_json, targets_json)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, d.strategyId());
-            Jdbc.setLong(ps, 2, versionId);
-            Jdbc.setLong(ps, 3, runId);
-            ps.setObject(4, d.date());
-            ps.setString(5, mode.name());
-            Jdbc.setInstant(ps, 6, at);
-            ps.setBoolean(7, d.rebalance());
-            ps.setString(8, why.regime());
-            ps.setString(9, why.summary() == null ? "" : why.summary());
-            ps.setString(10, Json.write(why.signals()));
-            ps.setString(11, Json.write(why.gates()));
-            ps.setString(12, Json.write(d.targets()));
+        try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+            bind(ps, d, mode, versionId, runId, at);
             ps.executeUpdate();
             return Jdbc.generatedId(ps);
         }
+    }
+
+    /**
+     * Inserts {@code decisions} in order with batched statements and without asking for their ids: a
+     * backtest saves one decision a trading day, some 4,000 for a long run, and they load with the run.
+     */
+    static void insertAll(Connection c, List<Decision> decisions, TradingMode mode, Long versionId, Long runId, Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (int i = 0; i < decisions.size(); i++) {
+                bind(ps, decisions.get(i), mode, versionId, runId, at);
+                ps.addBatch();
+                if ((i + 1) % BATCH == 0 || i + 1 == decisions.size()) {
+                    ps.executeBatch();
+                }
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Decision d, TradingMode mode, Long versionId, Long runId, Instant at)
+            throws SQLException {
+        Explanation why = d.explanation() == null ? Explanation.of("") : d.explanation();
+        ps.setString(1, d.strategyId());
+        Jdbc.setLong(ps, 2, versionId);
+        Jdbc.setLong(ps, 3, runId);
+        ps.setObject(4, d.date());
+        ps.setString(5, mode.name());
+        Jdbc.setInstant(ps, 6, at);
+        ps.setBoolean(7, d.rebalance());
+        ps.setString(8, why.regime());
+        ps.setString(9, why.summary() == null ? "" : why.summary());
+        ps.setString(10, Json.write(why.signals()));
+        ps.setString(11, Json.write(why.gates()));
+        ps.setString(12, Json.write(d.targets()));
     }
 
     static List<StoredDecision> readAll(PreparedStatement ps) throws SQLException {

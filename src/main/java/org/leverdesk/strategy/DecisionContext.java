@@ -7,8 +7,15 @@ import org.leverdesk.market.calendar.TradingCalendar;
 
 /**
  * Everything a strategy may look at for one decision. {@code firstDay} is true on the first trading
- * day of a run (a backtest's start, or a live strategy's first run).
+ * day of a run (a backtest's start, or a live strategy's first run). {@code explain} is false when
+ * nobody will read the decision's explanation (a backtest that records no decisions): the strategy
+ * may then leave out its signals, gates and text, but must decide exactly as when explaining.
  */
 public record DecisionContext(LocalDate today, MarketSnapshot market, PortfolioView portfolio,
-                              TradingCalendar calendar, boolean firstDay) {
+                              TradingCalendar calendar, boolean firstDay, boolean explain) {
+    /** A context whose decision is explained in full (live runs, recorded backtests). */
+    public DecisionContext(LocalDate today, MarketSnapshot market, PortfolioView portfolio, TradingCalendar calendar,
+                           boolean firstDay) {
+        this(today, market, portfolio, calendar, firstDay, true);
+    }
 }

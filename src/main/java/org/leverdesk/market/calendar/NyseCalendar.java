@@ -121,6 +121,12 @@ public final class NyseCalendar implements TradingCalendar {
     }
 
     @Override
+    public LocalTime sessionClose(LocalDate date) {
+        int i = checkedIndex(date);
+        return openMinute[i] == CLOSED ? null : timeOf(closeMinute[i]);
+    }
+
+    @Override
     public LocalDate nextTradingDay(LocalDate date) {
         return tradingDates[lastAtOrBefore[checkedIndex(date)] + 1];
     }

@@ -1,6 +1,7 @@
 package org.leverdesk.market.calendar;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -12,6 +13,14 @@ public interface TradingCalendar {
 
     /** The regular session of {@code date}, or empty when the exchange is closed that day. */
     Optional<Session> session(LocalDate date);
+
+    /**
+     * The New York closing time of {@code date}'s regular session, or null when the exchange is closed:
+     * what {@link #session} says, without building zoned instants (strategies ask every backtest day).
+     */
+    default LocalTime sessionClose(LocalDate date) {
+        return session(date).map(s -> s.close().toLocalTime()).orElse(null);
+    }
 
     /** First trading day strictly after {@code date}. */
     LocalDate nextTradingDay(LocalDate date);

@@ -7,6 +7,10 @@ import org.leverdesk.domain.GateResult;
 /**
  * The pre-trade checklist of the regime strategy: 16 named gates, each with its inputs and reason.
  * All must pass before a buy. Sells never need them, and emergency exits also skip the day-trade guard.
+ * <p>
+ * Each gate's rule is one predicate shared by {@link #evaluate} (which adds the inputs and reason
+ * text) and {@link #failures} (the pass/fail bits alone, allocation-free), so a backtest that records
+ * no decisions can skip the text without being able to decide differently.
  */
 public final class RegimeGates {
     public static final String TRADING_SESSION = "trading day and session time";
@@ -30,6 +34,14 @@ public final class RegimeGates {
             GateResult.pass(SENTIMENT, "no options-flow provider data", "no data: sentiment not checked");
     private static final GateResult GUARD_OFF =
             GateResult.pass(DAY_TRADE_GUARD, "guard off", "day-trade guard disabled (intraday buying power is checked instead)");
+    /** Gate names in checklist order: bit i of {@link #failures} is gate NAMES.get(i). */
+    public static final List<String> NAMES = List.of(TRADING_SESSION, DATA_FRESH, ENOUGH_HISTORY, REGIME_ALLOWS_LONG,
+            REGIME_CONFIRMED, TREND_STRENGTH, MOMENTUM, VOLATILITY, NOT_OVEREXTENDED, NOT_SIDEWAYS, SENTIMENT,
+            TRADING_STATE, CAPITAL_ISOLATION, BUYING_POWER, MIN_TRADE_VALUE, DAY_TRADE_GUARD);
+    static final int SESSION_BIT = 1;
+    static final int DATA_FRESH_BIT = 1 << 1;
+    static final int MIN_TRADE_VALUE_BIT = 1 << 14;
+    static final int DAY_TRADE_GUARD_BIT = 1 << 15;
     private final RegimeConfig config;
 
     public RegimeGates(RegimeConfig config) {
@@ -58,12 +70,115 @@ public final class RegimeGates {
         return g;
     }
 
+    /** Bit i set when gate i (in {@link #NAMES} order) fails: the same verdicts as {@link #evaluate}, without text. */
+    public int failures(GateInputs in) {
+        int m = 0;
+        m |= sessionOk(in) ? 0 : 1;
+        m |= freshOk(in) ? 0 : 1 << 1;
+        m |= historyOk(in) ? 0 : 1 << 2;
+        m |= allowsLongOk(in) ? 0 : 1 << 3;
+        m |= confirmedOk(in) ? 0 : 1 << 4;
+        m |= trendOk(in) ? 0 : 1 << 5;
+        m |= momentumOk(in) ? 0 : 1 << 6;
+        m |= volOk(in) ? 0 : 1 << 7;
+        m |= overextensionOk(in) ? 0 : 1 << 8;
+        m |= flatSlope(in) || lowEfficiency(in) ? 1 << 9 : 0;
+        m |= sentimentOk(in) ? 0 : 1 << 10;
+        m |= stateOk(in) ? 0 : 1 << 11;
+        m |= capitalOk(in) ? 0 : 1 << 12;
+        m |= buyingPowerOk(in) ? 0 : 1 << 13;
+        m |= minTradeOk(in) ? 0 : MIN_TRADE_VALUE_BIT;
+        m |= guardOk(in) ? 0 : DAY_TRADE_GUARD_BIT;
+        return m;
+    }
+
+    /** Names of the gates set in {@code failures}, comma-separated in checklist order. */
+    static String failedNames(int failures) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < NAMES.size(); i++) {
+            if ((failures & (1 << i)) != 0) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(NAMES.get(i));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean sessionOk(GateInputs in) {
+        return in.sessionClose() != null && in.decisionTime().isBefore(in.sessionClose());
+    }
+
+    private static boolean freshOk(GateInputs in) {
+        return in.today().equals(in.signalLastDate()) && in.today().equals(in.tradedLastDate());
+    }
+
+    private static boolean historyOk(GateInputs in) {
+        return in.signalBars() >= in.barsNeeded();
+    }
+
+    private static boolean allowsLongOk(GateInputs in) {
+        return in.confirmed() != null && !in.confirmed().isRiskOff();
+    }
+
+    private static boolean confirmedOk(GateInputs in) {
+        return in.raw() != null && in.raw() == in.confirmed();
+    }
+
+    private boolean trendOk(GateInputs in) {
+        return in.signals().trendStrength() >= config.signals().minTrendStrength();
+    }
+
+    private boolean momentumOk(GateInputs in) {
+        return in.signals().momentumScore() >= config.signals().momentumMin();
+    }
+
+    private static boolean volOk(GateInputs in) {
+        return in.signals().volBand() != VolBand.EXTREME;
+    }
+
+    private boolean overextensionOk(GateInputs in) {
+        return in.signals().overextension() <= config.signals().maxOverextension();
+    }
+
+    private boolean flatSlope(GateInputs in) {
+        return !(Math.abs(in.signals().fastSlope()) >= config.signals().sidewaysMinSlope());
+    }
+
+    private boolean lowEfficiency(GateInputs in) {
+        return !(in.signals().efficiencyRatio() >= config.signals().sidewaysMinEfficiency());
+    }
+
+    private boolean sentimentOk(GateInputs in) {
+        return in.flow().isEmpty() || !isBearish(in.flow().get());
+    }
+
+    private static boolean stateOk(GateInputs in) {
+        return "ACTIVE".equals(in.tradingState());
+    }
+
+    private static boolean capitalOk(GateInputs in) {
+        return in.heldValue() + in.buyValue() <= in.strategyCapital() + 1e-9;
+    }
+
+    private static boolean buyingPowerOk(GateInputs in) {
+        return in.buyValue() <= in.cash() + 1e-9;
+    }
+
+    private boolean minTradeOk(GateInputs in) {
+        return in.tradeValue() > config.sizing().minTradeValue();
+    }
+
+    private boolean guardOk(GateInputs in) {
+        SizingSettings z = config.sizing();
+        return !z.dayTradeGuard() || in.dayTradesRemaining().isEmpty()
+                || in.dayTradesRemaining().getAsInt() >= z.minDayTradesRemaining();
+    }
+
     GateResult session(GateInputs in) {
         if (in.sessionClose() == null) {
             return GateResult.fail(TRADING_SESSION, "date=" + in.today(), in.today() + " is not a trading day");
         }
         String inputs = "date=" + in.today() + ", close=" + in.sessionClose() + " ET, decision=" + in.decisionTime() + " ET";
-        return in.decisionTime().isBefore(in.sessionClose())
+        return sessionOk(in)
                 ? GateResult.pass(TRADING_SESSION, inputs, "decision runs before the close")
                 : GateResult.fail(TRADING_SESSION, inputs, "decision time is not before the session close");
     }
@@ -71,14 +186,13 @@ public final class RegimeGates {
     GateResult dataFresh(GateInputs in) {
         String inputs = config.signalSymbol() + " last bar=" + in.signalLastDate() + ", " + config.symbol() + " last bar="
                 + in.tradedLastDate() + ", session=" + in.today();
-        boolean fresh = in.today().equals(in.signalLastDate()) && in.today().equals(in.tradedLastDate());
-        return fresh ? GateResult.pass(DATA_FRESH, inputs, "both last bars are today's session")
+        return freshOk(in) ? GateResult.pass(DATA_FRESH, inputs, "both last bars are today's session")
                 : GateResult.fail(DATA_FRESH, inputs, "a last bar is not today's session; not trading on stale data");
     }
 
     GateResult enoughHistory(GateInputs in) {
         String inputs = "bars=" + in.signalBars() + ", needed=" + in.barsNeeded();
-        return in.signalBars() >= in.barsNeeded() ? GateResult.pass(ENOUGH_HISTORY, inputs, "SMAs and signals are defined")
+        return historyOk(in) ? GateResult.pass(ENOUGH_HISTORY, inputs, "SMAs and signals are defined")
                 : GateResult.fail(ENOUGH_HISTORY, inputs, "too few " + config.signalSymbol() + " bars for the SMAs and signals");
     }
 
@@ -87,7 +201,7 @@ public final class RegimeGates {
         if (in.confirmed() == null) {
             return GateResult.fail(REGIME_ALLOWS_LONG, inputs, "no regime yet");
         }
-        return in.confirmed().isRiskOff() ? GateResult.fail(REGIME_ALLOWS_LONG, inputs, in.confirmed() + " allows no exposure")
+        return !allowsLongOk(in) ? GateResult.fail(REGIME_ALLOWS_LONG, inputs, in.confirmed() + " allows no exposure")
                 : GateResult.pass(REGIME_ALLOWS_LONG, inputs, in.confirmed() + " allows a long position");
     }
 
@@ -96,7 +210,7 @@ public final class RegimeGates {
         if (in.raw() == null) {
             return GateResult.fail(REGIME_CONFIRMED, inputs, "no regime yet");
         }
-        return in.raw() == in.confirmed() ? GateResult.pass(REGIME_CONFIRMED, inputs, "today's raw regime agrees with the confirmed one")
+        return confirmedOk(in) ? GateResult.pass(REGIME_CONFIRMED, inputs, "today's raw regime agrees with the confirmed one")
                 : GateResult.fail(REGIME_CONFIRMED, inputs, "raw regime differs; the change is still in its hold period");
     }
 
@@ -105,7 +219,7 @@ public final class RegimeGates {
         double ts = in.signals().trendStrength();
         String inputs = "close=" + num(in.close()) + ", SMA" + config.rules().slowPeriod() + "=" + num(in.slowSma())
                 + ", strength=" + pct(ts) + ", min=" + pct(min);
-        return ts >= min ? GateResult.pass(TREND_STRENGTH, inputs, "close is at least " + pct(min) + " above the slow SMA")
+        return trendOk(in) ? GateResult.pass(TREND_STRENGTH, inputs, "close is at least " + pct(min) + " above the slow SMA")
                 : GateResult.fail(TREND_STRENGTH, inputs, "close is less than " + pct(min) + " above the slow SMA");
     }
 
@@ -113,14 +227,14 @@ public final class RegimeGates {
         double min = config.signals().momentumMin();
         double score = in.signals().momentumScore();
         String inputs = "score=" + num(score) + ", min=" + num(min);
-        return score >= min ? GateResult.pass(MOMENTUM, inputs, "momentum score reaches the minimum")
+        return momentumOk(in) ? GateResult.pass(MOMENTUM, inputs, "momentum score reaches the minimum")
                 : GateResult.fail(MOMENTUM, inputs, "momentum score below the minimum");
     }
 
     GateResult volatility(GateInputs in) {
         RegimeSignals s = in.signals();
         String inputs = "vol=" + num(s.realizedVol()) + "%, band=" + s.volBand() + ", extreme>=" + num(config.signals().volHigh()) + "%";
-        return s.volBand() != VolBand.EXTREME ? GateResult.pass(VOLATILITY, inputs, "volatility is " + s.volBand())
+        return volOk(in) ? GateResult.pass(VOLATILITY, inputs, "volatility is " + s.volBand())
                 : GateResult.fail(VOLATILITY, inputs, Double.isNaN(s.realizedVol()) ? "volatility unknown" : "volatility is extreme");
     }
 
@@ -128,7 +242,7 @@ public final class RegimeGates {
         double max = config.signals().maxOverextension();
         double o = in.signals().overextension();
         String inputs = "close vs SMA" + config.rules().fastPeriod() + "=" + pct(o) + ", max=" + pct(max);
-        return o <= max ? GateResult.pass(NOT_OVEREXTENDED, inputs, "close is within " + pct(max) + " of the fast SMA")
+        return overextensionOk(in) ? GateResult.pass(NOT_OVEREXTENDED, inputs, "close is within " + pct(max) + " of the fast SMA")
                 : GateResult.fail(NOT_OVEREXTENDED, inputs, "close is stretched more than " + pct(max) + " above the fast SMA");
     }
 
@@ -138,10 +252,10 @@ public final class RegimeGates {
         String inputs = "SMA" + config.rules().fastPeriod() + " " + p.sidewaysLookback() + "-day slope=" + pct(s.fastSlope())
                 + " (min |" + pct(p.sidewaysMinSlope()) + "|), efficiency=" + num(s.efficiencyRatio()) + " (min "
                 + num(p.sidewaysMinEfficiency()) + ")";
-        if (!(Math.abs(s.fastSlope()) >= p.sidewaysMinSlope())) {
+        if (flatSlope(in)) {
             return GateResult.fail(NOT_SIDEWAYS, inputs, "the fast SMA is flat: sideways market");
         }
-        if (!(s.efficiencyRatio() >= p.sidewaysMinEfficiency())) {
+        if (lowEfficiency(in)) {
             return GateResult.fail(NOT_SIDEWAYS, inputs, "low trend efficiency: sideways market");
         }
         return GateResult.pass(NOT_SIDEWAYS, inputs, "the market is trending");
@@ -155,7 +269,7 @@ public final class RegimeGates {
         double ratio = config.signals().bearishPutCallRatio();
         String inputs = "put premium=" + num(f.putPremium()) + ", call premium=" + num(f.callPremium()) + ", bearish above "
                 + num(ratio) + "x";
-        return isBearish(f) ? GateResult.fail(SENTIMENT, inputs, "put premium exceeds " + num(ratio) + "x call premium: bearish")
+        return !sentimentOk(in) ? GateResult.fail(SENTIMENT, inputs, "put premium exceeds " + num(ratio) + "x call premium: bearish")
                 : GateResult.pass(SENTIMENT, inputs, "options flow not bearish");
     }
 
@@ -166,7 +280,7 @@ public final class RegimeGates {
 
     GateResult tradingState(GateInputs in) {
         String inputs = "state=" + in.tradingState();
-        return "ACTIVE".equals(in.tradingState()) ? GateResult.pass(TRADING_STATE, inputs, "kill switch off")
+        return stateOk(in) ? GateResult.pass(TRADING_STATE, inputs, "kill switch off")
                 : GateResult.fail(TRADING_STATE, inputs, "trading is not ACTIVE; no buys");
     }
 
@@ -174,20 +288,20 @@ public final class RegimeGates {
         double after = in.heldValue() + in.buyValue();
         String inputs = "position after=" + money(after) + ", strategy capital=" + money(in.strategyCapital()) + " ("
                 + pct(config.sizing().capitalFraction()) + " of equity)";
-        return after <= in.strategyCapital() + 1e-9 ? GateResult.pass(CAPITAL_ISOLATION, inputs, "within the strategy's capital")
+        return capitalOk(in) ? GateResult.pass(CAPITAL_ISOLATION, inputs, "within the strategy's capital")
                 : GateResult.fail(CAPITAL_ISOLATION, inputs, "would exceed the strategy's share of the account");
     }
 
     GateResult buyingPower(GateInputs in) {
         String inputs = "buy=" + money(in.buyValue()) + ", buying power=" + money(in.cash());
-        return in.buyValue() <= in.cash() + 1e-9 ? GateResult.pass(BUYING_POWER, inputs, "enough buying power")
+        return buyingPowerOk(in) ? GateResult.pass(BUYING_POWER, inputs, "enough buying power")
                 : GateResult.fail(BUYING_POWER, inputs, "not enough buying power for the buy");
     }
 
     GateResult minTradeValue(GateInputs in) {
         double min = config.sizing().minTradeValue();
         String inputs = "order=" + money(in.tradeValue()) + ", minimum=" + money(min);
-        return in.tradeValue() > min ? GateResult.pass(MIN_TRADE_VALUE, inputs, "order is worth more than the minimum")
+        return minTradeOk(in) ? GateResult.pass(MIN_TRADE_VALUE, inputs, "order is worth more than the minimum")
                 : GateResult.fail(MIN_TRADE_VALUE, inputs, "target differs from the position by no more than the minimum; no order");
     }
 
@@ -202,7 +316,7 @@ public final class RegimeGates {
         }
         int left = in.dayTradesRemaining().getAsInt();
         String inputs = "remaining=" + left + ", min=" + z.minDayTradesRemaining();
-        return left >= z.minDayTradesRemaining() ? GateResult.pass(DAY_TRADE_GUARD, inputs, "enough day trades left")
+        return guardOk(in) ? GateResult.pass(DAY_TRADE_GUARD, inputs, "enough day trades left")
                 : GateResult.fail(DAY_TRADE_GUARD, inputs, "too few day trades left; non-emergency rebalances skipped");
     }
 

@@ -7,14 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.leverdesk.domain.Decision;
 import org.leverdesk.domain.Explanation;
 import org.leverdesk.domain.GateResult;
 import org.leverdesk.domain.History;
 import org.leverdesk.domain.PortfolioView;
 import org.leverdesk.domain.Target;
-import org.leverdesk.market.calendar.TradingCalendar;
 import org.leverdesk.strategy.DecisionContext;
 import org.leverdesk.strategy.ExecutionPolicy;
 import org.leverdesk.strategy.Strategy;
@@ -29,10 +27,17 @@ import org.leverdesk.strategy.Strategy;
  * <p>
  * The regime series is cached and extended bar by bar from the visible QQQ history, so a backtest
  * costs O(1) per day for the regime; the cache never holds a bar the snapshot does not show.
- * An instance serves one run at a time (decide is synchronized).
+ * An instance serves one run at a time (decide is synchronized). With {@link DecisionContext#explain()}
+ * off, holds carry no gates, signals or text (a backtest's ~4,000 holds cost no formatting); the
+ * gates' pass/fail bits decide the same way either way, and orders keep their full summary.
  */
 public final class RegimeStrategy implements Strategy {
     public static final String ID = "regime";
+    /** Summary of a hold decided with {@code explain} off. */
+    static final String UNEXPLAINED_HOLD = "hold (not explained: decisions are not recorded)";
+    /** Gates whose failure makes any non-emergency trade a hold. */
+    private static final int HOLD_BITS = RegimeGates.SESSION_BIT | RegimeGates.DATA_FRESH_BIT
+            | RegimeGates.MIN_TRADE_VALUE_BIT | RegimeGates.DAY_TRADE_GUARD_BIT;
     private static final ExecutionPolicy EXECUTION = ExecutionPolicy.atClose(ExecutionPolicy.LiveOrderStyle.MARKET, 0);
     private final RegimeConfig config;
     private final RegimeInputs inputs;
@@ -98,23 +103,28 @@ public final class RegimeStrategy implements Strategy {
         double tradeValue = price > 0 ? Math.abs(delta) * price : 0;
         double buyValue = delta > 0 ? tradeValue : 0;
 
-        TradingCalendar.Session session = ctx.calendar().session(today).orElse(null);
-        LocalTime close = session == null ? null : session.close().toLocalTime();
+        LocalTime close = ctx.calendar().sessionClose(today);
         LocalTime decisionTime = close == null ? null : close.minusMinutes(config.sizing().minutesBeforeClose());
         GateInputs gi = new GateInputs(today, decisionTime, close, signal.isEmpty() ? null : signal.lastDate(),
                 traded.isEmpty() ? null : traded.lastDate(), signal.size(), barsNeeded(), raw, confirmed,
                 series.close(t), series.slowSma(t), sig, flow, inputs.tradingState().state(), strategyCapital,
                 held * (price > 0 ? price : 0), buyValue, portfolio.cash(), tradeValue, inputs.dayTrades().remaining(today));
-        List<GateResult> checklist = gates.evaluate(gi);
-
-        Map<String, Double> signals = signalMap(t, sig, sentimentScale, allocation, fraction, strategyCapital, price, held, target);
+        int failures = gates.failures(gi);
+        boolean explain = ctx.explain();
+        String regimeLabel = confirmed == null ? null : confirmed.name();
+        if (!explain && !emergency && !(tradedFresh && price > 0 && (failures & HOLD_BITS) == 0
+                && (delta < 0 || failures == 0))) {
+            return quietHold(today, regimeLabel); // a hold nobody reads: skip the text, the gates list and the signal map
+        }
+        // Orders always carry the full summary: it is every fill's reason, recorded or not.
+        List<GateResult> checklist = explain ? gates.evaluate(gi) : List.of();
+        Map<String, Double> signals = explain ? signalMap(t, sig, sentimentScale, allocation, fraction, strategyCapital, price,
+                held, target) : Map.of();
         String sizing = confirmed + " (raw " + raw + "): target " + target + " " + config.symbol() + " = "
                 + Fmt.fixed(allocation * 100, 0) + "% x mom " + Fmt.fixed(sig.momentumScale(), 2) + " x vol "
                 + Fmt.fixed(sig.volScale(), 2) + " x sent " + Fmt.fixed(sentimentScale, 2) + " of "
                 + RegimeGates.money(strategyCapital) + " at " + RegimeGates.money(price) + "; held " + held;
-        String regimeLabel = confirmed == null ? null : confirmed.name();
 
-        boolean dataFresh = passed(checklist, RegimeGates.DATA_FRESH);
         if (!tradedFresh || !(price > 0)) {
             return hold(today, "no " + config.symbol() + " price for " + today + "; not trading on stale data", signals, checklist, regimeLabel);
         }
@@ -123,29 +133,33 @@ public final class RegimeStrategy implements Strategy {
             return order(today, "EMERGENCY EXIT (" + why + "): sell " + held + " " + config.symbol()
                     + " at the close; buy gates and day-trade guard bypassed. " + sizing, target, signals, checklist, regimeLabel);
         }
-        if (!passed(checklist, RegimeGates.TRADING_SESSION)) {
+        if ((failures & RegimeGates.SESSION_BIT) != 0) {
             return hold(today, "hold: " + today + " has no session before the decision time; " + sizing, signals, checklist, regimeLabel);
         }
-        if (!dataFresh) {
+        if ((failures & RegimeGates.DATA_FRESH_BIT) != 0) {
             return hold(today, "hold: " + config.signalSymbol() + " data is not today's; " + sizing, signals, checklist, regimeLabel);
         }
-        if (!passed(checklist, RegimeGates.MIN_TRADE_VALUE)) {
+        if ((failures & RegimeGates.MIN_TRADE_VALUE_BIT) != 0) {
             return hold(today, "hold: within " + RegimeGates.money(config.sizing().minTradeValue()) + " of target; " + sizing,
                     signals, checklist, regimeLabel);
         }
-        if (!passed(checklist, RegimeGates.DAY_TRADE_GUARD)) {
+        if ((failures & RegimeGates.DAY_TRADE_GUARD_BIT) != 0) {
             return hold(today, "hold: day-trade guard skips this non-emergency rebalance; " + sizing, signals, checklist, regimeLabel);
         }
         if (delta < 0) {
             return order(today, "reduce: sell " + (-delta) + " " + config.symbol() + "; " + sizing, target, signals, checklist, regimeLabel);
         }
-        String failed = checklist.stream().filter(g -> !g.passed()).map(GateResult::name).collect(Collectors.joining(", "));
-        if (!failed.isEmpty()) {
-            return hold(today, "buy of " + delta + " " + config.symbol() + " blocked by: " + failed + "; " + sizing,
-                    signals, checklist, regimeLabel);
+        if (failures != 0) {
+            return hold(today, "buy of " + delta + " " + config.symbol() + " blocked by: " + RegimeGates.failedNames(failures)
+                    + "; " + sizing, signals, checklist, regimeLabel);
         }
-        return order(today, "buy " + delta + " " + config.symbol() + "; all " + checklist.size() + " gates pass; " + sizing,
+        return order(today, "buy " + delta + " " + config.symbol() + "; all " + RegimeGates.NAMES.size() + " gates pass; " + sizing,
                 target, signals, checklist, regimeLabel);
+    }
+
+    /** The decision of a hold that will not be recorded: no text beyond a marker, no gates, no signals. */
+    private static Decision quietHold(LocalDate day, String regime) {
+        return new Decision(day, ID, false, List.of(), new Explanation(UNEXPLAINED_HOLD, Map.of(), List.of(), regime));
     }
 
     private Decision hold(LocalDate day, String why, Map<String, Double> signals, List<GateResult> gates, String regime) {
@@ -154,15 +168,6 @@ public final class RegimeStrategy implements Strategy {
 
     private Decision order(LocalDate day, String why, long target, Map<String, Double> signals, List<GateResult> gates, String regime) {
         return new Decision(day, ID, true, List.of(new Target(config.symbol(), target)), new Explanation(why, signals, gates, regime));
-    }
-
-    private static boolean passed(List<GateResult> gates, String name) {
-        for (GateResult g : gates) {
-            if (g.name().equals(name)) {
-                return g.passed();
-            }
-        }
-        throw new IllegalStateException("gate " + name + " missing");
     }
 
     private Map<String, Double> signalMap(int t, RegimeSignals s, double sentimentScale, double allocation, double fraction,

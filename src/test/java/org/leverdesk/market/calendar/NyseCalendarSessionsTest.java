@@ -103,4 +103,17 @@ class NyseCalendarSessionsTest {
         assertFalse(NYSE.isEarlyClose(LocalDate.of(2024, 12, 25)));
         assertTrue(NYSE.session(LocalDate.of(2024, 12, 25)).isEmpty());
     }
+
+    @Test
+    void sessionCloseAgreesWithTheSessionOnEveryDayFrom2000To2026() {
+        int early = 0;
+        for (LocalDate d = LocalDate.of(2000, 1, 1); d.getYear() < 2027; d = d.plusDays(1)) {
+            LocalTime expected = NYSE.session(d).map(s -> s.close().toLocalTime()).orElse(null);
+            assertEquals(expected, NYSE.sessionClose(d), d.toString());
+            early += LocalTime.of(13, 0).equals(NYSE.sessionClose(d)) ? 1 : 0;
+        }
+        assertEquals(LocalTime.of(13, 0), NYSE.sessionClose(LocalDate.of(2024, 11, 29))); // day after Thanksgiving
+        assertEquals(null, NYSE.sessionClose(LocalDate.of(2024, 12, 25)));
+        assertTrue(early > 50, "early closes seen: " + early);
+    }
 }

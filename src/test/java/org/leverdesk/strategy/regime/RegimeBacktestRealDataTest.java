@@ -36,11 +36,28 @@ class RegimeBacktestRealDataTest {
     private static final LocalDate TO = LocalDate.parse("2025-09-26");
 
     private static BacktestResult run() {
+        return run(true);
+    }
+
+    private static BacktestResult run(boolean recordDecisions) {
         BarSeries qqq = SharedPrices.load("QQQ");
         BarSeries tqqq = SharedPrices.load("TQQQ").between(LocalDate.parse("2010-01-01"), TO);
-        BacktestConfig cfg = new BacktestConfig(FROM, TO, 10_000, CostModel.FREE, false, "TQQQ", true);
+        BacktestConfig cfg = new BacktestConfig(FROM, TO, 10_000, CostModel.FREE, false, "TQQQ", recordDecisions);
         return new BacktestEngine(new NyseCalendar(), new MetricsCalculator()).run(new RegimeStrategy(RegimeConfig.defaults()),
                 Map.of("QQQ", qqq, "TQQQ", tqqq), "TQQQ", cfg, "shared", ProgressListener.NONE, CancellationToken.NONE);
+    }
+
+    @Test
+    void unrecordedRunSkipsTheExplanationsButTradesExactlyAsTheRecordedRun() {
+        BacktestResult recorded = run(true);
+        BacktestResult quiet = run(false);
+        assertEquals(recorded.metrics(), quiet.metrics());
+        assertEquals(recorded.equity(), quiet.equity());
+        assertEquals(recorded.fills(), quiet.fills()); // fill reasons included: orders keep their full summary
+        assertEquals(recorded.roundTrips(), quiet.roundTrips());
+        assertEquals(List.of(), quiet.decisions());
+        assertEquals(recorded.equity().size(), recorded.decisions().size()); // one decision a trading day
+        assertTrue(recorded.decisions().stream().allMatch(d -> d.explanation().gates().size() == 16));
     }
 
     @Test

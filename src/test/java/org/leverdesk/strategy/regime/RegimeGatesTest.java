@@ -57,7 +57,16 @@ class RegimeGatesTest {
     private static List<GateResult> gates(RegimeGates gates, Consumer<In> change) {
         In in = new In();
         change.accept(in);
-        return gates.evaluate(in.build());
+        GateInputs inputs = in.build();
+        List<GateResult> all = gates.evaluate(inputs);
+        // The text-free verdicts that unrecorded backtests use must match the explained ones gate for gate.
+        int expected = 0;
+        for (int i = 0; i < all.size(); i++) {
+            assertEquals(RegimeGates.NAMES.get(i), all.get(i).name());
+            expected |= all.get(i).passed() ? 0 : 1 << i;
+        }
+        assertEquals(Integer.toBinaryString(expected), Integer.toBinaryString(gates.failures(inputs)), "failure bits");
+        return all;
     }
 
     private static List<String> failing(Consumer<In> change) {

@@ -84,6 +84,34 @@ class RegimeStrategyTest {
         return s.decide(new DecisionContext(today, m, new Account(cash, shares, t.close(day)), CAL, false));
     }
 
+    private static Decision decideQuietly(RegimeStrategy s, double[] qqqCloses, double cash, long shares) {
+        BarSeries q = qqq(qqqCloses);
+        BarSeries t = tqqq(qqqCloses.length);
+        int day = qqqCloses.length - 1;
+        LocalDate today = t.date(day);
+        MarketSnapshot m = new MarketSnapshot(today, Map.of("QQQ", new History(q, day), "TQQQ", new History(t, day)));
+        return s.decide(new DecisionContext(today, m, new Account(cash, shares, t.close(day)), CAL, false, false));
+    }
+
+    @Test
+    void withoutExplainABuyKeepsItsSummaryAndAHoldCarriesNoGatesOrSignals() {
+        Decision explained = decideLast(defaults(), geometric(100, 1.001, N), 10_000, 0);
+        Decision quiet = decideQuietly(defaults(), geometric(100, 1.001, N), 10_000, 0);
+        assertEquals(explained.targets(), quiet.targets());
+        assertTrue(quiet.rebalance());
+        assertEquals(explained.explanation().summary(), quiet.explanation().summary()); // it becomes the fill's reason
+        assertEquals(List.of(), quiet.explanation().gates());
+
+        RegimeStrategy halted = new RegimeStrategy(RegimeConfig.defaults(), new RegimeInputs(null, () -> "HALTED", null));
+        Decision blocked = decideQuietly(halted, geometric(100, 1.001, N), 10_000, 0);
+        assertFalse(blocked.rebalance());
+        assertEquals(List.of(), blocked.targets());
+        assertEquals(RegimeStrategy.UNEXPLAINED_HOLD, blocked.explanation().summary());
+        assertEquals("STRONG_BULL", blocked.explanation().regime());
+        assertEquals(Map.of(), blocked.explanation().signals());
+        assertEquals(List.of(), blocked.explanation().gates());
+    }
+
     private static Decision decideLast(RegimeStrategy s, double[] qqqCloses, double cash, long shares) {
         return decide(s, qqq(qqqCloses), tqqq(qqqCloses.length), qqqCloses.length - 1, cash, shares);
     }
