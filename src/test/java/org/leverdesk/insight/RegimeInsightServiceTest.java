@@ -20,6 +20,7 @@ import org.leverdesk.domain.GateResult;
 import org.leverdesk.strategy.regime.Regime;
 import org.leverdesk.strategy.regime.RegimeConfig;
 import org.leverdesk.testing.Bars;
+import org.leverdesk.testing.MapMarketData;
 import org.leverdesk.testing.WeekdayCalendar;
 
 /**

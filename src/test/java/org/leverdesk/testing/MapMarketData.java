@@ -1,4 +1,4 @@
-package org.leverdesk.insight;
+package org.leverdesk.testing;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -8,7 +8,7 @@ import org.leverdesk.market.data.MarketData;
 import org.leverdesk.market.data.MarketDataException;
 
 /** Hand-made series as a {@link MarketData} source. */
-record MapMarketData(Map<String, BarSeries> series, boolean isSimulated) implements MarketData {
+public record MapMarketData(Map<String, BarSeries> series, boolean isSimulated) implements MarketData {
     @Override
     public String sourceLabel() {
         return isSimulated ? "DEMO — simulated prices" : "test bars";
