@@ -11,7 +11,7 @@ import org.leverdesk.strategy.regime.SignalSettings;
 /** The TilesFX tiles of the Regime view: the confirmed regime and the key signals with their thresholds. */
 final class RegimeTiles {
     private static final double W = 178;
-    private static final double H = 150;
+    private static final double H = 132;
     private static final Color OK = Color.web("#1b7f3b");
     private static final Color WARN = Color.web("#d9a21b");
     private static final Color BAD = Color.web("#c62828");
@@ -25,6 +25,7 @@ final class RegimeTiles {
                 .description("…").descriptionAlignment(Pos.CENTER).textVisible(true).text("")
                 .backgroundColor(RegimeColors.of(null)).animated(false).build();
         t.setId("regimeTile");
+        t.setMinSize(W + 40, H);
         return t;
     }
 
@@ -54,6 +55,7 @@ final class RegimeTiles {
         Tile t = TileBuilder.create().skinType(Tile.SkinType.NUMBER).prefSize(W, H).title(title).unit("%").decimals(1)
                 .text(text).textVisible(true).animated(false).build();
         t.setId(id);
+        t.setMinSize(W, H);
         return t;
     }
 
@@ -64,6 +66,7 @@ final class RegimeTiles {
                 .threshold(threshold).thresholdVisible(true).sections(sections).sectionsVisible(true)
                 .textVisible(true).animated(false).build();
         t.setId(id);
+        t.setMinSize(W, H);
         return t;
     }
 

@@ -94,7 +94,7 @@ public final class RegimeView {
         text(gateNameColumn, GateRow::name);
         text(gateReasonColumn, GateRow::reason);
         text(gateInputsColumn, GateRow::inputs);
-        orderLabel.textProperty().bind(viewModel.orderTextProperty());
+        orderLabel.textProperty().bind(viewModel.orderProperty());
         gateSummaryLabel.textProperty().bind(viewModel.gateSummaryProperty());
         positionLabel.textProperty().bind(viewModel.positionTextProperty());
         decisionLabel.textProperty().bind(viewModel.decisionSummaryProperty());
@@ -183,6 +183,8 @@ public final class RegimeView {
             Label mark = new Label(g.mark());
             mark.getStyleClass().add(g.passed() ? "gate-pass" : "gate-fail");
             setGraphic(mark);
+            setWrapText(true);
+            setPrefWidth(0); // lets the text wrap at the list's width instead of widening the cell
             setText(g.name() + " — " + g.reason());
             setTooltip(new javafx.scene.control.Tooltip(g.inputs()));
         }

@@ -58,6 +58,7 @@ public final class RegimeViewModel {
     private final ReadOnlyStringWrapper gateSummary = new ReadOnlyStringWrapper(this, "gateSummary", "");
     private final ReadOnlyStringWrapper positionText = new ReadOnlyStringWrapper(this, "positionText", "");
     private final ReadOnlyStringWrapper orderText = new ReadOnlyStringWrapper(this, "orderText", "");
+    private final ReadOnlyStringWrapper order = new ReadOnlyStringWrapper(this, "order", "");
     private final ReadOnlyStringWrapper decisionSummary = new ReadOnlyStringWrapper(this, "decisionSummary", "");
 
     private final ReadOnlyObjectWrapper<RegimeHistory> history = new ReadOnlyObjectWrapper<>(this, "history");
@@ -111,7 +112,6 @@ public final class RegimeViewModel {
     }
 
     private void showStatus(RegimeStatus s) {
-        status.set(s);
         regime.set(s.confirmed());
         regimeText.set(s.confirmed() == null ? "NO REGIME" : s.confirmed().name().replace('_', ' '));
         regimeDetail.set("raw " + (s.raw() == null ? "none" : s.raw().name()) + " · " + s.dataDate());
@@ -129,8 +129,10 @@ public final class RegimeViewModel {
         String symbol = s.order().symbol();
         positionText.set("target " + s.targetShares() + " " + symbol + " · held " + s.heldShares() + " · "
                 + s.account().label());
+        order.set(s.order().text());
         orderText.set("if run now: " + s.order().text());
         decisionSummary.set(s.decision().explanation().summary());
+        status.set(s); // last: listeners of the status read the properties above
     }
 
     private void showHistory(RegimeHistory h) {
@@ -224,6 +226,8 @@ public final class RegimeViewModel {
     public ReadOnlyStringProperty positionTextProperty() { return positionText.getReadOnlyProperty(); }
     /** "if run now: buy 12 TQQQ". */
     public ReadOnlyStringProperty orderTextProperty() { return orderText.getReadOnlyProperty(); }
+    /** The what-if order alone: "buy 12 TQQQ", "sell 5 TQQQ" or "no order". */
+    public ReadOnlyStringProperty orderProperty() { return order.getReadOnlyProperty(); }
     public ReadOnlyStringProperty decisionSummaryProperty() { return decisionSummary.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<RegimeHistory> historyProperty() { return history.getReadOnlyProperty(); }
     /** Close, SMA-50 and SMA-250 of the signal symbol. */

@@ -73,6 +73,7 @@ class RegimeViewModelTest {
         assertEquals("16 of 16 gates pass", vm.gateSummaryProperty().get());
         // floor(10,000 x 0.30 x 0.70 / 122.45) = 17
         assertEquals("if run now: buy 17 TQQQ", vm.orderTextProperty().get());
+        assertEquals("buy 17 TQQQ", vm.orderProperty().get());
         assertEquals("target 17 TQQQ · held 0 · flat $10,000 paper account", vm.positionTextProperty().get());
         assertFalse(vm.loadingProperty().get());
         assertEquals("", vm.errorMessageProperty().get());
