@@ -25,13 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.app.context.AppContext;
 import org.leverdesk.ui.FxTest;
 import org.leverdesk.ui.Snapshots;
+import org.leverdesk.testing.SharedPrices;
+import org.leverdesk.ui.chart.ChartSeries;
 import org.leverdesk.ui.chart.TimeSeriesChart;
 import org.leverdesk.ui.common.FxTaskExecutor;
 import org.leverdesk.ui.shell.MainWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Regime view as the app wires it, on the demo market of a fresh data folder. */
+/** The Regime view as the app wires it: on the demo market of a fresh data folder, and on the real prices. */
 @FxTest
 class RegimeViewFxTest {
     private static final Clock CLOCK = Clock.fixed(LocalDate.of(2025, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
@@ -50,9 +52,8 @@ class RegimeViewFxTest {
         }
     }
 
-    @Test
-    void theDemoMarketsRegimeGatesAndChartAreShownAndAClickedDayOpensItsDecision(FxRobot robot) throws Exception {
-        context = AppContext.open(dataDir, null, 0, true);
+    private TimeSeriesChart open(FxRobot robot, Path pricesDir) throws Exception {
+        context = AppContext.open(dataDir, pricesDir, 0, true);
         robot.interact(() -> {
             Stage stage = new Stage();
             Scene scene = new Scene(MainWindow.create(DesktopLauncher.services(context), executor, CLOCK), 1280, 860);
@@ -68,6 +69,13 @@ class RegimeViewFxTest {
                 || !gates.getItems().isEmpty() && !chart.series().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", error.getText());
+        return chart;
+    }
+
+    @Test
+    void theDemoMarketsRegimeGatesAndChartAreShownAndAClickedDayOpensItsDecision(FxRobot robot) throws Exception {
+        TimeSeriesChart chart = open(robot, null);
+        TableView<?> gates = robot.lookup("#gatesTable").queryAs(TableView.class);
 
         Tile tile = robot.lookup("#regimeTile").queryAs(Tile.class);
         assertTrue(REGIMES.contains(tile.getDescription()), "regime tile: " + tile.getDescription());
@@ -97,5 +105,17 @@ class RegimeViewFxTest {
         Snapshots.write(robot.lookup("#regimeView").query().getScene().getRoot(), "app-regime.png");
         assertTrue(Files.size(panel) > 10_000);
         assertTrue(Files.size(charts) > 10_000);
+    }
+
+    @Test
+    void onTheRealPricesTheChartCoversQqqSince1999AndTheStaleDataIsSaid(FxRobot robot) throws Exception {
+        TimeSeriesChart chart = open(robot, SharedPrices.dir());
+        assertTrue(robot.lookup("#dataLabel").queryAs(Label.class).getText().contains("data date 2025-09-26 · stale"),
+                robot.lookup("#dataLabel").queryAs(Label.class).getText());
+        assertEquals(LocalDate.parse("1999-03-10"), ChartSeries.date(chart.series().get(0).x()[0]));
+        assertTrue(robot.lookup("#gatesTable").queryAs(TableView.class).getItems().size() >= 14);
+        robot.moveTo(robot.lookup("#refreshButton").<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshots.write(robot.lookup("#regimeView").query().getScene().getRoot(), "app-regime-real.png");
     }
 }
