@@ -3,7 +3,7 @@ package org.leverdesk.ui.regime;
 import eu.hansolo.tilesfx.Section;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
-import javafx.geometry.Pos;
+import javafx.scene.control.Label;
 import javafx.scene.paint.Color;
 import org.leverdesk.strategy.regime.Regime;
 import org.leverdesk.strategy.regime.SignalSettings;
@@ -19,11 +19,16 @@ final class RegimeTiles {
     private RegimeTiles() {
     }
 
-    /** The confirmed regime in large letters on its colour, the raw regime and data date below. */
+    /**
+     * The confirmed regime in large letters on its colour, the raw regime and data date below. A
+     * custom tile because the TEXT skin's description is too small to read across a room.
+     */
     static Tile regime() {
-        Tile t = TileBuilder.create().skinType(Tile.SkinType.TEXT).prefSize(W + 40, H).title("Confirmed regime")
-                .description("…").descriptionAlignment(Pos.CENTER).textVisible(true).text("")
-                .backgroundColor(RegimeColors.of(null)).animated(false).build();
+        Label name = new Label("…");
+        name.getStyleClass().add("regime-tile-name");
+        name.setId("regimeTileName");
+        Tile t = TileBuilder.create().skinType(Tile.SkinType.CUSTOM).prefSize(W + 40, H).title("Confirmed regime")
+                .graphic(name).textVisible(true).text("").backgroundColor(RegimeColors.of(null)).animated(false).build();
         t.setId("regimeTile");
         t.setMinSize(W + 40, H);
         return t;
@@ -32,6 +37,7 @@ final class RegimeTiles {
     static void showRegime(Tile tile, Regime regime, String text, String detail) {
         tile.setBackgroundColor(RegimeColors.of(regime));
         tile.setDescription(text);
+        ((Label) tile.getGraphic()).setText(text);
         tile.setText(detail);
     }
 

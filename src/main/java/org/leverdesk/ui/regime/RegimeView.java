@@ -94,6 +94,15 @@ public final class RegimeView {
         text(gateNameColumn, GateRow::name);
         text(gateReasonColumn, GateRow::reason);
         text(gateInputsColumn, GateRow::inputs);
+        // long reasons and inputs are cut by the columns: the row's tooltip shows them whole
+        gatesTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(GateRow g, boolean empty) {
+                super.updateItem(g, empty);
+                setTooltip(empty || g == null ? null
+                        : new javafx.scene.control.Tooltip(g.name() + ": " + g.reason() + "\n" + g.inputs()));
+            }
+        });
         orderLabel.textProperty().bind(viewModel.orderProperty());
         gateSummaryLabel.textProperty().bind(viewModel.gateSummaryProperty());
         positionLabel.textProperty().bind(viewModel.positionTextProperty());

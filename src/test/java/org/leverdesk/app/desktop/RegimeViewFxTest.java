@@ -79,6 +79,7 @@ class RegimeViewFxTest {
 
         Tile tile = robot.lookup("#regimeTile").queryAs(Tile.class);
         assertTrue(REGIMES.contains(tile.getDescription()), "regime tile: " + tile.getDescription());
+        assertEquals(tile.getDescription(), robot.lookup("#regimeTileName").queryAs(Label.class).getText());
         assertTrue(gates.getItems().size() >= 14, "gates: " + gates.getItems().size());
         assertTrue(robot.lookup("#orderLabel").queryAs(Label.class).getText()
                 .matches("buy \\d+ TQQQ|sell \\d+ TQQQ|no order"));
