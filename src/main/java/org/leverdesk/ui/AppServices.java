@@ -4,19 +4,21 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.leverdesk.backtest.BacktestRunner;
 import org.leverdesk.backtest.SavedRuns;
+import org.leverdesk.insight.RegimeInsightService;
 import org.leverdesk.market.data.DataCatalog;
 
 /**
  * What the desktop window needs from the composition root: the backtest runner, the local data
- * catalog, the saved backtest runs, and what the status bar shows (trading mode, data source label,
- * store path).
+ * catalog, the saved backtest runs, what the status bar shows (trading mode, data source label,
+ * store path), and the regime strategy's status and history.
  *
  * @param savedRuns where backtest results are kept; {@code null} when there is no store, and then the
  *                  window offers no saved-runs feature at all
  * @param storePath the H2 store file or folder; {@code null} when no store is open
+ * @param regimeInsight the regime status and history; {@code null} hides the Regime view
  */
 public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
-                          String dataSourceLabel, Path storePath) {
+                          String dataSourceLabel, Path storePath, RegimeInsightService regimeInsight) {
     /** How prices and orders are handled: simulated prices, paper trading or a live account. */
     public enum Mode {
         /** Simulated prices (the demo market); nothing is real. */
@@ -32,6 +34,12 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
         Objects.requireNonNull(dataCatalog, "AppServices needs a DataCatalog");
         Objects.requireNonNull(mode, "AppServices needs a mode (DEMO, PAPER or LIVE)");
         dataSourceLabel = dataSourceLabel == null || dataSourceLabel.isBlank() ? "unknown data source" : dataSourceLabel;
+    }
+
+    /** Services without the regime view (kept for callers written before it existed). */
+    public AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
+                       String dataSourceLabel, Path storePath) {
+        this(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, null);
     }
 
     /** Services without saved runs (no store): the window hides the saved-runs feature. */

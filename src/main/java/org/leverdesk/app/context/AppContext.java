@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.leverdesk.backtest.BacktestResult;
 import org.leverdesk.backtest.BacktestService;
+import org.leverdesk.insight.AccountSnapshot;
+import org.leverdesk.insight.RegimeInsightService;
+import org.leverdesk.strategy.regime.RegimeConfig;
 import org.leverdesk.backtest.metrics.MetricsCalculator;
 import org.leverdesk.market.calendar.NyseCalendar;
 import org.leverdesk.market.calendar.TradingCalendar;
@@ -77,6 +80,24 @@ public final class AppContext implements AutoCloseable {
     public TradingCalendar calendar() { return calendar; }
     public MarketData marketData() { return marketData; }
     public BacktestService backtests() { return backtests; }
+
+    /**
+     * The regime strategy's status and history with default settings, sized against the flat $10,000
+     * paper account (there is no broker and no saved portfolio yet).
+     */
+    public RegimeInsightService regimeInsight() {
+        return regimeInsight(AccountSnapshot.paper());
+    }
+
+    /** Like {@link #regimeInsight()} but sized against {@code account}. */
+    public RegimeInsightService regimeInsight(AccountSnapshot account) {
+        return regimeInsight(account, clock);
+    }
+
+    /** Like {@link #regimeInsight(AccountSnapshot)} with "now" read from {@code now} (e.g. a fixed past day). */
+    public RegimeInsightService regimeInsight(AccountSnapshot account, Clock now) {
+        return new RegimeInsightService(marketData, calendar, RegimeConfig.defaults(), now, () -> account);
+    }
 
     /** The store's Data view catalog; requires an open store. */
     public DataCatalog dataCatalog() {

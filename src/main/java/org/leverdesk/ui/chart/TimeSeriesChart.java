@@ -36,6 +36,8 @@ public final class TimeSeriesChart extends VBox {
     private final Zoomer zoomer = new Zoomer(AxisMode.XY, false);
     private final HoverReadout readout;
     private final Label titleLabel = new Label();
+    private final BandLayer bandLayer;
+    private final DayClick dayClick;
     private List<ChartSeries> series = List.of();
     private boolean following;
 
@@ -77,7 +79,9 @@ public final class TimeSeriesChart extends VBox {
         chart.setLegendVisible(true);
 
         readout = new HoverReadout(valueFormat);
-        chart.getPlugins().addAll(zoomer, new EditAxis(AxisMode.XY, false), readout);
+        dayClick = new DayClick(() -> series);
+        chart.getPlugins().addAll(zoomer, new EditAxis(AxisMode.XY, false), readout, dayClick);
+        bandLayer = new BandLayer(chart.getPlotBackground(), xAxis);
         VBox.setVgrow(chart, Priority.ALWAYS);
         chart.setMinHeight(120);
 
@@ -104,6 +108,21 @@ public final class TimeSeriesChart extends VBox {
         yAxis.setAutoRanging(true);
         readout.setSeries(series);
         chart.getDatasets().setAll(sets);
+    }
+
+    /** Shades stretches of the date axis behind the lines (e.g. by market regime); an empty list clears them. */
+    public void setBands(List<ChartBand> bands) {
+        bandLayer.setBands(bands);
+    }
+
+    /** The shaded stretches, as last passed to {@link #setBands(List)}. */
+    public List<ChartBand> bands() {
+        return bandLayer.bands();
+    }
+
+    /** Calls {@code onDay} with the day of the nearest bar when the plot is clicked (not dragged). */
+    public void setOnDayClicked(java.util.function.Consumer<java.time.LocalDate> onDay) {
+        dayClick.setOnDay(onDay);
     }
 
     /** The lines shown, as last passed to {@link #setSeries(List)}. */

@@ -11,6 +11,8 @@ import javafx.scene.Parent;
 import org.leverdesk.ui.backtest.BacktestView;
 import org.leverdesk.ui.backtest.BacktestViewModel;
 import org.leverdesk.ui.data.DataView;
+import org.leverdesk.ui.regime.RegimeView;
+import org.leverdesk.ui.regime.RegimeViewModel;
 import org.leverdesk.ui.data.DataViewModel;
 import java.time.Clock;
 
@@ -24,9 +26,14 @@ public final class MainWindow {
 
     /** The navigation entries, in order; adding a view is one line here. */
     public static List<NavItem> navigation(AppServices services, TaskExecutor executor, Clock clock) {
-        return List.of(
-                new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock))),
-                new NavItem("Data", () -> DataView.load(new DataViewModel(services.dataCatalog(), executor))));
+        List<NavItem> items = new java.util.ArrayList<>(List.of(
+                new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock)))));
+        if (services.regimeInsight() != null) {
+            items.add(new NavItem("Regime", () -> RegimeView.load(new RegimeViewModel(services.regimeInsight(), executor),
+                    services.regimeInsight().config().signals())));
+        }
+        items.add(new NavItem("Data", () -> DataView.load(new DataViewModel(services.dataCatalog(), executor))));
+        return List.copyOf(items);
     }
 
     /** The root node of the main window; add {@link #STYLESHEET} to its scene. */

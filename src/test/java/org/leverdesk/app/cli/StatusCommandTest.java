@@ -1,0 +1,97 @@
+package org.leverdesk.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leverdesk.testing.SharedPrices;
+import picocli.CommandLine;
+
+/** {@code leverdesk status}, run through the real root command line. */
+class StatusCommandTest {
+    private static final Pattern GATE = Pattern.compile("  (PASS|FAIL) [a-zA-Z -]+: .+ \\(.*\\)");
+    private static final Pattern WHAT_IF = Pattern.compile("if run now: (buy \\d+ TQQQ|sell \\d+ TQQQ|no order)");
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @TempDir
+    Path tmp;
+
+    private int run(String... args) {
+        CommandLine cl = LeverdeskCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private List<String> lines() {
+        return out.toString().lines().toList();
+    }
+
+    private long gateLines() {
+        return lines().stream().filter(l -> GATE.matcher(l).matches()).count();
+    }
+
+    @Test
+    void onRealDataItPrintsTheLastSessionsRegimeEveryGateAndTheWhatIf() {
+        Path dir = SharedPrices.dir();
+        assertEquals(0, run("status", "--prices", dir.toString()), err.toString());
+        List<String> l = lines();
+        assertTrue(l.get(0).startsWith("prices: CSV"), l.get(0));
+        // QQQ.csv ends 2025-09-26 (TQQQ runs longer): the decision day is the last day both have
+        assertTrue(l.get(1).startsWith("data date: 2025-09-26 (today "), l.get(1));
+        assertTrue(l.contains("warning: data ends 2025-09-26 but the latest completed session is " + l.stream()
+                .filter(x -> x.startsWith("warning:")).findFirst().orElse("").replaceAll(".*session is (\\S+);.*", "$1")
+                + "; import newer prices for a current status"), String.join("\n", l));
+        assertTrue(l.stream().anyMatch(x -> x.matches("regime: [A-Z_]+ confirmed \\(raw [A-Z_]+\\)")), String.join("\n", l));
+        assertEquals(16, gateLines(), String.join("\n", l));
+        assertTrue(WHAT_IF.matcher(l.get(l.size() - 1)).matches(), l.get(l.size() - 1));
+        assertTrue(l.contains("  momentumScore = " + l.stream().filter(x -> x.startsWith("  momentumScore = ")).findFirst()
+                .orElseThrow().substring(18)));
+    }
+
+    @Test
+    void asOfTheCovidCrashTheRegimeIsRiskOffAndNothingIsBought() {
+        Path dir = SharedPrices.dir();
+        assertEquals(0, run("status", "--prices", dir.toString(), "--as-of", "2020-03-12"), err.toString());
+        List<String> l = lines();
+        assertEquals("data date: 2020-03-12 (today 2020-03-12)", l.get(1));
+        assertTrue(l.contains("regime: RISK_OFF confirmed (raw RISK_OFF)"), String.join("\n", l));
+        assertTrue(l.stream().anyMatch(x -> x.startsWith("  FAIL regime allows long: ")), String.join("\n", l));
+        assertEquals("if run now: no order", l.get(l.size() - 1));
+    }
+
+    @Test
+    void holdingTqqqOnTheCrashDayPrintsTheEmergencySell() {
+        Path dir = SharedPrices.dir();
+        assertEquals(0, run("status", "--prices", dir.toString(), "--as-of", "2020-03-12", "--cash", "7000", "--shares", "40"),
+                err.toString());
+        List<String> l = lines();
+        assertTrue(l.contains("account: given account (cash $7,000.00, 40 TQQQ held)"), String.join("\n", l));
+        assertEquals("if run now: sell 40 TQQQ", l.get(l.size() - 1));
+        assertTrue(l.stream().anyMatch(x -> x.startsWith("decision: EMERGENCY EXIT (confirmed regime RISK_OFF)")), String.join("\n", l));
+    }
+
+    @Test
+    void aFreshDataFolderShowsTheLabelledDemoMarket() {
+        assertEquals(0, run("status", "--data-dir", tmp.resolve("store").toString()), err.toString());
+        List<String> l = lines();
+        assertEquals("DEMO — simulated prices: nothing here is a real market", l.get(0));
+        assertTrue(l.get(1).startsWith("data date: "), l.get(1));
+        assertTrue(l.stream().noneMatch(x -> x.startsWith("warning:")), "the demo market runs to the last completed session");
+        assertEquals(16, gateLines(), String.join("\n", l));
+        assertTrue(WHAT_IF.matcher(l.get(l.size() - 1)).matches(), l.get(l.size() - 1));
+    }
+
+    @Test
+    void aNegativeCashIsRejectedInOneLine() {
+        assertEquals(2, run("status", "--data-dir", tmp.resolve("store").toString(), "--cash", "-5"));
+        assertEquals("error: account cash must be a finite amount of zero or more (got -5.0)", err.toString().strip());
+    }
+}

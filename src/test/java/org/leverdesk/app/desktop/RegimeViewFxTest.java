@@ -1,0 +1,122 @@
+package org.leverdesk.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.hansolo.tilesfx.Tile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leverdesk.app.context.AppContext;
+import org.leverdesk.ui.FxTest;
+import org.leverdesk.ui.Snapshots;
+import org.leverdesk.testing.SharedPrices;
+import org.leverdesk.ui.chart.ChartSeries;
+import org.leverdesk.ui.chart.TimeSeriesChart;
+import org.leverdesk.ui.common.FxTaskExecutor;
+import org.leverdesk.ui.shell.MainWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Regime view as the app wires it: on the demo market of a fresh data folder, and on the real prices. */
+@FxTest
+class RegimeViewFxTest {
+    private static final Clock CLOCK = Clock.fixed(LocalDate.of(2025, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    private static final Set<String> REGIMES = Set.of("STRONG BULL", "BULL", "CAUTIOUS", "RISK OFF", "BREAKDOWN");
+    private final FxTaskExecutor executor = new FxTaskExecutor();
+    private AppContext context;
+
+    @TempDir
+    Path dataDir;
+
+    @AfterEach
+    void close() {
+        executor.close();
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    private TimeSeriesChart open(FxRobot robot, Path pricesDir) throws Exception {
+        context = AppContext.open(dataDir, pricesDir, 0, true);
+        robot.interact(() -> {
+            Stage stage = new Stage();
+            Scene scene = new Scene(MainWindow.create(DesktopLauncher.services(context), executor, CLOCK), 1280, 860);
+            scene.getStylesheets().add(MainWindow.STYLESHEET);
+            stage.setScene(scene);
+            stage.show();
+        });
+        robot.clickOn("Regime");
+        TableView<?> gates = robot.lookup("#gatesTable").queryAs(TableView.class);
+        TimeSeriesChart chart = robot.lookup("#regimeChart").queryAs(TimeSeriesChart.class);
+        Label error = robot.lookup("#errorLabel").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !error.getText().isEmpty()
+                || !gates.getItems().isEmpty() && !chart.series().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", error.getText());
+        return chart;
+    }
+
+    @Test
+    void theDemoMarketsRegimeGatesAndChartAreShownAndAClickedDayOpensItsDecision(FxRobot robot) throws Exception {
+        TimeSeriesChart chart = open(robot, null);
+        TableView<?> gates = robot.lookup("#gatesTable").queryAs(TableView.class);
+
+        Tile tile = robot.lookup("#regimeTile").queryAs(Tile.class);
+        assertTrue(REGIMES.contains(tile.getDescription()), "regime tile: " + tile.getDescription());
+        assertEquals(tile.getDescription(), robot.lookup("#regimeTileName").queryAs(Label.class).getText());
+        assertTrue(gates.getItems().size() >= 14, "gates: " + gates.getItems().size());
+        assertTrue(robot.lookup("#orderLabel").queryAs(Label.class).getText()
+                .matches("buy \\d+ TQQQ|sell \\d+ TQQQ|no order"));
+        assertTrue(robot.lookup("#dataLabel").queryAs(Label.class).getText().startsWith("DEMO — simulated prices · data date "));
+        assertEquals(3, chart.series().size());
+        assertTrue(chart.series().get(0).size() > 2000, "years of demo sessions: " + chart.series().get(0).size());
+        assertTrue(chart.bands().size() > 3, "regime bands: " + chart.bands().size());
+        assertFalse(robot.lookup("#positionChart").queryAs(TimeSeriesChart.class).series().isEmpty());
+
+        Label dayTitle = robot.lookup("#dayTitleLabel").queryAs(Label.class);
+        String lastDay = dayTitle.getText();
+        Node plot = robot.lookup("#regimeChart .chart").query();
+        robot.clickOn(plot);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotEquals(lastDay, dayTitle.getText(), "a click in the middle of the chart picks an earlier day");
+        assertTrue(robot.lookup("#dayGatesList").queryAs(ListView.class).getItems().size() >= 14
+                || dayTitle.getText().contains("no decision"), dayTitle.getText());
+
+        // move the mouse off the chart so the pictures show no hover readout or zoom slider
+        robot.moveTo(robot.lookup("#refreshButton").<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+        Path panel = Snapshots.write(robot.lookup("#regimePanel").query(), "regime-panel.png");
+        Path charts = Snapshots.write(robot.lookup("#regimeChartPane").query(), "regime-chart.png");
+        Snapshots.write(robot.lookup("#regimeView").query().getScene().getRoot(), "app-regime.png");
+        assertTrue(Files.size(panel) > 10_000);
+        assertTrue(Files.size(charts) > 10_000);
+    }
+
+    @Test
+    void onTheRealPricesTheChartCoversQqqSince1999AndTheStaleDataIsSaid(FxRobot robot) throws Exception {
+        TimeSeriesChart chart = open(robot, SharedPrices.dir());
+        assertTrue(robot.lookup("#dataLabel").queryAs(Label.class).getText().contains("data date 2025-09-26 · stale"),
+                robot.lookup("#dataLabel").queryAs(Label.class).getText());
+        assertEquals(LocalDate.parse("1999-03-10"), ChartSeries.date(chart.series().get(0).x()[0]));
+        assertTrue(robot.lookup("#gatesTable").queryAs(TableView.class).getItems().size() >= 14);
+        robot.moveTo(robot.lookup("#refreshButton").<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshots.write(robot.lookup("#regimeView").query().getScene().getRoot(), "app-regime-real.png");
+    }
+}

@@ -1,0 +1,144 @@
+package org.leverdesk.ui.regime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.leverdesk.domain.BarSeries;
+import org.leverdesk.insight.AccountSnapshot;
+import org.leverdesk.insight.RegimeInsightService;
+import org.leverdesk.strategy.regime.Regime;
+import org.leverdesk.strategy.regime.RegimeConfig;
+import org.leverdesk.testing.Bars;
+import org.leverdesk.testing.MapMarketData;
+import org.leverdesk.testing.WeekdayCalendar;
+import org.leverdesk.ui.TestTaskExecutor;
+import org.leverdesk.ui.chart.ChartBand;
+import org.leverdesk.ui.chart.ChartSeries;
+
+/**
+ * The Regime view's state on generated prices (QQQ +0.1% a day, TQQQ +0.3% a day, 300 weekdays from
+ * 2023-01-02): confirmed CAUTIOUS on days 249-250 (cold start, held), STRONG_BULL from day 251.
+ */
+class RegimeViewModelTest {
+    private static final WeekdayCalendar CAL = new WeekdayCalendar();
+    private static final ZoneId NY = ZoneId.of("America/New_York");
+    private static final int N = 300;
+    private static final BarSeries QQQ = Bars.flat("QQQ", CAL, LocalDate.parse("2023-01-02"), geometric(100, 1.001));
+    private static final BarSeries TQQQ = Bars.flat("TQQQ", CAL, LocalDate.parse("2023-01-02"), geometric(50, 1.003));
+
+    private static double[] geometric(double first, double growth) {
+        double[] c = new double[N];
+        for (int i = 0; i < N; i++) {
+            c[i] = first * Math.pow(growth, i);
+        }
+        return c;
+    }
+
+    private final TestTaskExecutor executor = new TestTaskExecutor();
+
+    private RegimeViewModel viewModel(Map<String, BarSeries> bars, boolean demo, LocalDate today) {
+        Clock clock = Clock.fixed(today.atTime(LocalTime.of(17, 0)).atZone(NY).toInstant(), NY);
+        return new RegimeViewModel(new RegimeInsightService(new MapMarketData(bars, demo), CAL, RegimeConfig.defaults(), clock,
+                AccountSnapshot::paper), executor);
+    }
+
+    private RegimeViewModel loaded() {
+        RegimeViewModel vm = viewModel(Map.of("QQQ", QQQ, "TQQQ", TQQQ), true, QQQ.lastDate());
+        vm.refresh();
+        return vm;
+    }
+
+    @Test
+    void todaysPanelShowsTheRegimeSignalsEveryGateAndTheWhatIfOrder() {
+        RegimeViewModel vm = loaded();
+        assertEquals(Regime.STRONG_BULL, vm.regimeProperty().get());
+        assertEquals("STRONG BULL", vm.regimeTextProperty().get());
+        assertEquals("raw STRONG_BULL · " + QQQ.lastDate(), vm.regimeDetailProperty().get());
+        assertEquals("DEMO — simulated prices · data date " + QQQ.lastDate(), vm.dataTextProperty().get());
+        assertEquals(1.0, vm.momentumProperty().get());
+        assertEquals(0.0, vm.volatilityProperty().get(), 1e-9);
+        assertEquals("LOW", vm.volBandProperty().get());
+        assertEquals(16, vm.gates().size());
+        assertTrue(vm.gates().stream().allMatch(GateRow::passed));
+        assertEquals("✓", vm.gates().get(0).mark());
+        assertEquals("16 of 16 gates pass", vm.gateSummaryProperty().get());
+        // floor(10,000 x 0.30 x 0.70 / 122.45) = 17
+        assertEquals("if run now: buy 17 TQQQ", vm.orderTextProperty().get());
+        assertEquals("buy 17 TQQQ", vm.orderProperty().get());
+        assertEquals("target 17 TQQQ · held 0 · flat $10,000 paper account", vm.positionTextProperty().get());
+        assertFalse(vm.loadingProperty().get());
+        assertEquals("", vm.errorMessageProperty().get());
+    }
+
+    @Test
+    void theChartHasCloseAndBothSmasFromTheirFirstValueThePositionAndOneBandPerRegimeRun() {
+        RegimeViewModel vm = loaded();
+        List<ChartSeries> price = vm.priceSeriesProperty().get();
+        assertEquals(List.of("QQQ close", "SMA-50", "SMA-250"), price.stream().map(ChartSeries::name).toList());
+        assertEquals(N, price.get(0).size());
+        assertEquals(N - 49, price.get(1).size());
+        assertEquals(N - 249, price.get(2).size());
+        assertEquals(ChartSeries.epochSeconds(QQQ.date(249)), price.get(2).x()[0]);
+        ChartSeries position = vm.positionSeriesProperty().get().get(0);
+        assertEquals("TQQQ shares held", position.name());
+        assertEquals(0.0, position.y()[250]);
+        assertEquals(19.0, position.y()[251]); // floor(2,100 / 106.05) bought at day 251's close
+        List<ChartBand> bands = vm.bandsProperty().get();
+        assertEquals(2, bands.size());
+        assertEquals(new ChartBand(ChartSeries.epochSeconds(QQQ.date(249)), ChartSeries.epochSeconds(QQQ.date(251)),
+                RegimeColors.band(Regime.CAUTIOUS)), bands.get(0));
+        assertEquals(ChartSeries.epochSeconds(QQQ.lastDate()) + 86_400, bands.get(1).toX());
+    }
+
+    @Test
+    void clickingADayShowsThatDaysDecisionWithItsGatesAndSignals() {
+        RegimeViewModel vm = loaded();
+        assertTrue(vm.dayTitleProperty().get().startsWith(QQQ.lastDate() + " · STRONG_BULL"), "the last day is selected first");
+        vm.selectDay(QQQ.date(249));
+        assertEquals(QQQ.date(249) + " · CAUTIOUS · held 0 TQQQ", vm.dayTitleProperty().get());
+        assertEquals(16, vm.dayGates().size());
+        assertEquals(List.of("regime confirmed"), vm.dayGates().stream().filter(g -> !g.passed()).map(GateRow::name).toList());
+        assertTrue(vm.daySummaryProperty().get().startsWith("buy of 7 TQQQ blocked by: regime confirmed; "), vm.daySummaryProperty().get());
+        assertEquals(new SignalRow("targetShares", "7"), vm.daySignals().stream().filter(r -> r.name().equals("targetShares"))
+                .findFirst().orElseThrow());
+        vm.selectDay(QQQ.date(10));
+        assertEquals(QQQ.date(10) + " · no regime · held 0 TQQQ", vm.dayTitleProperty().get());
+        vm.selectDay(QQQ.date(0).minusDays(3));
+        assertEquals(QQQ.date(0).minusDays(3) + ": no decision (the backtest had not started)", vm.dayTitleProperty().get());
+        assertTrue(vm.dayGates().isEmpty());
+    }
+
+    @Test
+    void loadingIsShownUntilTheHistoryArrivesAndAStaleRefreshIsIgnored() {
+        executor.hold();
+        RegimeViewModel vm = viewModel(Map.of("QQQ", QQQ, "TQQQ", TQQQ), false, QQQ.lastDate());
+        vm.refresh();
+        assertTrue(vm.loadingProperty().get());
+        vm.refresh();
+        assertEquals(2, executor.pendingCount());
+        executor.runNext(); // the first refresh's status: superseded, not shown
+        assertNull(vm.regimeProperty().get());
+        executor.runPending();
+        assertEquals(Regime.STRONG_BULL, vm.regimeProperty().get());
+        assertFalse(vm.loadingProperty().get());
+        assertEquals("test bars · data date " + QQQ.lastDate(), vm.dataTextProperty().get());
+    }
+
+    @Test
+    void withoutPricesTheErrorSaysWhatToImport() {
+        RegimeViewModel vm = viewModel(Map.of("QQQ", QQQ, "TQQQ", TQQQ), false, LocalDate.parse("2022-12-28"));
+        vm.refresh();
+        assertEquals("Cannot compute the regime: no TQQQ bars on or before 2022-12-28 in test bars; import TQQQ prices first",
+                vm.errorMessageProperty().get());
+        assertFalse(vm.loadingProperty().get());
+    }
+}
