@@ -34,9 +34,44 @@ final class MetricsTable {
         row(sb, "avg_loss", s, b, m -> money(m.avgLoss()));
         row(sb, "exposure", s, b, m -> pct(m.exposure()));
         row(sb, "final_equity", s, b, m -> money(m.finalEquity()));
+        riskOffExposure(r).ifPresent(line -> sb.append(line).append(System.lineSeparator()));
         sb.append("Dividends are not credited to the strategy (prices are split-adjusted closes); the benchmark uses the"
                 + " total-return series.").append(System.lineSeparator());
         return sb.toString();
+    }
+
+    /**
+     * Seed 000's promise, checked on the run itself: no position at the close of any day whose
+     * confirmed regime was RISK_OFF or BREAKDOWN. Only for runs whose decisions carry a regime.
+     */
+    static java.util.Optional<String> riskOffExposure(BacktestResult r) {
+        int riskOffDays = 0;
+        int exposedDays = 0;
+        var decisions = r.decisions();
+        for (int i = 0; i < decisions.size() && i < r.equity().size(); i++) {
+            String label = decisions.get(i).explanation().regime();
+            if (label == null) {
+                continue;
+            }
+            boolean riskOff;
+            try {
+                riskOff = org.leverdesk.strategy.regime.Regime.valueOf(label).isRiskOff();
+            } catch (IllegalArgumentException notARegime) {
+                continue;
+            }
+            if (riskOff) {
+                riskOffDays++;
+                if (r.equity().get(i).positionValue() != 0) {
+                    exposedDays++;
+                }
+            }
+        }
+        if (riskOffDays == 0 && decisions.stream().allMatch(d -> d.explanation().regime() == null)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(Locale.ROOT,
+                "Days ending with a position while the confirmed regime was RISK_OFF or BREAKDOWN: %d of %d%s",
+                exposedDays, riskOffDays, exposedDays == 0 ? " (the seed's promise holds)" : " (PROMISE BROKEN)"));
     }
 
     private static void row(StringBuilder sb, String name, Metrics s, Metrics b, Function<Metrics, String> f) {
