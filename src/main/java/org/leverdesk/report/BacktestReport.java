@@ -37,6 +37,8 @@ public final class BacktestReport {
     private static final Color HEADER_BG = new Color(0xEC, 0xEF, 0xF1);
     private static final Color ZEBRA = new Color(0xF7, 0xF8, 0xF9);
     private static final int CANDLE_LIMIT = 260;
+    /** About six months: few enough bars for readable candles and markers. */
+    private static final int DETAIL_BARS = 126;
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     private final ReportInput in;
@@ -71,7 +73,7 @@ public final class BacktestReport {
         info.setCreator("Leverdesk");
         summaryPage(doc);
         equityPage(doc);
-        pricePage(doc);
+        pricePages(doc);
         monthlyPages(doc);
         tradePages(doc);
     }
@@ -82,7 +84,8 @@ public final class BacktestReport {
         PdfPage p = new PdfPage(doc);
         pageNo++;
         p.text(PdfPage.BOLD, 14, PdfPage.TEXT, PdfPage.MARGIN, PdfPage.MARGIN + 8, Align.LEFT, 520, heading);
-        p.text(PdfPage.REGULAR, 8, PdfPage.MUTED, PdfPage.WIDTH - PdfPage.MARGIN, PdfPage.MARGIN + 8, Align.RIGHT, 250,
+        float room = PdfPage.WIDTH - 2 * PdfPage.MARGIN - Math.min(520, PdfPage.width(PdfPage.BOLD, 14, heading)) - 24;
+        p.text(PdfPage.REGULAR, 8, PdfPage.MUTED, PdfPage.WIDTH - PdfPage.MARGIN, PdfPage.MARGIN + 8, Align.RIGHT, room,
                 in.strategyName() + " on " + r.symbol() + ", " + first + " to " + last);
         p.line(PdfPage.RULE, 0.6f, PdfPage.MARGIN, PdfPage.MARGIN + 14, PdfPage.WIDTH - PdfPage.MARGIN, PdfPage.MARGIN + 14);
         p.text(PdfPage.REGULAR, 7, PdfPage.MUTED, PdfPage.WIDTH - PdfPage.MARGIN, PdfPage.HEIGHT - 18, Align.RIGHT, 100, "page " + pageNo);
@@ -103,8 +106,8 @@ public final class BacktestReport {
             run.add(new String[] {"Strategy version", in.strategyVersion() == null ? "not recorded" : in.strategyVersion()});
             run.add(new String[] {"Run id", in.runId() == null ? "not saved" : Long.toString(in.runId())});
             run.add(new String[] {"Symbol", r.symbol()});
-            run.add(new String[] {"Period", first + " to " + last + " (" + r.equity().size() + " trading days; asked "
-                    + c.from() + " to " + c.to() + ")"});
+            run.add(new String[] {"Period", first + " to " + last + ", " + ReportFormats.whole(r.equity().size()) + " trading days"
+                    + (first.equals(c.from()) && last.equals(c.to()) ? "" : " (asked " + c.from() + " to " + c.to() + ")")});
             run.add(new String[] {"Starting capital", ReportFormats.money(c.capital())});
             run.add(new String[] {"Benchmark", "buy and hold " + c.benchmarkSymbol() + " (total return, no costs)"});
             run.add(new String[] {"Costs", "commission " + ReportFormats.money(c.costs().commissionPerOrder()) + " per order + "
@@ -260,17 +263,32 @@ public final class BacktestReport {
 
     // ---------------------------------------------------------------- page 3: price with trades, indicator
 
-    private void pricePage(PDDocument doc) {
+    /** The whole run, then (when that is too long for candles) its last months in detail. */
+    private void pricePages(PDDocument doc) {
         BarSeries all = in.prices();
-        BarSeries bars = all.between(first, last);
         Optional<Indicators.Pane> pane = Indicators.forStrategy(r.strategyId(), r.symbol(), in.parameters(), all);
-        try (PdfPage p = newPage(doc, "Price of " + r.symbol() + " with the trades")) {
+        BarSeries run = all.between(first, last);
+        pricePage(doc, all, run, pane, "Price of " + r.symbol() + " with the trades");
+        if (run.size() > CANDLE_LIMIT) {
+            BarSeries recent = run.between(run.date(run.size() - DETAIL_BARS), last);
+            pricePage(doc, all, recent, pane, "The last " + DETAIL_BARS + " trading days in detail");
+        }
+    }
+
+    private void pricePage(PDDocument doc, BarSeries all, BarSeries bars, Optional<Indicators.Pane> pane, String heading) {
+        try (PdfPage p = newPage(doc, heading)) {
             float x = PdfPage.MARGIN;
-            float w = PdfPage.WIDTH - 2 * PdfPage.MARGIN - 30;
+            float w = PdfPage.WIDTH - 2 * PdfPage.MARGIN - 46;   // room for the indicator levels' labels
             if (bars.isEmpty()) {
                 p.text(PdfPage.REGULAR, 9, x, 80, "No bars of " + r.symbol() + " in the run's period.");
                 return;
             }
+            LocalDate from = bars.firstDate();
+            LocalDate to = bars.lastDate();
+            boolean candles = bars.size() <= CANDLE_LIMIT;
+            // half a slot either side so the first and last candle are whole
+            LocalDate axisFrom = candles ? from.minusDays(1) : from;
+            LocalDate axisTo = candles ? to.plusDays(1) : to;
             float priceH = pane.isPresent() ? 300 : 440;
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
@@ -279,14 +297,23 @@ public final class BacktestReport {
                 hi = Math.max(hi, bars.high(i));
             }
             boolean log = lo > 0 && hi / lo > 8;
-            boolean candles = bars.size() <= CANDLE_LIMIT;
-            p.text(PdfPage.BOLD, 9, PdfPage.TEXT, x, 70, Align.LEFT, w, (candles ? "Daily candles" : "Daily closes")
-                    + " (split-adjusted" + (log ? ", logarithmic scale" : "") + "); green triangles are buys, red sells");
-            // room above and below the range for the markers
-            double pad = log ? 1.06 : 1;
-            double padLin = log ? 0 : (hi - lo) * 0.05;
-            ChartFrame pc = new ChartFrame(p, x, 76, w, priceH, first, last, lo / pad - padLin, hi * pad + padLin, log);
-            pc.axes(v -> ReportFormats.price(v), pane.isEmpty());
+            // room above and below the range for the markers: about 10 points of the plot's height each side
+            double frac = 10.0 / (priceH - ChartFrame.BOTTOM_AXIS);
+            double min;
+            double max;
+            if (log) {
+                double span = Math.log10(hi / lo);
+                min = lo / Math.pow(10, span * frac);
+                max = hi * Math.pow(10, span * frac);
+            } else {
+                double span = Math.max(hi - lo, hi * 0.01);
+                min = lo - span * frac;
+                max = hi + span * frac;
+            }
+            p.text(PdfPage.BOLD, 9, PdfPage.TEXT, x, 70, Align.LEFT, w * 0.7f, (candles ? "Daily candles" : "Daily closes")
+                    + " (split-adjusted" + (log ? ", logarithmic scale" : "") + ")");
+            ChartFrame pc = new ChartFrame(p, x, 78, w, priceH, axisFrom, axisTo, min, max, log);
+            pc.axes(ReportBits::axisNumber, pane.isEmpty());
             LocalDate[] dates = new LocalDate[bars.size()];
             double[] closes = new double[bars.size()];
             for (int i = 0; i < bars.size(); i++) {
@@ -299,25 +326,38 @@ public final class BacktestReport {
                 pc.line(dates, closes, PRICE, 0.6f);
             }
             int others = drawMarkers(p, pc, bars);
-            float below = 76 + priceH + 4;
+            legendMarkers(p, x + ChartFrame.LEFT_AXIS + (w - ChartFrame.LEFT_AXIS), 72);
+            float below = 78 + priceH;
             if (others > 0) {
-                p.text(PdfPage.REGULAR, 7.5f, PdfPage.MUTED, x + ChartFrame.LEFT_AXIS, pane.isPresent() ? below + 6 : below + 14,
-                        Align.LEFT, w, others + " fills in other symbols (e.g. a hedge) are not on this chart; see the trade list.");
+                p.text(PdfPage.REGULAR, 7, PdfPage.MUTED, x + w, below + 9, Align.RIGHT, w * 0.6f,
+                        others + " fills in other symbols (the hedge) are not on this chart; see the trade list");
             }
             if (pane.isPresent()) {
                 Indicators.Pane ind = pane.get();
                 int offset = all.indexOf(bars.firstDate());
                 double[] values = java.util.Arrays.copyOfRange(ind.values(), offset, offset + bars.size());
-                float top = below + 16;
+                float top = below + 22;
                 p.text(PdfPage.BOLD, 9, PdfPage.TEXT, x, top, Align.LEFT, w, ind.name() + " of the closes (ta4j, Wilder smoothing)");
-                ChartFrame ic = new ChartFrame(p, x, top + 6, w, PdfPage.HEIGHT - 40 - top - 6, first, last, ind.min(), ind.max(), false);
-                ic.axes(v -> ReportBits.plain0(v), true);
-                ic.line(dates, values, PRICE, bars.size() > 1000 ? 0.3f : 0.6f);
+                ChartFrame ic = new ChartFrame(p, x, top + 6, w, PdfPage.HEIGHT - 40 - top - 6, axisFrom, axisTo, ind.min(), ind.max(), false);
+                ic.axes(ReportBits::plain0, true);
+                ic.line(dates, values, PRICE, bars.size() > 1000 ? 0.3f : 0.7f);
                 for (Indicators.Level l : ind.levels()) {
                     ic.level(l.value(), l.color(), l.label());
                 }
             }
         }
+    }
+
+    /** The buy and sell triangles' key, right-aligned at (right, y). */
+    private static void legendMarkers(PdfPage p, float right, float y) {
+        float sellW = PdfPage.width(PdfPage.REGULAR, 7.5f, "sell");
+        float buyW = PdfPage.width(PdfPage.REGULAR, 7.5f, "buy (entry)");
+        float xs = right - sellW;
+        p.text(PdfPage.REGULAR, 7.5f, PdfPage.TEXT, xs, y, Align.LEFT, 40, "sell");
+        p.triangle(SELL, xs - 7, y, 5, false);
+        float xb = xs - 20 - buyW;
+        p.text(PdfPage.REGULAR, 7.5f, PdfPage.TEXT, xb, y, Align.LEFT, 60, "buy (entry)");
+        p.triangle(BUY, xb - 7, y - 5, 5, true);
     }
 
     private void drawCandles(PdfPage p, ChartFrame c, BarSeries bars) {
@@ -408,39 +448,61 @@ public final class BacktestReport {
     private void tradePages(PDDocument doc) {
         List<Fill> fills = r.fills();
         float top = 70;
-        float rowH = 13;
-        int perPage = (int) ((PdfPage.HEIGHT - 48 - top - rowH) / rowH);
-        int pages = Math.max(1, (fills.size() + perPage - 1) / perPage);
+        float lineH = 9.5f;
+        float bottom = PdfPage.HEIGHT - 52;
         String[] head = {"#", "Date", "Side", "Symbol", "Quantity", "Price", "Value", "Commission", "Reason"};
         float x = PdfPage.MARGIN;
         // right edges of the numeric columns, left edges of the text ones
         float[] at = {x + 30, x + 38, x + 100, x + 136, x + 230, x + 300, x + 390, x + 460, x + 472};
         Align[] align = {Align.RIGHT, Align.LEFT, Align.LEFT, Align.LEFT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.LEFT};
-        float[] max = {28, 60, 34, 50, 70, 66, 86, 66, PdfPage.WIDTH - PdfPage.MARGIN - at[8]};
+        float[] max = {28, 60, 34, 50, 70, 66, 86, 66, PdfPage.WIDTH - PdfPage.MARGIN - at[8] - 2};
+        // lay out first: a long reason wraps to a second line, so rows differ in height
+        List<List<String>> reasons = new ArrayList<>();
+        List<Integer> pageStarts = new ArrayList<>(List.of(0));
+        float y = top + lineH + 4;
+        for (int i = 0; i < fills.size(); i++) {
+            List<String> lines = ReportBits.wrap(PdfPage.REGULAR, 8, fills.get(i).reason() == null ? "" : fills.get(i).reason(), max[8], 2);
+            reasons.add(lines);
+            float h = lines.size() * lineH + 4;
+            if (y + h > bottom) {
+                pageStarts.add(i);
+                y = top + lineH + 4;
+            }
+            y += h;
+        }
+        int pages = pageStarts.size();
         for (int pg = 0; pg < pages; pg++) {
+            int end = pg + 1 < pages ? pageStarts.get(pg + 1) : fills.size();
             try (PdfPage p = newPage(doc, "Trades (fills)" + (pages > 1 ? ", " + (pg + 1) + " of " + pages : ""))) {
-                float y = top;
-                p.fillRect(HEADER_BG, x, y, PdfPage.WIDTH - 2 * PdfPage.MARGIN, rowH);
+                y = top;
+                float headH = lineH + 4;
+                p.fillRect(HEADER_BG, x, y, PdfPage.WIDTH - 2 * PdfPage.MARGIN, headH);
                 for (int k = 0; k < head.length; k++) {
                     p.text(PdfPage.BOLD, 8, PdfPage.TEXT, at[k], y + 9.5f, align[k], max[k], head[k]);
                 }
-                y += rowH;
+                y += headH;
                 if (fills.isEmpty()) {
                     p.text(PdfPage.REGULAR, 8, x + 4, y + 9.5f, "The strategy made no trade in this period.");
+                    y += headH;
                 }
-                for (int i = pg * perPage; i < Math.min(fills.size(), (pg + 1) * perPage); i++) {
+                for (int i = pageStarts.get(pg); i < end; i++) {
                     Fill f = fills.get(i);
+                    List<String> lines = reasons.get(i);
+                    float h = lines.size() * lineH + 4;
                     if (i % 2 == 1) {
-                        p.fillRect(ZEBRA, x, y, PdfPage.WIDTH - 2 * PdfPage.MARGIN, rowH);
+                        p.fillRect(ZEBRA, x, y, PdfPage.WIDTH - 2 * PdfPage.MARGIN, h);
                     }
                     String[] cells = {Integer.toString(i + 1), f.date().toString(), f.side() == Side.BUY ? "Buy" : "Sell", f.symbol(),
                             ReportFormats.whole(f.quantity()), ReportFormats.price(f.price()), ReportFormats.money(f.quantity() * f.price()),
-                            ReportFormats.money(f.commission()), f.reason() == null ? "" : f.reason()};
+                            ReportFormats.money(f.commission())};
                     for (int k = 0; k < cells.length; k++) {
                         Color col = k == 2 ? (f.side() == Side.BUY ? BUY : SELL) : PdfPage.TEXT;
                         p.text(PdfPage.REGULAR, 8, col, at[k], y + 9.5f, align[k], max[k], cells[k]);
                     }
-                    y += rowH;
+                    for (int l = 0; l < lines.size(); l++) {
+                        p.text(PdfPage.REGULAR, 8, PdfPage.TEXT, at[8], y + 9.5f + l * lineH, Align.LEFT, max[8], lines.get(l));
+                    }
+                    y += h;
                 }
                 if (pg == pages - 1) {
                     p.text(PdfPage.REGULAR, 7.5f, PdfPage.MUTED, x, y + 12, Align.LEFT, PdfPage.WIDTH - 2 * PdfPage.MARGIN,

@@ -16,6 +16,7 @@ import java.util.function.DoubleFunction;
 final class ChartFrame {
     static final float LEFT_AXIS = 56;
     static final float BOTTOM_AXIS = 14;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ROOT);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ROOT);
     private static final Color GRID = new Color(0xE4, 0xE4, 0xE4);
 
@@ -96,15 +97,19 @@ final class ChartFrame {
     void level(double v, Color color, String label) {
         float yy = y(v);
         page.dashedLine(color, 0.6f, px, yy, px + pw, yy);
-        page.text(PdfPage.REGULAR, 6.5f, color, px + pw + 2, yy + 2.3f, PdfPage.Align.LEFT, 30, label);
+        page.text(PdfPage.REGULAR, 6.5f, color, px + pw + 2, yy + 2.3f, PdfPage.Align.LEFT, 44, label);
     }
 
-    /** A legend row at the panel's top left: coloured swatches and names. */
+    /** A legend row above the plot's top right corner: coloured swatches and names. */
     void legend(List<String> names, List<Color> colors) {
-        float x = px + 6;
-        float yy = py + 10;
+        float total = 0;
+        for (String n : names) {
+            total += PdfPage.width(PdfPage.REGULAR, 7.5f, n) + 28;
+        }
+        // right-aligned above the plot, on the chart title's line, so it never hides data
+        float x = px + pw - total + 14;
+        float yy = py - 6;
         for (int i = 0; i < names.size(); i++) {
-            page.fillRect(Color.WHITE, x - 2, yy - 8, PdfPage.width(PdfPage.REGULAR, 7.5f, names.get(i)) + 20, 11);
             page.line(colors.get(i), 2, x, yy - 2.5f, x + 12, yy - 2.5f);
             page.text(PdfPage.REGULAR, 7.5f, PdfPage.TEXT, x + 15, yy, PdfPage.Align.LEFT, 200, names.get(i));
             x += PdfPage.width(PdfPage.REGULAR, 7.5f, names.get(i)) + 28;
@@ -166,6 +171,12 @@ final class ChartFrame {
                 if (yr % step == 0) {
                     out.add(new DateTick(LocalDate.of(yr, 1, 1), Integer.toString(yr)));
                 }
+            }
+        } else if (d1 - d0 <= 100) {
+            int step = d1 - d0 <= 35 ? 7 : 14;
+            LocalDate m = from.plusDays((8 - from.getDayOfWeek().getValue()) % 7);   // the first Monday
+            for (; !m.isAfter(to); m = m.plusDays(step)) {
+                out.add(new DateTick(m, DAY.format(m)));
             }
         } else {
             double months = years * 12;

@@ -52,6 +52,9 @@ final class PdfPage implements AutoCloseable {
 
     /** {@code s} with every character the font cannot encode replaced by '?'. */
     static String encodable(PDFont font, String s) {
+        // explanations use mathematical signs the standard fonts' WinAnsi encoding lacks
+        s = s.replace("\u2264", "<=").replace("\u2265", ">=").replace("\u2212", "-").replace("\u2260", "!=")
+                .replace("\u03c3", "sd").replace("\u03a3", "sum").replace("\u00b7", "*");
         StringBuilder sb = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
             String c = new String(Character.toChars(cp));

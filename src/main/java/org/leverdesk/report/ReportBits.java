@@ -1,7 +1,10 @@
 package org.leverdesk.report;
 
 import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /** Small computations and axis formats shared by the report's pages. */
 final class ReportBits {
@@ -23,13 +26,13 @@ final class ReportBits {
         return out;
     }
 
-    /** Axis dollars: $950, $12.5k, $1.2M. */
+    /** Axis dollars: $950, $10,050, $250k, $1.25M (full dollars below $100k, where round ticks can be $50 apart). */
     static String compactMoney(double v) {
         double a = Math.abs(v);
         String s;
         if (a >= 1e6) {
-            s = trim(String.format(Locale.ROOT, "%.2f", a / 1e6)) + "M";
-        } else if (a >= 1e4) {
+            s = trim(String.format(Locale.ROOT, "%.3f", a / 1e6)) + "M";
+        } else if (a >= 1e5) {
             s = trim(String.format(Locale.ROOT, "%.1f", a / 1e3)) + "k";
         } else {
             s = String.format(Locale.ROOT, "%,.0f", a);
@@ -46,6 +49,36 @@ final class ReportBits {
     /** Axis number: 30 → "30", 2.5 → "2.5". */
     static String plain0(double v) {
         return trim(String.format(Locale.ROOT, "%.1f", v));
+    }
+
+    /** Axis price: up to four decimals, trailing zeros dropped: 3 → "3", 42.5 → "42.5", 0.1234 → "0.1234". */
+    static String axisNumber(double v) {
+        return trim(String.format(Locale.ROOT, "%,.4f", v));
+    }
+
+    /**
+     * Splits {@code s} at spaces into at most {@code maxLines} lines that fit {@code width}; the last
+     * line keeps the rest and is cut with an ellipsis by the page when still too wide.
+     */
+    static List<String> wrap(PDFont font, float size, String s, float width, int maxLines) {
+        List<String> lines = new ArrayList<>();
+        String rest = PdfPage.encodable(font, s).strip();
+        while (lines.size() < maxLines - 1 && PdfPage.width(font, size, rest) > width) {
+            int cut = -1;
+            for (int i = rest.indexOf(' '); i > 0; i = rest.indexOf(' ', i + 1)) {
+                if (PdfPage.width(font, size, rest.substring(0, i)) > width) {
+                    break;
+                }
+                cut = i;
+            }
+            if (cut < 0) {
+                break;   // one word wider than the column: the ellipsis handles it
+            }
+            lines.add(rest.substring(0, cut));
+            rest = rest.substring(cut + 1).strip();
+        }
+        lines.add(rest);
+        return lines;
     }
 
     private static String trim(String s) {

@@ -28,18 +28,14 @@ public final class ReportFormats {
         return Double.isNaN(v) ? "-" : Double.isInfinite(v) ? "inf" : String.format(Locale.ROOT, "%.3f", v);
     }
 
-    /** Dollars: 12345.678 → "$12,345.68", negative as "-$5.00". */
+    /** Dollars as the CLI's metrics table prints them: 12345.678 → "$12,345.68", -5 → "$-5.00". */
     public static String money(double v) {
-        if (Double.isNaN(v)) {
-            return "-";
-        }
-        String s = String.format(Locale.ROOT, "$%,.2f", Math.abs(v));
-        return v < 0 && !s.equals("$0.00") ? "-" + s : s;
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "$%,.2f", v);
     }
 
-    /** A share price with cents: 45.1234 → "45.12"; four decimals below a dollar. */
+    /** A share price: cents from $10 up (45.1234 → "45.12"), four decimals below (split-adjusted 2.0135 stays exact). */
     public static String price(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, Math.abs(v) < 1 ? "%,.4f" : "%,.2f", v);
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, Math.abs(v) < 10 ? "%,.4f" : "%,.2f", v);
     }
 
     /** A whole number with thousands separators. */
