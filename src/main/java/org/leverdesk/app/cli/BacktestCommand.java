@@ -1,6 +1,11 @@
 package org.leverdesk.app.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +17,11 @@ import org.leverdesk.backtest.BacktestRunner;
 import org.leverdesk.backtest.CostModel;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.common.ProgressListener;
+import org.leverdesk.domain.BarSeries;
+import org.leverdesk.report.AtomicFiles;
+import org.leverdesk.report.BacktestReport;
+import org.leverdesk.report.CsvExport;
+import org.leverdesk.report.ReportInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,20 +77,37 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--no-save", description = "Do not save the run in the store.")
     boolean noSave;
 
+    @Option(names = "--report", paramLabel = "FILE.pdf", description = "Also write the PDF report of the run to FILE.")
+    Path report;
+
+    @Option(names = "--trades-csv", paramLabel = "FILE", description = "Also write every fill as CSV to FILE.")
+    Path tradesCsv;
+
+    @Option(names = "--equity-csv", paramLabel = "FILE", description = "Also write the daily equity curve as CSV to FILE.")
+    Path equityCsv;
+
+    /** The first day the price chart's bars are read from, so the indicator pane is warmed up like the run. */
+    private static final LocalDate HISTORY_START = LocalDate.of(1900, 1, 1);
+
     @Override
     public Integer call() {
+        // fail before the run, not after it, when an output cannot be written
+        for (Path p : new Path[] {report, tradesCsv, equityCsv}) {
+            checkWritable(p);
+        }
         try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, riskFree, !noSave)) {
             BacktestRunner runner = app.backtests();
             BacktestRequest request = new BacktestRequest(strategy, symbol, from, to, capital,
                     new CostModel(commission, commissionPerShare, slippageBps), benchmark, parameters);
             BacktestResult result = runner.run(request, ProgressListener.NONE, CancellationToken.NONE);
             Long runId = noSave ? null : app.saveRun(result, parameters);
+            String name = runner.strategies().stream().filter(s -> s.id().equals(strategy)).findFirst()
+                    .map(BacktestRunner.StrategyInfo::displayName).orElse(strategy);
+            writeFiles(app, result, name, runId);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(MetricsJson.of(result, runId));
             } else {
-                String name = runner.strategies().stream().filter(s -> s.id().equals(strategy)).findFirst()
-                        .map(BacktestRunner.StrategyInfo::displayName).orElse(strategy);
                 out.print(MetricsTable.of(result, name));
                 if (runId != null) {
                     out.println("saved as run " + runId + " in " + app.storeLocation());
@@ -88,6 +115,38 @@ public final class BacktestCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
+        }
+    }
+
+    private void writeFiles(AppContext app, BacktestResult result, String name, Long runId) {
+        if (report != null) {
+            BarSeries bars = app.marketData().bars(result.symbol(), HISTORY_START, result.config().to());
+            BacktestReport.write(new ReportInput(result, name, parameters, bars, runId, null), report);
+        }
+        if (tradesCsv != null) {
+            AtomicFiles.write(tradesCsv, o -> writeText(o, w -> CsvExport.trades(result.fills(), w)));
+        }
+        if (equityCsv != null) {
+            AtomicFiles.write(equityCsv, o -> writeText(o, w -> CsvExport.equity(result, w)));
+        }
+    }
+
+    private static void writeText(java.io.OutputStream o, java.util.function.Consumer<Writer> body) throws java.io.IOException {
+        Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
+        body.accept(w);
+        w.flush();
+    }
+
+    private static void checkWritable(Path p) {
+        if (p == null) {
+            return;
+        }
+        Path dir = p.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("cannot write " + p + ": the folder " + dir + " does not exist; create it or choose another path");
+        }
+        if (Files.isDirectory(p)) {
+            throw new IllegalArgumentException("cannot write " + p + ": it is a folder; give a file name");
         }
     }
 }
