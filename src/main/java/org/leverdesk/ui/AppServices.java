@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.leverdesk.backtest.BacktestRunner;
 import org.leverdesk.backtest.SavedRuns;
 import org.leverdesk.market.data.DataCatalog;
+import org.leverdesk.strategy.catalog.StrategyVersions;
 
 /**
  * What the desktop window needs from the composition root: the backtest runner, the local data
@@ -14,9 +15,11 @@ import org.leverdesk.market.data.DataCatalog;
  * @param savedRuns where backtest results are kept; {@code null} when there is no store, and then the
  *                  window offers no saved-runs feature at all
  * @param storePath the H2 store file or folder; {@code null} when no store is open
+ * @param strategyVersions the strategies' parameter versions; {@code null} when there is no store, and
+ *                  then the window has no Strategies view
  */
 public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
-                          String dataSourceLabel, Path storePath) {
+                          String dataSourceLabel, Path storePath, StrategyVersions strategyVersions) {
     /** How prices and orders are handled: simulated prices, paper trading or a live account. */
     public enum Mode {
         /** Simulated prices (the demo market); nothing is real. */
@@ -34,8 +37,14 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
         dataSourceLabel = dataSourceLabel == null || dataSourceLabel.isBlank() ? "unknown data source" : dataSourceLabel;
     }
 
+    /** Services without strategy versions: the window has no Strategies view. */
+    public AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
+                       String dataSourceLabel, Path storePath) {
+        this(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, null);
+    }
+
     /** Services without saved runs (no store): the window hides the saved-runs feature. */
     public AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Mode mode, String dataSourceLabel, Path storePath) {
-        this(backtests, dataCatalog, null, mode, dataSourceLabel, storePath);
+        this(backtests, dataCatalog, null, mode, dataSourceLabel, storePath, null);
     }
 }

@@ -12,6 +12,7 @@ import org.leverdesk.backtest.BacktestRunner;
 import org.leverdesk.backtest.CostModel;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.common.ProgressListener;
+import org.leverdesk.store.StoreSavedRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,16 +75,18 @@ public final class BacktestCommand implements Callable<Integer> {
             BacktestRequest request = new BacktestRequest(strategy, symbol, from, to, capital,
                     new CostModel(commission, commissionPerShare, slippageBps), benchmark, parameters);
             BacktestResult result = runner.run(request, ProgressListener.NONE, CancellationToken.NONE);
-            Long runId = noSave ? null : app.saveRun(result, parameters);
+            StoreSavedRuns.SavedWithVersion saved = noSave ? null : app.saveRunWithVersion(result, parameters);
+            Long runId = saved == null ? null : saved.runId();
+            Long versionId = saved == null ? null : saved.versionId();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(MetricsJson.of(result, runId));
+                out.println(MetricsJson.of(result, runId, versionId));
             } else {
                 String name = runner.strategies().stream().filter(s -> s.id().equals(strategy)).findFirst()
                         .map(BacktestRunner.StrategyInfo::displayName).orElse(strategy);
                 out.print(MetricsTable.of(result, name));
                 if (runId != null) {
-                    out.println("saved as run " + runId + " in " + app.storeLocation());
+                    out.println("saved as run " + runId + " with version " + versionId + " in " + app.storeLocation());
                 }
             }
             out.flush();
