@@ -14,7 +14,10 @@ public interface StrategyVersions {
     /** The strategies whose versions are kept, in display order. */
     List<StrategyDescriptor> strategies();
 
-    /** Checks {@code parameters} (missing ones take defaults); throws IllegalArgumentException with a one-line reason. */
+    /**
+     * Checks {@code parameters} (missing ones take defaults) without touching the store, so a UI may
+     * call it on every keystroke; throws IllegalArgumentException with a one-line reason.
+     */
     void validate(String strategyId, Map<String, String> parameters);
 
     /** Versions of {@code strategyId}, newest first (never empty). */

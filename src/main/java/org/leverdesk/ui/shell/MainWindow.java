@@ -6,12 +6,15 @@ import org.leverdesk.ui.common.TaskExecutor;
 
 import org.leverdesk.ui.common.FxmlViews;
 import org.leverdesk.ui.common.TaskExecutor;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Parent;
 import org.leverdesk.ui.backtest.BacktestView;
 import org.leverdesk.ui.backtest.BacktestViewModel;
 import org.leverdesk.ui.data.DataView;
 import org.leverdesk.ui.data.DataViewModel;
+import org.leverdesk.ui.strategies.StrategiesView;
+import org.leverdesk.ui.strategies.StrategiesViewModel;
 import java.time.Clock;
 
 /** Builds the main window's content from the application's services; the one place views are registered. */
@@ -24,9 +27,14 @@ public final class MainWindow {
 
     /** The navigation entries, in order; adding a view is one line here. */
     public static List<NavItem> navigation(AppServices services, TaskExecutor executor, Clock clock) {
-        return List.of(
-                new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock))),
-                new NavItem("Data", () -> DataView.load(new DataViewModel(services.dataCatalog(), executor))));
+        List<NavItem> items = new ArrayList<>();
+        items.add(new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock))));
+        if (services.strategyVersions() != null) {
+            items.add(new NavItem("Strategies", () -> StrategiesView.load(
+                    new StrategiesViewModel(services.strategyVersions(), executor, clock.getZone()))));
+        }
+        items.add(new NavItem("Data", () -> DataView.load(new DataViewModel(services.dataCatalog(), executor))));
+        return List.copyOf(items);
     }
 
     /** The root node of the main window; add {@link #STYLESHEET} to its scene. */
