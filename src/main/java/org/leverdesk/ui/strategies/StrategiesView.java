@@ -148,6 +148,7 @@ public final class StrategiesView {
             Label description = new Label(p.description());
             description.getStyleClass().add("muted");
             description.setMinWidth(0);
+            description.setWrapText(true);
             Tooltip tip = new Tooltip(p.description() + " (this version: " + p.original() + ")");
             tip.setWrapText(true);
             tip.setMaxWidth(420);

@@ -56,6 +56,10 @@ public final class StrategiesViewModel {
     private final ReadOnlyStringWrapper diffB = new ReadOnlyStringWrapper("Version B");
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
+    // Made once: a wrapper made per call could be collected, silently dropping listeners added to it.
+    private final ObservableList<StrategyVersion> versionsView = FXCollections.unmodifiableObservableList(versions);
+    private final ObservableList<ParameterEdit> editorView = FXCollections.unmodifiableObservableList(editor);
+    private final ObservableList<ParameterChange> differencesView = FXCollections.unmodifiableObservableList(differences);
     private long listings;
     private long comparisons;
 
@@ -92,7 +96,7 @@ public final class StrategiesViewModel {
 
     /** The chosen strategy's versions, newest first. */
     public ObservableList<StrategyVersion> versions() {
-        return FXCollections.unmodifiableObservableList(versions);
+        return versionsView;
     }
 
     /** The version the editor started from (the parent of a saved version); null before the list arrives. */
@@ -102,7 +106,7 @@ public final class StrategiesViewModel {
 
     /** One editable field per parameter, in the strategy's order. */
     public ObservableList<ParameterEdit> editor() {
-        return FXCollections.unmodifiableObservableList(editor);
+        return editorView;
     }
 
     /** Why the edited parameters cannot be saved, as one line; "" when they are valid. */
@@ -126,7 +130,7 @@ public final class StrategiesViewModel {
 
     /** Parameters that differ between the two compared versions. */
     public ObservableList<ParameterChange> differences() {
-        return FXCollections.unmodifiableObservableList(differences);
+        return differencesView;
     }
 
     /** What is compared, e.g. "Version 1 → version 2: 1 parameter differs"; "" when nothing is. */
