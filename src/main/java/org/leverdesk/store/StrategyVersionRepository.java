@@ -24,12 +24,17 @@ import org.leverdesk.strategy.catalog.StrategyVersions;
 /**
  * {@link StrategyVersions} over the strategy_configs and strategy_versions tables. Parameters are
  * stored as canonical JSON (sorted keys, canonical value text), so identical settings are found by
- * comparing text. Writes are serialized in this process (the store admits one process), which keeps
- * version numbers and the single active version consistent without retries.
+ * comparing text.
  */
 public final class StrategyVersionRepository implements StrategyVersions {
     /** Who created the first version of every strategy. */
     public static final String DEFAULTS = "defaults";
+    /**
+     * Serializes version writes of every repository in this JVM (the app makes several over one
+     * store, and the store admits one process), so version numbers and the single active version
+     * never race.
+     */
+    private static final Object WRITES = new Object();
     private static final TypeReference<TreeMap<String, String>> PARAMETERS = new TypeReference<>() { };
     private static final String COLUMNS = "id, strategy_id, version, parent_version_id, created_by, created_at,"
             + " parameters_json, active";
@@ -81,8 +86,7 @@ public final class StrategyVersionRepository implements StrategyVersions {
     }
 
     @Override
-    public synchronized StrategyVersion save(String strategyId, Map<String, String> parameters, Long parentId,
-                                             String createdBy) {
+    public StrategyVersion save(String strategyId, Map<String, String> parameters, Long parentId, String createdBy) {
         StrategyDescriptor strategy = catalog.require(strategyId);
         SortedMap<String, String> canonical = ParameterSets.canonical(strategy, parameters);
         if (createdBy == null || createdBy.isBlank()) {
@@ -90,6 +94,12 @@ public final class StrategyVersionRepository implements StrategyVersions {
         }
         ensureDefaults(strategy);
         String json = Json.write(canonical);
+        synchronized (WRITES) {
+            return insertUnlessKnown(strategyId, json, parentId, createdBy.trim());
+        }
+    }
+
+    private StrategyVersion insertUnlessKnown(String strategyId, String json, Long parentId, String createdBy) {
         return store.inTransaction("save a version of " + strategyId, c -> {
             Optional<StrategyVersion> same = findByParameters(c, strategyId, json);
             if (same.isPresent()) {
@@ -106,13 +116,19 @@ public final class StrategyVersionRepository implements StrategyVersions {
                             + ", not " + strategyId);
                 }
             }
-            long id = insert(c, strategyId, parent, createdBy.trim(), json, false);
+            long id = insert(c, strategyId, parent, createdBy, json, false);
             return find(c, id).orElseThrow();
         });
     }
 
     @Override
-    public synchronized StrategyVersion activate(long id) {
+    public StrategyVersion activate(long id) {
+        synchronized (WRITES) {
+            return activateNow(id);
+        }
+    }
+
+    private StrategyVersion activateNow(long id) {
         return store.inTransaction("activate strategy version " + id, c -> {
             StrategyVersion v = find(c, id).orElseThrow(() -> new IllegalArgumentException(
                     "strategy version " + id + " does not exist; pick a listed version"));
@@ -158,7 +174,13 @@ public final class StrategyVersionRepository implements StrategyVersions {
     }
 
     /** Registers the strategy and its defaults as active version 1 the first time it is used. */
-    private synchronized void ensureDefaults(StrategyDescriptor strategy) {
+    private void ensureDefaults(StrategyDescriptor strategy) {
+        synchronized (WRITES) {
+            createDefaultsIfMissing(strategy);
+        }
+    }
+
+    private void createDefaultsIfMissing(StrategyDescriptor strategy) {
         store.inTransaction("create the default version of " + strategy.id(), c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM strategy_versions WHERE strategy_id = ?")) {
                 ps.setString(1, strategy.id());

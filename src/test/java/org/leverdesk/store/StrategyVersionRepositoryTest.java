@@ -169,4 +169,27 @@ class StrategyVersionRepositoryTest {
         assertEquals(1, repo.list(RSI2).size());
         assertEquals(1, repo.list(REBALANCE).size());
     }
+
+    @Test
+    void repositoriesSavingAtOnceNumberVersionsWithoutGapsOrClashes() throws Exception {
+        // The app holds several repositories over one store (saved runs, the Strategies view).
+        StrategyVersionRepository other = new StrategyVersionRepository(store, Clock.systemUTC(), StrategyCatalog.builtIn());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<StrategyVersion>> saves = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                StrategyVersionRepository r = i % 2 == 0 ? repo : other;
+                String allocation = Integer.toString(1000 + i % 6); // each value twice: six new versions
+                saves.add(pool.submit(() -> r.save(REBALANCE, Map.of("allocation", allocation), null, "research")));
+            }
+            for (java.util.concurrent.Future<StrategyVersion> f : saves) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<StrategyVersion> versions = repo.list(REBALANCE);
+        assertEquals(List.of(7, 6, 5, 4, 3, 2, 1), versions.stream().map(StrategyVersion::number).toList());
+        assertEquals(1, versions.stream().filter(StrategyVersion::active).count());
+    }
 }
