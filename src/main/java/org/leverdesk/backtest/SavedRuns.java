@@ -16,8 +16,13 @@ public interface SavedRuns {
     /** The full result of run {@code id}, or empty when there is no such run. */
     Optional<BacktestResult> load(long id);
 
-    /** One line of the saved-runs list. */
+    /** One line of the saved-runs list; {@code versionId} is the strategy version it ran, null when unknown. */
     record SavedRun(long id, String strategyId, String symbol, LocalDate from, LocalDate to, Instant createdAt,
-                    double totalReturn, double finalEquity) {
+                    double totalReturn, double finalEquity, Long versionId) {
+        /** A run that references no strategy version. */
+        public SavedRun(long id, String strategyId, String symbol, LocalDate from, LocalDate to, Instant createdAt,
+                        double totalReturn, double finalEquity) {
+            this(id, strategyId, symbol, from, to, createdAt, totalReturn, finalEquity, null);
+        }
     }
 }

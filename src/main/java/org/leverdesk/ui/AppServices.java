@@ -6,6 +6,7 @@ import org.leverdesk.backtest.BacktestRunner;
 import org.leverdesk.backtest.SavedRuns;
 import org.leverdesk.insight.RegimeInsightService;
 import org.leverdesk.market.data.DataCatalog;
+import org.leverdesk.strategy.catalog.StrategyVersions;
 
 /**
  * What the desktop window needs from the composition root: the backtest runner, the local data
@@ -16,9 +17,12 @@ import org.leverdesk.market.data.DataCatalog;
  *                  window offers no saved-runs feature at all
  * @param storePath the H2 store file or folder; {@code null} when no store is open
  * @param regimeInsight the regime status and history; {@code null} hides the Regime view
+ * @param strategyVersions the strategies' parameter versions; {@code null} when there is no store, and
+ *                  then the window has no Strategies view
  */
 public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
-                          String dataSourceLabel, Path storePath, RegimeInsightService regimeInsight) {
+                          String dataSourceLabel, Path storePath, RegimeInsightService regimeInsight,
+                          StrategyVersions strategyVersions) {
     /** How prices and orders are handled: simulated prices, paper trading or a live account. */
     public enum Mode {
         /** Simulated prices (the demo market); nothing is real. */
@@ -36,14 +40,14 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
         dataSourceLabel = dataSourceLabel == null || dataSourceLabel.isBlank() ? "unknown data source" : dataSourceLabel;
     }
 
-    /** Services without the regime view (kept for callers written before it existed). */
+    /** Services without the Regime and Strategies views (kept for callers written before they existed). */
     public AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
                        String dataSourceLabel, Path storePath) {
-        this(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, null);
+        this(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, null, null);
     }
 
     /** Services without saved runs (no store): the window hides the saved-runs feature. */
     public AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Mode mode, String dataSourceLabel, Path storePath) {
-        this(backtests, dataCatalog, null, mode, dataSourceLabel, storePath);
+        this(backtests, dataCatalog, null, mode, dataSourceLabel, storePath, null, null);
     }
 }

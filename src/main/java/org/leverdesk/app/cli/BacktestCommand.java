@@ -22,6 +22,7 @@ import org.leverdesk.report.AtomicFiles;
 import org.leverdesk.report.BacktestReport;
 import org.leverdesk.report.CsvExport;
 import org.leverdesk.report.ReportInput;
+import org.leverdesk.store.StoreSavedRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,17 +101,19 @@ public final class BacktestCommand implements Callable<Integer> {
             BacktestRequest request = new BacktestRequest(strategy, symbol, from, to, capital,
                     new CostModel(commission, commissionPerShare, slippageBps), benchmark, parameters);
             BacktestResult result = runner.run(request, ProgressListener.NONE, CancellationToken.NONE);
-            Long runId = noSave ? null : app.saveRun(result, parameters);
+            StoreSavedRuns.SavedWithVersion saved = noSave ? null : app.saveRunWithVersion(result, parameters);
+            Long runId = saved == null ? null : saved.runId();
+            Long versionId = saved == null ? null : saved.versionId();
             String name = runner.strategies().stream().filter(s -> s.id().equals(strategy)).findFirst()
                     .map(BacktestRunner.StrategyInfo::displayName).orElse(strategy);
-            writeFiles(app, result, name, runId);
+            writeFiles(app, result, name, runId, versionId);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(MetricsJson.of(result, runId));
+                out.println(MetricsJson.of(result, runId, versionId));
             } else {
                 out.print(MetricsTable.of(result, name));
                 if (runId != null) {
-                    out.println("saved as run " + runId + " in " + app.storeLocation());
+                    out.println("saved as run " + runId + " with version " + versionId + " in " + app.storeLocation());
                 }
             }
             out.flush();
@@ -118,10 +121,11 @@ public final class BacktestCommand implements Callable<Integer> {
         }
     }
 
-    private void writeFiles(AppContext app, BacktestResult result, String name, Long runId) {
+    private void writeFiles(AppContext app, BacktestResult result, String name, Long runId, Long versionId) {
         if (report != null) {
             BarSeries bars = app.marketData().bars(result.symbol(), HISTORY_START, result.config().to());
-            BacktestReport.write(new ReportInput(result, name, parameters, bars, runId, null), report);
+            BacktestReport.write(new ReportInput(result, name, parameters, bars, runId,
+                    versionId == null ? null : "version " + versionId), report);
         }
         if (tradesCsv != null) {
             AtomicFiles.write(tradesCsv, o -> writeText(o, w -> CsvExport.trades(result.fills(), w)));

@@ -19,7 +19,8 @@ final class MetricsJson {
     private MetricsJson() {
     }
 
-    static String of(BacktestResult r, Long runId) {
+    /** The JSON of {@code r}; "run_id" and "version_id" (the strategy version it ran) only when it was saved. */
+    static String of(BacktestResult r, Long runId, Long versionId) {
         ObjectNode root = MAPPER.createObjectNode();
         root.set("strategy", metrics(r.metrics()));
         root.set("benchmark", r.benchmarkMetrics() == null ? null : metrics(r.benchmarkMetrics()));
@@ -35,6 +36,9 @@ final class MetricsJson {
         }
         if (runId != null) {
             root.put("run_id", runId);
+        }
+        if (versionId != null) {
+            root.put("version_id", versionId);
         }
         return root.toString();
     }

@@ -22,6 +22,8 @@ import org.leverdesk.store.DataDirectory;
 import org.leverdesk.store.Store;
 import org.leverdesk.store.StoreDataCatalog;
 import org.leverdesk.strategy.catalog.StrategyCatalog;
+import org.leverdesk.strategy.catalog.StrategyVersions;
+import org.leverdesk.store.StrategyVersionRepository;
 
 /**
  * The composition root: the one place that picks adapters. Prices come from {@code --prices DIR}
@@ -109,9 +111,19 @@ public final class AppContext implements AutoCloseable {
         return savedRuns().save(result, parameters);
     }
 
-    /** Backtest runs kept in the store. */
-    public SavedRuns savedRuns() {
-        return new StoreSavedRuns(requireStore(), Clock.systemUTC());
+    /** Saves a backtest run, referencing (and if new creating) the strategy version of its parameters. */
+    public StoreSavedRuns.SavedWithVersion saveRunWithVersion(BacktestResult result, java.util.Map<String, String> parameters) {
+        return savedRuns().saveWithVersion(result, parameters);
+    }
+
+    /** Backtest runs kept in the store; each references the strategy version it ran. */
+    public StoreSavedRuns savedRuns() {
+        return new StoreSavedRuns(requireStore(), Clock.systemUTC(), strategyVersions());
+    }
+
+    /** Strategy parameter versions kept in the store. */
+    public StrategyVersions strategyVersions() {
+        return new StrategyVersionRepository(requireStore(), Clock.systemUTC(), StrategyCatalog.builtIn());
     }
 
     public String storeLocation() {

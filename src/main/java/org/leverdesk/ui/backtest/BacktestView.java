@@ -60,6 +60,7 @@ public final class BacktestView {
     @FXML private Tab savedRunsTab;
     @FXML private TableView<SavedRun> savedRunsTable;
     @FXML private TableColumn<SavedRun, String> savedIdColumn;
+    @FXML private TableColumn<SavedRun, String> savedVersionColumn;
     @FXML private TableColumn<SavedRun, String> savedCreatedColumn;
     @FXML private TableColumn<SavedRun, String> savedStrategyColumn;
     @FXML private TableColumn<SavedRun, String> savedSymbolColumn;
@@ -178,6 +179,7 @@ public final class BacktestView {
         }
         savedRunsTable.setItems(saved.runs());
         text(savedIdColumn, r -> Long.toString(r.id()));
+        text(savedVersionColumn, r -> r.versionId() == null ? "—" : r.versionId().toString());
         text(savedCreatedColumn, saved::created);
         text(savedStrategyColumn, saved::strategyName);
         text(savedSymbolColumn, SavedRun::symbol);

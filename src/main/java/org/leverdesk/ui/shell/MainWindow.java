@@ -6,6 +6,7 @@ import org.leverdesk.ui.common.TaskExecutor;
 
 import org.leverdesk.ui.common.FxmlViews;
 import org.leverdesk.ui.common.TaskExecutor;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Parent;
 import org.leverdesk.ui.backtest.BacktestView;
@@ -14,6 +15,8 @@ import org.leverdesk.ui.data.DataView;
 import org.leverdesk.ui.regime.RegimeView;
 import org.leverdesk.ui.regime.RegimeViewModel;
 import org.leverdesk.ui.data.DataViewModel;
+import org.leverdesk.ui.strategies.StrategiesView;
+import org.leverdesk.ui.strategies.StrategiesViewModel;
 import java.time.Clock;
 
 /** Builds the main window's content from the application's services; the one place views are registered. */
@@ -26,8 +29,12 @@ public final class MainWindow {
 
     /** The navigation entries, in order; adding a view is one line here. */
     public static List<NavItem> navigation(AppServices services, TaskExecutor executor, Clock clock) {
-        List<NavItem> items = new java.util.ArrayList<>(List.of(
-                new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock)))));
+        List<NavItem> items = new ArrayList<>();
+        items.add(new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock))));
+        if (services.strategyVersions() != null) {
+            items.add(new NavItem("Strategies", () -> StrategiesView.load(
+                    new StrategiesViewModel(services.strategyVersions(), executor, clock.getZone()))));
+        }
         if (services.regimeInsight() != null) {
             items.add(new NavItem("Regime", () -> RegimeView.load(new RegimeViewModel(services.regimeInsight(), executor),
                     services.regimeInsight().config().signals())));

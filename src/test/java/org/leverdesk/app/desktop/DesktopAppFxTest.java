@@ -100,6 +100,11 @@ class DesktopAppFxTest {
         TableView<?> saved = robot.lookup("#savedRunsTable").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> saved.getItems().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
+        // The run references the version it ran: the defaults, created as version 1 on first use.
+        org.leverdesk.strategy.catalog.StrategyVersion defaults = context.strategyVersions().active("monthly-rebalance");
+        assertEquals("defaults", defaults.createdBy());
+        assertEquals(defaults.id(), ((org.leverdesk.backtest.SavedRuns.SavedRun) saved.getItems().get(0)).versionId());
+        assertEquals(1, context.strategyVersions().list("monthly-rebalance").size());
         robot.doubleClickOn(robot.lookup("#savedRunsTable .table-row-cell").nth(0).<javafx.scene.Node>query());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> robot.lookup("#resultTitleLabel").queryAs(Label.class).getText().startsWith("Saved run 1"));
