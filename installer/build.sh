@@ -114,11 +114,15 @@ if [ "$TYPES" = deb ]; then
   command -v fakeroot >/dev/null && command -v dpkg-deb >/dev/null \
     || die "building a .deb needs fakeroot and dpkg-deb (apt-get install fakeroot dpkg-dev)"
   say "building the .deb (about a minute: compression)"
+  # jpackage takes the menu icon from the resource folder (<name>.png), not from the app-image;
+  # without it the .deb would show the default Java icon
+  RES=$OUT/resources; mkdir -p "$RES"
+  cp installer/linux/* "$RES/"; cp installer/icons/leverdesk.png "$RES/$NAME.png"
   # jpackage cannot see the native libraries inside the JavaFX jars, so their packages are listed
   # here: GTK 3 (glass), OpenGL (prism es2), XTest (robot), and a font.
   "$JDK/bin/jpackage" --type deb --dest "$OUT" --name "$NAME" --app-version "$VERSION" \
     @installer/jpackage-common.args --app-image "$IMAGE" \
-    --license-file LICENSE --resource-dir installer/linux --icon installer/icons/leverdesk.png \
+    --license-file LICENSE --resource-dir "$RES" --icon installer/icons/leverdesk.png \
     --linux-package-name "$NAME" --linux-app-category misc \
     --linux-menu-group 'Office;Finance;' --linux-shortcut \
     --linux-deb-maintainer 'leverdesk@users.noreply.github.com' \

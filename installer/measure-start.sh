@@ -11,6 +11,7 @@
 # Needs xdotool and, without a DISPLAY, xvfb-run. Each mode gets one unmeasured warm-up start
 # (which also creates the store in a scratch data folder), then RUNS measured starts of a new
 # process each; the OS file cache is warm, as on a desktop where the app was used before.
+# MEASURE_JAVA_OPTS adds JVM options to every start (to compare settings).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
@@ -27,6 +28,8 @@ case "$MODE" in
   jar)   CMD=("$JDK/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar target/leverdesk.jar); TOOL="" ;;
   *) echo "measure: error: MODE must be aot, noaot or jar, not '$MODE'" >&2; exit 2 ;;
 esac
+# extra JVM options to try (e.g. MEASURE_JAVA_OPTS=-XX:+UseSerialGC), passed in JAVA_TOOL_OPTIONS
+TOOL="$TOOL ${MEASURE_JAVA_OPTS:-}"
 DATA=$(mktemp -d)
 trap 'rm -rf "$DATA"' EXIT
 
