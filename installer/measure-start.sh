@@ -43,7 +43,7 @@ start_once() {
   t0=$(date +%s%N)
   XDG_DATA_HOME=$DATA LEVERDESK_LOG_DIR=$DATA/logs JAVA_TOOL_OPTIONS=$TOOL "${CMD[@]}" >/dev/null 2>&1 &
   pid=$!
-  until xdotool search --onlyvisible --name '^Leverdesk' >/dev/null 2>&1; do
+  until xdotool search --onlyvisible --name '^Leverdesk .+' >/dev/null 2>&1; do
     kill -0 "$pid" 2>/dev/null || { echo "measure: error: the app exited before its window appeared" >&2; exit 1; }
     wait=$((wait + 1)); [ "$wait" -lt 600 ] || { kill "$pid"; echo "measure: error: no window within 30 s" >&2; exit 1; }
     sleep 0.05
@@ -52,7 +52,7 @@ start_once() {
   # the launcher execs nothing: its JVM runs in the same process, so $pid is the JVM
   r1=$(rss "$pid"); c1=$(cpu "$pid"); sleep 3; r2=$(rss "$pid")
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
-  while xdotool search --name '^Leverdesk' >/dev/null 2>&1; do sleep 0.1; done
+  while xdotool search --name '^Leverdesk .+' >/dev/null 2>&1; do sleep 0.1; done
   awk -v a="$t0" -v b="$t1" -v r1="$r1" -v r2="$r2" -v c="$c1" 'BEGIN {printf "%.2f %d %d %s\n", (b - a) / 1e9, r1, r2, c}'
 }
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # CI smoke test of the app-image (target/installer/image/leverdesk, built by installer/build.sh):
-# starts it under a virtual X server with a scratch data folder, passes when a window titled
-# "Leverdesk ..." is shown within LIMIT seconds (default 60) and the app is still running 3 s
-# later, saves a screenshot to target/installer/smoke.png when ImageMagick's `import` is
+# starts it under a virtual X server with a scratch data folder, passes when the main window
+# ("Leverdesk · DEMO" or similar; a start-up error dialog is titled just "Leverdesk") is shown
+# within LIMIT seconds (default 60) and the app is still running 3 s later, saves a screenshot to target/installer/smoke.png when ImageMagick's `import` is
 # installed, then stops the app. Needs xvfb-run (or a DISPLAY) and xdotool.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -18,12 +18,12 @@ DATA=$(mktemp -d); trap 'rm -rf "$DATA"' EXIT
 XDG_DATA_HOME=$DATA LEVERDESK_LOG_DIR=$DATA/logs "$APP" >"$DATA/out.log" 2>&1 &
 pid=$!
 start=$(date +%s)
-until xdotool search --onlyvisible --name '^Leverdesk' >/dev/null 2>&1; do
+until xdotool search --onlyvisible --name '^Leverdesk .+' >/dev/null 2>&1; do
   kill -0 "$pid" 2>/dev/null || { cat "$DATA/out.log" >&2; fail "the app exited before its window appeared"; }
   [ $(( $(date +%s) - start )) -lt "$LIMIT" ] || { cat "$DATA/out.log" >&2; fail "no Leverdesk window within $LIMIT s"; }
   sleep 0.2
 done
-title=$(xdotool search --onlyvisible --name '^Leverdesk' getwindowname 2>/dev/null | head -1)
+title=$(xdotool search --onlyvisible --name '^Leverdesk .+' getwindowname 2>/dev/null | head -1)
 echo "smoke: window \"$title\" after $(( $(date +%s) - start )) s"
 sleep 3
 kill -0 "$pid" 2>/dev/null || { cat "$DATA/out.log" >&2; fail "the app exited after showing its window"; }

@@ -7,7 +7,7 @@ set -uo pipefail
 pid=$!
 for _ in $(seq 1 300); do
   if command -v xdotool >/dev/null 2>&1; then
-    xdotool search --onlyvisible --name '^Leverdesk' >/dev/null 2>&1 && break
+    xdotool search --onlyvisible --name '^Leverdesk .+' >/dev/null 2>&1 && break
   elif [ "$_" -ge 100 ]; then
     break   # no xdotool: give the window 10 s
   fi
