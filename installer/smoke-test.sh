@@ -2,8 +2,10 @@
 # CI smoke test of the app-image (target/installer/image/leverdesk, built by installer/build.sh):
 # starts it under a virtual X server with a scratch data folder, passes when the main window
 # ("Leverdesk · DEMO" or similar; a start-up error dialog is titled just "Leverdesk") is shown
-# within LIMIT seconds (default 60) and the app is still running 3 s later, saves a screenshot to target/installer/smoke.png when ImageMagick's `import` is
-# installed, then stops the app. Needs xvfb-run (or a DISPLAY) and xdotool.
+# within LIMIT seconds (default 60) and the app is still running 3 s later, saves a screenshot
+# to target/installer/smoke.png when ImageMagick's `import` is installed, then stops the app and
+# checks that the store was created in the XDG data folder. Needs xvfb-run (or a DISPLAY) and
+# xdotool.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 LIMIT=${1:-60}
