@@ -99,11 +99,11 @@ if [ "$JV" -ge 24 ] && [ "${LEVERDESK_NO_AOT:-}" != 1 ]; then
   fi
   JAVA_TOOL_OPTIONS="-XX:AOTMode=create -XX:AOTConfiguration=$CONF -XX:AOTCache=$IMAGE/lib/app/$NAME.aot" \
     "$IMAGE/bin/$NAME" >"$OUT/train/create.log" 2>&1 || die "creating the AOT cache failed; see $OUT/train/create.log"
-  unset JAVA_TOOL_OPTIONS XDG_DATA_HOME LEVERDESK_LOG_DIR
   echo 'java-options=-XX:AOTCache=$APPDIR/'"$NAME"'.aot' >> "$CFG"
   # AOTMode=on turns "cache unusable" into a start-up error, so this proves the image uses it
   JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$IMAGE/bin/$NAME" calendar --from 2024-01-02 --to 2024-01-03 >/dev/null 2>"$OUT/train/check.log" \
     || die "the app-image does not start with its AOT cache; see $OUT/train/check.log"
+  unset XDG_DATA_HOME LEVERDESK_LOG_DIR
   say "AOT cache: $IMAGE/lib/app/$NAME.aot ($(du -h "$IMAGE/lib/app/$NAME.aot" | cut -f1))"
 else
   say "no AOT cache (needs JDK 24+, or LEVERDESK_NO_AOT=1 was set)"
