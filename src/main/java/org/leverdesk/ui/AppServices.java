@@ -6,6 +6,7 @@ import org.leverdesk.backtest.BacktestRunner;
 import org.leverdesk.backtest.SavedRuns;
 import org.leverdesk.insight.RegimeInsightService;
 import org.leverdesk.market.data.DataCatalog;
+import org.leverdesk.market.data.MarketData;
 import org.leverdesk.strategy.catalog.StrategyVersions;
 
 /**
@@ -19,10 +20,12 @@ import org.leverdesk.strategy.catalog.StrategyVersions;
  * @param regimeInsight the regime status and history; {@code null} hides the Regime view
  * @param strategyVersions the strategies' parameter versions; {@code null} when there is no store, and
  *                  then the window has no Strategies view
+ * @param prices    the live price source, re-read by the status bar after an import switches the app
+ *                  from the demo market to imported prices; {@code null} keeps the label fixed
  */
 public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
                           String dataSourceLabel, Path storePath, RegimeInsightService regimeInsight,
-                          StrategyVersions strategyVersions) {
+                          StrategyVersions strategyVersions, MarketData prices) {
     /** How prices and orders are handled: simulated prices, paper trading or a live account. */
     public enum Mode {
         /** Simulated prices (the demo market); nothing is real. */
@@ -43,11 +46,11 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
     /** Services without the Regime and Strategies views (kept for callers written before they existed). */
     public AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
                        String dataSourceLabel, Path storePath) {
-        this(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, null, null);
+        this(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, null, null, null);
     }
 
     /** Services without saved runs (no store): the window hides the saved-runs feature. */
     public AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Mode mode, String dataSourceLabel, Path storePath) {
-        this(backtests, dataCatalog, null, mode, dataSourceLabel, storePath, null, null);
+        this(backtests, dataCatalog, null, mode, dataSourceLabel, storePath, null, null, null);
     }
 }

@@ -51,6 +51,8 @@ public final class DataViewModel {
     private final ObservableList<CsvValidationException.Problem> problems = FXCollections.observableArrayList();
     private final BooleanBinding canImport;
 
+    private Runnable onImported = () -> { };
+
     public DataViewModel(DataCatalog catalog, TaskExecutor executor) {
         this.catalog = catalog;
         this.executor = executor;
@@ -144,6 +146,12 @@ public final class DataViewModel {
         successMessage.set("Imported " + Formats.count(result.bars()) + " bars of " + result.symbol()
                 + " (" + result.first() + ".." + result.last() + ")");
         refresh();
+        onImported.run();
+    }
+
+    /** Called on the UI thread after each successful import (the window's status bar re-reads its price source). */
+    public void setOnImported(Runnable listener) {
+        this.onImported = listener == null ? () -> { } : listener;
     }
 
     private void importFailed(Throwable error) {

@@ -29,6 +29,11 @@ public final class MainWindow {
 
     /** The navigation entries, in order; adding a view is one line here. */
     public static List<NavItem> navigation(AppServices services, TaskExecutor executor, Clock clock) {
+        return navigation(services, executor, clock, () -> { });
+    }
+
+    /** The views; {@code onDataChanged} runs after an import in the Data view. */
+    static List<NavItem> navigation(AppServices services, TaskExecutor executor, Clock clock, Runnable onDataChanged) {
         List<NavItem> items = new ArrayList<>();
         items.add(new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock))));
         if (services.strategyVersions() != null) {
@@ -39,13 +44,18 @@ public final class MainWindow {
             items.add(new NavItem("Regime", () -> RegimeView.load(new RegimeViewModel(services.regimeInsight(), executor),
                     services.regimeInsight().config().signals())));
         }
-        items.add(new NavItem("Data", () -> DataView.load(new DataViewModel(services.dataCatalog(), executor))));
+        items.add(new NavItem("Data", () -> {
+            DataViewModel data = new DataViewModel(services.dataCatalog(), executor);
+            data.setOnImported(onDataChanged);
+            return DataView.load(data);
+        }));
         return List.copyOf(items);
     }
 
     /** The root node of the main window; add {@link #STYLESHEET} to its scene. */
     public static Parent create(AppServices services, TaskExecutor executor, Clock clock) {
-        MainView view = new MainView(new MainViewModel(services), navigation(services, executor, clock));
+        MainViewModel status = new MainViewModel(services);
+        MainView view = new MainView(status, navigation(services, executor, clock, status::refresh));
         return FxmlViews.load(view);
     }
 }

@@ -77,6 +77,19 @@ class DataViewModelTest {
     }
 
     @Test
+    void onlyASuccessfulImportTellsTheWindowThatThePriceSourceChanged() {
+        int[] calls = {0};
+        vm.setOnImported(() -> calls[0]++);
+        catalog.rejectWith(List.of(new Problem("bad.csv", 2, "close is not a number")));
+        vm.fileProperty().set(Path.of("bad.csv"));
+        vm.importCsv();
+        assertEquals(0, calls[0]);
+        catalog.rejectWith(List.of());
+        vm.importCsv();
+        assertEquals(1, calls[0]);
+    }
+
+    @Test
     void aNewImportClearsTheOldProblems() {
         catalog.rejectWith(List.of(new Problem("bad.csv", 0, "missing header")));
         vm.fileProperty().set(Path.of("bad.csv"));
