@@ -2,6 +2,7 @@ package org.leverdesk.strategy.meanreversion;
 
 import java.util.Locale;
 import java.util.Map;
+import org.leverdesk.strategy.ParameterText;
 
 /**
  * Settings of the RSI(2) mean reversion (seed 001). Every number is validated; percentages are
@@ -151,15 +152,7 @@ public record MeanReversionConfig(String symbol, String hedgeSymbol, int rsiPeri
     }
 
     private static double number(Map<String, String> p, String name, double fallback) {
-        String v = text(p, name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number (got '" + v + "')");
-        }
+        return ParameterText.number(p, name, fallback);
     }
 
     private static int whole(Map<String, String> p, String name, int fallback) {

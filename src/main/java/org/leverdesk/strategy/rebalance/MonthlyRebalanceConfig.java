@@ -1,6 +1,7 @@
 package org.leverdesk.strategy.rebalance;
 
 import java.util.Map;
+import org.leverdesk.strategy.ParameterText;
 
 /**
  * Settings of the monthly rebalance (seed 002): hold {@code allocation} dollars of {@code symbol},
@@ -32,19 +33,8 @@ public record MonthlyRebalanceConfig(String symbol, double allocation, double li
     public static MonthlyRebalanceConfig parse(String symbol, Map<String, String> parameters) {
         return new MonthlyRebalanceConfig(
                 symbol == null || symbol.isBlank() ? DEFAULT_SYMBOL : symbol.trim().toUpperCase(java.util.Locale.ROOT),
-                number(parameters, "allocation", DEFAULT_ALLOCATION),
-                number(parameters, "limitOffsetBps", DEFAULT_LIMIT_OFFSET_BPS));
+                ParameterText.number(parameters, "allocation", DEFAULT_ALLOCATION),
+                ParameterText.number(parameters, "limitOffsetBps", DEFAULT_LIMIT_OFFSET_BPS));
     }
 
-    private static double number(Map<String, String> p, String name, double fallback) {
-        String v = p.get(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number (got '" + v + "')");
-        }
-    }
 }

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.leverdesk.strategy.ParameterText;
 import java.util.Set;
 
 /**
@@ -86,15 +87,7 @@ public record RegimeConfig(String symbol, String signalSymbol, RegimeRules rules
         }
 
         double number(String name, double fallback) {
-            String v = p.get(name);
-            if (v == null || v.isBlank()) {
-                return fallback;
-            }
-            try {
-                return Double.parseDouble(v.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " must be a number (got '" + v + "')");
-            }
+            return ParameterText.number(p, name, fallback);
         }
 
         int integer(String name, int fallback) {
