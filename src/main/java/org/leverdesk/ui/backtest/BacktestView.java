@@ -1,5 +1,6 @@
 package org.leverdesk.ui.backtest;
 
+import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -9,6 +10,7 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -27,9 +29,12 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.leverdesk.backtest.BacktestRunner.StrategyInfo;
 import org.leverdesk.backtest.SavedRuns.SavedRun;
+import org.leverdesk.domain.Decision;
 import org.leverdesk.domain.Fill;
+import org.leverdesk.domain.GateResult;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
+import org.leverdesk.ui.chart.PriceChart;
 import org.leverdesk.ui.chart.TimeSeriesChart;
 
 /** The Backtest view: binds the form, the charts and the tables to a {@link BacktestViewModel}. */
@@ -80,9 +85,26 @@ public final class BacktestView {
     @FXML private TableColumn<Fill, String> tradePriceColumn;
     @FXML private TableColumn<Fill, String> tradeCommissionColumn;
     @FXML private TableColumn<Fill, String> tradeReasonColumn;
+    @FXML private CheckBox tradesOnlyBox;
+    @FXML private Label decisionsCountLabel;
+    @FXML private TableView<Decision> decisionsTable;
+    @FXML private TableColumn<Decision, String> decisionDateColumn;
+    @FXML private TableColumn<Decision, String> decisionTradeColumn;
+    @FXML private TableColumn<Decision, String> decisionRegimeColumn;
+    @FXML private TableColumn<Decision, String> decisionGatesColumn;
+    @FXML private TableColumn<Decision, String> decisionSummaryColumn;
+    @FXML private TableView<GateResult> gatesTable;
+    @FXML private TableColumn<GateResult, String> gateMarkColumn;
+    @FXML private TableColumn<GateResult, String> gateNameColumn;
+    @FXML private TableColumn<GateResult, String> gateReasonColumn;
+    @FXML private TableColumn<GateResult, String> gateInputsColumn;
+    @FXML private TableView<Map.Entry<String, String>> signalsTable;
+    @FXML private TableColumn<Map.Entry<String, String>, String> signalNameColumn;
+    @FXML private TableColumn<Map.Entry<String, String>, String> signalValueColumn;
 
     private final TimeSeriesChart equityChart = new TimeSeriesChart("Equity", Formats::wholeMoney);
     private final TimeSeriesChart drawdownChart = new TimeSeriesChart("Drawdown", Formats::percentPoints);
+    private final PriceChart priceChart = new PriceChart();
 
     public BacktestView(BacktestViewModel viewModel) {
         this.viewModel = viewModel;
@@ -149,7 +171,13 @@ public final class BacktestView {
         drawdownChart.setPrefHeight(200);
         VBox.setVgrow(equityChart, javafx.scene.layout.Priority.ALWAYS);
         VBox.setVgrow(drawdownChart, javafx.scene.layout.Priority.SOMETIMES);
-        chartsBox.getChildren().setAll(equityChart, drawdownChart);
+        priceChart.setId("priceCharts");
+        priceChart.followXRange(equityChart);
+        VBox.setVgrow(priceChart, javafx.scene.layout.Priority.ALWAYS);
+        equityChart.setPrefHeight(220);
+        drawdownChart.setPrefHeight(130);
+        chartsBox.getChildren().setAll(priceChart, equityChart, drawdownChart);
+        viewModel.priceChartProperty().addListener((obs, old, data) -> priceChart.setData(data));
         viewModel.equitySeriesProperty().addListener((obs, old, series) -> equityChart.setSeries(series));
         viewModel.drawdownSeriesProperty().addListener((obs, old, series) -> drawdownChart.setSeries(series));
 
@@ -167,7 +195,30 @@ public final class BacktestView {
         text(tradeCommissionColumn, f -> Formats.money(f.commission()));
         text(tradeReasonColumn, f -> f.reason() == null ? "" : f.reason());
 
+        bindDecisions(viewModel.decisions());
         bindSavedRuns(viewModel.savedRuns());
+    }
+
+    private void bindDecisions(DecisionsViewModel decisions) {
+        tradesOnlyBox.selectedProperty().bindBidirectional(decisions.tradesOnlyProperty());
+        decisionsTable.setItems(decisions.rows());
+        text(decisionDateColumn, d -> d.date().toString());
+        text(decisionTradeColumn, d -> d.rebalance() ? "yes" : "");
+        text(decisionRegimeColumn, d -> d.explanation().regime() == null ? "" : d.explanation().regime());
+        text(decisionGatesColumn, DecisionsViewModel::gateSummary);
+        text(decisionSummaryColumn, d -> d.explanation().summary());
+        decisionsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> decisions.selectedProperty().set(now));
+        decisionsCountLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> Formats.count(decisions.rows().size()) + " of " + Formats.count(decisions.total()) + " decisions",
+                decisions.rows()));
+        gatesTable.setItems(decisions.gates());
+        text(gateMarkColumn, g -> g.passed() ? "✓" : "✗");
+        text(gateNameColumn, GateResult::name);
+        text(gateReasonColumn, GateResult::reason);
+        text(gateInputsColumn, GateResult::inputs);
+        signalsTable.setItems(decisions.signals());
+        text(signalNameColumn, Map.Entry::getKey);
+        text(signalValueColumn, Map.Entry::getValue);
     }
 
     private void bindSavedRuns(SavedRunsViewModel saved) {

@@ -173,6 +173,16 @@ public final class TimeSeriesChart extends VBox {
         return xAxis;
     }
 
+    /** The value axis, for layers that paint in data coordinates. */
+    DefaultNumericAxis yAxis() {
+        return yAxis;
+    }
+
+    /** Changes the heading above the chart. */
+    void setTitle(String title) {
+        titleLabel.setText(title);
+    }
+
     /** The underlying ChartFX chart (package-private, for tests). */
     XYChart chart() {
         return chart;

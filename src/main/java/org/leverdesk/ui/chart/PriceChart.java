@@ -1,0 +1,118 @@
+package org.leverdesk.ui.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.leverdesk.ui.common.Formats;
+
+/**
+ * The price of a traded symbol stacked over its volume and an optional indicator: candlesticks
+ * (a close line when zoomed out, see {@link CandleLayer}) with overlay lines and trade markers,
+ * a volume pane, and an indicator pane with its reference levels that hides itself when there is none.
+ * All three panes follow one leader chart's date range.
+ */
+public final class PriceChart extends VBox {
+    private final TimeSeriesChart price = new TimeSeriesChart("Price", Formats::price);
+    private final TimeSeriesChart volume = new TimeSeriesChart("Volume", PriceChart::compact);
+    private final TimeSeriesChart indicator = new TimeSeriesChart("Indicator", v -> String.format(java.util.Locale.ROOT, "%.0f", v));
+    private final CandleLayer candles;
+    private final MarkerLayer markers;
+    private PriceChartData data = PriceChartData.empty();
+
+    public PriceChart() {
+        getStyleClass().add("price-chart");
+        setSpacing(2);
+        price.setId("priceChart");
+        volume.setId("volumeChart");
+        indicator.setId("indicatorChart");
+        candles = new CandleLayer(price.chart().getPlotBackground(), price.xAxis(), price.yAxis());
+        markers = new MarkerLayer(price.chart(), price.xAxis(), price.yAxis());
+        volume.setAreaFill(true);
+        volume.setLegendVisible(false);
+        price.setPrefHeight(300);
+        volume.setPrefHeight(110);
+        indicator.setPrefHeight(140);
+        VBox.setVgrow(price, Priority.ALWAYS);
+        VBox.setVgrow(volume, Priority.SOMETIMES);
+        VBox.setVgrow(indicator, Priority.SOMETIMES);
+        getChildren().setAll(price, volume, indicator);
+        showIndicator(false);
+    }
+
+    /** Keeps every pane's date range equal to {@code leader}'s. */
+    public void followXRange(TimeSeriesChart leader) {
+        price.followXRange(leader);
+        volume.followXRange(leader);
+        indicator.followXRange(leader);
+    }
+
+    /** Shows {@code newData}; {@link PriceChartData#empty()} clears all panes. */
+    public void setData(PriceChartData newData) {
+        data = newData;
+        OhlcBars bars = newData.bars();
+        List<ChartSeries> lines = new ArrayList<>();
+        if (bars.size() > 0) {
+            lines.add(new ChartSeries(bars.symbol() + " close", bars.x(), bars.close()));
+        }
+        lines.addAll(newData.overlays());
+        price.setTitle(bars.symbol().isEmpty() ? "Price" : bars.symbol() + " price");
+        price.setSeries(lines);
+        volume.setSeries(bars.size() == 0 ? List.of() : List.of(new ChartSeries("Volume", bars.x(), bars.volume())));
+        candles.setBars(bars);
+        markers.set(bars, newData.markers());
+        ChartSeries ind = newData.indicator();
+        if (ind == null) {
+            indicator.setSeries(List.of());
+            showIndicator(false);
+            return;
+        }
+        List<ChartSeries> indLines = new ArrayList<>();
+        indLines.add(ind);
+        if (ind.size() > 0) {
+            double[] span = {ind.x()[0], ind.x()[ind.size() - 1]};
+            for (double level : newData.levels()) {
+                indLines.add(new ChartSeries(String.format(java.util.Locale.ROOT, "%.0f", level), span, new double[] {level, level}));
+            }
+        }
+        indicator.setTitle(ind.name());
+        indicator.setSeries(indLines);
+        showIndicator(true);
+    }
+
+    /** What is shown, as last passed to {@link #setData}. */
+    public PriceChartData data() {
+        return data;
+    }
+
+    /** True when the indicator pane is shown. */
+    public boolean indicatorShown() {
+        return indicator.isVisible();
+    }
+
+    /** Candles painted by the last redraw (0 when zoomed out past the close-line threshold). */
+    int candlesDrawn() {
+        return candles.lastDrawn();
+    }
+
+    MarkerLayer markerLayer() {
+        return markers;
+    }
+
+    TimeSeriesChart pricePane() {
+        return price;
+    }
+
+    private void showIndicator(boolean show) {
+        indicator.setVisible(show);
+        indicator.setManaged(show);
+    }
+
+    private static String compact(double v) {
+        double a = Math.abs(v);
+        return a >= 1e9 ? String.format(java.util.Locale.ROOT, "%.1fB", v / 1e9)
+                : a >= 1e6 ? String.format(java.util.Locale.ROOT, "%.0fM", v / 1e6)
+                : a >= 1e3 ? String.format(java.util.Locale.ROOT, "%.0fK", v / 1e3)
+                : String.format(java.util.Locale.ROOT, "%.0f", v);
+    }
+}
