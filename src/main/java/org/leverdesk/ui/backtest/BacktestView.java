@@ -167,16 +167,20 @@ public final class BacktestView {
         drawdownChart.setAreaFill(true);
         drawdownChart.setLegendVisible(false);
         drawdownChart.followXRange(equityChart);
-        equityChart.setPrefHeight(340);
-        drawdownChart.setPrefHeight(200);
+        equityChart.setPrefHeight(200);
+        drawdownChart.setPrefHeight(120);
         VBox.setVgrow(equityChart, javafx.scene.layout.Priority.ALWAYS);
         VBox.setVgrow(drawdownChart, javafx.scene.layout.Priority.SOMETIMES);
         priceChart.setId("priceCharts");
-        priceChart.followXRange(equityChart);
-        VBox.setVgrow(priceChart, javafx.scene.layout.Priority.ALWAYS);
-        equityChart.setPrefHeight(220);
-        drawdownChart.setPrefHeight(130);
-        chartsBox.getChildren().setAll(priceChart, equityChart, drawdownChart);
+        priceChart.shareXRange(equityChart);
+        // Price over performance in a split the user can drag; one date range for all five panes.
+        VBox performance = new VBox(6, equityChart, drawdownChart);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(priceChart, performance);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
+        split.getStyleClass().add("chart-split");
+        VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
+        chartsBox.getChildren().setAll(split);
         viewModel.priceChartProperty().addListener((obs, old, data) -> priceChart.setData(data));
         viewModel.equitySeriesProperty().addListener((obs, old, series) -> equityChart.setSeries(series));
         viewModel.drawdownSeriesProperty().addListener((obs, old, series) -> drawdownChart.setSeries(series));
@@ -211,6 +215,9 @@ public final class BacktestView {
         decisionsCountLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> Formats.count(decisions.rows().size()) + " of " + Formats.count(decisions.total()) + " decisions",
                 decisions.rows()));
+        decisions.rows().addListener((javafx.beans.Observable obs) -> decisionRegimeColumn.setVisible(
+                decisions.rows().stream().anyMatch(d -> d.explanation().regime() != null)));
+        decisionRegimeColumn.setVisible(false);
         gatesTable.setItems(decisions.gates());
         text(gateMarkColumn, g -> g.passed() ? "✓" : "✗");
         text(gateNameColumn, GateResult::name);

@@ -19,6 +19,7 @@ final class CandleLayer {
     private static final Color UP = Color.web("#2e9e5b");
     private static final Color DOWN = Color.web("#d0483e");
     private final Canvas canvas = new Canvas();
+    private final AfterLayout later = new AfterLayout(canvas, this::redraw);
     private final DefaultNumericAxis xAxis;
     private final DefaultNumericAxis yAxis;
     private OhlcBars bars = OhlcBars.empty();
@@ -33,16 +34,16 @@ final class CandleLayer {
         plotBackground.widthProperty().addListener((o, a, w) -> resize(plotBackground));
         plotBackground.heightProperty().addListener((o, a, h) -> resize(plotBackground));
         for (DefaultNumericAxis axis : new DefaultNumericAxis[] {xAxis, yAxis}) {
-            axis.minProperty().addListener((o, a, b) -> redraw());
-            axis.maxProperty().addListener((o, a, b) -> redraw());
+            axis.minProperty().addListener((o, a, b) -> later.request());
+            axis.maxProperty().addListener((o, a, b) -> later.request());
         }
-        xAxis.widthProperty().addListener((o, a, b) -> redraw());
-        yAxis.heightProperty().addListener((o, a, b) -> redraw());
+        xAxis.widthProperty().addListener((o, a, b) -> later.request());
+        yAxis.heightProperty().addListener((o, a, b) -> later.request());
     }
 
     void setBars(OhlcBars newBars) {
         bars = newBars;
-        redraw();
+        later.request();
     }
 
     /** How many candles the last redraw painted (0 when it fell back to the close line). */
@@ -53,7 +54,7 @@ final class CandleLayer {
     private void resize(Pane owner) {
         canvas.setWidth(owner.getWidth());
         canvas.setHeight(owner.getHeight());
-        redraw();
+        later.request();
     }
 
     void redraw() {

@@ -11,7 +11,7 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 
 /**
- * Paints {@link TradeMarker}s over the data: ▲ under the bar's low for a buy, ▼ over its high for
+ * Paints {@link TradeMarker}s over the candles: ▲ under the bar's low for a buy, ▼ over its high for
  * a sell, and shows a marker's text in a small card while the pointer is within a few pixels of it.
  * Only markers in the visible range are drawn; hit-testing scans the visible ones (a few hundred at most).
  */
@@ -23,6 +23,7 @@ final class MarkerLayer {
     private static final Color HEDGE_BUY = Color.web("#7b3fb5");
     private static final Color HEDGE_SELL = Color.web("#d17a00");
     private final Canvas canvas = new Canvas();
+    private final AfterLayout later = new AfterLayout(canvas, this::redraw);
     private final Label card = new Label();
     private final DefaultNumericAxis xAxis;
     private final DefaultNumericAxis yAxis;
@@ -33,7 +34,9 @@ final class MarkerLayer {
     MarkerLayer(XYChart chart, DefaultNumericAxis xAxis, DefaultNumericAxis yAxis) {
         this.xAxis = xAxis;
         this.yAxis = yAxis;
-        this.layer = chart.getCanvasForeground();
+        // The plot background is sized with the plot (the canvas foreground is not laid out in ChartFX
+        // 11.3); markers sit over the candles and under the lines, offset from the bar so lines rarely cover them.
+        this.layer = chart.getPlotBackground();
         canvas.setManaged(false);
         canvas.setMouseTransparent(true);
         card.setManaged(false);
@@ -44,8 +47,8 @@ final class MarkerLayer {
         layer.widthProperty().addListener((o, a, w) -> resize());
         layer.heightProperty().addListener((o, a, h) -> resize());
         for (DefaultNumericAxis axis : new DefaultNumericAxis[] {xAxis, yAxis}) {
-            axis.minProperty().addListener((o, a, b) -> redraw());
-            axis.maxProperty().addListener((o, a, b) -> redraw());
+            axis.minProperty().addListener((o, a, b) -> later.request());
+            axis.maxProperty().addListener((o, a, b) -> later.request());
         }
         chart.addEventFilter(MouseEvent.MOUSE_MOVED, this::hover);
         chart.addEventFilter(MouseEvent.MOUSE_EXITED, e -> card.setVisible(false));
@@ -55,13 +58,13 @@ final class MarkerLayer {
         bars = newBars;
         markers = List.copyOf(newMarkers);
         card.setVisible(false);
-        redraw();
+        later.request();
     }
 
     private void resize() {
         canvas.setWidth(layer.getWidth());
         canvas.setHeight(layer.getHeight());
-        redraw();
+        later.request();
     }
 
     void redraw() {

@@ -10,7 +10,7 @@ import org.leverdesk.ui.common.Formats;
  * The price of a traded symbol stacked over its volume and an optional indicator: candlesticks
  * (a close line when zoomed out, see {@link CandleLayer}) with overlay lines and trade markers,
  * a volume pane, and an indicator pane with its reference levels that hides itself when there is none.
- * All three panes follow one leader chart's date range.
+ * The volume and indicator panes follow the price pane's date range.
  */
 public final class PriceChart extends VBox {
     private final TimeSeriesChart price = new TimeSeriesChart("Price", Formats::price);
@@ -28,11 +28,20 @@ public final class PriceChart extends VBox {
         indicator.setId("indicatorChart");
         candles = new CandleLayer(price.chart().getPlotBackground(), price.xAxis(), price.yAxis());
         markers = new MarkerLayer(price.chart(), price.xAxis(), price.yAxis());
+        // the close line must meet every candle's close when zoomed in; 4,000 points cost little unreduced
+        price.drawEveryPoint();
         volume.setAreaFill(true);
         volume.setLegendVisible(false);
-        price.setPrefHeight(300);
-        volume.setPrefHeight(110);
-        indicator.setPrefHeight(140);
+        // the heading names the indicator and its levels; a legend would take a fifth of the pane
+        indicator.setLegendVisible(false);
+        volume.followXRange(price);
+        indicator.followXRange(price);
+        price.setPrefHeight(260);
+        volume.setPrefHeight(90);
+        indicator.setPrefHeight(110);
+        price.setMinHeight(160);
+        volume.setMinHeight(70);
+        indicator.setMinHeight(80);
         VBox.setVgrow(price, Priority.ALWAYS);
         VBox.setVgrow(volume, Priority.SOMETIMES);
         VBox.setVgrow(indicator, Priority.SOMETIMES);
@@ -40,11 +49,9 @@ public final class PriceChart extends VBox {
         showIndicator(false);
     }
 
-    /** Keeps every pane's date range equal to {@code leader}'s. */
-    public void followXRange(TimeSeriesChart leader) {
-        price.followXRange(leader);
-        volume.followXRange(leader);
-        indicator.followXRange(leader);
+    /** Keeps every pane's date range equal to {@code other}'s; zooming or panning the price pane moves {@code other} too. */
+    public void shareXRange(TimeSeriesChart other) {
+        price.shareXRange(other);
     }
 
     /** Shows {@code newData}; {@link PriceChartData#empty()} clears all panes. */
@@ -75,7 +82,11 @@ public final class PriceChart extends VBox {
                 indLines.add(new ChartSeries(String.format(java.util.Locale.ROOT, "%.0f", level), span, new double[] {level, level}));
             }
         }
-        indicator.setTitle(ind.name());
+        StringBuilder title = new StringBuilder(ind.name());
+        for (int i = 0; i < newData.levels().length; i++) {
+            title.append(i == 0 ? " · levels " : " / ").append(String.format(java.util.Locale.ROOT, "%.0f", newData.levels()[i]));
+        }
+        indicator.setTitle(title.toString());
         indicator.setSeries(indLines);
         showIndicator(true);
     }

@@ -168,6 +168,30 @@ public final class TimeSeriesChart extends VBox {
         xAxis.set(leader.xAxis.getMin(), leader.xAxis.getMax());
     }
 
+    /**
+     * Keeps this chart's and {@code other}'s date ranges equal while both keep zooming and panning
+     * in time: a zoom, pan or reset in either moves the other (unlike {@link #followXRange}, one way).
+     */
+    public void shareXRange(TimeSeriesChart other) {
+        link(this, other);
+        link(other, this);
+    }
+
+    private static void link(TimeSeriesChart from, TimeSeriesChart to) {
+        javafx.beans.InvalidationListener copy = obs -> {
+            double min = from.xAxis.getMin();
+            double max = from.xAxis.getMax();
+            // Equal ranges end the ping-pong; an empty chart's range is not worth copying.
+            if (from.series.isEmpty() || !(max > min) || (to.xAxis.getMin() == min && to.xAxis.getMax() == max)) {
+                return;
+            }
+            to.xAxis.setAutoRanging(false);
+            to.xAxis.set(min, max);
+        };
+        from.xAxis.minProperty().addListener(copy);
+        from.xAxis.maxProperty().addListener(copy);
+    }
+
     /** The date axis, for tests and for charts that need to align with this one. */
     DefaultNumericAxis xAxis() {
         return xAxis;
@@ -176,6 +200,11 @@ public final class TimeSeriesChart extends VBox {
     /** The value axis, for layers that paint in data coordinates. */
     DefaultNumericAxis yAxis() {
         return yAxis;
+    }
+
+    /** Turns ChartFX's point reduction off, so a line passes through every point (e.g. each candle's close). */
+    void drawEveryPoint() {
+        renderer.setPointReduction(false);
     }
 
     /** Changes the heading above the chart. */
