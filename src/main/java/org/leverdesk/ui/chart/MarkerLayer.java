@@ -13,9 +13,12 @@ import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 /**
  * Paints {@link TradeMarker}s over the candles: ▲ under the bar's low for a buy, ▼ over its high for
  * a sell, and shows a marker's text in a small card while the pointer is within a few pixels of it.
- * Only markers in the visible range are drawn; hit-testing scans the visible ones (a few hundred at most).
+ * Only markers in the visible range are drawn, and none while more than {@link #MAX_MARKERS} are
+ * visible (years of daily trades would bury the price); hit-testing scans the visible ones.
  */
 final class MarkerLayer {
+    /** Most visible markers drawn; beyond this they would hide the price, so zooming in reveals them. */
+    static final int MAX_MARKERS = 250;
     private static final double SIZE = 6;
     private static final double GAP = 4;
     private static final Color BUY = Color.web("#1f7a3f");
@@ -72,7 +75,7 @@ final class MarkerLayer {
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         double min = xAxis.getMin();
         double max = xAxis.getMax();
-        if (!(max > min)) {
+        if (!(max > min) || visibleCount(min, max) > MAX_MARKERS) {
             return;
         }
         for (TradeMarker m : markers) {
@@ -94,6 +97,16 @@ final class MarkerLayer {
         }
     }
 
+    private int visibleCount(double min, double max) {
+        int n = 0;
+        for (TradeMarker m : markers) {
+            if (m.x() >= min && m.x() <= max) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The tip of the marker's triangle in layer pixels, or null when its day has no bar. */
     private double[] position(TradeMarker m) {
         int i = CandleLayer.lowerBound(bars.x(), m.x());
@@ -111,6 +124,9 @@ final class MarkerLayer {
         double bestDistance = 2 * SIZE;
         double min = xAxis.getMin();
         double max = xAxis.getMax();
+        if (visibleCount(min, max) > MAX_MARKERS) {
+            return null;
+        }
         for (TradeMarker m : markers) {
             if (m.x() < min || m.x() > max) {
                 continue;

@@ -32,6 +32,8 @@ public final class PriceChart extends VBox {
         price.drawEveryPoint();
         volume.setAreaFill(true);
         volume.setLegendVisible(false);
+        // the headings name the lines; legends would take a fifth of each pane
+        price.setLegendVisible(false);
         // the heading names the indicator and its levels; a legend would take a fifth of the pane
         indicator.setLegendVisible(false);
         volume.followXRange(price);
@@ -47,6 +49,34 @@ public final class PriceChart extends VBox {
         VBox.setVgrow(indicator, Priority.SOMETIMES);
         getChildren().setAll(price, volume, indicator);
         showIndicator(false);
+        // Zooming in time (here or in a chart sharing the range) refits the price axis to the bars in view.
+        price.xAxis().minProperty().addListener((o, a, b) -> fitPrices());
+        price.xAxis().maxProperty().addListener((o, a, b) -> fitPrices());
+    }
+
+    /** Sets the price axis to the lowest low and highest high of the bars in view, 4% padded; auto when all are in view. */
+    private void fitPrices() {
+        OhlcBars bars = data.bars();
+        double min = price.xAxis().getMin();
+        double max = price.xAxis().getMax();
+        if (bars.size() == 0 || !(max > min)) {
+            return;
+        }
+        int first = CandleLayer.lowerBound(bars.x(), min);
+        int end = CandleLayer.lowerBound(bars.x(), Math.nextUp(max));
+        if (end - first <= 1 || end - first == bars.size()) {
+            price.yAxis().setAutoRanging(true);
+            return;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = first; i < end; i++) {
+            lo = Math.min(lo, bars.low()[i]);
+            hi = Math.max(hi, bars.high()[i]);
+        }
+        double pad = (hi - lo) * 0.04;
+        price.yAxis().setAutoRanging(false);
+        price.yAxis().set(lo - pad, hi + pad);
     }
 
     /** Keeps every pane's date range equal to {@code other}'s; zooming or panning the price pane moves {@code other} too. */
@@ -63,7 +93,12 @@ public final class PriceChart extends VBox {
             lines.add(new ChartSeries(bars.symbol() + " close", bars.x(), bars.close()));
         }
         lines.addAll(newData.overlays());
-        price.setTitle(bars.symbol().isEmpty() ? "Price" : bars.symbol() + " price");
+        StringBuilder title = new StringBuilder(bars.symbol().isEmpty() ? "Price" : bars.symbol());
+        newData.overlays().forEach(o -> title.append(" · ").append(o.name()));
+        if (!newData.markers().isEmpty()) {
+            title.append(" · ▲ buy ▼ sell");
+        }
+        price.setTitle(title.toString());
         price.setSeries(lines);
         volume.setSeries(bars.size() == 0 ? List.of() : List.of(new ChartSeries("Volume", bars.x(), bars.volume())));
         candles.setBars(bars);
@@ -82,13 +117,19 @@ public final class PriceChart extends VBox {
                 indLines.add(new ChartSeries(String.format(java.util.Locale.ROOT, "%.0f", level), span, new double[] {level, level}));
             }
         }
-        StringBuilder title = new StringBuilder(ind.name());
+        StringBuilder levels = new StringBuilder(ind.name());
         for (int i = 0; i < newData.levels().length; i++) {
-            title.append(i == 0 ? " · levels " : " / ").append(String.format(java.util.Locale.ROOT, "%.0f", newData.levels()[i]));
+            levels.append(i == 0 ? " · levels " : " / ").append(String.format(java.util.Locale.ROOT, "%.0f", newData.levels()[i]));
         }
-        indicator.setTitle(title.toString());
+        indicator.setTitle(levels.toString());
         indicator.setSeries(indLines);
         showIndicator(true);
+    }
+
+    /** Shows the days from {@code from} to {@code to} in every pane and in the charts sharing the range. */
+    public void zoomTo(java.time.LocalDate from, java.time.LocalDate to) {
+        price.xAxis().setAutoRanging(false);
+        price.xAxis().set(ChartSeries.epochSeconds(from), ChartSeries.epochSeconds(to));
     }
 
     /** What is shown, as last passed to {@link #setData}. */

@@ -84,6 +84,9 @@ class BacktestPriceChartFxTest {
         assertTrue(chart.indicatorShown());
         assertEquals("RSI(2)", data.indicator().name());
         Snapshots.write(chart, "price-chart.png");
+        robot.interact(() -> chart.zoomTo(LocalDate.of(2022, 9, 1), LocalDate.of(2023, 1, 31)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshots.write(chart.getScene().getRoot(), "price-chart-zoomed-window.png");
 
         robot.clickOn("Decisions");
         TableView<Decision> decisions = robot.lookup("#decisionsTable").queryAs(TableView.class);

@@ -76,6 +76,16 @@ class PriceChartPerformanceTest {
         // Also written beside the snapshots: the test log level is WARN, and the figures are for people to read.
         java.nio.file.Files.createDirectories(Snapshots.directory());
         java.nio.file.Files.writeString(Snapshots.directory().resolve("price-chart-performance.txt"), figures + "\n");
+        // Hover: a mouse move over a marker's triangle shows its text in the card.
+        TradeMarker hovered = data.markers().get((n - 200) / 5);
+        onFx(() -> {
+            double[] c = chart.markerLayer().centreOf(hovered);
+            javafx.geometry.Point2D scenePoint = chart.pricePane().chart().getPlotBackground().localToScene(c[0], c[1]);
+            javafx.event.Event.fireEvent(chart.pricePane().chart(), new javafx.scene.input.MouseEvent(
+                    javafx.scene.input.MouseEvent.MOUSE_MOVED, scenePoint.getX(), scenePoint.getY(), 0, 0,
+                    javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false, false, null));
+        });
+        assertEquals(hovered.text(), chart.markerLayer().hoverText());
         Snapshots.write(chart, "price-chart-tqqq-zoomed.png");
         // Generous bounds for a shared machine rendering in software.
         assertTrue(median(set) < 500, "setData " + median(set) + " ms");
@@ -122,6 +132,15 @@ class PriceChartPerformanceTest {
         return new PriceChartData(new OhlcBars("TQQQ", x, o, h, l, c, v),
                 List.of(new ChartSeries("SMA 20", x, sma), new ChartSeries("Lower band", x, lower)),
                 new ChartSeries("RSI", x, rsiLike), new double[] {30, 75, 90, 60}, markers);
+    }
+
+    private static void onFx(Runnable action) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            action.run();
+            done.complete(null);
+        });
+        done.get(30, TimeUnit.SECONDS);
     }
 
     /** Runs {@code action} on the FX thread; milliseconds until the end of the next layout pulse. */
