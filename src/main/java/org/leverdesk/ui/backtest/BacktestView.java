@@ -211,6 +211,14 @@ public final class BacktestView {
         text(decisionRegimeColumn, d -> d.explanation().regime() == null ? "" : d.explanation().regime());
         text(decisionGatesColumn, DecisionsViewModel::gateSummary);
         text(decisionSummaryColumn, d -> d.explanation().summary());
+        // Summaries are long; the row's tooltip shows the whole line.
+        decisionsTable.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(Decision d, boolean empty) {
+                super.updateItem(d, empty);
+                setTooltip(empty || d == null ? null : new Tooltip(d.explanation().summary()));
+            }
+        });
         decisionsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> decisions.selectedProperty().set(now));
         decisionsCountLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> Formats.count(decisions.rows().size()) + " of " + Formats.count(decisions.total()) + " decisions",
