@@ -24,6 +24,7 @@ final class CandleLayer {
     private final DefaultNumericAxis yAxis;
     private OhlcBars bars = OhlcBars.empty();
     private int lastDrawn;
+    private java.util.function.IntConsumer onDrawn = n -> { };
 
     CandleLayer(Pane plotBackground, DefaultNumericAxis xAxis, DefaultNumericAxis yAxis) {
         this.xAxis = xAxis;
@@ -46,6 +47,11 @@ final class CandleLayer {
         later.request();
     }
 
+    /** Called after each redraw with the number of candles painted (0 when the close line stands alone). */
+    void setOnDrawn(java.util.function.IntConsumer listener) {
+        onDrawn = listener;
+    }
+
     /** How many candles the last redraw painted (0 when it fell back to the close line). */
     int lastDrawn() {
         return lastDrawn;
@@ -58,6 +64,11 @@ final class CandleLayer {
     }
 
     void redraw() {
+        paint();
+        onDrawn.accept(lastDrawn);
+    }
+
+    private void paint() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         lastDrawn = 0;

@@ -46,7 +46,9 @@ final class MarkerLayer {
         card.setMouseTransparent(true);
         card.setVisible(false);
         card.getStyleClass().add("marker-card");
-        layer.getChildren().addAll(canvas, card);
+        layer.getChildren().add(canvas);
+        // The card goes above the lines (the plot foreground), positioned through scene coordinates.
+        chart.getPlotForeground().getChildren().add(card);
         layer.widthProperty().addListener((o, a, w) -> resize());
         layer.heightProperty().addListener((o, a, h) -> resize());
         for (DefaultNumericAxis axis : new DefaultNumericAxis[] {xAxis, yAxis}) {
@@ -164,7 +166,8 @@ final class MarkerLayer {
         double h = card.prefHeight(w);
         double x = p.getX() + 12 + w > layer.getWidth() ? p.getX() - 12 - w : p.getX() + 12;
         double y = Math.max(0, Math.min(p.getY() - h / 2, layer.getHeight() - h));
-        card.resizeRelocate(x, y, w, h);
+        javafx.geometry.Point2D at = card.getParent().sceneToLocal(layer.localToScene(x, y));
+        card.resizeRelocate(at.getX(), at.getY(), w, h);
         card.setVisible(true);
     }
 

@@ -28,6 +28,8 @@ public final class PriceChart extends VBox {
         indicator.setId("indicatorChart");
         candles = new CandleLayer(price.chart().getPlotBackground(), price.xAxis(), price.yAxis());
         markers = new MarkerLayer(price.chart(), price.xAxis(), price.yAxis());
+        // Over candles the close line is faint (it repeats each candle's close); alone it is the picture.
+        candles.setOnDrawn(n -> price.setLineIntensity(0, n > 0 ? 25 : 100));
         // the close line must meet every candle's close when zoomed in; 4,000 points cost little unreduced
         price.drawEveryPoint();
         volume.setAreaFill(true);

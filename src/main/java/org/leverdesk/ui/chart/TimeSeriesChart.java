@@ -207,6 +207,14 @@ public final class TimeSeriesChart extends VBox {
         renderer.setPointReduction(false);
     }
 
+    /** Draws line {@code index} at {@code percent} opacity (100 = normal); ignored before ChartFX made its style node. */
+    void setLineIntensity(int index, double percent) {
+        var nodes = renderer.getDatasetNodes();
+        if (index < nodes.size() && nodes.get(index).getIntensity() != percent) {
+            nodes.get(index).setIntensity(percent);
+        }
+    }
+
     /** Changes the heading above the chart. */
     void setTitle(String title) {
         titleLabel.setText(title);
