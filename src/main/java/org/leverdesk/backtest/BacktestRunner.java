@@ -1,5 +1,6 @@
 package org.leverdesk.backtest;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.common.ProgressListener;
@@ -16,6 +17,14 @@ public interface BacktestRunner {
      * @throws java.util.concurrent.CancellationException when cancelled through the token
      */
     BacktestResult run(BacktestRequest request, ProgressListener progress, CancellationToken cancel);
+
+    /**
+     * The daily bars of {@code symbol} from {@code from} to {@code to} (inclusive) from the same data
+     * the backtests read, e.g. to chart the traded symbol of a run.
+     *
+     * @throws org.leverdesk.market.data.MarketDataException when the symbol cannot be loaded
+     */
+    org.leverdesk.domain.BarSeries bars(String symbol, LocalDate from, LocalDate to);
 
     /** A strategy as shown in pickers: id, display name, default symbol and its parameters. */
     record StrategyInfo(String id, String displayName, String defaultSymbol, List<Parameter> parameters) {

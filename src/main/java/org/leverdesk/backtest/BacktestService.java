@@ -61,4 +61,9 @@ public final class BacktestService implements BacktestRunner {
         }
         return new BacktestEngine(calendar, metrics).run(strategy, series, symbol, config, data.sourceLabel(), progress, cancel);
     }
+
+    @Override
+    public BarSeries bars(String symbol, LocalDate from, LocalDate to) {
+        return data.bars(symbol.trim().toUpperCase(Locale.ROOT), from, to);
+    }
 }

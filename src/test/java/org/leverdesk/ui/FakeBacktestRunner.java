@@ -12,6 +12,8 @@ import org.leverdesk.backtest.EquityPoint;
 import org.leverdesk.backtest.metrics.Metrics;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.common.ProgressListener;
+import org.leverdesk.domain.Bar;
+import org.leverdesk.domain.BarSeries;
 import org.leverdesk.domain.Fill;
 import org.leverdesk.domain.Side;
 
@@ -78,5 +80,20 @@ public final class FakeBacktestRunner implements BacktestRunner {
                 new Fill(request.to(), request.symbol(), Side.SELL, 100, 60.5, 1.0, "trend down"));
         return new BacktestResult(request.strategyId(), request.symbol(), config, "fake prices", equity, benchmark,
                 METRICS, BENCHMARK_METRICS, fills, List.of(), List.of());
+    }
+
+    /** One bar per weekday: open 50 + i, close open + 1, high close + 0.5, low open - 0.5, volume 1000 + i. */
+    @Override
+    public BarSeries bars(String symbol, LocalDate from, LocalDate to) {
+        List<Bar> bars = new ArrayList<>();
+        int i = 0;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                double open = 50 + i;
+                bars.add(new Bar(d, open, open + 1.5, open - 0.5, open + 1, 1000 + i, open + 1));
+                i++;
+            }
+        }
+        return BarSeries.of(symbol, bars);
     }
 }

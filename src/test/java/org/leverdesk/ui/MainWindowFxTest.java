@@ -139,6 +139,6 @@ class MainWindowFxTest {
         });
         TabPane tabs = robot.lookup("#resultTabs").match(n -> n.getScene().getWindow() != robot.lookup("#modeLabel")
                 .query().getScene().getWindow()).queryAs(TabPane.class);
-        assertEquals(List.of("Metrics", "Trades"), tabs.getTabs().stream().map(Tab::getText).toList());
+        assertEquals(List.of("Metrics", "Trades", "Decisions"), tabs.getTabs().stream().map(Tab::getText).toList());
     }
 }

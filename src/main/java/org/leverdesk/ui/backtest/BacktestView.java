@@ -1,5 +1,6 @@
 package org.leverdesk.ui.backtest;
 
+import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -9,6 +10,7 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -27,9 +29,12 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.leverdesk.backtest.BacktestRunner.StrategyInfo;
 import org.leverdesk.backtest.SavedRuns.SavedRun;
+import org.leverdesk.domain.Decision;
 import org.leverdesk.domain.Fill;
+import org.leverdesk.domain.GateResult;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
+import org.leverdesk.ui.chart.PriceChart;
 import org.leverdesk.ui.chart.TimeSeriesChart;
 
 /** The Backtest view: binds the form, the charts and the tables to a {@link BacktestViewModel}. */
@@ -81,9 +86,26 @@ public final class BacktestView {
     @FXML private TableColumn<Fill, String> tradePriceColumn;
     @FXML private TableColumn<Fill, String> tradeCommissionColumn;
     @FXML private TableColumn<Fill, String> tradeReasonColumn;
+    @FXML private CheckBox tradesOnlyBox;
+    @FXML private Label decisionsCountLabel;
+    @FXML private TableView<Decision> decisionsTable;
+    @FXML private TableColumn<Decision, String> decisionDateColumn;
+    @FXML private TableColumn<Decision, String> decisionTradeColumn;
+    @FXML private TableColumn<Decision, String> decisionRegimeColumn;
+    @FXML private TableColumn<Decision, String> decisionGatesColumn;
+    @FXML private TableColumn<Decision, String> decisionSummaryColumn;
+    @FXML private TableView<GateResult> gatesTable;
+    @FXML private TableColumn<GateResult, String> gateMarkColumn;
+    @FXML private TableColumn<GateResult, String> gateNameColumn;
+    @FXML private TableColumn<GateResult, String> gateReasonColumn;
+    @FXML private TableColumn<GateResult, String> gateInputsColumn;
+    @FXML private TableView<Map.Entry<String, String>> signalsTable;
+    @FXML private TableColumn<Map.Entry<String, String>, String> signalNameColumn;
+    @FXML private TableColumn<Map.Entry<String, String>, String> signalValueColumn;
 
     private final TimeSeriesChart equityChart = new TimeSeriesChart("Equity", Formats::wholeMoney);
     private final TimeSeriesChart drawdownChart = new TimeSeriesChart("Drawdown", Formats::percentPoints);
+    private final PriceChart priceChart = new PriceChart();
 
     public BacktestView(BacktestViewModel viewModel) {
         this.viewModel = viewModel;
@@ -146,11 +168,21 @@ public final class BacktestView {
         drawdownChart.setAreaFill(true);
         drawdownChart.setLegendVisible(false);
         drawdownChart.followXRange(equityChart);
-        equityChart.setPrefHeight(340);
-        drawdownChart.setPrefHeight(200);
+        equityChart.setPrefHeight(200);
+        drawdownChart.setPrefHeight(120);
         VBox.setVgrow(equityChart, javafx.scene.layout.Priority.ALWAYS);
         VBox.setVgrow(drawdownChart, javafx.scene.layout.Priority.SOMETIMES);
-        chartsBox.getChildren().setAll(equityChart, drawdownChart);
+        priceChart.setId("priceCharts");
+        priceChart.shareXRange(equityChart);
+        // Price over performance in a split the user can drag; one date range for all five panes.
+        VBox performance = new VBox(6, equityChart, drawdownChart);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(priceChart, performance);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
+        split.getStyleClass().add("chart-split");
+        VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
+        chartsBox.getChildren().setAll(split);
+        viewModel.priceChartProperty().addListener((obs, old, data) -> priceChart.setData(data));
         viewModel.equitySeriesProperty().addListener((obs, old, series) -> equityChart.setSeries(series));
         viewModel.drawdownSeriesProperty().addListener((obs, old, series) -> drawdownChart.setSeries(series));
 
@@ -168,7 +200,41 @@ public final class BacktestView {
         text(tradeCommissionColumn, f -> Formats.money(f.commission()));
         text(tradeReasonColumn, f -> f.reason() == null ? "" : f.reason());
 
+        bindDecisions(viewModel.decisions());
         bindSavedRuns(viewModel.savedRuns());
+    }
+
+    private void bindDecisions(DecisionsViewModel decisions) {
+        tradesOnlyBox.selectedProperty().bindBidirectional(decisions.tradesOnlyProperty());
+        decisionsTable.setItems(decisions.rows());
+        text(decisionDateColumn, d -> d.date().toString());
+        text(decisionTradeColumn, d -> d.rebalance() ? "yes" : "");
+        text(decisionRegimeColumn, d -> d.explanation().regime() == null ? "" : d.explanation().regime());
+        text(decisionGatesColumn, DecisionsViewModel::gateSummary);
+        text(decisionSummaryColumn, d -> d.explanation().summary());
+        // Summaries are long; the row's tooltip shows the whole line.
+        decisionsTable.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(Decision d, boolean empty) {
+                super.updateItem(d, empty);
+                setTooltip(empty || d == null ? null : new Tooltip(d.explanation().summary()));
+            }
+        });
+        decisionsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> decisions.selectedProperty().set(now));
+        decisionsCountLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> Formats.count(decisions.rows().size()) + " of " + Formats.count(decisions.total()) + " decisions",
+                decisions.rows()));
+        decisions.rows().addListener((javafx.beans.Observable obs) -> decisionRegimeColumn.setVisible(
+                decisions.rows().stream().anyMatch(d -> d.explanation().regime() != null)));
+        decisionRegimeColumn.setVisible(false);
+        gatesTable.setItems(decisions.gates());
+        text(gateMarkColumn, g -> g.passed() ? "✓" : "✗");
+        text(gateNameColumn, GateResult::name);
+        text(gateReasonColumn, GateResult::reason);
+        text(gateInputsColumn, GateResult::inputs);
+        signalsTable.setItems(decisions.signals());
+        text(signalNameColumn, Map.Entry::getKey);
+        text(signalValueColumn, Map.Entry::getValue);
     }
 
     private void bindSavedRuns(SavedRunsViewModel saved) {

@@ -41,6 +41,7 @@ import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.ProgressRelay;
 import org.leverdesk.ui.common.TaskExecutor;
 import org.leverdesk.ui.chart.ChartSeries;
+import org.leverdesk.ui.chart.PriceChartData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +103,8 @@ public final class BacktestViewModel {
     private final ReadOnlyObjectWrapper<List<ChartSeries>> equitySeries = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<ChartSeries>> drawdownSeries = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper resultTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<PriceChartData> priceChart = new ReadOnlyObjectWrapper<>(PriceChartData.empty());
+    private final DecisionsViewModel decisions = new DecisionsViewModel();
 
     private final InvalidationListener revalidate = obs -> validate();
 
@@ -301,6 +304,16 @@ public final class BacktestViewModel {
         return resultTitle.getReadOnlyProperty();
     }
 
+    /** The traded symbol's bars, overlays, indicator and trade markers of the shown result (loaded after it). */
+    public ReadOnlyObjectProperty<PriceChartData> priceChartProperty() {
+        return priceChart.getReadOnlyProperty();
+    }
+
+    /** The shown result's decisions, filterable, with the selected one's gates and signals. */
+    public DecisionsViewModel decisions() {
+        return decisions;
+    }
+
     /** The saved runs list, or {@code null} when there is no store (the view then hides it). */
     public SavedRunsViewModel savedRuns() {
         return savedRuns;
@@ -423,8 +436,27 @@ public final class BacktestViewModel {
 
         String range = equity.isEmpty() ? "no days"
                 : equity.get(0).date() + " … " + equity.get(equity.size() - 1).date() + " (" + Formats.count(equity.size()) + " days)";
+        decisions.show(result.decisions());
+        loadPrices(result);
         statusMessage.set(result.symbol() + " " + range + ", " + Formats.count(result.fills().size()) + " fills"
                 + (result.dataSource() == null || result.dataSource().isBlank() ? "" : ", data: " + result.dataSource()));
+    }
+
+    /** Loads the traded symbol's bars in the background and charts them unless another result is shown by then. */
+    private void loadPrices(BacktestResult result) {
+        long shown = shownResult;
+        priceChart.set(PriceChartData.empty());
+        if (result.equity().isEmpty()) {
+            return;
+        }
+        LocalDate start = result.config().from().minusDays(PriceCharts.WARM_UP_DAYS);
+        executor.execute(() -> PriceCharts.of(result, runner.bars(result.symbol(), start, result.config().to())),
+                data -> {
+                    if (shownResult == shown) {
+                        priceChart.set(data);
+                    }
+                },
+                error -> LOG.warn("price chart of {} not available: {}", result.symbol(), oneLine(error.getMessage())));
     }
 
     private void fail(Throwable error) {
@@ -450,6 +482,8 @@ public final class BacktestViewModel {
         trades.clear();
         equitySeries.set(List.of());
         drawdownSeries.set(List.of());
+        priceChart.set(PriceChartData.empty());
+        decisions.show(List.of());
     }
 
     private void strategyChanged(StrategyInfo info) {

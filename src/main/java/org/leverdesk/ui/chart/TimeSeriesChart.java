@@ -168,9 +168,56 @@ public final class TimeSeriesChart extends VBox {
         xAxis.set(leader.xAxis.getMin(), leader.xAxis.getMax());
     }
 
+    /**
+     * Keeps this chart's and {@code other}'s date ranges equal while both keep zooming and panning
+     * in time: a zoom, pan or reset in either moves the other (unlike {@link #followXRange}, one way).
+     */
+    public void shareXRange(TimeSeriesChart other) {
+        link(this, other);
+        link(other, this);
+    }
+
+    private static void link(TimeSeriesChart from, TimeSeriesChart to) {
+        javafx.beans.InvalidationListener copy = obs -> {
+            double min = from.xAxis.getMin();
+            double max = from.xAxis.getMax();
+            // Equal ranges end the ping-pong; an empty chart's range is not worth copying.
+            if (from.series.isEmpty() || !(max > min) || (to.xAxis.getMin() == min && to.xAxis.getMax() == max)) {
+                return;
+            }
+            to.xAxis.setAutoRanging(false);
+            to.xAxis.set(min, max);
+        };
+        from.xAxis.minProperty().addListener(copy);
+        from.xAxis.maxProperty().addListener(copy);
+    }
+
     /** The date axis, for tests and for charts that need to align with this one. */
     DefaultNumericAxis xAxis() {
         return xAxis;
+    }
+
+    /** The value axis, for layers that paint in data coordinates. */
+    DefaultNumericAxis yAxis() {
+        return yAxis;
+    }
+
+    /** Turns ChartFX's point reduction off, so a line passes through every point (e.g. each candle's close). */
+    void drawEveryPoint() {
+        renderer.setPointReduction(false);
+    }
+
+    /** Draws line {@code index} at {@code percent} opacity (100 = normal); ignored before ChartFX made its style node. */
+    void setLineIntensity(int index, double percent) {
+        var nodes = renderer.getDatasetNodes();
+        if (index < nodes.size() && nodes.get(index).getIntensity() != percent) {
+            nodes.get(index).setIntensity(percent);
+        }
+    }
+
+    /** Changes the heading above the chart. */
+    void setTitle(String title) {
+        titleLabel.setText(title);
     }
 
     /** The underlying ChartFX chart (package-private, for tests). */

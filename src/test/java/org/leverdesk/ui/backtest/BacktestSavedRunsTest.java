@@ -92,6 +92,24 @@ class BacktestSavedRunsTest {
     }
 
     @Test
+    void openingASavedRunLoadsThePriceChartOfItsSymbolAndRange() {
+        vm.fromProperty().set(LocalDate.of(2024, 6, 3));
+        vm.run();
+        vm.symbolProperty().set("QQQ");
+        vm.run();
+        assertEquals("QQQ", vm.priceChartProperty().get().bars().symbol());
+
+        vm.open(saved().runs().get(1));
+
+        var price = vm.priceChartProperty().get();
+        assertEquals("TQQQ", price.bars().symbol());
+        // 20 weekdays 2024-06-03 .. 2024-06-28, warm-up bars before the start are not charted
+        assertEquals(20, price.bars().size());
+        assertEquals(vm.equitySeriesProperty().get().get(0).x()[0], price.bars().x()[0]);
+        assertEquals(2, price.markers().size());
+    }
+
+    @Test
     void openingClearsAnOldErrorMessage() {
         vm.run();
         runner.failWith(new IllegalArgumentException("no prices for XYZ; import them in the Data view"));

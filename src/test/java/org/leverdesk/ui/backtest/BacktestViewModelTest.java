@@ -222,4 +222,22 @@ class BacktestViewModelTest {
     private MetricRow row(String name) {
         return vm.metricRows().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
+
+    @Test
+    void aRunChartsTheTradedSymbolsBarsWithTheStrategysOverlaysAndAMarkerPerFill() {
+        vm.fromProperty().set(LocalDate.of(2024, 1, 1));
+        vm.toProperty().set(LocalDate.of(2024, 1, 31));
+        vm.run();
+        var data = vm.priceChartProperty().get();
+        // 23 weekdays in January 2024, the same dates as the equity curve
+        assertEquals(23, data.bars().size());
+        assertEquals(vm.equitySeriesProperty().get().get(0).x()[22], data.bars().x()[22]);
+        assertEquals("TQQQ", data.bars().symbol());
+        assertEquals(List.of("SMA 50", "SMA 250"), data.overlays().stream().map(ChartSeries::name).toList());
+        assertNull(data.indicator(), "the regime strategy has no indicator pane");
+        assertEquals(2, data.markers().size());
+        assertTrue(data.markers().get(0).buy());
+        assertFalse(data.markers().get(1).buy());
+        assertTrue(vm.decisions().rows().isEmpty());
+    }
 }
