@@ -1,9 +1,6 @@
 package org.leverdesk.app.cli;
 
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,9 +15,7 @@ import org.leverdesk.backtest.CostModel;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.common.ProgressListener;
 import org.leverdesk.domain.BarSeries;
-import org.leverdesk.report.AtomicFiles;
-import org.leverdesk.report.BacktestReport;
-import org.leverdesk.report.CsvExport;
+import org.leverdesk.report.ReportFiles;
 import org.leverdesk.report.ReportInput;
 import org.leverdesk.store.StoreSavedRuns;
 import picocli.CommandLine.Command;
@@ -124,21 +119,15 @@ public final class BacktestCommand implements Callable<Integer> {
     private void writeFiles(AppContext app, BacktestResult result, String name, Long runId, Long versionId) {
         if (report != null) {
             BarSeries bars = app.marketData().bars(result.symbol(), HISTORY_START, result.config().to());
-            BacktestReport.write(new ReportInput(result, name, parameters, bars, runId,
+            ReportFiles.pdf(new ReportInput(result, name, parameters, bars, runId,
                     versionId == null ? null : "version " + versionId), report);
         }
         if (tradesCsv != null) {
-            AtomicFiles.write(tradesCsv, o -> writeText(o, w -> CsvExport.trades(result.fills(), w)));
+            ReportFiles.tradesCsv(result, tradesCsv);
         }
         if (equityCsv != null) {
-            AtomicFiles.write(equityCsv, o -> writeText(o, w -> CsvExport.equity(result, w)));
+            ReportFiles.equityCsv(result, equityCsv);
         }
-    }
-
-    private static void writeText(java.io.OutputStream o, java.util.function.Consumer<Writer> body) throws java.io.IOException {
-        Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
-        body.accept(w);
-        w.flush();
     }
 
     private static void checkWritable(Path p) {

@@ -10,6 +10,8 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.stage.FileChooser;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -55,6 +57,7 @@ public final class BacktestView {
     @FXML private GridPane parametersPane;
     @FXML private Button runButton;
     @FXML private Button cancelButton;
+    @FXML private MenuButton exportButton;
     @FXML private ProgressBar progressBar;
     @FXML private Label progressLabel;
     @FXML private Label messageLabel;
@@ -152,6 +155,7 @@ public final class BacktestView {
 
         runButton.disableProperty().bind(Bindings.not(viewModel.canRunProperty()));
         cancelButton.disableProperty().bind(viewModel.runningProperty().not());
+        exportButton.disableProperty().bind(viewModel.canExportProperty().not());
         progressBar.progressProperty().bind(viewModel.progressProperty());
         progressBar.visibleProperty().bind(viewModel.runningProperty());
         progressBar.managedProperty().bind(progressBar.visibleProperty());
@@ -285,6 +289,30 @@ public final class BacktestView {
     @FXML
     private void onCancel() {
         viewModel.cancel();
+    }
+
+    @FXML
+    private void onExportReport() {
+        chooseFile("PDF report", "*.pdf", "backtest-report.pdf").ifPresent(viewModel::exportReport);
+    }
+
+    @FXML
+    private void onExportTrades() {
+        chooseFile("CSV file", "*.csv", "backtest-trades.csv").ifPresent(viewModel::exportTradesCsv);
+    }
+
+    @FXML
+    private void onExportEquity() {
+        chooseFile("CSV file", "*.csv", "backtest-equity.csv").ifPresent(viewModel::exportEquityCsv);
+    }
+
+    private java.util.Optional<java.nio.file.Path> chooseFile(String kind, String pattern, String suggested) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + kind);
+        chooser.setInitialFileName(suggested);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        java.io.File file = chooser.showSaveDialog(exportButton.getScene().getWindow());
+        return java.util.Optional.ofNullable(file).map(java.io.File::toPath);
     }
 
     private void buildParameterForm() {

@@ -2,6 +2,7 @@ package org.leverdesk.ui.backtest;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.leverdesk.backtest.BacktestRequest;
 import org.leverdesk.backtest.BacktestResult;
+import org.leverdesk.report.ReportInput;
+import org.leverdesk.report.ReportFiles;
 import org.leverdesk.backtest.BacktestRunner;
 import org.leverdesk.backtest.BacktestRunner.StrategyInfo;
 import org.leverdesk.backtest.CostModel;
@@ -106,6 +109,15 @@ public final class BacktestViewModel {
     private final ReadOnlyObjectWrapper<PriceChartData> priceChart = new ReadOnlyObjectWrapper<>(PriceChartData.empty());
     private final DecisionsViewModel decisions = new DecisionsViewModel();
 
+    // Export of the shown result (PDF report, CSV files)
+    private final ReadOnlyObjectWrapper<BacktestResult> shown = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
+    private final BooleanBinding canExport = shown.isNotNull().and(running.not()).and(exporting.not());
+    private Map<String, String> shownParameters = Map.of();
+    private Long shownRunId;
+    private String shownVersion;
+    private final Map<String, String> strategyNames = new LinkedHashMap<>();
+
     private final InvalidationListener revalidate = obs -> validate();
 
     /**
@@ -126,6 +138,7 @@ public final class BacktestViewModel {
         this.strategies = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(runner.strategies()));
         Map<String, String> names = new LinkedHashMap<>();
         strategies.forEach(info -> names.putIfAbsent(info.id(), info.displayName()));
+        strategyNames.putAll(names);
         this.savedRuns = savedRuns == null ? null : new SavedRunsViewModel(savedRuns, executor, clock.getZone(), names);
         LocalDate today = LocalDate.now(clock);
         to.set(today);
@@ -357,7 +370,66 @@ public final class BacktestViewModel {
             errorMessage.set("");
             progress.set(0);
             show(result);
+            shownRunId = run.id();
+            shownVersion = run.versionId() == null ? null : "version " + run.versionId();
+            // the saved-runs list does not carry the parameters; the version holds them
+            shownParameters = run.versionId() == null ? Map.of() : Map.of("parameters", "as in strategy version " + run.versionId());
             resultTitle.set("Saved run " + run.id() + " · created " + savedRuns.created(run));
+        });
+    }
+
+    /** True when a result is shown and nothing runs: the export actions are enabled. */
+    public BooleanBinding canExportProperty() {
+        return canExport;
+    }
+
+    /** Writes the shown run's PDF report (equity, drawdown, price with trades, monthly returns, trade list). */
+    public void exportReport(Path file) {
+        BacktestResult result = shown.get();
+        if (result == null) {
+            return;
+        }
+        String name = strategyNames.getOrDefault(result.strategyId(), result.strategyId());
+        Map<String, String> parameters = shownParameters;
+        Long runId = shownRunId;
+        String version = shownVersion;
+        export(file, () -> {
+            LocalDate start = result.config().from().minusDays(PriceCharts.WARM_UP_DAYS);
+            ReportFiles.pdf(new ReportInput(result, name, parameters, runner.bars(result.symbol(), start, result.config().to()),
+                    runId, version), file);
+        });
+    }
+
+    /** Writes the shown run's fills as CSV. */
+    public void exportTradesCsv(Path file) {
+        BacktestResult result = shown.get();
+        if (result != null) {
+            export(file, () -> ReportFiles.tradesCsv(result, file));
+        }
+    }
+
+    /** Writes the shown run's daily equity (and the benchmark's) as CSV. */
+    public void exportEquityCsv(Path file) {
+        BacktestResult result = shown.get();
+        if (result != null) {
+            export(file, () -> ReportFiles.equityCsv(result, file));
+        }
+    }
+
+    private void export(Path file, Runnable write) {
+        exporting.set(true);
+        errorMessage.set("");
+        statusMessage.set("Writing " + file.getFileName() + "…");
+        executor.execute(() -> {
+            write.run();
+            return file;
+        }, written -> {
+            exporting.set(false);
+            statusMessage.set("Wrote " + written);
+        }, error -> {
+            exporting.set(false);
+            statusMessage.set("");
+            errorMessage.set("Could not write " + file.getFileName() + ": " + oneLine(error.getMessage()));
         });
     }
 
@@ -390,6 +462,7 @@ public final class BacktestViewModel {
         progress.set(1);
         progressMessage.set("");
         show(result);
+        shownParameters = request.parameters();
         if (savedRuns == null) {
             return;
         }
@@ -397,6 +470,7 @@ public final class BacktestViewModel {
         resultTitle.set("New run · saving…");
         savedRuns.save(result, request.parameters(), id -> {
             if (shownResult == shown) {
+                shownRunId = id;
                 resultTitle.set("New run · saved as run " + id);
             }
         }, error -> {
@@ -408,6 +482,10 @@ public final class BacktestViewModel {
 
     private void show(BacktestResult result) {
         shownResult++;
+        shown.set(result);
+        shownParameters = Map.of();
+        shownRunId = null;
+        shownVersion = null;
         metricRows.setAll(MetricRows.of(result.metrics(), result.benchmarkMetrics()));
         trades.setAll(result.fills());
 
@@ -478,6 +556,7 @@ public final class BacktestViewModel {
 
     private void clearResults() {
         shownResult++;
+        shown.set(null);
         metricRows.clear();
         trades.clear();
         equitySeries.set(List.of());
