@@ -3,7 +3,6 @@ package org.leverdesk.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,23 +10,20 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.testing.SharedPrices;
-import picocli.CommandLine;
 
 /** {@code leverdesk status}, run through the real root command line. */
 class StatusCommandTest {
     private static final Pattern GATE = Pattern.compile("  (PASS|FAIL) [a-zA-Z -]+: .+ \\(.*\\)");
     private static final Pattern WHAT_IF = Pattern.compile("if run now: (buy \\d+ TQQQ|sell \\d+ TQQQ|no order)");
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     @TempDir
     Path tmp;
 
     private int run(String... args) {
-        CommandLine cl = LeverdeskCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     private List<String> lines() {

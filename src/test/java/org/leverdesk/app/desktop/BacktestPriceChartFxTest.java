@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,16 +24,14 @@ import org.leverdesk.ui.FxTest;
 import org.leverdesk.ui.Snapshots;
 import org.leverdesk.ui.chart.PriceChart;
 import org.leverdesk.ui.chart.PriceChartData;
-import org.leverdesk.ui.common.FxTaskExecutor;
-import org.leverdesk.ui.shell.MainWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The RSI(2) backtest on the real prices through the whole app: price chart with trades and the Decisions tab. */
 @FxTest
 class BacktestPriceChartFxTest {
-    private static final Clock CLOCK = Clock.fixed(LocalDate.of(2025, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-    private final FxTaskExecutor executor = new FxTaskExecutor();
+    private static final Clock CLOCK = AppWindow.CLOCK;
+    private final AppWindow window = new AppWindow();
     private AppContext context;
 
     @TempDir
@@ -44,24 +39,14 @@ class BacktestPriceChartFxTest {
 
     @AfterEach
     void close() {
-        executor.close();
-        if (context != null) {
-            context.close();
-        }
+        window.close();
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void rsi2RunShowsCandlesMarkersTheRsiPaneAndItsDecisions(FxRobot robot) throws Exception {
         Path prices = SharedPrices.dir();
-        context = AppContext.open(dataDir, prices, 0, true);
-        robot.interact(() -> {
-            Stage stage = new Stage();
-            Scene scene = new Scene(MainWindow.create(DesktopLauncher.services(context), executor, CLOCK), 1400, 950);
-            scene.getStylesheets().add(MainWindow.STYLESHEET);
-            stage.setScene(scene);
-            stage.show();
-        });
+        context = window.open(robot, dataDir, prices, 1400, 950);
         ComboBox<StrategyInfo> strategies = robot.lookup("#strategyBox").queryAs(ComboBox.class);
         robot.interact(() -> strategies.getItems().stream().filter(s -> s.id().equals("rsi2")).findFirst()
                 .ifPresent(s -> strategies.getSelectionModel().select(s)));

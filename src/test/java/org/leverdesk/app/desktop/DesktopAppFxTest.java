@@ -8,19 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.leverdesk.app.context.AppContext;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.testing.SharedPrices;
-import org.leverdesk.ui.common.FxTaskExecutor;
-import org.leverdesk.ui.shell.MainWindow;
 import org.leverdesk.ui.Snapshots;
 import org.leverdesk.ui.chart.TimeSeriesChart;
 import org.leverdesk.ui.FxTest;
@@ -33,8 +27,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @FxTest
 class DesktopAppFxTest {
-    private static final Clock CLOCK = Clock.fixed(LocalDate.of(2025, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-    private final FxTaskExecutor executor = new FxTaskExecutor();
+    private static final Clock CLOCK = AppWindow.CLOCK;
+    private final AppWindow window = new AppWindow();
     private AppContext context;
 
     @TempDir
@@ -42,21 +36,11 @@ class DesktopAppFxTest {
 
     @AfterEach
     void close() {
-        executor.close();
-        if (context != null) {
-            context.close();
-        }
+        window.close();
     }
 
     private void show(FxRobot robot, Path pricesDir) throws Exception {
-        context = AppContext.open(dataDir, pricesDir, 0, true);
-        robot.interact(() -> {
-            Stage stage = new Stage();
-            Scene scene = new Scene(MainWindow.create(DesktopLauncher.services(context), executor, CLOCK), 1280, 820);
-            scene.getStylesheets().add(MainWindow.STYLESHEET);
-            stage.setScene(scene);
-            stage.show();
-        });
+        context = window.open(robot, dataDir, pricesDir, 1280, 820);
     }
 
     private TableView<?> runBacktest(FxRobot robot) throws Exception {

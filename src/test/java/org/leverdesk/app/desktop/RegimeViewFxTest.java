@@ -10,15 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,17 +25,15 @@ import org.leverdesk.ui.Snapshots;
 import org.leverdesk.testing.SharedPrices;
 import org.leverdesk.ui.chart.ChartSeries;
 import org.leverdesk.ui.chart.TimeSeriesChart;
-import org.leverdesk.ui.common.FxTaskExecutor;
-import org.leverdesk.ui.shell.MainWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Regime view as the app wires it: on the demo market of a fresh data folder, and on the real prices. */
 @FxTest
 class RegimeViewFxTest {
-    private static final Clock CLOCK = Clock.fixed(LocalDate.of(2025, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    private static final Clock CLOCK = AppWindow.CLOCK;
     private static final Set<String> REGIMES = Set.of("STRONG BULL", "BULL", "CAUTIOUS", "RISK OFF", "BREAKDOWN");
-    private final FxTaskExecutor executor = new FxTaskExecutor();
+    private final AppWindow window = new AppWindow();
     private AppContext context;
 
     @TempDir
@@ -46,21 +41,11 @@ class RegimeViewFxTest {
 
     @AfterEach
     void close() {
-        executor.close();
-        if (context != null) {
-            context.close();
-        }
+        window.close();
     }
 
     private TimeSeriesChart open(FxRobot robot, Path pricesDir) throws Exception {
-        context = AppContext.open(dataDir, pricesDir, 0, true);
-        robot.interact(() -> {
-            Stage stage = new Stage();
-            Scene scene = new Scene(MainWindow.create(DesktopLauncher.services(context), executor, CLOCK), 1280, 860);
-            scene.getStylesheets().add(MainWindow.STYLESHEET);
-            stage.setScene(scene);
-            stage.show();
-        });
+        context = window.open(robot, dataDir, pricesDir, 1280, 860);
         robot.clickOn("Regime");
         TableView<?> gates = robot.lookup("#gatesTable").queryAs(TableView.class);
         TimeSeriesChart chart = robot.lookup("#regimeChart").queryAs(TimeSeriesChart.class);

@@ -1,5 +1,6 @@
 package org.leverdesk.ui.strategies;
 
+import org.leverdesk.app.desktop.AppWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,35 +8,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.app.context.AppContext;
-import org.leverdesk.app.desktop.DesktopLauncher;
 import org.leverdesk.strategy.catalog.ParameterChange;
 import org.leverdesk.strategy.catalog.StrategyVersion;
 import org.leverdesk.ui.FxTest;
 import org.leverdesk.ui.Snapshots;
-import org.leverdesk.ui.common.FxTaskExecutor;
-import org.leverdesk.ui.shell.MainWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Strategies view in the real window over the real store, clicked through with TestFX. */
 @FxTest
 class StrategiesViewFxTest {
-    private static final Clock CLOCK = Clock.fixed(LocalDate.of(2025, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-    private final FxTaskExecutor executor = new FxTaskExecutor();
+    private static final Clock CLOCK = AppWindow.CLOCK;
+    private final AppWindow window = new AppWindow();
     private AppContext context;
 
     @TempDir
@@ -43,10 +37,7 @@ class StrategiesViewFxTest {
 
     @AfterEach
     void close() {
-        executor.close();
-        if (context != null) {
-            context.close();
-        }
+        window.close();
     }
 
     @SuppressWarnings("unchecked")
@@ -68,14 +59,7 @@ class StrategiesViewFxTest {
 
     @Test
     void editSaveDiffAgainstTheDefaultsAndMakeActive(FxRobot robot) throws Exception {
-        context = AppContext.open(dataDir, null, 0, true);
-        robot.interact(() -> {
-            Stage stage = new Stage();
-            Scene scene = new Scene(MainWindow.create(DesktopLauncher.services(context), executor, CLOCK), 1280, 820);
-            scene.getStylesheets().add(MainWindow.STYLESHEET);
-            stage.setScene(scene);
-            stage.show();
-        });
+        context = window.open(robot, dataDir, null, 1280, 820);
         robot.clickOn("Strategies");
         TableView<StrategyVersion> table = versions(robot);
         waitUntil(() -> table.getItems().size() == 1);
