@@ -106,7 +106,7 @@ public final class BacktestView {
     @FXML private TableColumn<Map.Entry<String, String>, String> signalNameColumn;
     @FXML private TableColumn<Map.Entry<String, String>, String> signalValueColumn;
 
-    private final TimeSeriesChart equityChart = new TimeSeriesChart("Equity", Formats::wholeMoney);
+    private final TimeSeriesChart equityChart = new TimeSeriesChart("Equity · strategy (blue) · buy & hold (grey)", Formats::wholeMoney);
     private final TimeSeriesChart drawdownChart = new TimeSeriesChart("Drawdown", Formats::percentPoints);
     private final PriceChart priceChart = new PriceChart();
 
@@ -171,6 +171,7 @@ public final class BacktestView {
         drawdownChart.setId("drawdownChart");
         drawdownChart.setAreaFill(true);
         drawdownChart.setLegendVisible(false);
+        equityChart.setLegendVisible(false); // the title names the lines; the legend cost a fifth of the pane
         drawdownChart.followXRange(equityChart);
         equityChart.setPrefHeight(200);
         drawdownChart.setPrefHeight(120);
