@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;
@@ -16,7 +15,6 @@ import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.leverdesk.app.context.AppContext;
 import org.leverdesk.backtest.BacktestRunner.StrategyInfo;
 import org.leverdesk.domain.Decision;
 import org.leverdesk.testing.SharedPrices;
@@ -30,9 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The RSI(2) backtest on the real prices through the whole app: price chart with trades and the Decisions tab. */
 @FxTest
 class BacktestPriceChartFxTest {
-    private static final Clock CLOCK = AppWindow.CLOCK;
     private final AppWindow window = new AppWindow();
-    private AppContext context;
 
     @TempDir
     Path dataDir;
@@ -46,7 +42,7 @@ class BacktestPriceChartFxTest {
     @SuppressWarnings("unchecked")
     void rsi2RunShowsCandlesMarkersTheRsiPaneAndItsDecisions(FxRobot robot) throws Exception {
         Path prices = SharedPrices.dir();
-        context = window.open(robot, dataDir, prices, 1400, 950);
+        window.open(robot, dataDir, prices, 1400, 950);
         ComboBox<StrategyInfo> strategies = robot.lookup("#strategyBox").queryAs(ComboBox.class);
         robot.interact(() -> strategies.getItems().stream().filter(s -> s.id().equals("rsi2")).findFirst()
                 .ifPresent(s -> strategies.getSelectionModel().select(s)));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.leverdesk.app.context.AppContext;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -27,7 +26,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @FxTest
 class DesktopAppFxTest {
-    private static final Clock CLOCK = AppWindow.CLOCK;
     private final AppWindow window = new AppWindow();
     private AppContext context;
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.hansolo.tilesfx.Tile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +18,6 @@ import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.leverdesk.app.context.AppContext;
 import org.leverdesk.ui.FxTest;
 import org.leverdesk.ui.Snapshots;
 import org.leverdesk.testing.SharedPrices;
@@ -31,10 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The Regime view as the app wires it: on the demo market of a fresh data folder, and on the real prices. */
 @FxTest
 class RegimeViewFxTest {
-    private static final Clock CLOCK = AppWindow.CLOCK;
     private static final Set<String> REGIMES = Set.of("STRONG BULL", "BULL", "CAUTIOUS", "RISK OFF", "BREAKDOWN");
     private final AppWindow window = new AppWindow();
-    private AppContext context;
 
     @TempDir
     Path dataDir;
@@ -45,7 +41,7 @@ class RegimeViewFxTest {
     }
 
     private TimeSeriesChart open(FxRobot robot, Path pricesDir) throws Exception {
-        context = window.open(robot, dataDir, pricesDir, 1280, 860);
+        window.open(robot, dataDir, pricesDir, 1280, 860);
         robot.clickOn("Regime");
         TableView<?> gates = robot.lookup("#gatesTable").queryAs(TableView.class);
         TimeSeriesChart chart = robot.lookup("#regimeChart").queryAs(TimeSeriesChart.class);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -28,7 +27,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The Strategies view in the real window over the real store, clicked through with TestFX. */
 @FxTest
 class StrategiesViewFxTest {
-    private static final Clock CLOCK = AppWindow.CLOCK;
     private final AppWindow window = new AppWindow();
     private AppContext context;
 
