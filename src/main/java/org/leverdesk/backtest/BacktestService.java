@@ -19,8 +19,6 @@ import org.leverdesk.strategy.catalog.StrategyDescriptor;
 
 /** Runs backtests of catalog strategies over one market data source (the UI's and CLI's runner). */
 public final class BacktestService implements BacktestRunner {
-    /** Earliest date loaded so indicators can warm up before the requested start. */
-    private static final LocalDate HISTORY_START = LocalDate.of(1900, 1, 1);
     private final MarketData data;
     private final TradingCalendar calendar;
     private final StrategyCatalog catalog;
@@ -57,7 +55,7 @@ public final class BacktestService implements BacktestRunner {
         Map<String, BarSeries> series = new HashMap<>();
         progress.progress(0, "loading prices");
         for (String s : needed) {
-            series.put(s, data.bars(s, HISTORY_START, request.to()));
+            series.put(s, data.barsUpTo(s, request.to()));
         }
         return new BacktestEngine(calendar, metrics).run(strategy, series, symbol, config, data.sourceLabel(), progress, cancel);
     }

@@ -36,7 +36,6 @@ import org.leverdesk.strategy.regime.RegimeStrategy;
 public final class RegimeInsightService {
     /** Exchange time zone: "today" is New York's date. */
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    private static final LocalDate HISTORY_START = LocalDate.of(1900, 1, 1);
 
     private final MarketData data;
     private final TradingCalendar calendar;
@@ -74,8 +73,8 @@ public final class RegimeInsightService {
     public RegimeStatus status() {
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(NEW_YORK);
         LocalDate today = now.toLocalDate();
-        BarSeries traded = data.bars(config.symbol(), HISTORY_START, today);
-        BarSeries signal = data.bars(config.signalSymbol(), HISTORY_START, today);
+        BarSeries traded = data.barsUpTo(config.symbol(), today);
+        BarSeries signal = data.barsUpTo(config.signalSymbol(), today);
         if (traded.isEmpty() || signal.isEmpty()) {
             String missing = traded.isEmpty() ? config.symbol() : config.signalSymbol();
             throw new IllegalArgumentException("no " + missing + " bars on or before " + today
@@ -129,8 +128,8 @@ public final class RegimeInsightService {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("history needs a start on or before its end (got " + from + " .. " + to + ")");
         }
-        BarSeries signal = data.bars(config.signalSymbol(), HISTORY_START, to);
-        BarSeries traded = data.bars(config.symbol(), HISTORY_START, to);
+        BarSeries signal = data.barsUpTo(config.signalSymbol(), to);
+        BarSeries traded = data.barsUpTo(config.symbol(), to);
         if (signal.isEmpty()) {
             throw new IllegalArgumentException("no " + config.signalSymbol() + " bars up to " + to + " in "
                     + data.sourceLabel() + "; import " + config.signalSymbol() + " prices first");

@@ -82,8 +82,6 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--equity-csv", paramLabel = "FILE", description = "Also write the daily equity curve as CSV to FILE.")
     Path equityCsv;
 
-    /** The first day the price chart's bars are read from, so the indicator pane is warmed up like the run. */
-    private static final LocalDate HISTORY_START = LocalDate.of(1900, 1, 1);
 
     @Override
     public Integer call() {
@@ -118,7 +116,7 @@ public final class BacktestCommand implements Callable<Integer> {
 
     private void writeFiles(AppContext app, BacktestResult result, String name, Long runId, Long versionId) {
         if (report != null) {
-            BarSeries bars = app.marketData().bars(result.symbol(), HISTORY_START, result.config().to());
+            BarSeries bars = app.marketData().barsUpTo(result.symbol(), result.config().to());
             ReportFiles.pdf(new ReportInput(result, name, parameters, bars, runId,
                     versionId == null ? null : "version " + versionId), report);
         }

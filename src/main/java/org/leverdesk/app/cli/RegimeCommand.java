@@ -46,7 +46,7 @@ public final class RegimeCommand implements Callable<Integer> {
         RegimeRules rules = RegimeRules.defaults();
         BarSeries qqq;
         try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, 0, false)) {
-            qqq = app.marketData().bars(RegimeConfig.DEFAULT_SIGNAL_SYMBOL, LocalDate.of(1900, 1, 1), to);
+            qqq = app.marketData().barsUpTo(RegimeConfig.DEFAULT_SIGNAL_SYMBOL, to);
         }
         // All bars up to --to, so the SMAs and the confirmed regime warm up before --from exactly as a strategy sees them.
         RegimeSeries regimes = RegimeSeries.of(qqq.between(qqq.isEmpty() ? from : qqq.firstDate(), to), rules);

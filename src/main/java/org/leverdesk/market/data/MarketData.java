@@ -20,4 +20,12 @@ public interface MarketData {
      * @throws MarketDataException when the symbol is unknown or the source cannot be read
      */
     BarSeries bars(String symbol, LocalDate from, LocalDate to);
+
+    /** Every bar of {@code symbol} up to {@code to}, so indicators can warm up before a range starts. */
+    default BarSeries barsUpTo(String symbol, LocalDate to) {
+        return bars(symbol, EARLIEST, to);
+    }
+
+    /** A date before any price a source holds: "from the start of its history". */
+    LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 }

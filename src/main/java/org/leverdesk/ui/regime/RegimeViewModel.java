@@ -1,5 +1,6 @@
 package org.leverdesk.ui.regime;
 
+import org.leverdesk.market.data.MarketData;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RegimeViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(RegimeViewModel.class);
-    private static final LocalDate HISTORY_START = LocalDate.of(1900, 1, 1);
 
     private final RegimeInsightService service;
     private final TaskExecutor executor;
@@ -91,7 +91,7 @@ public final class RegimeViewModel {
                 return;
             }
             showStatus(s);
-            executor.execute(() -> service.history(HISTORY_START, today, AccountSnapshot.PAPER_CASH, ProgressListener.NONE,
+            executor.execute(() -> service.history(MarketData.EARLIEST, today, AccountSnapshot.PAPER_CASH, ProgressListener.NONE,
                     CancellationToken.NONE), h -> {
                         if (mine == generation) {
                             showHistory(h);
