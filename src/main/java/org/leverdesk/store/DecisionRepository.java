@@ -1,5 +1,6 @@
 package org.leverdesk.store;
 
+import org.leverdesk.domain.TradingMode;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,7 @@
 package org.leverdesk.store;
 
+import org.leverdesk.domain.TimeInForce;
+import org.leverdesk.domain.OrderType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.leverdesk.domain.Side;

@@ -1,5 +1,8 @@
 package org.leverdesk.store;
 
+import org.leverdesk.domain.OrderStatus;
+import org.leverdesk.domain.TimeInForce;
+import org.leverdesk.domain.OrderType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

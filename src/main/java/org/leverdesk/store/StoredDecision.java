@@ -1,5 +1,6 @@
 package org.leverdesk.store;
 
+import org.leverdesk.domain.TradingMode;
 import java.time.Instant;
 import org.leverdesk.domain.Decision;
 

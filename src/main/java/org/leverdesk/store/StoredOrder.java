@@ -1,5 +1,6 @@
 package org.leverdesk.store;
 
+import org.leverdesk.domain.OrderStatus;
 import java.time.Instant;
 
 /** An order as stored: the intent, its current status, the broker's id once known, and when it was created and last changed. */

@@ -1,5 +1,6 @@
 package org.leverdesk.store;
 
+import org.leverdesk.domain.TradingMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,8 @@
 package org.leverdesk.store;
 
+import org.leverdesk.domain.OrderStatus;
+import org.leverdesk.domain.TimeInForce;
+import org.leverdesk.domain.OrderType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

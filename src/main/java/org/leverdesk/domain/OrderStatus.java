@@ -1,4 +1,4 @@
-package org.leverdesk.store;
+package org.leverdesk.domain;
 
 /** Life cycle of an order: NEW is written before sending; FILLED, CANCELED, REJECTED and EXPIRED are final. */
 public enum OrderStatus {

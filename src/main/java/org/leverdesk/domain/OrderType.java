@@ -1,4 +1,4 @@
-package org.leverdesk.store;
+package org.leverdesk.domain;
 
 /** Order types a broker accepts; LIMIT and STOP_LIMIT need a limit price, STOP and STOP_LIMIT a stop price. */
 public enum OrderType {

@@ -1,0 +1,62 @@
+package org.leverdesk.broker;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one execution port. {@code SimBroker} (backtests), {@code PaperBroker} (the embedded default,
+ * persisted in H2) and {@code AlpacaBroker} implement it, and one contract test suite holds all three
+ * to the same behaviour. Every call may throw a {@link BrokerException}; a
+ * {@link BrokerUnavailableException} from {@link #submit} means the outcome is unknown and the order
+ * must be looked up by its client order id, never sent again blindly.
+ */
+public interface Broker {
+    /** A short name for logs and the status bar, e.g. "paper" or "alpaca-paper". */
+    String name();
+
+    /** Cash, equity and buying power now. */
+    Account account();
+
+    /** Every non-zero position of the account. */
+    List<BrokerPosition> positions();
+
+    /** Orders that can still fill (new, accepted, partially filled). */
+    List<BrokerOrder> openOrders();
+
+    /**
+     * Sends one order.
+     *
+     * @throws DuplicateClientOrderIdException when the client order id was used before (even if cancelled)
+     * @throws OrderRejectedException          when the broker refused the order (the reason says why)
+     * @throws BrokerUnavailableException      when the outcome is unknown (timeout, 5xx, dropped connection)
+     */
+    BrokerOrder submit(OrderRequest request);
+
+    /** The order sent with {@code clientOrderId}, in whatever state it is now, or empty if the broker never saw it. */
+    Optional<BrokerOrder> orderByClientOrderId(String clientOrderId);
+
+    /** Asks to cancel one open order; cancelling an order that already ended is not an error. */
+    void cancel(String brokerOrderId);
+
+    /** Asks to cancel every open order and returns the orders it asked to cancel. */
+    List<BrokerOrder> cancelAll();
+
+    /**
+     * Cancels every open order, then closes every position with a market order (an OPG order when the
+     * market is closed), and reports per position what happened.
+     */
+    List<CloseOutcome> closeAllPositions();
+
+    /** Closes the whole position in {@code symbol} (cancelling its open orders first); empty when flat. */
+    Optional<BrokerOrder> closePosition(String symbol);
+
+    /** Whether the market is open now and the next open and close. */
+    MarketClock clock();
+
+    /** The trading sessions between {@code from} and {@code to}, inclusive. */
+    List<MarketDay> calendar(LocalDate from, LocalDate to);
+
+    /** The latest quote for {@code symbol}; check it with a quote guard before trading on it. */
+    Quote latestQuote(String symbol);
+}

@@ -1,0 +1,32 @@
+package org.leverdesk.broker;
+
+/**
+ * What the broker contract suite needs from each adapter's test set-up. Every fixture starts with a
+ * fresh account holding $100,000 cash, no positions and no orders, the market open, and no quotes.
+ * The market model is the same for all adapters so one suite can check them all:
+ * <ul>
+ *   <li>a MARKET order fills completely at once while the market is open, a buy at the ask and a sell at the bid;</li>
+ *   <li>a LIMIT order fills at its limit price as soon as it is marketable (buy: ask &le; limit; sell: bid &ge; limit),
+ *       now or on a later {@link #setQuote}, else it rests;</li>
+ *   <li>a STOP order becomes a market order when the last price trades through the stop;</li>
+ *   <li>MARKET_ON_OPEN (OPG) orders rest until {@link #openSession()}, which fills them at that moment's
+ *       quote (buy at the ask, sell at the bid) and opens the market;</li>
+ *   <li>positions are valued at the last price ((bid + ask) / 2 unless set otherwise).</li>
+ * </ul>
+ */
+public interface BrokerFixture extends AutoCloseable {
+    /** The adapter under test. */
+    Broker broker();
+
+    /** Sets the quote of {@code symbol}; last = mid. Marketable resting orders fill. */
+    void setQuote(String symbol, double bid, double ask);
+
+    /** Closes the market (after the session). */
+    void closeMarket();
+
+    /** Opens the next session: resting OPG orders fill at the current quotes. */
+    void openSession();
+
+    @Override
+    void close();
+}
