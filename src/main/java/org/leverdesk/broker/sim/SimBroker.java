@@ -197,6 +197,11 @@ public final class SimBroker implements Broker {
                 List.copyOf(orders.values()), List.copyOf(quotes.values()));
     }
 
+    /** Cash, reference equity, open flag, order counter and time, without the lists (cheap to ask for often). */
+    public synchronized SimState summary() {
+        return new SimState(cash, lastEquity, open, nextOrderNumber, now, List.of(), List.of(), List.of());
+    }
+
     /** What changed since the previous call (the paper broker persists exactly that). */
     public synchronized SimChanges drainChanges() {
         List<SimOrder> o = changedOrders.stream().map(orders::get).toList();
