@@ -56,6 +56,8 @@ public final class PaperBroker implements Broker {
     private final MarketDataQuotes prices;
     private BigDecimal startingCapital;
     private SimBroker sim;
+    // True after a failed write whose reload failed too: memory may be ahead of the store until reloaded.
+    private boolean stale;
 
     /** The paper broker with the default settings ($100,000, 0.01% half-spread, no commission) on the NYSE calendar. */
     public PaperBroker(Store store, MarketData prices, Clock clock) {
@@ -78,7 +80,13 @@ public final class PaperBroker implements Broker {
     }
 
     private void load() {
-        Optional<PaperStore.Saved> saved = store.load();
+        Optional<PaperStore.Saved> saved;
+        try {
+            saved = store.load();
+        } catch (StoreException e) {
+            throw new BrokerUnavailableException("the paper broker could not read its account from the store ("
+                    + e.getMessage() + ")", e);
+        }
         if (saved.isPresent()) {
             startingCapital = saved.get().startingCapital();
             sim = new SimBroker(NAME, settings.commission(), calendar, saved.get().state());
@@ -94,6 +102,10 @@ public final class PaperBroker implements Broker {
 
     /** Catches up with the clock and the latest prices: passed opens and closes, then resting orders that became marketable. */
     public synchronized void refresh() {
+        if (stale) {
+            load();
+            stale = false;
+        }
         Instant now = clock.instant();
         Instant last = sim.now();
         if (now.isAfter(last)) {
@@ -188,7 +200,13 @@ public final class PaperBroker implements Broker {
             store.save(startingCapital, head, sim.drainChanges());
         } catch (StoreException e) {
             LOG.warn("the paper broker could not save its state; reloading what was saved: {}", e.getMessage());
-            load();
+            stale = true;
+            try {
+                load();
+                stale = false;
+            } catch (BrokerUnavailableException reload) {
+                e.addSuppressed(reload);
+            }
             throw new BrokerUnavailableException("the paper broker could not save its state (" + e.getMessage()
                     + "); look the order up by its client order id before sending it again", e);
         }

@@ -134,6 +134,23 @@ class PaperBrokerRestartTest {
         assertNotEquals(OrderStatus.FILLED, fixture.broker.orderByClientOrderId("s-2").orElseThrow().status());
     }
 
+    @Test
+    void aFailedWriteLeavesTheAccountAsSavedAndReportsTheOutcomeUnknown() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        // Another writer took client order id "w-1" behind the broker's back, so saving the order fails.
+        fixture.store.inTransaction("plant", c -> c.createStatement().executeUpdate("INSERT INTO paper_orders (broker_order_id,"
+                + " order_number, client_order_id, symbol, side, quantity, filled_quantity, order_type, time_in_force, status,"
+                + " submitted_at, updated_at, reserve_price, stop_triggered) VALUES ('elsewhere-1', 999, 'w-1', 'QQQ', 'BUY', 1,"
+                + " 0, 'LIMIT', 'GTC', 'CANCELED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0, FALSE)"));
+        var e = assertThrows(org.leverdesk.broker.BrokerUnavailableException.class,
+                () -> fixture.broker.submit(market("w-1", Side.BUY, 100)));
+        assertTrue(e.getMessage().startsWith("the paper broker could not save its state ("), e.getMessage());
+        // Memory went back to what the store holds: no fill, and the id now resolves to the stored order.
+        money("100000.00", fixture.broker.account().cash());
+        assertTrue(fixture.broker.positions().isEmpty());
+        assertEquals("elsewhere-1", fixture.broker.orderByClientOrderId("w-1").orElseThrow().brokerOrderId());
+    }
+
     private static OrderRequest market(String id, Side side, int qty) {
         return new OrderRequest(id, "QQQ", side, BigDecimal.valueOf(qty), OrderType.MARKET, TimeInForce.DAY, null, null);
     }
