@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.leverdesk.broker.Account;
 import org.leverdesk.broker.Broker;
+import org.leverdesk.broker.BrokerException;
 import org.leverdesk.broker.BrokerOrder;
 import org.leverdesk.broker.BrokerPosition;
 import org.leverdesk.broker.BrokerUnavailableException;
@@ -181,14 +182,19 @@ public final class PaperBroker implements Broker {
         Optional<Quote> held = quoteHeld(symbol);
         // A pushed quote newer than the latest bar wins.
         if (q.isPresent() && (held.isEmpty() || q.get().at().isAfter(held.get().at()))) {
-            sim.setQuote(q.get());
+            try {
+                sim.setQuote(q.get());
+            } catch (IllegalArgumentException e) {
+                // A bad bar must not stop the account from working; the older quote stays in use.
+                LOG.warn("ignoring the price of {} from the market data: {}", symbol, e.getMessage());
+            }
         }
     }
 
     private Optional<Quote> quoteHeld(String symbol) {
         try {
             return Optional.of(sim.latestQuote(symbol));
-        } catch (RuntimeException e) {
+        } catch (BrokerException e) {
             return Optional.empty();
         }
     }
