@@ -21,6 +21,7 @@ import org.leverdesk.broker.OrderRequest;
 import org.leverdesk.broker.Quote;
 import org.leverdesk.broker.sim.CalendarClock;
 import org.leverdesk.broker.sim.SimBroker;
+import org.leverdesk.broker.sim.SimChanges;
 import org.leverdesk.broker.sim.SimFill;
 import org.leverdesk.broker.sim.SimState;
 import org.leverdesk.market.calendar.NyseCalendar;
@@ -59,6 +60,9 @@ public final class PaperBroker implements Broker {
     private SimBroker sim;
     // True after a failed write whose reload failed too: memory may be ahead of the store until reloaded.
     private boolean stale;
+    // The account row as last written, so reads that change nothing do not write.
+    private SimState savedHead;
+    private BigDecimal savedCapital;
 
     /** The paper broker with the default settings ($100,000, 0.01% half-spread, no commission) on the NYSE calendar. */
     public PaperBroker(Store store, MarketData prices, Clock clock) {
@@ -202,11 +206,18 @@ public final class PaperBroker implements Broker {
     /** Writes what changed; on failure reloads the saved state, so memory never runs ahead of the store. */
     private void save() {
         SimState head = sim.summary();
+        SimChanges changes = sim.drainChanges();
+        if (changes.isEmpty() && head.equals(savedHead) && startingCapital.equals(savedCapital)) {
+            return;
+        }
         try {
-            store.save(startingCapital, head, sim.drainChanges());
+            store.save(startingCapital, head, changes);
+            savedHead = head;
+            savedCapital = startingCapital;
         } catch (StoreException e) {
             LOG.warn("the paper broker could not save its state; reloading what was saved: {}", e.getMessage());
             stale = true;
+            savedHead = null;
             try {
                 load();
                 stale = false;
