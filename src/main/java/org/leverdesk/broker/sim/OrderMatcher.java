@@ -1,0 +1,104 @@
+package org.leverdesk.broker.sim;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Optional;
+import org.leverdesk.broker.BrokerOrder;
+import org.leverdesk.broker.Quote;
+import org.leverdesk.domain.OrderType;
+import org.leverdesk.domain.Side;
+import org.leverdesk.domain.TimeInForce;
+
+/**
+ * The fill rules of the simulated market, shared by {@link SimBroker} and the paper broker: market
+ * orders fill at the ask (buy) or bid (sell); limit orders fill at their limit once marketable; stop
+ * orders become market orders when the last price trades through the stop; opening and closing
+ * auction orders fill only at the open or the close. Orders fill completely or not at all.
+ */
+public final class OrderMatcher {
+    /** Fill prices carry at most this many decimals (brokers report sub-penny averages to four). */
+    public static final int PRICE_SCALE = 4;
+
+    /** When the matcher is asked: during the session, at the opening auction, or at the close. */
+    public enum Phase { CONTINUOUS, OPENING, CLOSING }
+
+    private OrderMatcher() {
+    }
+
+    /** True when the order trades only in the opening auction (MOO, or any type with time in force OPG). */
+    public static boolean atOpen(BrokerOrder order) {
+        return order.type() == OrderType.MARKET_ON_OPEN || order.timeInForce() == TimeInForce.OPG;
+    }
+
+    /** True when the order trades only in the closing auction (MOC, or any type with time in force CLS). */
+    public static boolean atClose(BrokerOrder order) {
+        return order.type() == OrderType.MARKET_ON_CLOSE || order.timeInForce() == TimeInForce.CLS;
+    }
+
+    /** Whether {@code last} trades through {@code stop}: at or above it for a buy stop, at or below for a sell stop. */
+    public static boolean stopReached(Side side, BigDecimal stop, double last) {
+        int c = BigDecimal.valueOf(last).compareTo(stop);
+        return side == Side.BUY ? c >= 0 : c <= 0;
+    }
+
+    /** Whether a stop order is triggered after this quote (once triggered it stays so). */
+    public static boolean triggered(BrokerOrder order, boolean alreadyTriggered, Quote quote) {
+        return alreadyTriggered || order.stopPrice() != null && stopReached(order.side(), order.stopPrice(), quote.last());
+    }
+
+    /**
+     * The price {@code order} fills at against {@code quote} in {@code phase}, or empty while it keeps
+     * resting. {@code triggered} is the stop state from {@link #triggered}.
+     */
+    public static Optional<BigDecimal> fillPrice(BrokerOrder order, boolean triggered, Quote quote, Phase phase) {
+        if (atOpen(order)) {
+            return phase == Phase.OPENING ? continuous(order, triggered, quote) : Optional.empty();
+        }
+        if (atClose(order)) {
+            return phase == Phase.CLOSING ? continuous(order, triggered, quote) : Optional.empty();
+        }
+        return phase == Phase.CLOSING ? Optional.empty() : continuous(order, triggered, quote);
+    }
+
+    private static Optional<BigDecimal> continuous(BrokerOrder order, boolean triggered, Quote quote) {
+        return switch (order.type()) {
+            case MARKET, MARKET_ON_OPEN, MARKET_ON_CLOSE -> Optional.of(marketPrice(order.side(), quote));
+            case LIMIT -> limitFill(order, quote);
+            case STOP -> triggered ? Optional.of(marketPrice(order.side(), quote)) : Optional.empty();
+            case STOP_LIMIT -> triggered ? limitFill(order, quote) : Optional.empty();
+        };
+    }
+
+    private static Optional<BigDecimal> limitFill(BrokerOrder order, Quote quote) {
+        return marketable(order.side(), order.limitPrice(), quote) ? Optional.of(order.limitPrice()) : Optional.empty();
+    }
+
+    /** A buy limit is marketable when the ask is at or below it, a sell limit when the bid is at or above it. */
+    public static boolean marketable(Side side, BigDecimal limit, Quote quote) {
+        return side == Side.BUY
+                ? price(quote.ask()).compareTo(limit) <= 0
+                : price(quote.bid()).compareTo(limit) >= 0;
+    }
+
+    /** What a market order pays or receives now: the ask for a buy, the bid for a sell. */
+    public static BigDecimal marketPrice(Side side, Quote quote) {
+        return price(side == Side.BUY ? quote.ask() : quote.bid());
+    }
+
+    /**
+     * The price per share a buy holds back from buying power until it fills or ends: its limit, else
+     * the higher of the ask and its stop.
+     */
+    public static BigDecimal reservePrice(BrokerOrder order, Quote quote) {
+        if (order.limitPrice() != null) {
+            return order.limitPrice();
+        }
+        BigDecimal ask = price(quote.ask());
+        return order.stopPrice() != null && order.stopPrice().compareTo(ask) > 0 ? order.stopPrice() : ask;
+    }
+
+    /** A quote's double price as an exact decimal with {@link #PRICE_SCALE} places. */
+    public static BigDecimal price(double value) {
+        return BigDecimal.valueOf(value).setScale(PRICE_SCALE, RoundingMode.HALF_EVEN);
+    }
+}

@@ -1,0 +1,336 @@
+package org.leverdesk.broker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.leverdesk.domain.OrderStatus;
+import org.leverdesk.domain.OrderType;
+import org.leverdesk.domain.Side;
+import org.leverdesk.domain.TimeInForce;
+
+/**
+ * The behaviour every {@link Broker} adapter must show, under the market model of {@link BrokerFixture}.
+ * Each adapter's test extends this class and supplies a fresh fixture; the money values are worked
+ * out by hand from the quotes (buys pay the ask, sells get the bid, limits fill at the limit).
+ */
+public abstract class BrokerContractTest {
+    private BrokerFixture fixture;
+    private Broker broker;
+
+    /** A fresh account: $100,000 cash, no positions, no orders, the market open, no quotes. */
+    protected abstract BrokerFixture newFixture();
+
+    @BeforeEach
+    void start() {
+        fixture = newFixture();
+        broker = fixture.broker();
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    // ---- long positions ----
+
+    @Test
+    void buyingFromZeroPaysTheAskAndOpensAPosition() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        BrokerOrder o = broker.submit(market("long-1", "QQQ", Side.BUY, 100));
+        assertEquals(OrderStatus.FILLED, o.status());
+        assertMoney("50.01", o.filledAveragePrice());
+        assertMoney("100", o.filledQuantity());
+        assertMoney("94999.00", broker.account().cash());
+        BrokerPosition p = only(broker.positions());
+        assertEquals("QQQ", p.symbol());
+        assertMoney("100", p.quantity());
+        assertMoney("50.01", p.averageEntryPrice());
+        // Valued at last = mid 50.00.
+        assertMoney("99999.00", broker.account().equity());
+    }
+
+    @Test
+    void addingToALongAveragesTheCost() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        broker.submit(market("add-1", "QQQ", Side.BUY, 100));
+        fixture.setQuote("QQQ", 51.99, 52.01);
+        broker.submit(market("add-2", "QQQ", Side.BUY, 100));
+        BrokerPosition p = only(broker.positions());
+        assertMoney("200", p.quantity());
+        assertMoney("51.01", p.averageEntryPrice());
+        // 100,000 - 5,001 - 5,201
+        assertMoney("89798.00", broker.account().cash());
+    }
+
+    @Test
+    void reducingALongReceivesTheBidAndKeepsTheAverageCost() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        broker.submit(market("reduce-1", "QQQ", Side.BUY, 100));
+        BrokerOrder sell = broker.submit(market("reduce-2", "QQQ", Side.SELL, 40));
+        assertEquals(OrderStatus.FILLED, sell.status());
+        assertMoney("49.99", sell.filledAveragePrice());
+        BrokerPosition p = only(broker.positions());
+        assertMoney("60", p.quantity());
+        assertMoney("50.01", p.averageEntryPrice());
+        // 94,999.00 + 40 * 49.99
+        assertMoney("96998.60", broker.account().cash());
+    }
+
+    @Test
+    void sellingTheWholePositionLeavesNoPosition() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        broker.submit(market("flat-1", "QQQ", Side.BUY, 100));
+        broker.submit(market("flat-2", "QQQ", Side.SELL, 100));
+        assertTrue(broker.positions().isEmpty());
+        // Paid the spread once: 100 * (50.01 - 49.99).
+        assertMoney("99998.00", broker.account().cash());
+        assertMoney("99998.00", broker.account().equity());
+    }
+
+    // ---- order types ----
+
+    @Test
+    void limitNotReachedRestsAndFillsAtTheLimitWhenTheAskComesDown() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        BrokerOrder o = broker.submit(limit("lim-1", "QQQ", Side.BUY, 100, "49.50"));
+        assertTrue(o.isOpen(), "a buy limit below the ask rests");
+        assertMoney("100000.00", broker.account().cash());
+        // The limit holds back 100 * 49.50 of buying power.
+        assertMoney("95050.00", broker.account().buyingPower());
+        fixture.setQuote("QQQ", 49.55, 49.57);
+        assertEquals(1, broker.openOrders().size(), "an ask above the limit does not fill it");
+        fixture.setQuote("QQQ", 49.40, 49.48);
+        assertTrue(broker.openOrders().isEmpty());
+        BrokerOrder filled = broker.orderByClientOrderId("lim-1").orElseThrow();
+        assertEquals(OrderStatus.FILLED, filled.status());
+        assertMoney("49.50", filled.filledAveragePrice());
+        assertMoney("95050.00", broker.account().cash());
+        assertMoney("100", only(broker.positions()).quantity());
+    }
+
+    @Test
+    void marketableLimitFillsAtOnceAtItsLimit() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        BrokerOrder o = broker.submit(limit("lim-now", "QQQ", Side.BUY, 100, "50.10"));
+        assertEquals(OrderStatus.FILLED, o.status());
+        assertMoney("50.10", o.filledAveragePrice());
+        assertMoney("94990.00", broker.account().cash());
+    }
+
+    @Test
+    void sellStopTriggersWhenTheLastTradesThroughIt() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        broker.submit(market("stop-buy", "QQQ", Side.BUY, 100));
+        BrokerOrder stop = broker.submit(new OrderRequest("stop-1", "QQQ", Side.SELL, new BigDecimal("100"), OrderType.STOP,
+                TimeInForce.GTC, null, new BigDecimal("48.00")));
+        assertTrue(stop.isOpen());
+        fixture.setQuote("QQQ", 48.49, 48.51);
+        assertEquals(1, broker.openOrders().size(), "last 48.50 is above the stop");
+        fixture.setQuote("QQQ", 47.89, 47.91);
+        BrokerOrder filled = broker.orderByClientOrderId("stop-1").orElseThrow();
+        assertEquals(OrderStatus.FILLED, filled.status());
+        assertMoney("47.89", filled.filledAveragePrice());
+        // 94,999.00 + 100 * 47.89
+        assertMoney("99788.00", broker.account().cash());
+        assertTrue(broker.positions().isEmpty());
+    }
+
+    @Test
+    void marketOnOpenSentWhileClosedFillsAtTheOpeningQuote() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        fixture.closeMarket();
+        BrokerOrder o = broker.submit(new OrderRequest("moo-1", "QQQ", Side.BUY, new BigDecimal("100"),
+                OrderType.MARKET_ON_OPEN, TimeInForce.OPG, null, null));
+        assertTrue(o.isOpen(), "an OPG order waits for the open");
+        assertTrue(broker.positions().isEmpty());
+        fixture.setQuote("QQQ", 50.49, 50.51);
+        assertEquals(1, broker.openOrders().size(), "a quote while closed does not fill it");
+        fixture.openSession();
+        BrokerOrder filled = broker.orderByClientOrderId("moo-1").orElseThrow();
+        assertEquals(OrderStatus.FILLED, filled.status());
+        assertMoney("50.51", filled.filledAveragePrice());
+        assertMoney("94949.00", broker.account().cash());
+        assertMoney("100", only(broker.positions()).quantity());
+    }
+
+    // ---- cancelling and closing ----
+
+    @Test
+    void cancellingOneOrderLeavesTheOthersAndFreesItsBuyingPower() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        BrokerOrder a = broker.submit(limit("cxl-a", "QQQ", Side.BUY, 100, "45.00"));
+        broker.submit(limit("cxl-b", "QQQ", Side.BUY, 100, "44.00"));
+        // 100 * 45.00 + 100 * 44.00 held back
+        assertMoney("91100.00", broker.account().buyingPower());
+        broker.cancel(a.brokerOrderId());
+        List<BrokerOrder> open = broker.openOrders();
+        assertEquals(List.of("cxl-b"), open.stream().map(BrokerOrder::clientOrderId).toList());
+        assertEquals(OrderStatus.CANCELED, broker.orderByClientOrderId("cxl-a").orElseThrow().status());
+        assertMoney("95600.00", broker.account().buyingPower());
+        // Cancelling an order that already ended is not an error.
+        broker.cancel(a.brokerOrderId());
+    }
+
+    @Test
+    void cancelAllCancelsEveryOpenOrder() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        broker.submit(market("cxa-0", "QQQ", Side.BUY, 100));
+        broker.submit(limit("cxa-1", "QQQ", Side.BUY, 10, "45.00"));
+        broker.submit(limit("cxa-2", "QQQ", Side.SELL, 50, "55.00"));
+        List<BrokerOrder> cancelled = broker.cancelAll();
+        assertEquals(List.of("cxa-1", "cxa-2"), cancelled.stream().map(BrokerOrder::clientOrderId).sorted().toList());
+        assertTrue(broker.openOrders().isEmpty());
+        assertEquals(OrderStatus.CANCELED, broker.orderByClientOrderId("cxa-2").orElseThrow().status());
+        assertEquals(OrderStatus.FILLED, broker.orderByClientOrderId("cxa-0").orElseThrow().status());
+        assertMoney("100", only(broker.positions()).quantity());
+    }
+
+    @Test
+    void closeAllCancelsOrdersAndSellsEveryPositionReportingEach() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        fixture.setQuote("TQQQ", 80.00, 80.02);
+        broker.submit(market("ca-1", "QQQ", Side.BUY, 100));
+        broker.submit(market("ca-2", "TQQQ", Side.BUY, 10));
+        broker.submit(limit("ca-3", "QQQ", Side.SELL, 100, "60.00"));
+        // 100,000 - 5,001.00 - 800.20
+        assertMoney("94198.80", broker.account().cash());
+        List<CloseOutcome> outcomes = broker.closeAllPositions().stream()
+                .sorted(Comparator.comparing(CloseOutcome::symbol)).toList();
+        assertEquals(List.of("QQQ", "TQQQ"), outcomes.stream().map(CloseOutcome::symbol).toList());
+        assertTrue(outcomes.stream().allMatch(CloseOutcome::closed), outcomes.toString());
+        assertMoney("100", outcomes.get(0).quantity());
+        assertMoney("10", outcomes.get(1).quantity());
+        assertNotNull(outcomes.get(0).brokerOrderId());
+        assertTrue(broker.positions().isEmpty());
+        assertTrue(broker.openOrders().isEmpty());
+        assertEquals(OrderStatus.CANCELED, broker.orderByClientOrderId("ca-3").orElseThrow().status());
+        // + 100 * 49.99 + 10 * 80.00
+        assertMoney("99997.80", broker.account().cash());
+    }
+
+    @Test
+    void closingOnePositionLeavesTheOthers() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        fixture.setQuote("TQQQ", 80.00, 80.02);
+        broker.submit(market("cp-1", "QQQ", Side.BUY, 100));
+        broker.submit(market("cp-2", "TQQQ", Side.BUY, 10));
+        BrokerOrder close = broker.closePosition("QQQ").orElseThrow();
+        assertEquals(Side.SELL, close.side());
+        assertMoney("100", close.quantity());
+        assertEquals(OrderStatus.FILLED, broker.orderByClientOrderId(close.clientOrderId()).orElseThrow().status());
+        BrokerPosition left = only(broker.positions());
+        assertEquals("TQQQ", left.symbol());
+        // 94,198.80 + 100 * 49.99
+        assertMoney("99197.80", broker.account().cash());
+        assertTrue(broker.closePosition("SQQQ").isEmpty(), "closing a flat symbol sends nothing");
+    }
+
+    // ---- client order ids ----
+
+    @Test
+    void aClientOrderIdCanBeUsedOnlyOnce() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        broker.submit(market("dup-1", "QQQ", Side.BUY, 100));
+        DuplicateClientOrderIdException e = assertThrows(DuplicateClientOrderIdException.class,
+                () -> broker.submit(market("dup-1", "QQQ", Side.BUY, 100)));
+        assertEquals("dup-1", e.clientOrderId());
+        assertMoney("100", only(broker.positions()).quantity());
+        assertMoney("94999.00", broker.account().cash());
+    }
+
+    @Test
+    void aCancelledOrdersClientOrderIdStaysUsed() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        BrokerOrder o = broker.submit(limit("dup-2", "QQQ", Side.BUY, 100, "45.00"));
+        broker.cancel(o.brokerOrderId());
+        assertThrows(DuplicateClientOrderIdException.class, () -> broker.submit(limit("dup-2", "QQQ", Side.BUY, 100, "45.00")));
+        assertTrue(broker.openOrders().isEmpty());
+    }
+
+    @Test
+    void anOrderIsFoundByItsClientOrderIdAndAnUnknownIdIsAbsent() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        BrokerOrder sent = broker.submit(limit("find-1", "QQQ", Side.BUY, 100, "45.00"));
+        BrokerOrder found = broker.orderByClientOrderId("find-1").orElseThrow();
+        assertEquals(sent.brokerOrderId(), found.brokerOrderId());
+        assertEquals("QQQ", found.symbol());
+        assertEquals(Side.BUY, found.side());
+        assertEquals(OrderType.LIMIT, found.type());
+        assertMoney("45.00", found.limitPrice());
+        assertTrue(found.isOpen());
+        assertTrue(broker.orderByClientOrderId("never-sent").isEmpty());
+    }
+
+    // ---- money ----
+
+    @Test
+    void aBuyBeyondTheBuyingPowerIsRejected() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        // 2,000 * 50.01 = 100,020 > 100,000
+        assertThrows(OrderRejectedException.class, () -> broker.submit(market("big-1", "QQQ", Side.BUY, 2000)));
+        assertTrue(broker.positions().isEmpty());
+        assertTrue(broker.openOrders().isEmpty());
+        assertMoney("100000.00", broker.account().cash());
+        // 1,999 * 50.01 = 99,969.99 fits.
+        assertEquals(OrderStatus.FILLED, broker.submit(market("big-2", "QQQ", Side.BUY, 1999)).status());
+        assertMoney("30.01", broker.account().cash());
+    }
+
+    @Test
+    void equityIsCashPlusPositionsAtTheLastPrice() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        broker.submit(market("eq-1", "QQQ", Side.BUY, 100));
+        fixture.setQuote("QQQ", 54.99, 55.01);
+        Account a = broker.account();
+        assertMoney("94999.00", a.cash());
+        assertMoney("100499.00", a.equity());
+        BrokerPosition p = only(broker.positions());
+        assertMoney("55.00", p.currentPrice());
+        assertMoney("5500.00", p.marketValue());
+        assertMoney("499.00", p.unrealizedProfit());
+    }
+
+    @Test
+    void theClockSaysWhetherTheMarketIsOpen() {
+        MarketClock open = broker.clock();
+        assertTrue(open.open());
+        assertTrue(open.nextClose().isAfter(open.timestamp()));
+        fixture.closeMarket();
+        MarketClock closed = broker.clock();
+        assertFalse(closed.open());
+        assertTrue(closed.nextOpen().isAfter(closed.timestamp()));
+        fixture.openSession();
+        assertTrue(broker.clock().open());
+    }
+
+    // ---- helpers ----
+
+    protected static OrderRequest market(String id, String symbol, Side side, int quantity) {
+        return new OrderRequest(id, symbol, side, BigDecimal.valueOf(quantity), OrderType.MARKET, TimeInForce.DAY, null, null);
+    }
+
+    protected static OrderRequest limit(String id, String symbol, Side side, int quantity, String limit) {
+        return new OrderRequest(id, symbol, side, BigDecimal.valueOf(quantity), OrderType.LIMIT, TimeInForce.GTC,
+                new BigDecimal(limit), null);
+    }
+
+    /** Compares money and quantities by value, so 94999.0 and 94999.00 are equal. */
+    protected static void assertMoney(String expected, BigDecimal actual) {
+        assertNotNull(actual, "expected " + expected + " but got null");
+        assertEquals(0, new BigDecimal(expected).compareTo(actual), "expected " + expected + " but got " + actual);
+    }
+
+    private static <T> T only(List<T> items) {
+        assertEquals(1, items.size(), items.toString());
+        return items.get(0);
+    }
+}

@@ -1,0 +1,79 @@
+package org.leverdesk.broker.paper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.leverdesk.broker.Broker;
+import org.leverdesk.broker.BrokerFixture;
+import org.leverdesk.broker.Quote;
+import org.leverdesk.store.Store;
+import org.leverdesk.testing.MutableClock;
+
+/**
+ * A paper broker on a fresh store in a temporary folder, with quotes pushed by hand and a clock the
+ * fixture moves to the session close and the next open.
+ */
+final class PaperFixture implements BrokerFixture {
+    // Wednesday 2026-03-04, 10:00 New York: inside a regular session.
+    static final Instant START = Instant.parse("2026-03-04T15:00:00Z");
+
+    final Path dir;
+    final MutableClock clock = new MutableClock(START);
+    Store store;
+    PaperBroker broker;
+
+    PaperFixture() {
+        try {
+            dir = Files.createTempDirectory("leverdesk-paper");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        store = Store.open(dir);
+        broker = new PaperBroker(store, null, clock);
+    }
+
+    /** Closes the store and opens it again with a new broker, as after a restart of the app. */
+    PaperBroker restart() {
+        store.close();
+        store = Store.open(dir);
+        broker = new PaperBroker(store, null, clock);
+        return broker;
+    }
+
+    @Override
+    public Broker broker() {
+        return broker;
+    }
+
+    @Override
+    public void setQuote(String symbol, double bid, double ask) {
+        broker.onQuote(new Quote(symbol, bid, ask, (bid + ask) / 2, clock.instant()));
+    }
+
+    @Override
+    public void closeMarket() {
+        clock.set(broker.clock().nextClose().plus(Duration.ofMinutes(1)));
+        broker.refresh();
+    }
+
+    @Override
+    public void openSession() {
+        clock.set(broker.clock().nextOpen());
+        broker.refresh();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

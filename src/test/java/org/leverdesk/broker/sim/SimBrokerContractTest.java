@@ -1,0 +1,44 @@
+package org.leverdesk.broker.sim;
+
+import java.time.Instant;
+import org.leverdesk.broker.Broker;
+import org.leverdesk.broker.BrokerContractTest;
+import org.leverdesk.broker.BrokerFixture;
+
+/** The broker contract against the in-memory {@link SimBroker}. */
+class SimBrokerContractTest extends BrokerContractTest {
+    // Wednesday 2026-03-04, 10:00 New York: inside a regular session.
+    static final Instant START = Instant.parse("2026-03-04T15:00:00Z");
+
+    @Override
+    protected BrokerFixture newFixture() {
+        SimBroker sim = new SimBroker(START);
+        return new BrokerFixture() {
+            @Override
+            public Broker broker() {
+                return sim;
+            }
+
+            @Override
+            public void setQuote(String symbol, double bid, double ask) {
+                sim.setQuote(symbol, bid, ask, sim.now());
+            }
+
+            @Override
+            public void closeMarket() {
+                sim.setTime(Instant.parse("2026-03-04T21:01:00Z"));
+                sim.closeMarket();
+            }
+
+            @Override
+            public void openSession() {
+                sim.setTime(Instant.parse("2026-03-05T14:30:00Z"));
+                sim.openSession();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}
