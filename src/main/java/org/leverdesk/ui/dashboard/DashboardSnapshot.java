@@ -1,0 +1,49 @@
+package org.leverdesk.ui.dashboard;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the Dashboard shows at one moment, gathered off the UI thread by a {@link DashboardSource}.
+ *
+ * @param brokerName     the broker the account lives at (e.g. "paper"), shown in the title
+ * @param account        the account's money, or null when the broker could not be read (see {@code accountError})
+ * @param accountError   why the account could not be read, or null
+ * @param positions      the account's open positions
+ * @param strategies     each configured strategy's state
+ * @param schedulerState the scheduler's state in words (e.g. "running", "paused", "not running: …")
+ * @param tradingState   the risk gate's trading state (ACTIVE, REDUCING, HALTED)
+ * @param asOf           when the snapshot was taken
+ */
+public record DashboardSnapshot(String brokerName, AccountSummary account, String accountError, List<PositionRow> positions,
+                                List<StrategyRow> strategies, String schedulerState, String tradingState, Instant asOf) {
+    public DashboardSnapshot {
+        positions = List.copyOf(positions);
+        strategies = List.copyOf(strategies);
+    }
+
+    /**
+     * The account's money.
+     *
+     * @param totalProfit      equity minus what was put in (paper: the starting capital), or NaN when unknown
+     * @param totalProfitLabel what {@code totalProfit} measures, e.g. "since start ($100,000)"
+     */
+    public record AccountSummary(double equity, double cash, double buyingPower, double dayProfit, double totalProfit,
+                                 String totalProfitLabel) {
+    }
+
+    /** One open position valued at the latest price. */
+    public record PositionRow(String symbol, double quantity, double price, double marketValue, double unrealizedProfit) {
+    }
+
+    /**
+     * One strategy's state.
+     *
+     * @param nextRun      the next scheduled job in words (e.g. "Mon 2026-11-23 15:50 ET close-10m"), or "—"
+     * @param lastDecision the last live decision's day and summary, or "no decision yet"
+     * @param regime       the regime of the last decision, or null
+     */
+    public record StrategyRow(String strategyId, boolean enabled, double capitalShare, String nextRun, String lastDecision,
+                              String regime) {
+    }
+}

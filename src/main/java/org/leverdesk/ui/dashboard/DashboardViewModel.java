@@ -1,0 +1,108 @@
+package org.leverdesk.ui.dashboard;
+
+import java.time.ZoneId;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.leverdesk.ui.common.Formats;
+import org.leverdesk.ui.common.TaskExecutor;
+import org.leverdesk.ui.dashboard.DashboardSnapshot.AccountSummary;
+import org.leverdesk.ui.dashboard.DashboardSnapshot.PositionRow;
+import org.leverdesk.ui.dashboard.DashboardSnapshot.StrategyRow;
+
+/**
+ * The Dashboard's state: account figures for the tiles, positions, each strategy's next run and last
+ * decision, the scheduler and trading state. {@link #refresh()} reads a new snapshot in the background;
+ * a refresh asked for while one is running is skipped, so a slow broker never piles up requests.
+ */
+public final class DashboardViewModel {
+    private final DashboardSource source;
+    private final TaskExecutor executor;
+    private final ZoneId zone;
+    private boolean inFlight;
+
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Dashboard");
+    private final ReadOnlyDoubleWrapper equity = new ReadOnlyDoubleWrapper(this, "equity", Double.NaN);
+    private final ReadOnlyDoubleWrapper cash = new ReadOnlyDoubleWrapper(this, "cash", Double.NaN);
+    private final ReadOnlyDoubleWrapper dayProfit = new ReadOnlyDoubleWrapper(this, "dayProfit", Double.NaN);
+    private final ReadOnlyDoubleWrapper totalProfit = new ReadOnlyDoubleWrapper(this, "totalProfit", Double.NaN);
+    private final ReadOnlyStringWrapper equityText = new ReadOnlyStringWrapper(this, "equityText", "");
+    private final ReadOnlyStringWrapper dayProfitText = new ReadOnlyStringWrapper(this, "dayProfitText", "");
+    private final ReadOnlyStringWrapper totalProfitText = new ReadOnlyStringWrapper(this, "totalProfitText", "");
+    private final ReadOnlyStringWrapper schedulerState = new ReadOnlyStringWrapper(this, "schedulerState", "");
+    private final ReadOnlyStringWrapper tradingState = new ReadOnlyStringWrapper(this, "tradingState", "");
+    private final ReadOnlyStringWrapper updatedText = new ReadOnlyStringWrapper(this, "updatedText", "");
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ObservableList<PositionRow> positions = FXCollections.observableArrayList();
+    private final ObservableList<StrategyRow> strategies = FXCollections.observableArrayList();
+
+    public DashboardViewModel(DashboardSource source, TaskExecutor executor, ZoneId zone) {
+        this.source = source;
+        this.executor = executor;
+        this.zone = zone;
+    }
+
+    /** Reads a new snapshot in the background unless one is being read. */
+    public void refresh() {
+        if (inFlight) {
+            return;
+        }
+        inFlight = true;
+        loading.set(true);
+        executor.execute(source::snapshot, this::show, error -> {
+            inFlight = false;
+            loading.set(false);
+            errorMessage.set("Could not refresh the dashboard: " + error.getMessage());
+        });
+    }
+
+    private void show(DashboardSnapshot s) {
+        inFlight = false;
+        loading.set(false);
+        title.set("Dashboard — " + s.brokerName() + " account");
+        AccountSummary a = s.account();
+        equity.set(a == null ? Double.NaN : a.equity());
+        cash.set(a == null ? Double.NaN : a.cash());
+        dayProfit.set(a == null ? Double.NaN : a.dayProfit());
+        totalProfit.set(a == null ? Double.NaN : a.totalProfit());
+        equityText.set(a == null ? Formats.MISSING
+                : "cash " + Formats.money(a.cash()) + " · buying power " + Formats.money(a.buyingPower()));
+        dayProfitText.set(a == null ? Formats.MISSING : signedPercent(a.dayProfit(), a.equity() - a.dayProfit()) + " since yesterday's close");
+        totalProfitText.set(a == null || Double.isNaN(a.totalProfit()) ? "unknown for this broker" : a.totalProfitLabel());
+        errorMessage.set(s.accountError() == null ? "" : s.accountError());
+        positions.setAll(s.positions());
+        strategies.setAll(s.strategies());
+        schedulerState.set("Scheduler: " + s.schedulerState());
+        tradingState.set("Trading: " + s.tradingState());
+        updatedText.set("updated " + Formats.dateTime(s.asOf(), zone));
+    }
+
+    private static String signedPercent(double change, double base) {
+        if (!(base > 0)) {
+            return Formats.MISSING;
+        }
+        return (change >= 0 ? "+" : "") + Formats.percent(change / base);
+    }
+
+    public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty equityProperty() { return equity.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty cashProperty() { return cash.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty dayProfitProperty() { return dayProfit.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty totalProfitProperty() { return totalProfit.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty equityTextProperty() { return equityText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty dayProfitTextProperty() { return dayProfitText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty totalProfitTextProperty() { return totalProfitText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty schedulerStateProperty() { return schedulerState.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty tradingStateProperty() { return tradingState.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty updatedTextProperty() { return updatedText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorMessageProperty() { return errorMessage.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
+    public ObservableList<PositionRow> positions() { return positions; }
+    public ObservableList<StrategyRow> strategies() { return strategies; }
+}

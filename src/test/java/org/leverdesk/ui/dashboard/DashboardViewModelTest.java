@@ -1,0 +1,84 @@
+package org.leverdesk.ui.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.leverdesk.ui.TestTaskExecutor;
+
+class DashboardViewModelTest {
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    @Test
+    void showsTheAccountPositionsAndStrategies() {
+        DashboardViewModel vm = new DashboardViewModel(DashboardSamples::paperAccount, new TestTaskExecutor(), NEW_YORK);
+        vm.refresh();
+        assertEquals("Dashboard — paper account", vm.titleProperty().get());
+        assertEquals(102_340.50, vm.equityProperty().get());
+        assertEquals("cash $61,840.50 · buying power $61,840.50", vm.equityTextProperty().get());
+        // -1,210.25 / (102,340.50 + 1,210.25) = -1.1687%
+        assertEquals("-1.17% since yesterday's close", vm.dayProfitTextProperty().get());
+        assertEquals(2_340.50, vm.totalProfitProperty().get());
+        assertEquals("since start ($100,000.00)", vm.totalProfitTextProperty().get());
+        assertEquals(List.of("TQQQ", "QQQ"), vm.positions().stream().map(DashboardSnapshot.PositionRow::symbol).toList());
+        assertEquals("BULL", vm.strategies().get(0).regime());
+        assertEquals("Scheduler: running, next job Mon 2026-11-23 15:50 ET", vm.schedulerStateProperty().get());
+        assertEquals("Trading: ACTIVE", vm.tradingStateProperty().get());
+        assertEquals("updated 2026-11-20 16:05", vm.updatedTextProperty().get());
+        assertEquals("", vm.errorMessageProperty().get());
+    }
+
+    @Test
+    void anUnreadableAccountShowsWhyAndKeepsTheRest() {
+        DashboardSnapshot s = DashboardSamples.paperAccount();
+        DashboardSnapshot broken = new DashboardSnapshot("alpaca-paper", null,
+                "Alpaca did not answer in 10 s; the dashboard will try again", List.of(), s.strategies(),
+                s.schedulerState(), s.tradingState(), s.asOf());
+        DashboardViewModel vm = new DashboardViewModel(() -> broken, new TestTaskExecutor(), NEW_YORK);
+        vm.refresh();
+        assertTrue(Double.isNaN(vm.equityProperty().get()));
+        assertEquals("—", vm.equityTextProperty().get());
+        assertEquals("Alpaca did not answer in 10 s; the dashboard will try again", vm.errorMessageProperty().get());
+        assertEquals(2, vm.strategies().size());
+    }
+
+    @Test
+    void aFailingSourceIsReportedAndTheNextRefreshRecovers() {
+        AtomicInteger calls = new AtomicInteger();
+        DashboardViewModel vm = new DashboardViewModel(() -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("store is closed");
+            }
+            return DashboardSamples.paperAccount();
+        }, new TestTaskExecutor(), NEW_YORK);
+        vm.refresh();
+        assertEquals("Could not refresh the dashboard: store is closed", vm.errorMessageProperty().get());
+        assertFalse(vm.loadingProperty().get());
+        vm.refresh();
+        assertEquals("", vm.errorMessageProperty().get());
+        assertEquals(102_340.50, vm.equityProperty().get());
+    }
+
+    @Test
+    void aRefreshWhileOneIsRunningIsSkipped() {
+        AtomicInteger calls = new AtomicInteger();
+        TestTaskExecutor executor = new TestTaskExecutor().hold();
+        DashboardViewModel vm = new DashboardViewModel(() -> {
+            calls.incrementAndGet();
+            return DashboardSamples.paperAccount();
+        }, executor, NEW_YORK);
+        vm.refresh();
+        vm.refresh();
+        vm.refresh();
+        assertEquals(1, executor.pendingCount());
+        executor.runPending();
+        assertEquals(1, calls.get());
+        vm.refresh();
+        executor.runPending();
+        assertEquals(2, calls.get());
+    }
+}
