@@ -86,7 +86,14 @@ final class AlpacaErrors {
     }
 
     private static String apiMessage(AlpacaClientException e) {
-        String m = e.getAPIResponseMessage();
+        String m = null;
+        try {
+            // alpaca-java parses the error body ({"code":..., "message":...}) only inside getMessage().
+            e.getMessage();
+            m = e.getAPIResponseMessage();
+        } catch (RuntimeException notJson) {
+            // A body that is not Alpaca's error JSON (a proxy's HTML page): fall back to the status line.
+        }
         if (m == null || m.isBlank()) {
             m = e.getResponseStatusMessage();
         }
