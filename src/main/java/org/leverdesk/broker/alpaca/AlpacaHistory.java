@@ -23,10 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Downloads daily bars from Alpaca's market data (IEX feed) into the store. A {@link Bar} holds
- * split-adjusted OHLC and a close adjusted for splits and dividends, so each symbol is read twice,
- * with adjustment SPLIT and ALL, following {@code next_page_token}. All pages of a symbol are read
- * before its one write, so a cancel or failure never leaves a symbol half written.
+ * Downloads daily bars from Alpaca's market data into the store. A {@link Bar} holds split-adjusted
+ * OHLC and a close adjusted for splits and dividends, so each symbol is read twice, with adjustment
+ * SPLIT and ALL, following {@code next_page_token}. All pages of a symbol are read before its one
+ * write, so a cancel or failure never leaves a symbol half written.
+ *
+ * <p>By default no feed is named, so Alpaca serves the best one the account may use (consolidated SIP
+ * history is free when older than 15 minutes). Pinning IEX gives IEX's share only: its daily volume is a
+ * few percent of the real one and its last trade is not the official close.
  */
 public final class AlpacaHistory {
     private static final Logger LOG = LoggerFactory.getLogger(AlpacaHistory.class);
@@ -37,19 +41,31 @@ public final class AlpacaHistory {
     private final AlpacaSession session;
     private final BarRepository bars;
     private final int pageLimit;
+    private final Feed feed;
 
-    public AlpacaHistory(AlpacaSession session, BarRepository bars) {
-        this(session, bars, MAX_PAGE);
+    /** Which of Alpaca's stock feeds to read. */
+    public enum Feed {
+        /** Name none: Alpaca picks the best feed the account's plan allows. */
+        ACCOUNT_DEFAULT,
+        /** IEX only (one exchange's trades). */
+        IEX,
+        /** The consolidated tape (SIP); the last 15 minutes need a paid plan. */
+        SIP
     }
 
-    /** With a smaller page size (tests use it to exercise paging). */
-    public AlpacaHistory(AlpacaSession session, BarRepository bars, int pageLimit) {
+    public AlpacaHistory(AlpacaSession session, BarRepository bars) {
+        this(session, bars, MAX_PAGE, Feed.ACCOUNT_DEFAULT);
+    }
+
+    /** With another page size (tests use a small one to exercise paging) and feed. */
+    public AlpacaHistory(AlpacaSession session, BarRepository bars, int pageLimit, Feed feed) {
         if (pageLimit < 1 || pageLimit > MAX_PAGE) {
             throw new IllegalArgumentException("page limit must be 1 to " + MAX_PAGE + " (got " + pageLimit + ")");
         }
         this.session = session;
         this.bars = bars;
         this.pageLimit = pageLimit;
+        this.feed = feed;
     }
 
     /**
@@ -95,12 +111,17 @@ public final class AlpacaHistory {
         ZonedDateTime start = from.atStartOfDay(NEW_YORK).minusSeconds(1);
         ZonedDateTime end = to.atTime(LocalTime.of(23, 59, 59)).atZone(NEW_YORK);
         List<StockBar> out = new ArrayList<>();
+        BarFeed barFeed = switch (feed) {
+            case ACCOUNT_DEFAULT -> null;
+            case IEX -> BarFeed.IEX;
+            case SIP -> BarFeed.SIP;
+        };
         String token = null;
         do {
             cancel.throwIfCancelled();
             String pageToken = token;
             StockBarsResponse page = session.read("read " + symbol + " bars", () -> session.api().stockMarketData()
-                    .getBars(symbol, start, end, pageLimit, pageToken, 1, BarTimePeriod.DAY, adjustment, BarFeed.IEX));
+                    .getBars(symbol, start, end, pageLimit, pageToken, 1, BarTimePeriod.DAY, adjustment, barFeed));
             if (page.getBars() != null) {
                 out.addAll(page.getBars());
             }

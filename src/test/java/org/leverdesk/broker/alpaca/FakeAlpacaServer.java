@@ -386,6 +386,10 @@ public final class FakeAlpacaServer implements AutoCloseable {
         if (!"1Day".equals(q.get("timeframe"))) {
             return market.error(new FakeAlpacaMarket.Refusal(422, 42210000, "this fake serves timeframe=1Day only"));
         }
+        String feed = q.getOrDefault("feed", "sip").toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("sip", "iex").contains(feed)) {
+            return market.error(new FakeAlpacaMarket.Refusal(422, 42210000, "invalid feed"));
+        }
         String adjustment = q.getOrDefault("adjustment", "raw");
         if (!List.of("raw", "split", "dividend", "all").contains(adjustment)) {
             return market.error(new FakeAlpacaMarket.Refusal(422, 42210000, "invalid adjustment"));
