@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import org.leverdesk.config.AlpacaEndpoint;
+import org.leverdesk.config.ConfigException;
+import org.leverdesk.config.Secrets;
 
 /**
  * How to reach Alpaca: the paper or live endpoint, the API keys (from {@code config.Secrets}), and the
@@ -37,6 +39,18 @@ public record AlpacaSettings(AlpacaEndpoint endpoint, String keyId, String secre
     public static AlpacaSettings of(AlpacaEndpoint endpoint, String keyId, String secretKey) {
         return new AlpacaSettings(endpoint, keyId, secretKey, null, DEFAULT_REQUESTS_PER_MINUTE,
                 Duration.ofSeconds(15), 4, Duration.ofMillis(500), Duration.ofSeconds(8));
+    }
+
+    /** Default settings with the keys from the environment or the user-only secrets file. */
+    public static AlpacaSettings fromSecrets(AlpacaEndpoint endpoint, Secrets secrets) {
+        String keyId = secrets.get(Secrets.ALPACA_KEY_ID).orElse(null);
+        String secret = secrets.get(Secrets.ALPACA_SECRET_KEY).orElse(null);
+        if (keyId == null || secret == null) {
+            throw new ConfigException("the Alpaca keys are not set: set " + Secrets.ALPACA_KEY_ID + " and "
+                    + Secrets.ALPACA_SECRET_KEY + " in the environment or enter them in the first-run dialog (saved to "
+                    + secrets.file() + ")");
+        }
+        return of(endpoint, keyId, secret);
     }
 
     /** The same settings against another server (scheme, host and port of {@code url}). */
