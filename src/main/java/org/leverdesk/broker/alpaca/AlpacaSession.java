@@ -16,6 +16,8 @@ import net.jacobpeterson.alpaca.model.properties.DataAPIType;
 import net.jacobpeterson.alpaca.model.properties.EndpointAPIType;
 import net.jacobpeterson.alpaca.rest.AlpacaClient;
 import net.jacobpeterson.alpaca.rest.AlpacaClientException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -44,6 +46,11 @@ public final class AlpacaSession implements AutoCloseable {
     private final FailsafeExecutor<Object> writes;
 
     public AlpacaSession(AlpacaSettings settings) {
+        this(settings, Duration.ofMinutes(1));
+    }
+
+    /** With the rate limit counted per {@code ratePeriod} instead of per minute (tests). */
+    AlpacaSession(AlpacaSettings settings, Duration ratePeriod) {
         this.settings = settings;
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .callTimeout(settings.callTimeout())
@@ -52,14 +59,17 @@ public final class AlpacaSession implements AutoCloseable {
                 .writeTimeout(settings.callTimeout())
                 // OkHttp would otherwise re-send a request on a stale connection on its own, which for an
                 // order POST could place the order twice; every retry here is an explicit decision.
-                .retryOnConnectionFailure(false);
+                .retryOnConnectionFailure(false)
+                // Idle connections are dropped before servers usually close them, so an order POST rarely
+                // meets a stale connection (which would make its outcome look unknown).
+                .connectionPool(new ConnectionPool(5, 20, TimeUnit.SECONDS));
         if (settings.baseUrl() != null) {
             builder.addInterceptor(new HostRewrite(settings.baseUrl()));
         }
         this.http = builder.build();
         this.api = new AlpacaAPI(http, settings.keyId(), settings.secretKey(), null,
                 settings.endpoint() == AlpacaEndpoint.LIVE ? EndpointAPIType.LIVE : EndpointAPIType.PAPER, DataAPIType.IEX);
-        RateLimiter<Object> limiter = RateLimiter.burstyBuilder(settings.requestsPerMinute(), Duration.ofMinutes(1))
+        RateLimiter<Object> limiter = RateLimiter.burstyBuilder(settings.requestsPerMinute(), ratePeriod)
                 .withMaxWaitTime(Duration.ofMinutes(1)).build();
         RetryPolicy<Object> retry = RetryPolicy.builder()
                 .handle(BrokerUnavailableException.class)
@@ -122,7 +132,8 @@ public final class AlpacaSession implements AutoCloseable {
         } catch (BrokerException | CancellationException e) {
             throw e;
         } catch (dev.failsafe.FailsafeException e) {
-            throw new BrokerException(what + ": " + e.getCause().getMessage(), e.getCause());
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new BrokerException(what + ": " + cause.getMessage(), cause);
         }
     }
 

@@ -371,6 +371,21 @@ class AlpacaBrokerTest {
     }
 
     @Test
+    void theClientSideRateLimiterHoldsCallsBackInsteadOfHittingAlpacasLimit() {
+        // 3 requests per 600 ms: the fourth to sixth wait for the next period instead of drawing a 429.
+        try (AlpacaSession limited = new AlpacaSession(server.settings().withRequestsPerMinute(3), Duration.ofMillis(600))) {
+            AlpacaBroker b = new AlpacaBroker(limited);
+            long start = System.nanoTime();
+            for (int i = 0; i < 6; i++) {
+                b.clock();
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis >= 500, "six calls took only " + millis + " ms");
+            assertEquals(6, server.count("GET", "/v2/clock"));
+        }
+    }
+
+    @Test
     void slowAndDroppedReadsAreRetried() {
         server.inject("GET", "/v2/positions", Fault.SLOW, 1);
         server.inject("GET", "/v2/clock", Fault.DROP, 1);

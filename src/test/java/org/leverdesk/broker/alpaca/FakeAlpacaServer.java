@@ -48,6 +48,7 @@ import org.leverdesk.market.calendar.TradingCalendar;
  * order was recorded, so the client never learns that it was placed.
  */
 public final class FakeAlpacaServer implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FakeAlpacaServer.class);
     public static final String KEY_ID = "PKFAKE7Q2WZ9KEYID";
     public static final String SECRET_KEY = "fakeSecret-9f8e7d6c5b4a-DO-NOT-LOG";
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -258,8 +259,8 @@ public final class FakeAlpacaServer implements AutoCloseable {
             }
             send(ex, reply);
         } catch (RuntimeException e) {
-            // Surfaces as a 500 in the client; the stack trace helps whoever broke the fake.
-            e.printStackTrace();
+            // Surfaces as a dropped connection in the client; the log helps whoever broke the fake.
+            LOG.error("the fake Alpaca server failed on {} {}", ex.getRequestMethod(), ex.getRequestURI(), e);
             throw e;
         }
     }
