@@ -201,6 +201,26 @@ class AlpacaBrokerTest {
     }
 
     @Test
+    void limitOnOpenFillsAtItsLimitWhenTheOpenReachesItElseIsCancelled() {
+        server.setQuote("QQQ", 400.00, 400.10);
+        server.closeMarket();
+        broker.submit(new OrderRequest("t-loo-1", "QQQ", Side.BUY, BigDecimal.ONE, OrderType.LIMIT, TimeInForce.OPG,
+                new BigDecimal("401"), null));
+        broker.submit(new OrderRequest("t-loo-2", "QQQ", Side.BUY, BigDecimal.ONE, OrderType.LIMIT, TimeInForce.OPG,
+                new BigDecimal("399"), null));
+        assertEquals("opg", server.orderBodies().get(0).get("time_in_force").asText());
+        assertEquals("limit", server.orderBodies().get(0).get("type").asText());
+        server.setQuote("QQQ", 400.50, 400.60);
+        server.openSession();
+        BrokerOrder reached = broker.orderByClientOrderId("t-loo-1").orElseThrow();
+        assertEquals(OrderType.LIMIT, reached.type());
+        assertEquals(TimeInForce.OPG, reached.timeInForce());
+        assertEquals(OrderStatus.FILLED, reached.status());
+        assertDecimal("401", reached.filledAveragePrice());
+        assertEquals(OrderStatus.CANCELED, broker.orderByClientOrderId("t-loo-2").orElseThrow().status());
+    }
+
+    @Test
     void marketOnCloseIsSentWithClsAndFillsWhenTheMarketCloses() {
         server.setQuote("QQQ", 400.00, 400.10);
         broker.submit(market("t-buy", "QQQ", Side.BUY, 4));
@@ -372,16 +392,17 @@ class AlpacaBrokerTest {
 
     @Test
     void theClientSideRateLimiterHoldsCallsBackInsteadOfHittingAlpacasLimit() {
-        // 3 requests per 600 ms: the fourth to sixth wait for the next period instead of drawing a 429.
+        // 3 requests per 600 ms period: nine calls span three periods, so the last waits at least one whole period
+        // after the first (whatever point of its period the first call fell in) instead of drawing a 429.
         try (AlpacaSession limited = new AlpacaSession(server.settings().withRequestsPerMinute(3), Duration.ofMillis(600))) {
             AlpacaBroker b = new AlpacaBroker(limited);
             long start = System.nanoTime();
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < 9; i++) {
                 b.clock();
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(millis >= 500, "six calls took only " + millis + " ms");
-            assertEquals(6, server.count("GET", "/v2/clock"));
+            assertTrue(millis >= 550, "nine calls took only " + millis + " ms");
+            assertEquals(9, server.count("GET", "/v2/clock"));
         }
     }
 

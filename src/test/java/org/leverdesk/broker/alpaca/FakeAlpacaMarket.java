@@ -117,14 +117,7 @@ final class FakeAlpacaMarket {
 
     /** Fills market-on-close orders at the current quotes, then closes the market. */
     synchronized void closeMarket() {
-        for (FakeOrder o : List.copyOf(orders.values())) {
-            if (o.isOpen() && o.tif.equals("cls")) {
-                Price p = quotes.get(o.symbol);
-                if (p != null) {
-                    fill(o, o.remaining(), o.side.equals("buy") ? p.ask() : p.bid());
-                }
-            }
-        }
+        auction("cls");
         open = false;
     }
 
@@ -132,16 +125,31 @@ final class FakeAlpacaMarket {
     synchronized void openSession() {
         lastEquity = equity();
         open = true;
-        for (FakeOrder o : List.copyOf(orders.values())) {
-            if (o.isOpen() && o.tif.equals("opg")) {
-                Price p = quotes.get(o.symbol);
-                if (p != null) {
-                    fill(o, o.remaining(), o.side.equals("buy") ? p.ask() : p.bid());
-                }
-            }
-        }
+        auction("opg");
         for (String symbol : Set.copyOf(quotes.keySet())) {
             fillResting(symbol);
+        }
+    }
+
+    /**
+     * The opening or closing auction: its market orders fill at the current quote (buy at the ask, sell at
+     * the bid), its limit orders at their limit when marketable, and a limit order that is not is
+     * cancelled, as Alpaca cancels auction orders the auction did not fill.
+     */
+    private void auction(String tif) {
+        for (FakeOrder o : List.copyOf(orders.values())) {
+            Price p = quotes.get(o.symbol);
+            if (!o.isOpen() || !o.tif.equals(tif) || p == null) {
+                continue;
+            }
+            boolean buy = o.side.equals("buy");
+            if (o.type.equals("market")) {
+                fill(o, o.remaining(), buy ? p.ask() : p.bid());
+            } else if (buy ? p.ask().compareTo(o.limitPrice) <= 0 : p.bid().compareTo(o.limitPrice) >= 0) {
+                fill(o, o.remaining(), o.limitPrice);
+            } else {
+                cancelNow(o);
+            }
         }
     }
 
