@@ -491,6 +491,47 @@ class AlpacaBrokerTest {
         assertEquals(Optional.empty(), broker.closePosition("QQQ"));
     }
 
+    @Test
+    void closeAllWhileClosedSendsOrdersThatFillAtTheOpen() {
+        server.setQuote("QQQ", 400.00, 400.10);
+        broker.submit(market("t-q", "QQQ", Side.BUY, 10));
+        server.closeMarket();
+        List<CloseOutcome> outcomes = broker.closeAllPositions();
+        assertEquals(1, outcomes.size());
+        assertTrue(outcomes.get(0).closed());
+        assertTrue(outcomes.get(0).detail().contains("accepted"), outcomes.get(0).detail());
+        assertEquals(1, broker.openOrders().size());
+        server.setQuote("QQQ", 398.00, 398.20);
+        server.openSession();
+        assertTrue(broker.positions().isEmpty());
+        assertDecimal("99979", broker.account().cash()); // 100,000 - 4,001 + 10 x 398.00
+    }
+
+    @Test
+    void closeAllIsNotRetriedBecauseEachTrySendsNewOrders() {
+        server.setQuote("QQQ", 400.00, 400.10);
+        broker.submit(market("t-q", "QQQ", Side.BUY, 10));
+        server.inject("DELETE", "/v2/positions", Fault.SERVER_ERROR, 1);
+        assertThrows(BrokerUnavailableException.class, () -> broker.closeAllPositions());
+        assertEquals(1, server.count("DELETE", "/v2/positions"));
+    }
+
+    @Test
+    void cancellingAnUnknownOrderSaysSo() {
+        BrokerException e = assertThrows(BrokerException.class, () -> broker.cancel("no-such-id"));
+        assertTrue(e.getMessage().contains("HTTP 404: order not found for no-such-id"), e.getMessage());
+    }
+
+    @Test
+    void anOrderStatusNewerThanAlpacaJavaStaysOpen() {
+        server.setQuote("QQQ", 400.00, 400.10);
+        broker.submit(limit("t-new", Side.BUY, 1, "390"));
+        server.forceStatus("t-new", "pending_review");
+        BrokerOrder o = broker.orderByClientOrderId("t-new").orElseThrow();
+        assertEquals(OrderStatus.ACCEPTED, o.status());
+        assertEquals(1, broker.openOrders().size());
+    }
+
     // ---- clock, calendar, quotes -------------------------------------------------------------
 
     @Test

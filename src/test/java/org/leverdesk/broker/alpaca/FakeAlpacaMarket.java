@@ -178,6 +178,11 @@ final class FakeAlpacaMarket {
         o.updatedAt = o.failedAt;
     }
 
+    /** Sets an order's status string as is (e.g. one newer than alpaca-java knows). */
+    synchronized void forceStatus(String clientOrderId, String status) {
+        byClientId(clientOrderId).status = status;
+    }
+
     synchronized int orderCount() {
         return orders.size();
     }

@@ -158,6 +158,10 @@ public final class FakeAlpacaServer implements AutoCloseable {
         market.rejectOrder(clientOrderId);
     }
 
+    public void forceStatus(String clientOrderId, String status) {
+        market.forceStatus(clientOrderId, status);
+    }
+
     /** Orders the server has recorded, whatever the client heard. */
     public int orderCount() {
         return market.orderCount();
