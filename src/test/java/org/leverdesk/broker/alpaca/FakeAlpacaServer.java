@@ -1,0 +1,498 @@
+package org.leverdesk.broker.alpaca;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.leverdesk.domain.Bar;
+import org.leverdesk.market.calendar.NyseCalendar;
+import org.leverdesk.market.calendar.TradingCalendar;
+
+/**
+ * A real HTTP server on 127.0.0.1 (a free port) that answers like Alpaca's trading API (v2 account,
+ * positions, orders incl. {@code /v2/orders:by_client_order_id}, clock, calendar) and market data API
+ * (v2 stock bars with paging, latest quotes), with Alpaca's JSON shapes and error bodies. The account
+ * and order book live in {@link FakeAlpacaMarket}. Tests can turn on a rate limit (429 past it) and
+ * inject faults: slow answers, 5xx, dropped connections, rejections, and faults that strike after an
+ * order was recorded, so the client never learns that it was placed.
+ */
+public final class FakeAlpacaServer implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FakeAlpacaServer.class);
+    public static final String KEY_ID = "PKFAKE7Q2WZ9KEYID";
+    public static final String SECRET_KEY = "fakeSecret-9f8e7d6c5b4a-DO-NOT-LOG";
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final Pattern RFC3339 = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)");
+
+    /** What an injected fault does to the matching request. */
+    public enum Fault {
+        /** Waits {@link #setSlowDelay} before handling the request (the client times out first). */
+        SLOW,
+        /** Answers 500 without handling the request. */
+        SERVER_ERROR,
+        /** Answers 429 without handling the request. */
+        TOO_MANY_REQUESTS,
+        /** Closes the connection without an answer, without handling the request. */
+        DROP,
+        /** Handles the request (an order is recorded), then waits {@link #setSlowDelay} before answering. */
+        SLOW_AFTER_RECORD,
+        /** Handles the request (an order is recorded), then closes the connection without an answer. */
+        DROP_AFTER_RECORD,
+        /** Answers 403 with {@link #setRejectReason}'s reason, as Alpaca does for an order it refuses. */
+        REJECT
+    }
+
+    private record Injection(String method, String pathPrefix, Fault fault, int[] remaining) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final ObjectMapper json = new ObjectMapper();
+    private final FakeAlpacaMarket market = new FakeAlpacaMarket();
+    private final TradingCalendar calendar = new NyseCalendar();
+    private final List<Injection> injections = new CopyOnWriteArrayList<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> seenHeaders = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> orderBodies = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Bar>> bars = new HashMap<>();
+    private final Deque<Long> recent = new ArrayDeque<>();
+    private volatile int rateLimit = Integer.MAX_VALUE;
+    private volatile Duration rateWindow = Duration.ofMinutes(1);
+    private volatile Duration slowDelay = Duration.ofSeconds(3);
+    private volatile String rejectReason = "insufficient buying power";
+    private volatile int maxBarsPerPage = 10_000;
+
+    private FakeAlpacaServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-alpaca");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts a server on a free port of 127.0.0.1. */
+    public static FakeAlpacaServer start() {
+        try {
+            return new FakeAlpacaServer();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the fake Alpaca server: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where to point the adapter: {@code http://127.0.0.1:<port>}. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Settings for an adapter that talks to this server with its keys, short timeouts and quick retries. */
+    public AlpacaSettings settings() {
+        return AlpacaSettings.of(org.leverdesk.config.AlpacaEndpoint.PAPER, KEY_ID, SECRET_KEY).withBaseUrl(baseUrl())
+                .withCallTimeout(Duration.ofMillis(1500)).withRetries(4, Duration.ofMillis(50), Duration.ofMillis(400));
+    }
+
+    // ---- market controls (see FakeAlpacaMarket) -----------------------------------------------
+
+    public void setQuote(String symbol, double bid, double ask) {
+        market.setQuote(symbol, bid, ask);
+    }
+
+    public void setLast(String symbol, double last) {
+        market.setLast(symbol, last);
+    }
+
+    public void closeMarket() {
+        market.closeMarket();
+    }
+
+    public void openSession() {
+        market.openSession();
+    }
+
+    public void includeLegacyPdtFields(boolean include) {
+        market.includeLegacyPdtFields(include);
+    }
+
+    public void failClosing(String symbol, String message) {
+        market.failClosing(symbol, message);
+    }
+
+    public void partialFill(String clientOrderId, java.math.BigDecimal qty) {
+        market.partialFill(clientOrderId, qty);
+    }
+
+    public void rejectOrder(String clientOrderId) {
+        market.rejectOrder(clientOrderId);
+    }
+
+    public void forceStatus(String clientOrderId, String status) {
+        market.forceStatus(clientOrderId, status);
+    }
+
+    /** Orders the server has recorded, whatever the client heard. */
+    public int orderCount() {
+        return market.orderCount();
+    }
+
+    public long ordersWithClientId(String clientOrderId) {
+        return market.ordersWithClientId(clientOrderId);
+    }
+
+    /** Daily bars served for {@code symbol}: OHLC as adjustment=split, scaled by adj_close/close for adjustment=all. */
+    public synchronized void setBars(String symbol, List<Bar> series) {
+        bars.put(symbol, List.copyOf(series));
+    }
+
+    public void setMaxBarsPerPage(int n) {
+        maxBarsPerPage = n;
+    }
+
+    // ---- faults and limits ---------------------------------------------------------------------
+
+    /** The next {@code times} requests whose method and path start as given meet {@code fault}. */
+    public void inject(String method, String pathPrefix, Fault fault, int times) {
+        injections.add(new Injection(method, pathPrefix, fault, new int[] {times}));
+    }
+
+    public void setSlowDelay(Duration delay) {
+        slowDelay = delay;
+    }
+
+    public void setRejectReason(String reason) {
+        rejectReason = reason;
+    }
+
+    /** More than {@code requests} within {@code window} are answered 429, as Alpaca does past 200 a minute. */
+    public void setRateLimit(int requests, Duration window) {
+        rateLimit = requests;
+        rateWindow = window;
+    }
+
+    /** Every request seen, as "METHOD /path?query", in order. */
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    public long count(String method, String pathPrefix) {
+        return requests.stream().filter(r -> r.startsWith(method + " " + pathPrefix)).count();
+    }
+
+    /** The JSON bodies of every POST /v2/orders, in order. */
+    public List<JsonNode> orderBodies() {
+        return List.copyOf(orderBodies);
+    }
+
+    /** Every request header value seen (to check what travels and what does not). */
+    public List<String> headerValues() {
+        return Collections.unmodifiableList(seenHeaders);
+    }
+
+    // ---- HTTP ----------------------------------------------------------------------------------
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String method = ex.getRequestMethod();
+            String path = ex.getRequestURI().getRawPath();
+            String query = ex.getRequestURI().getRawQuery();
+            requests.add(method + " " + path + (query == null ? "" : "?" + query));
+            ex.getRequestHeaders().forEach((k, v) -> seenHeaders.addAll(v));
+            byte[] body = ex.getRequestBody().readAllBytes();
+            if (overRateLimit()) {
+                send(ex, market.error(new FakeAlpacaMarket.Refusal(429, 42910000, "rate limit exceeded")));
+                return;
+            }
+            if (!KEY_ID.equals(ex.getRequestHeaders().getFirst("APCA-API-KEY-ID"))
+                    || !SECRET_KEY.equals(ex.getRequestHeaders().getFirst("APCA-API-SECRET-KEY"))) {
+                send(ex, market.error(new FakeAlpacaMarket.Refusal(401, 40110000, "request is not authorized")));
+                return;
+            }
+            Fault fault = takeFault(method, path);
+            if (fault == Fault.SLOW) {
+                sleep(slowDelay);
+            } else if (fault == Fault.SERVER_ERROR) {
+                send(ex, market.error(new FakeAlpacaMarket.Refusal(500, 50010000, "internal server error occurred")));
+                return;
+            } else if (fault == Fault.TOO_MANY_REQUESTS) {
+                send(ex, market.error(new FakeAlpacaMarket.Refusal(429, 42910000, "rate limit exceeded")));
+                return;
+            } else if (fault == Fault.DROP) {
+                return; // closing the exchange before any answer drops the connection
+            } else if (fault == Fault.REJECT) {
+                send(ex, market.error(new FakeAlpacaMarket.Refusal(403, 40310000, rejectReason)));
+                return;
+            }
+            FakeAlpacaMarket.Reply reply = route(method, path, query(query), body);
+            if (fault == Fault.DROP_AFTER_RECORD) {
+                return;
+            }
+            if (fault == Fault.SLOW_AFTER_RECORD) {
+                sleep(slowDelay);
+            }
+            send(ex, reply);
+        } catch (RuntimeException e) {
+            // Surfaces as a dropped connection in the client; the log helps whoever broke the fake.
+            LOG.error("the fake Alpaca server failed on {} {}", ex.getRequestMethod(), ex.getRequestURI(), e);
+            throw e;
+        }
+    }
+
+    private synchronized boolean overRateLimit() {
+        long now = System.nanoTime();
+        while (!recent.isEmpty() && now - recent.peekFirst() > rateWindow.toNanos()) {
+            recent.pollFirst();
+        }
+        recent.addLast(now);
+        return recent.size() > rateLimit;
+    }
+
+    private Fault takeFault(String method, String path) {
+        for (Injection i : injections) {
+            if (i.method().equals(method) && path.startsWith(i.pathPrefix())) {
+                synchronized (i) {
+                    if (i.remaining()[0] > 0) {
+                        i.remaining()[0]--;
+                        return i.fault();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private FakeAlpacaMarket.Reply route(String method, String path, Map<String, String> q, byte[] body) throws IOException {
+        String key = method + " " + path;
+        if (key.equals("GET /v2/account")) {
+            return market.account();
+        }
+        if (key.equals("GET /v2/positions")) {
+            return market.positions();
+        }
+        if (key.equals("DELETE /v2/positions")) {
+            return market.closeAll("true".equals(q.get("cancel_orders")));
+        }
+        if (path.startsWith("/v2/positions/")) {
+            String symbol = decode(path.substring("/v2/positions/".length()));
+            return method.equals("DELETE") ? market.closePosition(symbol) : market.position(symbol);
+        }
+        if (key.equals("GET /v2/orders:by_client_order_id")) {
+            return market.orderByClientId(q.getOrDefault("client_order_id", ""));
+        }
+        if (key.equals("GET /v2/orders")) {
+            return market.listOrders(q.getOrDefault("status", "open"), Integer.parseInt(q.getOrDefault("limit", "50")));
+        }
+        if (key.equals("POST /v2/orders")) {
+            JsonNode order;
+            try {
+                order = json.readTree(body);
+            } catch (IOException e) {
+                return market.error(new FakeAlpacaMarket.Refusal(400, 40010000, "request body format is invalid"));
+            }
+            orderBodies.add(order);
+            return market.submit(order);
+        }
+        if (key.equals("DELETE /v2/orders")) {
+            return market.cancelAll();
+        }
+        if (path.startsWith("/v2/orders/")) {
+            String id = decode(path.substring("/v2/orders/".length()));
+            return method.equals("DELETE") ? market.cancel(id) : market.orderById(id);
+        }
+        if (key.equals("GET /v2/clock")) {
+            return clock();
+        }
+        if (key.equals("GET /v2/calendar")) {
+            return calendar(q);
+        }
+        Matcher m = Pattern.compile("/v2/stocks/([^/]+)/(bars|quotes/latest)").matcher(path);
+        if (method.equals("GET") && m.matches()) {
+            String symbol = decode(m.group(1));
+            return m.group(2).equals("bars") ? bars(symbol, q) : market.latestQuote(symbol);
+        }
+        return market.error(new FakeAlpacaMarket.Refusal(404, 40410000, "endpoint not found: " + key));
+    }
+
+    private FakeAlpacaMarket.Reply clock() {
+        ZonedDateTime now = ZonedDateTime.now(NEW_YORK);
+        ZonedDateTime nextOpen = null;
+        ZonedDateTime nextClose = null;
+        for (LocalDate d = now.toLocalDate(); nextOpen == null || nextClose == null; d = d.plusDays(1)) {
+            var s = calendar.session(d);
+            if (s.isEmpty()) {
+                continue;
+            }
+            if (nextOpen == null && s.get().open().isAfter(now)) {
+                nextOpen = s.get().open();
+            }
+            if (nextClose == null && s.get().close().isAfter(now)) {
+                nextClose = s.get().close();
+            }
+        }
+        ObjectNode c = json.createObjectNode();
+        DateTimeFormatter f = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+        c.put("timestamp", now.format(f));
+        c.put("is_open", market.isOpen());
+        c.put("next_open", nextOpen.format(f));
+        c.put("next_close", nextClose.format(f));
+        return new FakeAlpacaMarket.Reply(200, c);
+    }
+
+    private FakeAlpacaMarket.Reply calendar(Map<String, String> q) {
+        LocalDate start = LocalDate.parse(q.getOrDefault("start", LocalDate.now().toString()));
+        LocalDate end = LocalDate.parse(q.getOrDefault("end", start.plusMonths(1).toString()));
+        ArrayNode out = json.createArrayNode();
+        for (LocalDate d : calendar.tradingDays(start, end)) {
+            var s = calendar.session(d).orElseThrow();
+            ObjectNode day = out.addObject();
+            day.put("date", d.toString());
+            day.put("open", s.open().toLocalTime().toString());
+            day.put("close", s.close().toLocalTime().toString());
+            day.put("session_open", "0400");
+            day.put("session_close", "2000");
+            day.put("settlement_date", calendar.nextTradingDay(d).toString());
+        }
+        return new FakeAlpacaMarket.Reply(200, out);
+    }
+
+    /** Alpaca's {@code GET /v2/stocks/{symbol}/bars}: daily bars between start and end, paged by next_page_token. */
+    private FakeAlpacaMarket.Reply bars(String symbol, Map<String, String> q) {
+        if (!"1Day".equals(q.get("timeframe"))) {
+            return market.error(new FakeAlpacaMarket.Refusal(422, 42210000, "this fake serves timeframe=1Day only"));
+        }
+        String feed = q.getOrDefault("feed", "sip").toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("sip", "iex").contains(feed)) {
+            return market.error(new FakeAlpacaMarket.Refusal(422, 42210000, "invalid feed"));
+        }
+        String adjustment = q.getOrDefault("adjustment", "raw");
+        if (!List.of("raw", "split", "dividend", "all").contains(adjustment)) {
+            return market.error(new FakeAlpacaMarket.Refusal(422, 42210000, "invalid adjustment"));
+        }
+        Instant start;
+        Instant end;
+        try {
+            start = rfc3339(q.get("start"));
+            end = q.containsKey("end") ? rfc3339(q.get("end")) : Instant.now();
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return market.error(new FakeAlpacaMarket.Refusal(422, 42210000, "invalid start or end: " + e.getMessage()));
+        }
+        int limit = Math.min(Integer.parseInt(q.getOrDefault("limit", "1000")), maxBarsPerPage);
+        List<Bar> inRange = new ArrayList<>();
+        synchronized (this) {
+            for (Bar b : bars.getOrDefault(symbol, List.of())) {
+                Instant t = b.date().atStartOfDay(NEW_YORK).toInstant();
+                if (!t.isBefore(start) && !t.isAfter(end)) {
+                    inRange.add(b);
+                }
+            }
+        }
+        int from = q.containsKey("page_token")
+                ? Integer.parseInt(new String(Base64.getDecoder().decode(q.get("page_token")), StandardCharsets.UTF_8)) : 0;
+        int to = Math.min(inRange.size(), from + limit);
+        ObjectNode out = json.createObjectNode();
+        ArrayNode list = out.putArray("bars");
+        for (Bar b : inRange.subList(from, to)) {
+            double k = adjustment.equals("all") || adjustment.equals("dividend") ? b.adjClose() / b.close() : 1.0;
+            ObjectNode j = list.addObject();
+            j.put("t", b.date().atStartOfDay(NEW_YORK).toInstant().toString());
+            j.put("o", b.open() * k);
+            j.put("h", b.high() * k);
+            j.put("l", b.low() * k);
+            j.put("c", b.close() * k);
+            j.put("v", b.volume());
+            j.put("n", b.volume() / 100);
+            j.put("vw", (b.high() + b.low() + b.close()) / 3 * k);
+        }
+        out.put("symbol", symbol);
+        if (to < inRange.size()) {
+            out.put("next_page_token", Base64.getEncoder().encodeToString(String.valueOf(to).getBytes(StandardCharsets.UTF_8)));
+        } else {
+            out.putNull("next_page_token");
+        }
+        return new FakeAlpacaMarket.Reply(200, out);
+    }
+
+    /** Alpaca wants RFC 3339 with seconds; a time without them is refused as Alpaca refuses it. */
+    private static Instant rfc3339(String text) {
+        if (text == null || !RFC3339.matcher(text).matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not RFC 3339 with seconds");
+        }
+        return OffsetDateTime.parse(text).toInstant();
+    }
+
+    private void send(HttpExchange ex, FakeAlpacaMarket.Reply reply) throws IOException {
+        if (reply.body() == null) {
+            ex.sendResponseHeaders(reply.status(), -1);
+            return;
+        }
+        byte[] bytes = json.writeValueAsBytes(reply.body());
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+        ex.getResponseHeaders().set("X-Ratelimit-Limit", rateLimit == Integer.MAX_VALUE ? "200" : String.valueOf(rateLimit));
+        ex.sendResponseHeaders(reply.status(), bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = decode(eq < 0 ? pair : pair.substring(0, eq));
+            out.put(k, eq < 0 ? "" : decode(pair.substring(eq + 1)));
+        }
+        return out;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
