@@ -14,19 +14,19 @@ import org.leverdesk.market.calendar.NyseCalendar;
  * event, which then runs on the scheduler's thread), and at the end of the simulation the scheduler's
  * thread blocks until it is stopped.
  */
-final class SimulatedClock implements SchedulerClock {
+public final class SimulatedClock implements SchedulerClock {
     private volatile Instant now;
     private final Instant end;
     private final TreeMap<Instant, Runnable> events = new TreeMap<>();
     private final CountDownLatch reachedEnd = new CountDownLatch(1);
 
-    SimulatedClock(Instant start, Instant end) {
+    public SimulatedClock(Instant start, Instant end) {
         this.now = start;
         this.end = end;
     }
 
     /** New York wall time as an instant. */
-    static Instant et(String localDateTime) {
+    public static Instant et(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(NyseCalendar.ZONE).toInstant();
     }
 
@@ -80,7 +80,7 @@ final class SimulatedClock implements SchedulerClock {
     }
 
     /** Waits (real time) until the scheduler has slept past the end of the simulation. */
-    boolean awaitEnd(Duration timeout) throws InterruptedException {
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
         return reachedEnd.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
