@@ -37,7 +37,7 @@ class StoreTest {
         try (Store store = Store.open(dir.resolve("data"))) {
             assertTrue(Files.exists(store.databaseFile()), "database file should exist");
             assertEquals(dir.resolve("data").resolve("leverdesk.mv.db"), store.databaseFile());
-            assertEquals(List.of("1"), appliedMigrations(store));
+            assertEquals(List.of("1", "4"), appliedMigrations(store));
         }
     }
 
@@ -48,7 +48,7 @@ class StoreTest {
                     "INSERT INTO strategy_configs VALUES ('s1', 'Strategy one', CURRENT_TIMESTAMP)"));
         }
         try (Store store = Store.open(dir)) {
-            assertEquals(List.of("1"), appliedMigrations(store));
+            assertEquals(List.of("1", "4"), appliedMigrations(store));
             int n = store.read("count", c -> {
                 try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM strategy_configs")) {
                     rs.next();
