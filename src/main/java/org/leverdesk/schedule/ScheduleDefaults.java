@@ -18,6 +18,7 @@ import org.leverdesk.strategy.catalog.StrategyDescriptor;
 public final class ScheduleDefaults {
     /** The rotation strategy's id; it is not in the catalog yet but has a schedule. */
     public static final String ROTATION = "rotation";
+    private static final String MINUTES_BEFORE_CLOSE = "minutesBeforeClose";
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
     static {
@@ -35,13 +36,25 @@ public final class ScheduleDefaults {
         return Optional.ofNullable(DEFAULTS.get(strategyId));
     }
 
-    /** The jobs of one strategy's settings: its own schedule, else its default; a one-line error if neither. */
+    /**
+     * The jobs of one strategy's settings: its own schedule, else its default; a one-line error if
+     * neither. A strategy whose parameters set {@code minutesBeforeClose} (regime) decides that many
+     * minutes before the close by default, so the scheduler and the strategy agree on the decision time.
+     */
     public static List<JobDefinition> jobsOf(StrategySettings settings) {
         String text = settings.schedule();
         if (text == null || text.isBlank()) {
             text = defaultSchedule(settings.strategyId()).orElseThrow(() -> new ScheduleSyntaxException(
                     "strategy " + settings.strategyId() + " has no default schedule; set one in its settings,"
                             + " e.g. \"schedule\": \"close-10m\""));
+            String minutes = settings.parameters().get(MINUTES_BEFORE_CLOSE);
+            if (minutes != null && text.equals("close-10m")) {
+                if (!minutes.strip().matches("\\d{1,3}")) {
+                    throw new ScheduleSyntaxException("strategy " + settings.strategyId() + ": " + MINUTES_BEFORE_CLOSE
+                            + " '" + minutes + "' is not a whole number of minutes; write e.g. 10");
+                }
+                text = "close-" + Integer.parseInt(minutes.strip()) + "m";
+            }
         }
         return ScheduleNotation.parse(settings.strategyId(), text);
     }

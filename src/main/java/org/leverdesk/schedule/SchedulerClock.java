@@ -29,7 +29,8 @@ public interface SchedulerClock {
 
             @Override
             public void sleepUntil(Instant deadline) throws InterruptedException {
-                long millis = Duration.between(Instant.now(), deadline).toMillis();
+                // Rounded up: waking a millisecond early would only find nothing due and sleep again.
+                long millis = Duration.between(Instant.now(), deadline).plusNanos(999_999).toMillis();
                 if (millis > 0) {
                     Thread.sleep(Math.min(millis, MAX_SLEEP_MILLIS));
                 }

@@ -69,6 +69,17 @@ class ScheduleNotationTest {
     }
 
     @Test
+    void theRegimeDefaultFollowsItsMinutesBeforeCloseParameter() {
+        StrategySettings regime = new StrategySettings("regime", true, 0.3, Map.of("minutesBeforeClose", "15"), null);
+        assertEquals(Trigger.daily(Anchor.CLOSE, -15), ScheduleDefaults.jobsOf(regime).get(0).trigger());
+        StrategySettings explicit = new StrategySettings("regime", true, 0.3, Map.of("minutesBeforeClose", "15"), "close-5m");
+        assertEquals(Trigger.daily(Anchor.CLOSE, -5), ScheduleDefaults.jobsOf(explicit).get(0).trigger());
+        StrategySettings bad = new StrategySettings("regime", true, 0.3, Map.of("minutesBeforeClose", "ten"), null);
+        assertEquals("strategy regime: minutesBeforeClose 'ten' is not a whole number of minutes; write e.g. 10",
+                assertThrows(ScheduleSyntaxException.class, () -> ScheduleDefaults.jobsOf(bad)).getMessage());
+    }
+
+    @Test
     void onlyEnabledStrategiesHaveJobsAndEveryCatalogStrategyHasADefault() {
         List<JobDefinition> jobs = ScheduleDefaults.jobsOf(List.of(settings("regime", null),
                 new StrategySettings("rsi2", false, 0.2, Map.of(), null)));
