@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.leverdesk.market.calendar.NyseCalendar;
 import org.leverdesk.schedule.JobAction;
 import org.leverdesk.schedule.JobCalendar;
@@ -32,14 +33,17 @@ final class Daemon implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    /** Takes the lock in {@code dataDir} (refused, naming the holder, if another scheduler has it) and starts. */
-    static Daemon start(Path dataDir, List<JobDefinition> jobs, JobAction action, SchedulerClock clock,
+    /**
+     * Takes the lock in {@code dataDir} (refused, naming the holder, if another scheduler has it), opens
+     * the store, builds the job action on it (the execution service needs the same store) and starts.
+     */
+    static Daemon start(Path dataDir, List<JobDefinition> jobs, Function<Store, JobAction> action, SchedulerClock clock,
                         BooleanSupplier halted) {
         SchedulerLock lock = SchedulerLock.acquire(dataDir, clock.now());
         Store store = null;
         try {
             store = Store.open(dataDir);
-            SchedulerService scheduler = new SchedulerService(jobs, new JobCalendar(new NyseCalendar()), action,
+            SchedulerService scheduler = new SchedulerService(jobs, new JobCalendar(new NyseCalendar()), action.apply(store),
                     new StoreJobRunLog(store), clock, halted);
             scheduler.start();
             return new Daemon(lock, store, scheduler);

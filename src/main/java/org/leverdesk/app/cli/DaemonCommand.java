@@ -14,6 +14,7 @@ import org.leverdesk.schedule.ScheduleDefaults;
 import org.leverdesk.schedule.SchedulerClock;
 import org.leverdesk.schedule.ScheduledJob;
 import org.leverdesk.store.DataDirectory;
+import org.leverdesk.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -55,7 +56,7 @@ public final class DaemonCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // The JVM ends when its shutdown hooks return, so the hook waits until the store and lock are closed.
         CountDownLatch closed = new CountDownLatch(1);
-        try (Daemon daemon = Daemon.start(dataDir, jobs, jobAction(), SchedulerClock.system(), () -> false)) {
+        try (Daemon daemon = Daemon.start(dataDir, jobs, this::jobAction, SchedulerClock.system(), () -> false)) {
             Thread hook = new Thread(() -> {
                 LOG.info("stop requested (SIGTERM or Ctrl-C); stopping the scheduler");
                 daemon.requestStop();
@@ -85,10 +86,11 @@ public final class DaemonCommand implements Callable<Integer> {
     }
 
     /**
-     * What each job does. Until the scheduler is bound to the execution service (one decision cycle per
-     * strategy, with {@code --prices} as its market data), the daemon logs what would run.
+     * What each job does, on the daemon's store. Until the scheduler is bound to the execution service
+     * (one decision cycle per strategy on {@code store}, with {@code --prices} as its market data), the
+     * daemon logs what would run.
      */
-    JobAction jobAction() {
+    JobAction jobAction(Store openStore) {
         return new DryRunJobAction();
     }
 

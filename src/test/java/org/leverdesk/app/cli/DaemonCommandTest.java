@@ -45,7 +45,7 @@ class DaemonCommandTest {
         SimulatedClock clock = new SimulatedClock(et("2026-11-24T15:00"), et("2026-11-24T18:00"));
         List<String> ran = new CopyOnWriteArrayList<>();
         Daemon daemon = Daemon.start(data, ScheduleNotation.parse("regime", "close-10m"),
-                (job, cancel) -> {
+                store -> (job, cancel) -> {
                     ran.add(job + " at " + clock.now());
                     return JobOutcome.succeeded("ok");
                 }, clock, () -> false);
