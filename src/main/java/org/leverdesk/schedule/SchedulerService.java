@@ -143,6 +143,11 @@ public final class SchedulerService {
                 .min(Comparator.comparing(ScheduledJob::instant));
     }
 
+    /** The next planned occurrence of {@code job} after now, if any. */
+    public Optional<ScheduledJob> nextRun(JobDefinition job) {
+        return calendar.next(job, clock.now());
+    }
+
     /**
      * Stops the scheduler: no new jobs; the running job's token is cancelled and it gets {@code grace}
      * to end before its thread is interrupted. Returns true when the scheduler thread has ended.

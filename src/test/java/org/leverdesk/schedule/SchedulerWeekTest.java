@@ -60,6 +60,8 @@ class SchedulerWeekTest {
             assertTrue(seen.add(r.job().toString()), "ran twice: " + r.job());
         }
         assertTrue(sim.recorder.misses.isEmpty(), "nothing was missed: " + sim.recorder.misses);
+        assertTrue(sim.recorder.outcomes.stream().allMatch(o -> o.status() == JobOutcome.Status.SUCCEEDED));
+        assertEquals(expected.size(), sim.recorder.outcomes.size());
         assertEquals(expected.size(), log.entries().stream().filter(e -> e.status().equals("SUCCEEDED")).count());
         assertEquals(List.of(SchedulerState.RUNNING, SchedulerState.STOPPED), sim.recorder.states);
     }
@@ -72,5 +74,18 @@ class SchedulerWeekTest {
                 clock, recorder, new MemoryJobRunLog(), () -> false).runToEnd();
 
         assertEquals(List.of("2026-11-30 15:50 monthly-rebalance run", "2026-11-30 15:53 regime run"), sim.recorder.lines());
+    }
+
+    @Test
+    void theNextRunOfEachJobAndStrategyComesFromTheCalendar() {
+        SimulatedClock clock = new SimulatedClock(et("2026-11-25T16:00"), et("2026-11-25T16:01"));
+        SchedulerService service = new SchedulerService(Simulation.jobs(JOBS), Simulation.CALENDAR, (j, c) -> null,
+                new MemoryJobRunLog(), clock, () -> false);
+        assertEquals("regime/status @ 2026-11-27 09:00 ET", service.nextRun("regime").orElseThrow().toString());
+        assertEquals("regime/run @ 2026-11-27 12:50 ET", service.nextRun(service.jobs().get(0)).orElseThrow().toString());
+        assertEquals("rotation/run @ 2026-11-25 16:15 ET", service.nextRun("rotation").orElseThrow().toString());
+        assertEquals("monthly-rebalance/run @ 2026-11-30 15:50 ET",
+                service.nextRun("monthly-rebalance").orElseThrow().toString());
+        assertTrue(service.nextRun("unknown").isEmpty());
     }
 }

@@ -70,7 +70,7 @@ public final class DaemonCommand implements Callable<Integer> {
             out.println("leverdesk daemon: scheduler running " + jobs.size() + " jobs on " + dataDir.toAbsolutePath()
                     + " (lock " + daemon.lockFile() + "); stop with SIGTERM or Ctrl-C");
             for (JobDefinition job : jobs) {
-                String next = daemon.scheduler().nextRun(job.strategyId()).map(ScheduledJob::toString).orElse("none");
+                String next = daemon.scheduler().nextRun(job).map(ScheduledJob::toString).orElse("none");
                 out.println("  " + job.key() + " " + job.trigger().notation() + ", next " + next);
             }
             out.flush();
