@@ -1,0 +1,82 @@
+package org.leverdesk.schedule;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.leverdesk.config.StrategySettings;
+import org.leverdesk.strategy.catalog.StrategyCatalog;
+import org.leverdesk.strategy.catalog.StrategyDescriptor;
+
+/**
+ * The default schedule of each strategy (from the seeds) and the jobs a configuration asks for.
+ * Regime and RSI-2 decide 10 minutes before the close (15:50 ET, 12:50 on early closes); the monthly
+ * rebalance does so on the month's last trading day; rotation runs 15 minutes after the close (16:15)
+ * so its market-on-open orders are in before the next session.
+ */
+public final class ScheduleDefaults {
+    /** The rotation strategy's id; it is not in the catalog yet but has a schedule. */
+    public static final String ROTATION = "rotation";
+    private static final String MINUTES_BEFORE_CLOSE = "minutesBeforeClose";
+    private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+    static {
+        DEFAULTS.put("regime", "close-10m");
+        DEFAULTS.put("rsi2", "close-10m");
+        DEFAULTS.put("monthly-rebalance", "monthly-last@close-10m");
+        DEFAULTS.put(ROTATION, "close+15m");
+    }
+
+    private ScheduleDefaults() {
+    }
+
+    /** The default schedule text of {@code strategyId}, if it has one. */
+    public static Optional<String> defaultSchedule(String strategyId) {
+        return Optional.ofNullable(DEFAULTS.get(strategyId));
+    }
+
+    /**
+     * The jobs of one strategy's settings: its own schedule, else its default; a one-line error if
+     * neither. A strategy whose parameters set {@code minutesBeforeClose} (regime) decides that many
+     * minutes before the close by default, so the scheduler and the strategy agree on the decision time.
+     */
+    public static List<JobDefinition> jobsOf(StrategySettings settings) {
+        String text = settings.schedule();
+        if (text == null || text.isBlank()) {
+            text = defaultSchedule(settings.strategyId()).orElseThrow(() -> new ScheduleSyntaxException(
+                    "strategy " + settings.strategyId() + " has no default schedule; set one in its settings,"
+                            + " e.g. \"schedule\": \"close-10m\""));
+            String minutes = settings.parameters().get(MINUTES_BEFORE_CLOSE);
+            if (minutes != null && text.equals("close-10m")) {
+                if (!minutes.strip().matches("\\d{1,3}")) {
+                    throw new ScheduleSyntaxException("strategy " + settings.strategyId() + ": " + MINUTES_BEFORE_CLOSE
+                            + " '" + minutes + "' is not a whole number of minutes; write e.g. 10");
+                }
+                text = "close-" + Integer.parseInt(minutes.strip()) + "m";
+            }
+        }
+        return ScheduleNotation.parse(settings.strategyId(), text);
+    }
+
+    /** The jobs of every enabled strategy in {@code strategies}, in their order. */
+    public static List<JobDefinition> jobsOf(List<StrategySettings> strategies) {
+        List<JobDefinition> jobs = new ArrayList<>();
+        for (StrategySettings s : strategies) {
+            if (s.enabled()) {
+                jobs.addAll(jobsOf(s));
+            }
+        }
+        return List.copyOf(jobs);
+    }
+
+    /** The default jobs of every catalog strategy plus rotation, for showing a plan without a configuration. */
+    public static List<JobDefinition> allDefaults(StrategyCatalog catalog) {
+        List<JobDefinition> jobs = new ArrayList<>();
+        for (StrategyDescriptor d : catalog.all()) {
+            defaultSchedule(d.id()).ifPresent(text -> jobs.addAll(ScheduleNotation.parse(d.id(), text)));
+        }
+        jobs.addAll(ScheduleNotation.parse(ROTATION, DEFAULTS.get(ROTATION)));
+        return List.copyOf(jobs);
+    }
+}

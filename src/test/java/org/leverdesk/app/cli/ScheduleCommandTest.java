@@ -1,0 +1,95 @@
+package org.leverdesk.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leverdesk.config.AppConfig;
+import org.leverdesk.config.ConfigFile;
+import org.leverdesk.config.StrategySettings;
+
+class ScheduleCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path config(StrategySettings... strategies) {
+        Path file = dir.resolve("config.json");
+        AppConfig c = AppConfig.defaults();
+        for (StrategySettings s : strategies) {
+            c = c.withStrategy(s);
+        }
+        new ConfigFile(file).save(c);
+        return file;
+    }
+
+    private static StrategySettings enabled(String id, String schedule) {
+        return new StrategySettings(id, true, 0.25, Map.of(), schedule);
+    }
+
+    @Test
+    void aRegularDayListsTheEnabledStrategiesJobsInNewYorkTime() {
+        Path file = config(enabled("regime", null), enabled("rsi2", "run=close-10m; exits=every:2h"),
+                enabled("monthly-rebalance", null), enabled("rotation", null));
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("schedule", "--date", "2026-11-24", "--config", file.toString()));
+        assertEquals(String.join(System.lineSeparator(), "11:30 rsi2 exits", "13:30 rsi2 exits", "15:30 rsi2 exits",
+                "15:50 regime run", "15:50 rsi2 run", "16:15 rotation run", ""), cli.out.toString());
+        assertEquals("", cli.err.toString());
+    }
+
+    @Test
+    void anEarlyCloseDayMovesTheJobsWithTheClose() {
+        Path file = config(enabled("regime", null), enabled("rotation", null));
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("schedule", "--date", "2026-11-27", "--config", file.toString()));
+        assertEquals(String.join(System.lineSeparator(), "12:50 regime run", "13:15 rotation run", ""), cli.out.toString());
+    }
+
+    @Test
+    void theLastTradingDayOfTheMonthAddsTheMonthlyRebalance() {
+        Path file = config(enabled("regime", null), enabled("monthly-rebalance", null));
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("schedule", "--date", "2026-11-30", "--config", file.toString()));
+        assertEquals(String.join(System.lineSeparator(), "15:50 monthly-rebalance run", "15:50 regime run", ""),
+                cli.out.toString());
+    }
+
+    @Test
+    void aHolidayPrintsNothing() {
+        Path file = config(enabled("regime", null), enabled("rotation", null));
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("schedule", "--date", "2026-11-26", "--config", file.toString()));
+        assertEquals("", cli.out.toString());
+    }
+
+    @Test
+    void withoutAConfigEveryStrategysDefaultIsShownWithANote() {
+        Path missing = dir.resolve("none.json");
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("schedule", "--date", "2026-11-27", "--config", missing.toString()));
+        assertEquals(String.join(System.lineSeparator(), "12:50 regime run", "12:50 rsi2 run", "13:15 rotation run", ""),
+                cli.out.toString());
+        assertEquals("note: no strategy is enabled in " + missing + "; showing every strategy's default schedule"
+                + System.lineSeparator(), cli.err.toString());
+    }
+
+    @Test
+    void aMalformedScheduleInTheConfigIsOneLineAndExitCodeTwo() {
+        Path file = config(enabled("regime", "close-10"));
+        CliRun cli = new CliRun();
+        assertEquals(2, cli.run("schedule", "--date", "2026-11-24", "--config", file.toString()));
+        assertEquals(List.of("error: schedule 'close-10' of strategy regime: 'close-10' is not a schedule; e.g. close-10m,"
+                + " close+15m, open-30m, weekly:MON@open+30m, monthly-last@close-10m, every:10m"), cli.err.toString().lines().toList());
+    }
+
+    @Test
+    void aBadDateSaysWhatToWrite() {
+        CliRun cli = new CliRun();
+        assertEquals(2, cli.run("schedule", "--date", "27.11.2026"));
+        assertEquals("error: Invalid value for option '--date': '27.11.2026' is not a valid ISO date; use YYYY-MM-DD,"
+                + " e.g. 2024-11-27", cli.err.toString().lines().findFirst().orElseThrow());
+    }
+}
