@@ -325,6 +325,17 @@ public final class ExecutionService {
     }
 
     /**
+     * Force exit of the whole account: every open order is cancelled and every position closed,
+     * journalled as "force-exit" by "all". Unlike {@link #panicCloseAll} it leaves the trading state as it is.
+     */
+    public List<CloseOutcome> forceExitAll() {
+        Set<String> symbols = new java.util.TreeSet<>();
+        broker.positions().forEach(p -> symbols.add(p.symbol()));
+        broker.openOrders().forEach(o -> symbols.add(o.symbol()));
+        return forceExit("all", symbols);
+    }
+
+    /**
      * The panic button: cancels every open order and closes every position of the account, then sets
      * the trading state to HALTED so no scheduled run buys back. Takes no lock a run holds (see the
      * class comment) and reports per position what happened; a journal failure never hides the outcomes.
