@@ -37,7 +37,19 @@ class StoreTest {
         try (Store store = Store.open(dir.resolve("data"))) {
             assertTrue(Files.exists(store.databaseFile()), "database file should exist");
             assertEquals(dir.resolve("data").resolve("leverdesk.mv.db"), store.databaseFile());
-            assertEquals(List.of("1"), appliedMigrations(store));
+            assertEquals(migrationVersions(), appliedMigrations(store));
+            assertEquals("1", appliedMigrations(store).get(0));
+        }
+    }
+
+    /** Versions of the V<n>__*.sql files in db/migration, in version order (several people add migrations). */
+    private static List<String> migrationVersions() {
+        try (var files = Files.list(Path.of(StoreTest.class.getResource("/db/migration").toURI()))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__"))).sorted(java.util.Comparator.comparingInt(Integer::parseInt))
+                    .toList();
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot list db/migration: " + e.getMessage(), e);
         }
     }
 
@@ -48,7 +60,7 @@ class StoreTest {
                     "INSERT INTO strategy_configs VALUES ('s1', 'Strategy one', CURRENT_TIMESTAMP)"));
         }
         try (Store store = Store.open(dir)) {
-            assertEquals(List.of("1"), appliedMigrations(store));
+            assertEquals(migrationVersions(), appliedMigrations(store));
             int n = store.read("count", c -> {
                 try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM strategy_configs")) {
                     rs.next();
