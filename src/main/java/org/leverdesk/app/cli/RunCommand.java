@@ -12,6 +12,7 @@ import org.leverdesk.broker.Broker;
 import org.leverdesk.config.AppConfig;
 import org.leverdesk.config.ConfigFile;
 import org.leverdesk.config.StrategySettings;
+import org.leverdesk.domain.TradingMode;
 import org.leverdesk.execution.ExecutionService;
 import org.leverdesk.execution.OrderOutcome;
 import org.leverdesk.execution.PlannedOrder;
@@ -54,10 +55,18 @@ public final class RunCommand implements Callable<Integer> {
             description = "Decide as on DATE at 15:50 New York time with the prices known then.")
     LocalDate asOf;
 
+    @Option(names = "--confirm-live", description = "Required to send real-money orders when the settings select LIVE trading.")
+    boolean confirmLive;
+
     @Override
     public Integer call() {
         ConfigFile file = config.file();
         AppConfig cfg = file.load();
+        if (cfg.broker().mode() == TradingMode.LIVE && !dryRun && !confirmLive) {
+            // The config switch alone is not enough for real money: the UI asks, the CLI needs this flag.
+            throw new IllegalArgumentException("the settings in " + file.path() + " select LIVE trading with real money;"
+                    + " add --confirm-live to send orders, or use --dry-run");
+        }
         var chosen = LiveStrategies.chosen(cfg, strategyId, file.path().toString());
         Clock clock = asOf == null ? Clock.systemUTC()
                 : Clock.fixed(asOf.atTime(DECISION_TIME).atZone(NEW_YORK).toInstant(), NEW_YORK);

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.app.context.TestBrokers;
+import org.leverdesk.config.AlpacaEndpoint;
 import org.leverdesk.config.AppConfig;
+import org.leverdesk.config.BrokerKind;
 import org.leverdesk.config.BrokerSettings;
 import org.leverdesk.config.ConfigFile;
 import org.leverdesk.config.RiskSettings;
@@ -136,6 +138,20 @@ class LiveCommandsTest {
         assertEquals(2, cli.code);
         assertTrue(cli.err.toString().startsWith("error: strategy 'nope' is not in "), cli.err.toString());
         assertTrue(cli.err.toString().strip().endsWith("(configured: monthly-rebalance); add it in Settings"), cli.err.toString());
+    }
+
+    @Test
+    void liveTradingNeedsTheConfirmationFlag() {
+        new ConfigFile(Path.of(config)).save(new AppConfig(new BrokerSettings(BrokerKind.ALPACA, AlpacaEndpoint.LIVE, true),
+                RiskSettings.defaults(), List.of(new StrategySettings("monthly-rebalance", true, 1.0, Map.of(), null)), null));
+        CliRun cli = run("run", "--as-of", "2025-12-31");
+        assertEquals(2, cli.code);
+        assertTrue(cli.err.toString().contains("select LIVE trading with real money; add --confirm-live to send orders, or use"
+                + " --dry-run"), cli.err.toString());
+        assertTrue(broker.submits.isEmpty());
+        CliRun dry = run("run", "--as-of", "2025-12-31", "--dry-run");
+        assertEquals(0, dry.code, dry.err.toString());
+        assertTrue(dry.out.toString().startsWith("mode: LIVE (broker scripted) - DRY RUN"), dry.out.toString());
     }
 
     @Test
