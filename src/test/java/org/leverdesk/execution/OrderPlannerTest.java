@@ -116,6 +116,14 @@ class OrderPlannerTest {
     }
 
     @Test
+    void severalBuysShrinkInProportion() {
+        // 100 TQQQ x 100.01 + 25 QQQ x 400.01 = 10,001 + 10,000.25 = 20,001.25; $10,000 covers 0.49997 of it:
+        // TQQQ floor(49.997) = 49, QQQ floor(12.499) = 12 -> 4,900.49 + 4,800.12 = 9,700.61 <= 10,000
+        OrderPlan p = plan(List.of(new Target("TQQQ", 100), new Target("QQQ", 25)), Map.of(), 10_000, true, MARKET);
+        assertEquals(List.of(49L, 12L), p.orders().stream().map(PlannedOrder::quantity).toList());
+    }
+
+    @Test
     void sellsComeFirstAndMarketSellProceedsFundTheBuysWhileTheMarketIsOpen() {
         // no buying power, but selling 50 QQQ at the bid 399.99 frees $19,999.50 >= $10,001 for 100 TQQQ
         OrderPlan p = plan(List.of(new Target("TQQQ", 100), new Target("QQQ", 0)), Map.of("QQQ", 50L), 0, true, MARKET);

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.leverdesk.app.context.AppContext;
 import org.leverdesk.broker.Broker;
 import org.leverdesk.config.AppConfig;
+import org.leverdesk.config.BrokerKind;
 import org.leverdesk.config.ConfigFile;
 import org.leverdesk.config.StrategySettings;
 import org.leverdesk.domain.TradingMode;
@@ -66,6 +67,11 @@ public final class RunCommand implements Callable<Integer> {
             // The config switch alone is not enough for real money: the UI asks, the CLI needs this flag.
             throw new IllegalArgumentException("the settings in " + file.path() + " select LIVE trading with real money;"
                     + " add --confirm-live to send orders, or use --dry-run");
+        }
+        if (asOf != null && !dryRun && cfg.broker().kind() != BrokerKind.PAPER) {
+            // A replayed past day must never reach a real account (live or Alpaca's paper account).
+            throw new IllegalArgumentException("--as-of replays a past day and sends only to the built-in paper broker, but the"
+                    + " settings select " + cfg.broker().kind() + "; add --dry-run");
         }
         var chosen = LiveStrategies.chosen(cfg, strategyId, file.path().toString());
         Clock clock = asOf == null ? Clock.systemUTC()

@@ -144,7 +144,7 @@ class LiveCommandsTest {
     void liveTradingNeedsTheConfirmationFlag() {
         new ConfigFile(Path.of(config)).save(new AppConfig(new BrokerSettings(BrokerKind.ALPACA, AlpacaEndpoint.LIVE, true),
                 RiskSettings.defaults(), List.of(new StrategySettings("monthly-rebalance", true, 1.0, Map.of(), null)), null));
-        CliRun cli = run("run", "--as-of", "2025-12-31");
+        CliRun cli = run("run");
         assertEquals(2, cli.code);
         assertTrue(cli.err.toString().contains("select LIVE trading with real money; add --confirm-live to send orders, or use"
                 + " --dry-run"), cli.err.toString());
@@ -152,6 +152,11 @@ class LiveCommandsTest {
         CliRun dry = run("run", "--as-of", "2025-12-31", "--dry-run");
         assertEquals(0, dry.code, dry.err.toString());
         assertTrue(dry.out.toString().startsWith("mode: LIVE (broker scripted) - DRY RUN"), dry.out.toString());
+        CliRun replay = run("run", "--as-of", "2025-12-31", "--confirm-live");
+        assertEquals(2, replay.code);
+        assertTrue(replay.err.toString().contains("--as-of replays a past day and sends only to the built-in paper broker, but the"
+                + " settings select ALPACA; add --dry-run"), replay.err.toString());
+        assertTrue(broker.submits.isEmpty());
     }
 
     @Test
