@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "leverdesk", mixinStandardHelpOptions = true, version = "Leverdesk 0.1.0",
         description = "Backtest and run systematic Nasdaq-100 ETF strategies.",
         subcommands = {CommandLine.HelpCommand.class, CalendarCommand.class, BacktestCommand.class, ImportCommand.class,
-            RunsCommand.class, RegimeCommand.class, StatusCommand.class, GuiCommand.class, ScheduleCommand.class,
-            DaemonCommand.class})
+            RunsCommand.class, RegimeCommand.class, StatusCommand.class, GuiCommand.class,
+            RunCommand.class, ForceExitCommand.class, OrdersCommand.class, PositionsCommand.class,
+            ScheduleCommand.class, DaemonCommand.class})
 public final class LeverdeskCommand implements Runnable {
 
     @Override

@@ -24,6 +24,12 @@ import org.leverdesk.store.StoreDataCatalog;
 import org.leverdesk.strategy.catalog.StrategyCatalog;
 import org.leverdesk.strategy.catalog.StrategyVersions;
 import org.leverdesk.store.StrategyVersionRepository;
+import org.leverdesk.broker.Broker;
+import org.leverdesk.config.RiskSettings;
+import org.leverdesk.domain.TradingMode;
+import org.leverdesk.execution.ExecutionService;
+import org.leverdesk.store.OrderQueries;
+import org.leverdesk.store.OrderRepository;
 
 /**
  * The composition root: the one place that picks adapters. Prices come from {@code --prices DIR}
@@ -37,6 +43,12 @@ public final class AppContext implements AutoCloseable {
     private final Store store;
     private final MarketData marketData;
     private final BacktestService backtests;
+    /**
+     * Builds the broker for a context. Package-visible hook until the composition root picks the
+     * adapter from the config (PaperBroker by default, AlpacaBroker when configured); tests set it.
+     */
+    static volatile java.util.function.Function<AppContext, Broker> brokerFactory;
+    private Broker broker;
 
     private AppContext(Clock clock, Store store, Path pricesDir, double riskFreeRate) {
         this.clock = clock;
@@ -124,6 +136,29 @@ public final class AppContext implements AutoCloseable {
     /** Strategy parameter versions kept in the store. */
     public StrategyVersions strategyVersions() {
         return new StrategyVersionRepository(requireStore(), Clock.systemUTC(), StrategyCatalog.builtIn());
+    }
+
+    /** The account's broker, built on first use. */
+    public synchronized Broker broker() {
+        if (broker == null) {
+            java.util.function.Function<AppContext, Broker> factory = brokerFactory;
+            if (factory == null) {
+                throw new IllegalStateException("no broker adapter is wired into this build yet; orders cannot be sent or listed");
+            }
+            broker = factory.apply(this);
+        }
+        return broker;
+    }
+
+    /** The execution service over {@code broker} and this context's prices, calendar and store. */
+    public ExecutionService execution(Broker broker, RiskSettings risk, TradingMode mode, Clock now) {
+        return new ExecutionService(broker, marketData, calendar, requireStore(), risk, mode, now);
+    }
+
+    /** Lists of the orders recorded in the store. */
+    public OrderQueries orderQueries() {
+        Store s = requireStore();
+        return new OrderQueries(s, new OrderRepository(s, Clock.systemUTC()));
     }
 
     public String storeLocation() {

@@ -8,12 +8,15 @@ import picocli.CommandLine;
 final class CliRun {
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
+    /** The exit code of the last {@link #run}, for callers that keep the CliRun. */
+    int code;
 
     /** Executes {@code args} and returns the exit code. */
     int run(String... args) {
         CommandLine cl = LeverdeskCommand.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        code = cl.execute(args);
+        return code;
     }
 }

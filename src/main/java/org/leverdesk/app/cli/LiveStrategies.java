@@ -1,0 +1,59 @@
+package org.leverdesk.app.cli;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.leverdesk.config.AppConfig;
+import org.leverdesk.config.StrategySettings;
+import org.leverdesk.execution.StrategyRun;
+import org.leverdesk.strategy.Strategy;
+import org.leverdesk.strategy.catalog.StrategyCatalog;
+import org.leverdesk.strategy.catalog.StrategyDescriptor;
+import org.leverdesk.strategy.catalog.StrategyVersion;
+import org.leverdesk.strategy.catalog.StrategyVersions;
+
+/** Builds the configured strategies for live commands: parameters from the config, versions from the store. */
+final class LiveStrategies {
+    /** The parameter naming the traded symbol; the rest go to the strategy's factory. */
+    static final String SYMBOL = "symbol";
+
+    private LiveStrategies() {
+    }
+
+    /** The settings {@code --strategy S} names, or every enabled strategy; one-line errors when there are none. */
+    static List<StrategySettings> chosen(AppConfig config, String strategyId, String configPath) {
+        if (strategyId != null) {
+            StrategySettings s = config.strategy(strategyId).orElseThrow(() -> new IllegalArgumentException("strategy '"
+                    + strategyId + "' is not in " + configPath + " (configured: "
+                    + String.join(", ", config.strategies().stream().map(StrategySettings::strategyId).toList())
+                    + "); add it in Settings"));
+            return List.of(s);
+        }
+        List<StrategySettings> enabled = config.enabledStrategies();
+        if (enabled.isEmpty()) {
+            throw new IllegalArgumentException("no strategy is enabled in " + configPath
+                    + "; enable one in Settings or name one with --strategy");
+        }
+        return enabled;
+    }
+
+    /** The strategy instance of {@code settings}. */
+    static Strategy strategy(StrategySettings settings) {
+        StrategyDescriptor d = StrategyCatalog.builtIn().require(settings.strategyId());
+        Map<String, String> params = new HashMap<>(settings.parameters());
+        String symbol = params.remove(SYMBOL);
+        return d.factory().create(symbol == null ? d.defaultSymbol() : symbol, params);
+    }
+
+    /**
+     * The run of {@code settings}: its parameter set is looked up (or recorded) as a strategy version,
+     * whose number goes into the client order ids, so changed parameters never collide with old orders.
+     */
+    static StrategyRun run(StrategySettings settings, StrategyVersions versions) {
+        Strategy strategy = strategy(settings);
+        Map<String, String> params = new HashMap<>(settings.parameters());
+        params.remove(SYMBOL);
+        StrategyVersion v = versions.save(settings.strategyId(), params, null, "run");
+        return new StrategyRun(strategy, v.number(), v.id(), settings.capitalShare());
+    }
+}

@@ -1,0 +1,125 @@
+package org.leverdesk.app.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.leverdesk.app.context.AppContext;
+import org.leverdesk.broker.Broker;
+import org.leverdesk.config.AppConfig;
+import org.leverdesk.config.BrokerKind;
+import org.leverdesk.config.ConfigFile;
+import org.leverdesk.config.StrategySettings;
+import org.leverdesk.domain.TradingMode;
+import org.leverdesk.execution.ExecutionService;
+import org.leverdesk.execution.OrderOutcome;
+import org.leverdesk.execution.PlannedOrder;
+import org.leverdesk.execution.ReconciliationReport;
+import org.leverdesk.execution.RunResult;
+import org.leverdesk.execution.StrategyRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code leverdesk run}: one decision cycle of the enabled strategies against the configured broker. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run one decision cycle for the enabled strategies (or --strategy S): reconcile with the broker,",
+                "decide, plan, check quotes and the risk gate, record each order's intent, then send it.",
+                "--dry-run prints the orders it would send and sends and records nothing.",
+                "Exit code 1 when an order was rejected or its outcome is unknown."})
+public final class RunCommand implements Callable<Integer> {
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    /** --as-of decides at 15:50 New York time, the regime strategy's decision minute. */
+    private static final LocalTime DECISION_TIME = LocalTime.of(15, 50);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions store;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--strategy", paramLabel = "S", description = "Run only strategy S (its id in the settings).")
+    String strategyId;
+
+    @Option(names = "--dry-run", description = "Plan and print the orders; send nothing and store nothing.")
+    boolean dryRun;
+
+    @Option(names = "--as-of", paramLabel = "DATE", converter = CalendarCommand.IsoDate.class,
+            description = "Decide as on DATE at 15:50 New York time with the prices known then.")
+    LocalDate asOf;
+
+    @Option(names = "--confirm-live", description = "Required to send real-money orders when the settings select LIVE trading.")
+    boolean confirmLive;
+
+    @Override
+    public Integer call() {
+        ConfigFile file = config.file();
+        AppConfig cfg = file.load();
+        if (cfg.broker().mode() == TradingMode.LIVE && !dryRun && !confirmLive) {
+            // The config switch alone is not enough for real money: the UI asks, the CLI needs this flag.
+            throw new IllegalArgumentException("the settings in " + file.path() + " select LIVE trading with real money;"
+                    + " add --confirm-live to send orders, or use --dry-run");
+        }
+        if (asOf != null && !dryRun && cfg.broker().kind() != BrokerKind.PAPER) {
+            // A replayed past day must never reach a real account (live or Alpaca's paper account).
+            throw new IllegalArgumentException("--as-of replays a past day and sends only to the built-in paper broker, but the"
+                    + " settings select " + cfg.broker().kind() + "; add --dry-run");
+        }
+        var chosen = LiveStrategies.chosen(cfg, strategyId, file.path().toString());
+        Clock clock = asOf == null ? Clock.systemUTC()
+                : Clock.fixed(asOf.atTime(DECISION_TIME).atZone(NEW_YORK).toInstant(), NEW_YORK);
+        PrintWriter out = spec.commandLine().getOut();
+        boolean trouble = false;
+        try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, 0, true)) {
+            Broker broker = app.broker();
+            ExecutionService service = app.execution(broker, cfg.risk(), cfg.broker().mode(), clock);
+            out.println("mode: " + cfg.broker().mode() + " (broker " + broker.name() + ")" + (dryRun ? " - DRY RUN: nothing is sent or stored" : ""));
+            for (StrategySettings s : chosen) {
+                StrategyRun run = LiveStrategies.run(s, app.strategyVersions());
+                RunResult r = service.run(run, dryRun);
+                trouble |= print(out, run, r);
+            }
+        }
+        out.flush();
+        return trouble ? 1 : 0;
+    }
+
+    /** Prints one strategy's run; true when an order was rejected or ended unknown. */
+    private boolean print(PrintWriter out, StrategyRun run, RunResult r) {
+        out.println(String.format(Locale.ROOT, "strategy %s v%d (capital share %.0f%%), trading day %s", r.strategyId(),
+                run.version(), run.capitalShare() * 100, r.tradingDay()));
+        ReconciliationReport rec = r.reconciliation();
+        if (rec != null) {
+            out.println("reconciled: " + rec.positions().size() + " positions, " + rec.openOrders().size() + " open orders, "
+                    + rec.differences().size() + " differences");
+            rec.differences().forEach(d -> out.println("  difference: " + d));
+            rec.positionChanges().forEach(d -> out.println("  " + d));
+        }
+        out.println("decision: " + r.decision().explanation().summary());
+        r.blockedQuotes().forEach(b -> out.println("blocked: " + b));
+        r.plan().skipped().forEach(s -> out.println("not traded: " + s));
+        if (r.outcomes().isEmpty()) {
+            out.println("no orders");
+        }
+        boolean trouble = false;
+        for (OrderOutcome o : r.outcomes()) {
+            PlannedOrder p = o.order();
+            if (o.kind() == OrderOutcome.Kind.DRY_RUN) {
+                out.println("would send: " + p.text() + " (" + p.clientOrderId() + ") - " + p.reason());
+            } else {
+                out.println("order: " + p.text() + " (" + p.clientOrderId() + ") " + o.kind()
+                        + (o.status() == null ? "" : " " + o.status()) + " - " + o.detail());
+            }
+            trouble |= o.kind() == OrderOutcome.Kind.REJECTED || o.kind() == OrderOutcome.Kind.UNKNOWN;
+        }
+        return trouble;
+    }
+}

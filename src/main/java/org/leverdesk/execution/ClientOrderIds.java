@@ -1,0 +1,56 @@
+package org.leverdesk.execution;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Deterministic client order ids: the same (strategy, version, trading day, leg) always gives the same
+ * id, so a re-run of a day's job cannot trade twice (the broker refuses a second order with the id).
+ * Ids read like {@code ld-regime-v3-20260105-buy-TQQQ}; one longer than 64 characters (the store's
+ * limit) keeps its readable start and ends in a hash of the whole text, so it stays unique.
+ */
+public final class ClientOrderIds {
+    /** The orders table's column width. */
+    public static final int MAX_LENGTH = 64;
+    private static final int HASH_CHARS = 12;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private ClientOrderIds() {
+    }
+
+    /** The client order id of {@code leg} of strategy {@code strategyId} version {@code version} on {@code day}. */
+    public static String of(String strategyId, int version, LocalDate day, String leg) {
+        if (strategyId == null || strategyId.isBlank() || leg == null || leg.isBlank() || day == null) {
+            throw new IllegalArgumentException("a client order id needs a strategy id, a trading day and a leg (got "
+                    + strategyId + ", " + day + ", " + leg + ")");
+        }
+        if (version < 1) {
+            throw new IllegalArgumentException("strategy versions start at 1 (got " + version + ")");
+        }
+        String full = "ld-" + clean(strategyId.toLowerCase(Locale.ROOT)) + "-v" + version + "-" + DAY.format(day) + "-" + clean(leg);
+        if (full.length() <= MAX_LENGTH) {
+            return full;
+        }
+        // Hash the raw inputs (not the cleaned text) so two legs that clean to the same text still differ.
+        String hash = sha256(strategyId + "\u0000" + version + "\u0000" + day + "\u0000" + leg).substring(0, HASH_CHARS);
+        return full.substring(0, MAX_LENGTH - HASH_CHARS - 1) + "-" + hash;
+    }
+
+    /** Letters, digits, '-' and '.' stay; anything else (spaces, slashes, '_') becomes '-'. */
+    private static String clean(String s) {
+        return s.strip().replaceAll("[^A-Za-z0-9.-]", "-");
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+}

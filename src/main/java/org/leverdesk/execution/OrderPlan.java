@@ -1,0 +1,11 @@
+package org.leverdesk.execution;
+
+import java.util.List;
+
+/** The planner's output: orders to send (sells first) and, for each target not traded, why not. */
+public record OrderPlan(List<PlannedOrder> orders, List<String> skipped) {
+    public OrderPlan {
+        orders = List.copyOf(orders);
+        skipped = List.copyOf(skipped);
+    }
+}

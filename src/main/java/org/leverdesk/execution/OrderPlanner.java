@@ -1,0 +1,149 @@
+package org.leverdesk.execution;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.leverdesk.broker.Quote;
+import org.leverdesk.config.RiskSettings;
+import org.leverdesk.domain.OrderType;
+import org.leverdesk.domain.Side;
+import org.leverdesk.domain.Target;
+import org.leverdesk.domain.TimeInForce;
+import org.leverdesk.strategy.ExecutionPolicy;
+
+/**
+ * Turns a strategy's targets into orders. Rules, in order:
+ * <ol>
+ *   <li>whole shares: the order is target minus held;</li>
+ *   <li>tolerance band: a change smaller than {@code tolerancePercent} of the target is not traded
+ *       (an exit to 0 always is);</li>
+ *   <li>minimum trade value: an order worth less than {@code minTradeValue} at the mid is not sent
+ *       (an exit to 0 always is, so no sliver is left behind);</li>
+ *   <li>type: MARKET/DAY while the market is open and MARKET_ON_OPEN/OPG while it is closed; a strategy
+ *       whose policy is LIMIT_FROM_MID gets a LIMIT at the mid plus (buy) or minus (sell) the offset,
+ *       rounded to cents, DAY when open and OPG when closed. The offset is the strategy's own
+ *       {@code limitOffsetBps} when set, else {@link RiskSettings#limitOffsetPercent()};</li>
+ *   <li>buying power: buys are scaled down, in proportion and to whole shares, to the buying power.
+ *       Only sells that are MARKET orders in an open market are counted as adding to it, because only
+ *       they fill before the buys are sent; OPG and limit sells may fill after (or not at all), so their
+ *       proceeds are not spent in advance. Buys are costed at their limit price, else at the ask;</li>
+ *   <li>sells come before buys.</li>
+ * </ol>
+ */
+public final class OrderPlanner {
+    private static final double EPSILON = 1e-9;
+
+    private final RiskSettings risk;
+
+    public OrderPlanner(RiskSettings risk) {
+        this.risk = risk;
+    }
+
+    /** Plans the orders for {@code in}. */
+    public OrderPlan plan(PlanInput in) {
+        List<PlannedOrder> sells = new ArrayList<>();
+        List<PlannedOrder> buys = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (Target t : in.targets()) {
+            String symbol = t.symbol();
+            long held = in.held().getOrDefault(symbol, 0L);
+            long delta = t.quantity() - held;
+            if (delta == 0) {
+                skipped.add(symbol + ": holding " + held + ", the target; nothing to trade");
+                continue;
+            }
+            Quote q = in.quotes().get(symbol);
+            if (q == null) {
+                skipped.add(symbol + ": no usable quote; target " + t.quantity() + " (holding " + held + ") not traded");
+                continue;
+            }
+            long size = Math.abs(delta);
+            boolean exit = t.quantity() == 0;
+            if (!exit && size * 100.0 < risk.tolerancePercent() * Math.abs(t.quantity())) {
+                skipped.add(String.format(Locale.ROOT, "%s: change of %d is %.2f%% of the target %d, inside the %.2f%% tolerance band",
+                        symbol, size, size * 100.0 / Math.abs(t.quantity()), t.quantity(), risk.tolerancePercent()));
+                continue;
+            }
+            double value = size * q.mid();
+            if (!exit && value < risk.minTradeValue()) {
+                skipped.add(String.format(Locale.ROOT, "%s: %d shares are worth $%.2f, under the $%.2f minimum trade value",
+                        symbol, size, value, risk.minTradeValue()));
+                continue;
+            }
+            Side side = delta > 0 ? Side.BUY : Side.SELL;
+            PlannedOrder o = order(in, side, symbol, size, q, "target " + t.quantity() + " " + symbol + ", holding " + held);
+            (side == Side.SELL ? sells : buys).add(o);
+        }
+        List<PlannedOrder> fitted = fitBuyingPower(in, sells, buys, skipped);
+        List<PlannedOrder> all = new ArrayList<>(sells);
+        all.addAll(fitted);
+        return new OrderPlan(all, skipped);
+    }
+
+    private PlannedOrder order(PlanInput in, Side side, String symbol, long quantity, Quote q, String reason) {
+        String leg = side.name().toLowerCase(Locale.ROOT) + "-" + symbol;
+        String id = ClientOrderIds.of(in.strategyId(), in.version(), in.tradingDay(), leg);
+        boolean open = in.marketOpen();
+        return switch (in.policy().liveOrder()) {
+            case LIMIT_FROM_MID -> new PlannedOrder(id, leg, symbol, side, quantity, OrderType.LIMIT,
+                    open ? TimeInForce.DAY : TimeInForce.OPG, limitPrice(q, side, in.policy()), reason);
+            case MARKET_ON_CLOSE -> open
+                    ? new PlannedOrder(id, leg, symbol, side, quantity, OrderType.MARKET_ON_CLOSE, TimeInForce.CLS, null, reason)
+                    : onOpen(id, leg, symbol, side, quantity, reason);
+            case MARKET_ON_OPEN -> onOpen(id, leg, symbol, side, quantity, reason);
+            case MARKET -> open
+                    ? new PlannedOrder(id, leg, symbol, side, quantity, OrderType.MARKET, TimeInForce.DAY, null, reason)
+                    : onOpen(id, leg, symbol, side, quantity, reason);
+        };
+    }
+
+    private static PlannedOrder onOpen(String id, String leg, String symbol, Side side, long quantity, String reason) {
+        return new PlannedOrder(id, leg, symbol, side, quantity, OrderType.MARKET_ON_OPEN, TimeInForce.OPG, null, reason);
+    }
+
+    /** Mid plus (buy) or minus (sell) the offset, rounded half-up to cents. */
+    BigDecimal limitPrice(Quote q, Side side, ExecutionPolicy policy) {
+        double offset = policy.limitOffsetBps() > 0 ? policy.limitOffsetBps() / 10_000 : risk.limitOffsetPercent() / 100;
+        double price = q.mid() * (1 + side.sign() * offset);
+        return BigDecimal.valueOf(price).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private List<PlannedOrder> fitBuyingPower(PlanInput in, List<PlannedOrder> sells, List<PlannedOrder> buys,
+                                              List<String> skipped) {
+        double available = in.buyingPower();
+        for (PlannedOrder s : sells) {
+            if (s.type() == OrderType.MARKET && in.marketOpen()) {
+                available += s.quantity() * in.quotes().get(s.symbol()).bid();
+            }
+        }
+        double cost = 0;
+        for (PlannedOrder b : buys) {
+            cost += b.quantity() * buyPrice(in, b);
+        }
+        if (cost <= available + EPSILON) {
+            return buys;
+        }
+        double f = Math.max(0, available) / cost;
+        List<PlannedOrder> out = new ArrayList<>();
+        for (PlannedOrder b : buys) {
+            long scaled = (long) Math.floor(b.quantity() * f + EPSILON);
+            double price = buyPrice(in, b);
+            String why = String.format(Locale.ROOT, "buying power $%.2f covers %d of %d %s at $%.2f", available, scaled,
+                    b.quantity(), b.symbol(), price);
+            if (scaled == 0 || scaled * in.quotes().get(b.symbol()).mid() < risk.minTradeValue()) {
+                skipped.add(b.symbol() + ": " + why + ", under the $" + String.format(Locale.ROOT, "%.2f", risk.minTradeValue())
+                        + " minimum trade value; not bought");
+                continue;
+            }
+            out.add(new PlannedOrder(b.clientOrderId(), b.leg(), b.symbol(), b.side(), scaled, b.type(), b.timeInForce(),
+                    b.limitPrice(), b.reason() + "; scaled down: " + why));
+        }
+        return out;
+    }
+
+    private static double buyPrice(PlanInput in, PlannedOrder b) {
+        return b.limitPrice() != null ? b.limitPrice().doubleValue() : in.quotes().get(b.symbol()).ask();
+    }
+}

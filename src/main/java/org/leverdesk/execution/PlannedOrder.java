@@ -1,0 +1,33 @@
+package org.leverdesk.execution;
+
+import java.math.BigDecimal;
+import org.leverdesk.broker.OrderRequest;
+import org.leverdesk.domain.OrderType;
+import org.leverdesk.domain.Side;
+import org.leverdesk.domain.TimeInForce;
+import org.leverdesk.store.OrderIntent;
+
+/**
+ * One order the planner wants sent: its leg (e.g. "buy-TQQQ"), deterministic client order id, whole
+ * shares, type, time in force, limit price (null unless LIMIT) and why.
+ */
+public record PlannedOrder(String clientOrderId, String leg, String symbol, Side side, long quantity, OrderType type,
+                           TimeInForce timeInForce, BigDecimal limitPrice, String reason) {
+
+    /** The request the broker receives. */
+    public OrderRequest request() {
+        return new OrderRequest(clientOrderId, symbol, side, BigDecimal.valueOf(quantity), type, timeInForce, limitPrice, null);
+    }
+
+    /** The intent recorded before sending. */
+    public OrderIntent intent(String strategyId, java.time.LocalDate tradingDay) {
+        return new OrderIntent(clientOrderId, strategyId, tradingDay, leg, symbol, side, BigDecimal.valueOf(quantity), type,
+                timeInForce, limitPrice, null);
+    }
+
+    /** "buy 49 TQQQ LIMIT 100.50 DAY" for people. */
+    public String text() {
+        return side.name().toLowerCase(java.util.Locale.ROOT) + " " + quantity + " " + symbol + " " + type
+                + (limitPrice == null ? "" : " " + limitPrice.toPlainString()) + " " + timeInForce;
+    }
+}

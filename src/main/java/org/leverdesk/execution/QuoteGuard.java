@@ -1,0 +1,73 @@
+package org.leverdesk.execution;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import org.leverdesk.broker.Quote;
+import org.leverdesk.config.RiskSettings;
+
+/**
+ * Refuses quotes no order should be priced from: a missing, zero, negative, NaN or infinite bid, ask
+ * or last; a crossed market (bid above ask); a spread wider than a limit; a quote older than
+ * {@link RiskSettings#maxQuoteAgeSeconds()}. A blocked quote blocks only its symbol's trade.
+ */
+public final class QuoteGuard {
+    /** Default widest spread accepted, as a percentage of the mid (TQQQ trades around 0.01-0.05%). */
+    public static final double DEFAULT_MAX_SPREAD_PERCENT = 1.0;
+
+    private final Duration maxAge;
+    private final double maxSpreadPercent;
+    private final Clock clock;
+
+    public QuoteGuard(RiskSettings risk, double maxSpreadPercent, Clock clock) {
+        if (!(maxSpreadPercent > 0)) {
+            throw new IllegalArgumentException("the widest accepted spread must be a positive percentage (got " + maxSpreadPercent + ")");
+        }
+        this.maxAge = Duration.ofSeconds(risk.maxQuoteAgeSeconds());
+        this.maxSpreadPercent = maxSpreadPercent;
+        this.clock = clock;
+    }
+
+    public QuoteGuard(RiskSettings risk, Clock clock) {
+        this(risk, DEFAULT_MAX_SPREAD_PERCENT, clock);
+    }
+
+    /** Checks the quote of {@code symbol} (null = the broker gave none). */
+    public QuoteCheck check(String symbol, Quote q) {
+        if (q == null) {
+            return QuoteCheck.blocked(symbol, null, symbol + ": no quote; not trading it without a price");
+        }
+        String bad = badPrice("bid", q.bid()) ;
+        bad = bad != null ? bad : badPrice("ask", q.ask());
+        bad = bad != null ? bad : badPrice("last", q.last());
+        if (bad != null) {
+            return QuoteCheck.blocked(symbol, q, symbol + ": " + bad + " in the quote; not trading on a bad price");
+        }
+        if (q.bid() > q.ask()) {
+            return QuoteCheck.blocked(symbol, q, symbol + ": crossed quote (bid " + q.bid() + " > ask " + q.ask()
+                    + "); not trading on a broken market");
+        }
+        double spread = (q.ask() - q.bid()) / q.mid() * 100;
+        if (spread > maxSpreadPercent) {
+            return QuoteCheck.blocked(symbol, q, String.format(Locale.ROOT,
+                    "%s: spread %.2f%% (bid %s, ask %s) is wider than the %.2f%% limit", symbol, spread, q.bid(), q.ask(),
+                    maxSpreadPercent));
+        }
+        if (q.at() == null) {
+            return QuoteCheck.blocked(symbol, q, symbol + ": the quote has no time; cannot tell whether it is stale");
+        }
+        Duration age = Duration.between(q.at(), clock.instant());
+        if (age.compareTo(maxAge) > 0) {
+            return QuoteCheck.blocked(symbol, q, symbol + ": quote from " + q.at() + " is " + age.toSeconds()
+                    + " s old (limit " + maxAge.toSeconds() + " s); stale");
+        }
+        return QuoteCheck.ok(q);
+    }
+
+    private static String badPrice(String what, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return what + " is " + v;
+        }
+        return v <= 0 ? what + " is " + v + " (not positive)" : null;
+    }
+}

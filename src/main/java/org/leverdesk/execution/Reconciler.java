@@ -1,0 +1,128 @@
+package org.leverdesk.execution;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.leverdesk.broker.Broker;
+import org.leverdesk.broker.BrokerOrder;
+import org.leverdesk.broker.BrokerPosition;
+import org.leverdesk.common.JsonText;
+import org.leverdesk.domain.OrderStatus;
+import org.leverdesk.store.JournalRepository;
+import org.leverdesk.store.OrderQueries;
+import org.leverdesk.store.OrderRepository;
+import org.leverdesk.store.PositionSnapshotRepository;
+import org.leverdesk.store.StoreException;
+import org.leverdesk.store.StoredOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the store in line with the broker, whose positions and open orders are the truth. Each
+ * stored order that is not final is looked up by its client order id and takes the broker's status
+ * (and broker order id); one the broker never saw is marked REJECTED ("never reached the broker").
+ * Open orders the store does not know are differences; positions that changed since the last snapshot
+ * are listed apart (own fills change them too, so they are not by themselves a discrepancy).
+ * Positions come from the broker's positions endpoint, so a position held for months needs no fill
+ * history. Every difference is journalled (kind "reconcile", position changes "position-change") and a new position snapshot is taken.
+ */
+public final class Reconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private final OrderRepository orders;
+    private final OrderQueries orderLists;
+    private final PositionSnapshotRepository snapshots;
+    private final JournalRepository journal;
+    private final Clock clock;
+
+    public Reconciler(OrderRepository orders, OrderQueries orderLists, PositionSnapshotRepository snapshots,
+                      JournalRepository journal, Clock clock) {
+        this.orders = orders;
+        this.orderLists = orderLists;
+        this.snapshots = snapshots;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    /** Reconciles the store with {@code broker} and returns what it found. */
+    public ReconciliationReport reconcile(Broker broker) {
+        List<BrokerPosition> positions = broker.positions();
+        List<BrokerOrder> open = broker.openOrders();
+        List<String> differences = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
+        int updated = 0;
+
+        for (StoredOrder stored : orderLists.notFinal()) {
+            String id = stored.intent().clientOrderId();
+            Optional<BrokerOrder> at = broker.orderByClientOrderId(id);
+            try {
+                if (at.isEmpty()) {
+                    String why = stored.status() == OrderStatus.NEW
+                            ? "never reached the broker (its intent was recorded but the broker has no order " + id + ")"
+                            : "was " + stored.status() + " in the store but the broker has no order " + id;
+                    orders.updateStatus(id, OrderStatus.REJECTED, null);
+                    differences.add(note(stored, "order " + id + " " + why + "; marked REJECTED"));
+                    updated++;
+                } else if (at.get().status() != stored.status() || stored.brokerOrderId() == null) {
+                    BrokerOrder b = at.get();
+                    orders.updateStatus(id, b.status(), b.brokerOrderId());
+                    differences.add(note(stored, "order " + id + ": store said " + stored.status() + ", broker says "
+                            + b.status() + " (filled " + plain(b.filledQuantity()) + " of " + plain(b.quantity()) + "); updated"));
+                    updated++;
+                }
+            } catch (StoreException e) {
+                differences.add(note(stored, "order " + id + ": could not update the store: " + e.getMessage()));
+            }
+        }
+
+        for (BrokerOrder b : open) {
+            if (b.clientOrderId() == null || orders.findByClientOrderId(b.clientOrderId()).isEmpty()) {
+                differences.add(note(null, "open order " + b.brokerOrderId() + " (" + b.side() + " " + plain(b.quantity()) + " "
+                        + b.symbol() + ", client id " + b.clientOrderId() + ") is at the broker but not in the store"));
+            }
+        }
+
+        Map<String, PositionSnapshotRepository.Row> last = snapshots.latest(broker.name());
+        Map<String, BigDecimal> now = new HashMap<>();
+        List<PositionSnapshotRepository.Row> rows = new ArrayList<>();
+        for (BrokerPosition p : positions) {
+            now.put(p.symbol(), p.quantity());
+            rows.add(new PositionSnapshotRepository.Row(p.symbol(), p.quantity(), zeroIfNull(p.averageEntryPrice()),
+                    zeroIfNull(p.marketValue())));
+        }
+        Set<String> symbols = new java.util.TreeSet<>(now.keySet());
+        symbols.addAll(last.keySet());
+        for (String s : symbols) {
+            BigDecimal before = last.containsKey(s) ? last.get(s).quantity() : BigDecimal.ZERO;
+            BigDecimal after = now.getOrDefault(s, BigDecimal.ZERO);
+            if (before.compareTo(after) != 0) {
+                String text = "position " + s + ": " + plain(before) + " at the last snapshot, " + plain(after) + " now";
+                journal.append("position-change", null, text, null);
+                changes.add(text);
+            }
+        }
+        snapshots.record(broker.name(), rows);
+        LOG.info("reconciled with {}: {} positions, {} open orders, {} differences, {} orders updated", broker.name(),
+                positions.size(), open.size(), differences.size(), updated);
+        return new ReconciliationReport(clock.instant(), broker.name(), positions, open, differences, changes, updated);
+    }
+
+    private String note(StoredOrder order, String text) {
+        journal.append("reconcile", order == null ? null : order.intent().strategyId(), text,
+                order == null ? null : JsonText.of(Map.of("clientOrderId", order.intent().clientOrderId())));
+        return text;
+    }
+
+    private static BigDecimal zeroIfNull(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? "0" : v.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,76 @@
+package org.leverdesk.risk;
+
+import java.util.Locale;
+import java.util.Map;
+import org.leverdesk.domain.Side;
+import org.leverdesk.store.JournalRepository;
+import org.leverdesk.store.TradingStateRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The account-level trading state and the check every new order passes. ACTIVE lets everything
+ * through; REDUCING only orders that shrink a position without flipping it; HALTED (the kill switch)
+ * only cancels and such closing orders. Cancels are never gated. Every denial and every state change
+ * is a journal entry; a denial is an answer, never an exception. The state lives in the store, so it
+ * survives restarts and a CLI run sees the state the app set.
+ */
+public final class RiskGate {
+    private static final Logger LOG = LoggerFactory.getLogger(RiskGate.class);
+
+    private final TradingStateRepository states;
+    private final JournalRepository journal;
+
+    public RiskGate(TradingStateRepository states, JournalRepository journal) {
+        this.states = states;
+        this.journal = journal;
+    }
+
+    /** The current state (ACTIVE when never set). */
+    public TradingState state() {
+        return states.load().map(s -> TradingState.valueOf(s.state())).orElse(TradingState.ACTIVE);
+    }
+
+    /** Sets the state (e.g. the kill switch) and journals who asked and why. */
+    public void setState(TradingState state, String reason) {
+        TradingState before = state();
+        states.save(state.name(), reason);
+        journal.append("trading-state", null, "trading state " + before + " -> " + state + ": " + reason, null);
+        LOG.info("trading state {} -> {}: {}", before, state, reason);
+    }
+
+    /**
+     * Checks one order against the state without recording anything (dry runs).
+     *
+     * @param held signed quantity of {@code symbol} held now
+     */
+    public GateVerdict evaluate(String symbol, Side side, long quantity, long held) {
+        TradingState state = state();
+        if (state == TradingState.ACTIVE || reduces(side, quantity, held)) {
+            return GateVerdict.allow(state);
+        }
+        String what = side.name().toLowerCase(Locale.ROOT) + " " + quantity + " " + symbol + " (holding " + held + ")";
+        String reason = state == TradingState.HALTED
+                ? "trading is HALTED (kill switch): only cancels and closing orders pass, not " + what
+                : "trading is REDUCING: only position-reducing orders pass, not " + what;
+        return GateVerdict.deny(state, reason);
+    }
+
+    /** Like {@link #evaluate} and journals a denial (kind "risk-denied") with the order's client id. */
+    public GateVerdict check(String strategyId, String clientOrderId, String symbol, Side side, long quantity, long held) {
+        GateVerdict v = evaluate(symbol, side, quantity, held);
+        if (!v.allowed()) {
+            journal.append("risk-denied", strategyId, clientOrderId + ": " + v.reason(),
+                    org.leverdesk.common.JsonText.of(Map.of("clientOrderId", clientOrderId, "symbol", symbol,
+                            "side", side.name(), "quantity", quantity, "held", held, "state", v.state().name())));
+            LOG.warn("risk gate denied {}: {}", clientOrderId, v.reason());
+        }
+        return v;
+    }
+
+    /** True when the order moves the position toward zero and not past it. */
+    static boolean reduces(Side side, long quantity, long held) {
+        return held > 0 && side == Side.SELL && quantity <= held
+                || held < 0 && side == Side.BUY && quantity <= -held;
+    }
+}

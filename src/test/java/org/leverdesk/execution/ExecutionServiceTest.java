@@ -1,0 +1,263 @@
+package org.leverdesk.execution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leverdesk.broker.CloseOutcome;
+import org.leverdesk.broker.OrderRequest;
+import org.leverdesk.broker.Quote;
+import org.leverdesk.config.RiskSettings;
+import org.leverdesk.domain.OrderStatus;
+import org.leverdesk.domain.OrderType;
+import org.leverdesk.domain.Side;
+import org.leverdesk.domain.Target;
+import org.leverdesk.domain.TimeInForce;
+import org.leverdesk.domain.TradingMode;
+import org.leverdesk.risk.TradingState;
+import org.leverdesk.store.DecisionRepository;
+import org.leverdesk.store.JournalEntry;
+import org.leverdesk.store.JournalRepository;
+import org.leverdesk.store.OrderQueries;
+import org.leverdesk.store.OrderRepository;
+import org.leverdesk.store.Store;
+import org.leverdesk.store.StoredOrder;
+import org.leverdesk.strategy.ExecutionPolicy;
+import org.leverdesk.testing.Bars;
+import org.leverdesk.testing.MapMarketData;
+import org.leverdesk.testing.ScriptedBroker;
+import org.leverdesk.testing.WeekdayCalendar;
+
+/** One decision cycle against the scripted broker: what is sent, stored and never sent twice. */
+class ExecutionServiceTest {
+    // Monday 2026-01-05 15:50 in New York
+    private static final Instant NOW = Instant.parse("2026-01-05T20:50:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final LocalDate DAY = LocalDate.of(2026, 1, 5);
+    private static final String BUY_ID = "ld-fixed-v2-20260105-buy-TQQQ";
+    private static final ExecutionPolicy MARKET = ExecutionPolicy.atClose(ExecutionPolicy.LiveOrderStyle.MARKET, 0);
+
+    @TempDir
+    Path dir;
+    private Store store;
+    private final WeekdayCalendar calendar = new WeekdayCalendar();
+    private final ScriptedBroker broker = new ScriptedBroker(100_000, NOW).price("TQQQ", 100).price("QQQ", 400);
+    private ExecutionService service;
+    private OrderRepository orders;
+
+    @BeforeEach
+    void open() {
+        store = Store.open(dir);
+        MapMarketData data = new MapMarketData(Map.of(
+                "TQQQ", Bars.flat("TQQQ", calendar, LocalDate.of(2026, 1, 1), 98, 99, 100),
+                "QQQ", Bars.flat("QQQ", calendar, LocalDate.of(2026, 1, 1), 398, 399, 400)), false);
+        service = new ExecutionService(broker, data, calendar, store, RiskSettings.defaults(), TradingMode.PAPER, CLOCK);
+        orders = new OrderRepository(store, CLOCK);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static StrategyRun buy(long shares) {
+        return new StrategyRun(new FixedTargets("fixed", Set.of("TQQQ"), MARKET, new Target("TQQQ", shares)), 2, null, 1.0);
+    }
+
+    private StoredOrder stored(String id) {
+        return orders.findByClientOrderId(id).orElseThrow();
+    }
+
+    private List<JournalEntry> journal(String kind) {
+        return new JournalRepository(store, CLOCK).recent(200).stream().filter(e -> e.kind().equals(kind)).toList();
+    }
+
+    @Test
+    void aBuyIsRecordedThenSentAndEndsFilledWithTheBrokersId() {
+        RunResult r = service.run(buy(100), false);
+        assertEquals(DAY, r.tradingDay());
+        assertEquals(1, broker.submits.size());
+        OrderRequest sent = broker.submits.get(0);
+        assertEquals(BUY_ID, sent.clientOrderId());
+        assertEquals(new BigDecimal("100"), sent.quantity());
+        assertEquals(OrderType.MARKET, sent.type());
+        OrderOutcome o = r.outcomes().get(0);
+        assertEquals(OrderOutcome.Kind.SENT, o.kind());
+        assertEquals(OrderStatus.FILLED, stored(BUY_ID).status());
+        assertEquals(o.brokerOrderId(), stored(BUY_ID).brokerOrderId());
+        assertEquals(1, new DecisionRepository(store, CLOCK).list("fixed", DAY, DAY).size());
+        assertEquals(TradingMode.PAPER, new DecisionRepository(store, CLOCK).list("fixed", DAY, DAY).get(0).mode());
+        assertTrue(r.reconciliation().clean());
+    }
+
+    @Test
+    void theStrategySeesItsCapitalShareAndTheDaysBarsOnly() {
+        FixedTargets s = new FixedTargets("fixed", Set.of("TQQQ"), MARKET, new Target("TQQQ", 10));
+        service.run(new StrategyRun(s, 2, null, 0.3), false);
+        assertEquals(30_000, s.lastContext.portfolio().equity(), 1e-6);
+        assertEquals(DAY, s.lastContext.market().history("TQQQ").lastDate());
+        assertTrue(s.lastContext.firstDay());
+    }
+
+    @Test
+    void runningTheSameDayTwiceSendsNothingNew() {
+        broker.marketOpen(false); // the OPG order rests, so the second run still sees the target unmet
+        RunResult first = service.run(buy(100), false);
+        assertEquals(OrderType.MARKET_ON_OPEN, broker.submits.get(0).type());
+        assertEquals(OrderStatus.ACCEPTED, stored(BUY_ID).status());
+        RunResult second = service.run(buy(100), false);
+        assertEquals(1, broker.submits.size());
+        assertEquals(OrderOutcome.Kind.SENT, first.outcomes().get(0).kind());
+        assertEquals(OrderOutcome.Kind.ALREADY_SENT, second.outcomes().get(0).kind());
+        assertEquals(OrderStatus.ACCEPTED, second.outcomes().get(0).status());
+        assertEquals(1, broker.allOrders().size());
+    }
+
+    @Test
+    void aTimeoutAfterTheBrokerTookTheOrderIsLookedUpNotResent() {
+        broker.failNextSubmit(ScriptedBroker.Fault.TIMEOUT_AFTER_ACCEPT);
+        RunResult r = service.run(buy(100), false);
+        assertEquals(1, broker.submits.size());
+        assertEquals(1, broker.allOrders().size());
+        OrderOutcome o = r.outcomes().get(0);
+        assertEquals(OrderOutcome.Kind.RECOVERED, o.kind());
+        assertTrue(o.detail().startsWith("send failed (timed out after sending); found broker order b-1"), o.detail());
+        assertEquals(OrderStatus.FILLED, stored(BUY_ID).status());
+        assertEquals("b-1", stored(BUY_ID).brokerOrderId());
+    }
+
+    @Test
+    void aTimeoutBeforeTheBrokerTookItIsLeftNewThenReconciledAsNeverSentAndNotResent() {
+        broker.failNextSubmit(ScriptedBroker.Fault.TIMEOUT_BEFORE_ACCEPT);
+        RunResult r = service.run(buy(100), false);
+        assertEquals(OrderOutcome.Kind.UNKNOWN, r.outcomes().get(0).kind());
+        assertEquals(OrderStatus.NEW, stored(BUY_ID).status());
+        RunResult again = service.run(buy(100), false);
+        assertEquals(List.of("order " + BUY_ID + " never reached the broker (its intent was recorded but the broker has no order "
+                + BUY_ID + "); marked REJECTED"), again.reconciliation().differences());
+        assertEquals(OrderOutcome.Kind.ALREADY_SENT, again.outcomes().get(0).kind());
+        assertEquals(OrderStatus.REJECTED, stored(BUY_ID).status());
+        assertEquals(1, broker.submits.size());
+        assertTrue(broker.allOrders().isEmpty());
+    }
+
+    @Test
+    void aDuplicateClientOrderIdAdoptsTheBrokersOrder() {
+        broker.marketOpen(false);
+        var earlier = broker.existing(new OrderRequest(BUY_ID, "TQQQ", Side.BUY, BigDecimal.valueOf(100), OrderType.MARKET_ON_OPEN,
+                TimeInForce.OPG, null, null));
+        RunResult r = service.run(buy(100), false);
+        OrderOutcome o = r.outcomes().get(0);
+        assertEquals(OrderOutcome.Kind.ADOPTED, o.kind());
+        assertEquals(earlier.brokerOrderId(), stored(BUY_ID).brokerOrderId());
+        assertEquals(OrderStatus.ACCEPTED, stored(BUY_ID).status());
+        assertEquals(1, broker.allOrders().size());
+    }
+
+    @Test
+    void aRejectionIsStoredWithItsReason() {
+        broker.failNextSubmit(ScriptedBroker.Fault.REJECT);
+        RunResult r = service.run(buy(100), false);
+        assertEquals(OrderOutcome.Kind.REJECTED, r.outcomes().get(0).kind());
+        assertEquals("rejected by the broker: insufficient buying power", r.outcomes().get(0).detail());
+        assertEquals(OrderStatus.REJECTED, stored(BUY_ID).status());
+        assertTrue(journal("order").get(0).message().contains("REJECTED - rejected by the broker: insufficient buying power"));
+    }
+
+    @Test
+    void aDryRunPlansAndGatesButSendsAndStoresNothing() {
+        RunResult r = service.run(buy(100), true);
+        assertTrue(r.dryRun());
+        assertNull(r.decisionId());
+        assertNull(r.reconciliation());
+        assertEquals(OrderOutcome.Kind.DRY_RUN, r.outcomes().get(0).kind());
+        assertEquals("buy 100 TQQQ MARKET DAY", r.outcomes().get(0).order().text());
+        assertTrue(broker.submits.isEmpty());
+        assertTrue(new OrderQueries(store, orders).recent(10).isEmpty());
+        assertTrue(new DecisionRepository(store, CLOCK).list("fixed", DAY, DAY).isEmpty());
+    }
+
+    @Test
+    void whenHaltedABuyIsDeniedAndRecordedButAnExitPasses() {
+        service.riskGate().setState(TradingState.HALTED, "kill switch");
+        RunResult r = service.run(buy(100), false);
+        assertEquals(OrderOutcome.Kind.DENIED, r.outcomes().get(0).kind());
+        assertTrue(broker.submits.isEmpty());
+        assertEquals(1, journal("risk-denied").size());
+
+        broker.position("TQQQ", 50);
+        RunResult exit = service.run(buy(0), false);
+        assertEquals(OrderOutcome.Kind.SENT, exit.outcomes().get(0).kind());
+        assertEquals(Side.SELL, broker.submits.get(0).side());
+    }
+
+    @Test
+    void aGarbageQuoteBlocksThatSymbolWithItsReason() {
+        broker.quote(new Quote("TQQQ", 100.05, 100.01, 100, NOW));
+        RunResult r = service.run(buy(100), false);
+        assertEquals(List.of("TQQQ: crossed quote (bid 100.05 > ask 100.01); not trading on a broken market"), r.blockedQuotes());
+        assertTrue(r.outcomes().isEmpty());
+        assertEquals(List.of("TQQQ: no usable quote; target 100 (holding 0) not traded"), r.plan().skipped());
+        assertEquals(1, journal("quote-blocked").size());
+        assertTrue(broker.submits.isEmpty());
+    }
+
+    @Test
+    void forceExitCancelsTheStrategysOrdersAndClosesItsPositionsOnly() {
+        broker.position("TQQQ", 40).position("QQQ", 5).marketOpen(false);
+        var resting = broker.existing(new OrderRequest("x-1", "TQQQ", Side.BUY, BigDecimal.ONE, OrderType.MARKET_ON_OPEN,
+                TimeInForce.OPG, null, null));
+        broker.marketOpen(true);
+        List<CloseOutcome> out = service.forceExit("fixed", Set.of("TQQQ"));
+        assertEquals(1, out.size());
+        assertEquals("TQQQ", out.get(0).symbol());
+        assertTrue(out.get(0).closed());
+        assertTrue(broker.cancels.contains(resting.brokerOrderId()));
+        assertEquals(List.of("QQQ"), broker.positions().stream().map(p -> p.symbol()).toList());
+        assertEquals(2, journal("force-exit").size());
+    }
+
+    @Test
+    void panicCloseClosesEverythingHaltsTradingAndDoesNotWaitForARunningJob() throws Exception {
+        broker.position("TQQQ", 40).position("QQQ", 5);
+        CountDownLatch release = new CountDownLatch(1);
+        FixedTargets stuck = new FixedTargets("fixed", Set.of("TQQQ"), MARKET, new Target("TQQQ", 100)).blockOn(release);
+        // Own threads: the common pool may have a single thread on a 2-core machine.
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CompletableFuture<RunResult> job = CompletableFuture.supplyAsync(() -> service.run(new StrategyRun(stuck, 1, null, 1.0), false),
+                threads);
+        assertTrue(stuck.deciding.await(10, TimeUnit.SECONDS), "the job should be deciding");
+
+        List<CloseOutcome> out = CompletableFuture.supplyAsync(service::panicCloseAll, threads).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("TQQQ", "QQQ"), out.stream().map(CloseOutcome::symbol).toList());
+        assertTrue(out.stream().allMatch(CloseOutcome::closed));
+        assertTrue(broker.positions().isEmpty());
+        assertEquals(TradingState.HALTED, service.riskGate().state());
+
+        release.countDown();
+        RunResult r = job.get(10, TimeUnit.SECONDS);
+        threads.shutdown();
+        // The job resumes after the panic and finds trading halted: its buy is denied.
+        assertEquals(OrderOutcome.Kind.DENIED, r.outcomes().get(0).kind());
+        assertFalse(broker.submits.stream().anyMatch(s -> s.side() == Side.BUY));
+    }
+}

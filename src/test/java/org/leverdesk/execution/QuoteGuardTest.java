@@ -1,0 +1,68 @@
+package org.leverdesk.execution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.leverdesk.broker.Quote;
+import org.leverdesk.config.RiskSettings;
+
+class QuoteGuardTest {
+    private static final Instant NOW = Instant.parse("2026-01-05T20:50:00Z");
+    // Default settings: quotes older than 900 s are stale; spreads above 1% are too wide.
+    private final QuoteGuard guard = new QuoteGuard(RiskSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private QuoteCheck check(double bid, double ask, double last, Instant at) {
+        return guard.check("TQQQ", new Quote("TQQQ", bid, ask, last, at));
+    }
+
+    private void blocked(QuoteCheck c, String why) {
+        assertFalse(c.usable(), c.reason());
+        assertTrue(c.reason().startsWith("TQQQ: ") && c.reason().contains(why), c.reason());
+        assertFalse(c.reason().contains("\n"));
+    }
+
+    @Test
+    void aSaneFreshQuotePasses() {
+        QuoteCheck c = check(99.99, 100.01, 100.00, NOW.minusSeconds(5));
+        assertTrue(c.usable(), c.reason());
+    }
+
+    @Test
+    void zeroNegativeNanAndInfinitePricesAreBlocked() {
+        blocked(check(0, 100.01, 100, NOW), "bid is 0.0 (not positive)");
+        blocked(check(99.99, -1, 100, NOW), "ask is -1.0 (not positive)");
+        blocked(check(99.99, 100.01, Double.NaN, NOW), "last is NaN");
+        blocked(check(99.99, Double.POSITIVE_INFINITY, 100, NOW), "ask is Infinity");
+    }
+
+    @Test
+    void aCrossedQuoteIsBlocked() {
+        blocked(check(100.05, 100.01, 100, NOW), "crossed quote (bid 100.05 > ask 100.01)");
+    }
+
+    @Test
+    void aSpreadWiderThanTheLimitIsBlocked() {
+        // (101 - 99) / 100 = 2% > 1%
+        blocked(check(99, 101, 100, NOW), "spread 2.00% (bid 99.0, ask 101.0) is wider than the 1.00% limit");
+        assertTrue(check(99.5, 100.5, 100, NOW).usable(), "exactly 1% is still accepted");
+    }
+
+    @Test
+    void aQuoteOlderThanTheMaximumAgeIsStale() {
+        blocked(check(99.99, 100.01, 100, NOW.minusSeconds(901)), "is 901 s old (limit 900 s); stale");
+        assertTrue(check(99.99, 100.01, 100, NOW.minusSeconds(900)).usable());
+        blocked(check(99.99, 100.01, 100, null), "no time");
+    }
+
+    @Test
+    void noQuoteAtAllIsBlocked() {
+        QuoteCheck c = guard.check("SQQQ", null);
+        assertFalse(c.usable());
+        assertEquals("SQQQ: no quote; not trading it without a price", c.reason());
+    }
+}
