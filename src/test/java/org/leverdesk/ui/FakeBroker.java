@@ -48,6 +48,7 @@ public final class FakeBroker implements Broker {
     private final Map<String, String> closeFailures = new HashMap<>();
     private volatile CountDownLatch closeGate;
     private volatile boolean unreachable;
+    private volatile String closeAllThread;
     private int sequence;
     private int cancelAllCalls;
     private int closeAllCalls;
@@ -93,6 +94,11 @@ public final class FakeBroker implements Broker {
 
     public synchronized int cancelAllCalls() {
         return cancelAllCalls;
+    }
+
+    /** The name of the thread that last called {@link #closeAllPositions()}. */
+    public String closeAllThread() {
+        return closeAllThread;
     }
 
     public synchronized int closeAllCalls() {
@@ -185,6 +191,7 @@ public final class FakeBroker implements Broker {
 
     @Override
     public List<CloseOutcome> closeAllPositions() {
+        closeAllThread = Thread.currentThread().getName();
         CountDownLatch gate = closeGate;
         if (gate != null) {
             try {
