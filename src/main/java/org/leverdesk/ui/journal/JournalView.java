@@ -4,9 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -22,14 +19,21 @@ import javafx.scene.control.Tooltip;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.leverdesk.ui.common.FxmlViews;
+import org.leverdesk.ui.common.WhileShown;
 
 /** The Journal view, bound to a {@link JournalViewModel}; polls for new entries while shown. */
 public final class JournalView {
     /** How often the shown view looks for new entries. */
     public static final Duration POLL_EVERY = Duration.seconds(3);
 
+    /** Asks where to save an export: (kind, pattern, suggested file name) → the chosen file, or empty when cancelled. */
+    @FunctionalInterface
+    public interface SaveTarget {
+        Optional<Path> choose(String kind, String pattern, String suggestedName);
+    }
+
     private final JournalViewModel viewModel;
-    private final Timeline timer;
+    private SaveTarget saveTarget = this::chooseFile;
 
     @FXML private ComboBox<String> strategyBox;
     @FXML private ComboBox<String> kindBox;
@@ -50,22 +54,21 @@ public final class JournalView {
 
     public JournalView(JournalViewModel viewModel) {
         this.viewModel = viewModel;
-        this.timer = new Timeline(new KeyFrame(POLL_EVERY, e -> viewModel.poll()));
-        timer.setCycleCount(Animation.INDEFINITE);
     }
 
     /** Builds the view and loads the newest entries; it polls every {@link #POLL_EVERY} while it is in a window. */
     public static Parent load(JournalViewModel viewModel) {
+        return load(viewModel, null);
+    }
+
+    /** Like {@link #load(JournalViewModel)}, exports going where {@code saveTarget} says (null: a file chooser). */
+    public static Parent load(JournalViewModel viewModel, SaveTarget saveTarget) {
         JournalView view = new JournalView(viewModel);
+        if (saveTarget != null) {
+            view.saveTarget = saveTarget;
+        }
         Parent root = FxmlViews.load(view);
-        root.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene == null) {
-                view.timer.stop();
-            } else {
-                viewModel.poll();
-                view.timer.play();
-            }
-        });
+        WhileShown.every(root, POLL_EVERY, viewModel::poll);
         viewModel.refresh();
         return root;
     }
@@ -115,12 +118,12 @@ public final class JournalView {
 
     @FXML
     private void onExportCsv() {
-        chooseFile("CSV file", "*.csv", "leverdesk-journal.csv").ifPresent(viewModel::exportCsv);
+        saveTarget.choose("CSV file", "*.csv", "leverdesk-journal.csv").ifPresent(viewModel::exportCsv);
     }
 
     @FXML
     private void onExportJsonLines() {
-        chooseFile("JSON lines file", "*.jsonl", "leverdesk-journal.jsonl").ifPresent(viewModel::exportJsonLines);
+        saveTarget.choose("JSON lines file", "*.jsonl", "leverdesk-journal.jsonl").ifPresent(viewModel::exportJsonLines);
     }
 
     private Optional<Path> chooseFile(String kind, String pattern, String suggested) {

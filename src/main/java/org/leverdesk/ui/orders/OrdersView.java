@@ -2,9 +2,6 @@ package org.leverdesk.ui.orders;
 
 import eu.hansolo.tilesfx.Tile;
 import java.util.function.Function;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -20,6 +17,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.util.Duration;
 import org.leverdesk.ui.common.FxmlViews;
+import org.leverdesk.ui.common.WhileShown;
 
 /** The Orders &amp; Positions view, bound to an {@link OrdersViewModel}; refreshes every few seconds while shown. */
 public final class OrdersView {
@@ -27,7 +25,6 @@ public final class OrdersView {
     public static final Duration REFRESH_EVERY = Duration.seconds(5);
 
     private final OrdersViewModel viewModel;
-    private final Timeline timer;
 
     @FXML private Label accountLabel;
     @FXML private Label stateLabel;
@@ -72,8 +69,6 @@ public final class OrdersView {
 
     public OrdersView(OrdersViewModel viewModel) {
         this.viewModel = viewModel;
-        this.timer = new Timeline(new KeyFrame(REFRESH_EVERY, e -> viewModel.refresh()));
-        timer.setCycleCount(Animation.INDEFINITE);
     }
 
     /** Builds the view and loads it; it reloads every {@link #REFRESH_EVERY} while it is in a window. */
@@ -81,14 +76,7 @@ public final class OrdersView {
         OrdersView view = new OrdersView(viewModel);
         Parent root = FxmlViews.load(view);
         // Poll only while shown: the main window keeps hidden views, and a hidden view must not query the broker.
-        root.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene == null) {
-                view.timer.stop();
-            } else {
-                viewModel.refresh();
-                view.timer.play();
-            }
-        });
+        WhileShown.every(root, REFRESH_EVERY, viewModel::refresh);
         viewModel.refresh();
         return root;
     }
