@@ -65,13 +65,18 @@ class TradingWindowFxTest {
     private Path dir;
     private Store store;
     private JournalRepository journal;
+    private volatile Instant journalNow = NOW;
 
     @Start
     void start(Stage stage) throws IOException {
         broker.rest("ld-20260304-dca-weekly-QQQ", "QQQ", Side.BUY, "2", "488.50");
         dir = Files.createTempDirectory("leverdesk-trading-fx");
         store = Store.open(dir);
-        journal = new JournalRepository(store, CLOCK);
+        journal = new JournalRepository(store, new Clock() {
+            @Override public ZoneId getZone() { return NEW_YORK; }
+            @Override public Clock withZone(ZoneId zone) { return this; }
+            @Override public Instant instant() { return journalNow; }
+        });
         fillJournal();
         FakeDataCatalog catalog = new FakeDataCatalog(new SymbolCoverage("QQQ", LocalDate.of(1999, 3, 10), TODAY, 6795));
         TradingControls controls = new TradingControls() {
@@ -110,16 +115,23 @@ class TradingWindowFxTest {
                 new BigDecimal(qty), OrderType.LIMIT, TimeInForce.DAY, new BigDecimal(limit), null), status, brokerId, t, t);
     }
 
+    /** A day and a half of a realistic journal, each entry at its own minute (New York times in the comments). */
     private void fillJournal() {
-        journal.append("DECISION", "lev-trend", "BULL regime confirmed: hold 120 TQQQ, exit SQQQ", "{\"regime\":\"BULL\",\"momentum\":0.74}");
-        journal.append("ORDER", "lev-trend", "sell 85 SQQQ limit 11.42 (ld-20260303-lev-trend-exit-SQQQ)", null);
-        journal.append("ORDER", "lev-trend", "buy 120 TQQQ limit 51.30 (ld-20260303-lev-trend-enter-TQQQ)", null);
-        journal.append("FILL", "lev-trend", "filled 120 TQQQ at 51.26", "{\"qty\":120,\"price\":51.26}");
-        journal.append("RECONCILIATION", null, "TQQQ: store 100, broker 120; store follows the broker", null);
-        journal.append("DENIAL", "dca", "buy 4 QQQ denied: buying power $1,850 is below the order's $1,969", null);
-        journal.append("NOTIFICATION", null, "daily summary sent to Telegram and e-mail", null);
-        journal.append("ERROR", null, "Discord webhook answered 429; retrying in 30 s", null);
-        journal.append("DECISION", "dca", "weekly buy: 2 QQQ at the 0.5% limit", "{\"budget\":1000}");
+        entry("2026-03-03T20:50:00Z", "DECISION", "lev-trend", "BULL regime confirmed: hold 120 TQQQ, exit SQQQ",
+                "{\"regime\":\"BULL\",\"momentum\":0.74}"); // 15:50
+        entry("2026-03-03T20:50:01Z", "ORDER", "lev-trend", "sell 85 SQQQ limit 11.42 (ld-20260303-lev-trend-exit-SQQQ)", null);
+        entry("2026-03-03T20:50:02Z", "ORDER", "lev-trend", "buy 120 TQQQ limit 51.30 (ld-20260303-lev-trend-enter-TQQQ)", null);
+        entry("2026-03-03T20:51:40Z", "FILL", "lev-trend", "filled 120 TQQQ at 51.26", "{\"qty\":120,\"price\":51.26}");
+        entry("2026-03-03T21:05:00Z", "NOTIFICATION", null, "daily summary sent to Telegram and e-mail", null);
+        entry("2026-03-04T14:25:00Z", "RECONCILIATION", null, "TQQQ: store 100, broker 120; store follows the broker", null);
+        entry("2026-03-04T15:00:00Z", "DENIAL", "dca", "buy 4 QQQ denied: buying power $1,850 is below the order's $1,969", null);
+        entry("2026-03-04T15:00:02Z", "DECISION", "dca", "weekly buy: 2 QQQ at the 0.5% limit", "{\"budget\":1000}");
+        entry("2026-03-04T15:00:05Z", "ERROR", null, "Discord webhook answered 429; retrying in 30 s", null);
+    }
+
+    private void entry(String at, String kind, String strategy, String message, String details) {
+        journalNow = Instant.parse(at);
+        journal.append(kind, strategy, message, details);
     }
 
     @AfterEach
@@ -175,7 +187,7 @@ class TradingWindowFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> positions.getItems().size() == 2 && open.getItems().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("$13,738.20", robot.lookup("#equityTileValue").queryAs(Label.class).getText());
-        assertEquals("$225.60 (1.67%)", robot.lookup("#dayProfitTileValue").queryAs(Label.class).getText());
+        assertEquals("+$225.60", robot.lookup("#dayProfitTileValue").queryAs(Label.class).getText());
         Path png = Snapshots.write(positions.getScene().getRoot(), "orders-view.png");
         assertTrue(Files.size(png) > 10_000);
 
@@ -205,7 +217,7 @@ class TradingWindowFxTest {
 
         robot.clickOn("#searchField").write("TQQQ");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 4);
-        journal.append("FILL", "lev-trend", "filled 40 TQQQ at 54.90", null);
+        entry("2026-03-04T19:41:00Z", "FILL", "lev-trend", "filled 40 TQQQ at 54.90", null);
         // the view polls every few seconds while shown
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().size() == 5);
     }
@@ -229,7 +241,9 @@ class TradingWindowFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 9);
 
         robot.clickOn(robot.from(view).lookup("#kindBox").queryAs(Node.class));
-        robot.clickOn("ORDER");
+        // the item of the open drop-down, not an "ORDER" cell of the table
+        robot.clickOn(robot.lookup(n -> n instanceof javafx.scene.control.ListCell<?> c && "ORDER".equals(c.getText()))
+                .queryAs(Node.class));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
         robot.clickOn(robot.from(view).lookup("#exportCsvButton").queryAs(Node.class));
         Path csv = exports.resolve("leverdesk-journal.csv");
@@ -237,7 +251,7 @@ class TradingWindowFxTest {
         List<String> lines = Files.readAllLines(csv);
         assertEquals(3, lines.size());
         assertEquals("id,at,kind,strategy,message,details_json", lines.get(0));
-        assertTrue(lines.get(1).startsWith("3,2026-03-04T19:42:00Z,ORDER,lev-trend,buy 120 TQQQ"), lines.get(1));
+        assertTrue(lines.get(1).startsWith("3,2026-03-03T20:50:02Z,ORDER,lev-trend,buy 120 TQQQ"), lines.get(1));
 
         robot.clickOn(robot.from(view).lookup("#exportJsonButton").queryAs(Node.class));
         Path jsonl = exports.resolve("leverdesk-journal.jsonl");

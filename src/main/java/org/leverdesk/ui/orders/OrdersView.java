@@ -107,7 +107,8 @@ public final class OrdersView {
         resumeButton.setVisible(controls);
         haltButton.setVisible(controls);
 
-        Tile day = AccountTiles.money("dayProfitTile", "Day P&L", viewModel.dayProfitTextProperty(), "equity − last close");
+        Tile day = AccountTiles.money("dayProfitTile", "Day P&L", viewModel.dayProfitTextProperty(), "");
+        day.textProperty().bind(viewModel.dayProfitPercentProperty());
         viewModel.dayProfitProperty().addListener((obs, old, v) -> AccountTiles.colourBySign(day, v.doubleValue()));
         tilesBox.getChildren().setAll(
                 AccountTiles.money("equityTile", "Equity", viewModel.equityProperty(), "cash + positions"),

@@ -51,6 +51,7 @@ public final class OrdersViewModel {
     private final ReadOnlyStringWrapper cash = new ReadOnlyStringWrapper(this, "cash", Formats.MISSING);
     private final ReadOnlyStringWrapper buyingPower = new ReadOnlyStringWrapper(this, "buyingPower", Formats.MISSING);
     private final ReadOnlyStringWrapper dayProfitText = new ReadOnlyStringWrapper(this, "dayProfitText", Formats.MISSING);
+    private final ReadOnlyStringWrapper dayProfitPercent = new ReadOnlyStringWrapper(this, "dayProfitPercent", "");
     private final ReadOnlyDoubleWrapper dayProfit = new ReadOnlyDoubleWrapper(this, "dayProfit");
     private final ReadOnlyStringWrapper accountText = new ReadOnlyStringWrapper(this, "accountText", "");
     private final ObservableList<PositionRow> positions = FXCollections.observableArrayList();
@@ -116,7 +117,9 @@ public final class OrdersViewModel {
         double day = a.dayProfit().doubleValue();
         dayProfit.set(day);
         double lastEquity = a.lastEquity().doubleValue();
-        dayProfitText.set(Formats.money(day) + (lastEquity > 0 ? " (" + Formats.percent(day / lastEquity) + ")" : ""));
+        dayProfitText.set((day > 0 ? "+" : "") + Formats.money(day));
+        dayProfitPercent.set(lastEquity > 0 ? (day > 0 ? "+" : "") + Formats.percent(day / lastEquity) + " since the last close"
+                : "no previous close");
         accountText.set(broker.name() + " · account " + a.accountId() + (a.tradingBlocked() ? " · TRADING BLOCKED by the broker" : ""));
         positions.setAll(s.positions().stream().map(PositionRow::of).toList());
         openOrders.setAll(s.openOrders().stream().map(o -> OpenOrderRow.of(o, clock.getZone())).toList());
@@ -206,8 +209,10 @@ public final class OrdersViewModel {
     public ReadOnlyStringProperty equityProperty() { return equity.getReadOnlyProperty(); }
     public ReadOnlyStringProperty cashProperty() { return cash.getReadOnlyProperty(); }
     public ReadOnlyStringProperty buyingPowerProperty() { return buyingPower.getReadOnlyProperty(); }
-    /** Equity minus the previous close's equity, with its percentage. */
+    /** Equity minus the previous close's equity: "+$225.60". */
     public ReadOnlyStringProperty dayProfitTextProperty() { return dayProfitText.getReadOnlyProperty(); }
+    /** The day's P&amp;L against the previous close: "+1.67% since the last close". */
+    public ReadOnlyStringProperty dayProfitPercentProperty() { return dayProfitPercent.getReadOnlyProperty(); }
     /** The day's P&amp;L in dollars (its sign colours the tile). */
     public ReadOnlyDoubleProperty dayProfitProperty() { return dayProfit.getReadOnlyProperty(); }
     /** Broker name and account id. */

@@ -55,7 +55,8 @@ class OrdersViewModelTest {
         assertEquals("$12,500.00", vm.equityProperty().get());
         assertEquals("$2,000.00", vm.cashProperty().get());
         assertEquals("$4,000.00", vm.buyingPowerProperty().get());
-        assertEquals("$500.00 (4.17%)", vm.dayProfitTextProperty().get());
+        assertEquals("+$500.00", vm.dayProfitTextProperty().get());
+        assertEquals("+4.17% since the last close", vm.dayProfitPercentProperty().get());
         assertEquals(500.0, vm.dayProfitProperty().get());
         assertEquals("fake · account FAKE-1", vm.accountTextProperty().get());
         assertEquals("Updated 14:30:07", vm.updatedTextProperty().get());
@@ -72,7 +73,8 @@ class OrdersViewModelTest {
         vm.refresh();
         assertEquals("-$50.00", vm.positions().get(0).profitText());
         assertEquals("$11,950.00", vm.equityProperty().get());
-        assertEquals("-$50.00 (-0.42%)", vm.dayProfitTextProperty().get());
+        assertEquals("-$50.00", vm.dayProfitTextProperty().get());
+        assertEquals("-0.42% since the last close", vm.dayProfitPercentProperty().get());
     }
 
     @Test
