@@ -70,6 +70,16 @@ class PanicCloseTest {
     }
 
     @Test
+    void itWorksWhileTheSharedTaskExecutorIsBusyWithAJob() throws Exception {
+        org.leverdesk.ui.TestTaskExecutor busy = new org.leverdesk.ui.TestTaskExecutor().hold();
+        busy.execute(() -> "a backtest that never gets to run", r -> { }, e -> { });
+        PanicClose panic = new PanicClose(broker, Duration.ofSeconds(10), busy::runOnUiThread);
+        panic.start(report::complete);
+        assertEquals("Closed 2 positions", report.get(10, TimeUnit.SECONDS).summary());
+        assertEquals(1, busy.pendingCount(), "the job is still waiting; the close did not need the executor");
+    }
+
+    @Test
     void aHungBrokerTimesOutAndASecondPressWaitsForTheFirst() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         broker.holdCloseAllOn(gate);
