@@ -101,30 +101,27 @@ public final class PanicClose {
             lines.add(new PanicReport.Line("cancel all open orders", false, message(e)));
         }
         int closed = 0;
-        int failed = 0;
         try {
             for (CloseOutcome c : broker.closeAllPositions()) {
                 lines.add(new PanicReport.Line(c.symbol() + " " + plain(c.quantity()), c.closed(),
                         (c.closed() ? "closed" : "failed") + (c.detail() == null || c.detail().isBlank() ? "" : ": " + c.detail())));
                 if (c.closed()) {
                     closed++;
-                } else {
-                    failed++;
                 }
             }
         } catch (RuntimeException e) {
             // the broker refused the whole request: every position held before is still open as far as we know
             for (BrokerPosition p : before) {
                 lines.add(new PanicReport.Line(p.symbol() + " " + plain(p.quantity()), false, "failed: " + message(e)));
-                failed++;
             }
             if (before.isEmpty()) {
                 lines.add(new PanicReport.Line("close all positions", false, message(e)));
-                failed++;
             }
         }
-        String summary = failed == 0 ? (closed == 0 ? "No positions were open" : "Closed " + closed + (closed == 1 ? " position" : " positions"))
-                : "Closed " + closed + ", FAILED " + failed + ": check the broker now";
+        // every failed step counts, not only failed positions: a failed cancel leaves orders that can still fill
+        long failures = lines.stream().filter(l -> !l.ok()).count();
+        String summary = failures == 0 ? (closed == 0 ? "No positions were open" : "Closed " + closed + (closed == 1 ? " position" : " positions"))
+                : "Closed " + closed + ", FAILED " + failures + ": check the broker now";
         return new PanicReport(summary, lines);
     }
 

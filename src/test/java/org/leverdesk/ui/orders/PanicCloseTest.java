@@ -66,6 +66,9 @@ class PanicCloseTest {
         panic(Duration.ofSeconds(10)).start(report::complete);
         PanicReport r = report.get(10, TimeUnit.SECONDS);
         assertFalse(r.allOk());
+        assertEquals("Closed 0, FAILED 3: check the broker now", r.summary());
+        assertEquals(List.of("list positions", "cancel all open orders", "close all positions"),
+                r.lines().stream().map(PanicReport.Line::subject).toList());
         assertTrue(r.lines().stream().allMatch(l -> !l.ok() && l.detail().contains("unreachable")), r.lines().toString());
     }
 
