@@ -75,6 +75,86 @@ public final class JournalRepository {
         });
     }
 
+    /** The entries matching {@code query}, newest first. */
+    public List<JournalEntry> find(JournalQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT id, at, kind, strategy_id, message, details_json FROM journal WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (query.strategyId() != null) {
+            sql.append(" AND strategy_id = ?");
+            args.add(query.strategyId());
+        }
+        if (query.kind() != null) {
+            sql.append(" AND kind = ?");
+            args.add(query.kind());
+        }
+        if (query.from() != null) {
+            sql.append(" AND at >= ?");
+            args.add(java.time.OffsetDateTime.ofInstant(query.from(), java.time.ZoneOffset.UTC));
+        }
+        if (query.to() != null) {
+            sql.append(" AND at < ?");
+            args.add(java.time.OffsetDateTime.ofInstant(query.to(), java.time.ZoneOffset.UTC));
+        }
+        if (query.text() != null) {
+            // ESCAPE so that a search for "50%" or "a_b" means those characters, not wildcards
+            sql.append(" AND LOWER(message) LIKE ? ESCAPE '\\'");
+            args.add("%" + likeEscaped(query.text().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        if (query.beforeId() != null) {
+            sql.append(" AND id < ?");
+            args.add(query.beforeId());
+        }
+        sql.append(" ORDER BY id DESC FETCH FIRST ? ROWS ONLY");
+        args.add(query.limit());
+        return store.read("search the journal", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                return entries(ps);
+            }
+        });
+    }
+
+    /** The distinct kinds in the journal, sorted (for a filter list). */
+    public List<String> kinds() {
+        return distinct("kind");
+    }
+
+    /** The distinct strategy ids in the journal, sorted (for a filter list). */
+    public List<String> strategies() {
+        return distinct("strategy_id");
+    }
+
+    private List<String> distinct(String column) {
+        return store.read("list journal " + column, c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT " + column + " FROM journal WHERE " + column
+                    + " IS NOT NULL ORDER BY " + column);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static List<JournalEntry> entries(PreparedStatement ps) throws java.sql.SQLException {
+        List<JournalEntry> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new JournalEntry(rs.getLong("id"), Jdbc.instant(rs, "at"), rs.getString("kind"),
+                        rs.getString("strategy_id"), rs.getString("message"), rs.getString("details_json")));
+            }
+        }
+        return out;
+    }
+
+    private static String likeEscaped(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     private static void requireJson(String json) {
         if (json == null) {
             return;

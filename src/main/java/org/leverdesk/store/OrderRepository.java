@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.h2.api.ErrorCode;
@@ -108,24 +110,44 @@ public final class OrderRepository {
         });
     }
 
+    /** The newest {@code n} orders by creation (latest first), whatever their status: the order history. */
+    public List<StoredOrder> recent(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("the number of orders must not be negative (got " + n + ")");
+        }
+        return store.read("read the order history", c -> {
+            List<StoredOrder> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM orders ORDER BY created_at DESC, id DESC FETCH FIRST ? ROWS ONLY")) {
+                ps.setInt(1, n);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(order(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     private static Optional<StoredOrder> find(Connection c, String clientOrderId, boolean forUpdate) throws SQLException {
         // FOR UPDATE locks the row so two threads updating one order cannot both pass the checks.
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM orders WHERE client_order_id = ?"
                 + (forUpdate ? " FOR UPDATE" : ""))) {
             ps.setString(1, clientOrderId);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                OrderIntent intent = new OrderIntent(rs.getString("client_order_id"), rs.getString("strategy_id"),
-                        rs.getObject("trading_day", LocalDate.class), rs.getString("leg"), rs.getString("symbol"),
-                        Side.valueOf(rs.getString("side")), rs.getBigDecimal("quantity"),
-                        OrderType.valueOf(rs.getString("order_type")), TimeInForce.valueOf(rs.getString("time_in_force")),
-                        rs.getBigDecimal("limit_price"), rs.getBigDecimal("stop_price"));
-                return Optional.of(new StoredOrder(rs.getLong("id"), intent, OrderStatus.valueOf(rs.getString("status")),
-                        rs.getString("broker_order_id"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at")));
+                return rs.next() ? Optional.of(order(rs)) : Optional.empty();
             }
         }
     }
 
+    private static StoredOrder order(ResultSet rs) throws SQLException {
+        OrderIntent intent = new OrderIntent(rs.getString("client_order_id"), rs.getString("strategy_id"),
+                rs.getObject("trading_day", LocalDate.class), rs.getString("leg"), rs.getString("symbol"),
+                Side.valueOf(rs.getString("side")), rs.getBigDecimal("quantity"),
+                OrderType.valueOf(rs.getString("order_type")), TimeInForce.valueOf(rs.getString("time_in_force")),
+                rs.getBigDecimal("limit_price"), rs.getBigDecimal("stop_price"));
+        return new StoredOrder(rs.getLong("id"), intent, OrderStatus.valueOf(rs.getString("status")),
+                rs.getString("broker_order_id"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
+    }
 }

@@ -19,6 +19,8 @@ import org.leverdesk.market.data.MarketData;
 import org.leverdesk.backtest.SavedRuns;
 import org.leverdesk.store.StoreSavedRuns;
 import org.leverdesk.store.DataDirectory;
+import org.leverdesk.store.JournalRepository;
+import org.leverdesk.store.OrderRepository;
 import org.leverdesk.store.Store;
 import org.leverdesk.store.StoreDataCatalog;
 import org.leverdesk.strategy.catalog.StrategyCatalog;
@@ -159,6 +161,16 @@ public final class AppContext implements AutoCloseable {
     public OrderQueries orderQueries() {
         Store s = requireStore();
         return new OrderQueries(s, new OrderRepository(s, Clock.systemUTC()));
+    }
+
+    /** The append-only journal in the store; requires an open store. */
+    public JournalRepository journal() {
+        return new JournalRepository(requireStore(), Clock.systemUTC());
+    }
+
+    /** Recorded order intents and their status; requires an open store. */
+    public OrderRepository orders() {
+        return new OrderRepository(requireStore(), Clock.systemUTC());
     }
 
     public String storeLocation() {

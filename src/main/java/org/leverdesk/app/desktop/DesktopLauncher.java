@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.leverdesk.app.context.AppContext;
 import java.util.concurrent.atomic.AtomicReference;
 import org.leverdesk.ui.AppServices;
+import org.leverdesk.ui.journal.JournalSource;
 
 /**
  * Opens the JavaFX window over an {@link AppContext}. The context (and so the store lock) is
@@ -36,7 +37,9 @@ public final class DesktopLauncher {
     /** The window's view of the context. */
     public static AppServices services(AppContext app) {
         AppServices.Mode mode = app.marketData().isSimulated() ? AppServices.Mode.DEMO : AppServices.Mode.PAPER;
+        // No broker yet: the Orders view and the "Close all" button appear once one is wired here.
         return new AppServices(app.backtests(), app.dataCatalog(), app.savedRuns(), mode, app.marketData().sourceLabel(),
-                app.storePath(), app.regimeInsight(), app.strategyVersions(), app.marketData());
+                app.storePath(), app.regimeInsight(), app.strategyVersions(), app.marketData(), null, null, null,
+                app.orders()::recent, JournalSource.of(app.journal()));
     }
 }

@@ -6,16 +6,25 @@ import java.util.Map;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.StackPane;
+import org.leverdesk.ui.orders.PanicClose;
+import org.leverdesk.ui.orders.PanicReport;
 
 /** The main window: navigation on the left, the selected view in the centre, the status bar below. */
 public final class MainView {
     private static final PseudoClass SIMULATED = PseudoClass.getPseudoClass("simulated");
 
     private final MainViewModel viewModel;
+    /** The confirmation dialog's button that starts the panic close. */
+    public static final ButtonType CONFIRM_CLOSE_ALL = new ButtonType("Cancel orders and close all", ButtonBar.ButtonData.OK_DONE);
     private final List<NavItem> items;
+    private final PanicClose panic;
     // Views are built once and kept, so a half-filled form survives switching views.
     private final Map<NavItem, Node> built = new HashMap<>();
 
@@ -24,10 +33,17 @@ public final class MainView {
     @FXML private Label modeLabel;
     @FXML private Label dataSourceLabel;
     @FXML private Label storeLabel;
+    @FXML private Button panicButton;
 
     public MainView(MainViewModel viewModel, List<NavItem> items) {
+        this(viewModel, items, null);
+    }
+
+    /** {@code panic} is null when no broker is configured: then there is no "Close all" button. */
+    public MainView(MainViewModel viewModel, List<NavItem> items, PanicClose panic) {
         this.viewModel = viewModel;
         this.items = List.copyOf(items);
+        this.panic = panic;
     }
 
     @FXML
@@ -38,9 +54,50 @@ public final class MainView {
         dataSourceLabel.textProperty().bind(viewModel.dataSourceTextProperty());
         storeLabel.textProperty().bind(viewModel.storeTextProperty());
 
+        panicButton.setVisible(panic != null);
+        panicButton.setManaged(panic != null);
+        if (panic != null) {
+            panicButton.setTooltip(new javafx.scene.control.Tooltip("Cancel every open order and close every position at "
+                    + panic.brokerName() + " now"));
+        }
+
         navigation.getItems().setAll(items);
         navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> show(item));
         navigation.getSelectionModel().selectFirst();
+    }
+
+    @FXML
+    private void onPanicClose() {
+        if (panic == null || panic.isRunning()) {
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.WARNING,
+                "Every open order at " + panic.brokerName() + " is cancelled and every position is closed with a market order"
+                        + " (at the next open when the market is closed), whatever the strategies and gates say. This cannot be undone.",
+                CONFIRM_CLOSE_ALL, ButtonType.CANCEL);
+        confirm.setTitle("Close all");
+        confirm.setHeaderText("Close all positions now?");
+        confirm.initOwner(panicButton.getScene().getWindow());
+        if (confirm.showAndWait().filter(CONFIRM_CLOSE_ALL::equals).isEmpty()) {
+            return;
+        }
+        panicButton.setDisable(true);
+        panicButton.setText("Closing…");
+        panic.start(this::showPanicReport);
+    }
+
+    private void showPanicReport(PanicReport report) {
+        panicButton.setDisable(false);
+        panicButton.setText("Close all");
+        ListView<PanicReport.Line> lines = new ListView<>(javafx.collections.FXCollections.observableArrayList(report.lines()));
+        lines.setId("panicReport");
+        lines.setPrefSize(620, Math.min(360, 40 + 26 * report.lines().size()));
+        Alert done = new Alert(report.allOk() ? Alert.AlertType.INFORMATION : Alert.AlertType.ERROR);
+        done.setTitle("Close all");
+        done.setHeaderText(report.summary());
+        done.getDialogPane().setContent(lines);
+        done.initOwner(panicButton.getScene().getWindow());
+        done.show(); // not modal-blocking: the rest of the window stays usable to check positions
     }
 
     private void show(NavItem item) {

@@ -3,9 +3,6 @@ package org.leverdesk.ui.shell;
 import org.leverdesk.ui.AppServices;
 import org.leverdesk.ui.common.FxmlViews;
 import org.leverdesk.ui.common.TaskExecutor;
-
-import org.leverdesk.ui.common.FxmlViews;
-import org.leverdesk.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Parent;
@@ -18,6 +15,11 @@ import org.leverdesk.ui.data.DataViewModel;
 import org.leverdesk.ui.strategies.StrategiesView;
 import org.leverdesk.ui.strategies.StrategiesViewModel;
 import java.time.Clock;
+import org.leverdesk.ui.journal.JournalView;
+import org.leverdesk.ui.journal.JournalViewModel;
+import org.leverdesk.ui.orders.OrdersView;
+import org.leverdesk.ui.orders.OrdersViewModel;
+import org.leverdesk.ui.orders.PanicClose;
 
 /** Builds the main window's content from the application's services; the one place views are registered. */
 public final class MainWindow {
@@ -44,6 +46,13 @@ public final class MainWindow {
             items.add(new NavItem("Regime", () -> RegimeView.load(new RegimeViewModel(services.regimeInsight(), executor),
                     services.regimeInsight().config().signals())));
         }
+        if (services.broker() != null) {
+            items.add(new NavItem("Orders", () -> OrdersView.load(new OrdersViewModel(services.broker(), services.tradingControls(),
+                    services.reconciliation(), services.orderHistory(), executor, clock))));
+        }
+        if (services.journal() != null) {
+            items.add(new NavItem("Journal", () -> JournalView.load(new JournalViewModel(services.journal(), executor, clock))));
+        }
         items.add(new NavItem("Data", () -> {
             DataViewModel data = new DataViewModel(services.dataCatalog(), executor);
             data.setOnImported(onDataChanged);
@@ -55,7 +64,10 @@ public final class MainWindow {
     /** The root node of the main window; add {@link #STYLESHEET} to its scene. */
     public static Parent create(AppServices services, TaskExecutor executor, Clock clock) {
         MainViewModel status = new MainViewModel(services);
-        MainView view = new MainView(status, navigation(services, executor, clock, status::refresh));
+        // The panic close gets its own thread per press, not the shared executor: it must work while a job holds that.
+        PanicClose panic = services.broker() == null ? null
+                : new PanicClose(services.broker(), PanicClose.DEFAULT_TIMEOUT, executor::runOnUiThread);
+        MainView view = new MainView(status, navigation(services, executor, clock, status::refresh), panic);
         return FxmlViews.load(view);
     }
 }
