@@ -53,7 +53,7 @@ public final class ForceExitCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<CloseOutcome> outcomes;
         try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, 0, true)) {
-            Broker broker = app.broker();
+            Broker broker = app.broker(cfg);
             ExecutionService service = app.execution(broker, cfg.risk(), cfg.broker().mode(), Clock.systemUTC());
             if (which.all) {
                 out.println("force exit of the whole account (broker " + broker.name() + ")");

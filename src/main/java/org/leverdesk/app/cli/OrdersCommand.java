@@ -34,6 +34,9 @@ public final class OrdersCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Mixin
+    ConfigOptions config;
+
     @Option(names = "--json", description = "Print one JSON object {orders, unknownBrokerOrders}.")
     boolean json;
 
@@ -46,7 +49,7 @@ public final class OrdersCommand implements Callable<Integer> {
         List<BrokerOrder> open;
         try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, 0, true)) {
             stored = app.orderQueries().recent(limit);
-            open = app.broker().openOrders();
+            open = app.broker(config.file().load()).openOrders();
         }
         Map<String, BrokerOrder> openById = new HashMap<>();
         open.forEach(o -> openById.put(o.clientOrderId(), o));

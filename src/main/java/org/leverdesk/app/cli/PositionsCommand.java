@@ -27,6 +27,9 @@ public final class PositionsCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Mixin
+    ConfigOptions config;
+
     @Option(names = "--json", description = "Print one JSON object {broker, account, positions}.")
     boolean json;
 
@@ -36,7 +39,7 @@ public final class PositionsCommand implements Callable<Integer> {
         Account a;
         List<BrokerPosition> positions;
         try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, 0, true)) {
-            Broker broker = app.broker();
+            Broker broker = app.broker(config.file().load());
             name = broker.name();
             a = broker.account();
             positions = broker.positions();

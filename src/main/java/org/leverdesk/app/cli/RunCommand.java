@@ -5,7 +5,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import org.leverdesk.store.Store;
 import java.util.concurrent.Callable;
 import org.leverdesk.app.context.AppContext;
 import org.leverdesk.broker.Broker;
@@ -53,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--as-of", paramLabel = "DATE", converter = CalendarCommand.IsoDate.class,
-            description = "Decide as on DATE at 15:50 New York time with the prices known then.")
+            description = "Replay DATE at 15:50 New York time with the prices known then, on a fresh paper account that is thrown away.")
     LocalDate asOf;
 
     @Option(names = "--confirm-live", description = "Required to send real-money orders when the settings select LIVE trading.")
@@ -63,15 +69,10 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         ConfigFile file = config.file();
         AppConfig cfg = file.load();
-        if (cfg.broker().mode() == TradingMode.LIVE && !dryRun && !confirmLive) {
+        if (cfg.broker().mode() == TradingMode.LIVE && !dryRun && !confirmLive && asOf == null) {
             // The config switch alone is not enough for real money: the UI asks, the CLI needs this flag.
             throw new IllegalArgumentException("the settings in " + file.path() + " select LIVE trading with real money;"
                     + " add --confirm-live to send orders, or use --dry-run");
-        }
-        if (asOf != null && !dryRun && cfg.broker().kind() != BrokerKind.PAPER) {
-            // A replayed past day must never reach a real account (live or Alpaca's paper account).
-            throw new IllegalArgumentException("--as-of replays a past day and sends only to the built-in paper broker, but the"
-                    + " settings select " + cfg.broker().kind() + "; add --dry-run");
         }
         var chosen = LiveStrategies.chosen(cfg, strategyId, file.path().toString());
         Clock clock = asOf == null ? Clock.systemUTC()
@@ -79,17 +80,60 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean trouble = false;
         try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, 0, true)) {
-            Broker broker = app.broker();
-            ExecutionService service = app.execution(broker, cfg.risk(), cfg.broker().mode(), clock);
-            out.println("mode: " + cfg.broker().mode() + " (broker " + broker.name() + ")" + (dryRun ? " - DRY RUN: nothing is sent or stored" : ""));
-            for (StrategySettings s : chosen) {
-                StrategyRun run = LiveStrategies.run(s, app.strategyVersions());
-                RunResult r = service.run(run, dryRun);
-                trouble |= print(out, run, r);
+            if (asOf != null) {
+                trouble = replay(app, cfg, chosen, clock, out);
+            } else {
+                Broker broker = app.broker(cfg);
+                ExecutionService service = app.execution(broker, cfg.risk(), cfg.broker().mode(), clock);
+                out.println("mode: " + cfg.broker().mode() + " (broker " + broker.name() + ")"
+                        + (dryRun ? " - DRY RUN: nothing is sent or stored" : ""));
+                for (StrategySettings s : chosen) {
+                    StrategyRun run = LiveStrategies.run(s, app.strategyVersions());
+                    trouble |= print(out, run, service.run(run, dryRun));
+                }
             }
         }
         out.flush();
         return trouble ? 1 : 0;
+    }
+
+    /**
+     * A past day replayed on a fresh $100,000 paper account in a throwaway store, with the prices known
+     * at {@code clock}: the user's paper account, order history and journal are never touched.
+     */
+    private boolean replay(AppContext app, AppConfig cfg, List<StrategySettings> chosen, Clock clock, PrintWriter out) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("leverdesk-replay-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a folder for the replay's paper account: " + e.getMessage(), e);
+        }
+        try (Store replayStore = Store.open(dir)) {
+            Broker broker = app.replayBroker(replayStore, clock);
+            ExecutionService service = new ExecutionService(broker, app.marketData(), app.calendar(), replayStore, cfg.risk(),
+                    TradingMode.PAPER, clock);
+            out.println("replay of " + asOf + " at 15:50 New York time on a fresh paper account (broker " + broker.name()
+                    + "; nothing is kept)" + (dryRun ? " - DRY RUN: nothing is sent" : ""));
+            boolean trouble = false;
+            // Versions are recorded in the replay's own store, which its decisions and orders reference.
+            var versions = new org.leverdesk.store.StrategyVersionRepository(replayStore, clock,
+                    org.leverdesk.strategy.catalog.StrategyCatalog.builtIn());
+            for (StrategySettings s : chosen) {
+                StrategyRun run = LiveStrategies.run(s, versions);
+                trouble |= print(out, run, service.run(run, dryRun));
+            }
+            return trouble;
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary folder is harmless; the replay's result was already printed.
+        }
     }
 
     /** Prints one strategy's run; true when an order was rejected or ended unknown. */

@@ -45,12 +45,10 @@ public final class AppContext implements AutoCloseable {
     private final Store store;
     private final MarketData marketData;
     private final BacktestService backtests;
-    /**
-     * Builds the broker for a context. Package-visible hook until the composition root picks the
-     * adapter from the config (PaperBroker by default, AlpacaBroker when configured); tests set it.
-     */
+    /** Replaces the configured broker in tests (a scripted double); null in the app. */
     static volatile java.util.function.Function<AppContext, Broker> brokerFactory;
     private Broker broker;
+    private AutoCloseable brokerResource;
 
     private AppContext(Clock clock, Store store, Path pricesDir, double riskFreeRate) {
         this.clock = clock;
@@ -140,16 +138,33 @@ public final class AppContext implements AutoCloseable {
         return new StrategyVersionRepository(requireStore(), Clock.systemUTC(), StrategyCatalog.builtIn());
     }
 
-    /** The account's broker, built on first use. */
-    public synchronized Broker broker() {
+    /**
+     * The account's broker as {@code config} selects it, built on first use: the built-in paper broker
+     * (state in this store, prices from this context's market data) or Alpaca (keys from the
+     * environment or the user-only secrets file).
+     */
+    public synchronized Broker broker(org.leverdesk.config.AppConfig config) {
         if (broker == null) {
             java.util.function.Function<AppContext, Broker> factory = brokerFactory;
-            if (factory == null) {
-                throw new IllegalStateException("no broker adapter is wired into this build yet; orders cannot be sent or listed");
+            if (factory != null) {
+                broker = factory.apply(this);
+            } else {
+                Brokers.Opened opened = Brokers.open(config.broker(), config.risk(), requireStore(), marketData, Clock.systemUTC(),
+                        org.leverdesk.config.Secrets.forCurrentUser());
+                broker = opened.broker();
+                brokerResource = opened.resource();
             }
-            broker = factory.apply(this);
         }
         return broker;
+    }
+
+    /**
+     * A fresh $100,000 paper account in {@code replayStore} with this context's prices as known at
+     * {@code clock}, for replaying a past day ({@code run --as-of}) without touching the user's account.
+     */
+    public Broker replayBroker(Store replayStore, Clock clock) {
+        java.util.function.Function<AppContext, Broker> factory = brokerFactory;
+        return factory != null ? factory.apply(this) : new org.leverdesk.broker.paper.PaperBroker(replayStore, marketData, clock);
     }
 
     /** The execution service over {@code broker} and this context's prices, calendar and store. */
@@ -190,6 +205,13 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (brokerResource != null) {
+            try {
+                brokerResource.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(AppContext.class).warn("closing the broker connection failed: {}", e.toString());
+            }
+        }
         if (store != null) {
             store.close();
         }

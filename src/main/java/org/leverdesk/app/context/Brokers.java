@@ -1,0 +1,52 @@
+package org.leverdesk.app.context;
+
+import java.net.URI;
+import java.time.Clock;
+import org.leverdesk.broker.Broker;
+import org.leverdesk.broker.alpaca.AlpacaBroker;
+import org.leverdesk.broker.alpaca.AlpacaSession;
+import org.leverdesk.broker.alpaca.AlpacaSettings;
+import org.leverdesk.broker.paper.PaperBroker;
+import org.leverdesk.config.BrokerSettings;
+import org.leverdesk.config.ConfigException;
+import org.leverdesk.config.RiskSettings;
+import org.leverdesk.config.Secrets;
+import org.leverdesk.market.data.MarketData;
+import org.leverdesk.store.Store;
+
+/** Picks the broker adapter the settings ask for: the built-in paper broker (default) or Alpaca. */
+final class Brokers {
+    /**
+     * System property that points the Alpaca adapter at another server (a local test server or a
+     * proxy); Alpaca's own hosts are used when it is unset.
+     */
+    static final String ALPACA_URL_PROPERTY = "leverdesk.alpaca.url";
+
+    private Brokers() {
+    }
+
+    /** The broker and, for Alpaca, the session to close with it. */
+    record Opened(Broker broker, AutoCloseable resource) {
+    }
+
+    static Opened open(BrokerSettings settings, RiskSettings risk, Store store, MarketData prices, Clock clock, Secrets secrets) {
+        return switch (settings.kind()) {
+            case PAPER -> new Opened(new PaperBroker(store, prices, clock), null);
+            case ALPACA -> {
+                AlpacaSettings alpaca;
+                try {
+                    alpaca = AlpacaSettings.fromSecrets(settings.alpacaEndpoint(), secrets)
+                            .withRequestsPerMinute(risk.maxRequestsPerMinute());
+                } catch (IllegalArgumentException | ConfigException e) {
+                    throw new ConfigException(e.getMessage(), e);
+                }
+                String url = System.getProperty(ALPACA_URL_PROPERTY);
+                if (url != null && !url.isBlank()) {
+                    alpaca = alpaca.withBaseUrl(URI.create(url));
+                }
+                AlpacaSession session = new AlpacaSession(alpaca);
+                yield new Opened(new AlpacaBroker(session), session);
+            }
+        };
+    }
+}
