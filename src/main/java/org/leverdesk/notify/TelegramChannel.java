@@ -54,11 +54,13 @@ public final class TelegramChannel implements NotificationChannel<ObjectNode> {
     public void deliver(ObjectNode payload) {
         HttpResponse<String> response = poster.post(sendMessageUri, payload);
         int status = response.statusCode();
-        String description = description(response.body());
-        if (status == 200 && description == null) {
+        JsonNode answer = parse(response.body());
+        if (status == 200 && answer != null && answer.path("ok").asBoolean(false)) {
             return;
         }
-        String why = description != null ? poster.excerpt(description) : poster.excerpt(response.body());
+        // Telegram explains errors in "description"; anything else (a proxy's HTML page) is quoted as is.
+        String why = answer != null && answer.hasNonNull("description")
+                ? poster.excerpt(answer.get("description").asText()) : poster.excerpt(response.body());
         String hint = switch (status) {
             case 401, 404 -> "; check TELEGRAM_BOT_TOKEN";
             case 400, 403 -> "; check the chat id and that the bot may write to that chat";
@@ -67,16 +69,12 @@ public final class TelegramChannel implements NotificationChannel<ObjectNode> {
         throw new NotificationException("Telegram answered " + status + ": " + why + hint, JsonPoster.retryableStatus(status));
     }
 
-    /** Telegram's error description, or null when the answer says {@code "ok": true}. */
-    private static String description(String body) {
+    /** The answer as JSON, or null when it is not JSON. */
+    private static JsonNode parse(String body) {
         try {
-            JsonNode node = JsonPoster.JSON.readTree(body);
-            if (node.path("ok").asBoolean(false)) {
-                return null;
-            }
-            return node.path("description").asText("no description");
-        } catch (Exception e) {
-            return "an answer that is not Telegram's JSON";
+            return body == null || body.isBlank() ? null : JsonPoster.JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            return null;
         }
     }
 
