@@ -93,7 +93,7 @@ public record ChannelSetup(Map<Channel, NotificationChannel<?>> configured, Set<
                             + ") is not set; enter it in Settings > Notifications");
                 } else {
                     SmtpServer server = new SmtpServer(settings.smtpHost().strip(), settings.smtpPort(),
-                            SmtpSecurity.forPort(settings.smtpPort()), settings.smtpUser(), settings.emailFrom().strip(),
+                            SmtpSecurity.forServer(settings.smtpHost(), settings.smtpPort()), settings.smtpUser(), settings.emailFrom().strip(),
                             addresses(settings.emailTo()));
                     configured.put(Channel.EMAIL, new EmailChannel(server, password, options.timeout(), options.smtpSslSocketFactory()));
                 }

@@ -80,17 +80,17 @@ public final class NotificationDispatcher implements Notifier, AutoCloseable {
         NotificationChannel<?> impl = setup.configured().get(channel);
         if (impl == null) {
             String problem = setup.problems().get(channel);
-            return channel.displayName() + ": not set up. " + (problem == null ? "" : problem);
+            return problem != null ? problem : channel.displayName() + ": not set up";
         }
         Notification test = new Notification(NotificationKind.TEST, null, "Leverdesk test message",
                 "If you can read this, " + channel.displayName() + " notifications work.", clock.instant());
         try {
             deliverOnce(impl, test);
-            return channel.displayName() + ": test message sent.";
+            return channel.displayName() + ": test message sent";
         } catch (NotificationException e) {
-            return channel.displayName() + ": failed. " + e.getMessage();
+            return "Test failed: " + e.getMessage();
         } catch (RuntimeException e) {
-            return channel.displayName() + ": failed. " + e.getClass().getSimpleName();
+            return "Test failed: " + channel.displayName() + ": unexpected " + e.getClass().getSimpleName();
         }
     }
 
