@@ -64,9 +64,7 @@ public final class NotificationMessages {
         }
         if (!orders.isEmpty()) {
             body.append("Orders:\n");
-            orders.forEach(o -> body.append("  ").append(describe(o)).append(' ').append(o.type())
-                    .append(o.limitPrice() == null ? "" : " limit " + Format.price(o.limitPrice()))
-                    .append(o.stopPrice() == null ? "" : " stop " + Format.price(o.stopPrice()))
+            orders.forEach(o -> body.append("  ").append(describe(o)).append(' ').append(terms(o))
                     .append(" [").append(o.clientOrderId()).append("]\n"));
         }
         if (!run.denials().isEmpty()) {
@@ -154,6 +152,20 @@ public final class NotificationMessages {
 
     private static String describe(OrderLine order) {
         return order.side() + " " + Format.quantity(order.quantity()) + " " + order.symbol();
+    }
+
+    /** "limit 61.25", "stop 55.00 limit 54.90", "market on open"... */
+    private static String terms(OrderLine order) {
+        return switch (order.type()) {
+            case LIMIT -> "limit " + priceOrUnknown(order.limitPrice());
+            case STOP -> "stop " + priceOrUnknown(order.stopPrice());
+            case STOP_LIMIT -> "stop " + priceOrUnknown(order.stopPrice()) + " limit " + priceOrUnknown(order.limitPrice());
+            default -> order.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        };
+    }
+
+    private static String priceOrUnknown(BigDecimal price) {
+        return price == null ? "?" : Format.price(price);
     }
 
     private static String describe(Target target) {
