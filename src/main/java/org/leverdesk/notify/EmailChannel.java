@@ -37,7 +37,7 @@ public final class EmailChannel implements NotificationChannel<EmailChannel.Emai
      */
     public EmailChannel(SmtpServer server, String password, Duration timeout, SSLSocketFactory sslSocketFactory) {
         if (server.user() != null && (password == null || password.isEmpty())) {
-            throw new IllegalArgumentException("e-mail: SMTP user " + server.user() + " needs a password (secret " + "SMTP_PASSWORD)");
+            throw new IllegalArgumentException("e-mail: SMTP user " + server.user() + " needs a password (secret SMTP_PASSWORD)");
         }
         this.server = server;
         this.password = password;

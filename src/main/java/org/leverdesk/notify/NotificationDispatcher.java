@@ -163,7 +163,8 @@ public final class NotificationDispatcher implements Notifier, AutoCloseable {
             }
             synchronized (this) {
                 try {
-                    tail = tail.thenComposeAsync(ignored -> deliver(notification), executor);
+                    // exceptionally(): even a broken link must not stop the messages queued behind it.
+                    tail = tail.exceptionally(ignored -> null).thenComposeAsync(ignored -> deliver(notification), executor);
                 } catch (java.util.concurrent.RejectedExecutionException e) {
                     queued.decrementAndGet();
                     report(notification, 0, null, channel.displayName() + ": notifications are shut down");
@@ -182,7 +183,7 @@ public final class NotificationDispatcher implements Notifier, AutoCloseable {
             }
             return result.handle((ok, failure) -> {
                 queued.decrementAndGet();
-                report(notification, attempts.get(), ok == null && failure == null ? null : failure, null);
+                report(notification, attempts.get(), failure, null);
                 return null;
             });
         }
