@@ -209,4 +209,33 @@ class NotificationDispatcherTest {
         assertTrue(dispatcher.awaitIdle(Duration.ofSeconds(5)));
         assertEquals(2, discordServer.requests().size());
     }
+
+    @Test
+    void aChannelThatIsStuckDropsMessagesBeyondItsQueueInsteadOfHoardingThem() throws Exception {
+        telegramServer.setDefaultReply(FakeHttpEndpoint.Reply.hang(10_000));
+        dispatcher(FAST, telegram(Duration.ofSeconds(5)));
+
+        for (int i = 1; i <= NotificationDispatcher.MAX_QUEUED_PER_CHANNEL + 1; i++) {
+            dispatcher.send(note("message " + i));
+        }
+
+        assertEquals(new RecordingListener.Outcome(Channel.TELEGRAM, "message 501", 0,
+                "Telegram: 500 messages are waiting already; this one was dropped"), listener.next(Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void aFailingPopUpIsReportedOnceAndNotRetried() throws Exception {
+        List<Notification> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DesktopChannel desktop = new DesktopChannel(n -> {
+            shown.add(n);
+            throw new IllegalStateException("no tray");
+        });
+        dispatcher(FAST, desktop);
+
+        dispatcher.send(note("run 1"));
+
+        assertEquals(new RecordingListener.Outcome(Channel.DESKTOP, "run 1", 1,
+                "Desktop: the pop-up failed (IllegalStateException: no tray)"), listener.next(Duration.ofSeconds(2)));
+        assertEquals(1, shown.size());
+    }
 }
