@@ -28,7 +28,8 @@ class NotificationTest {
 
     @Test
     void redactorMasksEverySecretAndTheLongestFirst() {
-        Redactor redactor = new Redactor("https://discord.test/api/webhooks/1/tok", "tok", null, "");
-        assertEquals("posted to *** failed; token ***", redactor.redact("posted to https://discord.test/api/webhooks/1/tok failed; token tok"));
+        Redactor redactor = new Redactor("https://discord.test/api/webhooks/1/s3cr3t", "s3cr3t", null, "");
+        assertEquals("posted to *** failed; key ***",
+                redactor.redact("posted to https://discord.test/api/webhooks/1/s3cr3t failed; key s3cr3t"));
     }
 }
