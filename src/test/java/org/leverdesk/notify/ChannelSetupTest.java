@@ -67,7 +67,9 @@ class ChannelSetupTest {
 
     @Test
     void everySwitchedOnChannelReceivesTheNotification() throws Exception {
-        greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        com.icegreen.greenmail.util.ServerSetup smtp = ServerSetupTest.SMTP.dynamicPort();
+        smtp.setServerStartupTimeout(15_000);
+        greenMail = new GreenMail(smtp);
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withUser("bot@example.com", "botuser", "pw-123"));
         greenMail.start();
         NotificationSettings settings = new NotificationSettings(true, true, "-100777", true, true, "127.0.0.1",

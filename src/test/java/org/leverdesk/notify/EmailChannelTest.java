@@ -34,6 +34,7 @@ class EmailChannelTest {
 
     static {
         // GreenMail's own certificate names no host; this one is issued to 127.0.0.1, so the client can check it for real.
+        // GreenMail reads these once per JVM, when its first SMTPS server starts; this class is the only SMTPS user.
         try {
             System.setProperty("greenmail.tls.keystore.file", Path.of(EmailChannelTest.class.getResource(KEYSTORE).toURI()).toString());
             System.setProperty("greenmail.tls.keystore.password", "changeit");
@@ -53,7 +54,10 @@ class EmailChannelTest {
     }
 
     private int start(ServerSetup setup) {
-        greenMail = new GreenMail(setup.dynamicPort());
+        ServerSetup local = setup.dynamicPort();
+        // The default 2 s is too short for the first TLS server socket of a cold JVM on a busy machine.
+        local.setServerStartupTimeout(15_000);
+        greenMail = new GreenMail(local);
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withUser("bot@example.com", "botuser", PASSWORD));
         greenMail.start();
         return setup.isSecure() ? greenMail.getSmtps().getPort() : greenMail.getSmtp().getPort();
