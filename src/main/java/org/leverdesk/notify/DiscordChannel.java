@@ -55,7 +55,26 @@ public final class DiscordChannel implements NotificationChannel<ObjectNode> {
         }
         String hint = status == 401 || status == 404 ? "; the webhook was deleted or DISCORD_WEBHOOK_URL is wrong" : "";
         throw new NotificationException("Discord answered " + status + ": " + poster.excerpt(response.body()) + hint,
-                JsonPoster.retryableStatus(status));
+                JsonPoster.retryableStatus(status), status == 429 ? retryAfter(response) : null);
+    }
+
+    /** Discord's wait on 429: {@code retry_after} seconds in the JSON body, else the Retry-After header. */
+    private static Duration retryAfter(HttpResponse<String> response) {
+        try {
+            double seconds = JsonPoster.JSON.readTree(response.body()).path("retry_after").asDouble(0);
+            if (seconds > 0) {
+                return JsonPoster.retryAfter(seconds);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not JSON: fall back to the header
+        }
+        return response.headers().firstValue("Retry-After").map(v -> {
+            try {
+                return JsonPoster.retryAfter(Double.parseDouble(v.strip()));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }).orElse(null);
     }
 
     /** {@code text} with Discord's Markdown characters escaped by a backslash. */

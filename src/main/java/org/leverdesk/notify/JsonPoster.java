@@ -67,6 +67,11 @@ final class JsonPoster {
         return status == 429 || status == 408 || status >= 500;
     }
 
+    /** The wait a 429 answer asks for, in (possibly fractional) seconds, or null when it names none or a silly one. */
+    static Duration retryAfter(double seconds) {
+        return seconds > 0 && seconds < 86_400 ? Duration.ofMillis((long) Math.ceil(seconds * 1000)) : null;
+    }
+
     /** A client with a connect timeout; one per dispatcher is enough. */
     static HttpClient newClient(Duration connectTimeout) {
         return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();

@@ -49,11 +49,23 @@ public final class NotificationDispatcher implements Notifier, AutoCloseable {
         this.retryPolicy = RetryPolicy.builder()
                 .handleIf(e -> !(e instanceof NotificationException ne) || ne.retryable())
                 .withBackoff(retry.initialDelay(), retry.maxDelay())
+                // A 429 names its wait: use it (up to maxDelay); a negative answer means "use the backoff".
+                .withDelayFnOn(context -> serverWait(context.getLastException(), retry), NotificationException.class)
                 .withJitter(retry.jitter())
                 .withMaxAttempts(retry.maxAttempts())
                 .build();
         setup.active().forEach((channel, impl) -> lanes.put(channel, new Lane(channel, impl)));
         setup.enabledProblems().forEach(problem -> LOG.warn("Notifications: {}", problem));
+    }
+
+    /** The server's requested wait, raised so that jitter (applied after) never shortens it, capped at maxDelay. */
+    private static Duration serverWait(Throwable failure, RetrySettings retry) {
+        Duration wait = failure instanceof NotificationException ne ? ne.retryAfter() : null;
+        if (wait == null) {
+            return Duration.ofMillis(-1);
+        }
+        Duration raised = Duration.ofMillis((long) Math.ceil(wait.toMillis() / (1 - Math.min(retry.jitter(), 0.9))));
+        return raised.compareTo(retry.maxDelay()) > 0 ? retry.maxDelay() : raised;
     }
 
     /** The dispatcher the app uses: channels from the user's settings and secrets; {@code desktop} null when headless. */
@@ -200,7 +212,7 @@ public final class NotificationDispatcher implements Notifier, AutoCloseable {
                     try {
                         channel.deliver(part);
                     } catch (NotificationException e) {
-                        throw new NotificationException(e.getMessage() + label, e.retryable());
+                        throw new NotificationException(e.getMessage() + label, e.retryable(), e.retryAfter());
                     }
                 }));
             }

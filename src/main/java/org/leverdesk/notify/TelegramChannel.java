@@ -66,7 +66,9 @@ public final class TelegramChannel implements NotificationChannel<ObjectNode> {
             case 400, 403 -> "; check the chat id and that the bot may write to that chat";
             default -> "";
         };
-        throw new NotificationException("Telegram answered " + status + ": " + why + hint, JsonPoster.retryableStatus(status));
+        // On 429 Telegram says how long to wait in parameters.retry_after (seconds).
+        Duration wait = answer == null ? null : JsonPoster.retryAfter(answer.path("parameters").path("retry_after").asDouble(0));
+        throw new NotificationException("Telegram answered " + status + ": " + why + hint, JsonPoster.retryableStatus(status), wait);
     }
 
     /** The answer as JSON, or null when it is not JSON. */

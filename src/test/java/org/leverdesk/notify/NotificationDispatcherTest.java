@@ -239,4 +239,32 @@ class NotificationDispatcherTest {
                 "Desktop: the pop-up failed (IllegalStateException: no tray)"), listener.next(Duration.ofSeconds(2)));
         assertEquals(1, shown.size());
     }
+
+    @Test
+    void aRateLimitIsRetriedAfterTheWaitTheServerAskedFor() throws Exception {
+        // The backoff alone would wait 20 s; Telegram asks for 1 s, so the retry comes after 1 to 1.34 s (1 s / 0.75 at most).
+        telegramServer.thenReply(FakeHttpEndpoint.Reply.status(429,
+                "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\",\"parameters\":{\"retry_after\":1}}"));
+        dispatcher(new RetrySettings(3, Duration.ofSeconds(20), Duration.ofSeconds(30), 0.25), telegram(Duration.ofSeconds(2)));
+
+        long started = System.nanoTime();
+        dispatcher.send(note("run 1"));
+        RecordingListener.Outcome outcome = listener.next(Duration.ofSeconds(10));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertEquals(new RecordingListener.Outcome(Channel.TELEGRAM, "run 1", 2, null), outcome);
+        assertTrue(millis >= 1000 && millis < 5000, "retried after " + millis + " ms");
+    }
+
+    @Test
+    void discordsRateLimitWaitIsReadFromItsAnswer() {
+        discordServer.setDefaultReply(FakeHttpEndpoint.Reply.status(429, "{\"message\": \"You are being rate limited.\", \"retry_after\": 0.25, \"global\": false}"));
+        DiscordChannel channel = discord();
+
+        NotificationException e = org.junit.jupiter.api.Assertions.assertThrows(NotificationException.class,
+                () -> channel.render(note("x")).forEach(channel::deliver));
+
+        assertTrue(e.retryable());
+        assertEquals(Duration.ofMillis(250), e.retryAfter());
+    }
 }
