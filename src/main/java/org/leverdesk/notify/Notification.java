@@ -1,0 +1,24 @@
+package org.leverdesk.notify;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One message to the user: its kind, the strategy it concerns (null for account-wide news), a
+ * one-line title and a plain-text body, and when the event happened.
+ */
+public record Notification(NotificationKind kind, String strategyId, String title, String body, Instant time) {
+    public Notification {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(time, "time");
+        if (title == null || title.isBlank()) {
+            throw new IllegalArgumentException("a notification needs a title");
+        }
+        body = body == null ? "" : body;
+    }
+
+    /** Title and body as one plain text, separated by a blank line (no blank line when the body is empty). */
+    public String plainText() {
+        return body.isBlank() ? title : title + "\n\n" + body;
+    }
+}
