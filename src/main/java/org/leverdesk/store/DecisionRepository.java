@@ -58,6 +58,17 @@ public final class DecisionRepository {
         });
     }
 
+    /** The newest live (paper or live, not backtest) decision of {@code strategyId}, if any. */
+    public java.util.Optional<StoredDecision> latest(String strategyId) {
+        return store.read("latest decision of " + strategyId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM decisions"
+                    + " WHERE strategy_id = ? AND backtest_run_id IS NULL ORDER BY trading_day DESC, id DESC LIMIT 1")) {
+                ps.setString(1, strategyId);
+                return readAll(ps).stream().findFirst();
+            }
+        });
+    }
+
     private static final String INSERT = "INSERT INTO decisions (strategy_id, version_id, backtest_run_id,"
             + " trading_day, mode, created_at, rebalance, regime, summary, inputs_json, gates_json, targets_json)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";

@@ -95,6 +95,16 @@ class DecisionRepositoryTest {
     }
 
     @Test
+    void latestIsTheNewestDayOfThatStrategyOnly() {
+        assertTrue(repo.latest("regime").isEmpty());
+        repo.save(decision(TUE, "regime"), TradingMode.PAPER, null);
+        repo.save(decision(WED, "rsi2"), TradingMode.PAPER, null);
+        repo.save(decision(MON, "regime"), TradingMode.PAPER, null);
+        assertEquals(TUE, repo.latest("regime").orElseThrow().decision().date());
+        assertEquals(WED, repo.latest("rsi2").orElseThrow().decision().date());
+    }
+
+    @Test
     void versionIdLinksToAStoredStrategyVersion() {
         long versionId = store.inTransaction("seed", c -> {
             c.createStatement().executeUpdate("INSERT INTO strategy_configs VALUES ('lev-trend', 'Leveraged trend', CURRENT_TIMESTAMP)");

@@ -1,0 +1,93 @@
+package org.leverdesk.app.desktop;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.leverdesk.broker.Account;
+import org.leverdesk.broker.Broker;
+import org.leverdesk.broker.BrokerException;
+import org.leverdesk.broker.BrokerPosition;
+import org.leverdesk.config.AppConfig;
+import org.leverdesk.config.StrategySettings;
+import org.leverdesk.schedule.ScheduledJob;
+import org.leverdesk.store.DecisionRepository;
+import org.leverdesk.store.StoredDecision;
+import org.leverdesk.ui.common.Formats;
+import org.leverdesk.ui.dashboard.DashboardSnapshot;
+import org.leverdesk.ui.dashboard.DashboardSnapshot.AccountSummary;
+import org.leverdesk.ui.dashboard.DashboardSnapshot.PositionRow;
+import org.leverdesk.ui.dashboard.DashboardSnapshot.StrategyRow;
+import org.leverdesk.ui.dashboard.DashboardSource;
+
+/**
+ * Gathers the Dashboard's snapshot from the broker, the settings, the stored decisions and the
+ * scheduler. A broker that cannot be read gives a snapshot with the reason instead of the account,
+ * so the strategies and the scheduler state still show.
+ */
+final class DashboardData implements DashboardSource {
+    private static final DateTimeFormatter NEXT_RUN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.US);
+
+    private final Broker broker;
+    private final Supplier<AppConfig> config;
+    private final DecisionRepository decisions;
+    private final Supplier<Optional<BigDecimal>> startingCapital;
+    private final Function<String, Optional<ScheduledJob>> nextRun;
+    private final Supplier<String> schedulerState;
+    private final Supplier<String> tradingState;
+    private final Clock clock;
+
+    /**
+     * @param startingCapital what was put into the account (paper: its starting capital), empty when unknown
+     * @param nextRun         the next scheduled job of a strategy
+     */
+    DashboardData(Broker broker, Supplier<AppConfig> config, DecisionRepository decisions,
+                  Supplier<Optional<BigDecimal>> startingCapital, Function<String, Optional<ScheduledJob>> nextRun,
+                  Supplier<String> schedulerState, Supplier<String> tradingState, Clock clock) {
+        this.broker = broker;
+        this.config = config;
+        this.decisions = decisions;
+        this.startingCapital = startingCapital;
+        this.nextRun = nextRun;
+        this.schedulerState = schedulerState;
+        this.tradingState = tradingState;
+        this.clock = clock;
+    }
+
+    @Override
+    public DashboardSnapshot snapshot() {
+        AccountSummary account = null;
+        String accountError = null;
+        List<PositionRow> positions = new ArrayList<>();
+        try {
+            Account a = broker.account();
+            Optional<BigDecimal> start = startingCapital.get();
+            double total = start.map(s -> a.equity().subtract(s).doubleValue()).orElse(Double.NaN);
+            account = new AccountSummary(a.equity().doubleValue(), a.cash().doubleValue(), a.buyingPower().doubleValue(),
+                    a.dayProfit().doubleValue(), total, start.map(s -> "since start (" + Formats.money(s.doubleValue()) + ")")
+                    .orElse("unknown for this broker"));
+            for (BrokerPosition p : broker.positions()) {
+                positions.add(new PositionRow(p.symbol(), p.quantity().doubleValue(), p.currentPrice().doubleValue(),
+                        p.marketValue().doubleValue(), p.unrealizedProfit().doubleValue()));
+            }
+        } catch (BrokerException e) {
+            accountError = "The " + broker.name() + " account could not be read: " + e.getMessage();
+        }
+        List<StrategyRow> strategies = new ArrayList<>();
+        for (StrategySettings s : config.get().strategies()) {
+            Optional<StoredDecision> last = decisions.latest(s.strategyId());
+            String next = s.enabled() ? nextRun.apply(s.strategyId())
+                    .map(j -> NEXT_RUN.format(j.at()) + " " + j.definition().name()).orElse(Formats.MISSING) : Formats.MISSING;
+            strategies.add(new StrategyRow(s.strategyId(), s.enabled(), s.capitalShare(), next,
+                    last.map(d -> d.decision().date() + ": " + d.decision().explanation().summary()).orElse("no decision yet"),
+                    last.map(d -> d.decision().explanation().regime()).orElse(null)));
+        }
+        return new DashboardSnapshot(broker.name(), account, accountError, positions, strategies, schedulerState.get(),
+                tradingState.get(), clock.instant());
+    }
+}
