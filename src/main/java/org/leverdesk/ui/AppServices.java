@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.leverdesk.backtest.BacktestRunner;
 import org.leverdesk.backtest.SavedRuns;
 import org.leverdesk.insight.RegimeInsightService;
+import org.leverdesk.insight.RotationInsightService;
 import org.leverdesk.market.data.DataCatalog;
 import org.leverdesk.market.data.MarketData;
 import org.leverdesk.strategy.catalog.StrategyVersions;
@@ -22,10 +23,11 @@ import org.leverdesk.strategy.catalog.StrategyVersions;
  *                  then the window has no Strategies view
  * @param prices    the live price source, re-read by the status bar after an import switches the app
  *                  from the demo market to imported prices; {@code null} keeps the label fixed
+ * @param rotationInsight the rotation's sleeves, choice and plan; {@code null} hides the Rotation view
  */
 public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
                           String dataSourceLabel, Path storePath, RegimeInsightService regimeInsight,
-                          StrategyVersions strategyVersions, MarketData prices) {
+                          StrategyVersions strategyVersions, MarketData prices, RotationInsightService rotationInsight) {
     /** How prices and orders are handled: simulated prices, paper trading or a live account. */
     public enum Mode {
         /** Simulated prices (the demo market); nothing is real. */
@@ -43,14 +45,21 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
         dataSourceLabel = dataSourceLabel == null || dataSourceLabel.isBlank() ? "unknown data source" : dataSourceLabel;
     }
 
+    /** Services without the Rotation view (kept for callers written before it existed). */
+    public AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
+                       String dataSourceLabel, Path storePath, RegimeInsightService regimeInsight,
+                       StrategyVersions strategyVersions, MarketData prices) {
+        this(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, regimeInsight, strategyVersions, prices, null);
+    }
+
     /** Services without the Regime and Strategies views (kept for callers written before they existed). */
     public AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
                        String dataSourceLabel, Path storePath) {
-        this(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, null, null, null);
+        this(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, null, null, null, null);
     }
 
     /** Services without saved runs (no store): the window hides the saved-runs feature. */
     public AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Mode mode, String dataSourceLabel, Path storePath) {
-        this(backtests, dataCatalog, null, mode, dataSourceLabel, storePath, null, null, null);
+        this(backtests, dataCatalog, null, mode, dataSourceLabel, storePath, null, null, null, null);
     }
 }

@@ -37,6 +37,6 @@ public final class DesktopLauncher {
     public static AppServices services(AppContext app) {
         AppServices.Mode mode = app.marketData().isSimulated() ? AppServices.Mode.DEMO : AppServices.Mode.PAPER;
         return new AppServices(app.backtests(), app.dataCatalog(), app.savedRuns(), mode, app.marketData().sourceLabel(),
-                app.storePath(), app.regimeInsight(), app.strategyVersions(), app.marketData());
+                app.storePath(), app.regimeInsight(), app.strategyVersions(), app.marketData(), app.rotationInsight());
     }
 }
