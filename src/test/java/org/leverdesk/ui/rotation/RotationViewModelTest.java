@@ -77,7 +77,7 @@ class RotationViewModelTest {
         assertEquals(List.of("D", "C", "A", "SPY", "QQQ"), vm.ranking(Sleeve.ASYM).stream().map(RankingRow::ticker).toList());
         assertEquals("100.0%", vm.ranking(Sleeve.ASYM).get(0).weight());
         assertEquals("—", vm.ranking(Sleeve.ASYM).get(1).weight());
-        assertTrue(vm.sleeveTitleProperty(Sleeve.ASYM).get().startsWith("ASYM · NAV $"), vm.sleeveTitleProperty(Sleeve.ASYM).get());
+        assertTrue(vm.sleeveTitleProperty(Sleeve.ASYM).get().startsWith("ASYM $"), vm.sleeveTitleProperty(Sleeve.ASYM).get());
         assertEquals(List.of("E — no price data (not imported)"), vm.skipped());
     }
 
