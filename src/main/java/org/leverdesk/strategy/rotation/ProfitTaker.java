@@ -3,7 +3,8 @@ package org.leverdesk.strategy.rotation;
 /**
  * Trailing-stop presets of the profit taker (the seed's companion script). A position's stop is
  * armed once the highest high since the last rebalance reaches {@code activation} above its average
- * cost; it then rests {@code trail} below that highest high and only ever moves up with it.
+ * cost; it then rests {@code trail} below that highest high, rising with it until the next
+ * rebalance, where the highest high starts again from the bars after that rebalance.
  * Conservative locks in gains early with a tight trail; aggressive lets winners run.
  */
 public enum ProfitTaker {
