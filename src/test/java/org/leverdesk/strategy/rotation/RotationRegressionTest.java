@@ -38,11 +38,38 @@ class RotationRegressionTest {
 
     @BeforeAll
     static void run() {
+        result = run(Map.of());
+    }
+
+    static BacktestResult run(Map<String, String> parameters) {
         NyseCalendar calendar = new NyseCalendar();
         BacktestService service = new BacktestService(new CsvDirectoryMarketData(SharedPrices.dir(), new CsvBarReader(calendar)),
                 calendar, StrategyCatalog.builtIn(), new MetricsCalculator());
-        result = service.run(new BacktestRequest("rotation", "SPY", LocalDate.parse("2021-01-01"),
-                LocalDate.parse("2024-03-08"), 100_000, CostModel.FREE, "SPY", Map.of()), ProgressListener.NONE, CancellationToken.NONE);
+        return service.run(new BacktestRequest("rotation", "SPY", LocalDate.parse("2021-01-01"),
+                LocalDate.parse("2024-03-08"), 100_000, CostModel.FREE, "SPY", parameters), ProgressListener.NONE, CancellationToken.NONE);
+    }
+
+    /**
+     * Momentum selection, cash fallback and the moderate profit taker on the same range. Pinned as a
+     * regression marker; the first stop was checked by hand against JEF.csv: highest high after the
+     * 2021-02-19 rebalance through 2021-02-24 is 28.957935, x 0.97 = 28.0892, and on 2021-02-25 JEF
+     * opened at 28.87 and traded down to 27.94, so it sold at the stop.
+     */
+    @Test
+    void momentumCashFallbackAndModerateProfitTakerArePinned() {
+        BacktestResult r = run(Map.of("selection", "momentum", "fallback", "cash", "profitTaker", "moderate"));
+        assertEquals(320, r.metrics().trades());
+        assertEquals(139_588.41682023057, r.metrics().finalEquity(), 1e-6);
+        assertEquals(-0.20894158182447942, r.metrics().maxDrawdown(), 1e-9);
+        List<org.leverdesk.domain.Fill> stops = r.fills().stream().filter(f -> f.reason().startsWith("stop loss")).toList();
+        assertEquals(33, stops.size());
+        assertEquals(LocalDate.parse("2021-02-25"), stops.get(0).date());
+        assertEquals("JEF", stops.get(0).symbol());
+        assertEquals(28.957935 * 0.97, stops.get(0).price(), 1e-9);
+        assertEquals(LocalDate.parse("2021-03-19"), stops.get(2).date());
+        assertTrue(stops.get(2).price() < 32.3272, "gapped through its stop: filled at the lower open");
+        assertEquals(58, r.decisions().stream().filter(d -> "CASH".equals(d.explanation().regime())).count(),
+                "rebalances where the drawdown rule held cash");
     }
 
     @Test
