@@ -2,6 +2,7 @@ package org.leverdesk.strategy.rotation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -96,5 +97,49 @@ class RotationAnalyzerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new RotationAnalyzer(cfg).analyze(m, LAST.plusDays(1)));
         assertEquals("no SPY bar for " + LAST.plusDays(1) + " (last " + LAST + "); not rebalancing on stale data", e.getMessage());
+    }
+
+    /** D: +0.5%/day to bar 10, +5%/day to bar 15, then -4%/day (all with ±1% alternating noise). */
+    private static BarSeries boomThenBust() {
+        double[] closes = new double[N];
+        closes[0] = 100;
+        for (int k = 1; k < N; k++) {
+            double mu = k <= 10 ? 0.005 : k <= 15 ? 0.05 : -0.04;
+            closes[k] = closes[k - 1] * (1 + mu + (k % 2 == 0 ? 0.01 : -0.01));
+        }
+        return org.leverdesk.testing.Bars.flat("D", RotationFixtures.CAL, RotationFixtures.START, closes);
+    }
+
+    private static RotationAnalysis analyzeWith(RotationConfig.Selection selection, BarSeries d) {
+        RotationConfig cfg = RotationFixtures.config(GROUPS, 1, selection, RotationConfig.Fallback.BUY_HOLD, ProfitTaker.OFF);
+        return new RotationAnalyzer(cfg).analyze(RotationFixtures.snapshot(LAST, SPY, QQQ, A, d), LAST);
+    }
+
+    @Test
+    void sleeveDrawdownAndMomentumComeFromItsNavPath() {
+        BarSeries d = boomThenBust();
+        RotationAnalysis.SleeveResult asym = analyzeWith(RotationConfig.Selection.NAV, d).sleeves().get(Sleeve.ASYM);
+        // topN 1: ASYM holds D from bar 10 (re-chosen at 15), so its NAV is D's path; the peak is bar 15
+        assertEquals(100_000 * d.close(19) / d.close(10), asym.lastNav(), 1e-6);
+        assertEquals(1 - d.close(19) / d.close(15), asym.drawdown(), 1e-12);
+        assertEquals(d.close(19) / d.close(14) - 1, asym.momentum(), 1e-12);
+    }
+
+    @Test
+    void deepDrawdownOfTheBestNavSleeveMovesTheManagerToBuyHold() {
+        RotationAnalysis a = analyzeWith(RotationConfig.Selection.NAV, boomThenBust());
+        double asymNav = a.sleeves().get(Sleeve.ASYM).lastNav();
+        assertTrue(a.sleeves().values().stream().allMatch(r -> r.lastNav() <= asymNav), "ASYM still has the highest NAV");
+        assertTrue(a.sleeves().get(Sleeve.ASYM).drawdown() > 0.10);
+        assertEquals(Sleeve.BUY_HOLD, a.chosen());
+        assertTrue(a.why().contains("so the manager moves to BUY_HOLD"), a.why());
+    }
+
+    @Test
+    void momentumSelectionAvoidsTheFallingSleeve() {
+        RotationAnalysis a = analyzeWith(RotationConfig.Selection.MOMENTUM, boomThenBust());
+        // ASYM's 5-day NAV change is about -19%; TACTICAL holds A (+0.2%/day), BUY_HOLD SPY (+0.1%/day)
+        assertEquals(Sleeve.TACTICAL, a.chosen());
+        assertTrue(a.why().startsWith("TACTICAL has the highest 5-day NAV momentum"), a.why());
     }
 }
