@@ -63,6 +63,12 @@ public final class BacktestEngine {
         Set<String> symbolSet = new LinkedHashSet<>();
         symbolSet.add(tradedSymbol);
         symbolSet.addAll(strategy.symbols());
+        for (String optional : strategy.optionalSymbols()) {
+            BarSeries b = data.get(optional);
+            if (b != null && !b.isEmpty()) {
+                symbolSet.add(optional); // a missing optional symbol is the strategy's to report, not an error
+            }
+        }
         String[] symbols = symbolSet.toArray(String[]::new);
         BarSeries[] series = new BarSeries[symbols.length];
         for (int s = 0; s < symbols.length; s++) {

@@ -13,12 +13,14 @@ import org.leverdesk.common.ProgressListener;
 import org.leverdesk.domain.BarSeries;
 import org.leverdesk.market.calendar.TradingCalendar;
 import org.leverdesk.market.data.MarketData;
+import org.leverdesk.market.data.MarketDataException;
 import org.leverdesk.strategy.Strategy;
 import org.leverdesk.strategy.catalog.StrategyCatalog;
 import org.leverdesk.strategy.catalog.StrategyDescriptor;
 
 /** Runs backtests of catalog strategies over one market data source (the UI's and CLI's runner). */
 public final class BacktestService implements BacktestRunner {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BacktestService.class);
     private final MarketData data;
     private final TradingCalendar calendar;
     private final StrategyCatalog catalog;
@@ -56,6 +58,15 @@ public final class BacktestService implements BacktestRunner {
         progress.progress(0, "loading prices");
         for (String s : needed) {
             series.put(s, data.barsUpTo(s, request.to()));
+        }
+        for (String s : strategy.optionalSymbols()) {
+            if (!series.containsKey(s)) {
+                try {
+                    series.put(s, data.barsUpTo(s, request.to()));
+                } catch (MarketDataException e) {
+                    LOG.info("optional symbol {} not loaded: {}", s, e.getMessage());
+                }
+            }
         }
         return new BacktestEngine(calendar, metrics).run(strategy, series, symbol, config, data.sourceLabel(), progress, cancel);
     }

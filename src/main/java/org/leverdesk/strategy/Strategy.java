@@ -15,6 +15,14 @@ public interface Strategy {
     /** Symbols whose bars the strategy reads or trades. */
     Set<String> symbols();
 
+    /**
+     * Symbols the strategy reads when they are available and skips (with a reason in its decision)
+     * when they are not: runners load them if they can and never fail for a missing one.
+     */
+    default Set<String> optionalSymbols() {
+        return Set.of();
+    }
+
     /** How its orders are executed (fill model in backtests, order type live). */
     ExecutionPolicy execution();
 

@@ -6,6 +6,7 @@ import org.leverdesk.backtest.BacktestRunner;
 import org.leverdesk.broker.Broker;
 import org.leverdesk.backtest.SavedRuns;
 import org.leverdesk.insight.RegimeInsightService;
+import org.leverdesk.insight.RotationInsightService;
 import org.leverdesk.market.data.DataCatalog;
 import org.leverdesk.market.data.MarketData;
 import org.leverdesk.strategy.catalog.StrategyVersions;
@@ -27,6 +28,7 @@ import org.leverdesk.ui.orders.TradingControls;
  *                  then the window has no Strategies view
  * @param prices    the live price source, re-read by the status bar after an import switches the app
  *                  from the demo market to imported prices; {@code null} keeps the label fixed
+ * @param rotationInsight the rotation's sleeves, choice and plan; {@code null} hides the Rotation view
  * @param broker    the account the Orders view and the "Close all" button act on; {@code null} hides both
  * @param tradingControls pause/resume and the kill switch; {@code null} hides those buttons
  * @param reconciliation the latest reconciliation for the Orders view; {@code null} when there is none
@@ -35,9 +37,9 @@ import org.leverdesk.ui.orders.TradingControls;
  */
 public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
                           String dataSourceLabel, Path storePath, RegimeInsightService regimeInsight,
-                          StrategyVersions strategyVersions, MarketData prices, Broker broker,
-                          TradingControls tradingControls, ReconciliationSource reconciliation, OrderHistory orderHistory,
-                          JournalSource journal) {
+                          StrategyVersions strategyVersions, MarketData prices, RotationInsightService rotationInsight,
+                          Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
+                          OrderHistory orderHistory, JournalSource journal) {
     /** How prices and orders are handled: simulated prices, paper trading or a live account. */
     public enum Mode {
         /** Simulated prices (the demo market); nothing is real. */
@@ -55,22 +57,22 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
         dataSourceLabel = dataSourceLabel == null || dataSourceLabel.isBlank() ? "unknown data source" : dataSourceLabel;
     }
 
-    /** Services without trading (no broker) and without the Journal view. */
+    /** Services without trading (no broker), the Journal and the Rotation view. */
     public AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
                        String dataSourceLabel, Path storePath, RegimeInsightService regimeInsight,
                        StrategyVersions strategyVersions, MarketData prices) {
         this(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, regimeInsight, strategyVersions, prices,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** Services without the Regime and Strategies views (kept for callers written before they existed). */
     public AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
                        String dataSourceLabel, Path storePath) {
-        this(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, null, null, null, null, null, null, null, null);
+        this(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, null, null, null, null, null, null, null, null, null);
     }
 
     /** Services without saved runs (no store): the window hides the saved-runs feature. */
     public AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Mode mode, String dataSourceLabel, Path storePath) {
-        this(backtests, dataCatalog, null, mode, dataSourceLabel, storePath, null, null, null, null, null, null, null, null);
+        this(backtests, dataCatalog, null, mode, dataSourceLabel, storePath, null, null, null, null, null, null, null, null, null);
     }
 }

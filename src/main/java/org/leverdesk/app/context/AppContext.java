@@ -8,6 +8,8 @@ import org.leverdesk.backtest.BacktestResult;
 import org.leverdesk.backtest.BacktestService;
 import org.leverdesk.insight.AccountSnapshot;
 import org.leverdesk.insight.RegimeInsightService;
+import org.leverdesk.insight.RotationInsightService;
+import org.leverdesk.strategy.rotation.RotationConfig;
 import org.leverdesk.strategy.regime.RegimeConfig;
 import org.leverdesk.backtest.metrics.MetricsCalculator;
 import org.leverdesk.market.calendar.NyseCalendar;
@@ -111,6 +113,14 @@ public final class AppContext implements AutoCloseable {
     /** Like {@link #regimeInsight(AccountSnapshot)} with "now" read from {@code now} (e.g. a fixed past day). */
     public RegimeInsightService regimeInsight(AccountSnapshot account, Clock now) {
         return new RegimeInsightService(marketData, calendar, RegimeConfig.defaults(), now, () -> account);
+    }
+
+    /**
+     * The rotation's sleeves, choice and plan with default settings, sized against the flat $10,000
+     * paper account (there is no broker portfolio in the window yet).
+     */
+    public RotationInsightService rotationInsight() {
+        return new RotationInsightService(marketData, RotationConfig.defaults(), clock, AccountSnapshot::paper);
     }
 
     /** The store's Data view catalog; requires an open store. */

@@ -39,7 +39,7 @@ public final class DesktopLauncher {
         AppServices.Mode mode = app.marketData().isSimulated() ? AppServices.Mode.DEMO : AppServices.Mode.PAPER;
         // No broker yet: the Orders view and the "Close all" button appear once one is wired here.
         return new AppServices(app.backtests(), app.dataCatalog(), app.savedRuns(), mode, app.marketData().sourceLabel(),
-                app.storePath(), app.regimeInsight(), app.strategyVersions(), app.marketData(), null, null, null,
-                app.orders()::recent, JournalSource.of(app.journal()));
+                app.storePath(), app.regimeInsight(), app.strategyVersions(), app.marketData(), app.rotationInsight(),
+                null, null, null, app.orders()::recent, JournalSource.of(app.journal()));
     }
 }

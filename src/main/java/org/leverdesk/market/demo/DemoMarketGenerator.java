@@ -35,6 +35,8 @@ import org.leverdesk.market.calendar.TradingCalendar;
  *       (14 / 22 / 40) with daily shocks of σ {@value #VIX_SHOCK}, correlated −0.7 with QQQ's
  *       return shock (VIX jumps when QQQ falls), reflected back into [{@value #VIX_MIN}, {@value #VIX_MAX}].</li>
  *   <li>QQQM: QQQ scaled by {@value #QQQM_SCALE} over the whole range (the real fund began in 2020).</li>
+ *   <li>SPY, the rotation's groups (GLD, SLX, JEF, CPER, NVDA, PLTR, TSLA, MSFT, OKLO, RMBS, QBTS, IREN,
+ *       AFRM, SOFI): QQQ-driven with their own beta and noise, see {@link DemoStocks}.</li>
  * </ul>
  * Random numbers come from one {@link SplittableRandom} drawn in a fixed order per day.
  */
@@ -78,7 +80,7 @@ public final class DemoMarketGenerator {
         this.seed = seed;
     }
 
-    /** The series by symbol (QQQ, TQQQ, SQQQ, VIX, QQQM), from {@link #START} to {@code end} inclusive. */
+    /** The series by symbol (QQQ, TQQQ, SQQQ, VIX, QQQM, then {@link DemoStocks}' tickers), from {@link #START} to {@code end} inclusive. */
     public Map<String, BarSeries> generate(LocalDate end) {
         if (end.isBefore(START)) {
             throw new IllegalArgumentException("the demo market starts on " + START + "; end " + end + " is earlier");
@@ -100,6 +102,8 @@ public final class DemoMarketGenerator {
                 .toSeries("SQQQ", days));
         out.put("VIX", vix.toSeries("VIX", days));
         out.put("QQQM", scaled(qqq, QQQM_SCALE, 0.05).toSeries("QQQM", days));
+        // the rotation's tickers come last and from their own random streams: the symbols above keep their bars
+        out.putAll(DemoStocks.derive(qqq, QQQ_START, days, seed));
         return out;
     }
 

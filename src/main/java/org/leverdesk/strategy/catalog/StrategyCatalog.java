@@ -8,6 +8,9 @@ import org.leverdesk.strategy.rebalance.MonthlyRebalanceConfig;
 import org.leverdesk.strategy.rebalance.MonthlyRebalanceStrategy;
 import org.leverdesk.strategy.regime.RegimeConfig;
 import org.leverdesk.strategy.regime.RegimeStrategy;
+import org.leverdesk.strategy.rotation.RotationConfig;
+import org.leverdesk.strategy.rotation.RotationStrategy;
+import org.leverdesk.strategy.rotation.TickerGroups;
 
 /** Every strategy family Leverdesk ships, in display order. New families register here. */
 public final class StrategyCatalog {
@@ -19,7 +22,7 @@ public final class StrategyCatalog {
 
     /** The built-in strategies. */
     public static StrategyCatalog builtIn() {
-        return new StrategyCatalog(List.of(monthlyRebalance(), regime(), meanReversion()));
+        return new StrategyCatalog(List.of(monthlyRebalance(), regime(), meanReversion(), rotation()));
     }
 
     public List<StrategyDescriptor> all() {
@@ -115,5 +118,28 @@ public final class StrategyCatalog {
     private static StrategyDescriptor.ParameterSpec p(String name, Object defaultValue, String description) {
         String text = defaultValue instanceof Double v && v == Math.rint(v) ? Long.toString(v.longValue()) : String.valueOf(defaultValue);
         return new StrategyDescriptor.ParameterSpec(name, text, description);
+    }
+
+    private static StrategyDescriptor rotation() {
+        RotationConfig d = RotationConfig.defaults();
+        return new StrategyDescriptor(RotationStrategy.ID, "Rotation (Sharpe top-3 sleeves, best sleeve)", RotationConfig.DEFAULT_CLOCK,
+                List.of(param("core", TickerGroups.DEFAULT_CORE, "Core group tickers, comma separated"),
+                        param("benchmarks", TickerGroups.DEFAULT_BENCHMARKS, "Benchmark tickers (the BUY_HOLD sleeve)"),
+                        param("speculative", TickerGroups.DEFAULT_SPECULATIVE, "Speculative group tickers"),
+                        param("asymmetric", TickerGroups.DEFAULT_ASYMMETRIC, "Asymmetric group tickers"),
+                        p("virtualCapital", d.virtualCapital(), "Dollars each sleeve's simulated NAV starts from"),
+                        p("sharpeDays", d.sharpeDays(), "Daily returns in the trailing Sharpe ratio (mean/stdev x sqrt 252 of adj close returns)"),
+                        p("topN", d.topN(), "Tickers each sleeve holds, equal weight"),
+                        p("navDays", d.navDays(), "Trading days over which the sleeves' NAVs are simulated"),
+                        param("selection", "nav", "nav = highest sleeve NAV (seed); momentum = highest NAV change over momentumDays"),
+                        p("momentumDays", d.momentumDays(), "Look-back of the NAV momentum in trading days"),
+                        p("cooldownDays", d.cooldownDays(), "Trading days between rebalances"),
+                        p("maxDrawdown", d.maxDrawdown(), "Drawdown of the chosen sleeve from its peak that triggers the fallback"),
+                        param("fallback", "buy_hold", "Where a drawdown moves the manager: buy_hold or cash"),
+                        p("capitalFraction", d.capitalFraction(), "Share of account equity the rotation trades"),
+                        p("tolerance", d.tolerance(), "Changes under this fraction of the target are not traded"),
+                        p("riskFree", d.riskFree(), "Annual risk-free rate subtracted in the Sharpe ratio"),
+                        param("profitTaker", "off", "Trailing stops: off, conservative (+3%/2%), moderate (+5%/3%), aggressive (+8%/5%)")),
+                (symbol, params) -> new RotationStrategy(RotationConfig.parse(symbol, params)));
     }
 }

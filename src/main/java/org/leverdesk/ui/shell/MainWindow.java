@@ -11,6 +11,8 @@ import org.leverdesk.ui.backtest.BacktestViewModel;
 import org.leverdesk.ui.data.DataView;
 import org.leverdesk.ui.regime.RegimeView;
 import org.leverdesk.ui.regime.RegimeViewModel;
+import org.leverdesk.ui.rotation.RotationView;
+import org.leverdesk.ui.rotation.RotationViewModel;
 import org.leverdesk.ui.data.DataViewModel;
 import org.leverdesk.ui.strategies.StrategiesView;
 import org.leverdesk.ui.strategies.StrategiesViewModel;
@@ -45,6 +47,9 @@ public final class MainWindow {
         if (services.regimeInsight() != null) {
             items.add(new NavItem("Regime", () -> RegimeView.load(new RegimeViewModel(services.regimeInsight(), executor),
                     services.regimeInsight().config().signals())));
+        }
+        if (services.rotationInsight() != null) {
+            items.add(new NavItem("Rotation", () -> RotationView.load(new RotationViewModel(services.rotationInsight(), executor))));
         }
         if (services.broker() != null) {
             items.add(new NavItem("Orders", () -> OrdersView.load(new OrdersViewModel(services.broker(), services.tradingControls(),

@@ -27,7 +27,9 @@ class DemoMarketDataTest {
 
     @Test
     void offersTheNasdaqFundsAndVix() {
-        assertEquals(Set.of("QQQ", "TQQQ", "SQQQ", "VIX", "QQQM"), demo.symbols());
+        assertTrue(demo.symbols().containsAll(Set.of("QQQ", "TQQQ", "SQQQ", "VIX", "QQQM")));
+        // and every ticker of the rotation's default groups, so its view works on first start
+        assertTrue(demo.symbols().containsAll(org.leverdesk.strategy.rotation.TickerGroups.defaults().all()), demo.symbols().toString());
     }
 
     @Test
@@ -55,8 +57,9 @@ class DemoMarketDataTest {
 
     @Test
     void unknownSymbolListsTheAvailableOnes() {
-        MarketDataException e = assertThrows(MarketDataException.class, () -> demo.bars("SPY", YESTERDAY, YESTERDAY));
-        assertEquals("the DEMO market has no symbol SPY; available: QQQ, QQQM, SQQQ, TQQQ, VIX", e.getMessage());
+        MarketDataException e = assertThrows(MarketDataException.class, () -> demo.bars("ZZZ", YESTERDAY, YESTERDAY));
+        assertEquals("the DEMO market has no symbol ZZZ; available: AFRM, CPER, GLD, IREN, JEF, MSFT, NVDA, OKLO, PLTR, QBTS, QQQ, "
+                + "QQQM, RMBS, SLX, SOFI, SPY, SQQQ, TQQQ, TSLA, VIX", e.getMessage());
     }
 
     @Test
