@@ -1,5 +1,7 @@
 package org.leverdesk.execution;
 
+import org.slf4j.LoggerFactory;
+
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +23,16 @@ public final class MarketSnapshots {
      * symbol has no bars.
      */
     public static MarketSnapshot upTo(MarketData data, Set<String> symbols, LocalDate today) {
+        return upTo(data, symbols, Set.of(), today);
+    }
+
+    /**
+     * Like {@link #upTo(MarketData, Set, LocalDate)} plus {@code optional} symbols (a rotation's
+     * universe): each is added with its bars up to the snapshot's day when it has any, and left out
+     * when it has none or cannot be read; the strategy names what it skipped. They never move the
+     * snapshot's day.
+     */
+    public static MarketSnapshot upTo(MarketData data, Set<String> symbols, Set<String> optional, LocalDate today) {
         Map<String, BarSeries> series = new HashMap<>();
         LocalDate day = null;
         for (String symbol : new TreeSet<>(symbols)) {
@@ -38,6 +50,20 @@ public final class MarketSnapshots {
         Map<String, History> histories = new HashMap<>();
         for (Map.Entry<String, BarSeries> e : series.entrySet()) {
             histories.put(e.getKey(), new History(e.getValue(), e.getValue().indexAtOrBefore(day)));
+        }
+        for (String symbol : new TreeSet<>(optional)) {
+            if (histories.containsKey(symbol)) {
+                continue;
+            }
+            try {
+                BarSeries s = data.barsUpTo(symbol, day);
+                if (!s.isEmpty()) {
+                    histories.put(symbol, new History(s, s.indexAtOrBefore(day)));
+                }
+            } catch (RuntimeException e) {
+                // An optional symbol that cannot be read is skipped like one never imported.
+                LoggerFactory.getLogger(MarketSnapshots.class).warn("skipping optional symbol {}: {}", symbol, e.getMessage());
+            }
         }
         return new MarketSnapshot(day, histories);
     }

@@ -92,8 +92,9 @@ public final class OrderPlanner {
             case MARKET_ON_CLOSE -> open
                     ? new PlannedOrder(id, leg, symbol, side, quantity, OrderType.MARKET_ON_CLOSE, TimeInForce.CLS, null, reason)
                     : onOpen(id, leg, symbol, side, quantity, reason);
-            case MARKET_ON_OPEN -> onOpen(id, leg, symbol, side, quantity, reason);
-            case MARKET -> open
+            // Seed 004: market-on-open orders when run after the close, market orders while the market is open
+            // (an OPG order sent during the session would wait for the next day's open or be refused).
+            case MARKET_ON_OPEN, MARKET -> open
                     ? new PlannedOrder(id, leg, symbol, side, quantity, OrderType.MARKET, TimeInForce.DAY, null, reason)
                     : onOpen(id, leg, symbol, side, quantity, reason);
         };

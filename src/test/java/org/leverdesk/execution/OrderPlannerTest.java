@@ -58,6 +58,17 @@ class OrderPlannerTest {
     }
 
     @Test
+    void aMarketOnOpenStrategyGetsOpgAfterTheCloseAndMarketOrdersDuringTheSession() {
+        ExecutionPolicy moo = new ExecutionPolicy(ExecutionPolicy.FillModel.NEXT_OPEN, LiveOrderStyle.MARKET_ON_OPEN, 0);
+        PlannedOrder closed = plan(List.of(new Target("TQQQ", 100)), Map.of(), 100_000, false, moo).orders().get(0);
+        assertEquals(OrderType.MARKET_ON_OPEN, closed.type());
+        assertEquals(TimeInForce.OPG, closed.timeInForce());
+        PlannedOrder open = plan(List.of(new Target("TQQQ", 100)), Map.of(), 100_000, true, moo).orders().get(0);
+        assertEquals(OrderType.MARKET, open.type());
+        assertEquals(TimeInForce.DAY, open.timeInForce());
+    }
+
+    @Test
     void aChangeUnderTwoPercentOfTheTargetIsNotTradedAndTwoPercentIs() {
         OrderPlan inside = plan(List.of(new Target("TQQQ", 100)), Map.of("TQQQ", 99L), 100_000, true, MARKET);
         assertTrue(inside.orders().isEmpty());
