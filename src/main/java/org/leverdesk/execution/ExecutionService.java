@@ -148,6 +148,18 @@ public final class ExecutionService {
             return new RunResult(id, day, dryRun, rec, decision, decisionId, new OrderPlan(List.of(), List.of()), List.of(),
                     List.of());
         }
+        // Daily bars up to the previous session are what a run during (or before) today's session sees;
+        // anything older means the prices were not updated, and no order is sent on them.
+        LocalDate freshest = calendar.previousTradingDay(today);
+        if (day.isBefore(freshest)) {
+            String why = "prices end on " + day + " but the last completed session is " + freshest
+                    + "; import newer prices (Data view or 'leverdesk import') before trading on them";
+            if (!dryRun) {
+                journal.append("stale-data", id, why, null);
+            }
+            return new RunResult(id, day, dryRun, rec, decision, decisionId, new OrderPlan(List.of(), List.of()), List.of(why),
+                    List.of());
+        }
 
         Map<String, Quote> quotes = new HashMap<>();
         List<String> blocked = new ArrayList<>();

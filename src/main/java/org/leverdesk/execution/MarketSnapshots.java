@@ -62,7 +62,7 @@ public final class MarketSnapshots {
                 }
             } catch (RuntimeException e) {
                 // An optional symbol that cannot be read is skipped like one never imported.
-                LoggerFactory.getLogger(MarketSnapshots.class).warn("skipping optional symbol {}: {}", symbol, e.getMessage());
+                LoggerFactory.getLogger(MarketSnapshots.class).info("skipping optional symbol {}: {}", symbol, e.getMessage());
             }
         }
         return new MarketSnapshot(day, histories);

@@ -92,6 +92,22 @@ class ExecutionServiceTest {
     }
 
     @Test
+    void stalePricesBlockEveryOrderWithAReason() {
+        // Three sessions later (Thursday 2026-01-08) the prices still end on Monday: nothing is sent.
+        Clock later = Clock.fixed(Instant.parse("2026-01-08T20:50:00Z"), ZoneOffset.UTC);
+        MapMarketData data = new MapMarketData(Map.of(
+                "TQQQ", Bars.flat("TQQQ", calendar, LocalDate.of(2026, 1, 1), 98, 99, 100)), false);
+        ExecutionService stale = new ExecutionService(broker, data, calendar, store, RiskSettings.defaults(), TradingMode.PAPER,
+                later);
+        RunResult r = stale.run(buy(100), false);
+        assertTrue(broker.submits.isEmpty());
+        assertTrue(r.outcomes().isEmpty());
+        assertEquals(List.of("prices end on 2026-01-05 but the last completed session is 2026-01-07; import newer prices"
+                + " (Data view or 'leverdesk import') before trading on them"), r.blockedQuotes());
+        assertEquals(1, journal("stale-data").size());
+    }
+
+    @Test
     void aBuyIsRecordedThenSentAndEndsFilledWithTheBrokersId() {
         RunResult r = service.run(buy(100), false);
         assertEquals(DAY, r.tradingDay());
