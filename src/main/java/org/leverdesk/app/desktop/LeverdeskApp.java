@@ -7,11 +7,9 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import org.slf4j.LoggerFactory;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.leverdesk.ui.AppServices;
 import org.leverdesk.ui.common.FxTaskExecutor;
-import org.leverdesk.ui.shell.MainWindow;
 
 /**
  * The desktop application. JavaFX creates this class itself, so the composition root hands it the
@@ -49,11 +47,7 @@ public final class LeverdeskApp extends Application {
             return;
         }
         executor = new FxTaskExecutor();
-        Scene scene = new Scene(MainWindow.create(services, executor, Clock.systemDefaultZone()), 1280, 820);
-        scene.getStylesheets().add(MainWindow.STYLESHEET);
-        stage.setTitle("Leverdesk · " + services.mode());
-        stage.setScene(scene);
-        stage.show();
+        DesktopWindow.show(stage, services, executor, Clock.systemDefaultZone());
     }
 
     /** 0 after a normal exit, 2 when start-up failed. */

@@ -86,7 +86,7 @@ public final class SettingsView {
             tip.setMaxWidth(460);
             name.setTooltip(tip);
             Label problem = new Label();
-            problem.setId("problem-" + f.key());
+            problem.setId("problem-" + nodeId(f.key()));
             problem.getStyleClass().add("error-message");
             problem.setWrapText(true);
             problem.textProperty().bind(f.problemProperty());
@@ -124,7 +124,7 @@ public final class SettingsView {
         description.setMinWidth(120);
         grid.getColumnConstraints().addAll(new ColumnConstraints(190), new ColumnConstraints(200), description);
         TitledPane pane = new TitledPane(title, grid);
-        pane.setId("group-" + title);
+        pane.setId("group-" + nodeId(title));
         // Strategy groups are long: only the first group starts open.
         pane.setExpanded(first || title.equals(SettingsForm.RISK));
         groupsBox.getChildren().add(pane);
@@ -158,9 +158,14 @@ public final class SettingsView {
                 yield field;
             }
         };
-        control.setId("setting-" + f.key());
+        control.setId("setting-" + nodeId(f.key()));
         control.setMaxWidth(Double.MAX_VALUE);
         return control;
+    }
+
+    /** The node id part for a key or title: letters and digits, the rest as '-' (ids are CSS selectors in lookups). */
+    public static String nodeId(String text) {
+        return text.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     private boolean confirmLive(String question) {
