@@ -35,7 +35,6 @@ public final class DesktopWindow {
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         dialog.setScene(scene);
         dialog.setMinWidth(640);
-        dialog.setWidth(760);
         firstRun.doneProperty().addListener((obs, was, done) -> {
             if (done) {
                 dialog.close();

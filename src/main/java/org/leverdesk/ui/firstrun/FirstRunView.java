@@ -88,6 +88,8 @@ public final class FirstRunView {
         errorLabel.textProperty().bind(viewModel.errorProperty());
         messageLabel.managedProperty().bind(messageLabel.textProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.textProperty().isNotEmpty());
+        messageLabel.textProperty().addListener(obs -> fitWindow());
+        errorLabel.textProperty().addListener(obs -> fitWindow());
         startButton.disableProperty().bind(Bindings.not(viewModel.canFinishProperty()));
         startButton.textProperty().bind(Bindings.createStringBinding(() -> switch (viewModel.choiceProperty().get()) {
             case DEMO -> "Start with the demo market";
@@ -107,9 +109,16 @@ public final class FirstRunView {
         };
         detailPane.getChildren().setAll(shown == null ? new Node[0] : new Node[] {shown});
         hide(detailPane, shown == null);
-        if (detailPane.getScene() != null && detailPane.getScene().getWindow() != null) {
-            detailPane.getScene().getWindow().sizeToScene();
-        }
+        fitWindow();
+    }
+
+    // The dialog grows and shrinks with what it shows, so the Start button never falls off its bottom.
+    private void fitWindow() {
+        javafx.application.Platform.runLater(() -> {
+            if (detailPane.getScene() != null && detailPane.getScene().getWindow() != null) {
+                detailPane.getScene().getWindow().sizeToScene();
+            }
+        });
     }
 
     private static void hide(Node node, boolean hidden) {

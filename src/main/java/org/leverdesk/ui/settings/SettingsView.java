@@ -71,9 +71,12 @@ public final class SettingsView {
         viewModel.setLiveConfirmation(this::confirmLive);
 
         Map<String, GridPane> groups = new LinkedHashMap<>();
+        // Two rows per setting (the second holds its problem); counted here because a GridPane does not
+        // count rows whose only child is a hidden, unmanaged problem label.
+        Map<GridPane, Integer> rows = new java.util.HashMap<>();
         for (SettingField f : viewModel.fields()) {
             GridPane grid = groups.computeIfAbsent(f.group(), g -> newGroup(g, groups.isEmpty()));
-            int row = grid.getRowCount();
+            int row = rows.merge(grid, 2, Integer::sum) - 2;
             Label name = new Label(f.label());
             name.getStyleClass().add("setting-name");
             Control editor = editor(f);
@@ -110,7 +113,7 @@ public final class SettingsView {
                 b.setOnAction(e -> viewModel.sendTest(channel));
                 tests.getChildren().add(b);
             }
-            notifications.add(tests, 0, notifications.getRowCount(), 3, 1);
+            notifications.add(tests, 0, rows.getOrDefault(notifications, 0), 3, 1);
         }
     }
 

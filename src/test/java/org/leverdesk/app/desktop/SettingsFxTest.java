@@ -74,7 +74,6 @@ class SettingsFxTest {
         assertEquals("strategies.rsi2.capitalShare must be above 0 and at most 1 (got 1.5)", problem.getText());
         assertTrue(problem.isVisible());
         assertTrue(save.isDisabled());
-        robot.interact(() -> robot.lookup("#scroll").query().getScene().getWindow().sizeToScene());
         Snapshots.write(robot.lookup("#settingsView").query(), "settings-invalid.png");
 
         robot.eraseText(3).write("0.5");
