@@ -91,6 +91,8 @@ public final class SettingsView {
             Label problem = new Label();
             problem.setId("problem-" + nodeId(f.key()));
             problem.getStyleClass().add("error-message");
+            // inline: the grid's ".parameters .label" muted colour otherwise wins over the red
+            problem.setStyle("-fx-text-fill: -ld-danger;");
             problem.setWrapText(true);
             problem.textProperty().bind(f.problemProperty());
             problem.visibleProperty().bind(problem.textProperty().isNotEmpty());

@@ -188,7 +188,7 @@ public final class SettingsViewModel {
         }, error -> {
             busy.set(false);
             LOG.warn("cannot save the settings", error);
-            errorMessage.set("Not saved: " + oneLine(error.getMessage()));
+            errorMessage.set("Save failed: " + oneLine(error.getMessage()));
         });
     }
 
@@ -201,8 +201,14 @@ public final class SettingsViewModel {
             Map<String, String> old = canonical(s, before);
             Map<String, String> now = canonical(s, config);
             if (!now.equals(old)) {
-                StrategyVersion v = versions.save(s.id(), now, null, CREATED_BY);
-                made.add("version " + v.number() + " of " + s.id());
+                try {
+                    StrategyVersion v = versions.save(s.id(), now, null, CREATED_BY);
+                    made.add("version " + v.number() + " of " + s.id());
+                } catch (RuntimeException e) {
+                    // Say exactly what happened: the file is written, the version is not (Save again retries it).
+                    throw new IllegalStateException("the settings file was written, but " + s.id()
+                            + "'s new parameter version was not saved (" + oneLine(e.getMessage()) + "); press Save again", e);
+                }
             }
         }
         return "Saved " + file.path() + (typedSecrets.isEmpty() ? "" : " and " + typedSecrets.size() + " secret(s)")
