@@ -1,6 +1,7 @@
 package org.leverdesk.app.desktop;
 
 import java.time.Clock;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.leverdesk.ui.AppServices;
@@ -50,8 +51,9 @@ public final class DesktopWindow {
         Scene scene = new Scene(MainWindow.create(services, executor, clock), 1280, 820);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setTitle("Leverdesk · " + services.mode());
-        WindowIcons.apply(stage);
         stage.setScene(scene);
         stage.show();
+        // Decoding six PNGs is not needed for the first frame: the title bar gets its icon a moment later.
+        Platform.runLater(() -> WindowIcons.apply(stage));
     }
 }
