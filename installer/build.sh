@@ -86,7 +86,9 @@ say "app-image: $IMAGE ($(du -sh "$IMAGE" | cut -f1))"
 # uses a scratch data folder, never the builder's.
 if [ "$JV" -ge 24 ] && [ "${LEVERDESK_NO_AOT:-}" != 1 ]; then
   CONF=$OUT/train/$NAME.aotconf; mkdir -p "$OUT/train"
-  export XDG_DATA_HOME=$OUT/train/data LEVERDESK_LOG_DIR=$OUT/train/logs
+  export XDG_DATA_HOME=$OUT/train/data LEVERDESK_LOG_DIR=$OUT/train/logs XDG_CONFIG_HOME=$OUT/train/config
+  # an existing (default) config, so the training run opens the main window, not the first-run dialog
+  mkdir -p "$XDG_CONFIG_HOME/leverdesk"; echo '{}' > "$XDG_CONFIG_HOME/leverdesk/config.json"
   if command -v xvfb-run >/dev/null 2>&1; then
     say "training the AOT cache on the desktop window (xvfb-run, about 15 s)"
     JAVA_TOOL_OPTIONS="-XX:AOTMode=record -XX:AOTConfiguration=$CONF" \
@@ -103,7 +105,7 @@ if [ "$JV" -ge 24 ] && [ "${LEVERDESK_NO_AOT:-}" != 1 ]; then
   # AOTMode=on turns "cache unusable" into a start-up error, so this proves the image uses it
   JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$IMAGE/bin/$NAME" calendar --from 2024-01-02 --to 2024-01-03 >/dev/null 2>"$OUT/train/check.log" \
     || die "the app-image does not start with its AOT cache; see $OUT/train/check.log"
-  unset XDG_DATA_HOME LEVERDESK_LOG_DIR
+  unset XDG_DATA_HOME LEVERDESK_LOG_DIR XDG_CONFIG_HOME
   say "AOT cache: $IMAGE/lib/app/$NAME.aot ($(du -h "$IMAGE/lib/app/$NAME.aot" | cut -f1))"
 else
   say "no AOT cache (needs JDK 24+, or LEVERDESK_NO_AOT=1 was set)"

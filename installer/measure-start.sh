@@ -32,6 +32,8 @@ esac
 TOOL="$TOOL ${MEASURE_JAVA_OPTS:-}"
 DATA=$(mktemp -d)
 trap 'rm -rf "$DATA"' EXIT
+# a scratch config folder holding a (default) config: starts measure the main window, not the first-run dialog
+mkdir -p "$DATA/config/leverdesk"; echo '{}' > "$DATA/config/leverdesk/config.json"
 
 # CPU seconds (user + system) the process has used: less disturbed by other load than wall time
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat" 2>/dev/null || echo 0; }
@@ -41,7 +43,7 @@ rss() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status" 2>/dev/null ||
 start_once() {
   local t0 pid t1 r1 r2 c1 wait=0
   t0=$(date +%s%N)
-  XDG_DATA_HOME=$DATA LEVERDESK_LOG_DIR=$DATA/logs JAVA_TOOL_OPTIONS=$TOOL "${CMD[@]}" >/dev/null 2>&1 &
+  XDG_CONFIG_HOME=$DATA/config XDG_DATA_HOME=$DATA LEVERDESK_LOG_DIR=$DATA/logs JAVA_TOOL_OPTIONS=$TOOL "${CMD[@]}" >/dev/null 2>&1 &
   pid=$!
   until xdotool search --onlyvisible --name '^Leverdesk .+' >/dev/null 2>&1; do
     kill -0 "$pid" 2>/dev/null || { echo "measure: error: the app exited before its window appeared" >&2; exit 1; }

@@ -17,7 +17,9 @@ APP=target/installer/image/leverdesk/bin/leverdesk
 [ -x "$APP" ] || fail "$APP is missing; run installer/build.sh first"
 command -v xdotool >/dev/null || fail "xdotool is not installed (apt-get install xdotool)"
 DATA=$(mktemp -d); trap 'rm -rf "$DATA"' EXIT
-XDG_DATA_HOME=$DATA LEVERDESK_LOG_DIR=$DATA/logs "$APP" >"$DATA/out.log" 2>&1 &
+# a scratch config folder with a (default) config: the main window, not the first-run dialog, and never the builder's config
+mkdir -p "$DATA/config/leverdesk"; echo '{}' > "$DATA/config/leverdesk/config.json"
+XDG_CONFIG_HOME=$DATA/config XDG_DATA_HOME=$DATA LEVERDESK_LOG_DIR=$DATA/logs "$APP" >"$DATA/out.log" 2>&1 &
 pid=$!
 start=$(date +%s)
 until xdotool search --onlyvisible --name '^Leverdesk .+' >/dev/null 2>&1; do

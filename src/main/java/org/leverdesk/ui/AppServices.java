@@ -2,14 +2,21 @@ package org.leverdesk.ui;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Function;
 import org.leverdesk.backtest.BacktestRunner;
-import org.leverdesk.broker.Broker;
 import org.leverdesk.backtest.SavedRuns;
+import org.leverdesk.broker.Broker;
+import org.leverdesk.config.ConfigFile;
+import org.leverdesk.config.Secrets;
 import org.leverdesk.insight.RegimeInsightService;
 import org.leverdesk.insight.RotationInsightService;
 import org.leverdesk.market.data.DataCatalog;
 import org.leverdesk.market.data.MarketData;
 import org.leverdesk.strategy.catalog.StrategyVersions;
+import org.leverdesk.ui.dashboard.DashboardSource;
+import org.leverdesk.ui.firstrun.AlpacaCredentials;
+import org.leverdesk.ui.firstrun.HistoryFetch;
+import org.leverdesk.ui.firstrun.KeyCheckResult;
 import org.leverdesk.ui.journal.JournalSource;
 import org.leverdesk.ui.orders.OrderHistory;
 import org.leverdesk.ui.orders.ReconciliationSource;
@@ -18,7 +25,8 @@ import org.leverdesk.ui.orders.TradingControls;
 /**
  * What the desktop window needs from the composition root: the backtest runner, the local data
  * catalog, the saved backtest runs, what the status bar shows (trading mode, data source label,
- * store path), and the regime strategy's status and history.
+ * store path), the strategies' insight services, the trading services and the settings. A
+ * {@code null} service hides the view that needs it.
  *
  * @param savedRuns where backtest results are kept; {@code null} when there is no store, and then the
  *                  window offers no saved-runs feature at all
@@ -29,17 +37,13 @@ import org.leverdesk.ui.orders.TradingControls;
  * @param prices    the live price source, re-read by the status bar after an import switches the app
  *                  from the demo market to imported prices; {@code null} keeps the label fixed
  * @param rotationInsight the rotation's sleeves, choice and plan; {@code null} hides the Rotation view
- * @param broker    the account the Orders view and the "Close all" button act on; {@code null} hides both
- * @param tradingControls pause/resume and the kill switch; {@code null} hides those buttons
- * @param reconciliation the latest reconciliation for the Orders view; {@code null} when there is none
- * @param orderHistory the stored orders for the Orders view; {@code null} when there is no store
- * @param journal   the journal; {@code null} hides the Journal view
+ * @param trading   the account, its controls, orders, journal and dashboard; never null ({@link Trading#NONE})
+ * @param settings  the config file, secrets and first-run helpers; never null ({@link Settings#NONE})
  */
 public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
                           String dataSourceLabel, Path storePath, RegimeInsightService regimeInsight,
                           StrategyVersions strategyVersions, MarketData prices, RotationInsightService rotationInsight,
-                          Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
-                          OrderHistory orderHistory, JournalSource journal) {
+                          Trading trading, Settings settings) {
     /** How prices and orders are handled: simulated prices, paper trading or a live account. */
     public enum Mode {
         /** Simulated prices (the demo market); nothing is real. */
@@ -50,29 +54,93 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
         LIVE
     }
 
+    /**
+     * The trading side of the window.
+     *
+     * @param broker          the account the Orders view and the "Close all" button act on; {@code null} hides both
+     * @param tradingControls pause/resume and the kill switch; {@code null} hides those buttons
+     * @param reconciliation  the latest reconciliation for the Orders view; {@code null} when there is none
+     * @param orderHistory    the stored orders for the Orders view; {@code null} when there is no store
+     * @param journal         the journal; {@code null} hides the Journal view
+     * @param dashboard       the Dashboard's data; {@code null} hides the Dashboard
+     */
+    public record Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
+                          OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard) {
+        /** No trading services at all. */
+        public static final Trading NONE = new Trading(null, null, null, null, null, null);
+    }
+
+    /**
+     * The settings side of the window.
+     *
+     * @param configFile       the user's config file; {@code null} hides the Settings view and skips the first-run dialog
+     * @param secrets          where API keys, tokens and passwords are kept (user-only file); needed with {@code configFile}
+     * @param notificationTest sends a test message on a channel ("desktop", "telegram", "discord", "email") and
+     *                         returns what happened; {@code null} hides Settings' "Send test" buttons
+     * @param alpacaKeyCheck   checks Alpaca keys with a real account call; {@code null} hides the first-run Alpaca choice
+     * @param historyFetch     fetches real price history after Alpaca is connected; {@code null} hides that option
+     */
+    public record Settings(ConfigFile configFile, Secrets secrets, Function<String, String> notificationTest,
+                           Function<AlpacaCredentials, KeyCheckResult> alpacaKeyCheck, HistoryFetch historyFetch) {
+        /** No config file: no Settings view and no first-run dialog. */
+        public static final Settings NONE = new Settings(null, null, null, null, null);
+
+        public Settings {
+            if (configFile != null && secrets == null) {
+                throw new IllegalArgumentException("AppServices with a config file needs the Secrets too");
+            }
+        }
+    }
+
     public AppServices {
         Objects.requireNonNull(backtests, "AppServices needs a BacktestRunner");
         Objects.requireNonNull(dataCatalog, "AppServices needs a DataCatalog");
         Objects.requireNonNull(mode, "AppServices needs a mode (DEMO, PAPER or LIVE)");
         dataSourceLabel = dataSourceLabel == null || dataSourceLabel.isBlank() ? "unknown data source" : dataSourceLabel;
+        trading = trading == null ? Trading.NONE : trading;
+        settings = settings == null ? Settings.NONE : settings;
     }
 
-    /** Services without trading (no broker), the Journal and the Rotation view. */
+    /** Services without trading, Settings and the Rotation view (kept for callers written before they existed). */
     public AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
                        String dataSourceLabel, Path storePath, RegimeInsightService regimeInsight,
                        StrategyVersions strategyVersions, MarketData prices) {
         this(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, regimeInsight, strategyVersions, prices,
-                null, null, null, null, null, null);
+                null, Trading.NONE, Settings.NONE);
     }
 
     /** Services without the Regime and Strategies views (kept for callers written before they existed). */
     public AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
                        String dataSourceLabel, Path storePath) {
-        this(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, null, null, null, null, null, null, null, null, null);
+        this(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, null, null, null);
     }
 
     /** Services without saved runs (no store): the window hides the saved-runs feature. */
     public AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Mode mode, String dataSourceLabel, Path storePath) {
-        this(backtests, dataCatalog, null, mode, dataSourceLabel, storePath, null, null, null, null, null, null, null, null, null);
+        this(backtests, dataCatalog, null, mode, dataSourceLabel, storePath, null, null, null);
     }
+
+    /** A copy with other trading services. */
+    public AppServices withTrading(Trading t) {
+        return new AppServices(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, regimeInsight,
+                strategyVersions, prices, rotationInsight, t, settings);
+    }
+
+    /** A copy with other settings services. */
+    public AppServices withSettings(Settings s) {
+        return new AppServices(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, regimeInsight,
+                strategyVersions, prices, rotationInsight, trading, s);
+    }
+
+    public Broker broker() { return trading.broker(); }
+    public TradingControls tradingControls() { return trading.tradingControls(); }
+    public ReconciliationSource reconciliation() { return trading.reconciliation(); }
+    public OrderHistory orderHistory() { return trading.orderHistory(); }
+    public JournalSource journal() { return trading.journal(); }
+    public DashboardSource dashboard() { return trading.dashboard(); }
+    public ConfigFile configFile() { return settings.configFile(); }
+    public Secrets secrets() { return settings.secrets(); }
+    public Function<String, String> notificationTest() { return settings.notificationTest(); }
+    public Function<AlpacaCredentials, KeyCheckResult> alpacaKeyCheck() { return settings.alpacaKeyCheck(); }
+    public HistoryFetch historyFetch() { return settings.historyFetch(); }
 }

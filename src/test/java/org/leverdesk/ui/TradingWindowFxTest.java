@@ -90,8 +90,9 @@ class TradingWindowFxTest {
                 "TQQQ: the store expected 100 shares, the broker holds 120; the store now follows the broker",
                 "order ld-20260303-lev-trend-exit-SQQQ: the store said ACCEPTED, the broker says FILLED; status updated"));
         AppServices services = new AppServices(new FakeBacktestRunner(), catalog, null, AppServices.Mode.PAPER, "store · 3 symbols",
-                dir.resolve("leverdesk.mv.db"), null, null, null, null, broker, controls, () -> Optional.of(rec), limit -> history(),
-                JournalSource.of(journal));
+                dir.resolve("leverdesk.mv.db"), null, null, null, null,
+                new AppServices.Trading(broker, controls, () -> Optional.of(rec), limit -> history(), JournalSource.of(journal), null),
+                AppServices.Settings.NONE);
         Scene scene = new Scene(MainWindow.create(services, executor, CLOCK), 1280, 820);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setScene(scene);

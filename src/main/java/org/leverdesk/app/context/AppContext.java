@@ -188,6 +188,11 @@ public final class AppContext implements AutoCloseable {
         return new OrderQueries(s, new OrderRepository(s, Clock.systemUTC()));
     }
 
+    /** The store's daily bars; requires an open store. */
+    public org.leverdesk.store.BarRepository bars() {
+        return new org.leverdesk.store.BarRepository(requireStore());
+    }
+
     /** The append-only journal in the store; requires an open store. */
     public JournalRepository journal() {
         return new JournalRepository(requireStore(), Clock.systemUTC());

@@ -15,18 +15,24 @@ import org.leverdesk.market.data.MarketData;
 import org.leverdesk.store.Store;
 
 /** Picks the broker adapter the settings ask for: the built-in paper broker (default) or Alpaca. */
-final class Brokers {
+public final class Brokers {
     /**
      * System property that points the Alpaca adapter at another server (a local test server or a
      * proxy); Alpaca's own hosts are used when it is unset.
      */
-    static final String ALPACA_URL_PROPERTY = "leverdesk.alpaca.url";
+    public static final String ALPACA_URL_PROPERTY = "leverdesk.alpaca.url";
 
     private Brokers() {
     }
 
     /** The broker and, for Alpaca, the session to close with it. */
     record Opened(Broker broker, AutoCloseable resource) {
+    }
+
+    /** {@code settings} pointed at the server named by {@link #ALPACA_URL_PROPERTY}, when it is set. */
+    public static AlpacaSettings redirect(AlpacaSettings settings) {
+        String url = System.getProperty(ALPACA_URL_PROPERTY);
+        return url == null || url.isBlank() ? settings : settings.withBaseUrl(URI.create(url));
     }
 
     static Opened open(BrokerSettings settings, RiskSettings risk, Store store, MarketData prices, Clock clock, Secrets secrets) {
@@ -40,11 +46,7 @@ final class Brokers {
                 } catch (IllegalArgumentException | ConfigException e) {
                     throw new ConfigException(e.getMessage(), e);
                 }
-                String url = System.getProperty(ALPACA_URL_PROPERTY);
-                if (url != null && !url.isBlank()) {
-                    alpaca = alpaca.withBaseUrl(URI.create(url));
-                }
-                AlpacaSession session = new AlpacaSession(alpaca);
+                AlpacaSession session = new AlpacaSession(redirect(alpaca));
                 yield new Opened(new AlpacaBroker(session), session);
             }
         };

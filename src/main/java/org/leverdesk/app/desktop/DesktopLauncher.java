@@ -1,15 +1,20 @@
 package org.leverdesk.app.desktop;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.leverdesk.app.context.AppContext;
-import java.util.concurrent.atomic.AtomicReference;
+import org.leverdesk.config.ConfigFile;
+import org.leverdesk.config.Secrets;
 import org.leverdesk.ui.AppServices;
+import org.slf4j.LoggerFactory;
 import org.leverdesk.ui.journal.JournalSource;
 
 /**
- * Opens the JavaFX window over an {@link AppContext}. The context (and so the store lock) is
- * opened inside the window's start-up, so a failure such as a store already in use is shown to
- * the user in a dialog rather than only on a console they may not see; it is closed on exit.
+ * Opens the JavaFX window over an {@link AppContext}. The context (and so the store lock) is opened
+ * on its own thread while JavaFX starts, and the window waits for it; a failure such as a store
+ * already in use is shown to the user in a dialog rather than only on a console they may not see.
+ * It is closed on exit.
  */
 public final class DesktopLauncher {
     private DesktopLauncher() {
@@ -17,29 +22,55 @@ public final class DesktopLauncher {
 
     /** Runs the desktop app until its window closes; returns the process exit code. */
     public static int launch(Path dataDir, Path pricesDir) {
-        AtomicReference<AppContext> context = new AtomicReference<>();
-        LeverdeskApp.services(() -> {
-            AppContext app = AppContext.open(dataDir, pricesDir, 0, true);
-            context.set(app);
-            return services(app);
-        });
+        // Opening H2 and running Flyway takes ~0.5 s of a cold start; JavaFX's toolkit start-up takes
+        // about as long and needs none of it, so the two run side by side.
+        CompletableFuture<AppContext> opening = CompletableFuture.supplyAsync(() -> {
+                    long from = System.nanoTime();
+                    AppContext app = AppContext.open(dataDir, pricesDir, 0, true);
+                    LoggerFactory.getLogger(DesktopLauncher.class).info("store opened and migrated in {} ms, beside JavaFX's start-up",
+                            (System.nanoTime() - from) / 1_000_000);
+                    return app;
+                },
+                work -> {
+                    Thread t = new Thread(work, "leverdesk-store-open");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        LeverdeskApp.services(() -> services(await(opening), ConfigFile.inDefaultDirectory(), Secrets.forCurrentUser()));
         try {
             javafx.application.Application.launch(LeverdeskApp.class);
         } finally {
-            AppContext app = context.get();
-            if (app != null) {
-                app.close();
+            try {
+                opening.join().close();
+            } catch (CompletionException e) {
+                // it never opened: nothing to close (the window has reported why)
             }
         }
         return LeverdeskApp.exitCode();
     }
 
-    /** The window's view of the context. */
+    private static AppContext await(CompletableFuture<AppContext> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** The window's view of the context, without Settings and the first-run dialog. */
     public static AppServices services(AppContext app) {
+        return services(app, null, null);
+    }
+
+    /** The window's view of the context with the user's config and secrets (Settings, first run). */
+    public static AppServices services(AppContext app, ConfigFile config, Secrets secrets) {
         AppServices.Mode mode = app.marketData().isSimulated() ? AppServices.Mode.DEMO : AppServices.Mode.PAPER;
-        // No broker yet: the Orders view and the "Close all" button appear once one is wired here.
+        AppServices.Trading trading = new AppServices.Trading(null, null, null, app.orders()::recent,
+                JournalSource.of(app.journal()), null);
+        AppServices.Settings settings = config == null ? AppServices.Settings.NONE
+                : new AppServices.Settings(config, secrets, null, AlpacaLinks.keyCheck(), AlpacaLinks.historyFetch(secrets, app.bars()));
         return new AppServices(app.backtests(), app.dataCatalog(), app.savedRuns(), mode, app.marketData().sourceLabel(),
                 app.storePath(), app.regimeInsight(), app.strategyVersions(), app.marketData(), app.rotationInsight(),
-                null, null, null, app.orders()::recent, JournalSource.of(app.journal()));
+                trading, settings);
     }
 }

@@ -7,11 +7,9 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import org.slf4j.LoggerFactory;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.leverdesk.ui.AppServices;
 import org.leverdesk.ui.common.FxTaskExecutor;
-import org.leverdesk.ui.shell.MainWindow;
 
 /**
  * The desktop application. JavaFX creates this class itself, so the composition root hands it the
@@ -35,8 +33,11 @@ public final class LeverdeskApp extends Application {
                     + "LeverdeskApp.services(...) before Application.launch");
         }
         AppServices services;
+        long waitFrom = System.nanoTime();
+        long waitedMs;
         try {
             services = supplier.get();
+            waitedMs = (System.nanoTime() - waitFrom) / 1_000_000;
         } catch (RuntimeException e) {
             // e.g. the store is in use by another Leverdesk: say so in a dialog, then quit
             exitCode = 2;
@@ -49,11 +50,15 @@ public final class LeverdeskApp extends Application {
             return;
         }
         executor = new FxTaskExecutor();
-        Scene scene = new Scene(MainWindow.create(services, executor, Clock.systemDefaultZone()), 1280, 820);
-        scene.getStylesheets().add(MainWindow.STYLESHEET);
-        stage.setTitle("Leverdesk · " + services.mode());
-        stage.setScene(scene);
-        stage.show();
+        DesktopWindow.show(stage, services, executor, Clock.systemDefaultZone());
+        // The start-up figure the README reports: a line in the log at every start.
+        LoggerFactory.getLogger(LeverdeskApp.class).info("first window shown {} ms after the process started "
+                + "(JavaFX start() waited {} ms for the store)", sinceProcessStart(), waitedMs);
+    }
+
+    private static long sinceProcessStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
     }
 
     /** 0 after a normal exit, 2 when start-up failed. */

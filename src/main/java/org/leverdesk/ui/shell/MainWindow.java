@@ -5,6 +5,8 @@ import org.leverdesk.ui.common.FxmlViews;
 import org.leverdesk.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
+import org.leverdesk.ui.settings.SettingsView;
+import org.leverdesk.ui.settings.SettingsViewModel;
 import javafx.scene.Parent;
 import org.leverdesk.ui.backtest.BacktestView;
 import org.leverdesk.ui.backtest.BacktestViewModel;
@@ -63,6 +65,10 @@ public final class MainWindow {
             data.setOnImported(onDataChanged);
             return DataView.load(data);
         }));
+        if (services.configFile() != null && services.strategyVersions() != null) {
+            items.add(new NavItem("Settings", () -> SettingsView.load(new SettingsViewModel(services.configFile(),
+                    services.secrets(), services.strategyVersions(), executor, services.notificationTest()))));
+        }
         return List.copyOf(items);
     }
 

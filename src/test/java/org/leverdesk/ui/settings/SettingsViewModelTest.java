@@ -1,0 +1,243 @@
+package org.leverdesk.ui.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leverdesk.config.AppConfig;
+import org.leverdesk.config.BrokerKind;
+import org.leverdesk.config.ConfigFile;
+import org.leverdesk.config.Secrets;
+import org.leverdesk.config.StrategySettings;
+import org.leverdesk.domain.TradingMode;
+import org.leverdesk.store.Store;
+import org.leverdesk.store.StrategyVersionRepository;
+import org.leverdesk.strategy.catalog.StrategyCatalog;
+import org.leverdesk.strategy.catalog.StrategyVersion;
+import org.leverdesk.ui.TestTaskExecutor;
+
+/** The Settings view model over a real config file, secrets file and store in a temp folder (no screen). */
+class SettingsViewModelTest {
+    @TempDir
+    Path dir;
+    private Store store;
+    private StrategyVersionRepository versions;
+    private ConfigFile file;
+    private Secrets secrets;
+    private final TestTaskExecutor executor = new TestTaskExecutor();
+    private final List<String> tested = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        store = Store.open(dir.resolve("data"));
+        versions = new StrategyVersionRepository(store, Clock.fixed(Instant.parse("2025-01-02T14:30:00Z"), ZoneOffset.UTC),
+                StrategyCatalog.builtIn());
+        file = new ConfigFile(dir.resolve("config/config.json"));
+        secrets = new Secrets(dir.resolve("config/secrets.properties"), Map.of());
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private SettingsViewModel vm() {
+        return new SettingsViewModel(file, secrets, versions, executor, channel -> {
+            tested.add(channel);
+            return "sent";
+        });
+    }
+
+    private static void type(SettingsViewModel vm, String key, String text) {
+        vm.field(key).valueProperty().set(text);
+    }
+
+    @Test
+    void showsDefaultsGroupedWithEveryCatalogParameterAndItsDefault() {
+        SettingsViewModel vm = vm();
+        assertEquals("PAPER", vm.field("broker.kind").valueProperty().get());
+        assertEquals("2", vm.field("risk.tolerancePercent").valueProperty().get());
+        assertEquals("0.5", vm.field("risk.limitOffsetPercent").valueProperty().get());
+        // three strategies: each gets floor(100/3)% = 0.33 so all three may be enabled at once
+        assertEquals("0.33", vm.field("strategies.rsi2.capitalShare").valueProperty().get());
+        assertEquals("30", vm.field("strategies.rsi2.parameters.entryRsi").valueProperty().get());
+        assertTrue(vm.field("strategies.rsi2.parameters.entryRsi").description().endsWith("(default 30)"));
+        assertEquals("RSI(2) mean reversion with SQQQ hedge", vm.field("strategies.rsi2.parameters.entryRsi").group());
+        long regimeParams = vm.fields().stream().filter(f -> f.key().startsWith("strategies.regime.parameters.")).count();
+        assertEquals(StrategyCatalog.builtIn().require("regime").parameters().size(), regimeParams);
+        assertEquals(List.of("Broker", "Risk", "Monthly rebalance (fixed dollars)", "Regime (QQQ regimes size TQQQ)",
+                "RSI(2) mean reversion with SQQQ hedge", "Notifications"),
+                vm.fields().stream().map(SettingField::group).distinct().toList());
+        assertTrue(vm.validProperty().get());
+        // a fresh install has no file yet: the defaults are a change worth saving
+        assertTrue(vm.canSaveProperty().get());
+    }
+
+    @Test
+    void invalidCapitalShareIsMarkedAndBlocksSaveUntilFixed() {
+        SettingsViewModel vm = vm();
+        type(vm, "strategies.rsi2.capitalShare", "1.5");
+        assertEquals("strategies.rsi2.capitalShare must be above 0 and at most 1 (got 1.5)",
+                vm.field("strategies.rsi2.capitalShare").problemProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+        assertEquals("strategies.rsi2.capitalShare must be above 0 and at most 1 (got 1.5)", vm.validationMessageProperty().get());
+        type(vm, "strategies.rsi2.capitalShare", "abc");
+        assertEquals("Capital share must be a number (got 'abc')", vm.field("strategies.rsi2.capitalShare").problemProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+        type(vm, "strategies.rsi2.capitalShare", "0.5");
+        assertEquals("", vm.field("strategies.rsi2.capitalShare").problemProperty().get());
+        assertTrue(vm.canSaveProperty().get());
+    }
+
+    @Test
+    void enabledSharesAboveOneMarkEveryEnabledShare() {
+        SettingsViewModel vm = vm();
+        type(vm, "strategies.rsi2.enabled", "true");
+        type(vm, "strategies.regime.enabled", "true");
+        type(vm, "strategies.rsi2.capitalShare", "0.6");
+        type(vm, "strategies.regime.capitalShare", "0.5");
+        String problem = "strategies: the enabled strategies' capital shares add up to 110%; lower them to 100% or less so they cannot trade the same dollars twice";
+        assertEquals(problem, vm.field("strategies.rsi2.capitalShare").problemProperty().get());
+        assertEquals(problem, vm.field("strategies.regime.capitalShare").problemProperty().get());
+        assertEquals("", vm.field("strategies.monthly-rebalance.capitalShare").problemProperty().get());
+        assertFalse(vm.validProperty().get());
+    }
+
+    @Test
+    void strategyParameterIsCheckedByTheStrategyAndMarkedOnTheParameterNamed() {
+        SettingsViewModel vm = vm();
+        type(vm, "strategies.rsi2.parameters.entryRsi", "80");
+        String problem = vm.field("strategies.rsi2.parameters.entryRsi").problemProperty().get();
+        assertEquals("entryRsi (80.0) must be below exitRsi (75.0)", problem);
+        assertEquals("", vm.field("strategies.rsi2.parameters.exitRsi").problemProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+        type(vm, "strategies.rsi2.parameters.entryRsi", "25");
+        assertTrue(vm.validProperty().get());
+    }
+
+    @Test
+    void saveWritesTheConfigAndANewVersionOnlyForTheStrategyWhoseParametersChanged() {
+        SettingsViewModel vm = vm();
+        type(vm, "strategies.rsi2.parameters.entryRsi", "25");
+        type(vm, "strategies.rsi2.enabled", "true");
+        type(vm, "risk.minTradeValue", "250");
+        vm.save();
+
+        assertTrue(file.exists());
+        AppConfig saved = file.load();
+        StrategySettings rsi2 = saved.strategy("rsi2").orElseThrow();
+        assertTrue(rsi2.enabled());
+        assertEquals("25", rsi2.parameters().get("entryRsi"));
+        assertEquals(250.0, saved.risk().minTradeValue());
+        List<StrategyVersion> rsi2Versions = versions.list("rsi2");
+        assertEquals(2, rsi2Versions.size(), "defaults + the saved one");
+        assertEquals("25", rsi2Versions.get(0).parameters().get("entryRsi"));
+        assertEquals("user", rsi2Versions.get(0).createdBy());
+        assertEquals(1, versions.list("regime").size(), "regime's parameters did not change");
+        assertTrue(vm.statusMessageProperty().get().contains("new version 2 of rsi2"), vm.statusMessageProperty().get());
+        assertFalse(vm.canSaveProperty().get(), "nothing left to save");
+
+        // opening again shows what was saved, and saving nothing new makes no version
+        SettingsViewModel again = vm();
+        assertEquals("25", again.field("strategies.rsi2.parameters.entryRsi").valueProperty().get());
+        assertFalse(again.canSaveProperty().get());
+    }
+
+    @Test
+    void secretsGoToTheSecretsFileNeverToTheConfig() throws Exception {
+        SettingsViewModel vm = vm();
+        type(vm, "secret.ALPACA_KEY_ID", "PKTEST123");
+        type(vm, "secret.TELEGRAM_BOT_TOKEN", "123:abc");
+        vm.save();
+        assertEquals("PKTEST123", secrets.get(Secrets.ALPACA_KEY_ID).orElseThrow());
+        assertEquals("123:abc", secrets.get(Secrets.TELEGRAM_BOT_TOKEN).orElseThrow());
+        String json = Files.readString(file.path());
+        assertFalse(json.contains("PKTEST123") || json.contains("123:abc"), json);
+        assertEquals("", vm.field("secret.ALPACA_KEY_ID").valueProperty().get(), "the typed secret is not kept on screen");
+        assertEquals("stored · type to replace", vm.field("secret.ALPACA_KEY_ID").promptProperty().get());
+        assertEquals("not set", vm.field("secret.SMTP_PASSWORD").promptProperty().get());
+    }
+
+    @Test
+    void switchingToLiveTradingNeedsConfirmation() {
+        SettingsViewModel vm = vm();
+        List<String> asked = new ArrayList<>();
+        vm.setLiveConfirmation(q -> {
+            asked.add(q);
+            return false;
+        });
+        type(vm, "broker.kind", "ALPACA");
+        type(vm, "broker.alpacaEndpoint", "LIVE");
+        type(vm, "broker.liveTradingEnabled", "true");
+        vm.save();
+        assertEquals(1, asked.size());
+        assertFalse(file.exists(), "refused: nothing written");
+        assertEquals("Not saved: the switch to live trading was not confirmed", vm.errorMessageProperty().get());
+
+        vm.setLiveConfirmation(q -> true);
+        vm.save();
+        assertEquals(TradingMode.LIVE, file.load().broker().mode());
+        assertEquals(BrokerKind.ALPACA, file.load().broker().kind());
+    }
+
+    @Test
+    void exportThenImportRoundTripsAndABadFileReplacesNothing() throws Exception {
+        SettingsViewModel vm = vm();
+        type(vm, "risk.maxQuoteAgeSeconds", "120");
+        type(vm, "strategies.monthly-rebalance.parameters.allocation", "5000");
+        Path exported = dir.resolve("out/settings.json");
+        vm.exportTo(exported);
+        assertEquals("Exported the settings to " + exported, vm.statusMessageProperty().get());
+
+        SettingsViewModel other = vm();
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, Files.readString(exported).replace("\"maxQuoteAgeSeconds\" : 120", "\"maxQuoteAgeSeconds\" : 0"));
+        other.importFrom(bad);
+        assertTrue(other.errorMessageProperty().get().startsWith("Not imported: "), other.errorMessageProperty().get());
+        assertTrue(other.errorMessageProperty().get().contains("risk.maxQuoteAgeSeconds must be between 1 and 86400"));
+        assertEquals("900", other.field("risk.maxQuoteAgeSeconds").valueProperty().get(), "nothing replaced");
+
+        Path badParam = dir.resolve("bad-param.json");
+        Files.writeString(badParam, Files.readString(exported).replace("\"allocation\" : \"5000\"", "\"allocation\" : \"-1\""));
+        other.importFrom(badParam);
+        assertTrue(other.errorMessageProperty().get().startsWith("Not imported: strategies.monthly-rebalance: "),
+                other.errorMessageProperty().get());
+        assertEquals("2000", other.field("strategies.monthly-rebalance.parameters.allocation").valueProperty().get());
+
+        other.importFrom(exported);
+        assertEquals("", other.errorMessageProperty().get());
+        assertEquals("120", other.field("risk.maxQuoteAgeSeconds").valueProperty().get());
+        assertEquals("5000", other.field("strategies.monthly-rebalance.parameters.allocation").valueProperty().get());
+    }
+
+    @Test
+    void emailNeedsItsAddressesAndSendTestCallsTheHook() {
+        SettingsViewModel vm = vm();
+        type(vm, "notifications.email", "true");
+        assertEquals("notifications: e-mail needs smtpHost, emailFrom and emailTo",
+                vm.field("notifications.smtpHost").problemProperty().get());
+        assertEquals("notifications: e-mail needs smtpHost, emailFrom and emailTo",
+                vm.field("notifications.emailTo").problemProperty().get());
+        type(vm, "notifications.smtpHost", "smtp.example.com");
+        type(vm, "notifications.emailFrom", "bot@example.com");
+        type(vm, "notifications.emailTo", "me@example.com");
+        assertTrue(vm.validProperty().get());
+        vm.sendTest("email");
+        assertEquals(List.of("email"), tested);
+        assertEquals("email: sent", vm.statusMessageProperty().get());
+        assertTrue(vm.canSendTests());
+        assertFalse(new SettingsViewModel(file, secrets, versions, executor, null).canSendTests());
+    }
+}
