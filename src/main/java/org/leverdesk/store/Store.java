@@ -81,7 +81,9 @@ public final class Store implements AutoCloseable {
     }
 
     private static Store connect(Path dir, Path key, String migrationLocation) {
-        String url = "jdbc:h2:file:" + dir.resolve("leverdesk") + ";FILE_LOCK=FILE";
+        // WRITE_DELAY=0: H2 otherwise writes a commit to the file up to 500 ms later, so a process killed in
+        // that window loses it - e.g. an order intent recorded just before the order was sent.
+        String url = "jdbc:h2:file:" + dir.resolve("leverdesk") + ";FILE_LOCK=FILE;WRITE_DELAY=0";
         Connection keeper;
         try {
             keeper = DriverManager.getConnection(url, USER, "");

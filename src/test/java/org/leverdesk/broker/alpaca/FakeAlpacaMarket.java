@@ -91,6 +91,7 @@ final class FakeAlpacaMarket {
     private final Map<String, FakeOrder> orders = new LinkedHashMap<>();
     private final Set<String> clientOrderIds = new HashSet<>();
     private final Map<String, String> closeFailures = new HashMap<>();
+    private final Map<String, ObjectNode> rawQuotes = new HashMap<>();
 
     // ---- test controls -------------------------------------------------------------------------
 
@@ -109,6 +110,21 @@ final class FakeAlpacaMarket {
         }
         quotes.put(symbol, new Price(p.bid(), p.ask(), BigDecimal.valueOf(last), Instant.now()));
         fillResting(symbol);
+    }
+
+    /** The latest-quote endpoint answers these raw values for {@code symbol} (null fields stay null). */
+    synchronized void setRawQuote(String symbol, Double bid, Double ask, Instant at) {
+        ObjectNode q = json.createObjectNode();
+        q.put("t", at == null ? null : at.toString());
+        q.put("ax", "V");
+        q.put("ap", ask);
+        q.put("as", 3);
+        q.put("bx", "V");
+        q.put("bp", bid);
+        q.put("bs", 2);
+        q.putArray("c").add("R");
+        q.put("z", "C");
+        rawQuotes.put(symbol, q);
     }
 
     synchronized boolean isOpen() {
@@ -379,6 +395,12 @@ final class FakeAlpacaMarket {
     }
 
     synchronized Reply latestQuote(String symbol) {
+        if (rawQuotes.containsKey(symbol)) {
+            ObjectNode out = json.createObjectNode();
+            out.put("symbol", symbol);
+            out.set("quote", rawQuotes.get(symbol).deepCopy());
+            return new Reply(200, out);
+        }
         Price p = quotes.get(symbol);
         if (p == null) {
             return error(new Refusal(404, 40410000, "no quote found for " + symbol));

@@ -69,10 +69,15 @@ public final class FakeAlpacaServer implements AutoCloseable {
         /** Handles the request (an order is recorded), then closes the connection without an answer. */
         DROP_AFTER_RECORD,
         /** Answers 403 with {@link #setRejectReason}'s reason, as Alpaca does for an order it refuses. */
-        REJECT
+        REJECT,
+        /**
+         * Waits {@link #setSlowDelay}, then closes the connection without handling the request: a request
+         * lost in transit (e.g. with the process that sent it), so an order is never recorded.
+         */
+        HANG
     }
 
-    private record Injection(String method, String pathPrefix, Fault fault, int[] remaining) {
+    private record Injection(String method, String pathPrefix, Fault fault, int[] skip, int[] remaining) {
     }
 
     private final HttpServer server;
@@ -184,7 +189,20 @@ public final class FakeAlpacaServer implements AutoCloseable {
 
     /** The next {@code times} requests whose method and path start as given meet {@code fault}. */
     public void inject(String method, String pathPrefix, Fault fault, int times) {
-        injections.add(new Injection(method, pathPrefix, fault, new int[] {times}));
+        injectAfter(method, pathPrefix, 0, fault, times);
+    }
+
+    /** Like {@link #inject} but the first {@code skip} matching requests pass untouched. */
+    public void injectAfter(String method, String pathPrefix, int skip, Fault fault, int times) {
+        injections.add(new Injection(method, pathPrefix, fault, new int[] {skip}, new int[] {times}));
+    }
+
+    /**
+     * The latest-quote endpoint answers for {@code symbol} with these raw values (null = the field is
+     * null) instead of the market's quote; fills still use {@link #setQuote}'s prices.
+     */
+    public void setRawQuote(String symbol, Double bid, Double ask, Instant at) {
+        market.setRawQuote(symbol, bid, ask, at);
     }
 
     public void setSlowDelay(Duration delay) {
@@ -250,6 +268,9 @@ public final class FakeAlpacaServer implements AutoCloseable {
                 return;
             } else if (fault == Fault.DROP) {
                 return; // closing the exchange before any answer drops the connection
+            } else if (fault == Fault.HANG) {
+                sleep(slowDelay);
+                return;
             } else if (fault == Fault.REJECT) {
                 send(ex, market.error(new FakeAlpacaMarket.Refusal(403, 40310000, rejectReason)));
                 return;
@@ -282,6 +303,10 @@ public final class FakeAlpacaServer implements AutoCloseable {
         for (Injection i : injections) {
             if (i.method().equals(method) && path.startsWith(i.pathPrefix())) {
                 synchronized (i) {
+                    if (i.skip()[0] > 0) {
+                        i.skip()[0]--;
+                        continue;
+                    }
                     if (i.remaining()[0] > 0) {
                         i.remaining()[0]--;
                         return i.fault();
