@@ -19,6 +19,7 @@ public final class ConfigValidator {
         range(problems, "risk.limitOffsetPercent", r.limitOffsetPercent(), 0, 10);
         range(problems, "risk.maxRequestsPerMinute", r.maxRequestsPerMinute(), 1, 200);
         range(problems, "risk.maxQuoteAgeSeconds", r.maxQuoteAgeSeconds(), 1, 86_400);
+        range(problems, "risk.maxPriceAgeSessions", r.maxPriceAgeSessions(), 0, 250);
         Set<String> seen = new HashSet<>();
         double enabledShare = 0;
         for (StrategySettings s : config.strategies()) {

@@ -81,6 +81,7 @@ public final class ExecutionService {
     private final RiskGate gate;
     private final QuoteGuard quoteGuard;
     private final OrderPlanner planner;
+    private final int maxPriceAgeSessions;
     private final ReentrantLock runLock = new ReentrantLock();
 
     public ExecutionService(Broker broker, MarketData data, TradingCalendar calendar, Store store, RiskSettings risk,
@@ -101,6 +102,7 @@ public final class ExecutionService {
         this.gate = new RiskGate(new TradingStateRepository(store, clock), journal);
         this.quoteGuard = new QuoteGuard(risk, clock);
         this.planner = new OrderPlanner(risk);
+        this.maxPriceAgeSessions = risk.maxPriceAgeSessions();
     }
 
     /** The risk gate (trading state, kill switch). */
@@ -151,7 +153,11 @@ public final class ExecutionService {
         // Daily bars up to the previous session are what a run during (or before) today's session sees;
         // anything older means the prices were not updated, and no order is sent on them.
         LocalDate freshest = calendar.previousTradingDay(today);
-        if (day.isBefore(freshest)) {
+        LocalDate oldest = freshest;
+        for (int i = 0; i < maxPriceAgeSessions; i++) {
+            oldest = calendar.previousTradingDay(oldest);
+        }
+        if (day.isBefore(oldest)) {
             String why = "prices end on " + day + " but the last completed session is " + freshest
                     + "; import newer prices (Data view or 'leverdesk import') before trading on them";
             if (!dryRun) {
@@ -227,8 +233,20 @@ public final class ExecutionService {
             // Another run recorded it between our look-up and insert: it owns the send.
             return refresh(o, orders.findByClientOrderId(cid).orElseThrow(() -> e));
         }
+        return submit(o, "sent");
+    }
+
+    /**
+     * Sends a recorded intent. Safe to repeat for an intent the broker never saw: the client order id
+     * is the same, so a broker that did get it after all refuses the copy and the order is adopted.
+     */
+    private OrderOutcome submit(PlannedOrder o, String verb) {
+        String cid = o.clientOrderId();
         try {
             BrokerOrder b = broker.submit(o.request());
+            if (!verb.equals("sent")) {
+                return adopt(o, b, OrderOutcome.Kind.SENT, verb + ", broker order " + b.brokerOrderId());
+            }
             return adopt(o, b, OrderOutcome.Kind.SENT, "sent, broker order " + b.brokerOrderId());
         } catch (DuplicateClientOrderIdException e) {
             return lookUp(o, OrderOutcome.Kind.ADOPTED, "the broker already had " + cid);
@@ -251,10 +269,10 @@ public final class ExecutionService {
                 return adopt(o, b.get(), found, why + "; found broker order " + b.get().brokerOrderId());
             }
             return new OrderOutcome(o, OrderOutcome.Kind.UNKNOWN, OrderStatus.NEW, null, why
-                    + "; the broker has no order " + cid + " yet; left NEW for the next reconciliation (not re-sent)");
+                    + "; the broker has no order " + cid + " yet; left NEW: the next run sends it once under the same id");
         } catch (BrokerException e) {
             return new OrderOutcome(o, OrderOutcome.Kind.UNKNOWN, OrderStatus.NEW, null, why + "; look-up failed too ("
-                    + e.getMessage() + "); left NEW for the next reconciliation (not re-sent)");
+                    + e.getMessage() + "); left NEW: the next run sends it once under the same id");
         }
     }
 
@@ -267,6 +285,10 @@ public final class ExecutionService {
             Optional<BrokerOrder> b = broker.orderByClientOrderId(o.clientOrderId());
             if (b.isPresent()) {
                 return adopt(o, b.get(), OrderOutcome.Kind.ALREADY_SENT, why + "; broker says " + b.get().status());
+            }
+            if (stored.status() == OrderStatus.NEW) {
+                // Recorded, then the process died (or the send failed) before the broker got it: send it now, once.
+                return submit(o, "recorded earlier but never reached the broker; sent now");
             }
         } catch (BrokerException e) {
             why += "; status not refreshed (" + e.getMessage() + ")";

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings the store in line with the broker, whose positions and open orders are the truth. Each
  * stored order that is not final is looked up by its client order id and takes the broker's status
- * (and broker order id); one the broker never saw is marked REJECTED ("never reached the broker").
+ * (and broker order id); one the broker never saw is marked REJECTED ("never reached the broker")
+ * unless it was recorded today, when it stays NEW for today's run to send once.
  * Open orders the store does not know are differences; positions that changed since the last snapshot
  * are listed apart (own fills change them too, so they are not by themselves a discrepancy).
  * Positions come from the broker's positions endpoint, so a position held for months needs no fill
@@ -49,6 +50,12 @@ public final class Reconciler {
         this.clock = clock;
     }
 
+    /** True when {@code stored} was recorded on today's New York date. */
+    private boolean recordedToday(StoredOrder stored) {
+        java.time.ZoneId ny = java.time.ZoneId.of("America/New_York");
+        return stored.createdAt().atZone(ny).toLocalDate().equals(java.time.LocalDate.now(clock.withZone(ny)));
+    }
+
     /** Reconciles the store with {@code broker} and returns what it found. */
     public ReconciliationReport reconcile(Broker broker) {
         List<BrokerPosition> positions = broker.positions();
@@ -61,7 +68,11 @@ public final class Reconciler {
             String id = stored.intent().clientOrderId();
             Optional<BrokerOrder> at = broker.orderByClientOrderId(id);
             try {
-                if (at.isEmpty()) {
+                if (at.isEmpty() && stored.status() == OrderStatus.NEW && recordedToday(stored)) {
+                    // Still today's order: the run that follows sends it, once, under the same client order id.
+                    differences.add(note(stored, "order " + id + " was recorded but never reached the broker; today's run"
+                            + " sends it once with the same client order id"));
+                } else if (at.isEmpty()) {
                     String why = stored.status() == OrderStatus.NEW
                             ? "never reached the broker (its intent was recorded but the broker has no order " + id + ")"
                             : "was " + stored.status() + " in the store but the broker has no order " + id;

@@ -162,18 +162,21 @@ class ExecutionServiceTest {
     }
 
     @Test
-    void aTimeoutBeforeTheBrokerTookItIsLeftNewThenReconciledAsNeverSentAndNotResent() {
+    void aTimeoutBeforeTheBrokerTookItIsLeftNewThenSentOnceByTheNextRun() {
         broker.failNextSubmit(ScriptedBroker.Fault.TIMEOUT_BEFORE_ACCEPT);
         RunResult r = service.run(buy(100), false);
         assertEquals(OrderOutcome.Kind.UNKNOWN, r.outcomes().get(0).kind());
         assertEquals(OrderStatus.NEW, stored(BUY_ID).status());
         RunResult again = service.run(buy(100), false);
-        assertEquals(List.of("order " + BUY_ID + " never reached the broker (its intent was recorded but the broker has no order "
-                + BUY_ID + "); marked REJECTED"), again.reconciliation().differences());
-        assertEquals(OrderOutcome.Kind.ALREADY_SENT, again.outcomes().get(0).kind());
-        assertEquals(OrderStatus.REJECTED, stored(BUY_ID).status());
-        assertEquals(1, broker.submits.size());
-        assertTrue(broker.allOrders().isEmpty());
+        assertEquals(List.of("order " + BUY_ID + " was recorded but never reached the broker; today's run sends it once with"
+                + " the same client order id"), again.reconciliation().differences());
+        assertEquals(OrderOutcome.Kind.SENT, again.outcomes().get(0).kind());
+        assertEquals(OrderStatus.FILLED, stored(BUY_ID).status());
+        assertEquals(2, broker.submits.size());
+        assertEquals(1, broker.allOrders().size());
+        // A third run finds it filled and sends nothing.
+        service.run(buy(100), false);
+        assertEquals(2, broker.submits.size());
     }
 
     @Test

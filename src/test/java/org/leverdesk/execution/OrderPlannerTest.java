@@ -109,7 +109,7 @@ class OrderPlannerTest {
 
     @Test
     void withoutAStrategyOffsetTheRiskSettingsOffsetIsUsed() {
-        OrderPlanner onePercent = new OrderPlanner(new RiskSettings(2, 100, 1.0, 190, 900));
+        OrderPlanner onePercent = new OrderPlanner(new RiskSettings(2, 100, 1.0, 190, 900, 0));
         quotes.put("TQQQ", new Quote("TQQQ", 99.90, 100.10, 100, AT));
         PlannedOrder buy = onePercent.plan(new PlanInput("t", 1, DAY, List.of(new Target("TQQQ", 10)), Map.of(), 100_000,
                 quotes, true, ExecutionPolicy.atClose(LiveOrderStyle.LIMIT_FROM_MID, 0))).orders().get(0);

@@ -64,8 +64,10 @@ class ReconcilerTest {
     }
 
     @Test
-    void anIntentTheBrokerNeverSawIsMarkedRejectedWithItsReason() {
-        orders.insertIntent(intent("ld-a", OrderType.MARKET, TimeInForce.DAY));
+    void anIntentOfAnEarlierDayTheBrokerNeverSawIsMarkedRejectedWithItsReason() {
+        // Recorded the evening before (2026-01-04 in New York), reconciled on 2026-01-05.
+        new OrderRepository(store, Clock.fixed(NOW.minus(java.time.Duration.ofDays(1)), ZoneOffset.UTC))
+                .insertIntent(intent("ld-a", OrderType.MARKET, TimeInForce.DAY));
         ReconciliationReport r = reconciler.reconcile(broker);
         assertEquals(OrderStatus.REJECTED, orders.findByClientOrderId("ld-a").orElseThrow().status());
         assertEquals(List.of("order ld-a never reached the broker (its intent was recorded but the broker has no order ld-a);"
@@ -73,6 +75,16 @@ class ReconcilerTest {
         assertEquals(1, r.ordersUpdated());
         assertEquals(r.differences().get(0), journal.recent(1).get(0).message());
         assertEquals("regime", journal.recent(1).get(0).strategyId());
+    }
+
+    @Test
+    void todaysIntentTheBrokerNeverSawStaysNewForTodaysRunToSendOnce() {
+        orders.insertIntent(intent("ld-t", OrderType.MARKET, TimeInForce.DAY));
+        ReconciliationReport r = reconciler.reconcile(broker);
+        assertEquals(OrderStatus.NEW, orders.findByClientOrderId("ld-t").orElseThrow().status());
+        assertEquals(List.of("order ld-t was recorded but never reached the broker; today's run sends it once with the same"
+                + " client order id"), r.differences());
+        assertEquals(0, r.ordersUpdated());
     }
 
     @Test

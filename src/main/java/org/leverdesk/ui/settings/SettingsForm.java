@@ -63,6 +63,9 @@ final class SettingsForm {
                 Kind.NUMBER, List.of());
         add(RISK, "risk.maxQuoteAgeSeconds", "Maximum quote age (s)", "A quote older than this is stale and blocks the trade (1–86,400)",
                 Kind.NUMBER, List.of());
+        add(RISK, "risk.maxPriceAgeSessions", "Maximum price age (sessions)",
+                "Daily prices may end this many sessions before the last completed one; older prices block every order (0–250)",
+                Kind.NUMBER, List.of());
         for (StrategyDescriptor s : strategies) {
             String g = s.displayName();
             String k = "strategies." + s.id() + ".";
@@ -116,6 +119,7 @@ final class SettingsForm {
         set("risk.limitOffsetPercent", r.limitOffsetPercent());
         set("risk.maxRequestsPerMinute", r.maxRequestsPerMinute());
         set("risk.maxQuoteAgeSeconds", r.maxQuoteAgeSeconds());
+        set("risk.maxPriceAgeSessions", r.maxPriceAgeSessions());
         for (StrategyDescriptor s : strategies) {
             String k = "strategies." + s.id() + ".";
             Optional<StrategySettings> st = config.strategy(s.id());
@@ -147,7 +151,8 @@ final class SettingsForm {
             BrokerSettings broker = new BrokerSettings(BrokerKind.valueOf(text("broker.kind")),
                     AlpacaEndpoint.valueOf(text("broker.alpacaEndpoint")), bool("broker.liveTradingEnabled"));
             RiskSettings risk = new RiskSettings(number("risk.tolerancePercent"), number("risk.minTradeValue"),
-                    number("risk.limitOffsetPercent"), integer("risk.maxRequestsPerMinute"), integer("risk.maxQuoteAgeSeconds"));
+                    number("risk.limitOffsetPercent"), integer("risk.maxRequestsPerMinute"), integer("risk.maxQuoteAgeSeconds"),
+                    integer("risk.maxPriceAgeSessions"));
             List<StrategySettings> list = new ArrayList<>();
             for (StrategyDescriptor s : strategies) {
                 String k = "strategies." + s.id() + ".";

@@ -70,8 +70,9 @@ class SettingsViewModelTest {
         assertEquals("PAPER", vm.field("broker.kind").valueProperty().get());
         assertEquals("2", vm.field("risk.tolerancePercent").valueProperty().get());
         assertEquals("0.5", vm.field("risk.limitOffsetPercent").valueProperty().get());
-        // three strategies: each gets floor(100/3)% = 0.33 so all three may be enabled at once
-        assertEquals("0.33", vm.field("strategies.rsi2.capitalShare").valueProperty().get());
+        // four strategies (monthly-rebalance, regime, rsi2, rotation): each gets floor(100/4)% = 0.25 so all may be
+        // enabled at once
+        assertEquals("0.25", vm.field("strategies.rsi2.capitalShare").valueProperty().get());
         assertEquals("30", vm.field("strategies.rsi2.parameters.entryRsi").valueProperty().get());
         assertTrue(vm.field("strategies.rsi2.parameters.entryRsi").description().endsWith("(default 30)"));
         assertEquals("RSI(2) mean reversion with SQQQ hedge", vm.field("strategies.rsi2.parameters.entryRsi").group());
