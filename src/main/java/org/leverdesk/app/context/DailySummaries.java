@@ -1,5 +1,6 @@
 package org.leverdesk.app.context;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -24,9 +25,11 @@ final class DailySummaries {
      * The summary of {@code day}: equity, cash and previous-close equity from the broker, the paper
      * account's starting capital (unknown for a real broker), positions, and for each of
      * {@code strategyIds} the regime of its latest decision ({@code lastDecision} may return null: "n/a").
+     * The day's P&L counts from {@code previousEquity} (the previous summary's equity) when known, else
+     * from the broker's previous-close equity (which the paper broker already rolls at the close).
      */
     static DailySummary of(Broker broker, LocalDate day, Instant time, List<String> strategyIds,
-                           Function<String, Decision> lastDecision) {
+                           Function<String, Decision> lastDecision, BigDecimal previousEquity) {
         Account account = broker.account();
         List<PositionLine> positions = broker.positions().stream()
                 .sorted(Comparator.comparing(BrokerPosition::symbol))
@@ -37,7 +40,7 @@ final class DailySummaries {
             Decision d = lastDecision.apply(id);
             regimes.put(id, d == null ? null : d.explanation().regime());
         }
-        return new DailySummary(day, time, account.equity(), account.lastEquity(),
+        return new DailySummary(day, time, account.equity(), previousEquity != null ? previousEquity : account.lastEquity(),
                 broker instanceof PaperBroker paper ? paper.startingCapital() : null, account.cash(), positions, regimes);
     }
 }

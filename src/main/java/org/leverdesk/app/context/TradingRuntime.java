@@ -1,6 +1,8 @@
 package org.leverdesk.app.context;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.leverdesk.broker.Broker;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.config.AppConfig;
@@ -24,6 +28,7 @@ import org.leverdesk.notify.DesktopNotifications;
 import org.leverdesk.notify.Notification;
 import org.leverdesk.notify.NotificationDispatcher;
 import org.leverdesk.notify.NotifyOptions;
+import org.leverdesk.notify.message.DailySummary;
 import org.leverdesk.notify.message.KillSwitchChange;
 import org.leverdesk.notify.message.NotificationMessages;
 import org.leverdesk.risk.TradingState;
@@ -37,6 +42,8 @@ import org.leverdesk.schedule.SchedulerClock;
 import org.leverdesk.schedule.SchedulerLock;
 import org.leverdesk.schedule.SchedulerService;
 import org.leverdesk.schedule.Trigger;
+import org.leverdesk.store.JournalEntry;
+import org.leverdesk.store.JournalQuery;
 import org.leverdesk.store.JournalRepository;
 import org.leverdesk.store.StoredDecision;
 import org.slf4j.Logger;
@@ -64,6 +71,7 @@ public final class TradingRuntime implements AutoCloseable {
     /** How long {@link #close} waits for queued notifications. */
     public static final Duration NOTIFY_DRAIN = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(TradingRuntime.class);
+    private static final Pattern EQUITY = Pattern.compile("\"equity\":\"(-?[0-9.]+)\"");
 
     private final AppContext app;
     private final AppConfig config;
@@ -230,11 +238,22 @@ public final class TradingRuntime implements AutoCloseable {
 
     private JobOutcome sendDailySummary(LocalDate day) {
         List<String> ids = config.enabledStrategies().stream().map(StrategySettings::strategyId).toList();
-        Notification n = NotificationMessages.dailySummary(DailySummaries.of(broker, day, clock.instant(), ids,
-                id -> lastDecision(id, day)));
+        DailySummary summary = DailySummaries.of(broker, day, clock.instant(), ids, id -> lastDecision(id, day),
+                previousSummaryEquity(day));
+        Notification n = NotificationMessages.dailySummary(summary);
         notifications.send(n);
-        journal.append(SUMMARY_KIND, null, n.title(), null);
+        // The equity in the details is the next summary's starting point for the day's P&L.
+        journal.append(SUMMARY_KIND, null, n.title(), "{\"date\":\"" + day + "\",\"equity\":\""
+                + summary.equity().toPlainString() + "\"}");
         return JobOutcome.succeeded(n.title());
+    }
+
+    /** The equity of the latest daily summary before {@code day}, or null when there is none. */
+    private BigDecimal previousSummaryEquity(LocalDate day) {
+        Instant dayStart = day.atStartOfDay(NyseCalendar.ZONE).toInstant();
+        return journal.find(new JournalQuery(null, SUMMARY_KIND, null, dayStart, null, null, 1)).stream().findFirst()
+                .map(JournalEntry::detailsJson).map(json -> EQUITY.matcher(json == null ? "" : json))
+                .filter(Matcher::find).map(m -> new BigDecimal(m.group(1))).orElse(null);
     }
 
     private Decision lastDecision(String strategyId, LocalDate day) {
