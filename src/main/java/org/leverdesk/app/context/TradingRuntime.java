@@ -93,13 +93,14 @@ public final class TradingRuntime implements AutoCloseable {
         this.config = config;
         this.lock = lock;
         this.clock = new SchedulerTimeClock(schedulerClock);
+        // Everything that can fail on bad settings comes before the dispatcher starts its threads.
+        List<JobDefinition> jobs = new ArrayList<>(ScheduleDefaults.jobsOf(config.strategies()));
+        jobs.add(SUMMARY_JOB);
         this.journal = app.journal(clock);
         this.broker = app.broker(config, secrets, clock);
         this.execution = app.execution(broker, config.risk(), config.broker().mode(), clock);
         this.notifications = NotificationDispatcher.fromConfig(config.notifications(), secrets, options, desktop,
                 new JournalDeliveries(journal), clock);
-        List<JobDefinition> jobs = new ArrayList<>(ScheduleDefaults.jobsOf(config.strategies()));
-        jobs.add(SUMMARY_JOB);
         this.scheduler = new SchedulerService(jobs, new JobCalendar(new NyseCalendar()), this::runJob,
                 app.jobRunLog(), schedulerClock, this::killSwitchOn);
         scheduler.addListener(new RuntimeEvents(notifications, journal, clock, pending::remove));

@@ -97,6 +97,19 @@ class DaemonCommandTest {
     }
 
     @Test
+    void liveTradingSettingsNeedTheConfirmationFlag() {
+        Path file = dir.resolve("live.json");
+        new ConfigFile(file).save(new AppConfig(new BrokerSettings(org.leverdesk.config.BrokerKind.ALPACA,
+                org.leverdesk.config.AlpacaEndpoint.LIVE, true), RiskSettings.defaults(),
+                List.of(new StrategySettings("regime", true, 0.3, Map.of(), null)), null));
+        CliRun cli = new CliRun();
+        assertEquals(2, cli.run("daemon", "--data-dir", dir.resolve("data").toString(), "--config", file.toString()));
+        assertEquals(List.of("error: the settings in " + file + " select LIVE trading with real money; add --confirm-live"
+                + " to let the daemon send orders"), cli.err.toString().lines().toList());
+        assertFalse(Files.exists(dir.resolve("data").resolve(SchedulerLock.FILE_NAME)), "refused before taking the lock");
+    }
+
+    @Test
     void sigtermStopsTheDaemonCleanlyAndASecondDaemonIsRefusedWhileItRuns() throws Exception {
         Path data = dir.resolve("data");
         Path logs = dir.resolve("logs");
