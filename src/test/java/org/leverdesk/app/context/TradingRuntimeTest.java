@@ -299,6 +299,24 @@ class TradingRuntimeTest {
     }
 
     @Test
+    void aRunDueWhilePausedRunsOnceOnResumeWhileItsWindowIsOpen() throws Exception {
+        SimulatedClock clock = new SimulatedClock(et("2025-12-31T15:00"), et("2025-12-31T16:10"));
+        List<String> states = new CopyOnWriteArrayList<>();
+        clock.at(et("2025-12-31T15:30"), () -> runtime.pause());
+        clock.at(et("2025-12-31T15:52"), () -> states.add(runtime.status().scheduler().name()));
+        clock.at(et("2025-12-31T15:55"), () -> runtime.resume());
+        open(clock);
+
+        runToEnd(clock);
+
+        assertEquals(List.of("PAUSED"), states);
+        List<StoredOrder> orders = app.orders().recent(10);
+        assertEquals(1, orders.size());
+        assertEquals(et("2025-12-31T15:55"), orders.get(0).createdAt(), "run late, once, within the session");
+        assertTrue(telegramTexts().get(0).contains("Run run at 2025-12-31 15:55 ET for 2025-12-31"), telegramTexts().get(0));
+    }
+
+    @Test
     void aSecondRuntimeOnTheSameStoreIsRefusedNamingTheHolder() {
         SimulatedClock clock = new SimulatedClock(et("2025-12-31T15:00"), et("2025-12-31T15:10"));
         open(clock);
