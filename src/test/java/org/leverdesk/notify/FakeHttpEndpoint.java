@@ -18,24 +18,24 @@ import java.util.concurrent.Executors;
  * A local HTTP server on 127.0.0.1 standing in for Telegram or Discord: it records every request
  * and answers with the queued replies in order, then with the default reply.
  */
-final class FakeHttpEndpoint implements AutoCloseable {
+public final class FakeHttpEndpoint implements AutoCloseable {
     /** A reply: status, body, and how long to wait before answering (to simulate a hanging server). */
-    record Reply(int status, String body, long delayMillis) {
-        static Reply ok(String body) {
+    public record Reply(int status, String body, long delayMillis) {
+        public static Reply ok(String body) {
             return new Reply(200, body, 0);
         }
 
-        static Reply status(int status, String body) {
+        public static Reply status(int status, String body) {
             return new Reply(status, body, 0);
         }
 
-        static Reply hang(long millis) {
+        public static Reply hang(long millis) {
             return new Reply(200, "{\"ok\":true}", millis);
         }
     }
 
     /** A request as received. */
-    record Request(String method, String path, String contentType, String body) {
+    public record Request(String method, String path, String contentType, String body) {
     }
 
     private final HttpServer server;
@@ -44,7 +44,7 @@ final class FakeHttpEndpoint implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Reply defaultReply;
 
-    FakeHttpEndpoint(Reply defaultReply) throws IOException {
+    public FakeHttpEndpoint(Reply defaultReply) throws IOException {
         this.defaultReply = defaultReply;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
@@ -53,21 +53,21 @@ final class FakeHttpEndpoint implements AutoCloseable {
     }
 
     /** The server's address, e.g. {@code http://127.0.0.1:41234}. */
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Replies to give, in order, before falling back to the default. */
-    FakeHttpEndpoint thenReply(Reply... replies) {
+    public FakeHttpEndpoint thenReply(Reply... replies) {
         queued.addAll(List.of(replies));
         return this;
     }
 
-    void setDefaultReply(Reply reply) {
+    public void setDefaultReply(Reply reply) {
         defaultReply = reply;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 

@@ -31,13 +31,13 @@ public final class SimulatedClock implements SchedulerClock {
     }
 
     /** Runs {@code action} on the scheduler thread when simulated time reaches {@code when}. */
-    synchronized SimulatedClock at(Instant when, Runnable action) {
+    public synchronized SimulatedClock at(Instant when, Runnable action) {
         events.put(when, action);
         return this;
     }
 
     /** Sets the time (a jump: the machine slept, or the clock was corrected). */
-    void set(Instant t) {
+    public void set(Instant t) {
         now = t;
     }
 

@@ -1,83 +1,88 @@
 package org.leverdesk.app.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.function.BooleanSupplier;
-import java.util.function.Function;
-import org.leverdesk.market.calendar.NyseCalendar;
-import org.leverdesk.schedule.JobAction;
-import org.leverdesk.schedule.JobCalendar;
-import org.leverdesk.schedule.JobDefinition;
+import org.leverdesk.app.context.AppContext;
+import org.leverdesk.app.context.TradingRuntime;
+import org.leverdesk.config.AppConfig;
+import org.leverdesk.config.Secrets;
+import org.leverdesk.notify.NotifyOptions;
 import org.leverdesk.schedule.SchedulerClock;
 import org.leverdesk.schedule.SchedulerLock;
 import org.leverdesk.schedule.SchedulerService;
-import org.leverdesk.schedule.StoreJobRunLog;
-import org.leverdesk.store.Store;
+import org.leverdesk.store.DataDirectory;
 
 /**
- * The headless scheduler of one store: takes the scheduler lock, opens the store (its run log) and
- * runs the scheduler until {@link #requestStop}; {@link #close} releases the store and the lock.
+ * The headless trading runtime of one store: takes the scheduler lock, opens the store and the
+ * {@link TradingRuntime} (broker, execution, notifications, scheduler) and runs until
+ * {@link #requestStop}; {@link #close} lets queued notifications go out and releases everything.
  */
 final class Daemon implements AutoCloseable {
-    /** How long a running job gets to finish after a stop request before it is interrupted. */
-    static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private final AppContext app;
+    private final TradingRuntime runtime;
 
-    private final SchedulerLock lock;
-    private final Store store;
-    private final SchedulerService scheduler;
-
-    private Daemon(SchedulerLock lock, Store store, SchedulerService scheduler) {
-        this.lock = lock;
-        this.store = store;
-        this.scheduler = scheduler;
+    private Daemon(AppContext app, TradingRuntime runtime) {
+        this.app = app;
+        this.runtime = runtime;
     }
 
     /**
-     * Takes the lock in {@code dataDir} (refused, naming the holder, if another scheduler has it), opens
-     * the store, builds the job action on it (the execution service needs the same store) and starts.
+     * Takes the lock in {@code dataDir} (null: the per-user default) first, so a second daemon is refused
+     * naming the holder, then opens the store (prices from {@code pricesDir}, else the store or the demo
+     * market) and starts the runtime for {@code config}.
      */
-    static Daemon start(Path dataDir, List<JobDefinition> jobs, Function<Store, JobAction> action, SchedulerClock clock,
-                        BooleanSupplier halted) {
-        SchedulerLock lock = SchedulerLock.acquire(dataDir, clock.now());
-        Store store = null;
+    static Daemon start(Path dataDir, Path pricesDir, AppConfig config, Secrets secrets, SchedulerClock clock,
+                        NotifyOptions options) {
+        Path dir = dataDir == null ? DataDirectory.resolveDefault() : dataDir;
+        SchedulerLock lock = SchedulerLock.acquire(dir, clock.now());
+        AppContext app = null;
         try {
-            store = Store.open(dataDir);
-            SchedulerService scheduler = new SchedulerService(jobs, new JobCalendar(new NyseCalendar()), action.apply(store),
-                    new StoreJobRunLog(store), clock, halted);
-            scheduler.start();
-            return new Daemon(lock, store, scheduler);
-        } catch (RuntimeException e) {
-            if (store != null) {
-                store.close();
+            app = AppContext.open(dir, pricesDir, 0, true);
+            TradingRuntime runtime = TradingRuntime.open(app, config, secrets, clock, null, options, lock);
+            try {
+                runtime.start();
+            } catch (RuntimeException e) {
+                runtime.close();
+                throw e;
             }
-            lock.close();
+            return new Daemon(app, runtime);
+        } catch (RuntimeException e) {
+            if (app != null) {
+                app.close();
+            }
+            lock.close(); // harmless when the runtime already released it
             throw e;
         }
     }
 
+    TradingRuntime runtime() {
+        return runtime;
+    }
+
     SchedulerService scheduler() {
-        return scheduler;
+        return runtime.scheduler();
     }
 
     Path lockFile() {
-        return lock.file();
+        return runtime.lockFile();
     }
 
     /** Stops the scheduler (the running job finishes or is cancelled); true when it has ended. */
     boolean requestStop() {
-        return scheduler.stop(STOP_GRACE);
+        return runtime.scheduler().stop(TradingRuntime.STOP_GRACE);
     }
 
     /** Blocks until the scheduler has stopped. */
     void awaitStopped() throws InterruptedException {
-        scheduler.awaitTermination();
+        runtime.scheduler().awaitTermination();
     }
 
+    /** Stops the scheduler if still running, waits for queued notifications, closes the store and the lock. */
     @Override
     public void close() {
-        scheduler.stop(STOP_GRACE);
-        store.close();
-        lock.close();
+        try {
+            runtime.close();
+        } finally {
+            app.close();
+        }
     }
 }

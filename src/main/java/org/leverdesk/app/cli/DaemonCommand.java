@@ -6,15 +6,16 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.leverdesk.config.AppConfig;
 import org.leverdesk.config.ConfigFile;
-import org.leverdesk.schedule.DryRunJobAction;
-import org.leverdesk.schedule.JobAction;
+import org.leverdesk.config.Secrets;
+import org.leverdesk.domain.TradingMode;
+import org.leverdesk.notify.NotifyOptions;
 import org.leverdesk.schedule.JobDefinition;
 import org.leverdesk.schedule.ScheduleDefaults;
 import org.leverdesk.schedule.SchedulerClock;
 import org.leverdesk.schedule.ScheduledJob;
 import org.leverdesk.store.DataDirectory;
-import org.leverdesk.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -25,20 +26,26 @@ import picocli.CommandLine.Spec;
 
 /** {@code leverdesk daemon}: the scheduler without a window, until SIGTERM (or Ctrl-C). */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
-        description = {"Run the scheduler headless: each enabled strategy's jobs at their minute of the NYSE session",
-                "(America/New_York), until SIGTERM or Ctrl-C, which let a running job finish or cancel it cleanly.",
+        description = {"Trade headless: each enabled strategy's jobs run at their minute of the NYSE session",
+                "(America/New_York) against the configured broker, sending orders for real, plus a daily summary",
+                "20 minutes after the close; runs, orders, errors, missed runs and kill-switch changes go to the",
+                "notification channels switched on in Settings. Runs until SIGTERM or Ctrl-C, which let a running",
+                "job finish or cancel it cleanly and let queued notifications go out.",
                 "One scheduler per store: a second one is refused and told who holds the lock.",
                 "Logs go to the daily log file (leverdesk.log in $LEVERDESK_LOG_DIR, default",
                 "$XDG_DATA_HOME/leverdesk/logs or ~/.local/share/leverdesk/logs)."})
 public final class DaemonCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DaemonCommand.class);
-    private static final int CLOSE_WAIT_SECONDS = 15;
+    private static final int CLOSE_WAIT_SECONDS = 20; // after the stop: queued notifications (10 s at most), then the store
 
     @Spec
     CommandSpec spec;
 
     @Mixin
     StoreOptions store;
+
+    @Option(names = "--confirm-live", description = "Required when the settings select LIVE trading with real money.")
+    boolean confirmLive;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "The config file (default: config.json in the per-user config folder).")
@@ -47,16 +54,23 @@ public final class DaemonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ConfigFile file = configFile == null ? ConfigFile.inDefaultDirectory() : new ConfigFile(configFile);
-        List<JobDefinition> jobs = ScheduleDefaults.jobsOf(file.load().strategies());
+        AppConfig config = file.load();
+        List<JobDefinition> jobs = ScheduleDefaults.jobsOf(config.strategies());
         if (jobs.isEmpty()) {
             throw new IllegalArgumentException("no strategy is enabled in " + file.path()
                     + "; enable one (\"enabled\": true) in Settings or the config file before starting the daemon");
         }
         Path dataDir = store.dataDir == null ? DataDirectory.resolveDefault() : store.dataDir;
+        if (config.broker().mode() == TradingMode.LIVE && !confirmLive) {
+            // The same rule as `run`: the config switch alone is not enough for real money.
+            throw new IllegalArgumentException("the settings in " + file.path() + " select LIVE trading with real money;"
+                    + " add --confirm-live to let the daemon send orders");
+        }
         PrintWriter out = spec.commandLine().getOut();
         // The JVM ends when its shutdown hooks return, so the hook waits until the store and lock are closed.
         CountDownLatch closed = new CountDownLatch(1);
-        try (Daemon daemon = Daemon.start(dataDir, jobs, this::jobAction, SchedulerClock.system(), () -> false)) {
+        try (Daemon daemon = Daemon.start(dataDir, store.pricesDir, config, Secrets.forCurrentUser(), SchedulerClock.system(),
+                NotifyOptions.defaults())) {
             Thread hook = new Thread(() -> {
                 LOG.info("stop requested (SIGTERM or Ctrl-C); stopping the scheduler");
                 daemon.requestStop();
@@ -67,14 +81,17 @@ public final class DaemonCommand implements Callable<Integer> {
                 }
             }, "leverdesk-daemon-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            out.println("leverdesk daemon: scheduler running " + jobs.size() + " jobs on " + dataDir.toAbsolutePath()
-                    + " (lock " + daemon.lockFile() + "); stop with SIGTERM or Ctrl-C");
-            for (JobDefinition job : jobs) {
+            List<JobDefinition> all = daemon.scheduler().jobs();
+            out.println("leverdesk daemon: scheduler running " + all.size() + " jobs on " + dataDir.toAbsolutePath()
+                    + " (lock " + daemon.lockFile() + ", broker " + daemon.runtime().broker().name() + ", "
+                    + config.broker().mode() + "); stop with SIGTERM or Ctrl-C");
+            for (JobDefinition job : all) {
                 String next = daemon.scheduler().nextRun(job).map(ScheduledJob::toString).orElse("none");
                 out.println("  " + job.key() + " " + job.trigger().notation() + ", next " + next);
             }
             out.flush();
-            LOG.info("daemon started with {} jobs on {}{}", jobs.size(), dataDir,
+            daemon.runtime().notifications().problems().forEach(p -> out.println("  notifications: " + p));
+            LOG.info("daemon started with {} jobs on {}{}", all.size(), dataDir,
                     store.pricesDir == null ? "" : ", prices from " + store.pricesDir);
             daemon.awaitStopped();
             removeQuietly(hook);
@@ -83,15 +100,6 @@ public final class DaemonCommand implements Callable<Integer> {
         }
         LOG.info("daemon stopped");
         return 0;
-    }
-
-    /**
-     * What each job does, on the daemon's store. Until the scheduler is bound to the execution service
-     * (one decision cycle per strategy on {@code store}, with {@code --prices} as its market data), the
-     * daemon logs what would run.
-     */
-    JobAction jobAction(Store openStore) {
-        return new DryRunJobAction();
     }
 
     private static void removeQuietly(Thread hook) {

@@ -1,5 +1,6 @@
 package org.leverdesk.app.cli;
 
+import org.leverdesk.app.context.LiveStrategies;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.leverdesk.app.context.TradingRuntime;
 import org.leverdesk.config.AppConfig;
 import org.leverdesk.config.ConfigFile;
 import org.leverdesk.market.calendar.NyseCalendar;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "schedule", mixinStandardHelpOptions = true,
         description = {"Print the jobs planned for --date, one per line as 'HH:MM <strategy> <job>' in New York time",
                 "(ET), sorted; nothing on a weekend or holiday. The jobs are those of the enabled strategies in the",
-                "config file; when none is enabled, every strategy's default schedule is shown."})
+                "config file; when none is enabled, every strategy's default schedule is shown. The built-in",
+                "daily summary (account daily-summary, 20 minutes after the close) is listed too."})
 public final class ScheduleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -50,6 +52,8 @@ public final class ScheduleCommand implements Callable<Integer> {
                     + "; showing every strategy's default schedule");
             jobs = ScheduleDefaults.allDefaults(StrategyCatalog.builtIn());
         }
+        // The daemon and the app also run the built-in daily summary after the close.
+        jobs = java.util.stream.Stream.concat(jobs.stream(), java.util.stream.Stream.of(TradingRuntime.SUMMARY_JOB)).toList();
         PrintWriter out = spec.commandLine().getOut();
         DayPlan.of(date, jobs, new JobCalendar(new NyseCalendar())).lines().forEach(out::println);
         out.flush();

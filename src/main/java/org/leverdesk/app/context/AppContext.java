@@ -153,14 +153,22 @@ public final class AppContext implements AutoCloseable {
      * (state in this store, prices from this context's market data) or Alpaca (keys from the
      * environment or the user-only secrets file).
      */
-    public synchronized Broker broker(org.leverdesk.config.AppConfig config) {
+    public Broker broker(org.leverdesk.config.AppConfig config) {
+        return broker(config, org.leverdesk.config.Secrets.forCurrentUser(), Clock.systemUTC());
+    }
+
+    /**
+     * Like {@link #broker(org.leverdesk.config.AppConfig)} with the secrets and, for the paper broker,
+     * the time given (the trading runtime passes its scheduler's clock so simulated days fill in simulated time).
+     * The broker is built once; later calls return it whatever they pass.
+     */
+    public synchronized Broker broker(org.leverdesk.config.AppConfig config, org.leverdesk.config.Secrets secrets, Clock now) {
         if (broker == null) {
             java.util.function.Function<AppContext, Broker> factory = brokerFactory;
             if (factory != null) {
                 broker = factory.apply(this);
             } else {
-                Brokers.Opened opened = Brokers.open(config.broker(), config.risk(), requireStore(), marketData, Clock.systemUTC(),
-                        org.leverdesk.config.Secrets.forCurrentUser());
+                Brokers.Opened opened = Brokers.open(config.broker(), config.risk(), requireStore(), marketData, now, secrets);
                 broker = opened.broker();
                 brokerResource = opened.resource();
             }
@@ -198,9 +206,29 @@ public final class AppContext implements AutoCloseable {
         return new JournalRepository(requireStore(), Clock.systemUTC());
     }
 
+    /** The journal with entry times from {@code clock} (the trading runtime's scheduler time). */
+    public JournalRepository journal(Clock clock) {
+        return new JournalRepository(requireStore(), clock);
+    }
+
+    /** The scheduler's run log in the store (which occurrences ran or were missed); requires an open store. */
+    public org.leverdesk.schedule.JobRunLog jobRunLog() {
+        return new org.leverdesk.schedule.StoreJobRunLog(requireStore());
+    }
+
+    /** The stored decisions of live runs; requires an open store. */
+    public org.leverdesk.store.DecisionRepository decisions() {
+        return new org.leverdesk.store.DecisionRepository(requireStore(), Clock.systemUTC());
+    }
+
     /** Recorded order intents and their status; requires an open store. */
     public OrderRepository orders() {
         return new OrderRepository(requireStore(), Clock.systemUTC());
+    }
+
+    /** The store's data folder (where the scheduler lock lives); requires an open store. */
+    public Path dataDirectory() {
+        return requireStore().dataDirectory();
     }
 
     public String storeLocation() {

@@ -36,7 +36,8 @@ class ScheduleCommandTest {
         CliRun cli = new CliRun();
         assertEquals(0, cli.run("schedule", "--date", "2026-11-24", "--config", file.toString()));
         assertEquals(String.join(System.lineSeparator(), "11:30 rsi2 exits", "13:30 rsi2 exits", "15:30 rsi2 exits",
-                "15:50 regime run", "15:50 rsi2 run", "16:15 rotation run", ""), cli.out.toString());
+                "15:50 regime run", "15:50 rsi2 run", "16:15 rotation run", "16:20 account daily-summary", ""),
+                cli.out.toString());
         assertEquals("", cli.err.toString());
     }
 
@@ -45,7 +46,8 @@ class ScheduleCommandTest {
         Path file = config(enabled("regime", null), enabled("rotation", null));
         CliRun cli = new CliRun();
         assertEquals(0, cli.run("schedule", "--date", "2026-11-27", "--config", file.toString()));
-        assertEquals(String.join(System.lineSeparator(), "12:50 regime run", "13:15 rotation run", ""), cli.out.toString());
+        assertEquals(String.join(System.lineSeparator(), "12:50 regime run", "13:15 rotation run",
+                "13:20 account daily-summary", ""), cli.out.toString());
     }
 
     @Test
@@ -53,7 +55,8 @@ class ScheduleCommandTest {
         Path file = config(enabled("regime", null), enabled("monthly-rebalance", null));
         CliRun cli = new CliRun();
         assertEquals(0, cli.run("schedule", "--date", "2026-11-30", "--config", file.toString()));
-        assertEquals(String.join(System.lineSeparator(), "15:50 monthly-rebalance run", "15:50 regime run", ""),
+        assertEquals(String.join(System.lineSeparator(), "15:50 monthly-rebalance run", "15:50 regime run",
+                "16:20 account daily-summary", ""),
                 cli.out.toString());
     }
 
@@ -70,7 +73,8 @@ class ScheduleCommandTest {
         Path missing = dir.resolve("none.json");
         CliRun cli = new CliRun();
         assertEquals(0, cli.run("schedule", "--date", "2026-11-27", "--config", missing.toString()));
-        assertEquals(String.join(System.lineSeparator(), "12:50 regime run", "12:50 rsi2 run", "13:15 rotation run", ""),
+        assertEquals(String.join(System.lineSeparator(), "12:50 regime run", "12:50 rsi2 run", "13:15 rotation run",
+                        "13:20 account daily-summary", ""),
                 cli.out.toString());
         assertEquals("note: no strategy is enabled in " + missing + "; showing every strategy's default schedule"
                 + System.lineSeparator(), cli.err.toString());

@@ -1,4 +1,4 @@
-package org.leverdesk.app.cli;
+package org.leverdesk.app.context;
 
 import java.util.HashMap;
 import java.util.List;
@@ -13,15 +13,15 @@ import org.leverdesk.strategy.catalog.StrategyVersion;
 import org.leverdesk.strategy.catalog.StrategyVersions;
 
 /** Builds the configured strategies for live commands: parameters from the config, versions from the store. */
-final class LiveStrategies {
+public final class LiveStrategies {
     /** The parameter naming the traded symbol; the rest go to the strategy's factory. */
-    static final String SYMBOL = "symbol";
+    public static final String SYMBOL = "symbol";
 
     private LiveStrategies() {
     }
 
     /** The settings {@code --strategy S} names, or every enabled strategy; one-line errors when there are none. */
-    static List<StrategySettings> chosen(AppConfig config, String strategyId, String configPath) {
+    public static List<StrategySettings> chosen(AppConfig config, String strategyId, String configPath) {
         if (strategyId != null) {
             StrategySettings s = config.strategy(strategyId).orElseThrow(() -> new IllegalArgumentException("strategy '"
                     + strategyId + "' is not in " + configPath + " (configured: "
@@ -38,7 +38,7 @@ final class LiveStrategies {
     }
 
     /** The strategy instance of {@code settings}. */
-    static Strategy strategy(StrategySettings settings) {
+    public static Strategy strategy(StrategySettings settings) {
         StrategyDescriptor d = StrategyCatalog.builtIn().require(settings.strategyId());
         Map<String, String> params = new HashMap<>(settings.parameters());
         String symbol = params.remove(SYMBOL);
@@ -49,7 +49,7 @@ final class LiveStrategies {
      * The run of {@code settings}: its parameter set is looked up (or recorded) as a strategy version,
      * whose number goes into the client order ids, so changed parameters never collide with old orders.
      */
-    static StrategyRun run(StrategySettings settings, StrategyVersions versions) {
+    public static StrategyRun run(StrategySettings settings, StrategyVersions versions) {
         Strategy strategy = strategy(settings);
         Map<String, String> params = new HashMap<>(settings.parameters());
         params.remove(SYMBOL);

@@ -1,0 +1,292 @@
+package org.leverdesk.app.context;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.leverdesk.broker.Broker;
+import org.leverdesk.common.CancellationToken;
+import org.leverdesk.config.AppConfig;
+import org.leverdesk.config.Secrets;
+import org.leverdesk.config.StrategySettings;
+import org.leverdesk.domain.Decision;
+import org.leverdesk.execution.ExecutionService;
+import org.leverdesk.execution.RunResult;
+import org.leverdesk.execution.StrategyRun;
+import org.leverdesk.market.calendar.NyseCalendar;
+import org.leverdesk.notify.DesktopNotifications;
+import org.leverdesk.notify.Notification;
+import org.leverdesk.notify.NotificationDispatcher;
+import org.leverdesk.notify.NotifyOptions;
+import org.leverdesk.notify.message.DailySummary;
+import org.leverdesk.notify.message.KillSwitchChange;
+import org.leverdesk.notify.message.NotificationMessages;
+import org.leverdesk.risk.TradingState;
+import org.leverdesk.schedule.Anchor;
+import org.leverdesk.schedule.JobCalendar;
+import org.leverdesk.schedule.JobDefinition;
+import org.leverdesk.schedule.JobOutcome;
+import org.leverdesk.schedule.ScheduleDefaults;
+import org.leverdesk.schedule.ScheduledJob;
+import org.leverdesk.schedule.SchedulerClock;
+import org.leverdesk.schedule.SchedulerLock;
+import org.leverdesk.schedule.SchedulerService;
+import org.leverdesk.schedule.Trigger;
+import org.leverdesk.store.JournalEntry;
+import org.leverdesk.store.JournalQuery;
+import org.leverdesk.store.JournalRepository;
+import org.leverdesk.store.StoredDecision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live trading of one process, for the desktop app and {@code leverdesk daemon} alike: the
+ * broker, one {@link ExecutionService} (shared by scheduled runs, force-exit and panic close), the
+ * notification dispatcher, and the scheduler that runs each enabled strategy's jobs (one decision
+ * cycle, orders sent for real) plus the built-in {@link #SUMMARY_JOB}. Holds the scheduler lock of
+ * its store: one runtime per store. No UI and no console output: listeners and
+ * {@link #status()} feed the Dashboard.
+ *
+ * <p>Life cycle: {@link #open} (takes the lock, builds everything), {@link #start} (the scheduler
+ * thread), {@link #close} (stops the scheduler, lets queued notifications go out, releases the lock).
+ * The {@link AppContext} stays the caller's to close, after the runtime.
+ */
+public final class TradingRuntime implements AutoCloseable {
+    /** The daily summary job: 20 minutes after each session's close (16:20 ET, 13:20 on early closes). */
+    public static final JobDefinition SUMMARY_JOB = new JobDefinition("account", "daily-summary", Trigger.daily(Anchor.CLOSE, 20));
+    /** The journal kind of daily summaries. */
+    public static final String SUMMARY_KIND = "daily-summary";
+    /** How long a running job gets to finish after a stop request before it is interrupted. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    /** How long {@link #close} waits for queued notifications. */
+    public static final Duration NOTIFY_DRAIN = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(TradingRuntime.class);
+    private static final Pattern EQUITY = Pattern.compile("\"equity\":\"(-?[0-9.]+)\"");
+
+    private final AppContext app;
+    private final AppConfig config;
+    private final Clock clock;
+    private final SchedulerLock lock;
+    private final Broker broker;
+    private final ExecutionService execution;
+    private final NotificationDispatcher notifications;
+    private final JournalRepository journal;
+    private final SchedulerService scheduler;
+    /** Each strategy's latest run in this process (the summary's regime, the Dashboard's last decision). */
+    private final Map<String, RunResult> lastResults = new ConcurrentHashMap<>();
+    /** Results a strategy job left for the listener to notify, taken once. */
+    private final Map<ScheduledJob, RunResult> pending = new ConcurrentHashMap<>();
+
+    private TradingRuntime(AppContext app, AppConfig config, Secrets secrets, SchedulerClock schedulerClock,
+                           DesktopNotifications desktop, NotifyOptions options, SchedulerLock lock) {
+        this.app = app;
+        this.config = config;
+        this.lock = lock;
+        this.clock = new SchedulerTimeClock(schedulerClock);
+        // Everything that can fail on bad settings comes before the dispatcher starts its threads.
+        List<JobDefinition> jobs = new ArrayList<>(ScheduleDefaults.jobsOf(config.strategies()));
+        jobs.add(SUMMARY_JOB);
+        this.journal = app.journal(clock);
+        this.broker = app.broker(config, secrets, clock);
+        this.execution = app.execution(broker, config.risk(), config.broker().mode(), clock);
+        this.notifications = NotificationDispatcher.fromConfig(config.notifications(), secrets, options, desktop,
+                new JournalDeliveries(journal), clock);
+        this.scheduler = new SchedulerService(jobs, new JobCalendar(new NyseCalendar()), this::runJob,
+                app.jobRunLog(), schedulerClock, this::killSwitchOn);
+        scheduler.addListener(new RuntimeEvents(notifications, journal, clock, pending::remove));
+    }
+
+    /**
+     * Takes the scheduler lock of {@code app}'s store (a {@link org.leverdesk.schedule.SchedulerLockedException}
+     * naming the holder when another scheduler has it) and builds the runtime from {@code config} and
+     * {@code secrets}; {@code desktop} is null without a window. Call {@link #start} to run jobs.
+     */
+    public static TradingRuntime open(AppContext app, AppConfig config, Secrets secrets, SchedulerClock clock,
+                                      DesktopNotifications desktop, NotifyOptions options) {
+        return open(app, config, secrets, clock, desktop, options, SchedulerLock.acquire(app.dataDirectory(), clock.now()));
+    }
+
+    /**
+     * Like {@link #open(AppContext, AppConfig, Secrets, SchedulerClock, DesktopNotifications, NotifyOptions)}
+     * with a lock the caller already took (the daemon takes it before it opens the store, so a second
+     * daemon is refused by the lock, naming its holder, not by the store); the runtime releases it on close.
+     */
+    public static TradingRuntime open(AppContext app, AppConfig config, Secrets secrets, SchedulerClock clock,
+                                      DesktopNotifications desktop, NotifyOptions options, SchedulerLock lock) {
+        Objects.requireNonNull(lock, "lock");
+        try {
+            return new TradingRuntime(app, config, secrets, clock, desktop, options == null ? NotifyOptions.defaults() : options,
+                    lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Starts the scheduler thread; jobs run from now on. */
+    public void start() {
+        notifications.problems().forEach(p -> LOG.warn("notifications: {}", p));
+        scheduler.start();
+    }
+
+    /** The broker this runtime trades with. */
+    public Broker broker() {
+        return broker;
+    }
+
+    /** The one execution service (scheduled runs, force-exit, panic close, reconciliation). */
+    public ExecutionService execution() {
+        return execution;
+    }
+
+    /** The scheduler (add a listener for live Dashboard updates; events arrive on its thread). */
+    public SchedulerService scheduler() {
+        return scheduler;
+    }
+
+    /** The notification dispatcher (Settings' "send test", extra messages). */
+    public NotificationDispatcher notifications() {
+        return notifications;
+    }
+
+    /** The scheduler lock file this runtime holds. */
+    public java.nio.file.Path lockFile() {
+        return lock.file();
+    }
+
+    /** The latest run of {@code strategyId} in this process, or null. */
+    public RunResult lastRun(String strategyId) {
+        return lastResults.get(strategyId);
+    }
+
+    /** A snapshot for the Dashboard: scheduler and trading state, each job owner's next run, the running job. */
+    public RuntimeStatus status() {
+        Map<String, ScheduledJob> next = new LinkedHashMap<>();
+        for (JobDefinition job : scheduler.jobs()) {
+            if (!next.containsKey(job.strategyId())) {
+                scheduler.nextRun(job.strategyId()).ifPresent(j -> next.put(job.strategyId(), j));
+            }
+        }
+        return new RuntimeStatus(clock.instant(), scheduler.state(), execution.riskGate().state(), next,
+                scheduler.runningJob().orElse(null));
+    }
+
+    /** Stops new jobs until {@link #resume} (a running job finishes). */
+    public void pause() {
+        scheduler.pause();
+    }
+
+    /** Lets jobs start again; a job whose minute passed meanwhile follows the catch-up policy. */
+    public void resume() {
+        scheduler.resume();
+    }
+
+    /**
+     * Engages the kill switch: the risk gate goes HALTED (only cancels and closes pass), no new job
+     * starts, and a KILL_SWITCH notification goes out. {@code by} is who asked (the user, a risk limit).
+     */
+    public void halt(String by, String reason) {
+        setKillSwitch(true, by, reason);
+    }
+
+    /** Releases the kill switch: trading is ACTIVE again, jobs start again, a KILL_SWITCH notification goes out. */
+    public void release(String by, String reason) {
+        setKillSwitch(false, by, reason);
+    }
+
+    private void setKillSwitch(boolean engaged, String by, String reason) {
+        execution.riskGate().setState(engaged ? TradingState.HALTED : TradingState.ACTIVE,
+                (engaged ? "kill switch engaged by " : "kill switch released by ") + by + ": " + reason);
+        scheduler.wake();
+        notifications.send(NotificationMessages.killSwitch(new KillSwitchChange(engaged, by, reason, clock.instant())));
+    }
+
+    private boolean killSwitchOn() {
+        try {
+            return execution.riskGate().state() == TradingState.HALTED;
+        } catch (RuntimeException e) {
+            // Unknown state: starting nothing is the safe side; the scheduler asks again shortly.
+            LOG.error("cannot read the trading state ({}); no job starts until it can be read", e.getMessage());
+            return true;
+        }
+    }
+
+    /** One scheduled job: the daily summary, or one live decision cycle of the job's strategy. */
+    private JobOutcome runJob(ScheduledJob job, CancellationToken cancel) {
+        cancel.throwIfCancelled();
+        if (job.definition().equals(SUMMARY_JOB)) {
+            return sendDailySummary(job.tradingDay());
+        }
+        StrategySettings settings = config.strategy(job.strategyId()).orElseThrow(() -> new IllegalStateException(
+                "strategy " + job.strategyId() + " is not in the settings this runtime started with; restart it"));
+        StrategyRun run = LiveStrategies.run(settings, app.strategyVersions());
+        cancel.throwIfCancelled();
+        RunResult result = execution.run(run, false);
+        lastResults.put(job.strategyId(), result);
+        pending.put(job, result);
+        return JobOutcome.succeeded(RunReports.summary(result));
+    }
+
+    private JobOutcome sendDailySummary(LocalDate day) {
+        List<String> ids = config.enabledStrategies().stream().map(StrategySettings::strategyId).toList();
+        DailySummary summary = DailySummaries.of(broker, day, clock.instant(), ids, id -> lastDecision(id, day),
+                previousSummaryEquity(day));
+        Notification n = NotificationMessages.dailySummary(summary);
+        notifications.send(n);
+        // The equity in the details is the next summary's starting point for the day's P&L.
+        journal.append(SUMMARY_KIND, null, n.title(), "{\"date\":\"" + day + "\",\"equity\":\""
+                + summary.equity().toPlainString() + "\"}");
+        return JobOutcome.succeeded(n.title());
+    }
+
+    /** The equity of the latest daily summary before {@code day}, or null when there is none. */
+    private BigDecimal previousSummaryEquity(LocalDate day) {
+        Instant dayStart = day.atStartOfDay(NyseCalendar.ZONE).toInstant();
+        return journal.find(new JournalQuery(null, SUMMARY_KIND, null, dayStart, null, null, 1)).stream().findFirst()
+                .map(JournalEntry::detailsJson).map(json -> EQUITY.matcher(json == null ? "" : json))
+                .filter(Matcher::find).map(m -> new BigDecimal(m.group(1))).orElse(null);
+    }
+
+    private Decision lastDecision(String strategyId, LocalDate day) {
+        RunResult r = lastResults.get(strategyId);
+        if (r != null && r.decision() != null) {
+            return r.decision();
+        }
+        // After a restart: the latest stored decision of the last few weeks.
+        return app.decisions().list(strategyId, day.minusDays(40), day).stream()
+                .max(Comparator.comparing(StoredDecision::createdAt)).map(StoredDecision::decision).orElse(null);
+    }
+
+    /**
+     * Stops the scheduler (a running job finishes within {@link #STOP_GRACE} or is cancelled), waits up
+     * to {@link #NOTIFY_DRAIN} for queued notifications, then closes the channels and releases the lock.
+     */
+    @Override
+    public void close() {
+        try {
+            if (!scheduler.stop(STOP_GRACE)) {
+                LOG.warn("the scheduler thread did not end; closing anyway");
+            }
+            try {
+                if (!notifications.awaitIdle(NOTIFY_DRAIN)) {
+                    LOG.warn("some notifications were still queued after {} s and are dropped", NOTIFY_DRAIN.toSeconds());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            notifications.close();
+            lock.close();
+        }
+    }
+}
