@@ -59,4 +59,13 @@ public interface Broker {
 
     /** The latest quote for {@code symbol}; check it with a quote guard before trading on it. */
     Quote latestQuote(String symbol);
+
+    /**
+     * True when {@link #latestQuote} is built from daily closes (the built-in paper broker on daily
+     * prices): such a quote is as fresh as the day's prices the decision used, not seconds old, and
+     * the quote guard judges its age against that day instead of the clock.
+     */
+    default boolean quotesFromDailyCloses() {
+        return false;
+    }
 }

@@ -2,6 +2,7 @@ package org.leverdesk.execution;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -170,7 +171,7 @@ public final class ExecutionService {
         Map<String, Quote> quotes = new HashMap<>();
         List<String> blocked = new ArrayList<>();
         for (Target t : decision.targets()) {
-            QuoteCheck check = quote(t.symbol());
+            QuoteCheck check = quote(t.symbol(), day);
             if (check.usable()) {
                 quotes.put(t.symbol(), check.quote());
             } else {
@@ -212,9 +213,11 @@ public final class ExecutionService {
         return new RunResult(id, day, dryRun, rec, decision, decisionId, plan, blocked, outcomes);
     }
 
-    private QuoteCheck quote(String symbol) {
+    private QuoteCheck quote(String symbol, LocalDate day) {
         try {
-            return quoteGuard.check(symbol, broker.latestQuote(symbol));
+            // End-of-day quotes (paper broker on daily prices) are fresh when they are of the decision's day.
+            Instant freshFrom = broker.quotesFromDailyCloses() ? day.atStartOfDay(NEW_YORK).toInstant() : null;
+            return quoteGuard.check(symbol, broker.latestQuote(symbol), freshFrom);
         } catch (BrokerException e) {
             return QuoteCheck.blocked(symbol, null, symbol + ": no quote from the broker (" + e.getMessage() + ")");
         }

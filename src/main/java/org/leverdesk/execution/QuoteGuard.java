@@ -2,6 +2,7 @@ package org.leverdesk.execution;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import org.leverdesk.broker.Quote;
 import org.leverdesk.config.RiskSettings;
@@ -34,6 +35,14 @@ public final class QuoteGuard {
 
     /** Checks the quote of {@code symbol} (null = the broker gave none). */
     public QuoteCheck check(String symbol, Quote q) {
+        return check(symbol, q, null);
+    }
+
+    /**
+     * Like {@link #check(String, Quote)}, but a quote taken at or after {@code freshFrom} is not stale
+     * whatever its age: for end-of-day quotes, which are as fresh as the daily prices a decision used.
+     */
+    public QuoteCheck check(String symbol, Quote q, Instant freshFrom) {
         if (q == null) {
             return QuoteCheck.blocked(symbol, null, symbol + ": no quote; not trading it without a price");
         }
@@ -57,7 +66,7 @@ public final class QuoteGuard {
             return QuoteCheck.blocked(symbol, q, symbol + ": the quote has no time; cannot tell whether it is stale");
         }
         Duration age = Duration.between(q.at(), clock.instant());
-        if (age.compareTo(maxAge) > 0) {
+        if (age.compareTo(maxAge) > 0 && (freshFrom == null || q.at().isBefore(freshFrom))) {
             return QuoteCheck.blocked(symbol, q, symbol + ": quote from " + q.at() + " is " + age.toSeconds()
                     + " s old (limit " + maxAge.toSeconds() + " s); stale");
         }

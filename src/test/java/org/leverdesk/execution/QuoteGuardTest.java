@@ -60,6 +60,18 @@ class QuoteGuardTest {
     }
 
     @Test
+    void anEndOfDayQuoteOfTheDecisionsDayIsFreshButAnOlderOneIsNot() {
+        // The paper broker at 15:50 on Monday 2026-01-05 quotes Friday's close (21:00 UTC on 2026-01-02);
+        // a decision on Friday's prices may trade on it, one on Monday's may not.
+        Instant fridayClose = Instant.parse("2026-01-02T21:00:00Z");
+        Quote eod = new Quote("TQQQ", 99.99, 100.01, 100, fridayClose);
+        assertTrue(guard.check("TQQQ", eod, Instant.parse("2026-01-02T05:00:00Z")).usable());
+        QuoteCheck old = guard.check("TQQQ", eod, Instant.parse("2026-01-05T05:00:00Z"));
+        assertFalse(old.usable());
+        assertTrue(old.reason().endsWith("s old (limit 900 s); stale"), old.reason());
+    }
+
+    @Test
     void noQuoteAtAllIsBlocked() {
         QuoteCheck c = guard.check("SQQQ", null);
         assertFalse(c.usable());

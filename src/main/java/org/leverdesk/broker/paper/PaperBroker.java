@@ -323,6 +323,12 @@ public final class PaperBroker implements Broker {
         return sessions.days(from, to);
     }
 
+    /** Daily prices give end-of-day quotes; see {@link Broker#quotesFromDailyCloses()}. */
+    @Override
+    public boolean quotesFromDailyCloses() {
+        return true;
+    }
+
     @Override
     public synchronized Quote latestQuote(String symbol) {
         refresh();
