@@ -7,6 +7,12 @@ import org.leverdesk.app.context.AppContext;
 import org.leverdesk.config.ConfigFile;
 import org.leverdesk.config.Secrets;
 import org.leverdesk.ui.AppServices;
+import java.time.Clock;
+import org.leverdesk.app.context.TradingRuntime;
+import org.leverdesk.config.AppConfig;
+import org.leverdesk.execution.ReconciliationReport;
+import org.leverdesk.schedule.SchedulerClock;
+import org.leverdesk.ui.common.PopupNotifications;
 import org.slf4j.LoggerFactory;
 import org.leverdesk.ui.journal.JournalSource;
 
@@ -20,28 +26,37 @@ public final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
+    /** What the window runs on: the context, the user's settings and the trading runtime with its first reconciliation. */
+    private record Desktop(AppContext app, AppConfig config, Secrets secrets, TradingRuntime runtime,
+                           ReconciliationReport atStart) {
+    }
+
     /** Runs the desktop app until its window closes; returns the process exit code. */
     public static int launch(Path dataDir, Path pricesDir) {
         // Opening H2 and running Flyway takes ~0.5 s of a cold start; JavaFX's toolkit start-up takes
         // about as long and needs none of it, so the two run side by side.
-        CompletableFuture<AppContext> opening = CompletableFuture.supplyAsync(() -> {
-                    long from = System.nanoTime();
-                    AppContext app = AppContext.open(dataDir, pricesDir, 0, true);
-                    LoggerFactory.getLogger(DesktopLauncher.class).info("store opened and migrated in {} ms, beside JavaFX's start-up",
-                            (System.nanoTime() - from) / 1_000_000);
-                    return app;
-                },
+        CompletableFuture<Desktop> opening = CompletableFuture.supplyAsync(() -> open(dataDir, pricesDir),
                 work -> {
                     Thread t = new Thread(work, "leverdesk-store-open");
                     t.setDaemon(true);
                     t.start();
                 });
-        LeverdeskApp.services(() -> services(await(opening), ConfigFile.inDefaultDirectory(), Secrets.forCurrentUser()));
+        LeverdeskApp.services(() -> {
+            Desktop d = await(opening);
+            AppServices services = services(d.app(), ConfigFile.inDefaultDirectory(), d.secrets())
+                    .withTrading(RuntimeBindings.trading(d.app(), d.config(), d.runtime(), d.atStart(), Clock.systemDefaultZone()));
+            services = services.withSettings(new AppServices.Settings(services.configFile(), services.secrets(),
+                    RuntimeBindings.notificationTest(d.runtime()), services.alpacaKeyCheck(), services.historyFetch()));
+            d.runtime().start();
+            return services;
+        });
         try {
             javafx.application.Application.launch(LeverdeskApp.class);
         } finally {
             try {
-                opening.join().close();
+                Desktop d = opening.join();
+                d.runtime().close();
+                d.app().close();
             } catch (CompletionException e) {
                 // it never opened: nothing to close (the window has reported why)
             }
@@ -49,7 +64,35 @@ public final class DesktopLauncher {
         return LeverdeskApp.exitCode();
     }
 
-    private static AppContext await(CompletableFuture<AppContext> opening) {
+    /**
+     * Opens the store, reads the settings (the defaults before the first-run dialog has written them),
+     * starts the trading runtime (broker, scheduler, notifications) and reconciles with the broker once.
+     */
+    private static Desktop open(Path dataDir, Path pricesDir) {
+        long from = System.nanoTime();
+        AppContext app = AppContext.open(dataDir, pricesDir, 0, true);
+        LoggerFactory.getLogger(DesktopLauncher.class).info("store opened and migrated in {} ms, beside JavaFX's start-up",
+                (System.nanoTime() - from) / 1_000_000);
+        try {
+            AppConfig config = ConfigFile.inDefaultDirectory().load();
+            Secrets secrets = Secrets.forCurrentUser();
+            TradingRuntime runtime = TradingRuntime.open(app, config, secrets, SchedulerClock.system(), new PopupNotifications(),
+                    null);
+            ReconciliationReport atStart = null;
+            try {
+                atStart = runtime.execution().reconcile();
+            } catch (RuntimeException e) {
+                // The broker may be unreachable at start; the Orders view and the next run reconcile again.
+                LoggerFactory.getLogger(DesktopLauncher.class).warn("reconciliation at start failed: {}", e.getMessage());
+            }
+            return new Desktop(app, config, secrets, runtime, atStart);
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    private static Desktop await(CompletableFuture<Desktop> opening) {
         try {
             return opening.join();
         } catch (CompletionException e) {

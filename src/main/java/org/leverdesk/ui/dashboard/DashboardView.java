@@ -2,6 +2,7 @@ package org.leverdesk.ui.dashboard;
 
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
+import java.util.List;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -46,6 +47,9 @@ public final class DashboardView {
     @FXML private HBox tilesBox;
     @FXML private Label schedulerLabel;
     @FXML private Label tradingLabel;
+    @FXML private javafx.scene.control.Button pauseButton;
+    @FXML private javafx.scene.control.Button resumeButton;
+    @FXML private javafx.scene.control.Button killButton;
     @FXML private TableView<StrategyRow> strategiesTable;
     @FXML private TableColumn<StrategyRow, String> strategyColumn;
     @FXML private TableColumn<StrategyRow, String> enabledColumn;
@@ -89,6 +93,10 @@ public final class DashboardView {
         errorLabel.managedProperty().bind(errorLabel.textProperty().isNotEmpty());
         schedulerLabel.textProperty().bind(viewModel.schedulerStateProperty());
         tradingLabel.textProperty().bind(viewModel.tradingStateProperty());
+        for (javafx.scene.control.Button b : List.of(pauseButton, resumeButton, killButton)) {
+            b.setVisible(viewModel.hasControls());
+            b.setManaged(viewModel.hasControls());
+        }
         tilesBox.getChildren().setAll(equityTile, dayTile, totalTile);
         bindTile(equityTile, viewModel.equityProperty(), viewModel.equityTextProperty(), false);
         bindTile(dayTile, viewModel.dayProfitProperty(), viewModel.dayProfitTextProperty(), true);
@@ -113,6 +121,25 @@ public final class DashboardView {
     @FXML
     private void onRefresh() {
         viewModel.refresh();
+    }
+
+    @FXML
+    private void onPause() {
+        viewModel.pause();
+    }
+
+    @FXML
+    private void onResume() {
+        viewModel.resume();
+    }
+
+    @FXML
+    private void onKill() {
+        javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "No new orders will be sent, only cancels and closing orders, until you press Resume.",
+                javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        confirm.setHeaderText("Engage the kill switch?");
+        confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> viewModel.halt());
     }
 
     private static void bindTile(Tile tile, ObservableValue<Number> value, ObservableValue<String> text, boolean signed) {

@@ -11,6 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.TaskExecutor;
+import org.leverdesk.ui.orders.TradingControls;
 import org.leverdesk.ui.dashboard.DashboardSnapshot.AccountSummary;
 import org.leverdesk.ui.dashboard.DashboardSnapshot.PositionRow;
 import org.leverdesk.ui.dashboard.DashboardSnapshot.StrategyRow;
@@ -22,6 +23,7 @@ import org.leverdesk.ui.dashboard.DashboardSnapshot.StrategyRow;
  */
 public final class DashboardViewModel {
     private final DashboardSource source;
+    private final TradingControls controls;
     private final TaskExecutor executor;
     private final ZoneId zone;
     private boolean inFlight;
@@ -42,10 +44,47 @@ public final class DashboardViewModel {
     private final ObservableList<PositionRow> positions = FXCollections.observableArrayList();
     private final ObservableList<StrategyRow> strategies = FXCollections.observableArrayList();
 
-    public DashboardViewModel(DashboardSource source, TaskExecutor executor, ZoneId zone) {
+    /** @param controls pause/resume and the kill switch; null when there is nothing to control (the buttons hide) */
+    public DashboardViewModel(DashboardSource source, TradingControls controls, TaskExecutor executor, ZoneId zone) {
         this.source = source;
+        this.controls = controls;
         this.executor = executor;
         this.zone = zone;
+    }
+
+    /** A dashboard without trading controls. */
+    public DashboardViewModel(DashboardSource source, TaskExecutor executor, ZoneId zone) {
+        this(source, null, executor, zone);
+    }
+
+    /** True when Pause, Resume and the kill switch can be offered. */
+    public boolean hasControls() {
+        return controls != null;
+    }
+
+    /** Stops new jobs (a running one finishes). */
+    public void pause() {
+        control(TradingControls::pause, "pause");
+    }
+
+    /** Starts jobs again and releases the kill switch. */
+    public void resume() {
+        control(TradingControls::resume, "resume");
+    }
+
+    /** The kill switch: no new orders but cancels and closing orders until Resume. */
+    public void halt() {
+        control(TradingControls::halt, "engage the kill switch");
+    }
+
+    private void control(java.util.function.Consumer<TradingControls> action, String what) {
+        if (controls == null) {
+            return;
+        }
+        executor.execute(() -> {
+            action.accept(controls);
+            return controls.state();
+        }, state -> refresh(), error -> errorMessage.set("Could not " + what + ": " + error.getMessage()));
     }
 
     /** Reads a new snapshot in the background unless one is being read. */
@@ -55,11 +94,17 @@ public final class DashboardViewModel {
         }
         inFlight = true;
         loading.set(true);
-        executor.execute(source::snapshot, this::show, error -> {
+        try {
+            executor.execute(source::snapshot, this::show, error -> {
+                inFlight = false;
+                loading.set(false);
+                errorMessage.set("Could not refresh the dashboard: " + error.getMessage());
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The window is closing and its executor has shut down: a timer's last refresh is dropped.
             inFlight = false;
             loading.set(false);
-            errorMessage.set("Could not refresh the dashboard: " + error.getMessage());
-        });
+        }
     }
 
     private void show(DashboardSnapshot s) {

@@ -9,6 +9,8 @@ import org.leverdesk.ui.settings.SettingsView;
 import org.leverdesk.ui.settings.SettingsViewModel;
 import javafx.scene.Parent;
 import org.leverdesk.ui.backtest.BacktestView;
+import org.leverdesk.ui.dashboard.DashboardView;
+import org.leverdesk.ui.dashboard.DashboardViewModel;
 import org.leverdesk.ui.backtest.BacktestViewModel;
 import org.leverdesk.ui.data.DataView;
 import org.leverdesk.ui.regime.RegimeView;
@@ -41,6 +43,10 @@ public final class MainWindow {
     /** The views; {@code onDataChanged} runs after an import in the Data view. */
     static List<NavItem> navigation(AppServices services, TaskExecutor executor, Clock clock, Runnable onDataChanged) {
         List<NavItem> items = new ArrayList<>();
+        if (services.dashboard() != null) {
+            items.add(new NavItem("Dashboard", () -> DashboardView.load(new DashboardViewModel(services.dashboard(),
+                    services.tradingControls(), executor, clock.getZone()))));
+        }
         items.add(new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock))));
         if (services.strategyVersions() != null) {
             items.add(new NavItem("Strategies", () -> StrategiesView.load(

@@ -80,7 +80,7 @@ class FirstRunFxTest {
 
         assertTrue(robot.lookup("#firstRunView").tryQuery().isPresent(), "the dialog is shown");
         assertTrue(robot.lookup("#navigation").tryQuery().isEmpty(), "no main window yet");
-        assertFalse(robot.lookup("#alpacaBox").query().isVisible(), "no key check wired: no Alpaca choice");
+        assertTrue(robot.lookup("#alpacaBox").query().isVisible(), "the Alpaca choice is offered (its key check is wired)");
         Snapshots.write(robot.lookup("#firstRunView").query(), "first-run-dialog.png");
         assertEquals("Start with the demo market", robot.lookup("#startButton").queryAs(Button.class).getText());
 

@@ -81,4 +81,28 @@ class DashboardViewModelTest {
         executor.runPending();
         assertEquals(2, calls.get());
     }
+
+    @Test
+    void theControlsReachTheTradingSwitchesAndRefresh() {
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        AtomicInteger snapshots = new AtomicInteger();
+        org.leverdesk.ui.orders.TradingControls controls = new org.leverdesk.ui.orders.TradingControls() {
+            private State state = State.ACTIVE;
+            @Override public void pause() { calls.add("pause"); state = State.PAUSED; }
+            @Override public void resume() { calls.add("resume"); state = State.ACTIVE; }
+            @Override public void halt() { calls.add("halt"); state = State.HALTED; }
+            @Override public State state() { return state; }
+        };
+        DashboardViewModel vm = new DashboardViewModel(() -> {
+            snapshots.incrementAndGet();
+            return DashboardSamples.paperAccount();
+        }, controls, new TestTaskExecutor(), NEW_YORK);
+        assertTrue(vm.hasControls());
+        vm.pause();
+        vm.halt();
+        vm.resume();
+        assertEquals(List.of("pause", "halt", "resume"), calls);
+        assertEquals(3, snapshots.get());
+        assertFalse(new DashboardViewModel(DashboardSamples::paperAccount, new TestTaskExecutor(), NEW_YORK).hasControls());
+    }
 }

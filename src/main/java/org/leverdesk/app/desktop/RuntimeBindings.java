@@ -1,0 +1,118 @@
+package org.leverdesk.app.desktop;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.leverdesk.app.context.AppContext;
+import org.leverdesk.app.context.RuntimeStatus;
+import org.leverdesk.app.context.TradingRuntime;
+import org.leverdesk.broker.paper.PaperBroker;
+import org.leverdesk.config.AppConfig;
+import org.leverdesk.execution.ReconciliationReport;
+import org.leverdesk.notify.Channel;
+import org.leverdesk.risk.TradingState;
+import org.leverdesk.schedule.SchedulerState;
+import org.leverdesk.ui.AppServices;
+import org.leverdesk.ui.journal.JournalSource;
+import org.leverdesk.ui.orders.ReconciliationSource;
+import org.leverdesk.ui.orders.ReconciliationSummary;
+import org.leverdesk.ui.orders.TradingControls;
+
+/** Binds the window's trading ports (Orders, Dashboard, Settings' "send test") to the running {@link TradingRuntime}. */
+final class RuntimeBindings {
+    private static final String BY = "desktop";
+
+    private RuntimeBindings() {
+    }
+
+    /** The trading services of the window over {@code runtime}. */
+    static AppServices.Trading trading(AppContext app, AppConfig config, TradingRuntime runtime, ReconciliationReport atStart,
+                                       Clock clock) {
+        return new AppServices.Trading(runtime.broker(), controls(runtime), reconciliation(config, runtime, atStart),
+                app.orders()::recent,
+                JournalSource.of(app.journal()), new DashboardData(runtime.broker(), () -> config, app.decisions(),
+                        () -> startingCapital(runtime), runtime.scheduler()::nextRun, () -> schedulerText(runtime.status()),
+                        () -> runtime.status().trading().name(), clock));
+    }
+
+    /** Settings' "Send test": sends a test message on one channel and returns what happened. */
+    static Function<String, String> notificationTest(TradingRuntime runtime) {
+        return channel -> runtime.notifications().sendTest(Channel.valueOf(channel.toUpperCase(Locale.ROOT)));
+    }
+
+    /** Pause/resume stop and restart new jobs; the kill switch halts trading until Resume releases it. */
+    static TradingControls controls(TradingRuntime runtime) {
+        return new TradingControls() {
+            @Override
+            public void pause() {
+                runtime.pause();
+            }
+
+            @Override
+            public void resume() {
+                if (runtime.status().halted()) {
+                    runtime.release(BY, "released with Resume in the window");
+                }
+                runtime.resume();
+            }
+
+            @Override
+            public void halt() {
+                runtime.halt(BY, "kill switch pressed in the window");
+            }
+
+            @Override
+            public State state() {
+                RuntimeStatus s = runtime.status();
+                if (s.halted()) {
+                    return State.HALTED;
+                }
+                return s.scheduler() == SchedulerState.PAUSED ? State.PAUSED : State.ACTIVE;
+            }
+        };
+    }
+
+    /**
+     * The Orders view's reconciliation: the newest of the one made when the window opened and those
+     * each run makes before it decides. Showing it never reconciles again (that writes to the store).
+     */
+    static ReconciliationSource reconciliation(AppConfig config, TradingRuntime runtime, ReconciliationReport atStart) {
+        return () -> {
+            ReconciliationReport newest = atStart;
+            for (var s : config.strategies()) {
+                var run = runtime.lastRun(s.strategyId());
+                ReconciliationReport r = run == null ? null : run.reconciliation();
+                if (r != null && (newest == null || r.at().isAfter(newest.at()))) {
+                    newest = r;
+                }
+            }
+            if (newest == null) {
+                return Optional.empty();
+            }
+            List<String> lines = new ArrayList<>(newest.differences());
+            lines.addAll(newest.positionChanges());
+            return Optional.of(new ReconciliationSummary(newest.at(), lines));
+        };
+    }
+
+    private static Optional<BigDecimal> startingCapital(TradingRuntime runtime) {
+        return runtime.broker() instanceof PaperBroker paper ? Optional.of(paper.startingCapital()) : Optional.empty();
+    }
+
+    private static String schedulerText(RuntimeStatus s) {
+        String state = switch (s.scheduler()) {
+            case RUNNING -> "running";
+            case PAUSED -> "paused (no new jobs)";
+            case HALTED -> "halted by the kill switch";
+            case STOPPED -> "stopped";
+        };
+        if (s.runningJob() != null) {
+            state += ", running " + s.runningJob().definition().key();
+        }
+        return s.trading() == TradingState.HALTED && s.scheduler() != SchedulerState.HALTED ? state + " (trading halted)" : state;
+    }
+}
