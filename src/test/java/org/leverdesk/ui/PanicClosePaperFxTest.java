@@ -1,0 +1,98 @@
+package org.leverdesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.leverdesk.broker.BrokerOrder;
+import org.leverdesk.broker.OrderRequest;
+import org.leverdesk.broker.Quote;
+import org.leverdesk.broker.paper.PaperBroker;
+import org.leverdesk.domain.OrderStatus;
+import org.leverdesk.domain.OrderType;
+import org.leverdesk.domain.Side;
+import org.leverdesk.domain.TimeInForce;
+import org.leverdesk.market.data.DataCatalog.SymbolCoverage;
+import org.leverdesk.store.Store;
+import org.leverdesk.ui.common.FxTaskExecutor;
+import org.leverdesk.ui.orders.PanicReport;
+import org.leverdesk.ui.shell.MainWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The "Close all" button on the built-in paper broker: every order cancelled and every position sold, after one confirmation. */
+@FxTest
+class PanicClosePaperFxTest {
+    // Wednesday 2026-03-04 11:00 in New York: the market is open, so the closing market orders fill at once.
+    private static final Instant NOW = Instant.parse("2026-03-04T16:00:00Z");
+    private final FxTaskExecutor executor = new FxTaskExecutor();
+    private Store store;
+    private PaperBroker paper;
+    private BrokerOrder resting;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Path dir = Files.createTempDirectory("leverdesk-panic-paper");
+        store = Store.open(dir);
+        paper = new PaperBroker(store, null, Clock.fixed(NOW, ZoneOffset.UTC));
+        paper.onQuote(new Quote("TQQQ", 54.86, 54.88, 54.87, NOW));
+        paper.onQuote(new Quote("QQQ", 492.29, 492.31, 492.30, NOW));
+        paper.submit(new OrderRequest("t-buy", "TQQQ", Side.BUY, BigDecimal.valueOf(120), OrderType.MARKET, TimeInForce.DAY, null, null));
+        paper.submit(new OrderRequest("q-buy", "QQQ", Side.BUY, BigDecimal.valueOf(8), OrderType.MARKET, TimeInForce.DAY, null, null));
+        resting = paper.submit(new OrderRequest("q-dca", "QQQ", Side.BUY, BigDecimal.valueOf(2), OrderType.LIMIT, TimeInForce.GTC,
+                new BigDecimal("480.00"), null));
+        AppServices services = new AppServices(new FakeBacktestRunner(), new FakeDataCatalog(
+                new SymbolCoverage("QQQ", LocalDate.of(1999, 3, 10), LocalDate.of(2026, 3, 3), 6795)), null,
+                AppServices.Mode.PAPER, "store · 1 symbol", dir.resolve("leverdesk.mv.db"), null, null, null, null,
+                new AppServices.Trading(paper, null, null, null, null, null), AppServices.Settings.NONE);
+        Scene scene = new Scene(MainWindow.create(services, executor, Clock.fixed(NOW, ZoneOffset.UTC)), 1280, 820);
+        scene.getStylesheets().add(MainWindow.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        executor.close();
+        store.close();
+    }
+
+    @Test
+    void closeAllCancelsTheRestingOrderAndSellsBothPositions(FxRobot robot) throws Exception {
+        assertEquals(2, paper.positions().size());
+        assertEquals(1, paper.openOrders().size());
+
+        robot.clickOn("#panicButton");
+        robot.clickOn("Cancel orders and close all");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#panicReport").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        @SuppressWarnings("unchecked")
+        ListView<PanicReport.Line> report = robot.lookup("#panicReport").queryAs(ListView.class);
+        List<String> lines = report.getItems().stream().map(Object::toString).toList();
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.stream().allMatch(l -> l.startsWith("✓")), lines.toString());
+        assertTrue(paper.positions().isEmpty(), paper.positions().toString());
+        assertTrue(paper.openOrders().isEmpty(), paper.openOrders().toString());
+        assertEquals(OrderStatus.CANCELED, paper.orderByClientOrderId("q-dca").orElseThrow().status());
+        // Sold at the bids: 120 x 54.86 + 8 x 492.29 back in cash; bought at the asks 120 x 54.88 + 8 x 492.31.
+        // Cash 100,000 - 6,585.60 - 3,938.48 + 6,583.20 + 3,938.32 = 99,997.44.
+        assertEquals(0, new BigDecimal("99997.44").compareTo(paper.account().cash()), paper.account().cash().toString());
+        robot.clickOn("OK");
+    }
+}
