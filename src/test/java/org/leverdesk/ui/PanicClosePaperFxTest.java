@@ -38,6 +38,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The "Close all" button on the built-in paper broker: every order cancelled and every position sold, after one confirmation. */
 @FxTest
 class PanicClosePaperFxTest {
+    // A small window (1100 x 640, under the Backtest view's minimum height): the view scrolls and "Close all" stays visible.
     // Wednesday 2026-03-04 11:00 in New York: the market is open, so the closing market orders fill at once.
     private static final Instant NOW = Instant.parse("2026-03-04T16:00:00Z");
     private final FxTaskExecutor executor = new FxTaskExecutor();
@@ -60,7 +61,7 @@ class PanicClosePaperFxTest {
                 new SymbolCoverage("QQQ", LocalDate.of(1999, 3, 10), LocalDate.of(2026, 3, 3), 6795)), null,
                 AppServices.Mode.PAPER, "store · 1 symbol", dir.resolve("leverdesk.mv.db"), null, null, null, null,
                 new AppServices.Trading(paper, null, null, null, null, null), AppServices.Settings.NONE);
-        Scene scene = new Scene(MainWindow.create(services, executor, Clock.fixed(NOW, ZoneOffset.UTC)), 1280, 820);
+        Scene scene = new Scene(MainWindow.create(services, executor, Clock.fixed(NOW, ZoneOffset.UTC)), 1100, 640);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setScene(scene);
         stage.show();
