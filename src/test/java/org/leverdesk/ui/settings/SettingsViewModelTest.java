@@ -79,7 +79,7 @@ class SettingsViewModelTest {
         long regimeParams = vm.fields().stream().filter(f -> f.key().startsWith("strategies.regime.parameters.")).count();
         assertEquals(StrategyCatalog.builtIn().require("regime").parameters().size(), regimeParams);
         assertEquals(List.of("Broker", "Risk", "Monthly rebalance (fixed dollars)", "Regime (QQQ regimes size TQQQ)",
-                "RSI(2) mean reversion with SQQQ hedge", "Notifications"),
+                "RSI(2) mean reversion with SQQQ hedge", "Rotation (Sharpe top-3 sleeves, best sleeve)", "Notifications"),
                 vm.fields().stream().map(SettingField::group).distinct().toList());
         assertTrue(vm.validProperty().get());
         // a fresh install has no file yet: the defaults are a change worth saving
