@@ -146,6 +146,10 @@ public final class ExecutionService {
         boolean firstDay = decisions.list(id, day.minusYears(100), day).isEmpty();
         Decision decision = strategy.decide(new DecisionContext(day, market, portfolio, calendar, firstDay));
         Long decisionId = dryRun ? null : decisions.save(decision, mode, run.versionId());
+        if (!dryRun) {
+            journal.append("decision", id, day + ": " + decision.explanation().summary(),
+                    JsonText.of(Map.of("decisionId", String.valueOf(decisionId), "rebalance", String.valueOf(decision.rebalance()))));
+        }
         LOG.info("{} decided for {}: {}", id, day, decision.explanation().summary());
         if (!decision.rebalance() || decision.targets().isEmpty()) {
             return new RunResult(id, day, dryRun, rec, decision, decisionId, new OrderPlan(List.of(), List.of()), List.of(),
