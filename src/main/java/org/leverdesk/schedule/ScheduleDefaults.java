@@ -70,13 +70,12 @@ public final class ScheduleDefaults {
         return List.copyOf(jobs);
     }
 
-    /** The default jobs of every catalog strategy plus rotation, for showing a plan without a configuration. */
+    /** The default jobs of every catalog strategy, for showing a plan without a configuration. */
     public static List<JobDefinition> allDefaults(StrategyCatalog catalog) {
         List<JobDefinition> jobs = new ArrayList<>();
         for (StrategyDescriptor d : catalog.all()) {
             defaultSchedule(d.id()).ifPresent(text -> jobs.addAll(ScheduleNotation.parse(d.id(), text)));
         }
-        jobs.addAll(ScheduleNotation.parse(ROTATION, DEFAULTS.get(ROTATION)));
         return List.copyOf(jobs);
     }
 }
