@@ -63,6 +63,7 @@ public final class Reconciler {
         List<String> differences = new ArrayList<>();
         List<String> changes = new ArrayList<>();
         int updated = 0;
+        List<ReconciliationReport.Filled> filled = new ArrayList<>();
 
         for (StoredOrder stored : orderLists.notFinal()) {
             String id = stored.intent().clientOrderId();
@@ -82,6 +83,9 @@ public final class Reconciler {
                 } else if (at.get().status() != stored.status() || stored.brokerOrderId() == null) {
                     BrokerOrder b = at.get();
                     orders.updateStatus(id, b.status(), b.brokerOrderId());
+                    if (b.status() == OrderStatus.FILLED && stored.status() != OrderStatus.FILLED) {
+                        filled.add(new ReconciliationReport.Filled(stored.intent().strategyId(), b));
+                    }
                     differences.add(note(stored, "order " + id + ": store said " + stored.status() + ", broker says "
                             + b.status() + " (filled " + plain(b.filledQuantity()) + " of " + plain(b.quantity()) + "); updated"));
                     updated++;
@@ -120,7 +124,8 @@ public final class Reconciler {
         snapshots.record(broker.name(), rows);
         LOG.info("reconciled with {}: {} positions, {} open orders, {} differences, {} orders updated", broker.name(),
                 positions.size(), open.size(), differences.size(), updated);
-        return new ReconciliationReport(clock.instant(), broker.name(), positions, open, differences, changes, updated);
+        return new ReconciliationReport(clock.instant(), broker.name(), positions, open, differences, changes, updated,
+                filled);
     }
 
     private String note(StoredOrder order, String text) {

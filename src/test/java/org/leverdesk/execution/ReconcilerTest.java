@@ -97,8 +97,13 @@ class ReconcilerTest {
         assertEquals(OrderStatus.FILLED, stored.status());
         assertEquals(filled.brokerOrderId(), stored.brokerOrderId());
         assertEquals(List.of("order ld-b: store said SUBMITTED, broker says FILLED (filled 10 of 10); updated"), r.differences());
-        // Agreeing now: a second pass finds nothing.
+        // Found filled since the last look: reported once, for the fill notification.
+        assertEquals(1, r.filled().size());
+        assertEquals("regime", r.filled().get(0).strategyId());
+        assertEquals("ld-b", r.filled().get(0).order().clientOrderId());
+        // Agreeing now: a second pass finds nothing, and no fill again.
         assertTrue(reconciler.reconcile(broker).differences().isEmpty());
+        assertTrue(reconciler.reconcile(broker).filled().isEmpty());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.leverdesk.app.context;
 
+import org.leverdesk.notify.message.FillReport;
+import org.leverdesk.broker.BrokerOrder;
+import org.leverdesk.execution.ReconciliationReport;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -232,12 +235,34 @@ public final class TradingRuntime implements AutoCloseable {
         StrategyRun run = LiveStrategies.run(settings, app.strategyVersions());
         cancel.throwIfCancelled();
         RunResult result = execution.run(run, false);
+        notifyFills(result.reconciliation());
         lastResults.put(job.strategyId(), result);
         pending.put(job, result);
         return JobOutcome.succeeded(RunReports.summary(result));
     }
 
+    /** Sends a FILL notification (and journals it) for each order the reconciliation found filled since the last one. */
+    private void notifyFills(ReconciliationReport rec) {
+        if (rec == null) {
+            return;
+        }
+        for (ReconciliationReport.Filled f : rec.filled()) {
+            BrokerOrder o = f.order();
+            FillReport fill = new FillReport(f.strategyId(), o.clientOrderId(), o.symbol(), o.side(), o.filledQuantity(),
+                    o.filledAveragePrice(), o.updatedAt() != null ? o.updatedAt() : clock.instant());
+            Notification n = NotificationMessages.fill(fill);
+            notifications.send(n);
+            journal.append("fill", f.strategyId(), n.title(), null);
+        }
+    }
+
     private JobOutcome sendDailySummary(LocalDate day) {
+        // Orders that filled since the last run (e.g. this morning's market-on-open orders) are reported first.
+        try {
+            notifyFills(execution.reconcile());
+        } catch (RuntimeException e) {
+            LOG.warn("reconciliation before the daily summary failed: {}", e.getMessage());
+        }
         List<String> ids = config.enabledStrategies().stream().map(StrategySettings::strategyId).toList();
         DailySummary summary = DailySummaries.of(broker, day, clock.instant(), ids, id -> lastDecision(id, day),
                 previousSummaryEquity(day));

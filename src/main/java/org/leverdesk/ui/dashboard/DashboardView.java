@@ -20,6 +20,7 @@ import javafx.util.Duration;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
 import org.leverdesk.ui.dashboard.DashboardSnapshot.PositionRow;
+import org.leverdesk.ui.orders.KillSwitchDialog;
 import org.leverdesk.ui.dashboard.DashboardSnapshot.StrategyRow;
 
 /**
@@ -135,11 +136,9 @@ public final class DashboardView {
 
     @FXML
     private void onKill() {
-        javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "No new orders will be sent, only cancels and closing orders, until you press Resume.",
-                javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
-        confirm.setHeaderText("Engage the kill switch?");
-        confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> viewModel.halt());
+        if (KillSwitchDialog.confirm(killButton)) {
+            viewModel.halt();
+        }
     }
 
     private static void bindTile(Tile tile, ObservableValue<Number> value, ObservableValue<String> text, boolean signed) {

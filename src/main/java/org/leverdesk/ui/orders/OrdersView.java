@@ -169,12 +169,9 @@ public final class OrdersView {
 
     @FXML
     private void onHalt() {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
-                "Only cancels and closing orders will pass until you press Resume. Open orders and positions stay as they are.",
-                ButtonType.OK, ButtonType.CANCEL);
-        confirm.setHeaderText("Pull the kill switch?");
-        confirm.initOwner(haltButton.getScene().getWindow());
-        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> viewModel.halt());
+        if (KillSwitchDialog.confirm(haltButton)) {
+            viewModel.halt();
+        }
     }
 
     private static <S> void text(TableColumn<S, String> column, Function<S, String> value) {
