@@ -8,6 +8,7 @@ import org.leverdesk.config.ConfigFile;
 import org.leverdesk.config.Secrets;
 import org.leverdesk.ui.AppServices;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 import org.leverdesk.app.context.TradingRuntime;
 import org.leverdesk.config.AppConfig;
 import org.leverdesk.execution.ReconciliationReport;
@@ -28,7 +29,7 @@ public final class DesktopLauncher {
 
     /** What the window runs on: the context, the user's settings and the trading runtime with its first reconciliation. */
     private record Desktop(AppContext app, AppConfig config, Secrets secrets, TradingRuntime runtime,
-                           ReconciliationReport atStart) {
+                           AtomicReference<ReconciliationReport> atStart, String tradingProblem) {
     }
 
     /** Runs the desktop app until its window closes; returns the process exit code. */
@@ -43,11 +44,24 @@ public final class DesktopLauncher {
                 });
         LeverdeskApp.services(() -> {
             Desktop d = await(opening);
-            AppServices services = services(d.app(), ConfigFile.inDefaultDirectory(), d.secrets())
-                    .withTrading(RuntimeBindings.trading(d.app(), d.config(), d.runtime(), d.atStart(), Clock.systemDefaultZone()));
+            AppServices services = services(d.app(), ConfigFile.inDefaultDirectory(), d.secrets());
+            if (d.runtime() == null) {
+                // Research still works; say once, after the window is up, why there is no trading.
+                javafx.application.Platform.runLater(() -> {
+                    javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING,
+                            d.tradingProblem());
+                    alert.setHeaderText("Trading is off: the broker could not be started");
+                    alert.setTitle("Leverdesk");
+                    alert.show();
+                });
+                return services;
+            }
+            services = services.withTrading(RuntimeBindings.trading(d.app(), d.config(), d.runtime(), d.atStart()::get,
+                    Clock.systemDefaultZone()));
             services = services.withSettings(new AppServices.Settings(services.configFile(), services.secrets(),
                     RuntimeBindings.notificationTest(d.runtime()), services.alpacaKeyCheck(), services.historyFetch()));
             d.runtime().start();
+            reconcileInBackground(d);
             return services;
         });
         try {
@@ -55,7 +69,9 @@ public final class DesktopLauncher {
         } finally {
             try {
                 Desktop d = opening.join();
-                d.runtime().close();
+                if (d.runtime() != null) {
+                    d.runtime().close();
+                }
                 d.app().close();
             } catch (CompletionException e) {
                 // it never opened: nothing to close (the window has reported why)
@@ -76,20 +92,36 @@ public final class DesktopLauncher {
         try {
             AppConfig config = ConfigFile.inDefaultDirectory().load();
             Secrets secrets = Secrets.forCurrentUser();
-            TradingRuntime runtime = TradingRuntime.open(app, config, secrets, SchedulerClock.system(), new PopupNotifications(),
-                    null);
-            ReconciliationReport atStart = null;
+            TradingRuntime runtime;
             try {
-                atStart = runtime.execution().reconcile();
+                runtime = TradingRuntime.open(app, config, secrets, SchedulerClock.system(), new PopupNotifications(), null);
             } catch (RuntimeException e) {
-                // The broker may be unreachable at start; the Orders view and the next run reconcile again.
-                LoggerFactory.getLogger(DesktopLauncher.class).warn("reconciliation at start failed: {}", e.getMessage());
+                // e.g. Alpaca chosen but its keys are not set: the window opens for research, without trading.
+                LoggerFactory.getLogger(DesktopLauncher.class).warn("trading is off: {}", e.getMessage());
+                return new Desktop(app, config, secrets, null, null, e.getMessage());
             }
-            return new Desktop(app, config, secrets, runtime, atStart);
+            return new Desktop(app, config, secrets, runtime, new AtomicReference<>(), null);
         } catch (RuntimeException e) {
             app.close();
             throw e;
         }
+    }
+
+    /**
+     * Reconciles with the broker once at start, off the window's start-up: an unreachable broker
+     * (retries and timeouts take up to a minute) must not hold up the first frame.
+     */
+    private static void reconcileInBackground(Desktop d) {
+        Thread t = new Thread(() -> {
+            try {
+                d.atStart().set(d.runtime().execution().reconcile());
+            } catch (RuntimeException e) {
+                // The Orders view shows no reconciliation until the next run makes one.
+                LoggerFactory.getLogger(DesktopLauncher.class).warn("reconciliation at start failed: {}", e.getMessage());
+            }
+        }, "leverdesk-reconcile-at-start");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static Desktop await(CompletableFuture<Desktop> opening) {

@@ -30,8 +30,8 @@ final class RuntimeBindings {
     }
 
     /** The trading services of the window over {@code runtime}. */
-    static AppServices.Trading trading(AppContext app, AppConfig config, TradingRuntime runtime, ReconciliationReport atStart,
-                                       Clock clock) {
+    static AppServices.Trading trading(AppContext app, AppConfig config, TradingRuntime runtime,
+                                       java.util.function.Supplier<ReconciliationReport> atStart, Clock clock) {
         return new AppServices.Trading(runtime.broker(), controls(runtime), reconciliation(config, runtime, atStart),
                 app.orders()::recent,
                 JournalSource.of(app.journal()), new DashboardData(runtime.broker(), () -> config, app.decisions(),
@@ -80,9 +80,10 @@ final class RuntimeBindings {
      * The Orders view's reconciliation: the newest of the one made when the window opened and those
      * each run makes before it decides. Showing it never reconciles again (that writes to the store).
      */
-    static ReconciliationSource reconciliation(AppConfig config, TradingRuntime runtime, ReconciliationReport atStart) {
+    static ReconciliationSource reconciliation(AppConfig config, TradingRuntime runtime,
+                                               java.util.function.Supplier<ReconciliationReport> atStart) {
         return () -> {
-            ReconciliationReport newest = atStart;
+            ReconciliationReport newest = atStart.get();
             for (var s : config.strategies()) {
                 var run = runtime.lastRun(s.strategyId());
                 ReconciliationReport r = run == null ? null : run.reconciliation();

@@ -90,7 +90,7 @@ class DesktopTradingFxTest {
                 "the paper broker filled both strategies' orders: " + runs);
 
         AppServices services = DesktopLauncher.services(app)
-                .withTrading(RuntimeBindings.trading(app, config, runtime, atStart, Clock.fixed(at, NyseCalendar.ZONE)));
+                .withTrading(RuntimeBindings.trading(app, config, runtime, () -> atStart, Clock.fixed(at, NyseCalendar.ZONE)));
         robot.interact(() -> {
             Stage stage = new Stage();
             Scene scene = new Scene(MainWindow.create(services, executor, Clock.fixed(at, NyseCalendar.ZONE)), 1280, 800);
