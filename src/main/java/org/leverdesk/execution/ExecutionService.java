@@ -140,9 +140,7 @@ public final class ExecutionService {
         MarketSnapshot market = MarketSnapshots.upTo(data, strategy.symbols(), strategy.optionalSymbols(), today);
         // The decision's day (its data date) names its orders: a re-run on the same data makes the same ids.
         LocalDate day = market.asOf();
-        Set<String> traded = new java.util.HashSet<>(strategy.symbols());
-        traded.addAll(strategy.optionalSymbols());
-        StrategyPortfolio portfolio = StrategyPortfolio.of(account, positions, traded, run.capitalShare());
+        StrategyPortfolio portfolio = StrategyPortfolio.of(account, positions, strategy.tradedSymbols(), run.capitalShare());
         boolean firstDay = decisions.list(id, day.minusYears(100), day).isEmpty();
         Decision decision = strategy.decide(new DecisionContext(day, market, portfolio, calendar, firstDay));
         Long decisionId = dryRun ? null : decisions.save(decision, mode, run.versionId());

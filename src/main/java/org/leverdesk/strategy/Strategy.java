@@ -23,6 +23,17 @@ public interface Strategy {
         return Set.of();
     }
 
+    /**
+     * The symbols this strategy may hold: its positions in them are its own (capital isolation), and
+     * a force exit closes them. By default every symbol it reads; a strategy that only reads a signal
+     * symbol (regime reads QQQ, trades TQQQ) narrows it.
+     */
+    default Set<String> tradedSymbols() {
+        Set<String> all = new java.util.TreeSet<>(symbols());
+        all.addAll(optionalSymbols());
+        return all;
+    }
+
     /** How its orders are executed (fill model in backtests, order type live). */
     ExecutionPolicy execution();
 

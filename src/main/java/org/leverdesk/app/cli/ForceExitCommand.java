@@ -64,9 +64,9 @@ public final class ForceExitCommand implements Callable<Integer> {
                 StrategySettings settings = cfg.strategy(which.strategyId).orElseGet(() -> new StrategySettings(
                         StrategyCatalog.builtIn().require(which.strategyId).id(), false, 1.0, null, null));
                 Strategy strategy = LiveStrategies.strategy(settings);
-                out.println("force exit of " + strategy.id() + " (" + String.join(", ", new java.util.TreeSet<>(strategy.symbols()))
+                out.println("force exit of " + strategy.id() + " (" + String.join(", ", new java.util.TreeSet<>(strategy.tradedSymbols()))
                         + ") at broker " + broker.name());
-                outcomes = service.forceExit(strategy.id(), strategy.symbols());
+                outcomes = service.forceExit(strategy.id(), strategy.tradedSymbols());
             }
         }
         if (outcomes.isEmpty()) {

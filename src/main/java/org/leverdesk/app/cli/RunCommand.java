@@ -76,6 +76,7 @@ public final class RunCommand implements Callable<Integer> {
                     + " add --confirm-live to send orders, or use --dry-run");
         }
         var chosen = LiveStrategies.chosen(cfg, strategyId, file.path().toString());
+        LiveStrategies.requireSeparateSymbols(cfg.enabledStrategies());
         Clock clock = asOf == null ? Clock.systemUTC()
                 : Clock.fixed(asOf.atTime(DECISION_TIME).atZone(NEW_YORK).toInstant(), NEW_YORK);
         PrintWriter out = spec.commandLine().getOut();

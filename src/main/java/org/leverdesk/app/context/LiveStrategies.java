@@ -2,6 +2,7 @@ package org.leverdesk.app.context;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.leverdesk.config.AppConfig;
 import org.leverdesk.config.StrategySettings;
@@ -55,5 +56,30 @@ public final class LiveStrategies {
         params.remove(SYMBOL);
         StrategyVersion v = versions.save(settings.strategyId(), params, null, "run");
         return new StrategyRun(strategy, v.number(), v.id(), settings.capitalShare());
+    }
+
+    /**
+     * Refuses enabled strategies that would hold the same symbol in one account: each would count the
+     * other's shares as its own and trade them away (capital isolation works per symbol).
+     */
+    public static void requireSeparateSymbols(List<StrategySettings> enabled) {
+        java.util.Map<String, String> owner = new java.util.TreeMap<>();
+        for (StrategySettings s : enabled) {
+            Set<String> traded;
+            try {
+                traded = strategy(s).tradedSymbols();
+            } catch (IllegalArgumentException e) {
+                // Invalid parameters fail that strategy's own runs with their message (journalled, notified).
+                continue;
+            }
+            for (String symbol : traded) {
+                String other = owner.putIfAbsent(symbol, s.strategyId());
+                if (other != null && !other.equals(s.strategyId())) {
+                    throw new IllegalArgumentException(other + " and " + s.strategyId() + " both trade " + symbol
+                            + " in one account, so each would count the other's shares as its own; give one of them another"
+                            + " symbol or disable one in Settings");
+                }
+            }
+        }
     }
 }

@@ -97,6 +97,7 @@ public final class TradingRuntime implements AutoCloseable {
         this.lock = lock;
         this.clock = new SchedulerTimeClock(schedulerClock);
         // Everything that can fail on bad settings comes before the dispatcher starts its threads.
+        LiveStrategies.requireSeparateSymbols(config.enabledStrategies());
         List<JobDefinition> jobs = new ArrayList<>(ScheduleDefaults.jobsOf(config.strategies()));
         jobs.add(SUMMARY_JOB);
         this.journal = app.journal(clock);

@@ -65,6 +65,10 @@ public final class RegimeStrategy implements Strategy {
     @Override
     public Set<String> symbols() { return Set.of(config.symbol(), config.signalSymbol()); }
 
+    /** Only the leveraged fund is held; the signal symbol is read, never traded. */
+    @Override
+    public Set<String> tradedSymbols() { return Set.of(config.symbol()); }
+
     @Override
     public ExecutionPolicy execution() { return EXECUTION; }
 

@@ -77,6 +77,7 @@ class RunKillRestartTest {
         assertTrue(calendar.isLastTradingDayOfMonth(monthEnd));
         writeBars(calendar, "TQQQ", monthEnd, 50);
         writeBars(calendar, "SQQQ", monthEnd, 20);
+        writeBars(calendar, "QQQ", monthEnd, 400);
         cid = "ld-monthly-rebalance-v1-" + monthEnd.toString().replace("-", "") + "-buy-TQQQ";
         config = tmp.resolve("config.json");
         // rsi2 is a second enabled strategy, so a whole run makes broker calls after monthly-rebalance's order.
@@ -85,7 +86,8 @@ class RunKillRestartTest {
         new ConfigFile(config).save(new AppConfig(new BrokerSettings(BrokerKind.ALPACA, AlpacaEndpoint.PAPER, false),
                 risk, List.of(
                         new StrategySettings("monthly-rebalance", true, 0.5, Map.of("allocation", "2000", "symbol", "TQQQ"), null),
-                        new StrategySettings("rsi2", true, 0.5, Map.of(), null)), null));
+                        // rsi2 on QQQ (and its SQQQ hedge): two strategies may not hold one symbol in one account.
+                        new StrategySettings("rsi2", true, 0.5, Map.of("symbol", "QQQ"), null)), null));
     }
 
     @AfterEach
