@@ -1,11 +1,10 @@
 package org.leverdesk.ui.dashboard;
 
 import eu.hansolo.tilesfx.Tile;
-import eu.hansolo.tilesfx.TileBuilder;
 import java.util.List;
 import java.util.function.Function;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
@@ -15,10 +14,11 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
-import javafx.scene.paint.Color;
 import javafx.util.Duration;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
+import org.leverdesk.ui.common.WhileShown;
+import org.leverdesk.ui.orders.AccountTiles;
 import org.leverdesk.ui.dashboard.DashboardSnapshot.PositionRow;
 import org.leverdesk.ui.orders.KillSwitchDialog;
 import org.leverdesk.ui.dashboard.DashboardSnapshot.StrategyRow;
@@ -30,16 +30,8 @@ import org.leverdesk.ui.dashboard.DashboardSnapshot.StrategyRow;
 public final class DashboardView {
     /** How often the dashboard re-reads the account while it is on screen. */
     static final Duration REFRESH_EVERY = Duration.seconds(5);
-    private static final double TILE_W = 210;
-    private static final double TILE_H = 132;
-    private static final Color GAIN = Color.web("#1b7f3b");
-    private static final Color LOSS = Color.web("#c62828");
-    private static final Color NEUTRAL = Color.web("#37474f");
 
     private final DashboardViewModel viewModel;
-    private final Tile equityTile = tile("equityTile", "Equity");
-    private final Tile dayTile = tile("dayProfitTile", "Day P&L");
-    private final Tile totalTile = tile("totalProfitTile", "Total P&L");
 
     @FXML private Label titleLabel;
     @FXML private Label updatedLabel;
@@ -72,15 +64,7 @@ public final class DashboardView {
     /** Builds the view, reads the first snapshot and refreshes every {@link #REFRESH_EVERY} while the view is in a window. */
     public static Parent load(DashboardViewModel viewModel) {
         Parent root = FxmlViews.load(new DashboardView(viewModel));
-        Timeline timer = new Timeline(new KeyFrame(REFRESH_EVERY, e -> viewModel.refresh()));
-        timer.setCycleCount(Timeline.INDEFINITE);
-        root.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene == null) {
-                timer.stop();
-            } else {
-                timer.play();
-            }
-        });
+        WhileShown.every(root, REFRESH_EVERY, viewModel::refresh);
         viewModel.refresh();
         return root;
     }
@@ -98,10 +82,12 @@ public final class DashboardView {
             b.setVisible(viewModel.hasControls());
             b.setManaged(viewModel.hasControls());
         }
-        tilesBox.getChildren().setAll(equityTile, dayTile, totalTile);
-        bindTile(equityTile, viewModel.equityProperty(), viewModel.equityTextProperty(), false);
-        bindTile(dayTile, viewModel.dayProfitProperty(), viewModel.dayProfitTextProperty(), true);
-        bindTile(totalTile, viewModel.totalProfitProperty(), viewModel.totalProfitTextProperty(), true);
+        Tile equity = tile("equityTile", "Equity", viewModel.equityProperty(), viewModel.equityTextProperty());
+        Tile day = tile("dayProfitTile", "Day P&L", viewModel.dayProfitProperty(), viewModel.dayProfitTextProperty());
+        Tile total = tile("totalProfitTile", "Total P&L", viewModel.totalProfitProperty(), viewModel.totalProfitTextProperty());
+        viewModel.dayProfitProperty().addListener((obs, old, v) -> AccountTiles.colourBySign(day, v.doubleValue()));
+        viewModel.totalProfitProperty().addListener((obs, old, v) -> AccountTiles.colourBySign(total, v.doubleValue()));
+        tilesBox.getChildren().setAll(equity, day, total);
 
         strategiesTable.setItems(viewModel.strategies());
         text(strategyColumn, StrategyRow::strategyId);
@@ -141,29 +127,11 @@ public final class DashboardView {
         }
     }
 
-    private static void bindTile(Tile tile, ObservableValue<Number> value, ObservableValue<String> text, boolean signed) {
-        Runnable show = () -> {
-            double v = value.getValue().doubleValue();
-            tile.setValue(Double.isNaN(v) ? 0 : v);
-            String money = Double.isNaN(v) ? Formats.MISSING : Formats.money(v);
-            tile.setDescription(money);
-            ((Label) tile.getGraphic()).setText(money);
-            tile.setText(text.getValue());
-            tile.setBackgroundColor(!signed || Double.isNaN(v) || v == 0 ? NEUTRAL : v > 0 ? GAIN : LOSS);
-        };
-        value.addListener((obs, o, n) -> show.run());
-        text.addListener((obs, o, n) -> show.run());
-        show.run();
-    }
-
-    private static Tile tile(String id, String title) {
-        // A custom tile with a label: the money string is large and exact (a NUMBER tile rounds and drops the $).
-        Label value = new Label(Formats.MISSING);
-        value.getStyleClass().add("dashboard-tile-value");
-        Tile t = TileBuilder.create().skinType(Tile.SkinType.CUSTOM).prefSize(TILE_W, TILE_H).title(title)
-                .graphic(value).description(Formats.MISSING).textVisible(true).animated(false).build();
-        t.setId(id);
-        t.setMinSize(TILE_W, TILE_H);
+    /** An account tile showing {@code amount} in dollars (the missing mark while unknown) over {@code text}. */
+    private static Tile tile(String id, String title, ReadOnlyDoubleProperty amount, ObservableValue<String> text) {
+        Tile t = AccountTiles.money(id, title, Bindings.createStringBinding(
+                () -> Double.isNaN(amount.get()) ? Formats.MISSING : Formats.money(amount.get()), amount), "");
+        t.textProperty().bind(text);
         return t;
     }
 

@@ -7,10 +7,10 @@ import javafx.scene.control.Label;
 import javafx.scene.paint.Color;
 
 /**
- * The account tiles: one big dollar figure each. A custom tile with a label because money reads best
- * as text ("$12,345.60"), which TilesFX's number skin cannot format.
+ * The account tiles of the Orders view and the Dashboard: one big dollar figure each. A custom tile with
+ * a label because money reads best as text ("$12,345.60"), which TilesFX's number skin cannot format.
  */
-final class AccountTiles {
+public final class AccountTiles {
     private static final double W = 210;
     private static final double H = 110;
     private static final Color NEUTRAL = Color.web("#2a3342");
@@ -21,7 +21,7 @@ final class AccountTiles {
     }
 
     /** A tile titled {@code title} showing {@code value}; its label has id {@code id + "Value"}. */
-    static Tile money(String id, String title, ObservableStringValue value, String text) {
+    public static Tile money(String id, String title, ObservableStringValue value, String text) {
         Label figure = new Label();
         figure.getStyleClass().add("account-tile-value");
         figure.setId(id + "Value");
@@ -34,7 +34,7 @@ final class AccountTiles {
     }
 
     /** Green for a gain, red for a loss, neutral for none. */
-    static void colourBySign(Tile tile, double value) {
+    public static void colourBySign(Tile tile, double value) {
         tile.setBackgroundColor(value > 0 ? GAIN : value < 0 ? LOSS : NEUTRAL);
     }
 }

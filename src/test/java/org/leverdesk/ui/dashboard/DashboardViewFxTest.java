@@ -2,9 +2,9 @@ package org.leverdesk.ui.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import eu.hansolo.tilesfx.Tile;
 import java.time.ZoneId;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -41,9 +41,9 @@ class DashboardViewFxTest {
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
                 () -> robot.lookup("#positionsTable").queryAs(TableView.class).getItems().size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("$102,340.50", robot.lookup("#equityTile").queryAs(Tile.class).getDescription());
-        assertEquals("-$1,210.25", robot.lookup("#dayProfitTile").queryAs(Tile.class).getDescription());
-        assertEquals("$2,340.50", robot.lookup("#totalProfitTile").queryAs(Tile.class).getDescription());
+        assertEquals("$102,340.50", robot.lookup("#equityTileValue").queryAs(Label.class).getText());
+        assertEquals("-$1,210.25", robot.lookup("#dayProfitTileValue").queryAs(Label.class).getText());
+        assertEquals("$2,340.50", robot.lookup("#totalProfitTileValue").queryAs(Label.class).getText());
         assertEquals(2, robot.lookup("#strategiesTable").queryAs(TableView.class).getItems().size());
         Snapshots.write(robot.lookup("#dashboardView").query(), "dashboard.png");
     }
