@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.leverdesk.broker.Account;
 import org.leverdesk.broker.Broker;
@@ -15,7 +14,10 @@ import org.leverdesk.broker.BrokerException;
 import org.leverdesk.broker.BrokerPosition;
 import org.leverdesk.config.AppConfig;
 import org.leverdesk.config.StrategySettings;
+import org.leverdesk.app.context.RuntimeStatus;
+import org.leverdesk.risk.TradingState;
 import org.leverdesk.schedule.ScheduledJob;
+import org.leverdesk.schedule.SchedulerState;
 import org.leverdesk.store.DecisionRepository;
 import org.leverdesk.store.StoredDecision;
 import org.leverdesk.ui.common.Formats;
@@ -37,25 +39,20 @@ final class DashboardData implements DashboardSource {
     private final Supplier<AppConfig> config;
     private final DecisionRepository decisions;
     private final Supplier<Optional<BigDecimal>> startingCapital;
-    private final Function<String, Optional<ScheduledJob>> nextRun;
-    private final Supplier<String> schedulerState;
-    private final Supplier<String> tradingState;
+    private final Supplier<RuntimeStatus> status;
     private final Clock clock;
 
     /**
      * @param startingCapital what was put into the account (paper: its starting capital), empty when unknown
-     * @param nextRun         the next scheduled job of a strategy
+     * @param status          the scheduler's and risk gate's state with each strategy's next run, read once a snapshot
      */
     DashboardData(Broker broker, Supplier<AppConfig> config, DecisionRepository decisions,
-                  Supplier<Optional<BigDecimal>> startingCapital, Function<String, Optional<ScheduledJob>> nextRun,
-                  Supplier<String> schedulerState, Supplier<String> tradingState, Clock clock) {
+                  Supplier<Optional<BigDecimal>> startingCapital, Supplier<RuntimeStatus> status, Clock clock) {
         this.broker = broker;
         this.config = config;
         this.decisions = decisions;
         this.startingCapital = startingCapital;
-        this.nextRun = nextRun;
-        this.schedulerState = schedulerState;
-        this.tradingState = tradingState;
+        this.status = status;
         this.clock = clock;
     }
 
@@ -78,16 +75,31 @@ final class DashboardData implements DashboardSource {
         } catch (BrokerException e) {
             accountError = "The " + broker.name() + " account could not be read: " + e.getMessage();
         }
+        RuntimeStatus now = status.get();
         List<StrategyRow> strategies = new ArrayList<>();
         for (StrategySettings s : config.get().strategies()) {
             Optional<StoredDecision> last = decisions.latest(s.strategyId());
-            String next = s.enabled() ? nextRun.apply(s.strategyId())
-                    .map(j -> NEXT_RUN.format(j.at()) + " " + j.definition().name()).orElse(Formats.MISSING) : Formats.MISSING;
+            ScheduledJob job = s.enabled() ? now.nextRuns().get(s.strategyId()) : null;
+            String next = job == null ? Formats.MISSING : NEXT_RUN.format(job.at()) + " " + job.definition().name();
             strategies.add(new StrategyRow(s.strategyId(), s.enabled(), s.capitalShare(), next,
                     last.map(d -> d.decision().date() + ": " + d.decision().explanation().summary()).orElse("no decision yet"),
                     last.map(d -> d.decision().explanation().regime()).orElse(null)));
         }
-        return new DashboardSnapshot(broker.name(), account, accountError, positions, strategies, schedulerState.get(),
-                tradingState.get(), clock.instant());
+        return new DashboardSnapshot(broker.name(), account, accountError, positions, strategies, schedulerText(now),
+                now.trading().name(), clock.instant());
+    }
+
+    /** The scheduler's state in words, with the running job and a halted risk gate. */
+    static String schedulerText(RuntimeStatus s) {
+        String state = switch (s.scheduler()) {
+            case RUNNING -> "running";
+            case PAUSED -> "paused (no new jobs)";
+            case HALTED -> "halted by the kill switch";
+            case STOPPED -> "stopped";
+        };
+        if (s.runningJob() != null) {
+            state += ", running " + s.runningJob().definition().key();
+        }
+        return s.trading() == TradingState.HALTED && s.scheduler() != SchedulerState.HALTED ? state + " (trading halted)" : state;
     }
 }

@@ -14,7 +14,6 @@ import org.leverdesk.broker.paper.PaperBroker;
 import org.leverdesk.config.AppConfig;
 import org.leverdesk.execution.ReconciliationReport;
 import org.leverdesk.notify.Channel;
-import org.leverdesk.risk.TradingState;
 import org.leverdesk.schedule.SchedulerState;
 import org.leverdesk.ui.AppServices;
 import org.leverdesk.ui.journal.JournalSource;
@@ -35,8 +34,7 @@ final class RuntimeBindings {
         return new AppServices.Trading(runtime.broker(), controls(runtime), reconciliation(config, runtime, atStart),
                 app.orders()::recent,
                 JournalSource.of(app.journal()), new DashboardData(runtime.broker(), () -> config, app.decisions(),
-                        () -> startingCapital(runtime), runtime.scheduler()::nextRun, () -> schedulerText(runtime.status()),
-                        () -> runtime.status().trading().name(), clock));
+                        () -> startingCapital(runtime), runtime::status, clock));
     }
 
     /** Settings' "Send test": sends a test message on one channel and returns what happened. */
@@ -102,18 +100,5 @@ final class RuntimeBindings {
 
     private static Optional<BigDecimal> startingCapital(TradingRuntime runtime) {
         return runtime.broker() instanceof PaperBroker paper ? Optional.of(paper.startingCapital()) : Optional.empty();
-    }
-
-    private static String schedulerText(RuntimeStatus s) {
-        String state = switch (s.scheduler()) {
-            case RUNNING -> "running";
-            case PAUSED -> "paused (no new jobs)";
-            case HALTED -> "halted by the kill switch";
-            case STOPPED -> "stopped";
-        };
-        if (s.runningJob() != null) {
-            state += ", running " + s.runningJob().definition().key();
-        }
-        return s.trading() == TradingState.HALTED && s.scheduler() != SchedulerState.HALTED ? state + " (trading halted)" : state;
     }
 }

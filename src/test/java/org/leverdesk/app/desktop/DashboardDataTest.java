@@ -21,7 +21,10 @@ import java.lang.reflect.Proxy;
 import org.leverdesk.broker.Broker;
 import org.leverdesk.broker.BrokerUnavailableException;
 import org.leverdesk.broker.OrderRequest;
+import org.leverdesk.app.context.RuntimeStatus;
 import org.leverdesk.broker.sim.SimBroker;
+import org.leverdesk.risk.TradingState;
+import org.leverdesk.schedule.SchedulerState;
 import org.leverdesk.config.AppConfig;
 import org.leverdesk.config.StrategySettings;
 import org.leverdesk.domain.Decision;
@@ -58,9 +61,14 @@ class DashboardDataTest {
         store.close();
     }
 
+    /** A running scheduler with no job planned, trading active. */
+    private static RuntimeStatus running() {
+        return new RuntimeStatus(NOW, SchedulerState.RUNNING, TradingState.ACTIVE, Map.of(), null);
+    }
+
     private DashboardData data(Optional<BigDecimal> start) {
-        return new DashboardData(broker, () -> config, decisions, () -> start, id -> Optional.empty(),
-                () -> "running", () -> "ACTIVE", Clock.fixed(NOW, ZoneOffset.UTC));
+        return new DashboardData(broker, () -> config, decisions, () -> start, DashboardDataTest::running,
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -102,8 +110,8 @@ class DashboardDataTest {
                     }
                     throw new BrokerUnavailableException("Alpaca did not answer in 15 s", null);
                 });
-        DashboardData failing = new DashboardData(unreachable, () -> config, decisions, Optional::empty, id -> Optional.empty(),
-                () -> "running", () -> "ACTIVE", Clock.fixed(NOW, ZoneOffset.UTC));
+        DashboardData failing = new DashboardData(unreachable, () -> config, decisions, Optional::empty,
+                DashboardDataTest::running, Clock.fixed(NOW, ZoneOffset.UTC));
         DashboardSnapshot s = failing.snapshot();
         assertNull(s.account());
         assertEquals("The alpaca-paper account could not be read: Alpaca did not answer in 15 s", s.accountError());
