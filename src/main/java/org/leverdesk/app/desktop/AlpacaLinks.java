@@ -13,6 +13,7 @@ import org.leverdesk.broker.alpaca.AlpacaSettings;
 import org.leverdesk.config.AlpacaEndpoint;
 import org.leverdesk.config.Secrets;
 import org.leverdesk.store.BarRepository;
+import org.leverdesk.strategy.rotation.TickerGroups;
 import org.leverdesk.ui.firstrun.AlpacaCredentials;
 import org.leverdesk.ui.firstrun.HistoryFetch;
 import org.leverdesk.ui.firstrun.KeyCheckResult;
@@ -20,12 +21,17 @@ import org.leverdesk.ui.firstrun.KeyCheckResult;
 /** The first-run dialog's Alpaca actions: checking typed keys and downloading daily history into the store. */
 final class AlpacaLinks {
     /** What the first-run download fetches: the Nasdaq-100 ETFs and every rotation group's tickers. */
-    static final List<String> HISTORY_SYMBOLS = List.of("QQQ", "TQQQ", "SQQQ", "QQQM", "SPY", "GLD", "SLX", "JEF", "CPER",
-            "NVDA", "PLTR", "TSLA", "MSFT", "OKLO", "RMBS", "QBTS", "IREN", "AFRM", "SOFI");
+    static final List<String> HISTORY_SYMBOLS = historySymbols();
     /** Alpaca's daily history starts in 2016. */
     static final LocalDate HISTORY_FROM = LocalDate.of(2016, 1, 1);
 
     private AlpacaLinks() {
+    }
+
+    private static List<String> historySymbols() {
+        java.util.Set<String> symbols = new java.util.LinkedHashSet<>(List.of("QQQ", "TQQQ", "SQQQ", "QQQM"));
+        symbols.addAll(TickerGroups.defaults().all());
+        return List.copyOf(symbols);
     }
 
     /** Checks keys against Alpaca's paper endpoint with a real account call. */
