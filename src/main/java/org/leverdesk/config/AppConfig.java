@@ -32,6 +32,18 @@ public record AppConfig(BrokerSettings broker, RiskSettings risk, List<StrategyS
         return strategies.stream().filter(StrategySettings::enabled).toList();
     }
 
+    /** The scheduled jobs of every enabled strategy, in their order (a one-line error for a bad schedule). */
+    public List<org.leverdesk.schedule.JobDefinition> jobs() {
+        List<org.leverdesk.schedule.JobDefinition> jobs = new java.util.ArrayList<>();
+        enabledStrategies().forEach(s -> jobs.addAll(s.jobs()));
+        return List.copyOf(jobs);
+    }
+
+    /** A copy with other broker settings. */
+    public AppConfig withBroker(BrokerSettings settings) {
+        return new AppConfig(settings, risk, strategies, notifications);
+    }
+
     /** A copy with {@code settings} replacing (or added as) the strategy of the same id. */
     public AppConfig withStrategy(StrategySettings settings) {
         List<StrategySettings> next = new java.util.ArrayList<>(strategies.stream()

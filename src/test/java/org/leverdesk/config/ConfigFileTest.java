@@ -29,7 +29,7 @@ class ConfigFileTest {
     void aSavedConfigReadsBackEqual() {
         ConfigFile file = new ConfigFile(dir.resolve("sub/config.json"));
         AppConfig config = AppConfig.defaults()
-                .withStrategy(new StrategySettings("regime", true, 0.3, Map.of("stopPct", "5"), null))
+                .withStrategy(new StrategySettings("regime", true, 0.3, Map.of("holdDays", "3"), null))
                 .withStrategy(new StrategySettings("rsi2", false, 0.5, Map.of(), "close-10m"));
         file.save(config);
         assertEquals(config, file.load());
@@ -58,7 +58,7 @@ class ConfigFileTest {
         Path path = dir.resolve("config.json");
         AppConfig bad = AppConfig.defaults()
                 .withStrategy(new StrategySettings("regime", true, 0.7, Map.of(), null))
-                .withStrategy(new StrategySettings("rsi2", true, 0.6, Map.of(), null));
+                .withStrategy(new StrategySettings("rsi2", true, 0.6, Map.of("symbol", "QQQM"), null));
         ConfigException e = assertThrows(ConfigException.class, () -> new ConfigFile(path).save(bad));
         assertEquals("not saved: strategies: the enabled strategies' capital shares add up to 130%; lower them to 100% or less"
                 + " so they cannot trade the same dollars twice", e.getMessage());

@@ -55,7 +55,7 @@ public final class DaemonCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ConfigFile file = configFile == null ? ConfigFile.inDefaultDirectory() : new ConfigFile(configFile);
         AppConfig config = file.load();
-        List<JobDefinition> jobs = ScheduleDefaults.jobsOf(config.strategies());
+        List<JobDefinition> jobs = config.jobs();
         if (jobs.isEmpty()) {
             throw new IllegalArgumentException("no strategy is enabled in " + file.path()
                     + "; enable one (\"enabled\": true) in Settings or the config file before starting the daemon");

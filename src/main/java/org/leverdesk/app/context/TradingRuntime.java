@@ -98,7 +98,7 @@ public final class TradingRuntime implements AutoCloseable {
         this.clock = new SchedulerTimeClock(schedulerClock);
         // Everything that can fail on bad settings comes before the dispatcher starts its threads.
         LiveStrategies.requireSeparateSymbols(config.enabledStrategies());
-        List<JobDefinition> jobs = new ArrayList<>(ScheduleDefaults.jobsOf(config.strategies()));
+        List<JobDefinition> jobs = new ArrayList<>(config.jobs());
         jobs.add(SUMMARY_JOB);
         this.journal = app.journal(clock);
         this.broker = app.broker(config, secrets, clock);

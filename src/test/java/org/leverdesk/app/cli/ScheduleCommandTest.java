@@ -25,8 +25,11 @@ class ScheduleCommandTest {
         return file;
     }
 
+    // Each on its own symbol: two enabled strategies may not trade one symbol in one account.
+    private static final Map<String, String> SYMBOL = Map.of("regime", "TQQQ", "rsi2", "QQQM", "monthly-rebalance", "QQQ");
+
     private static StrategySettings enabled(String id, String schedule) {
-        return new StrategySettings(id, true, 0.25, Map.of(), schedule);
+        return new StrategySettings(id, true, 0.25, SYMBOL.containsKey(id) ? Map.of("symbol", SYMBOL.get(id)) : Map.of(), schedule);
     }
 
     @Test
@@ -81,12 +84,16 @@ class ScheduleCommandTest {
     }
 
     @Test
-    void aMalformedScheduleInTheConfigIsOneLineAndExitCodeTwo() {
-        Path file = config(enabled("regime", "close-10"));
+    void aMalformedScheduleInTheConfigIsOneLineAndExitCodeTwo() throws Exception {
+        Path file = dir.resolve("config.json");
+        java.nio.file.Files.writeString(file, "{\"strategies\": [{\"strategyId\": \"regime\", \"enabled\": true,"
+                + " \"capitalShare\": 0.25, \"schedule\": \"close-10\"}]}");
         CliRun cli = new CliRun();
         assertEquals(2, cli.run("schedule", "--date", "2026-11-24", "--config", file.toString()));
-        assertEquals(List.of("error: schedule 'close-10' of strategy regime: 'close-10' is not a schedule; e.g. close-10m,"
-                + " close+15m, open-30m, weekly:MON@open+30m, monthly-last@close-10m, every:10m"), cli.err.toString().lines().toList());
+        assertEquals(List.of("error: " + file + ": strategies.regime.schedule: schedule 'close-10' of strategy regime:"
+                + " 'close-10' is not a schedule; e.g. close-10m, close+15m, open-30m, weekly:MON@open+30m,"
+                + " monthly-last@close-10m, every:10m; fix it with 'leverdesk config set strategies.regime.schedule=close-10m"
+                + " --config " + file + "' or in Settings"), cli.err.toString().lines().toList());
     }
 
     @Test
