@@ -22,6 +22,18 @@ public record AppConfig(BrokerSettings broker, RiskSettings risk, List<StrategyS
         return new AppConfig(BrokerSettings.defaults(), RiskSettings.defaults(), List.of(), NotificationSettings.defaults());
     }
 
+    /**
+     * What a first start on the paper broker writes (the window's first-run dialog, {@code leverdesk init}
+     * without strategies named): the defaults with the regime strategy (seed 000) enabled on the whole paper
+     * account, so the scheduler has something to run; the strategy itself invests at most 30% of it.
+     */
+    public static AppConfig starter() {
+        return defaults().withStrategy(new StrategySettings(STARTER_STRATEGY, true, 1.0, null, null));
+    }
+
+    /** The strategy {@link #starter()} enables. */
+    public static final String STARTER_STRATEGY = "regime";
+
     /** The settings of {@code strategyId}, if configured. */
     public Optional<StrategySettings> strategy(String strategyId) {
         return strategies.stream().filter(s -> s.strategyId().equals(strategyId)).findFirst();

@@ -63,11 +63,19 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
      * @param orderHistory    the stored orders for the Orders view; {@code null} when there is no store
      * @param journal         the journal; {@code null} hides the Journal view
      * @param dashboard       the Dashboard's data; {@code null} hides the Dashboard
+     * @param emergency       the one emergency path the "Close all" button runs; {@code null} (or no broker) hides it
      */
     public record Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
-                          OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard) {
+                          OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard,
+                          org.leverdesk.emergency.EmergencyExit emergency) {
         /** No trading services at all. */
-        public static final Trading NONE = new Trading(null, null, null, null, null, null);
+        public static final Trading NONE = new Trading(null, null, null, null, null, null, null);
+
+        /** Trading services without the emergency path (no "Close all"). */
+        public Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
+                       OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard) {
+            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, null);
+        }
     }
 
     /**
@@ -133,6 +141,7 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
     }
 
     public Broker broker() { return trading.broker(); }
+    public org.leverdesk.emergency.EmergencyExit emergency() { return trading.emergency(); }
     public TradingControls tradingControls() { return trading.tradingControls(); }
     public ReconciliationSource reconciliation() { return trading.reconciliation(); }
     public OrderHistory orderHistory() { return trading.orderHistory(); }

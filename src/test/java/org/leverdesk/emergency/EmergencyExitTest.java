@@ -33,6 +33,7 @@ import org.leverdesk.store.OrderIntent;
 import org.leverdesk.store.OrderRepository;
 import org.leverdesk.store.Store;
 import org.leverdesk.store.TradingStateRepository;
+import org.leverdesk.testing.ForwardingBroker;
 import org.leverdesk.testing.MutableClock;
 import org.leverdesk.testing.ScriptedBroker;
 

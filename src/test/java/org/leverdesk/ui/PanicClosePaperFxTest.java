@@ -60,7 +60,9 @@ class PanicClosePaperFxTest {
         AppServices services = new AppServices(new FakeBacktestRunner(), new FakeDataCatalog(
                 new SymbolCoverage("QQQ", LocalDate.of(1999, 3, 10), LocalDate.of(2026, 3, 3), 6795)), null,
                 AppServices.Mode.PAPER, "store · 1 symbol", dir.resolve("leverdesk.mv.db"), null, null, null, null,
-                new AppServices.Trading(paper, null, null, null, null, null), AppServices.Settings.NONE);
+                new AppServices.Trading(paper, null, null, null, null, null, new org.leverdesk.emergency.EmergencyExit(paper,
+                        org.leverdesk.emergency.StoreEmergencyRecord.of(store, Clock.fixed(NOW, ZoneOffset.UTC)), null,
+                        Clock.systemUTC())), AppServices.Settings.NONE);
         Scene scene = new Scene(MainWindow.create(services, executor, Clock.fixed(NOW, ZoneOffset.UTC)), 1100, 640);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setScene(scene);
@@ -86,8 +88,10 @@ class PanicClosePaperFxTest {
         @SuppressWarnings("unchecked")
         ListView<PanicReport.Line> report = robot.lookup("#panicReport").queryAs(ListView.class);
         List<String> lines = report.getItems().stream().map(Object::toString).toList();
-        assertEquals(3, lines.size(), lines.toString());
+        // the halt, the cancelled order, two positions and the result
+        assertEquals(5, lines.size(), lines.toString());
         assertTrue(lines.stream().allMatch(l -> l.startsWith("✓")), lines.toString());
+        assertTrue(lines.get(4).startsWith("✓ result — FLAT"), lines.toString());
         assertTrue(paper.positions().isEmpty(), paper.positions().toString());
         assertTrue(paper.openOrders().isEmpty(), paper.openOrders().toString());
         assertEquals(OrderStatus.CANCELED, paper.orderByClientOrderId("q-dca").orElseThrow().status());

@@ -1,5 +1,6 @@
 package org.leverdesk.app.cli;
 
+import org.leverdesk.common.SecretMask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,8 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, CalendarCommand.class, BacktestCommand.class, ImportCommand.class,
             RunsCommand.class, RegimeCommand.class, StatusCommand.class, GuiCommand.class,
             RunCommand.class, ForceExitCommand.class, OrdersCommand.class, PositionsCommand.class,
-            ScheduleCommand.class, DaemonCommand.class})
+            ScheduleCommand.class, DaemonCommand.class, CloseAllCommand.class, TradingStateCommands.Pause.class,
+            TradingStateCommands.Resume.class, TradingStateCommands.Halt.class})
 public final class LeverdeskCommand implements Runnable {
 
     @Override
@@ -17,15 +19,26 @@ public final class LeverdeskCommand implements Runnable {
         CommandLine.usage(this, System.out);
     }
 
+    /** The command line of the terminal: its output and errors pass {@link SecretMask} line by line. */
+    public static CommandLine terminal() {
+        CommandLine cl = commandLine();
+        cl.setOut(new java.io.PrintWriter(new MaskingWriter(new java.io.OutputStreamWriter(System.out,
+                java.nio.charset.Charset.defaultCharset())), true));
+        cl.setErr(new java.io.PrintWriter(new MaskingWriter(new java.io.OutputStreamWriter(System.err,
+                java.nio.charset.Charset.defaultCharset())), true));
+        return cl;
+    }
+
     /** A command line whose errors are one line on stderr and exit code 2. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new LeverdeskCommand());
+        cl.setExecutionStrategy(Forwarding::execute);
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
-            cmd.getErr().println("error: " + CliErrors.oneLine(ex));
+            cmd.getErr().println("error: " + SecretMask.redact(CliErrors.oneLine(ex)));
             return 2;
         });
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("error: " + SecretMask.redact(ex.getMessage()));
             ex.getCommandLine().getErr().println("Try 'leverdesk " + ex.getCommandLine().getCommandName() + " --help'.");
             return 2;
         });

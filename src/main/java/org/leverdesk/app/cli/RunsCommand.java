@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code leverdesk runs}: lists the backtest runs saved in the store. */
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "List saved backtest runs.")
-public final class RunsCommand implements Callable<Integer> {
+public final class RunsCommand implements Callable<Integer>, StoreCommand {
     @Spec
     CommandSpec spec;
 
@@ -21,7 +21,8 @@ public final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (AppContext app = AppContext.open(store.dataDir, null, 0, true)) {
+        try (StoreLease lease = StoreLease.open(store.dataDir, store.create, null, 0, true)) {
+            AppContext app = lease.app();
             PrintWriter out = spec.commandLine().getOut();
             out.println("id,created_at,strategy,symbol,from,to,total_return,final_equity");
             for (SavedRun s : app.savedRuns().list()) {
@@ -31,5 +32,10 @@ public final class RunsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    @Override
+    public java.nio.file.Path dataDir() {
+        return store.folder();
     }
 }

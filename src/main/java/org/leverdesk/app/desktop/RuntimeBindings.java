@@ -34,7 +34,7 @@ final class RuntimeBindings {
         return new AppServices.Trading(runtime.broker(), controls(runtime), reconciliation(config, runtime, atStart),
                 app.orders()::recent,
                 JournalSource.of(app.journal()), new DashboardData(runtime.broker(), () -> config, app.decisions(),
-                        () -> startingCapital(runtime), runtime::status, clock));
+                        () -> startingCapital(runtime), runtime::status, clock), runtime.emergency());
     }
 
     /** Settings' "Send test": sends a test message on one channel and returns what happened. */

@@ -17,7 +17,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Quotes made from daily bars: the latest bar whose session had closed by the asked moment gives
  * last = its close and bid/ask = close -/+ the half-spread, stamped with that session's close, so a
- * replay never sees a price from after its "now".
+ * live paper account never sees a price from after its "now".
+ *
+ * <p>A replay of a past day ({@code run --as-of D}) decides at 15:50 on D's own bar, as a backtest
+ * decides on the day's close; for it ({@code sessionBarKnown}) the bar of the session in progress is
+ * known too: its open at the opening moment, its close (the replay's stand-in for the 15:50 price)
+ * during the session, stamped with the moment asked, so the quote guard judges it against the
+ * replayed time and the fill matches the backtest's.
  */
 final class MarketDataQuotes {
     private static final Logger LOG = LoggerFactory.getLogger(MarketDataQuotes.class);
@@ -27,11 +33,17 @@ final class MarketDataQuotes {
     private final MarketData data;
     private final TradingCalendar calendar;
     private final double halfSpread;
+    private final boolean sessionBarKnown;
 
     MarketDataQuotes(MarketData data, TradingCalendar calendar, double halfSpread) {
+        this(data, calendar, halfSpread, false);
+    }
+
+    MarketDataQuotes(MarketData data, TradingCalendar calendar, double halfSpread, boolean sessionBarKnown) {
         this.data = data;
         this.calendar = calendar;
         this.halfSpread = halfSpread;
+        this.sessionBarKnown = sessionBarKnown;
     }
 
     /** The quote of {@code symbol} as known at {@code at}, or empty when the data has no bar closed by then. */
@@ -47,6 +59,12 @@ final class MarketDataQuotes {
     }
 
     private Optional<Quote> latest(BarSeries bars, String symbol, Instant at) {
+        if (sessionBarKnown && !bars.isEmpty()) {
+            Optional<Quote> current = inSession(bars, symbol, at);
+            if (current.isPresent()) {
+                return current;
+            }
+        }
         for (int i = bars.size() - 1; i >= 0; i--) {
             Instant close = closeOf(bars.date(i));
             if (!close.isAfter(at)) {
@@ -55,6 +73,23 @@ final class MarketDataQuotes {
             }
         }
         return Optional.empty();
+    }
+
+    /** The bar of the session open at {@code at}: its open at the opening moment, its close after it. */
+    private Optional<Quote> inSession(BarSeries bars, String symbol, Instant at) {
+        int i = bars.size() - 1;
+        LocalDate date = bars.date(i);
+        LocalDate day = at.atZone(NyseCalendar.ZONE).toLocalDate();
+        Optional<TradingCalendar.Session> session = date.equals(day) ? calendar.session(date) : Optional.empty();
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant opens = session.get().open().toInstant();
+        if (at.isBefore(opens) || !at.isBefore(closeOf(date))) {
+            return Optional.empty();
+        }
+        double price = at.equals(opens) ? bars.open(i) : bars.close(i);
+        return Optional.of(new Quote(symbol, price * (1 - halfSpread), price * (1 + halfSpread), price, at));
     }
 
     /** When a bar's session closed (16:00 New York for a bar on a day the calendar calls closed). */

@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class PaperBroker implements Broker {
     private static final Logger LOG = LoggerFactory.getLogger(PaperBroker.class);
     private static final String NAME = "paper";
+    /** The name of the account that trades the simulated demo market (its own tables, never mixed with "paper"). */
+    public static final String DEMO_NAME = "paper-demo";
     // The database keeps quantities and prices to six decimals.
     private static final int MAX_SCALE = 6;
 
@@ -56,6 +58,7 @@ public final class PaperBroker implements Broker {
     private final CalendarClock sessions;
     private final PaperSettings settings;
     private final MarketDataQuotes prices;
+    private final String name;
     private BigDecimal startingCapital;
     private SimBroker sim;
     // True after a failed write whose reload failed too: memory may be ahead of the store until reloaded.
@@ -74,12 +77,36 @@ public final class PaperBroker implements Broker {
      * are pushed with {@link #onQuote}; {@code settings} apply to a new or reset account.
      */
     public PaperBroker(Store store, MarketData prices, Clock clock, TradingCalendar calendar, PaperSettings settings) {
-        this.store = new PaperStore(store);
+        this(store, prices, clock, calendar, settings, false, false);
+    }
+
+    /**
+     * A fresh paper account in {@code store} for replaying a past day ({@code run --as-of}): the replayed
+     * day's own bar is its price during that session, as a backtest decides and fills on it (see
+     * {@link MarketDataQuotes}); a live paper account never sees a bar before its session closed.
+     */
+    public static PaperBroker replaying(Store store, MarketData prices, Clock clock) {
+        return new PaperBroker(store, prices, clock, new NyseCalendar(), PaperSettings.DEFAULT, true, false);
+    }
+
+    /**
+     * The paper account that trades the simulated demo market ({@link #DEMO_NAME}): its own cash, positions
+     * and orders in the store's {@code demo_paper_*} tables, so a paper account on real prices never
+     * inherits simulated fills.
+     */
+    public static PaperBroker onDemoMarket(Store store, MarketData demoPrices, Clock clock) {
+        return new PaperBroker(store, demoPrices, clock, new NyseCalendar(), PaperSettings.DEFAULT, false, true);
+    }
+
+    private PaperBroker(Store store, MarketData prices, Clock clock, TradingCalendar calendar, PaperSettings settings,
+                        boolean sessionBarKnown, boolean demo) {
+        this.name = demo ? DEMO_NAME : NAME;
+        this.store = new PaperStore(store, demo ? PaperStore.DEMO : "");
         this.clock = clock;
         this.calendar = calendar;
         this.sessions = new CalendarClock(calendar);
         this.settings = settings;
-        this.prices = prices == null ? null : new MarketDataQuotes(prices, calendar, settings.halfSpread());
+        this.prices = prices == null ? null : new MarketDataQuotes(prices, calendar, settings.halfSpread(), sessionBarKnown);
         load();
         refresh();
     }
@@ -94,11 +121,11 @@ public final class PaperBroker implements Broker {
         }
         if (saved.isPresent()) {
             startingCapital = saved.get().startingCapital();
-            sim = new SimBroker(NAME, settings.commission(), calendar, saved.get().state());
+            sim = new SimBroker(name, settings.commission(), calendar, saved.get().state());
         } else {
             Instant now = clock.instant();
             startingCapital = settings.startingCapital();
-            sim = new SimBroker(NAME, startingCapital, settings.commission(), calendar, now, sessions.isOpen(now));
+            sim = new SimBroker(name, startingCapital, settings.commission(), calendar, now, sessions.isOpen(now));
             LOG.info("new paper account with ${}", startingCapital);
         }
     }
@@ -240,7 +267,7 @@ public final class PaperBroker implements Broker {
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override

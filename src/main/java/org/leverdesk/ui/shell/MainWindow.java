@@ -82,8 +82,8 @@ public final class MainWindow {
     public static Parent create(AppServices services, TaskExecutor executor, Clock clock) {
         MainViewModel status = new MainViewModel(services);
         // The panic close gets its own thread per press, not the shared executor: it must work while a job holds that.
-        PanicClose panic = services.broker() == null ? null
-                : new PanicClose(services.broker(), PanicClose.DEFAULT_TIMEOUT, executor::runOnUiThread);
+        PanicClose panic = services.broker() == null || services.emergency() == null ? null
+                : new PanicClose(services.emergency(), PanicClose.DEFAULT_TIMEOUT, executor::runOnUiThread);
         MainView view = new MainView(status, navigation(services, executor, clock, status::refresh), panic);
         return FxmlViews.load(view);
     }

@@ -1,4 +1,4 @@
-package org.leverdesk.emergency;
+package org.leverdesk.testing;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -14,10 +14,10 @@ import org.leverdesk.broker.OrderRequest;
 import org.leverdesk.broker.Quote;
 
 /** A broker that passes every call to another; tests override the calls they make misbehave. */
-class ForwardingBroker implements Broker {
-    final Broker delegate;
+public class ForwardingBroker implements Broker {
+    protected final Broker delegate;
 
-    ForwardingBroker(Broker delegate) {
+    public ForwardingBroker(Broker delegate) {
         this.delegate = delegate;
     }
 
