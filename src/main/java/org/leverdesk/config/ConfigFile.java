@@ -27,6 +27,7 @@ public final class ConfigFile {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
@@ -117,11 +118,6 @@ public final class ConfigFile {
             throw new ConfigException(source + " holds no settings (null); delete it to start with the defaults");
         }
         return config;
-    }
-
-    /** The config as a JSON tree (for {@code config set}); a missing file gives the defaults' tree. */
-    public JsonNode tree() {
-        return MAPPER.valueToTree(read());
     }
 
     /** The config a JSON tree describes, not checked. */
