@@ -109,7 +109,7 @@ public record EmergencyReport(String scope, String broker, String by, Instant st
         if (positions.isEmpty()) {
             out.add("positions: none");
         }
-        positions.forEach(p -> out.add((p.ok() ? "closed " : "FAILED to close ") + p.text()));
+        positions.forEach(p -> out.add((p.ok() ? "" : "FAILED ") + p.text()));
         problems.forEach(p -> out.add("FAILED: " + p));
         out.add(outcome + ": " + detail + " (" + seconds(Duration.between(started, finished)) + ")");
         return out;

@@ -18,6 +18,6 @@ public final class ConfigOptions {
 
     /** The secrets that go with the config: the environment, then secrets.properties beside the file. */
     Secrets secrets() {
-        return file().secrets();
+        return file().secrets().registerForMasking();
     }
 }

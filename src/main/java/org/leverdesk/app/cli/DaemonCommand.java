@@ -62,13 +62,13 @@ public final class DaemonCommand implements Callable<Integer> {
                     + (configFile == null ? "" : " --config " + file.path()) + "' (or 'leverdesk init', or in Settings)"
                     + " before starting the daemon");
         }
-        StoreLease.requireStoreOrCreate(store.dataDir, store.create);
         Path dataDir = store.dataDir == null ? DataDirectory.resolveDefault() : store.dataDir;
         if (config.broker().mode() == TradingMode.LIVE && !confirmLive) {
             // The same rule as `run`: the config switch alone is not enough for real money.
             throw new IllegalArgumentException("the settings in " + file.path() + " select LIVE trading with real money;"
                     + " add --confirm-live to let the daemon send orders");
         }
+        StoreLease.requireStoreOrCreate(store.dataDir, store.create);
         PrintWriter out = spec.commandLine().getOut();
         // The JVM ends when its shutdown hooks return, so the hook waits until the store and lock are closed.
         CountDownLatch closed = new CountDownLatch(1);

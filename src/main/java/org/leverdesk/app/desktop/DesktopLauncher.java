@@ -125,7 +125,7 @@ public final class DesktopLauncher {
                 (System.nanoTime() - from) / 1_000_000);
         try {
             ConfigFile file = ConfigFile.inDefaultDirectory();
-            Secrets secrets = file.secrets();
+            Secrets secrets = file.secrets().registerForMasking();
             AppConfig config;
             TradingRuntime runtime = null;
             String problem = null;

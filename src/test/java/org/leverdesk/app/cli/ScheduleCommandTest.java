@@ -26,7 +26,7 @@ class ScheduleCommandTest {
     }
 
     // Each on its own symbol: two enabled strategies may not trade one symbol in one account.
-    private static final Map<String, String> SYMBOL = Map.of("regime", "TQQQ", "rsi2", "QQQM", "monthly-rebalance", "QQQ");
+    private static final Map<String, String> SYMBOL = Map.of("regime", "TQQQ", "rsi2", "TECL", "monthly-rebalance", "QQQM");
 
     private static StrategySettings enabled(String id, String schedule) {
         return new StrategySettings(id, true, 0.25, SYMBOL.containsKey(id) ? Map.of("symbol", SYMBOL.get(id)) : Map.of(), schedule);
