@@ -32,7 +32,7 @@ public final class ConfigEdit {
         } else {
             put(tree, path, key, value);
         }
-        return ConfigFile.fromTree(tree, "the setting " + key);
+        return ConfigFile.fromTree(tree, key);
     }
 
     /** {@code config} without {@code key} (a strategy, a parameter, a setting back to its default). */

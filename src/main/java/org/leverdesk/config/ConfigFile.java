@@ -25,7 +25,6 @@ public final class ConfigFile {
     public static final String FILE_NAME = "config.json";
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -120,9 +119,14 @@ public final class ConfigFile {
         return config;
     }
 
-    /** The config a JSON tree describes, not checked. */
-    public static AppConfig fromTree(JsonNode tree, String source) {
-        return parse(tree.toString(), source);
+    /** The config a JSON tree describes after a change of {@code key}, not checked. */
+    public static AppConfig fromTree(JsonNode tree, String key) {
+        try {
+            return MAPPER.treeToValue(tree, AppConfig.class);
+        } catch (JacksonException e) {
+            throw new ConfigException("cannot set " + key + ": " + ConfigJsonErrors.describe(e).replaceAll(" \\(line \\d+, column"
+                    + " \\d+\\)", ""), e);
+        }
     }
 
     /**

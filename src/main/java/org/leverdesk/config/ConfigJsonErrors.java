@@ -23,13 +23,18 @@ final class ConfigJsonErrors {
     }
 
     static String describe(JacksonException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException bad && !(t instanceof JsonMappingException)) {
+                return syntax(bad);
+            }
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             List<String> known = new ArrayList<>();
             if (u.getKnownPropertyIds() != null) {
                 u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
             }
             known.sort(null);
-            return "unknown setting '" + join(path(u), u.getPropertyName()) + "'" + at(u)
+            return "unknown setting '" + path(u) + "'" + at(u)
                     + (known.isEmpty() ? "" : "; known here: " + String.join(", ", known));
         }
         if (e instanceof InvalidFormatException f) {
@@ -40,28 +45,47 @@ final class ConfigJsonErrors {
             return "'" + path(f) + "' cannot be " + quote(f.getValue()) + at(f) + allowed;
         }
         if (e instanceof MismatchedInputException m) {
-            JsonToken token = currentToken(m);
+            String given = given(m);
             String where = path(m).isEmpty() ? "the config" : "'" + path(m) + "'";
-            return where + " must be " + expected(m.getTargetType()) + (token == null ? "" : ", not " + found(token)) + at(m);
+            return where + " must be " + expected(m.getTargetType()) + (given == null ? "" : ", not " + given) + at(m);
         }
         if (e instanceof JsonMappingException d && d.getCause() != null && d.getCause().getMessage() != null) {
             return (path(d).isEmpty() ? "" : "'" + path(d) + "': ") + d.getCause().getMessage().lines().findFirst().orElse("")
                     + at(d);
         }
-        if (e instanceof JsonProcessingException p) {
-            String first = p.getOriginalMessage() == null ? "" : p.getOriginalMessage().lines().findFirst().orElse("");
-            // Jackson's parser names characters like "Unexpected character ('}' (code 125))": keep the character only.
-            first = first.replaceAll(" \\(code \\d+\\)", "").replaceAll("\\(JSON String, Number, Array, Object or token"
-                    + " 'null', 'true' or 'false'\\)", "(a value)");
-            return "not valid JSON" + at(p) + ": " + first;
+        if (e instanceof JsonProcessingException p && !(e instanceof JsonMappingException)) {
+            return syntax(p);
         }
         return e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage().lines().findFirst().orElse("");
     }
 
-    private static JsonToken currentToken(MismatchedInputException m) {
+    private static String syntax(JsonProcessingException p) {
+        String first = p.getOriginalMessage() == null ? "" : p.getOriginalMessage().lines().findFirst().orElse("");
+        // Jackson's parser names characters like "Unexpected character ('}' (code 125))": keep the character only.
+        first = first.replaceAll(" \\(code \\d+\\)", "").replaceAll("\\(JSON String, Number, Array, Object or token"
+                + " 'null', 'true' or 'false'\\)", "(a value)");
+        return "not valid JSON" + at(p) + ": " + first;
+    }
+
+    // Jackson says what it found as "from Array value (token `JsonToken.START_ARRAY`)": keep the kind, in words.
+    private static final java.util.regex.Pattern FOUND = java.util.regex.Pattern.compile("from (Array|Object|String"
+            + "|Integer|Floating-point|Boolean|Null) value");
+
+    private static String given(MismatchedInputException m) {
+        java.util.regex.Matcher found = FOUND.matcher(String.valueOf(m.getOriginalMessage()));
+        if (found.find()) {
+            return switch (found.group(1)) {
+                case "Array" -> "a list [...]";
+                case "Object" -> "an object {...}";
+                case "String" -> "text";
+                case "Integer", "Floating-point" -> "a number";
+                case "Boolean" -> "true/false";
+                default -> "null";
+            };
+        }
         Object p = m.getProcessor();
-        if (p instanceof com.fasterxml.jackson.core.JsonParser parser) {
-            return parser.currentToken();
+        if (p instanceof com.fasterxml.jackson.core.JsonParser parser && parser.currentToken() != null) {
+            return found(parser.currentToken());
         }
         return null;
     }
@@ -76,10 +100,6 @@ final class ConfigJsonErrors {
             }
         }
         return sb.toString();
-    }
-
-    private static String join(String parent, String name) {
-        return parent.isEmpty() ? name : parent + "." + name;
     }
 
     private static String at(JacksonException e) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
             RunsCommand.class, RegimeCommand.class, StatusCommand.class, GuiCommand.class,
             RunCommand.class, ForceExitCommand.class, OrdersCommand.class, PositionsCommand.class,
             ScheduleCommand.class, DaemonCommand.class, CloseAllCommand.class, TradingStateCommands.Pause.class,
-            TradingStateCommands.Resume.class, TradingStateCommands.Halt.class, InitCommand.class, ConfigCommand.class})
+            TradingStateCommands.Resume.class, TradingStateCommands.Halt.class, InitCommand.class, ConfigCommand.class, JournalCommand.class})
 public final class LeverdeskCommand implements Runnable {
 
     @Override

@@ -76,6 +76,12 @@ public final class RunCommand implements Callable<Integer>, StoreCommand {
             description = "Override a strategy parameter for this run (S.NAME=VALUE when several strategies run), e.g. -P core=GLD,SLX.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
+    @Option(names = "--if-scheduled", description = {"Run only the chosen strategies whose schedule has a job within 5 minutes",
+            "of now (New York time), so one cron line per minute candidate replaces the calendar logic: e.g. at 12:50",
+            "and 15:50 on weekdays it trades on early-close days at 12:50 and on other days at 15:50 (seed 000's",
+            "'run --halfday-check'); holidays and the wrong minute do nothing."})
+    boolean ifScheduled;
+
     /** "DEMO " before every line that decides or trades on simulated prices. */
     private String demo = "";
 
@@ -88,8 +94,13 @@ public final class RunCommand implements Callable<Integer>, StoreCommand {
             throw new IllegalArgumentException("the settings in " + file.path() + " select LIVE trading with real money;"
                     + " add --confirm-live to send orders, or use --dry-run");
         }
-        List<StrategySettings> chosen = RunOverrides.apply(cfg, LiveStrategies.chosen(cfg, strategyId, file.path().toString()),
+        List<StrategySettings> all = RunOverrides.apply(cfg, LiveStrategies.chosen(cfg, strategyId, file.path().toString()),
                 overrides);
+        List<StrategySettings> chosen = ifScheduled && asOf == null
+                ? ScheduledNow.of(all, java.time.Instant.now(), spec.commandLine().getOut()) : all;
+        if (chosen.isEmpty()) {
+            return 0;
+        }
         Clock clock = asOf == null ? Clock.systemUTC()
                 : Clock.fixed(asOf.atTime(DECISION_TIME).atZone(NEW_YORK).toInstant(), NEW_YORK);
         PrintWriter out = spec.commandLine().getOut();
