@@ -38,8 +38,9 @@ public final class LeverdeskCommand implements Runnable {
             return 2;
         });
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("error: " + SecretMask.redact(ex.getMessage()));
-            ex.getCommandLine().getErr().println("Try 'leverdesk " + ex.getCommandLine().getCommandName() + " --help'.");
+            // One line, like every other error: what is wrong, and where the help is.
+            ex.getCommandLine().getErr().println("error: " + SecretMask.redact(ex.getMessage().replace('\n', ' ').strip())
+                    + " (see 'leverdesk " + ex.getCommandLine().getCommandName() + " --help')");
             return 2;
         });
         return cl;

@@ -62,7 +62,7 @@ class LiveCommandsTest {
         CliRun cli = new CliRun();
         List<String> all = new java.util.ArrayList<>(List.of(args));
         all.addAll(List.of(common));
-        if (args[0].equals("run") || args[0].equals("force-exit")) {
+        if (List.of("run", "force-exit", "orders", "positions", "close-all").contains(args[0])) {
             all.addAll(List.of("--config", config));
         }
         cli.run(all.toArray(String[]::new));

@@ -101,6 +101,6 @@ class ScheduleCommandTest {
         CliRun cli = new CliRun();
         assertEquals(2, cli.run("schedule", "--date", "27.11.2026"));
         assertEquals("error: Invalid value for option '--date': '27.11.2026' is not a valid ISO date; use YYYY-MM-DD,"
-                + " e.g. 2024-11-27", cli.err.toString().lines().findFirst().orElseThrow());
+                + " e.g. 2024-11-27 (see 'leverdesk schedule --help')", cli.err.toString().lines().findFirst().orElseThrow());
     }
 }
