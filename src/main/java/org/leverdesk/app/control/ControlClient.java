@@ -64,6 +64,9 @@ public final class ControlClient {
                         + " without an answer; look at its log", null);
             }
             return Optional.of(ControlMessages.read(line.strip(), Reply.class));
+        } catch (java.nio.channels.ClosedByInterruptException e) {
+            throw new ControlUnavailableException("interrupted while waiting for the Leverdesk process that owns this store"
+                    + " (socket " + socket + ")", e);
         } catch (AsynchronousCloseException e) {
             throw new ControlUnavailableException("the Leverdesk process that owns this store (socket " + socket
                     + ") did not answer within " + timeout.toSeconds() + " s", e);
