@@ -101,21 +101,35 @@ public final class Secrets {
     public Optional<String> get(String key) {
         String fromEnv = env.get(key);
         if (fromEnv != null && !fromEnv.isBlank()) {
-            org.leverdesk.common.SecretMask.register(fromEnv, fromEnv.strip());
+            mask(fromEnv.strip());
             return Optional.of(fromEnv);
         }
         String fromFile = readFile().getProperty(key);
         if (fromFile != null) {
-            org.leverdesk.common.SecretMask.register(fromFile.trim());
+            mask(fromFile.trim());
         }
         return fromFile == null || fromFile.isBlank() ? Optional.empty() : Optional.of(fromFile.trim());
+    }
+
+    /**
+     * Registers a secret with the process-wide mask; for a URL (a Discord webhook) also its last path part,
+     * the token, which a service may echo on its own.
+     */
+    private static void mask(String value) {
+        org.leverdesk.common.SecretMask.register(value);
+        int slash = value.lastIndexOf('/');
+        if (value.contains("://") && slash > 0 && slash < value.length() - 1) {
+            String token = value.substring(slash + 1);
+            int query = token.indexOf('?');
+            org.leverdesk.common.SecretMask.register(query < 0 ? token : token.substring(0, query));
+        }
     }
 
     /** Stores {@code key} in the user-only secrets file (created with mode 600), keeping the others. */
     public void put(String key, String value) {
         Properties props = readFile();
         props.setProperty(key, value);
-        org.leverdesk.common.SecretMask.register(value);
+        mask(value);
         write(props);
     }
 

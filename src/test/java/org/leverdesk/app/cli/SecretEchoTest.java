@@ -110,9 +110,10 @@ class SecretEchoTest {
         assertEquals(1, discord.requests().size(), "the close-all report went to Discord once (the webhook is 'deleted')");
         assertTrue(sent.contains("forbidden: key "), sent);
 
-        String everything = String.join("\n", positions, closeAll, String.join("\n", journal), log, sent);
+        java.util.Map<String, String> outputs = java.util.Map.of("positions' output", positions, "close-all's output", closeAll,
+                "the journal", String.join("\n", journal), "the log", log, "Discord", sent);
         for (String secret : List.of(FakeAlpacaServer.KEY_ID, FakeAlpacaServer.SECRET_KEY, WEBHOOK_TOKEN)) {
-            assertFalse(everything.contains(secret), secret + " leaked");
+            outputs.forEach((where, text) -> assertFalse(text.contains(secret), secret + " leaked into " + where + ": " + text));
         }
     }
 
