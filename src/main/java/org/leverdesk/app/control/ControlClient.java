@@ -69,7 +69,7 @@ public final class ControlClient {
                     + " (socket " + socket + ")", e);
         } catch (AsynchronousCloseException e) {
             throw new ControlUnavailableException("the Leverdesk process that owns this store (socket " + socket
-                    + ") did not answer within " + timeout.toSeconds() + " s", e);
+                    + ") did not answer within " + waited(timeout), e);
         } catch (IOException e) {
             throw new ControlUnavailableException("the Leverdesk process that owns this store (socket " + socket
                     + ") broke the connection: " + e.getMessage(), e);
@@ -105,5 +105,10 @@ public final class ControlClient {
         } catch (IOException e) {
             // closing anyway
         }
+    }
+
+    /** "30 s", or "500 ms" below a second, so a short wait is never reported as "0 s". */
+    static String waited(Duration timeout) {
+        return timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s";
     }
 }
