@@ -45,7 +45,8 @@ import org.leverdesk.strategy.Strategy;
  *   <li>advances every symbol's {@link History} to today (a strategy can never see a later bar: the
  *       histories reject any index past today);</li>
  *   <li>opens the session with {@link BarDay#open}: dividends going ex today are paid on the shares held,
- *       market-on-open orders fill at the open, resting limits and stops meet the day's range;</li>
+ *       market-on-open orders fill at the open; yesterday's after-close decision sends its buys (its sells
+ *       filled in the auction); resting limits and stops meet the day's range ({@link BarDay#sweep});</li>
  *   <li>for a strategy that decides before the close, prints every symbol at its close (the provisional
  *       bar a live run at 15:50 decides on is, in a replay, the day's bar) and runs the cycle at the
  *       strategy's minute, so its market orders fill at the close quote; then closes the session (day
@@ -179,6 +180,9 @@ public final class BacktestEngine {
         // Why each order was sent, by broker order id: the reason its fills carry.
         final Map<String, String> reasons = new HashMap<>();
         LocalDate today;
+        // An after-close decision whose buys wait for the next open.
+        Decision deferred;
+        LocalDate deferredDay;
 
         Replay(Strategy strategy, int version, String[] symbols, BarSeries[] series, BacktestConfig config,
                TradingCalendar calendar) {
@@ -220,6 +224,15 @@ public final class BacktestEngine {
             clock.set(open);
             BarDay.open(sim, open, this, halfSpread);
             takeFills();
+            if (deferred != null) {
+                // Yesterday's after-close decision: its sells filled in the opening auction; its buys go now.
+                RunResult r = cycle.followUp(run, deferredDay, deferred, false);
+                deferred = null;
+                noteReasons(r);
+                takeFills();
+            }
+            BarDay.sweep(sim, this, halfSpread);
+            takeFills();
             if (afterClose) {
                 BarDay.mark(sim, close, this, halfSpread);
                 BarDay.close(sim, close);
@@ -246,15 +259,28 @@ public final class BacktestEngine {
                 snapshotMap.put(symbols[s], histories[s]);
             }
             RunResult r = cycle.run(run, day, new MarketSnapshot(day, snapshotMap), first, record, false, null);
-            if (!r.outcomes().isEmpty()) {
-                String why = r.decision().explanation().summary();
-                for (OrderOutcome o : r.outcomes()) {
-                    if (o.brokerOrderId() != null) {
-                        reasons.put(o.brokerOrderId(), o.order().stopPrice() != null ? o.order().reason() : why);
-                    }
+            noteReasons(r);
+            for (OrderOutcome o : r.outcomes()) {
+                if (o.kind() == OrderOutcome.Kind.DEFERRED) {
+                    deferred = r.decision();
+                    deferredDay = day;
+                    break;
                 }
             }
             takeFills();
+        }
+
+        /** Remembers why each sent order was sent: its fills carry the decision's summary (a stop its own reason). */
+        private void noteReasons(RunResult r) {
+            if (r.outcomes().isEmpty()) {
+                return;
+            }
+            String why = r.decision().explanation().summary();
+            for (OrderOutcome o : r.outcomes()) {
+                if (o.brokerOrderId() != null) {
+                    reasons.put(o.brokerOrderId(), o.order().stopPrice() != null ? o.order().reason() : why);
+                }
+            }
         }
 
         private void advance(LocalDate day) {

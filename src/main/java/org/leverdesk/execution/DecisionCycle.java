@@ -135,11 +135,42 @@ public final class DecisionCycle {
         OrderPlan plan = planner.plan(new PlanInput(id, run.version(), day, decision.targets(), held, buyingPower, quotes,
                 broker.marketOpen(), run.strategy().execution(), broker.fees()));
 
+        // A decision made after the close sends its sells to the opening auction and its buys right after the
+        // open (followUp), once the sells have filled: a cash account cannot spend what it has not yet sold,
+        // and buys sized at today's close would not fit an opening gap.
+        boolean deferBuys = run.strategy().execution().decidesAfterClose() && !broker.marketOpen();
         for (PlannedOrder o : plan.orders()) {
+            if (deferBuys && o.side() == Side.BUY) {
+                outcomes.add(new OrderOutcome(o, OrderOutcome.Kind.DEFERRED, null, null,
+                        "sent after the next open, once the sells have filled, sized against the buying power then"));
+                continue;
+            }
             outcomes.add(gateAndSend(id, day, o, held.getOrDefault(o.symbol(), 0L), account, dryRun));
         }
         placeStops(run, day, decision, plan, keptStops, dryRun, outcomes);
         return new RunResult(id, day, dryRun, null, decision, decisionId, plan, blocked, outcomes);
+    }
+
+    /**
+     * The second half of a decision made after the close ({@code decision}, of {@code decisionDay}), right
+     * after the next open: its buys, for what is still missing of each target, planned against the
+     * buying power and the quotes now (market orders; their client order ids are the deferred ones').
+     * Targets already reached, and sells, are left alone.
+     */
+    public RunResult followUp(StrategyRun run, LocalDate decisionDay, Decision decision, boolean dryRun) {
+        String id = run.strategy().id();
+        PortfolioView portfolio = broker.portfolioView(traded(run.strategy()), run.capitalShare());
+        List<Target> buys = new ArrayList<>();
+        for (Target t : decision.targets()) {
+            if (t.quantity() > portfolio.quantity(t.symbol())) {
+                buys.add(t);
+            }
+        }
+        if (buys.isEmpty()) {
+            return new RunResult(id, decisionDay, dryRun, null, decision, null, OrderPlan.EMPTY, List.of(), List.of());
+        }
+        Decision remaining = new Decision(decision.date(), decision.strategyId(), true, buys, decision.explanation());
+        return trade(run, decisionDay, remaining, null, portfolio, dryRun);
     }
 
     private OrderOutcome gateAndSend(String id, LocalDate day, PlannedOrder o, long held, Account account, boolean dryRun) {

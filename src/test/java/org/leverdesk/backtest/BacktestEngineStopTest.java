@@ -180,17 +180,15 @@ class BacktestEngineStopTest {
     }
 
     @Test
-    void aMarketOnOpenEntryGetsItsStopFromTheNextRunThatStatesIt() {
-        // Decided after day 1's close, filled at day 2's open (100): a stop can only be placed once the shares
-        // are held, so day 2's low (94) finds none; the run after day 2's close states it again and places it,
-        // and day 3's low (94.5) reaches it. Live trading does exactly this (a stop sell of shares not yet held
-        // would be refused by the broker).
-        BarSeries x = dayOneAt100Then(new Object[] {"2024-01-09", 100, 101, 94, 97},
-                new Object[] {"2024-01-10", 97, 98, 94.5, 96});
-        Strategy s = scripted(ExecutionPolicy.DecisionTime.AFTER_CLOSE, day -> day <= 2 ? new Target("X", 10, 95) : null);
+    void aBuyDecidedAfterTheCloseGoesAtTheOpenAndItsStopWorksFromTheFillDay() {
+        // Decided after day 1's close; the buy is sent right after day 2's open and fills at the opening quote
+        // (100); its stop is placed once the shares are held, so day 2's low (94) reaches it the same day.
+        BarSeries x = dayOneAt100Then(new Object[] {"2024-01-09", 100, 101, 94, 97});
+        Strategy s = scripted(ExecutionPolicy.DecisionTime.AFTER_CLOSE, day -> day == 1 ? new Target("X", 10, 95) : null);
         BacktestResult r = run(s, x, CostModel.FREE);
         assertEquals(List.of(Side.BUY, Side.SELL), r.fills().stream().map(Fill::side).toList());
-        assertEquals(LocalDate.parse("2024-01-10"), r.fills().get(1).date());
+        assertEquals(LocalDate.parse("2024-01-09"), r.fills().get(0).date());
+        assertEquals(100.0, r.fills().get(0).price(), 1e-12);
         assertEquals(95.0, r.fills().get(1).price(), 1e-12);
     }
 

@@ -10,8 +10,10 @@ import java.time.Instant;
  * <ol>
  *   <li>{@link #open}: dividends going ex today are paid on the shares held at the previous close; each
  *       symbol prints at its open; the opening auction fills market-on-open orders, orders sent while
- *       the market was closed and resting orders the opening price reaches (at that price); then the
- *       rest of the day's range meets the resting limits and stops ({@link SimBroker#sweep});</li>
+ *       the market was closed and resting orders the opening price reaches (at that price);</li>
+ *   <li>(orders sent right after the open fill at the opening quotes);</li>
+ *   <li>{@link #sweep}: the rest of the day's range meets the resting limits and stops
+ *       ({@link SimBroker#sweep});</li>
  *   <li>{@link #mark}: each symbol prints at its (provisional) close: the quotes a decision at the
  *       scheduled minute trades on (a market order sent now fills at once at bid or ask);</li>
  *   <li>{@link #close}: the closing auction fills market-on-close orders at the close print; day
@@ -41,11 +43,17 @@ public final class BarDay {
             }
         }
         sim.openSession();
-        if (sim.hasOpenOrders()) {
-            for (int i = 0; i < n; i++) {
-                if (day.hasBar(i)) {
-                    sim.sweep(day.symbol(i), day.open(i), day.high(i), day.low(i), day.close(i), halfSpread);
-                }
+    }
+
+    /** The rest of the day's range after the open meets the resting limits and stops. */
+    public static void sweep(SimBroker sim, DayPrices day, double halfSpread) {
+        if (!sim.hasOpenOrders()) {
+            return;
+        }
+        int n = day.size();
+        for (int i = 0; i < n; i++) {
+            if (day.hasBar(i)) {
+                sim.sweep(day.symbol(i), day.open(i), day.high(i), day.low(i), day.close(i), halfSpread);
             }
         }
     }

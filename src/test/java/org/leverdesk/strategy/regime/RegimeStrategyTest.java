@@ -269,7 +269,7 @@ class RegimeStrategyTest {
         Fill last = fills.getLast();
         assertEquals(t.date(N), last.date());
         assertEquals(Side.SELL, last.side());
-        assertEquals(t.close(N), last.price());
+        assertEquals(t.close(N), last.price(), 0.00005);
         assertTrue(last.reason().startsWith("EMERGENCY EXIT"), last.reason());
         // nothing is held on any day whose confirmed regime is RISK_OFF or BREAKDOWN
         for (int k = 0; k < r.decisions().size(); k++) {
