@@ -2,49 +2,38 @@ package org.leverdesk.execution;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import org.leverdesk.broker.Account;
 import org.leverdesk.broker.Broker;
 import org.leverdesk.broker.BrokerException;
 import org.leverdesk.broker.BrokerOrder;
 import org.leverdesk.broker.BrokerPosition;
 import org.leverdesk.broker.CloseOutcome;
-import org.leverdesk.broker.DuplicateClientOrderIdException;
-import org.leverdesk.broker.OrderRejectedException;
-import org.leverdesk.broker.Quote;
-import org.leverdesk.common.JsonText;
 import org.leverdesk.config.RiskSettings;
 import org.leverdesk.domain.Decision;
 import org.leverdesk.domain.MarketSnapshot;
-import org.leverdesk.domain.OrderStatus;
-import org.leverdesk.domain.Target;
+import org.leverdesk.domain.OrderType;
+import org.leverdesk.domain.Side;
 import org.leverdesk.domain.TradingMode;
 import org.leverdesk.market.calendar.TradingCalendar;
 import org.leverdesk.market.data.MarketData;
-import org.leverdesk.risk.GateVerdict;
 import org.leverdesk.risk.RiskGate;
 import org.leverdesk.risk.TradingState;
 import org.leverdesk.store.DecisionRepository;
-import org.leverdesk.store.DuplicateOrderException;
 import org.leverdesk.store.JournalRepository;
 import org.leverdesk.store.OrderQueries;
 import org.leverdesk.store.OrderRepository;
 import org.leverdesk.store.PositionSnapshotRepository;
 import org.leverdesk.store.Store;
-import org.leverdesk.store.StoreException;
-import org.leverdesk.store.StoredOrder;
+import org.leverdesk.store.StoredDecision;
 import org.leverdesk.store.TradingStateRepository;
-import org.leverdesk.strategy.DecisionContext;
 import org.leverdesk.strategy.Strategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,6 +131,48 @@ public final class ExecutionService {
         LOG.info("{} decided for {}: {}", id, day, r.decision().explanation().summary());
         return new RunResult(r.strategyId(), r.tradingDay(), r.dryRun(), rec, r.decision(), r.decisionId(), r.plan(),
                 r.blockedQuotes(), r.outcomes());
+    }
+
+    /**
+     * The second half of the strategy's latest decision when it was made after the close of the previous
+     * session: its buys, right after today's open, once its sells have left the opening auction. Nothing
+     * when that decision is older, traded nothing, or when its sells are still open (said in the result).
+     */
+    public RunResult followUp(StrategyRun run) {
+        if (!runLock.tryLock()) {
+            throw new IllegalStateException("a run is already in progress; wait for it to end (force-exit and panic close"
+                    + " work meanwhile)");
+        }
+        try {
+            String id = run.strategy().id();
+            ReconciliationReport rec = reconciler.reconcile(broker);
+            LocalDate today = LocalDate.now(clock.withZone(NEW_YORK));
+            Optional<StoredDecision> last = decisions.latest(id);
+            LocalDate previous = calendar.previousTradingDay(today);
+            if (last.isEmpty() || !last.get().decision().rebalance() || !last.get().decision().date().equals(previous)
+                    || !run.strategy().execution().decidesAfterClose()) {
+                String why = "nothing to follow up: no decision of " + id + " after the " + previous + " close";
+                Decision none = Decision.hold(today, id, why);
+                return new RunResult(id, today, false, rec, none, null, OrderPlan.EMPTY, List.of(), List.of());
+            }
+            Decision decision = last.get().decision();
+            String prefix = ClientOrderIds.prefix(id);
+            List<String> waiting = broker.openOrders().stream()
+                    .filter(o -> o.side() == Side.SELL && o.clientOrderId() != null && o.clientOrderId().startsWith(prefix)
+                            && o.type() != OrderType.STOP)
+                    .map(o -> o.clientOrderId() + " (" + o.status() + ")").toList();
+            if (!waiting.isEmpty()) {
+                String why = "buys of " + decision.date() + " wait: its sells are still open: " + String.join(", ", waiting);
+                journal.append("order", id, why, null);
+                return new RunResult(id, decision.date(), false, rec, decision, last.get().id(), OrderPlan.EMPTY,
+                        List.of(why), List.of());
+            }
+            RunResult r = cycle.followUp(run, decision.date(), decision, false);
+            return new RunResult(r.strategyId(), r.tradingDay(), false, rec, r.decision(), last.get().id(), r.plan(),
+                    r.blockedQuotes(), r.outcomes());
+        } finally {
+            runLock.unlock();
+        }
     }
 
     /**
