@@ -60,6 +60,8 @@ import org.leverdesk.strategy.Strategy;
  */
 public final class BacktestEngine {
     private static final int PROGRESS_EVERY = 512;
+    /** When the follow-up job sends an after-close decision's buys: five minutes after the open, as scheduled live. */
+    private static final Duration FOLLOW_UP_DELAY = Duration.ofMinutes(5);
     private final TradingCalendar calendar;
     private final MetricsCalculator metricsCalculator;
 
@@ -225,13 +227,17 @@ public final class BacktestEngine {
             BarDay.open(sim, open, this, halfSpread);
             takeFills();
             if (deferred != null) {
-                // Yesterday's after-close decision: its sells filled in the opening auction; its buys go now.
+                // Yesterday's after-close decision: its sells filled in the opening auction; its buys go at the
+                // follow-up job's minute, at the opening quotes.
+                Instant followUp = open.plus(FOLLOW_UP_DELAY);
+                clock.set(followUp);
+                sim.setTime(followUp);
                 RunResult r = cycle.followUp(run, deferredDay, deferred, false);
                 deferred = null;
                 noteReasons(r);
                 takeFills();
             }
-            BarDay.sweep(sim, this, halfSpread);
+            BarDay.sweep(sim, open, this, halfSpread);
             takeFills();
             if (afterClose) {
                 BarDay.mark(sim, close, this, halfSpread);

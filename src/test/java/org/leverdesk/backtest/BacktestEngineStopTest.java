@@ -180,15 +180,19 @@ class BacktestEngineStopTest {
     }
 
     @Test
-    void aBuyDecidedAfterTheCloseGoesAtTheOpenAndItsStopWorksFromTheFillDay() {
-        // Decided after day 1's close; the buy is sent right after day 2's open and fills at the opening quote
-        // (100); its stop is placed once the shares are held, so day 2's low (94) reaches it the same day.
-        BarSeries x = dayOneAt100Then(new Object[] {"2024-01-09", 100, 101, 94, 97});
+    void aBuyDecidedAfterTheCloseGoesAtTheOpenAndItsStopWorksFromTheNextDay() {
+        // Decided after day 1's close; the buy goes at the follow-up minute after day 2's open and fills at the
+        // opening quote (100); its stop is placed then. Daily bars cannot tell whether day 2's low (94) came
+        // after 09:35, so an order placed during a session meets only the next days' ranges: day 3's low
+        // (94.5) reaches it.
+        BarSeries x = dayOneAt100Then(new Object[] {"2024-01-09", 100, 101, 94, 97},
+                new Object[] {"2024-01-10", 97, 98, 94.5, 96});
         Strategy s = scripted(ExecutionPolicy.DecisionTime.AFTER_CLOSE, day -> day == 1 ? new Target("X", 10, 95) : null);
         BacktestResult r = run(s, x, CostModel.FREE);
         assertEquals(List.of(Side.BUY, Side.SELL), r.fills().stream().map(Fill::side).toList());
         assertEquals(LocalDate.parse("2024-01-09"), r.fills().get(0).date());
         assertEquals(100.0, r.fills().get(0).price(), 1e-12);
+        assertEquals(LocalDate.parse("2024-01-10"), r.fills().get(1).date());
         assertEquals(95.0, r.fills().get(1).price(), 1e-12);
     }
 

@@ -11,9 +11,8 @@ import java.time.Instant;
  *   <li>{@link #open}: dividends going ex today are paid on the shares held at the previous close; each
  *       symbol prints at its open; the opening auction fills market-on-open orders, orders sent while
  *       the market was closed and resting orders the opening price reaches (at that price);</li>
- *   <li>(orders sent right after the open fill at the opening quotes);</li>
- *   <li>{@link #sweep}: the rest of the day's range meets the resting limits and stops
- *       ({@link SimBroker#sweep});</li>
+ *   <li>{@link #sweep}: the day's range meets the limits and stops that rested since the open
+ *       ({@link SimBroker#sweep}); orders placed during the session meet only the prints after them;</li>
  *   <li>{@link #mark}: each symbol prints at its (provisional) close: the quotes a decision at the
  *       scheduled minute trades on (a market order sent now fills at once at bid or ask);</li>
  *   <li>{@link #close}: the closing auction fills market-on-close orders at the close print; day
@@ -45,15 +44,18 @@ public final class BarDay {
         sim.openSession();
     }
 
-    /** The rest of the day's range after the open meets the resting limits and stops. */
-    public static void sweep(SimBroker sim, DayPrices day, double halfSpread) {
+    /**
+     * The day's range (of a final or provisional bar) meets the limits and stops that were resting when the
+     * session opened at {@code sessionOpen}; an order placed later waits for tomorrow's range.
+     */
+    public static void sweep(SimBroker sim, Instant sessionOpen, DayPrices day, double halfSpread) {
         if (!sim.hasOpenOrders()) {
             return;
         }
         int n = day.size();
         for (int i = 0; i < n; i++) {
             if (day.hasBar(i)) {
-                sim.sweep(day.symbol(i), day.open(i), day.high(i), day.low(i), day.close(i), halfSpread);
+                sim.sweep(day.symbol(i), day.open(i), day.high(i), day.low(i), day.close(i), halfSpread, sessionOpen);
             }
         }
     }
@@ -76,7 +78,7 @@ public final class BarDay {
     }
 
     /** A derived dividend rounded to hundredths of a cent, as distributions are declared. */
-    static BigDecimal perShare(double dividend) {
+    public static BigDecimal perShare(double dividend) {
         return BigDecimal.valueOf(dividend).setScale(4, RoundingMode.HALF_EVEN);
     }
 }

@@ -75,6 +75,7 @@ public final class SimBroker implements Broker {
     private final Set<String> changedOrders = new LinkedHashSet<>();
     private final Set<String> changedSymbols = new LinkedHashSet<>();
     private final List<SimFill> newFills = new ArrayList<>();
+    private final List<SimDividend> newDividends = new ArrayList<>();
     private final Set<String> changedQuotes = new LinkedHashSet<>();
     private boolean trackChanges = true;
 
@@ -121,6 +122,7 @@ public final class SimBroker implements Broker {
         changedOrders.clear();
         changedSymbols.clear();
         newFills.clear();
+        newDividends.clear();
         changedQuotes.clear();
     }
 
@@ -178,9 +180,12 @@ public final class SimBroker implements Broker {
      * from {@code open} to {@code low} and {@code high} (the low first when the day closed at or above
      * its open, else the high first) and on to {@code close}. A resting limit the range reaches fills
      * at its limit; a stop it reaches triggers and fills {@code halfSpread} beyond the stop (a market
-     * order at the stop's print). Orders are reached in the order the path meets them.
+     * order at the stop's print). Orders are reached in the order the path meets them. Only orders resting
+     * since {@code restingSince} (the session's open) take part: daily bars cannot tell whether an order
+     * placed during the session was there when the day's high or low traded.
      */
-    public synchronized void sweep(String symbol, double open, double high, double low, double close, double halfSpread) {
+    public synchronized void sweep(String symbol, double open, double high, double low, double close, double halfSpread,
+                                   Instant restingSince) {
         if (!this.open || openOrders.isEmpty()) {
             return;
         }
@@ -188,7 +193,8 @@ public final class SimBroker implements Broker {
         List<SimOrder> up = new ArrayList<>();
         for (SimOrder o : openOrders.values()) {
             BrokerOrder b = o.order();
-            if (!b.symbol().equals(symbol) || OrderMatcher.atOpen(b) || OrderMatcher.atClose(b)) {
+            if (!b.symbol().equals(symbol) || OrderMatcher.atOpen(b) || OrderMatcher.atClose(b)
+                    || b.submittedAt() != null && b.submittedAt().isAfter(restingSince)) {
                 continue;
             }
             Double level = touchLevel(o);
@@ -301,6 +307,9 @@ public final class SimBroker implements Broker {
         BigDecimal amount = money(h.quantity.multiply(perShare));
         setCash(cash.add(amount));
         SimDividend d = new SimDividend(symbol, perShare, h.quantity, amount, now);
+        if (trackChanges) {
+            newDividends.add(d);
+        }
         for (Consumer<SimDividend> l : dividendListeners) {
             l.accept(d);
         }
@@ -377,10 +386,11 @@ public final class SimBroker implements Broker {
         List<SimHolding> h = changedSymbols.stream().filter(holdings::containsKey).map(s -> holdings.get(s).record()).toList();
         List<String> closed = changedSymbols.stream().filter(s -> !holdings.containsKey(s)).toList();
         List<Quote> q = changedQuotes.stream().map(s -> quotes.get(s).quote(s)).toList();
-        SimChanges out = new SimChanges(o, h, closed, newFills, q);
+        SimChanges out = new SimChanges(o, h, closed, newFills, q, newDividends);
         changedOrders.clear();
         changedSymbols.clear();
         newFills.clear();
+        newDividends.clear();
         changedQuotes.clear();
         return out;
     }
