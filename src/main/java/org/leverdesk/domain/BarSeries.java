@@ -18,6 +18,8 @@ public final class BarSeries {
     private final double[] close;
     private final long[] volume;
     private final double[] adjClose;
+    // Indicator values by key, computed on first use (see SeriesIndicator); shared by every reader.
+    private final java.util.concurrent.ConcurrentHashMap<String, double[]> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     private BarSeries(String symbol, LocalDate[] dates, double[] open, double[] high, double[] low,
                       double[] close, long[] volume, double[] adjClose) {
@@ -71,6 +73,23 @@ public final class BarSeries {
     public double adjClose(int i) { return adjClose[i]; }
     public LocalDate firstDate() { return dates[0]; }
     public LocalDate lastDate() { return dates[dates.length - 1]; }
+
+    /**
+     * The values of {@code indicator} for every bar, computed once per series. Package-private: strategies
+     * read them through {@link History}, which refuses future bars.
+     */
+    double[] derived(SeriesIndicator indicator) {
+        double[] v = derived.get(indicator.key());
+        if (v == null) {
+            v = indicator.compute(this);
+            if (v.length != size()) {
+                throw new IllegalStateException(indicator.key() + " gave " + v.length + " values for " + size() + " bars");
+            }
+            double[] before = derived.putIfAbsent(indicator.key(), v);
+            v = before != null ? before : v;
+        }
+        return v;
+    }
 
     /**
      * The cash dividend per share that went ex on bar {@code i}, derived from the two closes: with the

@@ -45,6 +45,16 @@ public final class History {
     public LocalDate lastDate() { return date(lastIndex); }
     public double lastClose() { return close(lastIndex); }
 
+    /** The value of {@code indicator} at visible bar {@code i} (computed once per series, shared). */
+    public double indicator(SeriesIndicator indicator, int i) {
+        return series.derived(indicator)[check(i)];
+    }
+
+    /** The value of {@code indicator} at the newest visible bar (NaN when nothing is visible). */
+    public double latest(SeriesIndicator indicator) {
+        return lastIndex < 0 ? Double.NaN : series.derived(indicator)[lastIndex];
+    }
+
     /** Close prices of all visible bars, oldest first (a copy). */
     public double[] closes() { return series.closes(lastIndex); }
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each rule on hand-made bars run through the backtest engine ($10,000, no costs). RSI(2) values
- * are worked out in the comments with ta4j's seeding (see {@link CachedRsiTest}).
+ * are worked out in the comments with ta4j's seeding (see {@code indicator.IndicatorsTest}).
  */
 class MeanReversionStrategyTest {
     private static final WeekdayCalendar CAL = new WeekdayCalendar();
