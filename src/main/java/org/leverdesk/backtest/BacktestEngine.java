@@ -24,7 +24,7 @@ import org.leverdesk.domain.BarSeries;
 import org.leverdesk.domain.Decision;
 import org.leverdesk.domain.Fill;
 import org.leverdesk.domain.History;
-import org.leverdesk.domain.MarketSnapshot;
+import org.leverdesk.domain.ReplayCursor;
 import org.leverdesk.execution.DecisionCycle;
 import org.leverdesk.execution.DecisionLog;
 import org.leverdesk.execution.IntentLog;
@@ -60,8 +60,6 @@ import org.leverdesk.strategy.Strategy;
  */
 public final class BacktestEngine {
     private static final int PROGRESS_EVERY = 512;
-    /** When the follow-up job sends an after-close decision's buys: five minutes after the open, as scheduled live. */
-    private static final Duration FOLLOW_UP_DELAY = Duration.ofMinutes(5);
     private final TradingCalendar calendar;
     private final MetricsCalculator metricsCalculator;
 
@@ -168,10 +166,7 @@ public final class BacktestEngine {
         final double halfSpread;
         final String[] symbols;
         final BarSeries[] series;
-        final int[] cursor;
-        final boolean[] barToday;
-        final History[] histories;
-        final Map<String, History> snapshotMap;
+        final ReplayCursor cursor;
         final SessionInstants sessions;
         final TradingCalendar calendar;
         final ReplayClock clock = new ReplayClock();
@@ -191,11 +186,7 @@ public final class BacktestEngine {
             this.symbols = symbols;
             this.series = series;
             this.calendar = calendar;
-            this.cursor = new int[symbols.length];
-            java.util.Arrays.fill(cursor, -1);
-            this.barToday = new boolean[symbols.length];
-            this.histories = new History[symbols.length];
-            this.snapshotMap = new HashMap<>(symbols.length * 2);
+            this.cursor = new ReplayCursor(series);
             this.sessions = SessionInstants.of(calendar);
             this.record = config.recordDecisions();
             this.decisions = record ? new ArrayList<>() : List.of();
@@ -215,7 +206,7 @@ public final class BacktestEngine {
 
         void day(LocalDate day, boolean first) {
             today = day;
-            advance(day);
+            cursor.advanceTo(day);
             Instant open = sessions.open(day);
             Instant close = sessions.close(day);
             if (open == null) {
@@ -223,13 +214,14 @@ public final class BacktestEngine {
                 open = day.atTime(9, 30).atZone(org.leverdesk.market.calendar.NyseCalendar.ZONE).toInstant();
                 close = open.plus(Duration.ofMinutes(390));
             }
+            Instant[] moments = sessions.moments(day, open, close);
             clock.set(open);
             BarDay.open(sim, open, this, halfSpread);
             takeFills();
             if (deferred != null) {
                 // Yesterday's after-close decision: its sells filled in the opening auction; its buys go at the
                 // follow-up job's minute, at the opening quotes.
-                Instant followUp = open.plus(FOLLOW_UP_DELAY);
+                Instant followUp = moments[SessionInstants.FOLLOW_UP];
                 clock.set(followUp);
                 sim.setTime(followUp);
                 RunResult r = cycle.followUp(run, deferredDay, deferred, false);
@@ -244,12 +236,12 @@ public final class BacktestEngine {
                 BarDay.close(sim, close);
                 takeFills();
                 // After-hours quotes are the close: what the strategy's 16:15 run would be quoted.
-                Instant after = close.plus(Duration.ofMinutes(15));
+                Instant after = moments[SessionInstants.AFTER_CLOSE];
                 clock.set(after);
                 BarDay.mark(sim, after, this, halfSpread);
                 decide(day, first);
             } else {
-                Instant decision = close.minus(Duration.ofMinutes(10));
+                Instant decision = moments[SessionInstants.DECISION];
                 clock.set(decision);
                 BarDay.mark(sim, decision, this, halfSpread);
                 decide(day, first);
@@ -260,11 +252,10 @@ public final class BacktestEngine {
         }
 
         private void decide(LocalDate day, boolean first) {
-            snapshotMap.clear();
-            for (int s = 0; s < symbols.length; s++) {
-                snapshotMap.put(symbols[s], histories[s]);
+            RunResult r = cycle.run(run, day, cursor.snapshot(), first, record, false, null);
+            if (r.outcomes().isEmpty()) {
+                return;
             }
-            RunResult r = cycle.run(run, day, new MarketSnapshot(day, snapshotMap), first, record, false, null);
             noteReasons(r);
             for (OrderOutcome o : r.outcomes()) {
                 if (o.kind() == OrderOutcome.Kind.DEFERRED) {
@@ -286,22 +277,6 @@ public final class BacktestEngine {
                 if (o.brokerOrderId() != null) {
                     reasons.put(o.brokerOrderId(), o.order().stopPrice() != null ? o.order().reason() : why);
                 }
-            }
-        }
-
-        private void advance(LocalDate day) {
-            long epochDay = day.toEpochDay();
-            for (int s = 0; s < symbols.length; s++) {
-                BarSeries ser = series[s];
-                int c = cursor[s];
-                while (c + 1 < ser.size() && ser.epochDay(c + 1) <= epochDay) {
-                    c++;
-                }
-                if (c != cursor[s] || histories[s] == null) {
-                    cursor[s] = c;
-                    histories[s] = new History(ser, c);
-                }
-                barToday[s] = c >= 0 && ser.epochDay(c) == epochDay;
             }
         }
 
@@ -350,32 +325,32 @@ public final class BacktestEngine {
 
         @Override
         public boolean hasBar(int i) {
-            return barToday[i];
+            return cursor.hasBarToday(i);
         }
 
         @Override
         public double open(int i) {
-            return series[i].open(cursor[i]);
+            return series[i].open(cursor.cursor(i));
         }
 
         @Override
         public double high(int i) {
-            return series[i].high(cursor[i]);
+            return series[i].high(cursor.cursor(i));
         }
 
         @Override
         public double low(int i) {
-            return series[i].low(cursor[i]);
+            return series[i].low(cursor.cursor(i));
         }
 
         @Override
         public double close(int i) {
-            return series[i].close(cursor[i]);
+            return series[i].close(cursor.cursor(i));
         }
 
         @Override
         public double dividend(int i) {
-            return series[i].cashDividend(cursor[i]);
+            return series[i].cashDividend(cursor.cursor(i));
         }
     }
 }

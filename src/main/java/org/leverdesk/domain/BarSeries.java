@@ -19,7 +19,7 @@ public final class BarSeries {
     private final long[] volume;
     private final double[] adjClose;
     // Indicator values by key, computed on first use (see SeriesIndicator); shared by every reader.
-    private final java.util.concurrent.ConcurrentHashMap<String, double[]> derived = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<SeriesIndicator, double[]> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     private BarSeries(String symbol, LocalDate[] dates, double[] open, double[] high, double[] low,
                       double[] close, long[] volume, double[] adjClose) {
@@ -79,13 +79,13 @@ public final class BarSeries {
      * read them through {@link History}, which refuses future bars.
      */
     double[] derived(SeriesIndicator indicator) {
-        double[] v = derived.get(indicator.key());
+        double[] v = derived.get(indicator);
         if (v == null) {
             v = indicator.compute(this);
             if (v.length != size()) {
                 throw new IllegalStateException(indicator.key() + " gave " + v.length + " values for " + size() + " bars");
             }
-            double[] before = derived.putIfAbsent(indicator.key(), v);
+            double[] before = derived.putIfAbsent(indicator, v);
             v = before != null ? before : v;
         }
         return v;

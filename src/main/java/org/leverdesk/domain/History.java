@@ -9,7 +9,8 @@ import java.time.LocalDate;
  */
 public final class History {
     private final BarSeries series;
-    private final int lastIndex;
+    // Moves only forward, and only through a ReplayCursor (a replay's one view per symbol).
+    private int lastIndex;
 
     public History(BarSeries series, int lastIndex) {
         if (lastIndex >= series.size()) {
@@ -17,6 +18,14 @@ public final class History {
         }
         this.series = series;
         this.lastIndex = lastIndex;
+    }
+
+    /** Moves "now" forward to bar {@code i} (a replay's cursor; never backwards). */
+    void advanceTo(int i) {
+        if (i < lastIndex || i >= series.size()) {
+            throw new IllegalArgumentException("a history only moves forward within its series (" + lastIndex + " -> " + i + ")");
+        }
+        lastIndex = i;
     }
 
     public String symbol() { return series.symbol(); }

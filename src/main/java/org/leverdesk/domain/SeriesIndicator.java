@@ -8,7 +8,10 @@ package org.leverdesk.domain;
  * {@code indicator} package (an architecture test keeps it so), where each is tested for causality.
  */
 public interface SeriesIndicator {
-    /** What identifies the computation and its parameters, e.g. {@code rsi(2)}. */
+    /**
+     * What names the computation and its parameters, e.g. {@code rsi(2)}. Values are kept per indicator
+     * object by {@code equals}/{@code hashCode}: implement them over the parameters (records do).
+     */
     String key();
 
     /** The value of every bar of {@code series} (NaN where undefined); must not read bar j to compute bar i < j. */

@@ -25,6 +25,10 @@ final class LedgerView implements PortfolioView {
         this.share = share;
     }
 
+    boolean isFor(Set<String> symbols, double capitalShare) {
+        return traded == symbols && share == capitalShare;
+    }
+
     @Override
     public double cash() {
         return Math.max(0, equity() - sim.positionValue(traded));

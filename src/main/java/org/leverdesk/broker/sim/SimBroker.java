@@ -58,6 +58,9 @@ public final class SimBroker implements Broker {
     private BigDecimal cash;
     private double cashValue;
     private BigDecimal lastEquity;
+    // The reference equity as a double when not yet made exact (see closeMarket); NaN when lastEquity holds it.
+    private double lastEquityValue = Double.NaN;
+    private LedgerView lastView;
     private boolean open;
     private long nextOrderNumber;
     private Instant now;
@@ -67,7 +70,7 @@ public final class SimBroker implements Broker {
     // The orders that can still fill, in submission (= matching) order.
     private final Map<String, SimOrder> openOrders = new LinkedHashMap<>();
     private final Map<String, String> brokerIdByClientId = new HashMap<>();
-    private final Map<String, QuoteSlot> quotes = new TreeMap<>();
+    private final Map<String, QuoteSlot> quotes = new java.util.LinkedHashMap<>();
     private final List<Consumer<SimFill>> fillListeners = new ArrayList<>();
     private final List<Consumer<SimDividend>> dividendListeners = new ArrayList<>();
 
@@ -291,7 +294,14 @@ public final class SimBroker implements Broker {
             }
         }
         open = false;
-        lastEquity = equity();
+        // A backtest (nothing persisted) asks for the reference equity only through account(): keep it as a
+        // double here and make it exact money when asked, instead of pricing every position in decimals daily.
+        if (trackChanges) {
+            lastEquity = equity();
+            lastEquityValue = Double.NaN;
+        } else {
+            lastEquityValue = equityValue();
+        }
     }
 
     /**
@@ -367,17 +377,18 @@ public final class SimBroker implements Broker {
         holdings.clear();
         setCash(capital);
         lastEquity = capital;
+        lastEquityValue = Double.NaN;
     }
 
     /** Everything needed to rebuild this broker. */
     public synchronized SimState state() {
-        return new SimState(cash, lastEquity, open, nextOrderNumber, now, holdingList(),
+        return new SimState(cash, lastEquity(), open, nextOrderNumber, now, holdingList(),
                 List.copyOf(orders.values()), quoteList());
     }
 
     /** Cash, reference equity, open flag, order counter and time, without the lists (cheap to ask for often). */
     public synchronized SimState summary() {
-        return new SimState(cash, lastEquity, open, nextOrderNumber, now, List.of(), List.of(), List.of());
+        return new SimState(cash, lastEquity(), open, nextOrderNumber, now, List.of(), List.of(), List.of());
     }
 
     /** What changed since the previous call (the paper broker persists exactly that). */
@@ -423,7 +434,15 @@ public final class SimBroker implements Broker {
 
     @Override
     public synchronized Account account() {
-        return new Account(name, cash, equity(), buyingPower(), lastEquity, false);
+        return new Account(name, cash, equity(), buyingPower(), lastEquity(), false);
+    }
+
+    private BigDecimal lastEquity() {
+        if (!Double.isNaN(lastEquityValue)) {
+            lastEquity = BigDecimal.valueOf(lastEquityValue).setScale(2, RoundingMode.HALF_EVEN);
+            lastEquityValue = Double.NaN;
+        }
+        return lastEquity;
     }
 
     @Override
@@ -442,7 +461,13 @@ public final class SimBroker implements Broker {
      */
     @Override
     public synchronized PortfolioView portfolioView(Set<String> traded, double capitalShare) {
-        return new LedgerView(this, traded, capitalShare);
+        // The view reads the ledger when asked, so the same one serves every decision of a replay.
+        LedgerView v = lastView;
+        if (v == null || !v.isFor(traded, capitalShare)) {
+            v = new LedgerView(this, traded, capitalShare);
+            lastView = v;
+        }
+        return v;
     }
 
     @Override

@@ -35,6 +35,30 @@ public final class SessionInstants {
         return CACHE.computeIfAbsent(calendar, SessionInstants::new);
     }
 
+    /** {@link #moments} index: the open. */
+    public static final int OPEN = 0;
+    /** {@link #moments} index: the close. */
+    public static final int CLOSE = 1;
+    /** {@link #moments} index: the decision minute of strategies that decide before the close (close − 10 min). */
+    public static final int DECISION = 2;
+    /** {@link #moments} index: the decision minute of strategies that decide after the close (close + 15 min). */
+    public static final int AFTER_CLOSE = 3;
+    /** {@link #moments} index: the follow-up of after-close decisions (open + 5 min). */
+    public static final int FOLLOW_UP = 4;
+
+    /**
+     * The moments of {@code day}'s session a replay uses ({@link #OPEN}, {@link #CLOSE}, {@link #DECISION},
+     * {@link #AFTER_CLOSE}, {@link #FOLLOW_UP}), from the session when there is one, else around the given open
+     * and close. Do not modify the array.
+     */
+    public Instant[] moments(LocalDate day, Instant open, Instant close) {
+        Instant[] t = times(day);
+        if (t[0] != null) {
+            return t;
+        }
+        return new Instant[] {open, close, close.minusSeconds(600), close.plusSeconds(900), open.plusSeconds(300)};
+    }
+
     /** When {@code day}'s session opens, or null when the exchange is closed that day. */
     public Instant open(LocalDate day) {
         return times(day)[0];
@@ -60,15 +84,19 @@ public final class SessionInstants {
 
     private Instant[] session(LocalDate day) {
         try {
-            return calendar.session(day).map(s -> new Instant[] {s.open().toInstant(), s.close().toInstant()})
-                    .orElse(new Instant[2]);
+            return calendar.session(day).map(s -> withMoments(s.open().toInstant(), s.close().toInstant()))
+                    .orElse(new Instant[5]);
         } catch (IllegalArgumentException outsideTheCalendar) {
             // Before 1990 or after 2035 the exchange calendar has no tables: a weekday session of 9:30-16:00.
             if (day.getDayOfWeek().getValue() >= 6) {
-                return new Instant[2];
+                return new Instant[5];
             }
-            return new Instant[] {ZonedDateTime.of(day, LocalTime.of(9, 30), NyseCalendar.ZONE).toInstant(),
-                    ZonedDateTime.of(day, LocalTime.of(16, 0), NyseCalendar.ZONE).toInstant()};
+            return withMoments(ZonedDateTime.of(day, LocalTime.of(9, 30), NyseCalendar.ZONE).toInstant(),
+                    ZonedDateTime.of(day, LocalTime.of(16, 0), NyseCalendar.ZONE).toInstant());
         }
+    }
+
+    private static Instant[] withMoments(Instant open, Instant close) {
+        return new Instant[] {open, close, close.minusSeconds(600), close.plusSeconds(900), open.plusSeconds(300)};
     }
 }

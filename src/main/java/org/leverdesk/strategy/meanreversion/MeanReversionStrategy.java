@@ -80,21 +80,25 @@ public final class MeanReversionStrategy implements Strategy {
         double r = h.latest(rsi);
         if (!ctx.explain() && !wouldTrade(ctx, h, r)) {
             // Nobody reads a hold's explanation here: skip building it (the same rules decide below).
-            return Decision.hold(today, ID, "hold");
+            return Decision.quietHold(today, ID);
         }
         double close = h.lastClose();
         long volume = h.volume(h.lastIndex());
         double vwap = h.latest(this.vwap);
         double sma = h.latest(this.sma);
         double lower = h.latest(lowerBand);
-        Map<String, Double> signals = new LinkedHashMap<>();
-        signals.put("rsi", r);
-        signals.put("close", close);
-        signals.put("vwap", vwap);
-        signals.put("sma", sma);
-        signals.put("bollingerLower", lower);
-        signals.put("volume", (double) volume);
-        List<GateResult> gates = EntryFilters.evaluate(config, close, vwap, sma, volume, lower);
+        // Signals and the filter checklist are for people; a quiet run (nobody reads them) keeps the summary only.
+        boolean explain = ctx.explain();
+        Map<String, Double> signals = explain ? new LinkedHashMap<>() : new java.util.HashMap<>(2);
+        if (explain) {
+            signals.put("rsi", r);
+            signals.put("close", close);
+            signals.put("vwap", vwap);
+            signals.put("sma", sma);
+            signals.put("bollingerLower", lower);
+            signals.put("volume", (double) volume);
+        }
+        List<GateResult> gates = explain ? EntryFilters.evaluate(config, close, vwap, sma, volume, lower) : List.of();
         if (Double.isNaN(r)) {
             return new Decision(today, ID, false, List.of(), new Explanation("RSI(" + config.rsiPeriod()
                     + ") warming up: needs " + (config.rsiPeriod() + 1) + " bars", signals, gates, null));
@@ -109,7 +113,8 @@ public final class MeanReversionStrategy implements Strategy {
             targets.add(new Target(config.symbol(), 0));
             why.add("exit " + held + " " + config.symbol() + ": " + rsiText + " ≥ " + num(config.exitRsi()));
         } else if (held == 0 && r <= config.entryRsi()) {
-            List<String> blocked = gates.stream().filter(g -> !g.passed()).map(GateResult::name).toList();
+            List<String> blocked = explain ? gates.stream().filter(g -> !g.passed()).map(GateResult::name).toList()
+                    : EntryFilters.blocked(config, close, vwap, sma, volume, lower);
             long shares = (long) Math.floor(config.positionPercent() / 100 * portfolio.equity() / close);
             if (!blocked.isEmpty()) {
                 why.add("no entry: " + rsiText + " ≤ " + num(config.entryRsi()) + " but blocked by " + String.join(", ", blocked));
@@ -128,7 +133,8 @@ public final class MeanReversionStrategy implements Strategy {
         }
         String summary = why.isEmpty() ? "hold: " + rsiText + (held > 0 ? ", long " + held + " " + config.symbol() : ", flat")
                 : String.join("; ", why);
-        return new Decision(today, ID, !targets.isEmpty(), targets, new Explanation(summary, signals, gates, null));
+        return new Decision(today, ID, !targets.isEmpty(), targets,
+                new Explanation(summary, explain ? signals : Map.of(), gates, null));
     }
 
     /**
