@@ -59,7 +59,7 @@ class AlpacaFaultsExecutionTest {
 
     @BeforeEach
     void open() {
-        fake = FakeAlpacaServer.start();
+        fake = FakeAlpacaServer.startOnWallClock();
         fake.setQuote("TQQQ", 49.99, 50.01);
         fake.setSlowDelay(HANG);
         broker = AlpacaBroker.create(fake.settings());

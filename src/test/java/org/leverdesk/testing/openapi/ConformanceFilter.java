@@ -1,0 +1,120 @@
+package org.leverdesk.testing.openapi;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A filter for a {@code com.sun.net.httpserver} fake that checks every exchange it serves with an
+ * {@link OpenApiConformance}: it keeps a copy of the request and response bodies, checks after the
+ * handler answered, and records each mismatch. The fake's test fails through {@link #assertConforms()}
+ * (call it from the fake's {@code close()}), naming the first mismatch.
+ *
+ * <p>A handler that serves something off-spec on purpose (an injected garbled body, a dropped
+ * connection) marks the exchange with {@link #exempt(HttpExchange, String)}; such exchanges are counted, not checked.
+ *
+ * <p>Plugging it into another fake: {@code server.createContext("/", handler).getFilters().add(filter)}
+ * with {@code new ConformanceFilter(OpenApiConformance.alpacaMarketData())}, then call
+ * {@code filter.assertConforms()} when the fake closes.
+ */
+public final class ConformanceFilter extends Filter {
+    private static final Logger LOG = LoggerFactory.getLogger(ConformanceFilter.class);
+    private static final String EXEMPT = ConformanceFilter.class.getName() + ".exempt";
+
+    private final OpenApiConformance conformance;
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final AtomicInteger checked = new AtomicInteger();
+    private final AtomicInteger exempted = new AtomicInteger();
+
+    public ConformanceFilter(OpenApiConformance conformance) {
+        this.conformance = conformance;
+    }
+
+    /** Marks the exchange as deliberately off-spec (a fault a test injects), with the reason. */
+    public static void exempt(HttpExchange exchange, String reason) {
+        exchange.setAttribute(EXEMPT, reason);
+    }
+
+    @Override
+    public String description() {
+        return "OpenAPI conformance check";
+    }
+
+    @Override
+    public void doFilter(HttpExchange ex, Chain chain) throws IOException {
+        byte[] request = ex.getRequestBody().readAllBytes();
+        ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        OutputStream original = ex.getResponseBody();
+        ex.setStreams(new ByteArrayInputStream(request), new FilterOutputStream(original) {
+            @Override
+            public void write(int b) throws IOException {
+                copy.write(b);
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                copy.write(b, off, len);
+                out.write(b, off, len);
+            }
+        });
+        try {
+            chain.doFilter(ex);
+        } finally {
+            record(ex, request, copy.toByteArray());
+        }
+    }
+
+    private void record(HttpExchange ex, byte[] request, byte[] response) {
+        if (ex.getAttribute(EXEMPT) != null || ex.getResponseCode() < 0) {
+            exempted.incrementAndGet();
+            return;
+        }
+        Exchange exchange = new Exchange(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
+                Exchange.parseQuery(ex.getRequestURI().getRawQuery()), ex.getRequestHeaders().getFirst("Content-Type"),
+                request, ex.getResponseCode(), ex.getResponseHeaders().getFirst("Content-Type"), response);
+        List<String> problems;
+        try {
+            problems = conformance.check(exchange);
+        } catch (RuntimeException e) {
+            problems = List.of(exchange.describe() + ": the check itself failed: " + e);
+        }
+        checked.incrementAndGet();
+        for (String p : problems) {
+            LOG.error("OpenAPI mismatch: {}", p);
+            violations.add(p);
+        }
+    }
+
+    /** Every mismatch seen so far, in order. */
+    public List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    /** How many exchanges were checked. */
+    public int checked() {
+        return checked.get();
+    }
+
+    /** How many exchanges were exempt (deliberate faults) or unanswered. */
+    public int exempted() {
+        return exempted.get();
+    }
+
+    /** Throws an {@link AssertionError} naming the first mismatch (and how many followed) if there was any. */
+    public void assertConforms() {
+        if (!violations.isEmpty()) {
+            throw new AssertionError("the fake served an exchange that departs from the OpenAPI specification: "
+                    + violations.get(0) + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""));
+        }
+    }
+}
