@@ -34,6 +34,7 @@ public final class ConformanceFilter extends Filter {
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final AtomicInteger checked = new AtomicInteger();
     private final AtomicInteger exempted = new AtomicInteger();
+    private final AtomicInteger pending = new AtomicInteger();
 
     public ConformanceFilter(OpenApiConformance conformance) {
         this.conformance = conformance;
@@ -51,9 +52,10 @@ public final class ConformanceFilter extends Filter {
 
     @Override
     public void doFilter(HttpExchange ex, Chain chain) throws IOException {
+        // Counted before the handler answers, so whoever has seen the answer also waits for its check.
+        pending.incrementAndGet();
         byte[] request = ex.getRequestBody().readAllBytes();
         ByteArrayOutputStream copy = new ByteArrayOutputStream();
-        java.util.concurrent.atomic.AtomicBoolean recorded = new java.util.concurrent.atomic.AtomicBoolean();
         OutputStream original = ex.getResponseBody();
         ex.setStreams(new ByteArrayInputStream(request), new FilterOutputStream(original) {
             @Override
@@ -67,21 +69,33 @@ public final class ConformanceFilter extends Filter {
                 copy.write(b, off, len);
                 out.write(b, off, len);
             }
-
-            /** Checked before the answer is complete, so a test that reads the mismatches after the call sees them. */
-            @Override
-            public void close() throws IOException {
-                if (recorded.compareAndSet(false, true)) {
-                    record(ex, request, copy.toByteArray());
-                }
-                super.close();
-            }
         });
         try {
             chain.doFilter(ex);
         } finally {
-            if (recorded.compareAndSet(false, true)) {
+            // Checked after the answer went out, so a slow check (the first use of a schema) never delays it.
+            try {
                 record(ex, request, copy.toByteArray());
+            } finally {
+                synchronized (pending) {
+                    pending.decrementAndGet();
+                    pending.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** Waits (up to 10 s) until every exchange answered so far has been checked. */
+    private void awaitChecks() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        synchronized (pending) {
+            while (pending.get() > 0 && System.nanoTime() < deadline) {
+                try {
+                    pending.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
@@ -109,11 +123,13 @@ public final class ConformanceFilter extends Filter {
 
     /** Every mismatch seen so far, in order. */
     public List<String> violations() {
+        awaitChecks();
         return List.copyOf(violations);
     }
 
     /** Returns the mismatches so far and forgets them (for a test that documents a known one). */
     public synchronized List<String> takeViolations() {
+        awaitChecks();
         List<String> out = List.copyOf(violations);
         violations.clear();
         return out;
@@ -121,6 +137,7 @@ public final class ConformanceFilter extends Filter {
 
     /** How many exchanges were checked. */
     public int checked() {
+        awaitChecks();
         return checked.get();
     }
 
@@ -131,6 +148,7 @@ public final class ConformanceFilter extends Filter {
 
     /** Throws an {@link AssertionError} naming the first mismatch (and how many followed) if there was any. */
     public void assertConforms() {
+        awaitChecks();
         if (!violations.isEmpty()) {
             throw new AssertionError("the fake served an exchange that departs from the OpenAPI specification: "
                     + violations.get(0) + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""));
