@@ -28,7 +28,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConformanceFilter extends Filter {
     private static final Logger LOG = LoggerFactory.getLogger(ConformanceFilter.class);
-    private static final String EXEMPT = ConformanceFilter.class.getName() + ".exempt";
+    /**
+     * Exchanges marked exempt, with the reason. Not {@code HttpExchange.setAttribute}: the JDK's server keeps
+     * those per context, so one mark would exempt every later exchange too.
+     */
+    private static final java.util.Map<HttpExchange, String> EXEMPT =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private final OpenApiConformance conformance;
     private final List<String> violations = new CopyOnWriteArrayList<>();
@@ -42,7 +47,7 @@ public final class ConformanceFilter extends Filter {
 
     /** Marks the exchange as deliberately off-spec (a fault a test injects), with the reason. */
     public static void exempt(HttpExchange exchange, String reason) {
-        exchange.setAttribute(EXEMPT, reason);
+        EXEMPT.put(exchange, reason);
     }
 
     @Override
@@ -101,7 +106,7 @@ public final class ConformanceFilter extends Filter {
     }
 
     private void record(HttpExchange ex, byte[] request, byte[] response) {
-        if (ex.getAttribute(EXEMPT) != null || ex.getResponseCode() < 0) {
+        if (EXEMPT.remove(ex) != null || ex.getResponseCode() < 0) {
             exempted.incrementAndGet();
             return;
         }
