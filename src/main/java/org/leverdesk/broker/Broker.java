@@ -45,6 +45,15 @@ public interface Broker {
     List<BrokerOrder> cancelAll();
 
     /**
+     * Asks to cancel every open order and reports per order: those the broker took the request for and
+     * those it refused or left open, with the reason. The default suits brokers whose {@link #cancelAll}
+     * cannot fail for one order alone; a broker that can (Alpaca answers per order) overrides it.
+     */
+    default CancelReport cancelAllReported() {
+        return new CancelReport(cancelAll(), List.of());
+    }
+
+    /**
      * Cancels every open order, then closes every position with a market order (an OPG order when the
      * market is closed), and reports per position what happened.
      */

@@ -64,7 +64,7 @@ class RunKillRestartTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        fake = FakeAlpacaServer.start();
+        fake = FakeAlpacaServer.startOnWallClock();
         fake.setQuote("TQQQ", 49.99, 50.01);
         fake.setQuote("SQQQ", 19.99, 20.01);
         fake.setSlowDelay(HOLD);
