@@ -27,6 +27,13 @@ import org.leverdesk.ui.orders.OrdersView;
 import org.leverdesk.ui.orders.OrdersViewModel;
 import org.leverdesk.ui.orders.PanicClose;
 import org.leverdesk.ui.symbols.SymbolDirectory;
+import org.leverdesk.ui.symbolchart.SymbolChartView;
+import org.leverdesk.ui.symbolchart.SymbolChartViewModel;
+import org.leverdesk.ui.ticket.TicketViewModel;
+import org.leverdesk.ui.watchlist.MarketQuotes;
+import org.leverdesk.ui.watchlist.WatchlistStore;
+import org.leverdesk.ui.watchlist.WatchlistViewModel;
+import java.nio.file.Path;
 
 /** Builds the main window's content from the application's services; the one place views are registered. */
 public final class MainWindow {
@@ -55,6 +62,20 @@ public final class MainWindow {
                     services.tradingControls(), executor, clock.getZone()))));
         }
         items.add(new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock))));
+        if (services.prices() != null) {
+            Path folder = services.configFile() == null ? null : services.configFile().path().getParent();
+            items.add(new NavItem("Chart", () -> {
+                executor.execute(() -> {
+                    symbols.refreshBroker();
+                    return true;
+                }, ok -> { }, failed -> { });
+                WatchlistViewModel watch = new WatchlistViewModel(new MarketQuotes(services.broker(), services.prices(), clock),
+                        new WatchlistStore(folder), executor, clock.getZone());
+                SymbolChartViewModel chart = new SymbolChartViewModel(services.prices(), symbols, services.savedRuns(), executor, clock);
+                return SymbolChartView.load(chart, watch, services.manualOrders() == null ? null
+                        : () -> new TicketViewModel(services.manualOrders(), executor), symbols::known);
+            }));
+        }
         if (services.strategyVersions() != null) {
             items.add(new NavItem("Strategies", () -> StrategiesView.load(
                     new StrategiesViewModel(services.strategyVersions(), executor, clock.getZone()), symbols::known)));
