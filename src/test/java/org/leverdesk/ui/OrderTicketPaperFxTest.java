@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -142,10 +141,11 @@ class OrderTicketPaperFxTest {
         robot.interact(amount::requestFocus);
         robot.interact(amount::selectAll);
         robot.write("10");
-        ListView<String> preview = robot.lookup("#ticketPreview").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview.getItems().contains("Buy 10 TQQQ at ask $54.88"));
+        javafx.collections.ObservableList<String> preview = ((org.leverdesk.ui.ticket.TicketView) robot.lookup("#ticketView")
+                .query()).viewModel().previewLines();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview.contains("Buy 10 TQQQ at ask $54.88"));
         assertEquals(List.of("Buy 10 TQQQ at ask $54.88", "Estimated cost: $548.80", "Buying power: $100,000.00 → $99,451.20",
-                "Position: 0 → 10 shares", "Order id: ld-manual-20260304-1"), List.copyOf(preview.getItems()));
+                "Position: 0 → 10 shares", "Order id: ld-manual-20260304-1"), List.copyOf(preview));
         Snapshots.write(robot.lookup("#ticketView").query(), "order-ticket.png");
 
         robot.clickOn("#submitOrder");
@@ -157,7 +157,7 @@ class OrderTicketPaperFxTest {
         assertEquals(OrderStatus.FILLED, stored.status());
         assertEquals("manual", stored.intent().strategyId());
         // The preview moves on to the next id, so a second order can never reuse the first one's.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview.getItems().contains("Order id: ld-manual-20260304-2"));
-        assertTrue(preview.getItems().contains("Position: 10 → 20 shares"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview.contains("Order id: ld-manual-20260304-2"));
+        assertTrue(preview.contains("Position: 10 → 20 shares"));
     }
 }

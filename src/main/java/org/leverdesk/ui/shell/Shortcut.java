@@ -4,6 +4,6 @@ package org.leverdesk.ui.shell;
 public record Shortcut(String keys, String action) {
     /** The keys as people read them on this desk: "Ctrl+R". */
     public String display() {
-        return keys.replace("Shortcut", "Ctrl");
+        return keys.replace("Shortcut", "Ctrl").replace("Comma", ",");
     }
 }

@@ -9,10 +9,8 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -61,17 +59,11 @@ public final class TicketView extends VBox {
         unit.textProperty().bind(viewModel.amountUnit());
         grid.add(unit, 2, 6);
 
-        ListView<String> preview = new ListView<>(viewModel.previewLines());
-        preview.setId("ticketPreview");
+        VBox preview = lines("ticketPreview", viewModel.previewLines(), "ticket-line");
         preview.getStyleClass().add("ticket-preview");
-        preview.setPrefHeight(5 * 26 + 4);
-        preview.setMinHeight(90);
-        ListView<String> problems = new ListView<>(viewModel.problems());
-        problems.setId("ticketProblems");
-        problems.getStyleClass().add("problems-list");
-        problems.setPrefHeight(70);
-        problems.visibleProperty().bind(Bindings.isNotEmpty(viewModel.problems()));
-        problems.managedProperty().bind(problems.visibleProperty());
+        preview.setMinHeight(5 * 20);
+        VBox problems = lines("ticketProblems", viewModel.problems(), "error-message");
+        VBox notes = lines("ticketNotes", viewModel.notes(), "muted");
 
         Button submit = new Button("Submit order");
         submit.setId("submitOrder");
@@ -86,16 +78,25 @@ public final class TicketView extends VBox {
         result.setWrapText(true);
         result.setMinHeight(Label.USE_PREF_SIZE);
         result.textProperty().bind(viewModel.resultProperty());
-        VBox.setVgrow(preview, Priority.SOMETIMES);
-        getChildren().addAll(heading, grid, new Label("Preview"), preview, problems, buttons, result);
+        getChildren().addAll(heading, grid, new Label("Preview"), preview, problems, notes, buttons, result);
         viewModel.setLiveConfirmation(this::confirm);
+    }
+
+    /** The ticket's state (tests read its preview). */
+    public TicketViewModel viewModel() {
+        return viewModel;
     }
 
     /** Opens the ticket in its own window next to {@code owner}, themed like it. */
     public static Stage show(Window owner, TicketViewModel viewModel, java.util.function.Supplier<List<String>> tickers) {
         Stage stage = new Stage();
         stage.setTitle("Order ticket");
-        Scene scene = new Scene(new TicketView(viewModel, tickers));
+        // Tall enough for the preview and its notes; a small screen scrolls instead of hiding Submit.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new TicketView(viewModel, tickers));
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(640);
+        scroll.setPrefViewportWidth(440);
+        Scene scene = new Scene(scroll);
         if (owner != null && owner.getScene() != null) {
             stage.initOwner(owner);
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
@@ -106,6 +107,24 @@ public final class TicketView extends VBox {
         stage.setScene(scene);
         stage.show();
         return stage;
+    }
+
+    /** A column of wrapped labels, one per line of {@code lines}, hidden while there is none. */
+    private static VBox lines(String id, javafx.collections.ObservableList<String> lines, String style) {
+        VBox box = new VBox(3);
+        box.setId(id);
+        Runnable fill = () -> box.getChildren().setAll(lines.stream().map(text -> {
+            Label l = new Label(text);
+            l.getStyleClass().add(style);
+            l.setWrapText(true);
+            l.setMinHeight(Label.USE_PREF_SIZE);
+            return l;
+        }).toList());
+        lines.addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
+        fill.run();
+        box.visibleProperty().bind(Bindings.isNotEmpty(lines));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private static void hideUnless(GridPane grid, FieldModel field, javafx.beans.value.ObservableBooleanValue shown) {

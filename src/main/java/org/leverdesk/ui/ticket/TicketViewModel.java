@@ -58,6 +58,7 @@ public final class TicketViewModel {
     private final ReadOnlyObjectWrapper<TicketPreview> preview = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> previewLines = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper sendable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -118,6 +119,11 @@ public final class TicketViewModel {
         return problems;
     }
 
+    /** What to look at before sending (e.g. prices are end-of-day closes, the sell opens a short). */
+    public ObservableList<String> notes() {
+        return notes;
+    }
+
     /** What the last Submit did. */
     public ReadOnlyStringProperty resultProperty() {
         return result.getReadOnlyProperty();
@@ -148,8 +154,8 @@ public final class TicketViewModel {
 
     /** Starts a ticket for {@code s} (the charted symbol) and {@code buy} or sell. */
     public void start(String s, boolean buy) {
-        symbol.set(s);
-        side.set(buy ? "buy" : "sell");
+        symbol.load(s);
+        side.load(buy ? "buy" : "sell");
         result.set("");
         refreshPreview();
     }
@@ -160,6 +166,7 @@ public final class TicketViewModel {
         if (!own.isEmpty()) {
             preview.set(null);
             previewLines.clear();
+            notes.clear();
             problems.setAll(own);
             sendable.set(false);
             return;
@@ -172,9 +179,8 @@ public final class TicketViewModel {
             }
             preview.set(p);
             previewLines.setAll(lines(p, ticket));
-            List<String> all = new ArrayList<>(p.problems());
-            p.warnings().forEach(w -> all.add("Note: " + w));
-            problems.setAll(all);
+            problems.setAll(p.problems());
+            notes.setAll(p.warnings());
             sendable.set(p.sendable());
         }, failure -> {
             if (id == previews) {

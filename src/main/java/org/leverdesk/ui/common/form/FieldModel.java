@@ -36,6 +36,7 @@ public final class FieldModel {
         this.group = group == null ? "" : group;
         this.spec = Objects.requireNonNull(spec, "parameter spec");
         this.value = new SimpleStringProperty(this, key, ParameterValues.display(spec, spec.defaultValue()));
+        original.set(value.get());
         this.changed = Bindings.createBooleanBinding(() -> !Objects.equals(trimmed(), original.get().trim()), value, original);
         value.addListener(obs -> problem.set(ownProblem()));
         problem.set(ownProblem());
