@@ -104,7 +104,7 @@ public final class StrategiesView {
         text(parentColumn, v -> v.parentId() == null ? NONE : v.parentId().toString());
         text(createdByColumn, StrategyVersion::createdBy);
         text(createdAtColumn, viewModel::created);
-        text(activeColumn, v -> v.active() ? "● active" : "");
+        text(activeColumn, v -> v.active() ? "● yes" : "");
         versionsTable.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(StrategyVersion v, boolean empty) {

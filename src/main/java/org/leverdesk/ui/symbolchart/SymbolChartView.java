@@ -113,7 +113,8 @@ public final class SymbolChartView {
             chart.setData(data);
             if ((newSymbol || first[0]) && data.bars().size() > 0) {
                 first[0] = false;
-                zoomYears(1);
+                // after the chart has laid out its new data: its auto-range would otherwise undo the zoom
+                javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> zoomYears(1)));
             }
         });
         indicatorsBox.getChildren().setAll(FormView.grid(viewModel.indicators().fields(), FormOptions.compact(tickers, "indicator-")));

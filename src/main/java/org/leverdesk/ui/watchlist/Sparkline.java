@@ -12,7 +12,7 @@ public final class Sparkline extends Pane {
         getStyleClass().add("sparkline-box");
         line.getStyleClass().add("sparkline");
         getChildren().add(line);
-        setPrefSize(80, 20);
+        setPrefSize(60, 20);
         setMinSize(40, 14);
     }
 

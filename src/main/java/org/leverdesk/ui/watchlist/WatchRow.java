@@ -18,6 +18,14 @@ public record WatchRow(String symbol, WatchQuote quote, String note) {
         return (c >= 0 ? "+" : "-") + Formats.money(Math.abs(c)).substring(1) + " (" + (c >= 0 ? "+" : "") + Formats.percent(quote.changeFraction()) + ")";
     }
 
+    /** "+1.01%", or the missing mark. */
+    public String changePercentText() {
+        if (quote == null || !Double.isFinite(quote.changeFraction())) {
+            return Formats.MISSING;
+        }
+        return (quote.changeFraction() >= 0 ? "+" : "") + Formats.percent(quote.changeFraction());
+    }
+
     /** 1 up, -1 down, 0 flat or unknown. */
     public int direction() {
         return quote == null || !Double.isFinite(quote.change()) ? 0 : (int) Math.signum(quote.change());

@@ -49,11 +49,14 @@ public final class WatchlistView extends VBox {
         table.setId("watchTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Add a symbol below"));
-        TableColumn<WatchRow, String> symbol = column("Symbol", WatchRow::symbol, 62);
-        TableColumn<WatchRow, String> last = column("Last", WatchRow::lastText, 74);
+        TableColumn<WatchRow, String> symbol = column("Symbol", WatchRow::symbol, 58);
+        symbol.setMinWidth(52);
+        TableColumn<WatchRow, String> last = column("Last", WatchRow::lastText, 78);
+        last.setMinWidth(70);
         last.getStyleClass().add("number-column");
-        TableColumn<WatchRow, WatchRow> change = new TableColumn<>("Change");
-        change.setPrefWidth(112);
+        TableColumn<WatchRow, WatchRow> change = new TableColumn<>("Day");
+        change.setPrefWidth(66);
+        change.setMinWidth(60);
         change.getStyleClass().add("number-column");
         change.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         change.setCellFactory(c -> new TableCell<>() {
@@ -61,15 +64,17 @@ public final class WatchlistView extends VBox {
             protected void updateItem(WatchRow row, boolean empty) {
                 super.updateItem(row, empty);
                 getStyleClass().removeAll("gain", "loss");
-                setText(empty || row == null ? null : row.quote() == null ? row.note() : row.changeText());
-                setTooltip(empty || row == null || row.note().isEmpty() ? null : new Tooltip(row.note()));
+                // the percent fits a narrow column; the tooltip has the dollar change (or why there is no price)
+                setText(empty || row == null ? null : row.quote() == null ? row.note() : row.changePercentText());
+                setTooltip(empty || row == null ? null : new Tooltip(row.quote() == null ? row.note() : row.changeText()));
                 if (!empty && row != null && row.direction() != 0) {
                     getStyleClass().add(row.direction() > 0 ? "gain" : "loss");
                 }
             }
         });
         TableColumn<WatchRow, WatchRow> trend = new TableColumn<>("30 days");
-        trend.setPrefWidth(86);
+        trend.setPrefWidth(70);
+        trend.setMinWidth(50);
         trend.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         trend.setCellFactory(c -> new TableCell<>() {
             private final Sparkline spark = new Sparkline();
