@@ -62,23 +62,12 @@ public final class MainWindow {
                     services.tradingControls(), executor, clock.getZone()))));
         }
         items.add(new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock))));
-        if (services.prices() != null) {
-            Path folder = services.configFile() == null ? null : services.configFile().path().getParent();
-            items.add(new NavItem("Chart", () -> {
-                executor.execute(() -> {
-                    symbols.refreshBroker();
-                    return true;
-                }, ok -> { }, failed -> { });
-                WatchlistViewModel watch = new WatchlistViewModel(new MarketQuotes(services.broker(), services.prices(), clock),
-                        new WatchlistStore(folder), executor, clock.getZone());
-                SymbolChartViewModel chart = new SymbolChartViewModel(services.prices(), symbols, services.savedRuns(), executor, clock);
-                return SymbolChartView.load(chart, watch, services.manualOrders() == null ? null
-                        : () -> new TicketViewModel(services.manualOrders(), executor), symbols::known);
-            }));
-        }
         if (services.strategyVersions() != null) {
             items.add(new NavItem("Strategies", () -> StrategiesView.load(
                     new StrategiesViewModel(services.strategyVersions(), executor, clock.getZone()), symbols::known)));
+        }
+        if (services.prices() != null) {
+            items.add(new NavItem("Chart", () -> chartView(services, executor, clock, symbols)));
         }
         if (services.regimeInsight() != null) {
             items.add(new NavItem("Regime", () -> RegimeView.load(new RegimeViewModel(services.regimeInsight(), executor),
@@ -104,6 +93,20 @@ public final class MainWindow {
                     services.secrets(), services.strategyVersions(), executor, services.notificationTest(), themes), symbols::known)));
         }
         return List.copyOf(items);
+    }
+
+    /** The Chart view with its watchlist (kept beside the config) and, with a broker, the order ticket. */
+    private static javafx.scene.Node chartView(AppServices services, TaskExecutor executor, Clock clock, SymbolDirectory symbols) {
+        Path folder = services.configFile() == null ? null : services.configFile().path().getParent();
+        executor.execute(() -> {
+            symbols.refreshBroker();
+            return true;
+        }, ok -> { }, failed -> { });
+        WatchlistViewModel watch = new WatchlistViewModel(new MarketQuotes(services.broker(), services.prices(), clock),
+                new WatchlistStore(folder), executor, clock.getZone());
+        SymbolChartViewModel chart = new SymbolChartViewModel(services.prices(), symbols, services.savedRuns(), executor, clock);
+        return SymbolChartView.load(chart, watch, services.manualOrders() == null ? null
+                : () -> new TicketViewModel(services.manualOrders(), executor), symbols::known);
     }
 
     /** The root node of the main window; add {@link #STYLESHEET} to its scene. */

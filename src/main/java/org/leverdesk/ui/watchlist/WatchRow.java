@@ -23,7 +23,9 @@ public record WatchRow(String symbol, WatchQuote quote, String note) {
         if (quote == null || !Double.isFinite(quote.changeFraction())) {
             return Formats.MISSING;
         }
-        return (quote.changeFraction() >= 0 ? "+" : "") + Formats.percent(quote.changeFraction());
+        String text = Formats.percent(quote.changeFraction());
+        // a change that rounds to zero has no sign ("-0.00%" reads like a loss)
+        return text.equals("0.00%") || text.equals("-0.00%") ? "0.00%" : (quote.changeFraction() > 0 ? "+" : "") + text;
     }
 
     /** 1 up, -1 down, 0 flat or unknown. */

@@ -49,10 +49,10 @@ public final class WatchlistView extends VBox {
         table.setId("watchTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Add a symbol below"));
-        TableColumn<WatchRow, String> symbol = column("Symbol", WatchRow::symbol, 58);
-        symbol.setMinWidth(52);
-        TableColumn<WatchRow, String> last = column("Last", WatchRow::lastText, 78);
-        last.setMinWidth(70);
+        TableColumn<WatchRow, String> symbol = column("Symbol", WatchRow::symbol, 66);
+        symbol.setMinWidth(64);
+        TableColumn<WatchRow, String> last = column("Last", WatchRow::lastText, 80);
+        last.setMinWidth(76);
         last.getStyleClass().add("number-column");
         TableColumn<WatchRow, WatchRow> change = new TableColumn<>("Day");
         change.setPrefWidth(66);

@@ -106,11 +106,11 @@ class WorkstationScreenshotsFxTest {
         });
         ListView<NavItem> nav = robot.lookup("#navigation").queryAs(ListView.class);
         List<String> views = nav.getItems().stream().map(NavItem::title).toList();
-        assertEquals(List.of("Dashboard", "Backtest", "Chart", "Strategies", "Regime", "Rotation", "Orders", "Journal", "Data",
+        assertEquals(List.of("Dashboard", "Backtest", "Strategies", "Chart", "Regime", "Rotation", "Orders", "Journal", "Data",
                 "Settings"), views);
 
-        // Ctrl+3 shows the third view; F1 lists the shortcuts; Ctrl+Shift+L switches to the dark theme and back.
-        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        // Ctrl+4 shows the fourth view; F1 lists the shortcuts; Ctrl+Shift+L switches to the dark theme and back.
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Chart", nav.getSelectionModel().getSelectedItem().title());
         robot.type(KeyCode.F1);
@@ -150,6 +150,23 @@ class WorkstationScreenshotsFxTest {
                     Snapshots.write(root, name);
                 }
             }
+        }
+        // The Strategies view's form with on/off switches, percents and tickers (rsi2) and ticker chips and choices (rotation).
+        robot.interact(() -> themes.apply(Theme.PRIMER_LIGHT.id()));
+        robot.interact(() -> {
+            window[0].setWidth(1024);
+            window[0].setHeight(700);
+            nav.getItems().stream().filter(i -> i.title().equals("Strategies")).findFirst().ifPresent(i -> nav.getSelectionModel().select(i));
+        });
+        for (String id : List.of("rsi2", "rotation")) {
+            robot.interact(() -> {
+                var box = robot.lookup("#strategyBox").<javafx.scene.control.ComboBox<org.leverdesk.strategy.catalog.StrategyDescriptor>>query();
+                box.getItems().stream().filter(d -> d.id().equals(id)).findFirst().ifPresent(box::setValue);
+            });
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#param-hedge").tryQuery().isPresent()
+                    || robot.lookup("#param-core").tryQuery().isPresent() && id.equals("rotation"));
+            settle(robot, "Strategies");
+            Snapshots.write(window[0].getScene().getRoot(), "strategies-" + id + "-light-1024x700.png");
         }
         assertFalse(views.isEmpty());
     }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ShortcutsTest {
     @Test
     void viewsGetCtrlOneToNineAndEveryActionHasItsKeys() {
-        List<String> views = List.of("Dashboard", "Backtest", "Chart", "Strategies", "Regime", "Rotation", "Orders", "Journal",
+        List<String> views = List.of("Dashboard", "Backtest", "Strategies", "Chart", "Regime", "Rotation", "Orders", "Journal",
                 "Data", "Settings");
         List<Shortcut> all = MainViewModel.shortcuts(views);
         assertEquals(new Shortcut("Shortcut+1", "Show Dashboard"), all.get(0));

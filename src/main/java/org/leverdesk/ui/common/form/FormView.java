@@ -44,12 +44,12 @@ public final class FormView {
         grid.setHgap(10);
         grid.setVgap(4);
         ColumnConstraints label = new ColumnConstraints();
-        label.setMinWidth(90);
-        label.setPrefWidth(options.inlineHelp() ? 180 : 140);
+        label.setMinWidth(80);
+        label.setPrefWidth(options.inlineHelp() ? 180 : 120);
         label.setMaxWidth(options.inlineHelp() ? 200 : 160);
         ColumnConstraints editor = new ColumnConstraints();
-        editor.setMinWidth(120);
-        editor.setPrefWidth(options.inlineHelp() ? 260 : 170);
+        editor.setMinWidth(100);
+        editor.setPrefWidth(options.inlineHelp() ? 260 : 150);
         editor.setHgrow(options.inlineHelp() ? Priority.NEVER : Priority.ALWAYS);
         grid.getColumnConstraints().addAll(label, editor);
         if (options.inlineHelp()) {

@@ -26,7 +26,7 @@ public final class StepField extends HBox {
         getStyleClass().add("step-field");
         text.textProperty().bindBidirectional(value);
         text.setPrefColumnCount(7);
-        text.setMinWidth(60);
+        text.setMinWidth(48);
         HBox.setHgrow(text, Priority.ALWAYS);
         Button up = arrow("▲", 1);
         Button down = arrow("▼", -1);
