@@ -43,6 +43,8 @@ public final class FormView {
         grid.getStyleClass().addAll("parameters", "form-grid");
         grid.setHgap(10);
         grid.setVgap(4);
+        // keeps units clear of a scroll pane's vertical bar
+        grid.setPadding(new javafx.geometry.Insets(0, options.inlineHelp() ? 4 : 16, 0, 0));
         ColumnConstraints label = new ColumnConstraints();
         label.setMinWidth(80);
         label.setPrefWidth(options.inlineHelp() ? 180 : 120);
