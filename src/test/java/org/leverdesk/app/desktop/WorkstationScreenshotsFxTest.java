@@ -121,9 +121,10 @@ class WorkstationScreenshotsFxTest {
         robot.interact(() -> ((Stage) table.getScene().getWindow()).close());
         robot.interact(() -> window[0].requestFocus());
         robot.clickOn(nav);
+        // on a loaded machine the main window takes a moment to get the keyboard back from the closed dialog
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window[0].isFocused());
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.L).release(KeyCode.SHIFT, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window[0].getScene().getRoot().getStyleClass().contains("theme-dark"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window[0].getScene().getRoot().getStyleClass().contains("theme-dark"));
         assertEquals(Theme.PRIMER_DARK, new ThemeManager(configFile.path().getParent()).theme(), "remembered for the next start");
 
         // A backtest first, so the Backtest view shows a result.
