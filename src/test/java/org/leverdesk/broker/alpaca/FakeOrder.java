@@ -27,6 +27,8 @@ final class FakeOrder {
     BigDecimal filledAvgPrice;
     String status;
     boolean stopTriggered;
+    // Whether the order has met the market once (after that a marketable limit fills at its limit).
+    boolean metMarket;
     long session;
     Instant createdAt;
     Instant updatedAt;
