@@ -49,10 +49,6 @@ public record StrikeGrid(List<Band> bands) {
                 throw new IllegalArgumentException("strike bands must go outward: distance " + out.maxDistance()
                         + " follows " + in.maxDistance());
             }
-            if (out.stepThousandths() % in.stepThousandths() != 0) {
-                throw new IllegalArgumentException("an outer strike step must be a multiple of the inner one ("
-                        + out.step().toPlainString() + " after " + in.step().toPlainString() + ")");
-            }
         }
     }
 
@@ -182,47 +178,56 @@ public record StrikeGrid(List<Band> bands) {
     /** The highest listed strike ≤ k, or 0. */
     private long floorListed(double spot, long k) {
         requireSpot(spot);
-        long maxK = (long) Math.floor(spot * (1 + bands.get(bands.size() - 1).maxDistance()) * 1000);
-        long c = Math.min(k, maxK);
-        for (int guard = 0; guard < 64 && c > 0; guard++) {
-            long step = stepAt(spot, c);
-            if (step == 0) {
-                return 0; // below the grid (above it was clamped)
+        long best = 0;
+        double inner = -1;
+        for (Band b : bands) {
+            long step = b.stepThousandths();
+            for (double[] interval : regions(spot, inner, b.maxDistance())) {
+                long m = Math.floorDiv(Math.min(k, (long) Math.floor(interval[1] + 1e-6)), step) * step;
+                while (m > 0 && m >= interval[0] - 1e-6 && stepAt(spot, m) != step) {
+                    m -= step; // on the inner band's edge: that strike belongs to the finer band
+                }
+                if (m > best && m >= interval[0] - 1e-6 && stepAt(spot, m) == step) {
+                    best = m;
+                }
             }
-            long f = Math.floorDiv(c, step) * step;
-            if (f <= 0) {
-                return 0;
-            }
-            long s = stepAt(spot, f);
-            if (s == step || (s != 0 && f % s == 0)) {
-                return f;
-            }
-            c = f - 1; // landed in an outer band whose step f is not a multiple of: keep going down
+            inner = b.maxDistance();
         }
-        return 0;
+        return best;
     }
 
     /** The lowest listed strike ≥ k, or 0. */
     private long ceilListed(double spot, long k) {
         requireSpot(spot);
-        long minK = (long) Math.ceil(Math.max(spot * (1 - bands.get(bands.size() - 1).maxDistance()), 0) * 1000);
-        long c = Math.max(Math.max(k, minK), 1);
-        for (int guard = 0; guard < 64; guard++) {
-            long step = stepAt(spot, c);
-            if (step == 0) {
-                return 0;
+        long best = 0;
+        double inner = -1;
+        for (Band b : bands) {
+            long step = b.stepThousandths();
+            for (double[] interval : regions(spot, inner, b.maxDistance())) {
+                long start = Math.max(Math.max(k, (long) Math.ceil(interval[0] - 1e-6)), 1);
+                long m = Math.floorDiv(start + step - 1, step) * step;
+                while (m <= interval[1] + 1e-6 && stepAt(spot, m) != step) {
+                    m += step;
+                }
+                if (m <= interval[1] + 1e-6 && stepAt(spot, m) == step && (best == 0 || m < best)) {
+                    best = m;
+                }
             }
-            long f = Math.floorDiv(c + step - 1, step) * step;
-            long s = stepAt(spot, f);
-            if (s == step || (s != 0 && f % s == 0)) {
-                return f;
-            }
-            if (s == 0) {
-                return 0;
-            }
-            c = f + 1;
+            inner = b.maxDistance();
         }
-        return 0;
+        return best;
+    }
+
+    /**
+     * The strike ranges (thousandths) whose first band is the one from {@code inner} to {@code outer}
+     * distance: one range around the spot for the first band, one below and one above for the others.
+     */
+    private static double[][] regions(double spot, double inner, double outer) {
+        double s = spot * 1000;
+        if (inner < 0) {
+            return new double[][] {{Math.max(s * (1 - outer), 0), s * (1 + outer)}};
+        }
+        return new double[][] {{Math.max(s * (1 - outer), 0), Math.max(s * (1 - inner), 0)}, {s * (1 + inner), s * (1 + outer)}};
     }
 
     private static void requireSpot(double spot) {
