@@ -116,9 +116,10 @@ public final class SyntheticChains {
             double atm = surface.atmVol(t);
             for (int i = 0; i < k.length; i++) {
                 double vol = surface.vol(t, Math.log(k[i] / forward), atm);
+                BlackScholes.CallPut both = BlackScholes.callAndPut(spot, k[i], t, r, q, vol);
                 for (OptionRight right : RIGHTS) {
                     OptionContract c = new OptionContract(underlying, e.date(), right, strikes.get(i), u.listing().multiplier());
-                    quotes.add(quote(c, u, spot, k[i], t, r, q, vol));
+                    quotes.add(quote(c, u, spot, k[i], vol, both.of(right)));
                 }
             }
         }
@@ -145,12 +146,11 @@ public final class SyntheticChains {
         double t = contract.yearsToExpiry(asOf);
         double strike = contract.strikeValue();
         double vol = surface.vol(t, Math.log(strike / (spot * Math.exp((r - q) * t))));
-        return quote(contract, u, spot, strike, t, r, q, vol);
+        return quote(contract, u, spot, strike, vol, BlackScholes.value(contract.right(), spot, strike, t, r, q, vol));
     }
 
-    private static OptionQuote quote(OptionContract c, UnderlyingSetup u, double spot, double strike, double t, double r,
-                                     double q, double vol) {
-        OptionValuation v = BlackScholes.value(c.right(), spot, strike, t, r, q, vol);
+    private static OptionQuote quote(OptionContract c, UnderlyingSetup u, double spot, double strike, double vol,
+                                     OptionValuation v) {
         double intrinsic = c.right().intrinsic(spot, strike);
         double mark = v.price();
         Greeks greeks = v.greeks();

@@ -47,26 +47,50 @@ public final class ListedExpiries {
 
     /** Every expiry listed on {@code asOf} with a date on or after it (0 DTE included), ascending. */
     public List<Expiry> listed(LocalDate asOf) {
-        List<Expiry> out = new ArrayList<>(rules.weeklyWeeks() + rules.monthlies());
-        List<LocalDate> monthlies = new ArrayList<>(rules.monthlies());
+        return listed(asOf, LocalDate.MAX);
+    }
+
+    /** The listed expiries whose days to expiry (calendar days from {@code asOf}) lie in [minDte, maxDte]. */
+    public List<Expiry> withinDte(LocalDate asOf, int minDte, int maxDte) {
+        if (minDte < 0 || maxDte < minDte) {
+            throw new IllegalArgumentException("a DTE window needs 0 <= min <= max (got " + minDte + ".." + maxDte + ")");
+        }
+        List<Expiry> out = listed(asOf, asOf.plusDays(maxDte));
+        int first = 0;
+        while (first < out.size() && out.get(first).daysFrom(asOf) < minDte) {
+            first++;
+        }
+        return first == 0 ? out : new ArrayList<>(out.subList(first, out.size()));
+    }
+
+    /** The expiries listed on {@code asOf} from it up to {@code until} inclusive (the listing rules still apply). */
+    private List<Expiry> listed(LocalDate asOf, LocalDate until) {
+        List<LocalDate> monthlies = new ArrayList<>();
         YearMonth month = YearMonth.from(asOf);
-        while (monthlies.size() < rules.monthlies()) {
+        for (int listedCount = 0; listedCount < rules.monthlies(); month = month.plusMonths(1)) {
             LocalDate m = monthlyExpiry(month);
+            if (m.isAfter(until)) {
+                break;
+            }
             if (!m.isBefore(asOf)) {
                 monthlies.add(m);
+                listedCount++;
             }
-            month = month.plusMonths(1);
         }
-        List<LocalDate> weeklies = new ArrayList<>(rules.weeklyWeeks());
+        List<LocalDate> weeklies = new ArrayList<>();
         if (rules.weeklies()) {
             LocalDate friday = asOf.with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
             for (int w = 0; w < rules.weeklyWeeks(); w++, friday = friday.plusWeeks(1)) {
                 LocalDate e = onOrBeforeSession(friday);
+                if (e.isAfter(until)) {
+                    break;
+                }
                 if (!e.isBefore(asOf)) {
                     weeklies.add(e);
                 }
             }
         }
+        List<Expiry> out = new ArrayList<>(monthlies.size() + weeklies.size());
         int i = 0;
         int j = 0;
         while (i < monthlies.size() || j < weeklies.size()) {
@@ -81,21 +105,6 @@ public final class ListedExpiries {
             } else {
                 out.add(new Expiry(w, false));
                 j++;
-            }
-        }
-        return out;
-    }
-
-    /** The listed expiries whose days to expiry (calendar days from {@code asOf}) lie in [minDte, maxDte]. */
-    public List<Expiry> withinDte(LocalDate asOf, int minDte, int maxDte) {
-        if (minDte < 0 || maxDte < minDte) {
-            throw new IllegalArgumentException("a DTE window needs 0 <= min <= max (got " + minDte + ".." + maxDte + ")");
-        }
-        List<Expiry> out = new ArrayList<>();
-        for (Expiry e : listed(asOf)) {
-            int dte = e.daysFrom(asOf);
-            if (dte >= minDte && dte <= maxDte) {
-                out.add(e);
             }
         }
         return out;

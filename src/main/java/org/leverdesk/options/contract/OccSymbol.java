@@ -67,7 +67,7 @@ public final class OccSymbol {
         if (root.length() != rootPart.length() && n != PADDED_LENGTH) {
             throw bad(symbol, "a padded root must fill exactly 6 characters");
         }
-        if (!root.matches("[A-Z0-9]{1,6}")) {
+        if (!OptionContract.isOccRoot(root)) {
             throw bad(symbol, "the root '" + root + "' must be 1-6 upper-case letters or digits");
         }
         String tail = symbol.substring(n - TAIL);

@@ -21,7 +21,7 @@ public record OptionContract(String underlying, LocalDate expiry, OptionRight ri
     public static final BigDecimal MAX_STRIKE = new BigDecimal("99999.999");
 
     public OptionContract {
-        if (underlying == null || !underlying.matches("[A-Z0-9]{1,6}")) {
+        if (!isOccRoot(underlying)) {
             throw new IllegalArgumentException("option underlying must be an OCC root of 1 to 6 letters or digits, like QQQ (got '"
                     + underlying + "')");
         }
@@ -43,6 +43,20 @@ public record OptionContract(String underlying, LocalDate expiry, OptionRight ri
         if (multiplier <= 0) {
             throw new IllegalArgumentException("option multiplier must be a positive number of shares (got " + multiplier + ")");
         }
+    }
+
+    /** True for 1 to 6 upper-case ASCII letters or digits (checked by hand: chains build thousands of contracts a day). */
+    static boolean isOccRoot(String s) {
+        if (s == null || s.isEmpty() || s.length() > 6) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A standard contract of 100 shares. */

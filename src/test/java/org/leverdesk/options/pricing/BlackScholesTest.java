@@ -55,6 +55,26 @@ class BlackScholesTest {
     }
 
     @Test
+    void callAndPutTogetherEqualEachAlone() {
+        double[][] cases = {{480, 470, 0.1, 0.045, 0.006, 0.23}, {480, 300, 2 / 365.0, 0.02, 0, 0.6}, {100, 100, 0, 0.05, 0, 0.2},
+                {100, 90, 0.5, 0.05, 0.01, 0}, {50, 80, 3, 0.01, 0.03, 1.2}};
+        for (double[] c : cases) {
+            BlackScholes.CallPut both = BlackScholes.callAndPut(c[0], c[1], c[2], c[3], c[4], c[5]);
+            for (OptionRight right : OptionRight.values()) {
+                OptionValuation alone = BlackScholes.value(right, c[0], c[1], c[2], c[3], c[4], c[5]);
+                OptionValuation pair = both.of(right);
+                String what = right + " " + java.util.Arrays.toString(c);
+                assertEquals(alone.price(), pair.price(), 1e-12 * c[0], what);
+                assertEquals(alone.greeks().delta(), pair.greeks().delta(), 1e-15, what);
+                assertEquals(alone.greeks().gamma(), pair.greeks().gamma(), 1e-15, what);
+                assertEquals(alone.greeks().thetaPerYear(), pair.greeks().thetaPerYear(), 1e-12 * c[0], what);
+                assertEquals(alone.greeks().vega(), pair.greeks().vega(), 1e-12 * c[0], what);
+                assertEquals(alone.greeks().rho(), pair.greeks().rho(), 1e-12 * c[0], what);
+            }
+        }
+    }
+
+    @Test
     void putCallParityWithDividends() {
         double[] spots = {50, 95, 100, 105, 480};
         double[] strikes = {40, 100, 500};
