@@ -16,7 +16,9 @@ import org.leverdesk.options.contract.OptionRight;
 import org.leverdesk.options.market.OptionInputException;
 import org.leverdesk.options.market.RiskFreeRate;
 import org.leverdesk.options.market.VolatilityIndex;
+import org.leverdesk.options.pricing.AmericanValuation;
 import org.leverdesk.options.pricing.BlackScholes;
+import org.leverdesk.options.pricing.CrrBinomialTree;
 import org.leverdesk.options.pricing.Greeks;
 import org.leverdesk.options.pricing.OptionValuation;
 import org.leverdesk.options.surface.VolSurface;
@@ -134,8 +136,29 @@ public final class SyntheticChains {
      * @throws OptionInputException     when an input is missing on that day
      */
     public OptionQuote quote(OptionContract contract, LocalDate asOf, double spot) {
+        Point p = point(contract, asOf, spot);
+        double strike = contract.strikeValue();
+        return quote(contract, p.setup(), spot, strike, p.vol(),
+                BlackScholes.value(contract.right(), spot, strike, p.years(), p.rate(), p.yield(), p.vol()));
+    }
+
+    /**
+     * The American value of {@code contract} on a {@code steps}-step CRR tree with the surface's volatility,
+     * beside its European value: the early-exercise check for a held position (is a short put or call about
+     * to be assigned, how much the chain's European mark leaves out). About 30 µs at 200 steps.
+     */
+    public AmericanValuation american(OptionContract contract, LocalDate asOf, double spot, int steps) {
+        Point p = point(contract, asOf, spot);
+        return new CrrBinomialTree(steps).value(contract.right(), spot, contract.strikeValue(), p.years(), p.rate(), p.yield(), p.vol());
+    }
+
+    /** A contract's pricing inputs on a day: time to expiry, rate, dividend yield and the surface's volatility at its strike. */
+    private record Point(UnderlyingSetup setup, double years, double rate, double yield, double vol) {
+    }
+
+    private Point point(OptionContract contract, LocalDate asOf, double spot) {
         if (contract.isExpiredOn(asOf)) {
-            throw new IllegalArgumentException(contract.compactSymbol() + " expired on " + contract.expiry() + "; it has no quote on " + asOf);
+            throw new IllegalArgumentException(contract.compactSymbol() + " expired on " + contract.expiry() + "; it has no value on " + asOf);
         }
         requireSpot(contract.underlying(), spot);
         UnderlyingSetup u = setupOf(contract.underlying()).setup();
@@ -144,9 +167,8 @@ public final class SyntheticChains {
         double r = inputs.rate().continuous();
         double q = inputs.dividendYield();
         double t = contract.yearsToExpiry(asOf);
-        double strike = contract.strikeValue();
-        double vol = surface.vol(t, Math.log(strike / (spot * Math.exp((r - q) * t))));
-        return quote(contract, u, spot, strike, vol, BlackScholes.value(contract.right(), spot, strike, t, r, q, vol));
+        double vol = surface.vol(t, Math.log(contract.strikeValue() / (spot * Math.exp((r - q) * t))));
+        return new Point(u, t, r, q, vol);
     }
 
     private static OptionQuote quote(OptionContract c, UnderlyingSetup u, double spot, double strike, double vol,

@@ -149,6 +149,24 @@ class SyntheticChainsTest {
     }
 
     @Test
+    void europeanMarksAgainstTheAmericanTree() {
+        // What the chain's European marks leave out at 5% rates (decision record 0004): next to nothing for the wheel's
+        // out-of-the-money puts, 1-2% of an at-the-money put, nothing for calls (q < r: never exercised early).
+        LocalDate e = LocalDate.of(2025, 1, 31); // 29 days
+        OptionContract otmPut = OptionContract.of("QQQ", e, OptionRight.PUT, "456");
+        OptionContract atmPut = OptionContract.of("QQQ", e, OptionRight.PUT, "480");
+        OptionContract call = OptionContract.of("QQQ", e, OptionRight.CALL, "470");
+        double otm = skewed.american(otmPut, DAY, SPOT, 2000).american() / skewed.quote(otmPut, DAY, SPOT).mark() - 1;
+        double atm = skewed.american(atmPut, DAY, SPOT, 2000).american() / skewed.quote(atmPut, DAY, SPOT).mark() - 1;
+        double calls = skewed.american(call, DAY, SPOT, 2000).earlyExercisePremium();
+        assertTrue(otm > 0 && otm < 0.01, "OTM put: American above the mark by " + otm);
+        assertTrue(atm > 0.01 && atm < 0.025, "ATM put: American above the mark by " + atm);
+        assertEquals(0, calls, 0.005);
+        assertFalse(skewed.american(atmPut, DAY, SPOT, 200).exerciseNow());
+        assertTrue(skewed.american(OptionContract.of("QQQ", e, OptionRight.PUT, "600"), DAY, SPOT, 200).exerciseNow());
+    }
+
+    @Test
     void missingInputsAreOneLineErrors() {
         assertFalse(skewed.isAvailable("QQQ", LocalDate.of(2024, 11, 1)));
         OptionInputException e = assertThrows(OptionInputException.class,
