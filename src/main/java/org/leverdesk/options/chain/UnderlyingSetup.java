@@ -27,12 +27,12 @@ public record UnderlyingSetup(String underlying, VolatilityIndex index, VolSurfa
 
     /** The default surface for the index, listing rules for the underlying and spread. */
     public static UnderlyingSetup defaults(String underlying, VolatilityIndex index, DividendYield dividends) {
-        return new UnderlyingSetup(underlying, index, new VolSurfaceModel(SurfaceParameters.forIndex(index.name())), dividends,
+        return new UnderlyingSetup(underlying, index, VolSurfaceModel.of(SurfaceParameters.forIndex(index.name())), dividends,
                 ListingRules.forUnderlying(underlying), SpreadModel.defaults());
     }
 
     public UnderlyingSetup withSurface(SurfaceParameters parameters) {
-        return new UnderlyingSetup(underlying, index, new VolSurfaceModel(parameters), dividends, listing, spread);
+        return new UnderlyingSetup(underlying, index, VolSurfaceModel.of(parameters), dividends, listing, spread);
     }
 
     public UnderlyingSetup withListing(ListingRules rules) {

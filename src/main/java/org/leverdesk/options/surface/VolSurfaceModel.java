@@ -1,6 +1,8 @@
 package org.leverdesk.options.surface;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.leverdesk.options.contract.OptionRight;
 import org.leverdesk.options.pricing.BlackScholes;
 
@@ -13,22 +15,31 @@ import org.leverdesk.options.pricing.BlackScholes;
  * computes the same sum). With a skewed smile the wings raise that strip above the ATM variance, so the
  * ATM volatility sits below the index. This model solves for the 30-day ATM volatility whose smile's
  * strip equals the index: {@link #varianceSwapVol} integrates the strip numerically (Simpson's rule in
- * standardised log-moneyness) for 48 ATM levels from 1% to 300%, once per parameter set, and
+ * standardised log-moneyness) for 32 ATM levels from 1% to 300%, once per parameter set, and
  * {@link #atmFromIndex} interpolates. With the default smile the ratio ATM / index is about 0.92 at
  * ordinary levels and 0.90 at crisis levels; the tests check that Cboe's own VIX formula applied to a
  * synthetic 30-day chain gives back the index.
  */
 public final class VolSurfaceModel {
     static final double THIRTY_DAYS = 30 / 365.0;
-    private static final int TABLE_POINTS = 48;
+    private static final int TABLE_POINTS = 32;
     private static final double TABLE_MIN_ATM = 0.01;
     private static final double TABLE_MAX_ATM = 3.0;
-    private static final int SIMPSON_STEPS_PER_UNIT = 50;
+    private static final int SIMPSON_STEPS_PER_UNIT = 24;
+    private static final Map<SurfaceParameters, VolSurfaceModel> MEMO = new ConcurrentHashMap<>();
 
     private final SurfaceParameters parameters;
     private final double[] tableIndex = new double[TABLE_POINTS];
     private final double[] tableAtm = new double[TABLE_POINTS];
     private final double longRunAtm;
+
+    /** The model of {@code parameters}, built once per distinct parameter set (the table takes a few milliseconds). */
+    public static VolSurfaceModel of(SurfaceParameters parameters) {
+        if (MEMO.size() > 64) {
+            MEMO.clear(); // a sweep over many parameter sets must not grow the memo without bound
+        }
+        return MEMO.computeIfAbsent(parameters, VolSurfaceModel::new);
+    }
 
     public VolSurfaceModel(SurfaceParameters parameters) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");

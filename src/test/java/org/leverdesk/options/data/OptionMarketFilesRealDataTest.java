@@ -57,12 +57,12 @@ class OptionMarketFilesRealDataTest {
                 chain.inputs().toString());
         OptionContract put = OptionContract.of("QQQ", LocalDate.of(2024, 6, 7), OptionRight.PUT, "435");
         OptionQuote q = chain.find(put).orElseThrow();
-        assertEquals(7.6496315939, q.mark(), 1e-9);
-        assertEquals(0.1645790852, q.impliedVolatility(), 1e-9);
+        assertEquals(7.6496313551, q.mark(), 1e-9);
+        assertEquals(0.1645790807, q.impliedVolatility(), 1e-9);
         assertEquals(7.57, q.bid(), 1e-12);
         assertEquals(7.73, q.ask(), 1e-12);
         assertEquals(-0.4454503272, q.delta(), 1e-9);
-        assertEquals(-36.0872652377 / 365, q.greeks().thetaPerDay(), 1e-9);
+        assertEquals(-0.0988692165, q.greeks().thetaPerDay(), 1e-9);
     }
 
     @Test
