@@ -63,16 +63,22 @@ public final class OptionMarketFiles {
     }
 
     /**
-     * Chains for QQQ, QQQM and SPY (those of them that {@code underlyings} has) on real data.
+     * Chains for QQQ, QQQM and SPY (those of them that {@code underlyings} has) on real data; VIX comes from
+     * its file or, without one, from {@code underlyings} (an imported VIX).
      *
-     * @throws OptionInputException when there is no VIX file, without which nothing can be priced
+     * @throws OptionInputException when there is no VIX, without which nothing can be priced
      */
     public static SyntheticChains realMarket(Locations files, MarketData underlyings, TradingCalendar calendar) {
-        if (files.vix() == null) {
-            throw new OptionInputException("no VIX.csv in the prices folder: synthetic option chains need the volatility index;"
-                    + " add VIX.csv (date,open,high,low,close,volume,adj_close)");
+        DailySeries vix;
+        if (files.vix() != null) {
+            vix = readIndex(files.vix(), "VIX", calendar);
+        } else if (underlyings.symbols().contains("VIX")) {
+            vix = DailySeries.closes(underlyings.bars("VIX", MarketData.EARLIEST, LocalDate.of(2100, 1, 1)),
+                    VolatilityIndex.DEFAULT_MAX_AGE_DAYS);
+        } else {
+            throw new OptionInputException("no VIX.csv in the prices folder and no VIX in the store: synthetic option chains need"
+                    + " the volatility index; add VIX.csv (date,open,high,low,close,volume,adj_close) or import it");
         }
-        DailySeries vix = readIndex(files.vix(), "VIX", calendar);
         VolatilityIndex nasdaqIndex = files.vxn() != null
                 ? VolatilityIndex.of(readIndex(files.vxn(), "VXN", calendar)).orElse(vix, VolatilityIndex.VXN_PER_VIX)
                 : VolatilityIndex.of(vix.scaled(VolatilityIndex.VXN_PER_VIX, "VXN"));
