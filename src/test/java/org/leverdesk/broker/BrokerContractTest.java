@@ -20,7 +20,8 @@ import org.leverdesk.domain.TimeInForce;
 /**
  * The behaviour every {@link Broker} adapter must show, under the market model of {@link BrokerFixture}.
  * Each adapter's test extends this class and supplies a fresh fixture; the money values are worked
- * out by hand from the quotes (buys pay the ask, sells get the bid, limits fill at the limit).
+ * out by hand from the quotes (buys pay the ask, sells get the bid; a limit marketable when sent fills at the
+ * quote, a resting limit at its limit once reached).
  */
 public abstract class BrokerContractTest {
     private BrokerFixture fixture;
@@ -118,12 +119,12 @@ public abstract class BrokerContractTest {
     }
 
     @Test
-    void marketableLimitFillsAtOnceAtItsLimit() {
+    void marketableLimitFillsAtOnceAtTheQuote() {
         fixture.setQuote("QQQ", 49.99, 50.01);
         BrokerOrder o = broker.submit(limit("lim-now", "QQQ", Side.BUY, 100, "50.10"));
         assertEquals(OrderStatus.FILLED, o.status());
-        assertMoney("50.10", o.filledAveragePrice());
-        assertMoney("94990.00", broker.account().cash());
+        assertMoney("50.01", o.filledAveragePrice());
+        assertMoney("94999.00", broker.account().cash());
     }
 
     @Test

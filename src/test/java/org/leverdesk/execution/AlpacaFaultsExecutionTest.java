@@ -133,8 +133,9 @@ class AlpacaFaultsExecutionTest {
         assertEquals(o.brokerOrderId(), stored().brokerOrderId());
         assertEquals(1, posts());
         assertEquals(1, fake.ordersWithClientId(cid));
-        // Each faulty read was tried again: the faults plus the successful attempt.
-        assertEquals(3, fake.count("GET", "/v2/account"));
+        // Each faulty read was tried again: the faults plus the successful attempt (the account is read
+        // twice per run: for the strategy's share of the equity, then for the buying power before planning).
+        assertEquals(4, fake.count("GET", "/v2/account"));
         assertEquals(3, fake.count("GET", "/v2/stocks/TQQQ/quotes/latest"));
         assertTrue(fake.count("GET", "/v2/clock") >= 2);
     }

@@ -201,7 +201,7 @@ class AlpacaBrokerTest {
     }
 
     @Test
-    void limitOnOpenFillsAtItsLimitWhenTheOpenReachesItElseIsCancelled() {
+    void limitOnOpenFillsAtTheOpeningPriceWhenTheOpenReachesItElseIsCancelled() {
         server.setQuote("QQQ", 400.00, 400.10);
         server.closeMarket();
         broker.submit(new OrderRequest("t-loo-1", "QQQ", Side.BUY, BigDecimal.ONE, OrderType.LIMIT, TimeInForce.OPG,
@@ -216,7 +216,8 @@ class AlpacaBrokerTest {
         assertEquals(OrderType.LIMIT, reached.type());
         assertEquals(TimeInForce.OPG, reached.timeInForce());
         assertEquals(OrderStatus.FILLED, reached.status());
-        assertDecimal("401", reached.filledAveragePrice());
+        // The opening auction crosses at one price: the limit is reached and fills at the opening ask.
+        assertDecimal("400.60", reached.filledAveragePrice());
         assertEquals(OrderStatus.CANCELED, broker.orderByClientOrderId("t-loo-2").orElseThrow().status());
     }
 

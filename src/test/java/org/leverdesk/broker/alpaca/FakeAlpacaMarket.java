@@ -162,7 +162,8 @@ final class FakeAlpacaMarket {
             if (o.type.equals("market")) {
                 fill(o, o.remaining(), buy ? p.ask() : p.bid());
             } else if (buy ? p.ask().compareTo(o.limitPrice) <= 0 : p.bid().compareTo(o.limitPrice) >= 0) {
-                fill(o, o.remaining(), o.limitPrice);
+                // An auction crosses at one price: a marketable limit fills at the quote.
+                fill(o, o.remaining(), buy ? p.ask() : p.bid());
             } else {
                 cancelNow(o);
             }
@@ -323,7 +324,7 @@ final class FakeAlpacaMarket {
         o.status = open && !auction ? "new" : "accepted";
         orders.put(o.id, o);
         clientOrderIds.add(o.clientOrderId);
-        tryFill(o);
+        tryFill(o, true);
         return new Reply(200, orderJson(o));
     }
 
@@ -492,6 +493,11 @@ final class FakeAlpacaMarket {
     }
 
     private void tryFill(FakeOrder o) {
+        tryFill(o, false);
+    }
+
+    /** {@code arriving}: the order is being submitted; a marketable limit then fills at the quote (price improvement). */
+    private void tryFill(FakeOrder o, boolean arriving) {
         if (!o.isOpen() || !open || o.tif.equals("opg") || o.tif.equals("cls")) {
             return;
         }
@@ -511,7 +517,7 @@ final class FakeAlpacaMarket {
         if (o.type.equals("market") || o.type.equals("stop")) {
             fill(o, o.remaining(), buy ? p.ask() : p.bid());
         } else if (buy ? p.ask().compareTo(o.limitPrice) <= 0 : p.bid().compareTo(o.limitPrice) >= 0) {
-            fill(o, o.remaining(), o.limitPrice);
+            fill(o, o.remaining(), arriving ? (buy ? p.ask() : p.bid()) : o.limitPrice);
         }
     }
 
