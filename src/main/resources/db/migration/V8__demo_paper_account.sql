@@ -1,6 +1,6 @@
 -- Leverdesk schema, version 8: the paper account that trades the simulated DEMO market is its own
 -- account. The built-in paper broker keeps it in these demo_paper_* tables, a copy of the paper_*
--- tables of version 2, so simulated fills, cash and positions are never mixed with the paper account
+-- tables of versions 2 and 5, so simulated fills, cash and positions are never mixed with the paper account
 -- that trades real prices (broker.paper.PaperBroker picks the tables by the market it is priced from).
 
 CREATE TABLE demo_paper_account (
@@ -86,4 +86,16 @@ CREATE TABLE demo_paper_quotes (
     CONSTRAINT ck_demo_paper_quotes_values CHECK (bid > 0 AND ask >= bid AND last > 0
                                              AND ask < CAST('Infinity' AS DOUBLE PRECISION)
                                              AND last < CAST('Infinity' AS DOUBLE PRECISION))
+);
+
+-- Cash dividends paid on the demo account's positions (as paper_dividends of version 5).
+CREATE TABLE demo_paper_dividends (
+    symbol     VARCHAR(32)              NOT NULL,
+    ex_date    DATE                     NOT NULL,
+    per_share  DECIMAL(19, 6)           NOT NULL,
+    quantity   DECIMAL(19, 6)           NOT NULL,
+    amount     DECIMAL(19, 4)           NOT NULL,
+    paid_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_demo_paper_dividends PRIMARY KEY (symbol, ex_date),
+    CONSTRAINT ck_demo_paper_dividends_values CHECK (per_share > 0 AND quantity > 0 AND amount >= 0)
 );

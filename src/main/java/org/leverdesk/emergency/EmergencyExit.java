@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.leverdesk.broker.Broker;
 import org.leverdesk.broker.BrokerOrder;
 import org.leverdesk.broker.BrokerPosition;
+import org.leverdesk.broker.CancelReport;
 import org.leverdesk.common.SecretMask;
 import org.leverdesk.domain.OrderStatus;
 import org.leverdesk.emergency.EmergencyReport.Halt;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one emergency path. {@link #run} sets trading to HALTED first (so no job buys back while it
- * works), cancels every open order in scope one by one, closes every position in scope, then re-reads
+ * works), cancels every open order in scope (the whole account with the broker's cancel-all and its
+ * per-order report, {@link Broker#cancelAllReported}; one strategy's orders one by one), closes every position in scope, then re-reads
  * the broker until the scope is flat or the time limit passes (cancelling orders and closing positions
  * that appear meanwhile, e.g. a fill that raced the cancel), updates the stored orders with the broker's
  * final status (CANCELED), journals every step, notifies, and returns an exact {@link EmergencyReport}.
@@ -133,7 +135,12 @@ public final class EmergencyExit {
             }
             Halt halt = halt();
             boolean marketOpen = marketOpen();
-            cancelOpenOrders(listOpenOrders());
+            List<BrokerOrder> listed = listOpenOrders();
+            if (scope.isWholeAccount()) {
+                cancelEverything(listed);
+            } else {
+                cancelOpenOrders(listed);
+            }
             closePositions(listPositions());
             Outcome outcome;
             String detail;
@@ -222,19 +229,47 @@ public final class EmergencyExit {
                 String m = mask(message(e));
                 problems.add("listing the open orders failed: " + m);
                 journal("listing the open orders failed: " + m);
-                if (scope.isWholeAccount()) {
-                    // Cannot see them, so ask the broker to cancel them all at once.
-                    try {
-                        List<BrokerOrder> asked = broker.cancelAll();
-                        asked.forEach(o -> cancelling.putIfAbsent(o.brokerOrderId(), o));
-                        journal("asked the broker to cancel every open order instead: " + asked.size() + " order(s)");
-                    } catch (RuntimeException again) {
-                        String m2 = mask(message(again));
-                        problems.add("cancelling every open order at once failed too: " + m2);
-                        journal("cancelling every open order at once failed too: " + m2);
-                    }
-                }
                 return List.of();
+            }
+        }
+
+        /**
+         * The whole account: one "cancel every open order" at the broker ({@link Broker#cancelAllReported}),
+         * which also reaches orders the listing missed; each order it took a cancel for is followed to its
+         * final status, each it refused is a failed line with the broker's reason. When that call fails as a
+         * whole, each listed order is cancelled on its own.
+         */
+        private void cancelEverything(List<BrokerOrder> listed) {
+            CancelReport r;
+            try {
+                r = broker.cancelAllReported();
+            } catch (RuntimeException e) {
+                String m = mask(message(e));
+                journal("cancelling every open order at once failed (" + m + "); cancelling them one by one");
+                if (listed.isEmpty()) {
+                    problems.add("cancelling every open order failed: " + m);
+                }
+                cancelOpenOrders(listed);
+                return;
+            }
+            Map<String, BrokerOrder> known = new LinkedHashMap<>();
+            listed.forEach(o -> known.put(o.brokerOrderId(), o));
+            for (BrokerOrder o : r.requested()) {
+                if (cancelling.putIfAbsent(o.brokerOrderId(), o) == null) {
+                    journal("cancel requested: " + describeOrder(o));
+                }
+            }
+            for (CancelReport.Failure f : r.failures()) {
+                BrokerOrder o = f.order() != null ? f.order() : known.get(f.brokerOrderId());
+                String why = mask(f.reason());
+                if (o == null) {
+                    problems.add("order " + f.brokerOrderId() + " NOT cancelled: " + why);
+                    journal("cancel FAILED: broker order " + f.brokerOrderId() + ": " + why);
+                    continue;
+                }
+                cancelling.putIfAbsent(o.brokerOrderId(), o);
+                cancelFailures.put(o.brokerOrderId(), why);
+                journal("cancel FAILED: " + describeOrder(o) + ": " + why);
             }
         }
 

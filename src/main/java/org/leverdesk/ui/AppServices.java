@@ -63,18 +63,20 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
      * @param orderHistory    the stored orders for the Orders view; {@code null} when there is no store
      * @param journal         the journal; {@code null} hides the Journal view
      * @param dashboard       the Dashboard's data; {@code null} hides the Dashboard
+     * @param manualOrders    the order ticket's preview and send (risk gate, intent store, client order ids);
+     *                        {@code null} hides the ticket
      * @param emergency       the one emergency path the "Close all" button runs; {@code null} (or no broker) hides it
      */
     public record Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
                           OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard,
-                          org.leverdesk.emergency.EmergencyExit emergency) {
+                          org.leverdesk.execution.ManualOrders manualOrders, org.leverdesk.emergency.EmergencyExit emergency) {
         /** No trading services at all. */
-        public static final Trading NONE = new Trading(null, null, null, null, null, null, null);
+        public static final Trading NONE = new Trading(null, null, null, null, null, null, null, null);
 
-        /** Trading services without the emergency path (no "Close all"). */
+        /** Trading services without the order ticket and the emergency path (no "Close all"). */
         public Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
                        OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard) {
-            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, null);
+            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, null, null);
         }
     }
 
@@ -147,6 +149,7 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
     public OrderHistory orderHistory() { return trading.orderHistory(); }
     public JournalSource journal() { return trading.journal(); }
     public DashboardSource dashboard() { return trading.dashboard(); }
+    public org.leverdesk.execution.ManualOrders manualOrders() { return trading.manualOrders(); }
     public ConfigFile configFile() { return settings.configFile(); }
     public Secrets secrets() { return settings.secrets(); }
     public Function<String, String> notificationTest() { return settings.notificationTest(); }

@@ -60,7 +60,7 @@ class PanicClosePaperFxTest {
         AppServices services = new AppServices(new FakeBacktestRunner(), new FakeDataCatalog(
                 new SymbolCoverage("QQQ", LocalDate.of(1999, 3, 10), LocalDate.of(2026, 3, 3), 6795)), null,
                 AppServices.Mode.PAPER, "store · 1 symbol", dir.resolve("leverdesk.mv.db"), null, null, null, null,
-                new AppServices.Trading(paper, null, null, null, null, null, new org.leverdesk.emergency.EmergencyExit(paper,
+                new AppServices.Trading(paper, null, null, null, null, null, null, new org.leverdesk.emergency.EmergencyExit(paper,
                         org.leverdesk.emergency.StoreEmergencyRecord.of(store, Clock.fixed(NOW, ZoneOffset.UTC)), null,
                         Clock.systemUTC())), AppServices.Settings.NONE);
         Scene scene = new Scene(MainWindow.create(services, executor, Clock.fixed(NOW, ZoneOffset.UTC)), 1100, 640);

@@ -91,7 +91,7 @@ class TradingWindowFxTest {
                 "order ld-20260303-lev-trend-exit-SQQQ: the store said ACCEPTED, the broker says FILLED; status updated"));
         AppServices services = new AppServices(new FakeBacktestRunner(), catalog, null, AppServices.Mode.PAPER, "store · 3 symbols",
                 dir.resolve("leverdesk.mv.db"), null, null, null, null,
-                new AppServices.Trading(broker, controls, () -> Optional.of(rec), limit -> history(), JournalSource.of(journal), null,
+                new AppServices.Trading(broker, controls, () -> Optional.of(rec), limit -> history(), JournalSource.of(journal), null, null,
                         new org.leverdesk.emergency.EmergencyExit(broker, org.leverdesk.emergency.StoreEmergencyRecord.of(store,
                                 CLOCK), null, CLOCK)),
                 AppServices.Settings.NONE);

@@ -16,6 +16,17 @@ public final class ConfigOptions {
         return configFile == null ? ConfigFile.inDefaultDirectory() : new ConfigFile(configFile);
     }
 
+    /**
+     * The config a command running under {@code lease} uses: --config when given, else the one the store's
+     * owner (daemon or window) runs with when the command runs inside it, else the default file.
+     */
+    ConfigFile file(StoreLease lease) {
+        if (configFile != null) {
+            return new ConfigFile(configFile);
+        }
+        return lease.owner().map(org.leverdesk.app.context.StoreOwner::configFile).orElseGet(ConfigFile::inDefaultDirectory);
+    }
+
     /** The secrets that go with the config: the environment, then secrets.properties beside the file. */
     Secrets secrets() {
         return file().secrets().registerForMasking();

@@ -9,9 +9,10 @@ import picocli.CommandLine.Command;
         description = "Backtest and run systematic Nasdaq-100 ETF strategies.",
         subcommands = {CommandLine.HelpCommand.class, CalendarCommand.class, BacktestCommand.class, ImportCommand.class,
             RunsCommand.class, RegimeCommand.class, StatusCommand.class, GuiCommand.class,
-            RunCommand.class, ForceExitCommand.class, OrdersCommand.class, PositionsCommand.class,
+            RunCommand.class, ForceExitCommand.class, OrderCommand.class, OrdersCommand.class, PositionsCommand.class,
             ScheduleCommand.class, DaemonCommand.class, CloseAllCommand.class, TradingStateCommands.Pause.class,
-            TradingStateCommands.Resume.class, TradingStateCommands.Halt.class, InitCommand.class, ConfigCommand.class, JournalCommand.class})
+            TradingStateCommands.Resume.class, TradingStateCommands.Halt.class, InitCommand.class, ConfigCommand.class,
+            JournalCommand.class, ChainCommand.class})
 public final class LeverdeskCommand implements Runnable {
 
     @Override

@@ -19,7 +19,7 @@ import org.leverdesk.market.data.CsvDirectoryMarketData;
 import org.leverdesk.market.data.DataCatalog;
 import org.leverdesk.market.data.MarketData;
 import org.leverdesk.backtest.SavedRuns;
-import org.leverdesk.store.StoreSavedRuns;
+import org.leverdesk.backtest.runs.StoreSavedRuns;
 import org.leverdesk.store.DataDirectory;
 import org.leverdesk.store.JournalRepository;
 import org.leverdesk.store.OrderRepository;
@@ -219,7 +219,7 @@ public final class AppContext implements AutoCloseable {
      */
     public Broker replayBroker(Store replayStore, Clock clock) {
         java.util.function.Function<AppContext, Broker> factory = brokerFactory;
-        return factory != null ? factory.apply(this) : org.leverdesk.broker.paper.PaperBroker.replaying(replayStore, marketData, clock);
+        return factory != null ? factory.apply(this) : new org.leverdesk.broker.paper.PaperBroker(replayStore, marketData, clock);
     }
 
     /** The execution service over {@code broker} and this context's prices, calendar and store. */

@@ -13,7 +13,7 @@ import org.leverdesk.common.SecretMask;
 import org.leverdesk.config.AppConfig;
 import org.leverdesk.config.StrategySettings;
 import org.leverdesk.insight.AccountSnapshot;
-import org.leverdesk.risk.StrategyPortfolio;
+import org.leverdesk.broker.StrategyPortfolio;
 
 /**
  * The account a "what if run now" picture (status, the Regime and Rotation views) is sized against: the

@@ -16,14 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Quotes made from daily bars: the latest bar whose session had closed by the asked moment gives
- * last = its close and bid/ask = close -/+ the half-spread, stamped with that session's close, so a
- * live paper account never sees a price from after its "now".
- *
- * <p>A replay of a past day ({@code run --as-of D}) decides at 15:50 on D's own bar, as a backtest
- * decides on the day's close; for it ({@code sessionBarKnown}) the bar of the session in progress is
- * known too: its open at the opening moment, its close (the replay's stand-in for the 15:50 price)
- * during the session, stamped with the moment asked, so the quote guard judges it against the
- * replayed time and the fill matches the backtest's.
+ * last = its close and bid/ask = close -/+ the half-spread, stamped with that session's close; during a
+ * session, a bar of that day (the feed's provisional bar) gives the price known now. A replay never sees
+ * a price from after its "now": a day's bar is in the data only once that day has begun.
  */
 final class MarketDataQuotes {
     private static final Logger LOG = LoggerFactory.getLogger(MarketDataQuotes.class);
@@ -59,37 +54,24 @@ final class MarketDataQuotes {
     }
 
     private Optional<Quote> latest(BarSeries bars, String symbol, Instant at) {
-        if (sessionBarKnown && !bars.isEmpty()) {
-            Optional<Quote> current = inSession(bars, symbol, at);
-            if (current.isPresent()) {
-                return current;
-            }
-        }
+        LocalDate today = at.atZone(NyseCalendar.ZONE).toLocalDate();
         for (int i = bars.size() - 1; i >= 0; i--) {
-            Instant close = closeOf(bars.date(i));
+            LocalDate date = bars.date(i);
+            Instant close = closeOf(date);
+            double c = bars.close(i);
             if (!close.isAfter(at)) {
-                double c = bars.close(i);
                 return Optional.of(new Quote(symbol, c * (1 - halfSpread), c * (1 + halfSpread), c, close));
+            }
+            if (date.equals(today) && isOpenAt(date, at)) {
+                // Today's bar during the session (a provisional bar of the feed): the price known now.
+                return Optional.of(new Quote(symbol, c * (1 - halfSpread), c * (1 + halfSpread), c, at));
             }
         }
         return Optional.empty();
     }
 
-    /** The bar of the session open at {@code at}: its open at the opening moment, its close after it. */
-    private Optional<Quote> inSession(BarSeries bars, String symbol, Instant at) {
-        int i = bars.size() - 1;
-        LocalDate date = bars.date(i);
-        LocalDate day = at.atZone(NyseCalendar.ZONE).toLocalDate();
-        Optional<TradingCalendar.Session> session = date.equals(day) ? calendar.session(date) : Optional.empty();
-        if (session.isEmpty()) {
-            return Optional.empty();
-        }
-        Instant opens = session.get().open().toInstant();
-        if (at.isBefore(opens) || !at.isBefore(closeOf(date))) {
-            return Optional.empty();
-        }
-        double price = at.equals(opens) ? bars.open(i) : bars.close(i);
-        return Optional.of(new Quote(symbol, price * (1 - halfSpread), price * (1 + halfSpread), price, at));
+    private boolean isOpenAt(LocalDate date, Instant at) {
+        return calendar.session(date).map(s -> !at.isBefore(s.open().toInstant())).orElse(false);
     }
 
     /** When a bar's session closed (16:00 New York for a bar on a day the calendar calls closed). */

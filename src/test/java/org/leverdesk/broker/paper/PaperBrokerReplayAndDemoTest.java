@@ -41,7 +41,7 @@ class PaperBrokerReplayAndDemoTest {
     @Test
     void aReplayQuotesTheReplayedDaysBarStampedWithTheReplayedTime() {
         try (Store store = Store.open(dir)) {
-            Quote q = PaperBroker.replaying(store, BARS, java.time.Clock.fixed(WEDNESDAY_1550, java.time.ZoneOffset.UTC))
+            Quote q = new PaperBroker(store, BARS, java.time.Clock.fixed(WEDNESDAY_1550, java.time.ZoneOffset.UTC))
                     .latestQuote("QQQ");
             assertEquals(99.00, q.last(), 1e-9);
             assertEquals(WEDNESDAY_1550, q.at(), "as fresh as the replayed 15:50, not 23 hours old");
@@ -49,9 +49,9 @@ class PaperBrokerReplayAndDemoTest {
     }
 
     @Test
-    void aLivePaperAccountNeverSeesTheBarOfASessionStillOpen() {
+    void beforeTheReplayedDaysOpenTheQuoteIsThePreviousClose() {
         try (Store store = Store.open(dir)) {
-            Quote q = new PaperBroker(store, BARS, new MutableClock(WEDNESDAY_1550)).latestQuote("QQQ");
+            Quote q = new PaperBroker(store, BARS, new MutableClock(Instant.parse("2026-03-04T13:00:00Z"))).latestQuote("QQQ");
             assertEquals(101.00, q.last(), 1e-9);
             assertEquals(Instant.parse("2026-03-03T21:00:00Z"), q.at());
         }
