@@ -431,6 +431,10 @@ public final class EmergencyExit {
                 if (ended) {
                     detail = status == OrderStatus.CANCELED ? "CANCELED"
                             : status + " before the cancel reached it" + (status == OrderStatus.FILLED ? " (its position is closed above)" : "");
+                    if (failure != null) {
+                        // e.g. cancelled by closing its symbol's position after the broker refused the cancel itself
+                        detail += " (the cancel itself failed: " + failure + ")";
+                    }
                     try {
                         if (record.orderStatus(now.clientOrderId(), status, now.brokerOrderId())) {
                             detail += "; recorded";

@@ -169,6 +169,11 @@ class EmergencyExitTest {
             public void cancel(String brokerOrderId) {
                 // the broker acknowledges nothing: the order stays open
             }
+
+            @Override
+            public java.util.List<org.leverdesk.broker.BrokerOrder> cancelAll() {
+                return openOrders(); // takes the request, cancels nothing
+            }
         };
         broker.existing(new OrderRequest("x-1", "TQQQ", Side.BUY, BigDecimal.TEN, OrderType.LIMIT, TimeInForce.DAY,
                 new BigDecimal("40"), null));

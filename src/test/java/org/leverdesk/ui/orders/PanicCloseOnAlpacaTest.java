@@ -41,8 +41,12 @@ class PanicCloseOnAlpacaTest {
                     new BigDecimal("300"), null));
             broker.submit(new OrderRequest("pa-stuck", "QQQ", Side.BUY, BigDecimal.ONE, OrderType.LIMIT, TimeInForce.GTC,
                     new BigDecimal("301"), null));
+            server.setQuote("SPY", 600.00, 600.10);
+            broker.submit(new OrderRequest("pa-spy", "SPY", Side.BUY, BigDecimal.ONE, OrderType.LIMIT, TimeInForce.GTC,
+                    new BigDecimal("500"), null));
             server.settle();
             server.failCancel("pa-stuck");
+            server.failCancel("pa-spy");
 
             Clock clock = Clock.systemUTC();
             EmergencyExit exit = new EmergencyExit(broker, StoreEmergencyRecord.of(store, clock), null, clock,
@@ -52,14 +56,25 @@ class PanicCloseOnAlpacaTest {
             PanicReport r = report.get(90, TimeUnit.SECONDS);
 
             assertFalse(r.allOk(), r.lines().toString());
-            assertTrue(r.lines().contains(new PanicReport.Line("order pa-low (BUY 1 QQQ)", true, "CANCELED")), r.lines().toString());
-            PanicReport.Line stuck = r.lines().stream().filter(l -> l.subject().startsWith("order pa-stuck")).findFirst().orElseThrow();
-            assertFalse(stuck.ok());
-            assertTrue(stuck.detail().startsWith("the cancel failed: Alpaca could not cancel it (HTTP 500)"), stuck.detail());
+            assertEquals(new PanicReport.Line("order pa-low (BUY 1 QQQ)", true, "CANCELED"), line(r, "order pa-low"));
+            // Refused by the cancel-all, then cancelled when its symbol's position was closed: ok, and said.
+            PanicReport.Line stuck = line(r, "order pa-stuck");
+            assertTrue(stuck.ok(), stuck.toString());
+            assertTrue(stuck.detail().startsWith("CANCELED (the cancel itself failed: Alpaca could not cancel it (HTTP 500)"),
+                    stuck.detail());
+            // Refused and nothing else touched it: a failed line, and the account is not flat.
+            PanicReport.Line spy = line(r, "order pa-spy");
+            assertFalse(spy.ok());
+            assertTrue(spy.detail().startsWith("the cancel failed: Alpaca could not cancel it (HTTP 500)"), spy.detail());
             assertTrue(r.lines().stream().anyMatch(l -> l.subject().equals("QQQ 10") && l.ok()), r.lines().toString());
-            assertTrue(r.summary().endsWith("1 FAILED: check the broker now"), r.summary());
+            assertTrue(r.summary().contains("NOT flat") && r.summary().endsWith("1 FAILED: check the broker now"), r.summary());
             assertEquals("HALTED", new TradingStateRepository(store, clock).load().orElseThrow().state(),
                     "nothing is bought after it");
         }
+    }
+
+    private static PanicReport.Line line(PanicReport r, String subject) {
+        return r.lines().stream().filter(l -> l.subject().startsWith(subject)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line " + subject + " in " + r.lines()));
     }
 }
