@@ -63,6 +63,7 @@ public final class StatusCommand implements Callable<Integer>, StoreCommand {
         Clock now = asOf == null ? Clock.systemDefaultZone()
                 : Clock.fixed(asOf.atTime(LocalTime.of(18, 0)).atZone(NEW_YORK).toInstant(), NEW_YORK);
         RegimeStatus s;
+        org.leverdesk.risk.TradingState state = null;
         boolean whatIf = cash != null || shares != null;
         // The configured account needs the broker (the paper account lives in the store), a what-if does not.
         try (StoreLease lease = StoreLease.open(store, 0, !whatIf)) {
@@ -72,6 +73,9 @@ public final class StatusCommand implements Callable<Integer>, StoreCommand {
                             Map.of(symbol, shares == null ? 0L : shares))
                     : configuredAccount(lease, symbol);
             s = app.regimeInsight(regime, now, () -> account).status();
+            if (!whatIf) {
+                state = app.riskGate(Clock.systemUTC()).state();
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (s.simulated()) {
@@ -86,6 +90,10 @@ public final class StatusCommand implements Callable<Integer>, StoreCommand {
         }
         out.println("account: " + s.account().label() + " (cash " + money(s.account().cash()) + ", "
                 + s.heldShares() + " " + symbol + " held)");
+        if (state != null && state != org.leverdesk.risk.TradingState.ACTIVE) {
+            // The account's kill switch (e.g. after close-all): the gates below judge the strategy, not the account.
+            out.println("trading: " + state + " - orders that add to a position are denied until 'leverdesk resume'");
+        }
         out.println("regime: " + name(s.confirmed()) + " confirmed (raw " + name(s.raw()) + ")");
         out.println("signals:");
         s.signals().forEach((k, v) -> out.println("  " + k + " = " + number(v)));
