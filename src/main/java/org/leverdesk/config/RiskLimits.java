@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The risk engine's account limits (issue 13, item 8). A value of 0 switches a limit off. Kept in the
- * config and shown in Settings; the risk gate enforces them (see the README's risk section).
+ * config and validated with it; enforcing them in the risk gate is not built yet (the gate enforces the
+ * ACTIVE/REDUCING/HALTED state only), as the README's "Unattended operation" section says.
  *
  * @param maxOrderValue            the most dollars one order may be worth (quantity x price)
  * @param maxPositionValue         the most dollars one symbol's position may be worth after an order
