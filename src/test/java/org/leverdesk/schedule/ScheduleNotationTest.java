@@ -58,8 +58,8 @@ class ScheduleNotationTest {
     void strategiesWithoutAScheduleGetTheirDefault() {
         assertEquals(Trigger.daily(Anchor.CLOSE, -10), settings("regime", null).jobs().get(0).trigger());
         assertEquals(Trigger.daily(Anchor.CLOSE, -10), settings("rsi2", " ").jobs().get(0).trigger());
-        assertEquals(Trigger.monthlyLast(Anchor.CLOSE, -10),
-                settings("monthly-rebalance", null).jobs().get(0).trigger());
+        // daily: the strategy itself holds except on its first day and the month's last trading day
+        assertEquals(Trigger.daily(Anchor.CLOSE, -10), settings("monthly-rebalance", null).jobs().get(0).trigger());
         assertEquals(Trigger.daily(Anchor.CLOSE, 15), settings("rotation", null).jobs().get(0).trigger());
         assertEquals(Trigger.every(5), settings("regime", "every:5m").jobs().get(0).trigger());
         ScheduleSyntaxException e = assertThrows(ScheduleSyntaxException.class,
