@@ -1,6 +1,7 @@
 package org.leverdesk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -98,6 +99,12 @@ class PanicClosePaperFxTest {
         // Sold at the bids: 120 x 54.86 + 8 x 492.29 back in cash; bought at the asks 120 x 54.88 + 8 x 492.31.
         // Cash 100,000 - 6,585.60 - 3,938.48 + 6,583.20 + 3,938.32 = 99,997.44.
         assertEquals(0, new BigDecimal("99997.44").compareTo(paper.account().cash()), paper.account().cash().toString());
+        // Trading is HALTED, so the next scheduled run's buy is denied by the gate every run goes through.
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        org.leverdesk.risk.RiskGate gate = new org.leverdesk.risk.RiskGate(new org.leverdesk.store.TradingStateRepository(store, clock),
+                new org.leverdesk.store.JournalRepository(store, clock));
+        assertEquals(org.leverdesk.risk.TradingState.HALTED, gate.state());
+        assertFalse(gate.check("regime", "ld-regime-v1-20260304-buy-TQQQ", "TQQQ", Side.BUY, 120, 0).allowed());
         robot.clickOn("OK");
     }
 }
