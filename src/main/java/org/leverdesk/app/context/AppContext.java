@@ -128,6 +128,12 @@ public final class AppContext implements AutoCloseable {
         return new StoreDataCatalog(requireStore(), csvReader);
     }
 
+    /** The refresh of the store's bars from {@code feed} ({@code data update}, the Data view, the scheduler). */
+    public org.leverdesk.market.feed.MarketDataRefresher refresher(org.leverdesk.market.feed.MarketDataFeed feed) {
+        return new org.leverdesk.market.feed.MarketDataRefresher(feed, new org.leverdesk.store.StoreFeedBars(requireStore()),
+                new org.leverdesk.market.feed.FeedTiming(calendar));
+    }
+
     /** Saves a backtest run with the parameters it ran with and returns its id. */
     public long saveRun(BacktestResult result, java.util.Map<String, String> parameters) {
         return savedRuns().save(result, parameters);

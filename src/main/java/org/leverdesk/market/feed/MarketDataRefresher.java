@@ -175,9 +175,9 @@ public final class MarketDataRefresher {
         String what = switch (status) {
             case REPLACED -> "replaced by " + fresh.size() + " final bars " + range(fresh);
             case UPDATED -> fresh.size() + " new final " + (fresh.size() == 1 ? "bar " : "bars ") + range(fresh);
-            default -> "up to date" + (stored == null ? "" : " (last final bar " + stored.date() + ")");
+            default -> (missing.isEmpty() ? "up to date" : "no new bars") + (stored == null ? "" : " (last final bar " + stored.date() + ")");
         };
-        String gaps = missing.isEmpty() ? "" : "; the feed has no bar for " + dates(missing);
+        String gaps = missing.isEmpty() ? "" : "; " + gaps(missing, fresh.isEmpty() ? stored : fresh.get(fresh.size() - 1), lastFinal);
         return new SymbolRefresh(symbol, status, fresh.size(), fresh.isEmpty() ? null : fresh.get(0).date(),
                 fresh.isEmpty() ? null : fresh.get(fresh.size() - 1).date(), provisional == null ? null : provisional.date(),
                 asOf, missing, symbol + ": " + what + gaps + provisionalNote);
@@ -240,11 +240,16 @@ public final class MarketDataRefresher {
         return a.equals(b) ? a.toString() : a + ".." + b;
     }
 
-    private static String dates(List<LocalDate> days) {
-        if (days.size() <= 3) {
-            return String.join(", ", days.stream().map(LocalDate::toString).toList());
+    /** "the feed has no bar for 2024-07-03", or for a feed that ends early "the feed has nothing after ...". */
+    private String gaps(List<LocalDate> days, Bar lastGot, LocalDate lastFinal) {
+        boolean trailing = lastGot != null && days.get(0).isAfter(lastGot.date()) && days.size() > 3;
+        if (trailing) {
+            return "the feed has nothing after " + lastGot.date() + " (" + days.size() + " sessions up to " + lastFinal + ")";
         }
-        return days.size() + " trading days (" + days.get(0) + " .. " + days.get(days.size() - 1) + ")";
+        if (days.size() <= 3) {
+            return "the feed has no bar for " + String.join(", ", days.stream().map(LocalDate::toString).toList());
+        }
+        return "the feed has no bar for " + days.size() + " trading days (" + days.get(0) + " .. " + days.get(days.size() - 1) + ")";
     }
 
     private static String oneLine(Throwable e) {

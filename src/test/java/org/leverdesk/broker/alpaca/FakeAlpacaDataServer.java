@@ -87,6 +87,7 @@ public final class FakeAlpacaDataServer implements AutoCloseable {
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, CountDownLatch> arrivals = new ConcurrentHashMap<>();
+    private final Map<String, Duration> holds = new ConcurrentHashMap<>();
     private volatile Supplier<Instant> clock = Instant::now;
     private volatile Plan plan = Plan.BASIC;
     private volatile int maxBarsPerPage = 10_000;
@@ -166,6 +167,11 @@ public final class FakeAlpacaDataServer implements AutoCloseable {
         delay = d;
     }
 
+    /** Requests whose path starts with {@code pathPrefix} wait {@code d} before they are answered (zero releases). */
+    public void hold(String pathPrefix, Duration d) {
+        holds.put(pathPrefix, d);
+    }
+
     // ---- faults -------------------------------------------------------------------------------------
 
     /** The next {@code times} requests whose path starts with {@code pathPrefix} get {@code status} (5xx) and Alpaca's error body. */
@@ -221,6 +227,11 @@ public final class FakeAlpacaDataServer implements AutoCloseable {
             });
             if (!delay.isZero()) {
                 Thread.sleep(delay.toMillis());
+            }
+            for (Map.Entry<String, Duration> h : holds.entrySet()) {
+                if (decode(path).startsWith(h.getKey()) && !h.getValue().isZero()) {
+                    Thread.sleep(h.getValue().toMillis());
+                }
             }
             if (!KEY_ID.equals(ex.getRequestHeaders().getFirst("APCA-API-KEY-ID"))
                     || !SECRET_KEY.equals(ex.getRequestHeaders().getFirst("APCA-API-SECRET-KEY"))) {
