@@ -94,6 +94,9 @@ public final class AppContext implements AutoCloseable {
     }
 
     public TradingCalendar calendar() { return calendar; }
+
+    /** True when prices come from the store (or the demo market before it holds any), not from {@code --prices DIR}. */
+    public boolean usesStorePrices() { return marketData instanceof StoreOrDemoMarketData; }
     public MarketData marketData() { return marketData; }
     public BacktestService backtests() { return backtests; }
 

@@ -85,6 +85,8 @@ public final class TradingRuntime implements AutoCloseable {
     private final NotificationDispatcher notifications;
     private final JournalRepository journal;
     private final SchedulerService scheduler;
+    /** Brings the bars a strategy reads up to date (today's provisional bar included) before each of its runs. */
+    private final DataRefresh dataRefresh;
     /** Each strategy's latest run in this process (the summary's regime, the Dashboard's last decision). */
     private final Map<String, RunResult> lastResults = new ConcurrentHashMap<>();
     /** Results a strategy job left for the listener to notify, taken once. */
@@ -103,6 +105,7 @@ public final class TradingRuntime implements AutoCloseable {
         this.journal = app.journal(clock);
         this.broker = app.broker(config, secrets, clock);
         this.execution = app.execution(broker, config.risk(), config.broker().mode(), clock);
+        this.dataRefresh = DataRefresh.open(app, config, secrets, journal);
         this.notifications = NotificationDispatcher.fromConfig(config.notifications(), secrets, options, desktop,
                 new JournalDeliveries(journal), clock);
         this.scheduler = new SchedulerService(jobs, new JobCalendar(new NyseCalendar()), this::runJob,
@@ -235,6 +238,7 @@ public final class TradingRuntime implements AutoCloseable {
                 "strategy " + job.strategyId() + " is not in the settings this runtime started with; restart it"));
         StrategyRun run = LiveStrategies.run(settings, app.strategyVersions());
         cancel.throwIfCancelled();
+        dataRefresh.before(run.strategy(), clock.instant(), cancel);
         RunResult result = execution.run(run, false);
         notifyFills(result.reconciliation());
         lastResults.put(job.strategyId(), result);
@@ -312,6 +316,7 @@ public final class TradingRuntime implements AutoCloseable {
             }
         } finally {
             notifications.close();
+            dataRefresh.close();
             lock.close();
         }
     }

@@ -143,7 +143,7 @@ public final class DesktopLauncher {
         AppServices.Trading trading = new AppServices.Trading(null, null, null, app.orders()::recent,
                 JournalSource.of(app.journal()), null);
         AppServices.Settings settings = config == null ? AppServices.Settings.NONE
-                : new AppServices.Settings(config, secrets, null, AlpacaLinks.keyCheck(), AlpacaLinks.historyFetch(secrets, app.bars()));
+                : new AppServices.Settings(config, secrets, null, AlpacaLinks.keyCheck(), AlpacaLinks.historyFetch(secrets, app));
         return new AppServices(app.backtests(), app.dataCatalog(), app.savedRuns(), mode, app.marketData().sourceLabel(),
                 app.storePath(), app.regimeInsight(), app.strategyVersions(), app.marketData(), app.rotationInsight(),
                 trading, settings);

@@ -42,7 +42,7 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
     private final AlpacaSession session;
     private final boolean ownsSession;
 
-    /** A broker on a shared session (share it with {@link AlpacaHistory} so both count against one rate limit). */
+    /** A broker on a shared session (share it with whatever else calls Alpaca's trading API, so all count against one rate limit). */
     public AlpacaBroker(AlpacaSession session) {
         this(session, false);
     }
