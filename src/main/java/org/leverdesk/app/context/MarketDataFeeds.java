@@ -85,7 +85,7 @@ public final class MarketDataFeeds {
     public static Set<String> symbolsOf(AppConfig config, String configPath) {
         if (config.enabledStrategies().isEmpty()) {
             throw new IllegalArgumentException("no strategy is enabled in " + configPath + ", so no symbol needs prices;"
-                    + " enable one in Settings or name symbols with --symbols");
+                    + " enable one in Settings (or name them: leverdesk data update --symbols A,B)");
         }
         Set<String> out = new TreeSet<>();
         for (StrategySettings s : config.enabledStrategies()) {

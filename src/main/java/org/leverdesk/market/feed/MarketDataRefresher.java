@@ -17,6 +17,7 @@ import org.leverdesk.market.calendar.NyseCalendar;
 import org.leverdesk.market.calendar.TradingCalendar.Session;
 import org.leverdesk.market.data.BarValidator;
 import org.leverdesk.market.data.CsvValidationException.Problem;
+import org.leverdesk.market.data.MarketData;
 import org.leverdesk.market.data.Prices;
 import org.leverdesk.market.data.SplitCheck;
 import org.leverdesk.market.feed.SymbolRefresh.Status;
@@ -117,8 +118,9 @@ public final class MarketDataRefresher {
             cancel.throwIfCancelled();
             fetched = true;
             if (got.isEmpty() && stored == null) {
+                String range = from.equals(MarketData.EARLIEST) ? " up to " + lastFinal : " from " + from + " to " + lastFinal;
                 return new SymbolRefresh(symbol, Status.NO_DATA, 0, null, null, null, null, List.of(), symbol + ": "
-                        + feed.label() + " has no daily bars from " + from + " to " + lastFinal
+                        + feed.label() + " has no daily bars" + range
                         + "; check the symbol (or that it trades on this feed)");
             }
             Optional<String> bad = badBar(symbol, got);

@@ -20,12 +20,12 @@ public record SymbolRefresh(String symbol, Status status, int written, LocalDate
                             LocalDate provisionalDate, Instant provisionalAsOf, List<LocalDate> missing, String message) {
     /** The outcome of one symbol. */
     public enum Status {
-        /** Nothing was missing (a provisional bar may have been refreshed). */
-        UP_TO_DATE,
         /** New final bars were written. */
         UPDATED,
         /** The whole series was replaced ({@code --full}). */
         REPLACED,
+        /** Nothing was missing (a provisional bar may have been refreshed). */
+        UP_TO_DATE,
         /** The feed has no bars of the symbol at all; nothing was written. */
         NO_DATA,
         /** The feed's bars were refused (a split-basis jump, a bad bar); nothing was written. */
