@@ -99,9 +99,18 @@ public final class AlpacaDataFeed implements MarketDataFeed {
         return new AlpacaDataFeed(new AlpacaSession(settings), true, timing, choice, MAX_PAGE);
     }
 
+    /** "Alpaca market data (iex feed)": asks for the plan first when the feed is not known yet. */
     @Override
     public String label() {
         String f = feed;
+        if (f == null) {
+            try {
+                f = feed();
+            } catch (RuntimeException e) {
+                // Unreachable or refused: the first real request reports it; a label is no place for that.
+                LOG.debug("cannot tell the feed yet: {}", e.getMessage());
+            }
+        }
         return "Alpaca market data" + (f == null ? "" : " (" + f + " feed)");
     }
 

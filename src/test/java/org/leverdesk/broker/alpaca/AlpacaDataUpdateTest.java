@@ -117,7 +117,7 @@ class AlpacaDataUpdateTest {
         SymbolRefresh q = r.symbols().get(0);
         assertEquals(Status.UPDATED, q.status());
         assertEquals("QQQ: " + served("QQQ", last).size() + " new final bars 2024-01-02..2024-05-31", q.message());
-        assertEquals(List.of("QQQ: reading Alpaca market data", q.message(), "TQQQ: reading Alpaca market data (iex feed)",
+        assertEquals(List.of("QQQ: reading Alpaca market data (iex feed)", q.message(), "TQQQ: reading Alpaca market data (iex feed)",
                 r.symbols().get(1).message()), progress);
 
         long before = server.requests().size();
