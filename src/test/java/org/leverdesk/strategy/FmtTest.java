@@ -1,4 +1,4 @@
-package org.leverdesk.strategy.regime;
+package org.leverdesk.strategy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

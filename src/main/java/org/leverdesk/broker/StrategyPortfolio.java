@@ -1,4 +1,4 @@
-package org.leverdesk.risk;
+package org.leverdesk.broker;
 
 import java.math.BigDecimal;
 import java.util.Collections;
@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.leverdesk.broker.Account;
-import org.leverdesk.broker.BrokerPosition;
 import org.leverdesk.domain.PortfolioView;
 import org.leverdesk.domain.Position;
 

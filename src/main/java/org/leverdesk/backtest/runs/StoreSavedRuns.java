@@ -1,4 +1,6 @@
-package org.leverdesk.store;
+package org.leverdesk.backtest.runs;
+
+import org.leverdesk.store.Store;
 
 import java.time.Clock;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.leverdesk.store;
+package org.leverdesk.backtest.runs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +18,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leverdesk.store.Store;
+import org.leverdesk.store.StoreException;
+import org.leverdesk.store.DecisionRepository;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.backtest.BacktestConfig;
 import org.leverdesk.backtest.BacktestResult;

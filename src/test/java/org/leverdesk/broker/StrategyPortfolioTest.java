@@ -1,4 +1,4 @@
-package org.leverdesk.risk;
+package org.leverdesk.broker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,10 @@
-package org.leverdesk.store;
+package org.leverdesk.backtest.runs;
+
+import org.leverdesk.store.Store;
+import org.leverdesk.store.Jdbc;
+import org.leverdesk.store.Json;
+import org.leverdesk.store.DecisionRepository;
+import org.leverdesk.store.StoredDecision;
 
 import org.leverdesk.domain.TradingMode;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -18,6 +24,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.leverdesk.backtest.BacktestConfig;
 import org.leverdesk.backtest.BacktestResult;
+import org.leverdesk.backtest.DividendPayment;
 import org.leverdesk.backtest.CostModel;
 import org.leverdesk.backtest.EquityPoint;
 import org.leverdesk.backtest.RoundTrip;
@@ -61,6 +68,7 @@ public final class BacktestRunRepository {
             long id = insertRun(c, result, parameters, versionId, now);
             insertEquity(c, id, result.equity(), bench);
             insertFills(c, id, result.fills());
+            insertDividends(c, id, result.dividends());
             insertRoundTrips(c, id, result.roundTrips() == null ? List.of() : result.roundTrips());
             DecisionRepository.insertAll(c, result.decisions() == null ? List.of() : result.decisions(),
                     TradingMode.BACKTEST, versionId, id, now);
@@ -237,7 +245,43 @@ public final class BacktestRunRepository {
                 ? bench.stream().mapToDouble(Double::doubleValue).toArray() : null;
         return new BacktestResult(run.getString("strategy_id"), run.getString("symbol"), cfg, run.getString("data_source"),
                 equity, benchmarkEquity, metrics, benchMetrics, readFills(c, id), readRoundTrips(c, id),
-                readDecisions(c, id));
+                readDecisions(c, id), readDividends(c, id));
+    }
+
+    private static void insertDividends(Connection c, long id, List<DividendPayment> dividends) throws SQLException {
+        if (dividends.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO backtest_dividends (run_id, seq, ex_date, symbol, shares,"
+                + " per_share, amount) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < dividends.size(); i++) {
+                DividendPayment d = dividends.get(i);
+                ps.setLong(1, id);
+                ps.setInt(2, i);
+                ps.setObject(3, d.date());
+                ps.setString(4, d.symbol());
+                ps.setLong(5, d.shares());
+                ps.setDouble(6, d.perShare());
+                ps.setDouble(7, d.amount());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static List<DividendPayment> readDividends(Connection c, long id) throws SQLException {
+        List<DividendPayment> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ex_date, symbol, shares, per_share, amount FROM backtest_dividends"
+                + " WHERE run_id = ? ORDER BY seq")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DividendPayment(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3),
+                            rs.getDouble(4), rs.getDouble(5)));
+                }
+            }
+        }
+        return out;
     }
 
     private static List<Fill> readFills(Connection c, long id) throws SQLException {

@@ -1,4 +1,4 @@
-package org.leverdesk.store;
+package org.leverdesk.backtest.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.leverdesk.store.Store;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.backtest.BacktestRequest;
 import org.leverdesk.backtest.BacktestResult;

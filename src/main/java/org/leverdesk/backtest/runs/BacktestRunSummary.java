@@ -1,4 +1,4 @@
-package org.leverdesk.store;
+package org.leverdesk.backtest.runs;
 
 import java.time.Instant;
 import java.time.LocalDate;
