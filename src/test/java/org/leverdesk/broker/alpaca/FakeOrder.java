@@ -27,6 +27,8 @@ final class FakeOrder {
     BigDecimal filledAvgPrice;
     String status;
     boolean stopTriggered;
+    /** Set once the order has met the market (a marketable limit takes the quote only on arrival). */
+    boolean metMarket;
     long session;
     Instant createdAt;
     Instant updatedAt;
