@@ -96,6 +96,8 @@ class AlpacaDataFeedTest {
             assertFalse(OffsetDateTime.parse(q.get("end")).toInstant().isAfter(now.minus(Duration.ofMinutes(15))), q.toString());
         }
         assertEquals(pages, bars.stream().filter(q -> q.get("adjustment").equals("split")).count());
+        assertEquals(List.of(), server.conformance().violations());
+        assertTrue(server.conformance().checked() >= 1 + 2 * pages, "every exchange was held to the Market Data spec");
         assertEquals(pages, bars.stream().filter(q -> q.get("adjustment").equals("all")).count());
         assertEquals(2 * (pages - 1), bars.stream().filter(q -> q.containsKey("page_token")).count());
     }
@@ -117,6 +119,7 @@ class AlpacaDataFeedTest {
         FeedException e = assertThrows(FeedException.class, () -> client.get("read", "stocks/QQQ/bars",
                 Map.of("timeframe", "1Day", "feed", "IEX", "start", "2024-01-02T00:00:00Z", "end", "2024-01-05T00:00:00Z")));
         assertTrue(e.getMessage().contains("HTTP 400"), e.getMessage());
+        assertEquals(1, server.conformance().exempted(), "the off-spec request is exempt from the conformance check");
     }
 
     @Test

@@ -36,6 +36,8 @@ import org.leverdesk.domain.Bar;
 import org.leverdesk.market.calendar.NyseCalendar;
 import org.leverdesk.market.calendar.TradingCalendar;
 import org.leverdesk.market.calendar.TradingCalendar.Session;
+import org.leverdesk.testing.openapi.ConformanceFilter;
+import org.leverdesk.testing.openapi.OpenApiConformance;
 
 /**
  * A real HTTP server on 127.0.0.1 that answers like Alpaca's market data API v2 for stocks, as its
@@ -52,7 +54,8 @@ import org.leverdesk.market.calendar.TradingCalendar.Session;
  * does not permit querying recent SIP data" (where the spec is silent about the exact codes, these are the
  * answers Alpaca users report). Tests can make it answer 429 with Retry-After and 5xx, and count requests.
  * Separate from the trading API's fake ({@link FakeAlpacaServer}) because Alpaca serves market data from
- * its own host with its own limits.
+ * its own host with its own limits. Every exchange passes the same OpenAPI conformance check as the trading
+ * fake's ({@link ConformanceFilter}); a request a test sends off-spec on purpose is marked exempt.
  */
 public final class FakeAlpacaDataServer implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FakeAlpacaDataServer.class);
@@ -79,6 +82,8 @@ public final class FakeAlpacaDataServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads;
+    /** Every exchange is checked against the copied Market Data specification; {@link #close()} fails on a mismatch. */
+    private final ConformanceFilter conformance = new ConformanceFilter(OpenApiConformance.alpacaMarketData());
     private final ObjectMapper json = new ObjectMapper();
     private final TradingCalendar calendar = new NyseCalendar();
     private final Map<String, List<Bar>> bars = new ConcurrentHashMap<>();
@@ -101,7 +106,7 @@ public final class FakeAlpacaDataServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(threads);
-        server.createContext("/", this::handle);
+        server.createContext("/", this::handle).getFilters().add(conformance);
         server.start();
     }
 
@@ -246,6 +251,7 @@ public final class FakeAlpacaDataServer implements AutoCloseable {
             }
             Matcher m = PATH.matcher(path);
             if (!ex.getRequestMethod().equals("GET") || !m.matches()) {
+                ConformanceFilter.exempt(ex, "an endpoint the spec does not have");
                 send(ex, 404, error(40410000, "endpoint not found"), null);
                 return;
             }
@@ -256,6 +262,10 @@ public final class FakeAlpacaDataServer implements AutoCloseable {
                 case "quotes/latest" -> latest(symbol, q, "quote");
                 default -> latest(symbol, q, "snapshot");
             };
+            if (r.status() == 400) {
+                // The request broke the spec (a test sends one on purpose); the check would only repeat that.
+                ConformanceFilter.exempt(ex, "a request the spec does not allow, refused with 400");
+            }
             send(ex, r.status(), r.body(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -512,9 +522,16 @@ public final class FakeAlpacaDataServer implements AutoCloseable {
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
+    /** The conformance check of this server's exchanges. */
+    public ConformanceFilter conformance() {
+        return conformance;
+    }
+
+    /** Stops the server, then fails (AssertionError) if any exchange it served departed from Alpaca's specification. */
     @Override
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+        conformance.assertConforms();
     }
 }
