@@ -27,7 +27,7 @@ final class FakeOrder {
     BigDecimal filledAvgPrice;
     String status;
     boolean stopTriggered;
-    /** Set once the order has met the market (a marketable limit takes the quote only on arrival). */
+    // Whether the order has met the market once (after that a marketable limit fills at its limit).
     boolean metMarket;
     long session;
     Instant createdAt;
