@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.leverdesk.app.context.AppContext;
 import org.leverdesk.app.context.MarketDataFeeds;
-import org.leverdesk.broker.alpaca.AlpacaDataFeed;
+import org.leverdesk.config.DataFeed;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.config.AppConfig;
 import org.leverdesk.config.ConfigFile;
@@ -58,17 +58,16 @@ public final class DataUpdateCommand implements Callable<Integer> {
             description = "Where a symbol without stored bars (or --full) starts (default: the feed's first day, 2016-01-01 on Alpaca).")
     LocalDate from;
 
-    @Option(names = "--feed", paramLabel = "FEED", description = "Alpaca feed: auto (SIP when the plan has it, else IEX;"
-            + " the default), iex or sip.")
-    String feed = "auto";
+    @Option(names = "--feed", paramLabel = "FEED", description = "Alpaca feed: iex (free) or sip (needs a plan with"
+            + " real-time SIP); default: the settings' broker.dataFeed, IEX unless set.")
+    String feed;
 
     @Override
     public Integer call() {
-        AlpacaDataFeed.FeedChoice choice = switch (feed.toLowerCase(Locale.ROOT)) {
-            case "auto" -> AlpacaDataFeed.FeedChoice.AUTO;
-            case "iex" -> AlpacaDataFeed.FeedChoice.IEX;
-            case "sip" -> AlpacaDataFeed.FeedChoice.SIP;
-            default -> throw new IllegalArgumentException("--feed " + feed + " is not a feed; use auto, iex or sip");
+        DataFeed choice = feed == null ? null : switch (feed.toLowerCase(Locale.ROOT)) {
+            case "iex" -> DataFeed.IEX;
+            case "sip" -> DataFeed.SIP;
+            default -> throw new IllegalArgumentException("--feed " + feed + " is not a feed; use iex or sip");
         };
         ConfigFile file = config.file();
         AppConfig cfg = file.load();

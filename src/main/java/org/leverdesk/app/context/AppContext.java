@@ -199,6 +199,15 @@ public final class AppContext implements AutoCloseable {
         return new ExecutionService(broker, marketData, calendar, requireStore(), risk, mode, now);
     }
 
+    /**
+     * Like {@link #execution(Broker, RiskSettings, TradingMode, Clock)} for runs whose prices a market-data feed
+     * refreshes first: orders need today's bar ({@link org.leverdesk.market.feed.LiveFreshness}).
+     */
+    public ExecutionService execution(Broker broker, RiskSettings risk, TradingMode mode, Clock now,
+                                      org.leverdesk.market.feed.LiveFreshness freshness) {
+        return new ExecutionService(broker, marketData, calendar, requireStore(), risk, mode, now, freshness);
+    }
+
     /** Lists of the orders recorded in the store. */
     public OrderQueries orderQueries() {
         Store s = requireStore();

@@ -3,7 +3,6 @@ package org.leverdesk.app.context;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import org.leverdesk.broker.alpaca.AlpacaDataFeed;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.common.ProgressListener;
 import org.leverdesk.config.AppConfig;
@@ -47,12 +46,17 @@ public final class DataRefresh implements AutoCloseable {
             return new DataRefresh(null, null, journal);
         }
         try {
-            MarketDataFeed feed = MarketDataFeeds.open(null, config, secrets, app.calendar(), AlpacaDataFeed.FeedChoice.AUTO);
+            MarketDataFeed feed = MarketDataFeeds.open(null, config, secrets, app.calendar(), null);
             return new DataRefresh(feed, app.refresher(feed), journal);
         } catch (MarketDataFeeds.NoFeedException e) {
             LOG.warn("scheduled runs will not refresh prices: {}", e.getMessage());
             return new DataRefresh(null, null, journal);
         }
+    }
+
+    /** True when a feed refreshes the store before each run (so decisions can be held to today's bar). */
+    public boolean hasFeed() {
+        return refresher != null;
     }
 
     /** Refreshes what {@code strategy} reads as of {@code now}; returns the report, or null when there is no feed or it failed. */

@@ -11,6 +11,7 @@ import org.leverdesk.broker.alpaca.AlpacaSettings;
 import org.leverdesk.config.AlpacaEndpoint;
 import org.leverdesk.config.AppConfig;
 import org.leverdesk.config.BrokerKind;
+import org.leverdesk.config.DataFeed;
 import org.leverdesk.config.Secrets;
 import org.leverdesk.config.StrategySettings;
 import org.leverdesk.market.calendar.TradingCalendar;
@@ -46,12 +47,13 @@ public final class MarketDataFeeds {
 
     /**
      * The feed: the CSV folder {@code pricesDir} when given, else Alpaca (keys from {@code secrets}, paper or live
-     * endpoint as the settings say; the market data host is the same for both).
+     * endpoint as the settings say; the market data host is the same for both) on {@code feedOverride}, or when
+     * that is null on the settings' feed ({@code broker.dataFeed}, IEX unless set to SIP).
      *
      * @throws NoFeedException when neither is available
      */
     public static MarketDataFeed open(Path pricesDir, AppConfig config, Secrets secrets, TradingCalendar calendar,
-                                      AlpacaDataFeed.FeedChoice choice) {
+                                      DataFeed feedOverride) {
         FeedTiming timing = new FeedTiming(calendar);
         if (pricesDir != null) {
             if (!Files.isDirectory(pricesDir)) {
@@ -67,7 +69,7 @@ public final class MarketDataFeeds {
         }
         AlpacaEndpoint endpoint = config.broker().kind() == BrokerKind.ALPACA ? config.broker().alpacaEndpoint() : AlpacaEndpoint.PAPER;
         AlpacaSettings settings = redirect(AlpacaSettings.fromSecrets(endpoint, secrets));
-        return AlpacaDataFeed.open(settings, timing, choice);
+        return AlpacaDataFeed.open(settings, timing, feedOverride != null ? feedOverride : config.broker().dataFeed());
     }
 
     /** {@code settings} pointed at the server named by {@link #ALPACA_DATA_URL_PROPERTY} (or the broker's one). */

@@ -3,7 +3,6 @@ package org.leverdesk.app.context;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
-import org.leverdesk.broker.alpaca.AlpacaDataFeed;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.common.ProgressListener;
 import org.leverdesk.config.AppConfig;
@@ -52,7 +51,7 @@ public final class StoreDataUpdater implements DataUpdater {
     public RefreshReport update(ProgressListener progress, CancellationToken cancel) {
         Set<String> symbols = symbols();
         AppConfig cfg = config.load();
-        try (MarketDataFeed feed = MarketDataFeeds.open(null, cfg, secrets, app.calendar(), AlpacaDataFeed.FeedChoice.AUTO)) {
+        try (MarketDataFeed feed = MarketDataFeeds.open(null, cfg, secrets, app.calendar(), null)) {
             return app.refresher(feed).refresh(symbols, clock.instant(), progress, cancel);
         }
     }

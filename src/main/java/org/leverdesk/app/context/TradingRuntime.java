@@ -27,6 +27,7 @@ import org.leverdesk.execution.ExecutionService;
 import org.leverdesk.execution.RunResult;
 import org.leverdesk.execution.StrategyRun;
 import org.leverdesk.market.calendar.NyseCalendar;
+import org.leverdesk.market.feed.LiveFreshness;
 import org.leverdesk.notify.DesktopNotifications;
 import org.leverdesk.notify.Notification;
 import org.leverdesk.notify.NotificationDispatcher;
@@ -105,8 +106,12 @@ public final class TradingRuntime implements AutoCloseable {
         List<JobDefinition> jobs = jobsOf(config);
         this.journal = app.journal(clock);
         this.broker = app.broker(config, secrets, clock);
-        this.execution = app.execution(broker, config.risk(), config.broker().mode(), clock);
         this.dataRefresh = DataRefresh.open(app, config, secrets, journal);
+        // With a feed refreshing the prices before each run, a decision needs today's bar; without one (a CSV
+        // folder, no Alpaca keys) the last completed session's is the freshest there can be.
+        this.execution = dataRefresh.hasFeed()
+                ? app.execution(broker, config.risk(), config.broker().mode(), clock, new LiveFreshness(app.calendar()))
+                : app.execution(broker, config.risk(), config.broker().mode(), clock);
         this.notifications = NotificationDispatcher.fromConfig(config.notifications(), secrets, options, desktop,
                 new JournalDeliveries(journal), clock);
         this.scheduler = new SchedulerService(jobs, new JobCalendar(new NyseCalendar()), this::runJob,

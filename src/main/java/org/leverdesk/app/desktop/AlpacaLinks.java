@@ -54,8 +54,7 @@ final class AlpacaLinks {
      */
     static HistoryFetch historyFetch(Secrets secrets, AppContext app) {
         return (progress, cancel) -> {
-            try (MarketDataFeed feed = MarketDataFeeds.open(null, AppConfig.defaults(), secrets, app.calendar(),
-                    AlpacaDataFeed.FeedChoice.AUTO)) {
+            try (MarketDataFeed feed = MarketDataFeeds.open(null, AppConfig.defaults(), secrets, app.calendar(), null)) {
                 RefreshReport r = app.refresher(feed).refresh(Set.copyOf(HISTORY_SYMBOLS), Clock.systemUTC().instant(),
                         RefreshOptions.DEFAULT.withHistoryStart(HISTORY_FROM), progress, cancel);
                 String problems = r.problems().isEmpty() ? "" : "; " + r.problems().size() + " not stored: " + r.problems().get(0);

@@ -142,7 +142,8 @@ final class AlpacaDataClient {
         }
         if (isSubscriptionLimit(a)) {
             return new FeedException(what + ": Alpaca says the account's market data plan does not allow this (HTTP "
-                    + a.status() + ": " + m + "); recent SIP data needs a paid plan, the iex feed is free");
+                    + a.status() + ": " + m + "); recent SIP data needs a paid plan: choose the free IEX feed in Settings"
+                    + " (\"dataFeed\": \"IEX\" under broker in config.json) or pass --feed iex");
         }
         return new FeedException(what + ": Alpaca market data answered HTTP " + a.status() + ": " + m);
     }

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.leverdesk.domain.Bar;
 import org.leverdesk.market.calendar.NyseCalendar;
 import org.leverdesk.market.calendar.TradingCalendar.Session;
+import org.leverdesk.config.DataFeed;
 import org.leverdesk.market.feed.FeedException;
 import org.leverdesk.market.feed.FeedTiming;
 import org.leverdesk.market.feed.LatestQuote;
@@ -31,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * {@code next_page_token}), the session so far ({@code /snapshot}) and the latest quote
  * ({@code /quotes/latest}).
  *
- * <p>The feed: IEX unless the account may read the consolidated tape (SIP) in real time, which is found out
- * once by asking for SIP's latest trade of {@value #PROBE_SYMBOL} (Alpaca refuses it with 403 on a free plan).
- * Every request names the feed, lower-case as the spec's enum. No bars request asks for anything later than
+ * <p>The feed: the one the settings name ({@link DataFeed}, IEX by default, SIP only for a plan with
+ * real-time SIP). It is never guessed by asking SIP for recent data, since that is exactly the request a
+ * free plan may not make. Every request names the feed, lower-case as the spec's enum. No bars request asks for anything later than
  * 15 minutes before now: Alpaca refuses recent data a plan does not cover ("end is too late for
  * subscription"), and final bars are older anyway. See docs/decisions/0002-market-data-feed.md.
  */
@@ -43,41 +44,28 @@ public final class AlpacaDataFeed implements MarketDataFeed {
     public static final LocalDate HISTORY_START = LocalDate.of(2016, 1, 1);
     /** Alpaca's largest page. */
     public static final int MAX_PAGE = 10_000;
-    /** Asked for its SIP latest trade to learn whether the plan includes real-time SIP. */
-    public static final String PROBE_SYMBOL = "SPY";
     /** What a plan without real-time SIP may not ask for. */
     static final Duration RECENT_LIMIT = Duration.ofMinutes(15);
     private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
-
-    /** Which of Alpaca's stock feeds to read. */
-    public enum FeedChoice {
-        /** SIP when the account's plan has it in real time, else IEX. */
-        AUTO,
-        /** IEX (one exchange, free in real time). */
-        IEX,
-        /** The consolidated tape; without a paid plan only up to 15 minutes ago. */
-        SIP
-    }
 
     private final AlpacaSession session;
     private final boolean ownsSession;
     private final AlpacaDataClient client;
     private final FeedTiming timing;
-    private final FeedChoice choice;
     private final int pageLimit;
-    private volatile String feed;
+    private final String feed;
 
-    /** A feed on {@code session} (closed by its owner), choosing IEX or SIP by the account's plan. */
+    /** A feed on {@code session} (closed by its owner) reading the free IEX feed. */
     public AlpacaDataFeed(AlpacaSession session, FeedTiming timing) {
-        this(session, false, timing, FeedChoice.AUTO, MAX_PAGE);
+        this(session, false, timing, DataFeed.IEX, MAX_PAGE);
     }
 
-    /** With a pinned feed (or AUTO) and a page size (tests use a small one to exercise paging). */
-    public AlpacaDataFeed(AlpacaSession session, FeedTiming timing, FeedChoice choice, int pageLimit) {
+    /** With the feed {@code choice} and a page size (tests use a small one to exercise paging). */
+    public AlpacaDataFeed(AlpacaSession session, FeedTiming timing, DataFeed choice, int pageLimit) {
         this(session, false, timing, choice, pageLimit);
     }
 
-    private AlpacaDataFeed(AlpacaSession session, boolean ownsSession, FeedTiming timing, FeedChoice choice, int pageLimit) {
+    private AlpacaDataFeed(AlpacaSession session, boolean ownsSession, FeedTiming timing, DataFeed choice, int pageLimit) {
         if (pageLimit < 1 || pageLimit > MAX_PAGE) {
             throw new IllegalArgumentException("page limit must be 1 to " + MAX_PAGE + " (got " + pageLimit + ")");
         }
@@ -85,33 +73,19 @@ public final class AlpacaDataFeed implements MarketDataFeed {
         this.ownsSession = ownsSession;
         this.client = new AlpacaDataClient(session);
         this.timing = timing;
-        this.choice = choice;
         this.pageLimit = pageLimit;
-        this.feed = switch (choice) {
-            case AUTO -> null;
-            case IEX -> "iex";
-            case SIP -> "sip";
-        };
+        this.feed = java.util.Objects.requireNonNull(choice, "choice").apiName();
     }
 
     /** A feed with its own session from {@code settings}; closing the feed closes the session. */
-    public static AlpacaDataFeed open(AlpacaSettings settings, FeedTiming timing, FeedChoice choice) {
+    public static AlpacaDataFeed open(AlpacaSettings settings, FeedTiming timing, DataFeed choice) {
         return new AlpacaDataFeed(new AlpacaSession(settings), true, timing, choice, MAX_PAGE);
     }
 
-    /** "Alpaca market data (iex feed)": asks for the plan first when the feed is not known yet. */
+    /** "Alpaca market data (iex feed)". */
     @Override
     public String label() {
-        String f = feed;
-        if (f == null) {
-            try {
-                f = feed();
-            } catch (RuntimeException e) {
-                // Unreachable or refused: the first real request reports it; a label is no place for that.
-                LOG.debug("cannot tell the feed yet: {}", e.getMessage());
-            }
-        }
-        return "Alpaca market data" + (f == null ? "" : " (" + f + " feed)");
+        return "Alpaca market data (" + feed + " feed)";
     }
 
     @Override
@@ -124,33 +98,9 @@ public final class AlpacaDataFeed implements MarketDataFeed {
         return HISTORY_START;
     }
 
-    /** The feed every request names: "iex" or "sip" (asks Alpaca once when not pinned). */
+    /** The feed every request names: "iex" or "sip". */
     public String feed() {
-        String f = feed;
-        if (f == null) {
-            synchronized (this) {
-                if (feed == null) {
-                    feed = probe();
-                }
-                f = feed;
-            }
-        }
-        return f;
-    }
-
-    private String probe() {
-        AlpacaDataClient.Answer a = client.answer("check the account's market data plan",
-                "stocks/" + PROBE_SYMBOL + "/trades/latest", Map.of("feed", "sip"));
-        // 404 (no trade of the symbol) still means the plan may ask for it; the plan's refusal is a 403.
-        if (a.status() < 300 || a.status() == 404) {
-            LOG.info("Alpaca market data: the plan includes real-time SIP; reading the sip feed");
-            return "sip";
-        }
-        if (AlpacaDataClient.isSubscriptionLimit(a)) {
-            LOG.info("Alpaca market data: no real-time SIP on this plan ({}); reading the iex feed", a.message());
-            return "iex";
-        }
-        throw AlpacaDataClient.refused("check the account's market data plan", a);
+        return feed;
     }
 
     @Override

@@ -178,7 +178,7 @@ class DataUpdateCommandTest {
         assertEquals("error: --symbols: 'no way' is not a ticker symbol; use letters and digits like TQQQ" + System.lineSeparator(),
                 badSymbol.err.toString());
         CliRun badFeed = update("--feed", "IEX2");
-        assertEquals("error: --feed IEX2 is not a feed; use auto, iex or sip" + System.lineSeparator(), badFeed.err.toString());
+        assertEquals("error: --feed IEX2 is not a feed; use iex or sip" + System.lineSeparator(), badFeed.err.toString());
         CliRun noFolder = run("data", "update", "--config", config.toString(), "--data-dir", data.toString(), "--prices",
                 tmp.resolve("missing").toString());
         assertEquals("error: --prices " + tmp.resolve("missing") + " is not a folder; give a folder holding <SYMBOL>.csv files"

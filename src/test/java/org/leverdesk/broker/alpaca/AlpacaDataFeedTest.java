@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leverdesk.domain.Bar;
 import org.leverdesk.market.calendar.NyseCalendar;
+import org.leverdesk.config.DataFeed;
 import org.leverdesk.market.feed.FeedException;
 import org.leverdesk.market.feed.FeedTiming;
 import org.leverdesk.market.feed.LatestQuote;
@@ -44,7 +45,7 @@ class AlpacaDataFeedTest {
     void start() {
         server = FakeAlpacaDataServer.start();
         session = new AlpacaSession(server.settings());
-        feed = new AlpacaDataFeed(session, TIMING, AlpacaDataFeed.FeedChoice.AUTO, 100);
+        feed = new AlpacaDataFeed(session, TIMING, DataFeed.IEX, 100);
         qqq = FeedBars.of("QQQ", FROM, TO);
         server.setBars("QQQ", qqq);
     }
@@ -81,11 +82,12 @@ class AlpacaDataFeedTest {
         List<Bar> got = feed.finalBars("QQQ", FROM, TO, now);
         List<Bar> expected = upTo(qqq, LocalDate.of(2024, 11, 29));
         assertSameBars(expected, got);
-        assertEquals("iex", feed.feed(), "a free plan is refused SIP's latest trade, so the feed is IEX");
+        assertEquals("iex", feed.feed());
         assertEquals("Alpaca market data (iex feed)", feed.label());
-        // The probe, then pages of 100 with adjustment=split and the same with adjustment=all.
+        // Pages of 100 with adjustment=split and the same with adjustment=all; the plan is never probed
+        // (asking SIP for its latest trade is the very request a free plan may not make).
         int pages = (expected.size() + 99) / 100;
-        assertEquals(1, server.count("/v2/stocks/SPY/trades/latest"));
+        assertEquals(0, server.count("/v2/stocks/SPY/trades/latest"));
         List<Map<String, String>> bars = server.queries("/v2/stocks/QQQ/bars");
         assertEquals(2 * pages, bars.size());
         for (Map<String, String> q : bars) {
@@ -97,20 +99,40 @@ class AlpacaDataFeedTest {
         }
         assertEquals(pages, bars.stream().filter(q -> q.get("adjustment").equals("split")).count());
         assertEquals(List.of(), server.conformance().violations());
-        assertTrue(server.conformance().checked() >= 1 + 2 * pages, "every exchange was held to the Market Data spec");
+        assertTrue(server.conformance().checked() >= 2 * pages, "every exchange was held to the Market Data spec");
         assertEquals(pages, bars.stream().filter(q -> q.get("adjustment").equals("all")).count());
         assertEquals(2 * (pages - 1), bars.stream().filter(q -> q.containsKey("page_token")).count());
     }
 
     @Test
-    void aPlanWithRealTimeSipReadsTheSipFeed() {
+    void aFeedSetToSipOnAPlanWithRealTimeSipReadsSipUpToTheMinute() {
         server.setPlan(FakeAlpacaDataServer.Plan.SIP);
-        Instant now = at(LocalDate.of(2024, 6, 3), 9, 0);
+        AlpacaDataFeed sip = new AlpacaDataFeed(session, TIMING, DataFeed.SIP, 100);
+        assertEquals("Alpaca market data (sip feed)", sip.label(), "named from the first line on, without asking Alpaca");
+        assertEquals("alpaca-sip", sip.source());
+        assertEquals(0, server.conformance().checked(), "naming the feed sent nothing");
+        LocalDate day = LocalDate.of(2024, 6, 3);
+        Instant now = at(day, 15, 50);
         server.setNow(now);
-        assertSameBars(upTo(qqq, LocalDate.of(2024, 5, 31)), feed.finalBars("QQQ", FROM, TO, now));
-        assertEquals("Alpaca market data (sip feed)", feed.label());
-        assertEquals("alpaca-sip", feed.source());
+        assertSameBars(upTo(qqq, LocalDate.of(2024, 5, 31)), sip.finalBars("QQQ", FROM, TO, now));
+        assertTrue(sip.session("QQQ", now).isPresent(), "the session so far comes from SIP on a plan that has it");
         assertTrue(server.queries("/v2/stocks/QQQ/bars").stream().allMatch(q -> q.get("feed").equals("sip")));
+        assertTrue(server.queries("/v2/stocks/QQQ/snapshot").stream().allMatch(q -> q.get("feed").equals("sip")));
+        assertEquals(List.of(), server.conformance().violations());
+    }
+
+    @Test
+    void aFeedSetToSipOnAFreePlanSaysToChooseIexInOneLine() {
+        Instant now = at(LocalDate.of(2024, 6, 3), 15, 50);
+        server.setNow(now);
+        AlpacaDataFeed sip = new AlpacaDataFeed(session, TIMING, DataFeed.SIP, 100);
+        FeedException e = assertThrows(FeedException.class, () -> sip.session("QQQ", now));
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertTrue(e.getMessage().contains("choose the free IEX feed in Settings"), e.getMessage());
+        assertTrue(server.queries("/v2/stocks/QQQ/snapshot").stream().allMatch(q -> q.get("feed").equals("sip")));
+        // The default feed reads the same minute without a refusal: IEX is free in real time.
+        assertTrue(feed.session("QQQ", now).isPresent());
+        assertEquals("iex", server.queries("/v2/stocks/QQQ/snapshot").get(1).get("feed"));
     }
 
     @Test
@@ -132,7 +154,7 @@ class AlpacaDataFeedTest {
         assertTrue(e.getMessage().contains("HTTP 422: end is too late for subscription"), e.getMessage());
 
         // Pinned to SIP on the same free plan: the end is held 15 minutes back, so today's final bar still comes.
-        AlpacaDataFeed sip = new AlpacaDataFeed(session, TIMING, AlpacaDataFeed.FeedChoice.SIP, 100);
+        AlpacaDataFeed sip = new AlpacaDataFeed(session, TIMING, DataFeed.SIP, 100);
         List<Bar> got = sip.finalBars("QQQ", LocalDate.of(2024, 11, 25), LocalDate.of(2024, 12, 3), now);
         assertEquals(LocalDate.of(2024, 12, 3), got.get(got.size() - 1).date());
         for (Map<String, String> q : server.queries("/v2/stocks/QQQ/bars")) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.common.ProgressListener;
+import org.leverdesk.config.DataFeed;
 import org.leverdesk.domain.Bar;
 import org.leverdesk.domain.BarSeries;
 import org.leverdesk.market.calendar.NyseCalendar;
@@ -69,7 +70,7 @@ class AlpacaDataUpdateTest {
         session = new AlpacaSession(server.settings());
         store = Store.open(dir);
         bars = new BarRepository(store);
-        refresher = new MarketDataRefresher(new AlpacaDataFeed(session, TIMING, AlpacaDataFeed.FeedChoice.AUTO, 100),
+        refresher = new MarketDataRefresher(new AlpacaDataFeed(session, TIMING, DataFeed.IEX, 100),
                 new StoreFeedBars(store), TIMING);
         for (String s : List.of("QQQ", "TQQQ", "SPY")) {
             server.setBars(s, FeedBars.of(s, FROM, TO));
@@ -264,8 +265,7 @@ class AlpacaDataUpdateTest {
         RefreshReport r = refresh(now, "QQQ", "SPY");
         assertTrue(r.ok(), r.problems().toString());
         assertEquals(day, bars.load("QQQ").lastDate(), "today's bar is final from 16:15 and was read at 16:20");
-        assertEquals(List.of(Map.of("feed", "sip")), server.queries("/v2/stocks/SPY/trades/latest"),
-                "the plan is probed once with SIP's latest trade; refused, so the feed is IEX");
+        assertEquals(List.of(), server.queries("/v2/stocks/SPY/trades/latest"), "the plan is never probed with SIP's latest trade");
         for (String symbol : List.of("QQQ", "SPY")) {
             for (Map<String, String> q : server.queries("/v2/stocks/" + symbol + "/bars")) {
                 assertFalse(OffsetDateTime.parse(q.get("end")).toInstant().isAfter(now.minus(Duration.ofMinutes(15))), q.toString());
