@@ -59,7 +59,7 @@ final class SettingsForm {
         add(BROKER, "broker.liveTradingEnabled", Params.onOff("liveTradingEnabled", "Live trading enabled", false,
                 "Real orders need Alpaca, the live endpoint and this switch; you are asked to confirm"));
         add(BROKER, "broker.dataFeed", Params.choice("dataFeed", "Market data feed", DataFeed.IEX.name(),
-                "Where prices are refreshed from: IEX is free in real time; SIP only with a plan that includes real-time SIP",
+                "Where prices come from: IEX is free; SIP needs a plan with real-time SIP",
                 new Choice(DataFeed.IEX.name(), "IEX (free)"), new Choice(DataFeed.SIP.name(), "SIP (paid plan)")));
         secret(BROKER, Secrets.ALPACA_KEY_ID, "Alpaca key id", "API key id from the Alpaca dashboard");
         secret(BROKER, Secrets.ALPACA_SECRET_KEY, "Alpaca secret key", "API secret key from the Alpaca dashboard");
