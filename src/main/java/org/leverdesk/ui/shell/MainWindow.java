@@ -91,7 +91,7 @@ public final class MainWindow {
             items.add(new NavItem("Journal", () -> JournalView.load(new JournalViewModel(services.journal(), executor, clock))));
         }
         items.add(new NavItem("Data", () -> {
-            DataViewModel data = new DataViewModel(services.dataCatalog(), executor);
+            DataViewModel data = new DataViewModel(services.dataCatalog(), services.dataUpdater(), executor);
             data.setOnImported(onDataChanged);
             return DataView.load(data);
         }));
