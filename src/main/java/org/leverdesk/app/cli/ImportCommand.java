@@ -30,15 +30,18 @@ public final class ImportCommand implements Callable<Integer>, StoreCommand {
 
     @Option(names = "--create", description = "Start a new, empty store in --data-dir when it holds none.")
     boolean create;
+    @Option(names = "--replace", description = "Replace every stored bar of the symbol with the file's (a whole series on"
+            + " one share basis, e.g. after a split); without it the file is merged in.")
+    boolean replace;
 
     @Override
     public Integer call() {
         String sym = symbol != null ? symbol : file.getFileName().toString().replaceFirst("(?i)\\.csv$", "").toUpperCase(Locale.ROOT);
         try (StoreLease lease = StoreLease.open(dataDir, create, null, 0, true)) {
             AppContext app = lease.app();
-            DataCatalog.ImportResult r = app.dataCatalog().importCsv(file, sym, ProgressListener.NONE);
-            spec.commandLine().getOut().printf(Locale.ROOT, "imported %d bars of %s (%s .. %s) into %s%n",
-                    r.bars(), r.symbol(), r.first(), r.last(), app.storeLocation());
+            DataCatalog.ImportResult r = app.dataCatalog().importCsv(file, sym, replace, ProgressListener.NONE);
+            spec.commandLine().getOut().printf(Locale.ROOT, "imported %d bars of %s (%s .. %s) into %s%s%n",
+                    r.bars(), r.symbol(), r.first(), r.last(), app.storeLocation(), replace ? ", replacing the stored series" : "");
             return 0;
         }
     }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
             RunCommand.class, ForceExitCommand.class, OrderCommand.class, OrdersCommand.class, PositionsCommand.class,
             ScheduleCommand.class, DaemonCommand.class, CloseAllCommand.class, TradingStateCommands.Pause.class,
             TradingStateCommands.Resume.class, TradingStateCommands.Halt.class, InitCommand.class, ConfigCommand.class,
-            JournalCommand.class, ChainCommand.class, ParityCommand.class, TaxCommand.class, ReportCommand.class})
+            JournalCommand.class, DataCommand.class, ChainCommand.class, ParityCommand.class, TaxCommand.class,
+            ReportCommand.class, LockCommand.class})
 public final class LeverdeskCommand implements Runnable {
 
     @Override

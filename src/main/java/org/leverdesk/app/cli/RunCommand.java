@@ -19,6 +19,11 @@ import org.leverdesk.app.context.StoreOwner;
 import org.leverdesk.risk.TradingState;
 import java.util.concurrent.Callable;
 import org.leverdesk.app.context.AppContext;
+import org.leverdesk.app.context.DataRefresh;
+import org.leverdesk.common.CancellationToken;
+import org.leverdesk.config.Secrets;
+import org.leverdesk.market.feed.LiveFreshness;
+import org.leverdesk.market.feed.RefreshReport;
 import org.leverdesk.broker.Broker;
 import org.leverdesk.config.AppConfig;
 import org.leverdesk.config.BrokerKind;
@@ -125,17 +130,28 @@ public final class RunCommand implements Callable<Integer>, StoreCommand {
                 trouble = replay(app, cfg, chosen, clock, out);
             } else {
                 Broker broker = app.broker(cfg, file.secrets(), Clock.systemUTC());
-                ExecutionService service = app.execution(broker, cfg.risk(), cfg.broker().mode(), clock);
-                out.println("mode: " + (simulated ? "DEMO - simulated prices, " + cfg.broker().mode() + " broker " + broker.name()
-                        + " (nothing here is a real market)" : cfg.broker().mode() + " (broker " + broker.name() + ")")
-                        + (dryRun ? " - DRY RUN: nothing is sent or stored" : ""));
-                TradingState state = app.riskGate(Clock.systemUTC()).state();
-                if (state != TradingState.ACTIVE) {
-                    out.println("trading is " + state + ": orders that add to a position are denied until 'leverdesk resume'");
-                }
-                for (StrategySettings s : chosen) {
-                    StrategyRun run = LiveStrategies.run(s, app.strategyVersions());
-                    trouble |= print(out, run, service.run(run, dryRun));
+                // As the scheduler does: the prices each strategy reads are refreshed from the feed first (kept
+                // even in a dry run: they are market data, not trading), and with a feed a decision needs today's bar.
+                try (DataRefresh refresh = DataRefresh.open(app, cfg, file.secrets(), app.journal())) {
+                    ExecutionService service = refresh.hasFeed()
+                            ? app.execution(broker, cfg.risk(), cfg.broker().mode(), clock, new LiveFreshness(app.calendar()))
+                            : app.execution(broker, cfg.risk(), cfg.broker().mode(), clock);
+                    out.println("mode: " + (simulated ? "DEMO - simulated prices, " + cfg.broker().mode() + " broker " + broker.name()
+                            + " (nothing here is a real market)" : cfg.broker().mode() + " (broker " + broker.name() + ")")
+                            + (dryRun ? " - DRY RUN: nothing is sent or stored" : ""));
+                    TradingState state = app.riskGate(Clock.systemUTC()).state();
+                    if (state != TradingState.ACTIVE) {
+                        out.println("trading is " + state + ": orders that add to a position are denied until 'leverdesk resume'");
+                    }
+                    for (StrategySettings s : chosen) {
+                        StrategyRun run = LiveStrategies.run(s, app.strategyVersions());
+                        RefreshReport prices = refresh.before(run.strategy(), clock.instant(), CancellationToken.NONE);
+                        if (prices != null) {
+                            out.println("prices: " + prices.summary());
+                            prices.problems().forEach(p -> out.println("prices: " + p));
+                        }
+                        trouble |= print(out, run, service.run(run, dryRun));
+                    }
                 }
             }
         }
