@@ -11,7 +11,7 @@ import org.leverdesk.common.CancellationToken;
  * indicators once in {@link #prepare} and share them across every run of a sweep, and
  * {@link org.leverdesk.research.cluster.ClusterBacktestFunction} sends runs to other machines.
  */
-public interface BacktestFunction {
+public interface BacktestFunction extends AutoCloseable {
     /**
      * Runs of {@code base} over [{@code from}, {@code to}] that differ only in parameters. Cheap to call;
      * the returned object is used by several threads at once and must be thread-safe.
@@ -22,6 +22,11 @@ public interface BacktestFunction {
 
     /** How many runs are worth running at once (local cores, or the cores of a cluster's workers). */
     int parallelism();
+
+    /** Releases what the function holds (a cluster connection); nothing for a local one. */
+    @Override
+    default void close() {
+    }
 
     /** Runs of one base over one range. */
     interface Prepared {

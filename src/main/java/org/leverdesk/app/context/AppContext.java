@@ -143,6 +143,11 @@ public final class AppContext implements AutoCloseable {
         return new StoreSavedRuns(requireStore(), Clock.systemUTC(), strategyVersions());
     }
 
+    /** Sweeps and walk-forwards kept in the store; requires an open store. */
+    public org.leverdesk.store.ResearchRunRepository researchRuns() {
+        return new org.leverdesk.store.ResearchRunRepository(requireStore(), Clock.systemUTC());
+    }
+
     /** Strategy parameter versions kept in the store. */
     public StrategyVersions strategyVersions() {
         return new StrategyVersionRepository(requireStore(), Clock.systemUTC(), StrategyCatalog.builtIn());

@@ -43,6 +43,15 @@ public record MonteCarloRequest(double[] tradeReturns, double capital, double ye
         }
     }
 
+    /** The trades of an engine result, its capital and its calendar length. */
+    public static MonteCarloRequest of(org.leverdesk.backtest.BacktestResult result, int runs, long seed, double drawdownThreshold) {
+        var eq = result.equity();
+        double years = eq.isEmpty() ? 0
+                : java.time.temporal.ChronoUnit.DAYS.between(eq.get(0).date(), eq.get(eq.size() - 1).date()) / 365.25;
+        return new MonteCarloRequest(org.leverdesk.research.TradeReturns.of(result), result.config().capital(), years, runs, seed,
+                drawdownThreshold);
+    }
+
     /** Defaults: 1,000 runs, seed 1, drawdown threshold 30%. */
     public static MonteCarloRequest of(double[] tradeReturns, double capital, double years) {
         return new MonteCarloRequest(tradeReturns, capital, years, DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_DRAWDOWN);
