@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
             RunsCommand.class, RegimeCommand.class, StatusCommand.class, GuiCommand.class,
             RunCommand.class, ForceExitCommand.class, OrdersCommand.class, PositionsCommand.class,
             ScheduleCommand.class, DaemonCommand.class,
-            SweepCommand.class, WalkForwardCommand.class, MonteCarloCommand.class, WorkerCommand.class})
+            SweepCommand.class, WalkForwardCommand.class, MonteCarloCommand.class, WorkerCommand.class, AdviseCommand.class})
 public final class LeverdeskCommand implements Runnable {
 
     @Override

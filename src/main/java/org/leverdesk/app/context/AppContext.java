@@ -148,6 +148,11 @@ public final class AppContext implements AutoCloseable {
         return new org.leverdesk.store.ResearchRunRepository(requireStore(), Clock.systemUTC());
     }
 
+    /** The advisor's applied suggestions kept in the store; requires an open store. */
+    public org.leverdesk.store.AdvisorSuggestionRepository advisorSuggestions() {
+        return new org.leverdesk.store.AdvisorSuggestionRepository(requireStore(), Clock.systemUTC());
+    }
+
     /** Strategy parameter versions kept in the store. */
     public StrategyVersions strategyVersions() {
         return new StrategyVersionRepository(requireStore(), Clock.systemUTC(), StrategyCatalog.builtIn());

@@ -30,6 +30,7 @@ final class SettingsForm {
     static final String BROKER = "Broker";
     static final String RISK = "Risk";
     static final String NOTIFICATIONS = "Notifications";
+    static final String ADVISOR = "Research advisor";
     private static final String SECRET = "secret.";
     private static final List<String> BOOL = List.of("true", "false");
 
@@ -93,6 +94,15 @@ final class SettingsForm {
         secret(NOTIFICATIONS, Secrets.SMTP_PASSWORD, "SMTP password", "Password of the SMTP user");
         add(NOTIFICATIONS, "notifications.emailFrom", "From", "Sender address", Kind.TEXT, List.of());
         add(NOTIFICATIONS, "notifications.emailTo", "To", "Where the messages go", Kind.TEXT, List.of());
+        add(ADVISOR, "advisor.autoApplyPaper", "Auto-apply on paper", "Make a suggestion active at once when its measured"
+                + " confidence is above 50% — only ever on a paper account", Kind.BOOLEAN, BOOL);
+        add(ADVISOR, "advisor.llmEnabled", "Ask an LLM", "Also send the backtest summary and similar sessions to an LLM (off by default)",
+                Kind.BOOLEAN, BOOL);
+        add(ADVISOR, "advisor.llmApi", "LLM API", "anthropic (Messages API) or openai (chat completions, also local servers)",
+                Kind.CHOICE, List.of("anthropic", "openai"));
+        add(ADVISOR, "advisor.llmEndpoint", "LLM endpoint", "https:// URL; empty: the API's own", Kind.TEXT, List.of());
+        add(ADVISOR, "advisor.llmModel", "LLM model", "The model name your provider lists (needed when the LLM is on)", Kind.TEXT, List.of());
+        secret(ADVISOR, Secrets.LLM_API_KEY, "LLM API key", "The provider's API key");
     }
 
     List<SettingField> fields() {
@@ -143,6 +153,12 @@ final class SettingsForm {
         set("notifications.smtpUser", n.smtpUser());
         set("notifications.emailFrom", n.emailFrom());
         set("notifications.emailTo", n.emailTo());
+        var a = config.advisor();
+        set("advisor.autoApplyPaper", a.autoApplyPaper());
+        set("advisor.llmEnabled", a.llmEnabled());
+        set("advisor.llmApi", a.llmApi());
+        set("advisor.llmEndpoint", a.llmEndpoint());
+        set("advisor.llmModel", a.llmModel());
     }
 
     /** The config the fields describe, or empty when a number does not parse. */
@@ -169,7 +185,9 @@ final class SettingsForm {
                     blankToNull(text("notifications.smtpHost")), integer("notifications.smtpPort"),
                     blankToNull(text("notifications.smtpUser")), blankToNull(text("notifications.emailFrom")),
                     blankToNull(text("notifications.emailTo")));
-            return Optional.of(new AppConfig(broker, risk, list, n));
+            var advisor = new org.leverdesk.config.AdvisorSettings(bool("advisor.llmEnabled"), text("advisor.llmApi"),
+                    text("advisor.llmEndpoint"), text("advisor.llmModel"), bool("advisor.autoApplyPaper"));
+            return Optional.of(new AppConfig(broker, risk, list, n, advisor));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
