@@ -146,6 +146,6 @@ public final class DesktopLauncher {
                 : new AppServices.Settings(config, secrets, null, AlpacaLinks.keyCheck(), AlpacaLinks.historyFetch(secrets, app.bars()));
         return new AppServices(app.backtests(), app.dataCatalog(), app.savedRuns(), mode, app.marketData().sourceLabel(),
                 app.storePath(), app.regimeInsight(), app.strategyVersions(), app.marketData(), app.rotationInsight(),
-                trading, settings);
+                trading, settings, new AppServices.Research(app.researchRuns(), app.advisorSuggestions()));
     }
 }

@@ -100,6 +100,11 @@ public final class MainView {
         done.show(); // not modal-blocking: the rest of the window stays usable to check positions
     }
 
+    /** Selects the view titled {@code title} (nothing happens when there is none). */
+    public void select(String title) {
+        items.stream().filter(i -> i.title().equals(title)).findFirst().ifPresent(i -> navigation.getSelectionModel().select(i));
+    }
+
     private void show(NavItem item) {
         if (item == null) {
             return;

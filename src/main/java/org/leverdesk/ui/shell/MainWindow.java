@@ -42,12 +42,30 @@ public final class MainWindow {
 
     /** The views; {@code onDataChanged} runs after an import in the Data view. */
     static List<NavItem> navigation(AppServices services, TaskExecutor executor, Clock clock, Runnable onDataChanged) {
+        return navigation(services, executor, clock, onDataChanged, title -> { });
+    }
+
+    /** The views; {@code showView} selects the view of a title (the Research view opens runs in the Backtest view). */
+    static List<NavItem> navigation(AppServices services, TaskExecutor executor, Clock clock, Runnable onDataChanged,
+                                    java.util.function.Consumer<String> showView) {
         List<NavItem> items = new ArrayList<>();
+        // One Backtest view model, shared with the Research view, which opens runs in it.
+        BacktestViewModel[] backtest = new BacktestViewModel[1];
+        java.util.function.Supplier<BacktestViewModel> backtestModel = () -> {
+            if (backtest[0] == null) {
+                backtest[0] = new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock);
+            }
+            return backtest[0];
+        };
         if (services.dashboard() != null) {
             items.add(new NavItem("Dashboard", () -> DashboardView.load(new DashboardViewModel(services.dashboard(),
                     services.tradingControls(), executor, clock.getZone()))));
         }
-        items.add(new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock))));
+        items.add(new NavItem("Backtest", () -> BacktestView.load(backtestModel.get())));
+        items.add(new NavItem("Research", () -> org.leverdesk.ui.research.ResearchViews.create(services, executor, clock, run -> {
+            backtestModel.get().open(run);
+            showView.accept("Backtest");
+        })));
         if (services.strategyVersions() != null) {
             items.add(new NavItem("Strategies", () -> StrategiesView.load(
                     new StrategiesViewModel(services.strategyVersions(), executor, clock.getZone()))));
@@ -84,7 +102,9 @@ public final class MainWindow {
         // The panic close gets its own thread per press, not the shared executor: it must work while a job holds that.
         PanicClose panic = services.broker() == null ? null
                 : new PanicClose(services.broker(), PanicClose.DEFAULT_TIMEOUT, executor::runOnUiThread);
-        MainView view = new MainView(status, navigation(services, executor, clock, status::refresh), panic);
+        MainView[] shown = new MainView[1];
+        MainView view = new MainView(status, navigation(services, executor, clock, status::refresh, title -> shown[0].select(title)), panic);
+        shown[0] = view;
         return FxmlViews.load(view);
     }
 }
