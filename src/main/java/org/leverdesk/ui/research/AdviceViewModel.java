@@ -181,12 +181,24 @@ public final class AdviceViewModel {
             Candidate cand = a.request().candidates().get(j);
             c.append(String.format(Locale.ROOT, "%sset %d %s: mean %+.2f%%, beat the active version in %d of %d%s", j == 0 ? "" : "\n",
                     j + 1, cand.label(), a.meanReturns()[j] * 100, a.wins()[j], a.match().neighbours().size(),
-                    cand.versionId() == null ? " · " + cand.parameters() : ""));
+                    j == a.request().activeIndex() ? "" : " · " + differences(a.request().active(), cand)));
         }
         candidatesText.set(c.toString());
         suggestionText.set(String.format(Locale.ROOT, "%s (confidence %.0f%%)", a.reason(), a.confidence() * 100));
         canApply.set(!a.keepActive());
         message.set("");
+    }
+
+    /** "entryRsi 30 → 25, exitRsi 75 → 80", or "same parameters". */
+    static String differences(Candidate active, Candidate other) {
+        List<String> out = new ArrayList<>();
+        other.parameters().forEach((k, v) -> {
+            String was = active.parameters().get(k);
+            if (!v.equals(was)) {
+                out.add(k + " " + was + " → " + v);
+            }
+        });
+        return out.isEmpty() ? "same parameters" : String.join(", ", out);
     }
 
     /** Asks the LLM about the advice and measures its proposal over the same sessions. */

@@ -16,7 +16,7 @@ import org.leverdesk.research.montecarlo.Band;
 
 /** Monte Carlo bands after each trade (ChartFX): the 5th, 50th and 95th percentile and the run's own path. */
 final class BandChartView extends VBox {
-    private final DefaultNumericAxis xAxis = new DefaultNumericAxis("trade");
+    private final DefaultNumericAxis xAxis = new DefaultNumericAxis();
     private final DefaultNumericAxis yAxis = new DefaultNumericAxis();
     private final XYChart chart = new XYChart(xAxis, yAxis);
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
@@ -24,14 +24,21 @@ final class BandChartView extends VBox {
     BandChartView(String heading, DoubleFunction<String> format) {
         Label title = new Label(heading);
         title.getStyleClass().add("chart-heading");
+        xAxis.setName("trades");
+        xAxis.setUnit(null);
+        yAxis.setName(null);
+        yAxis.setUnit(null);
         xAxis.setAnimated(false);
         yAxis.setAnimated(false);
         xAxis.setAutoRangeRounding(false);
-        yAxis.setAutoRangeRounding(true);
+        // ChartFX's rounding of an all-negative range (drawdowns) collapses it to zero; plain padding does not
+        yAxis.setAutoRangeRounding(false);
+        yAxis.setAutoRangePadding(0.05);
         yAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return format.apply(n.doubleValue());
+                double v = n.doubleValue();
+                return format.apply(Math.abs(v) < 1e-12 ? 0 : v); // no "-0.00%"
             }
 
             @Override

@@ -281,6 +281,14 @@ public final class ResearchView {
         windowDsrColumn.setCellValueFactory(d -> text(ResearchTexts.num(d.getValue().inSampleOverfitting().deflatedSharpe().dsr())));
         windowPboColumn.setCellValueFactory(d -> text(d.getValue().inSampleOverfitting().pbo() == null ? "–"
                 : ResearchTexts.num(d.getValue().inSampleOverfitting().pbo().pbo())));
+        // dates and parameters need room; the figures do not
+        windowInSampleColumn.setPrefWidth(180);
+        windowOutOfSampleColumn.setPrefWidth(180);
+        windowParametersColumn.setPrefWidth(230);
+        for (TableColumn<WalkForwardWindow, ?> c : List.of(windowIsCagrColumn, windowOosCagrColumn, windowEfficiencyColumn,
+                windowDsrColumn, windowPboColumn)) {
+            c.setPrefWidth(70);
+        }
         viewModel.walkForwardProperty().addListener((o, old, now) -> showWalkForward(now));
     }
 
@@ -359,6 +367,13 @@ public final class ResearchView {
         until.setCellValueFactory(d -> text(d.getValue().windowEnd().toString()));
         TableColumn<NeighbourRow, Double> sim = new TableColumn<>("Similarity");
         sim.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().similarity()));
+        sim.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Double v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? "" : String.format(Locale.ROOT, "%.3f", v));
+            }
+        });
         neighboursTable.getColumns().addAll(List.of(day, until, sim));
         for (int c = 0; c < candidates.size(); c++) {
             int index = c;

@@ -45,7 +45,9 @@ final class SweepChartView extends VBox {
         for (DefaultNumericAxis a : new DefaultNumericAxis[] {xAxis, yAxis, zAxis}) {
             a.setAnimated(false);
             a.setAutoRangeRounding(false);
+            a.setUnit(null);
         }
+        heatmap.setColorGradient(io.fair_acc.chartfx.renderer.spi.utils.ColorGradient.VIRIDIS);
         zAxis.setSide(Side.RIGHT);
         heatmap.getAxes().addAll(xAxis, yAxis, zAxis);
         heatmap.setContourType(ContourType.HEATMAP);
@@ -96,10 +98,42 @@ final class SweepChartView extends VBox {
                 chart.getRenderers().setAll(heatmap);
             }
         }
-        xAxis.setAutoRanging(true);
-        yAxis.setAutoRanging(true);
+        boolean cells = c.kind() == SweepChart.Kind.HEATMAP;
+        xAxis.setTickLabelFormatter(cells ? indexLabels(c.xs()) : null);
+        yAxis.setTickLabelFormatter(cells ? indexLabels(c.ys()) : null);
+        if (cells) {
+            // cells sit on whole numbers 0..n-1 of each axis, so every cell is centred on its tick
+            xAxis.setAutoRanging(false);
+            yAxis.setAutoRanging(false);
+            xAxis.set(-0.5, c.xs().length - 0.5);
+            yAxis.set(-0.5, c.ys().length - 0.5);
+        } else {
+            xAxis.setAutoRanging(true);
+            yAxis.setAutoRanging(true);
+        }
         zAxis.setAutoRanging(true);
         chart.invalidate();
+    }
+
+    /** Tick labels of an index axis: the parameter value at whole numbers, nothing between. */
+    private static javafx.util.StringConverter<Number> indexLabels(double[] values) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                long i = Math.round(v);
+                return Math.abs(v - i) < 1e-6 && i >= 0 && i < values.length ? plain(values[(int) i]) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                throw new UnsupportedOperationException("axis labels are display only");
+            }
+        };
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** The heatmap's data; cells without a run take the worst value so they read as "nothing good here". */
@@ -112,15 +146,28 @@ final class SweepChartView extends VBox {
                 }
             }
         }
-        double[][] z = new double[c.xs().length][c.ys().length];
-        for (int i = 0; i < z.length; i++) {
-            for (int j = 0; j < z[i].length; j++) {
+        int nx = c.xs().length;
+        int ny = c.ys().length;
+        // ChartFX's grid data set reads z as [y][x]; the coordinates are cell indices spread so that the image,
+        // which spans the first to the last coordinate, puts cell i on [i - 0.5, i + 0.5]
+        double[][] z = new double[ny][nx];
+        for (int i = 0; i < nx; i++) {
+            for (int j = 0; j < ny; j++) {
                 double v = c.values()[i][j];
-                z[i][j] = Double.isFinite(v) ? v : Double.isNaN(worst) ? 0 : worst;
+                z[j][i] = Double.isFinite(v) ? v : Double.isNaN(worst) ? 0 : worst;
             }
         }
-        return new DataSetBuilder(c.metric().key()).setValues(DataSet.DIM_X, c.xs().clone()).setValues(DataSet.DIM_Y, c.ys().clone())
+        return new DataSetBuilder(c.metric().key()).setValues(DataSet.DIM_X, spread(nx)).setValues(DataSet.DIM_Y, spread(ny))
                 .setValues(DataSet.DIM_Z, z).build();
+    }
+
+    /** n coordinates (n at least 2: a heatmap axis varies) evenly from -0.5 to n - 0.5. */
+    static double[] spread(int n) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = -0.5 + i * (double) n / (n - 1);
+        }
+        return out;
     }
 
     /** The run under a plot position, or null. */
@@ -128,8 +175,11 @@ final class SweepChartView extends VBox {
         if (data.kind() == SweepChart.Kind.NONE) {
             return null;
         }
-        int i = SweepChart.nearest(data.xs(), x);
-        int j = data.kind() == SweepChart.Kind.LINE ? 0 : SweepChart.nearest(data.ys(), y);
+        if (data.kind() == SweepChart.Kind.LINE) {
+            return data.trialAt(SweepChart.nearest(data.xs(), x), 0);
+        }
+        int i = (int) Math.round(x);
+        int j = (int) Math.round(y);
         return data.trialAt(i, j);
     }
 
