@@ -148,6 +148,7 @@ public final class ResearchView {
         cancelButton.disableProperty().bind(viewModel.runningProperty().not());
         progressBar.progressProperty().bind(viewModel.progressProperty());
         progressBar.visibleProperty().bind(viewModel.runningProperty());
+        progressBar.managedProperty().bind(viewModel.runningProperty());
         progressLabel.textProperty().bind(viewModel.progressTextProperty());
         errorLabel.textProperty().bind(viewModel.errorProperty());
         messageLabel.textProperty().bind(viewModel.messageProperty());
