@@ -19,7 +19,7 @@ import org.leverdesk.market.data.CsvDirectoryMarketData;
 import org.leverdesk.market.data.DataCatalog;
 import org.leverdesk.market.data.MarketData;
 import org.leverdesk.backtest.SavedRuns;
-import org.leverdesk.store.StoreSavedRuns;
+import org.leverdesk.backtest.runs.StoreSavedRuns;
 import org.leverdesk.store.DataDirectory;
 import org.leverdesk.store.JournalRepository;
 import org.leverdesk.store.OrderRepository;
@@ -144,13 +144,13 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** Sweeps and walk-forwards kept in the store; requires an open store. */
-    public org.leverdesk.store.ResearchRunRepository researchRuns() {
-        return new org.leverdesk.store.ResearchRunRepository(requireStore(), Clock.systemUTC());
+    public org.leverdesk.research.saved.ResearchRunRepository researchRuns() {
+        return new org.leverdesk.research.saved.ResearchRunRepository(requireStore(), Clock.systemUTC());
     }
 
     /** The advisor's applied suggestions kept in the store; requires an open store. */
-    public org.leverdesk.store.AdvisorSuggestionRepository advisorSuggestions() {
-        return new org.leverdesk.store.AdvisorSuggestionRepository(requireStore(), Clock.systemUTC());
+    public org.leverdesk.research.advisor.AdvisorSuggestionRepository advisorSuggestions() {
+        return new org.leverdesk.research.advisor.AdvisorSuggestionRepository(requireStore(), Clock.systemUTC());
     }
 
     /** Strategy parameter versions kept in the store. */

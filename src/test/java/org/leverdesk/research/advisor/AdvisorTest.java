@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.domain.TradingMode;
-import org.leverdesk.store.AdvisorSuggestionRepository;
 import org.leverdesk.store.Store;
 import org.leverdesk.store.StrategyVersionRepository;
 import org.leverdesk.strategy.catalog.StrategyCatalog;

@@ -23,7 +23,6 @@ import org.leverdesk.research.similar.Advice;
 import org.leverdesk.research.similar.Candidate;
 import org.leverdesk.research.similar.SessionAdvisor;
 import org.leverdesk.research.sweep.ParameterAxis;
-import org.leverdesk.store.AdvisorSuggestionRepository;
 import org.leverdesk.store.Store;
 import org.leverdesk.store.StrategyVersionRepository;
 import org.leverdesk.strategy.catalog.StrategyCatalog;
