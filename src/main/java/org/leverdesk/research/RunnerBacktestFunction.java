@@ -12,7 +12,7 @@ import org.leverdesk.common.ProgressListener;
 /**
  * {@link BacktestFunction} over the engine's public {@link BacktestRunner}: every trial is one full
  * backtest, exactly what the Backtest view and {@code leverdesk backtest} would show for the same
- * parameters. Runs in parallel as the runner is thread-safe (each run builds its own strategy).
+ * parameters (run without keeping the daily decisions, which research never reads). Runs in parallel as the runner is thread-safe (each run builds its own strategy).
  */
 public final class RunnerBacktestFunction implements BacktestFunction {
     private final BacktestRunner runner;
@@ -36,7 +36,7 @@ public final class RunnerBacktestFunction implements BacktestFunction {
         if (from == null || to == null || from.isAfter(to)) {
             throw new IllegalArgumentException("a research run needs --from on or before --to (got " + from + " .. " + to + ")");
         }
-        return (varied, cancel) -> trial(runner.run(base.request(varied, from, to), ProgressListener.NONE, cancel), varied);
+        return (varied, cancel) -> trial(runner.runWithoutDecisions(base.request(varied, from, to), ProgressListener.NONE, cancel), varied);
     }
 
     @Override
