@@ -180,6 +180,9 @@ public final class BacktestEngine {
         // An after-close decision whose buys wait for the next open.
         Decision deferred;
         LocalDate deferredDay;
+        Set<String> deferredWanted = Set.of();
+        // What tonight's decision wants more of (DecisionLog.deferredBuys), for the follow-up after the next open.
+        final Set<String> wanted = new java.util.HashSet<>();
 
         Replay(Strategy strategy, int version, String[] symbols, BarSeries[] series, BacktestConfig config,
                TradingCalendar calendar) {
@@ -224,7 +227,7 @@ public final class BacktestEngine {
                 Instant followUp = moments[SessionInstants.FOLLOW_UP];
                 clock.set(followUp);
                 sim.setTime(followUp);
-                RunResult r = cycle.followUp(run, deferredDay, deferred, false);
+                RunResult r = cycle.followUp(run, deferredDay, deferred, deferredWanted, false);
                 deferred = null;
                 noteReasons(r);
                 takeFills();
@@ -253,17 +256,18 @@ public final class BacktestEngine {
 
         private void decide(LocalDate day, boolean first) {
             RunResult r = cycle.run(run, day, cursor.snapshot(), first, record, false, null);
+            // As the live follow-up job does: a decision after the close that wants more of a symbol is followed up
+            // after the next open, even when no buy fitted tonight (the cash was still in positions being sold).
+            if (afterClose && !wanted.isEmpty()) {
+                deferred = r.decision();
+                deferredDay = day;
+                deferredWanted = Set.copyOf(wanted);
+            }
+            wanted.clear();
             if (r.outcomes().isEmpty()) {
                 return;
             }
             noteReasons(r);
-            for (OrderOutcome o : r.outcomes()) {
-                if (o.kind() == OrderOutcome.Kind.DEFERRED) {
-                    deferred = r.decision();
-                    deferredDay = day;
-                    break;
-                }
-            }
             takeFills();
         }
 
@@ -309,6 +313,11 @@ public final class BacktestEngine {
 
         @Override
         public void append(String kind, String strategyId, String message, String detailsJson) {
+        }
+
+        @Override
+        public void deferredBuys(String strategyId, LocalDate day, Set<String> symbols) {
+            wanted.addAll(symbols);
         }
 
         // ---- DayPrices: today's bars ----

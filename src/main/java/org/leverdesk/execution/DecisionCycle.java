@@ -139,6 +139,17 @@ public final class DecisionCycle {
         // open (followUp), once the sells have filled: a cash account cannot spend what it has not yet sold,
         // and buys sized at today's close would not fit an opening gap.
         boolean deferBuys = run.strategy().execution().decidesAfterClose() && !broker.marketOpen();
+        if (deferBuys && !dryRun) {
+            // What the follow-up may buy: the targets above what is held now. A position a stop closes before
+            // then, or one kept as it is, is not bought back.
+            Set<String> wanted = new java.util.TreeSet<>();
+            for (Target t : decision.targets()) {
+                if (t.quantity() > held.getOrDefault(t.symbol(), 0L)) {
+                    wanted.add(t.symbol());
+                }
+            }
+            log.deferredBuys(id, day, wanted);
+        }
         for (PlannedOrder o : plan.orders()) {
             if (deferBuys && o.side() == Side.BUY) {
                 outcomes.add(new OrderOutcome(o, OrderOutcome.Kind.DEFERRED, null, null,
@@ -155,14 +166,15 @@ public final class DecisionCycle {
      * The second half of a decision made after the close ({@code decision}, of {@code decisionDay}), right
      * after the next open: its buys, for what is still missing of each target, planned against the
      * buying power and the quotes now (market orders; their client order ids are the deferred ones').
-     * Targets already reached, and sells, are left alone.
+     * Only {@code wanted} symbols (those the decision wanted more of than was held then) are bought; targets
+     * already reached, positions a stop closed since, and sells are left alone.
      */
-    public RunResult followUp(StrategyRun run, LocalDate decisionDay, Decision decision, boolean dryRun) {
+    public RunResult followUp(StrategyRun run, LocalDate decisionDay, Decision decision, Set<String> wanted, boolean dryRun) {
         String id = run.strategy().id();
         PortfolioView portfolio = broker.portfolioView(traded(run.strategy()), run.capitalShare());
         List<Target> buys = new ArrayList<>();
         for (Target t : decision.targets()) {
-            if (t.quantity() > portfolio.quantity(t.symbol())) {
+            if (wanted.contains(t.symbol()) && t.quantity() > portfolio.quantity(t.symbol())) {
                 buys.add(t);
             }
         }

@@ -27,6 +27,8 @@ import org.leverdesk.market.data.MarketData;
 import org.leverdesk.risk.RiskGate;
 import org.leverdesk.risk.TradingState;
 import org.leverdesk.store.DecisionRepository;
+import org.leverdesk.store.JournalEntry;
+import org.leverdesk.store.JournalQuery;
 import org.leverdesk.store.JournalRepository;
 import org.leverdesk.store.OrderQueries;
 import org.leverdesk.store.OrderRepository;
@@ -167,13 +169,32 @@ public final class ExecutionService {
                 return new RunResult(id, decision.date(), false, rec, decision, last.get().id(), OrderPlan.EMPTY,
                         List.of(why), List.of());
             }
-            RunResult r = cycle.followUp(run, decision.date(), decision, false);
+            RunResult r = cycle.followUp(run, decision.date(), decision, deferredBuys(id, decision.date()), false);
             return new RunResult(r.strategyId(), r.tradingDay(), false, rec, r.decision(), last.get().id(), r.plan(),
                     r.blockedQuotes(), r.outcomes());
         } finally {
             runLock.unlock();
         }
     }
+
+    /** The symbols the after-close decision of {@code day} left for the follow-up to buy (none if it recorded none). */
+    private Set<String> deferredBuys(String id, LocalDate day) {
+        for (JournalEntry e : journal.find(new JournalQuery(id, DecisionLog.DEFERRED_BUYS, null, null, null, null, 5))) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode details = JSON.readTree(e.detailsJson());
+                if (day.toString().equals(details.path("day").asText())) {
+                    Set<String> symbols = new java.util.TreeSet<>();
+                    details.path("symbols").forEach(n -> symbols.add(n.asText()));
+                    return symbols;
+                }
+            } catch (java.io.IOException | RuntimeException ex) {
+                // An unreadable entry names nothing to buy: the follow-up then buys nothing rather than guess.
+            }
+        }
+        return Set.of();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
      * Why no order may be sent on prices that end on {@code day}, or null: daily bars up to the previous

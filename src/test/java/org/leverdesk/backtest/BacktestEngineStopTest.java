@@ -197,6 +197,21 @@ class BacktestEngineStopTest {
     }
 
     @Test
+    void aPositionStoppedOutBeforeTheFollowUpIsNotBoughtBack() {
+        // After-close strategy: day 1 buys 10 (bought after day 2's open at 100, stop 95 placed then); day 2
+        // re-states "hold 10, stop 95" after the close. Day 3 opens at 90, through the stop: sold at 90 in
+        // the morning. The follow-up after that open buys only what the day-2 decision wanted more of than
+        // was held then (nothing), so the stopped-out position stays closed.
+        BarSeries x = dayOneAt100Then(new Object[] {"2024-01-09", 100, 101, 99, 100},
+                new Object[] {"2024-01-10", 90, 92, 88, 91});
+        Strategy s = scripted(ExecutionPolicy.DecisionTime.AFTER_CLOSE, day -> day <= 2 ? new Target("X", 10, 95) : null);
+        BacktestResult r = run(s, x, CostModel.FREE);
+        assertEquals(List.of(Side.BUY, Side.SELL), r.fills().stream().map(Fill::side).toList());
+        assertEquals(90.0, r.fills().get(1).price(), 1e-12);
+        assertEquals(0, r.equity().get(2).positionValue(), 1e-9);
+    }
+
+    @Test
     void aShortTargetIsRefusedByTheCashAccount() {
         // The simulated broker, like the paper broker and a cash account at Alpaca, cannot sell short.
         BarSeries x = dayOneAt100Then(new Object[] {"2024-01-09", 101, 106, 100, 104});

@@ -60,6 +60,9 @@ public final class PaperBroker implements Broker {
     private final MarketDataQuotes quotes;
     // Dividends already paid ("SYMBOL@ex-date"), so a restart in the middle of an ex-date never pays twice.
     private final java.util.Set<String> paidDividends = new java.util.HashSet<>();
+    // The shares held at the last session open, and its day: only they carry that ex-date's dividends.
+    private final java.util.Map<String, BigDecimal> heldAtOpen = new java.util.HashMap<>();
+    private LocalDate heldAtOpenDay;
     private BigDecimal startingCapital;
     private SimBroker sim;
     // True after a failed write whose reload failed too: memory may be ahead of the store until reloaded.
@@ -154,6 +157,9 @@ public final class PaperBroker implements Broker {
         }
         DailyBars bars = new DailyBars(prices, sim.activeSymbols(), day);
         sim.setTime(open);
+        heldAtOpen.clear();
+        sim.positions().forEach(p -> heldAtOpen.put(p.symbol(), p.quantity()));
+        heldAtOpenDay = day;
         payDividends(day, bars);
         BarDay.open(sim, open, bars.withoutDividends(), settings.halfSpread());
     }
@@ -180,7 +186,9 @@ public final class PaperBroker implements Broker {
             double d = bars.dividend(i);
             String key = bars.symbol(i) + "@" + day;
             if (d > 0 && !paidDividends.contains(key)) {
-                BigDecimal amount = sim.payDividend(bars.symbol(i), BarDay.perShare(d));
+                // Known open holdings cap the payment (a restart mid-session falls back to what is held now).
+                BigDecimal record = day.equals(heldAtOpenDay) ? heldAtOpen.getOrDefault(bars.symbol(i), BigDecimal.ZERO) : null;
+                BigDecimal amount = sim.payDividend(bars.symbol(i), BarDay.perShare(d), record);
                 if (amount.signum() > 0) {
                     paidDividends.add(key);
                     LOG.info("paper account: dividend of {} on {} going ex {}: ${}", BarDay.perShare(d), bars.symbol(i), day, amount);
@@ -216,6 +224,20 @@ public final class PaperBroker implements Broker {
     /** Every dividend the account received, oldest first. */
     public synchronized List<org.leverdesk.broker.sim.SimDividend> dividends() {
         return store.dividends();
+    }
+
+    /**
+     * Cash plus positions at their unrounded last prices, as a backtest's equity curve measures it (the
+     * account's exact equity marks at $0.0001 a share and rounds each position to the cent).
+     */
+    public synchronized double equityValue() {
+        refresh();
+        return sim.equityValue();
+    }
+
+    /** Every fill of the paper account kept in {@code store}, oldest first, without opening the account (tax lots, reports). */
+    public static List<SimFill> storedFills(Store store) {
+        return new PaperStore(store).fills();
     }
 
     /** Every fill of the account, oldest first. */

@@ -310,13 +310,25 @@ public final class SimBroker implements Broker {
      * the amount (zero when nothing is held).
      */
     public synchronized BigDecimal payDividend(String symbol, BigDecimal perShare) {
+        return payDividend(symbol, perShare, null);
+    }
+
+    /**
+     * Pays {@code perShare} on the shares held now, but on no more than {@code recordQuantity} (the shares held
+     * at the ex-date's open, when known: shares bought on the ex-date carry no dividend).
+     */
+    public synchronized BigDecimal payDividend(String symbol, BigDecimal perShare, BigDecimal recordQuantity) {
         Holding h = holdings.get(symbol);
         if (h == null || perShare.signum() <= 0) {
             return ZERO_MONEY;
         }
-        BigDecimal amount = money(h.quantity.multiply(perShare));
+        BigDecimal quantity = recordQuantity == null ? h.quantity : h.quantity.min(recordQuantity);
+        if (quantity.signum() <= 0) {
+            return ZERO_MONEY;
+        }
+        BigDecimal amount = money(quantity.multiply(perShare));
         setCash(cash.add(amount));
-        SimDividend d = new SimDividend(symbol, perShare, h.quantity, amount, now);
+        SimDividend d = new SimDividend(symbol, perShare, quantity, amount, now);
         if (trackChanges) {
             newDividends.add(d);
         }

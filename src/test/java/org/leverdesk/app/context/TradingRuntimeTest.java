@@ -47,7 +47,7 @@ import org.leverdesk.store.StoredOrder;
 /**
  * The trading runtime over a simulated day on the built-in paper broker, with hand-made TQQQ prices,
  * sending to a fake Telegram API, a fake Discord webhook and a GreenMail SMTP server on 127.0.0.1.
- * 2025-12-31 is December's last session, so monthly-rebalance's default job (monthly-last@close-10m)
+ * 2025-12-31 is December's last session, so monthly-rebalance's job (monthly-last@close-10m, set in the config)
  * decides at 15:50 ET and the daily summary follows at 16:20.
  */
 class TradingRuntimeTest {
@@ -119,7 +119,7 @@ class TradingRuntimeTest {
         NotificationSettings notify = new NotificationSettings(false, true, "-100777", true, true, "127.0.0.1",
                 mail.getSmtp().getPort(), "botuser", "bot@example.com", "trader@example.com");
         return new AppConfig(BrokerSettings.defaults(), RiskSettings.defaults(),
-                List.of(new StrategySettings("monthly-rebalance", true, 1.0, parameters, null)), notify);
+                List.of(new StrategySettings("monthly-rebalance", true, 1.0, parameters, "monthly-last@close-10m")), notify);
     }
 
     private Secrets secrets() {
