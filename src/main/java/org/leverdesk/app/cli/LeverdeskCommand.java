@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
             RunsCommand.class, RegimeCommand.class, StatusCommand.class, GuiCommand.class,
             RunCommand.class, ForceExitCommand.class, OrderCommand.class, OrdersCommand.class, PositionsCommand.class,
             ScheduleCommand.class, DaemonCommand.class, DataCommand.class, ChainCommand.class, ParityCommand.class, TaxCommand.class,
-            ReportCommand.class, LockCommand.class})
+            ReportCommand.class, LockCommand.class, SweepCommand.class, WalkForwardCommand.class, MonteCarloCommand.class,
+            WorkerCommand.class, AdviseCommand.class})
 public final class LeverdeskCommand implements Runnable {
 
     @Override

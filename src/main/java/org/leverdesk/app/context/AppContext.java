@@ -152,6 +152,16 @@ public final class AppContext implements AutoCloseable {
         return new StoreSavedRuns(requireStore(), Clock.systemUTC(), strategyVersions());
     }
 
+    /** Sweeps and walk-forwards kept in the store; requires an open store. */
+    public org.leverdesk.research.saved.ResearchRunRepository researchRuns() {
+        return new org.leverdesk.research.saved.ResearchRunRepository(requireStore(), Clock.systemUTC());
+    }
+
+    /** The advisor's applied suggestions kept in the store; requires an open store. */
+    public org.leverdesk.research.advisor.AdvisorSuggestionRepository advisorSuggestions() {
+        return new org.leverdesk.research.advisor.AdvisorSuggestionRepository(requireStore(), Clock.systemUTC());
+    }
+
     /** Strategy parameter versions kept in the store. */
     public StrategyVersions strategyVersions() {
         return new StrategyVersionRepository(requireStore(), Clock.systemUTC(), StrategyCatalog.builtIn());

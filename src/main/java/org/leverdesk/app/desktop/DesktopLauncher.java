@@ -149,6 +149,6 @@ public final class DesktopLauncher {
                         new StoreDataUpdater(app, config, secrets, Clock.systemUTC()));
         return new AppServices(app.backtests(), app.dataCatalog(), app.savedRuns(), mode, app.marketData().sourceLabel(),
                 app.storePath(), app.regimeInsight(), app.strategyVersions(), app.marketData(), app.rotationInsight(),
-                trading, settings);
+                trading, settings, new AppServices.Research(app.researchRuns(), app.advisorSuggestions()));
     }
 }

@@ -37,6 +37,7 @@ final class SettingsForm {
     static final String BROKER = "Broker";
     static final String RISK = "Risk";
     static final String NOTIFICATIONS = "Notifications";
+    static final String ADVISOR = "Research advisor";
     private static final String SECRET = "secret.";
 
     private final List<StrategyDescriptor> strategies;
@@ -102,6 +103,15 @@ final class SettingsForm {
         secret(NOTIFICATIONS, Secrets.SMTP_PASSWORD, "SMTP password", "Password of the SMTP user");
         add(NOTIFICATIONS, "notifications.emailFrom", Params.text("emailFrom", "From", "", "Sender address"));
         add(NOTIFICATIONS, "notifications.emailTo", Params.text("emailTo", "To", "", "Where the messages go (comma-separated)"));
+        add(ADVISOR, "advisor.autoApplyPaper", Params.onOff("autoApplyPaper", "Auto-apply on paper", false,
+                "Make a suggestion active at once when its measured confidence is above 50% — only ever on a paper account"));
+        add(ADVISOR, "advisor.llmEnabled", Params.onOff("llmEnabled", "Ask an LLM", false,
+                "Also send the backtest summary and the similar sessions to an LLM (off by default)"));
+        add(ADVISOR, "advisor.llmApi", Params.choice("llmApi", "LLM API", "anthropic", "How the LLM is spoken to",
+                new Choice("anthropic", "Anthropic Messages API"), new Choice("openai", "OpenAI chat completions (also local servers)")));
+        add(ADVISOR, "advisor.llmEndpoint", Params.text("llmEndpoint", "LLM endpoint", "", "https:// URL; empty: the API's own"));
+        add(ADVISOR, "advisor.llmModel", Params.text("llmModel", "LLM model", "", "The model name your provider lists (needed when the LLM is on)"));
+        secret(ADVISOR, Secrets.LLM_API_KEY, "LLM API key", "The provider's API key");
     }
 
     List<FieldModel> fields() {
@@ -153,6 +163,12 @@ final class SettingsForm {
         set("notifications.smtpUser", n.smtpUser());
         set("notifications.emailFrom", n.emailFrom());
         set("notifications.emailTo", n.emailTo());
+        var a = config.advisor();
+        set("advisor.autoApplyPaper", a.autoApplyPaper());
+        set("advisor.llmEnabled", a.llmEnabled());
+        set("advisor.llmApi", a.llmApi());
+        set("advisor.llmEndpoint", a.llmEndpoint());
+        set("advisor.llmModel", a.llmModel());
     }
 
     /** The config the fields describe, or empty while a field cannot be read. */
@@ -176,7 +192,9 @@ final class SettingsForm {
                     blankToNull(text("notifications.smtpHost")), integer("notifications.smtpPort"),
                     blankToNull(text("notifications.smtpUser")), blankToNull(text("notifications.emailFrom")),
                     blankToNull(text("notifications.emailTo")));
-            return Optional.of(new AppConfig(broker, risk, list, n));
+            var advisor = new org.leverdesk.config.AdvisorSettings(bool("advisor.llmEnabled"), text("advisor.llmApi"),
+                    text("advisor.llmEndpoint"), text("advisor.llmModel"), bool("advisor.autoApplyPaper"));
+            return Optional.of(new AppConfig(broker, risk, list, n, advisor));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
