@@ -1,5 +1,7 @@
 package org.leverdesk.strategy.catalog;
 
+import org.leverdesk.strategy.options.DcaConfig;
+import org.leverdesk.strategy.options.DcaStrategy;
 import org.leverdesk.strategy.options.WheelConfig;
 import org.leverdesk.strategy.options.WheelStrategy;
 
@@ -39,7 +41,7 @@ public final class StrategyCatalog {
     /** The built-in strategies. */
     public static StrategyCatalog builtIn() {
         return new StrategyCatalog(List.of(monthlyRebalance(), regime(), meanReversion(), rotation(),
-                wheel(WheelConfig.Mode.WHEEL), wheel(WheelConfig.Mode.COVERED_CALLS)));
+                wheel(WheelConfig.Mode.WHEEL), wheel(WheelConfig.Mode.COVERED_CALLS), dca()));
     }
 
     public List<StrategyDescriptor> all() {
@@ -117,12 +119,27 @@ public final class StrategyCatalog {
                 (symbol, params) -> new RegimeStrategy(RegimeConfig.parse(symbol, params)));
     }
 
+    private static StrategyDescriptor dca() {
+        return new StrategyDescriptor(DcaStrategy.ID, "Weekly DCA (dollar-cost averaging)", DcaConfig.DEFAULT_SYMBOL,
+                List.of(tickers("symbols", "Symbols", DcaConfig.DEFAULT_SYMBOL, "Bought in equal dollar parts (the CLI's -P weights="
+                                + "QQQM:0.45,VTI:0.25 sets other weights)"),
+                        money("weeklyAmount", "Weekly amount", DcaConfig.DEFAULT_WEEKLY, NumberRange.of(0, 100_000_000, 10).aboveMin(),
+                                "Dollars invested on the first trading day of each week"),
+                        percent("maxAllocPct", "Largest position", String.valueOf(DcaConfig.DEFAULT_MAX_ALLOC), FRACTION, SHARE,
+                                "No symbol is bought above this share of the equity"),
+                        percent("cashBufferPct", "Cash buffer", String.valueOf(DcaConfig.DEFAULT_BUFFER), FRACTION,
+                                NumberRange.of(0, 100, 1).belowMax(), "Share of equity always kept in cash"),
+                        onOff("investAllOnStart", "Invest all on start", false, "The first day invests all cash above the buffer"),
+                        onOff("sweep", "Daily sweep", false, "Every day invests the cash above the buffer (rebalance-to-buffer)")),
+                (symbol, p) -> new DcaStrategy(DcaConfig.parse(symbol, p)));
+    }
+
     private static StrategyDescriptor wheel(WheelConfig.Mode mode) {
         WheelConfig d = WheelConfig.defaults(mode);
         boolean wheel = mode == WheelConfig.Mode.WHEEL;
         List<StrategyDescriptor.ParameterSpec> params = new java.util.ArrayList<>();
-        params.add(ticker("optionsTicker", "Options on", "", "Underlying whose options are written and whose shares are held"
-                + " (blank: the symbol; QQQ while the account's symbol is QQQM is the seed's liquidity switch)"));
+        params.add(ticker("optionsTicker", "Options on", WheelConfig.DEFAULT_SYMBOL, "Underlying whose options are written and whose"
+                + " shares are held (QQQ while the account's symbol is QQQM is the seed's liquidity switch; without it, the symbol)"));
         if (wheel) {
             params.add(percent("putPctOtm", "Put out of the money", String.valueOf(d.putPctOtm()), FRACTION,
                     NumberRange.of(0, 50, 0.5).belowMax(), "Cash-secured puts at the strike nearest this far below the close"));
