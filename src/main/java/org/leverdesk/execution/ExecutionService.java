@@ -24,6 +24,7 @@ import org.leverdesk.domain.Side;
 import org.leverdesk.domain.TradingMode;
 import org.leverdesk.market.calendar.TradingCalendar;
 import org.leverdesk.market.data.MarketData;
+import org.leverdesk.market.feed.LiveFreshness;
 import org.leverdesk.risk.RiskGate;
 import org.leverdesk.risk.TradingState;
 import org.leverdesk.store.DecisionRepository;
@@ -74,10 +75,23 @@ public final class ExecutionService {
     private final RiskGate gate;
     private final DecisionCycle cycle;
     private final int maxPriceAgeSessions;
+    /** The feed's stale-data rule (today's bar at the decision), or null when no feed keeps the prices current. */
+    private final LiveFreshness freshness;
     private final ReentrantLock runLock = new ReentrantLock();
 
     public ExecutionService(Broker broker, MarketData data, TradingCalendar calendar, Store store, RiskSettings risk,
                             TradingMode mode, Clock clock) {
+        this(broker, data, calendar, store, risk, mode, clock, null);
+    }
+
+    /**
+     * Like the other constructor, with the stale-data rule of prices a market-data feed refreshes before each
+     * run: {@code freshness} (when not null) requires today's provisional bar during the session and today's
+     * final bar after the close for every symbol the strategy needs, instead of prices up to the last
+     * completed session (which is all a CSV folder or an unrefreshed store can give).
+     */
+    public ExecutionService(Broker broker, MarketData data, TradingCalendar calendar, Store store, RiskSettings risk,
+                            TradingMode mode, Clock clock, LiveFreshness freshness) {
         if (mode == TradingMode.BACKTEST) {
             throw new IllegalArgumentException("the execution service trades PAPER or LIVE; backtests use the backtest engine");
         }
@@ -93,6 +107,7 @@ public final class ExecutionService {
                 journal, clock);
         this.gate = new RiskGate(new TradingStateRepository(store, clock), journal);
         this.maxPriceAgeSessions = risk.maxPriceAgeSessions();
+        this.freshness = freshness;
         this.cycle = new DecisionCycle(broker, calendar, risk, clock, gate, new StoreDecisionLog(decisions, journal, mode),
                 IntentLog.of(orders), STOP_WAIT);
     }
@@ -129,7 +144,8 @@ public final class ExecutionService {
         // The decision's day (its data date) names its orders: a re-run on the same data makes the same ids.
         LocalDate day = market.asOf();
         boolean firstDay = decisions.list(id, day.minusYears(100), day).isEmpty();
-        RunResult r = cycle.run(run, day, market, firstDay, true, dryRun, staleness(today, day));
+        String stale = freshness != null ? feedStaleness(strategy) : staleness(today, day);
+        RunResult r = cycle.run(run, day, market, firstDay, true, dryRun, stale);
         LOG.info("{} decided for {}: {}", id, day, r.decision().explanation().summary());
         return new RunResult(r.strategyId(), r.tradingDay(), r.dryRun(), rec, r.decision(), r.decisionId(), r.plan(),
                 r.blockedQuotes(), r.outcomes());
@@ -212,6 +228,26 @@ public final class ExecutionService {
         }
         return "prices end on " + day + " but the last completed session is " + freshest
                 + "; import newer prices (Data view or 'leverdesk import') before trading on them";
+    }
+
+    /**
+     * Why no order may be sent now under the feed's rule ({@link LiveFreshness}), or null: the first symbol
+     * the strategy needs whose last bar is not the one a decision at this minute needs, with the other stale symbols named after it.
+     */
+    private String feedStaleness(Strategy strategy) {
+        java.time.Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock.withZone(NEW_YORK));
+        String first = null;
+        List<String> others = new ArrayList<>();
+        for (String symbol : new java.util.TreeSet<>(strategy.symbols())) {
+            Optional<String> problem = freshness.problem(symbol, data.lastBar(symbol, today), now);
+            if (problem.isPresent() && first == null) {
+                first = problem.get();
+            } else if (problem.isPresent()) {
+                others.add(symbol);
+            }
+        }
+        return first == null || others.isEmpty() ? first : first + " (" + String.join(", ", others) + " too)";
     }
 
     /**

@@ -12,6 +12,7 @@ import org.leverdesk.insight.RegimeInsightService;
 import org.leverdesk.insight.RotationInsightService;
 import org.leverdesk.market.data.DataCatalog;
 import org.leverdesk.market.data.MarketData;
+import org.leverdesk.market.feed.DataUpdater;
 import org.leverdesk.strategy.catalog.StrategyVersions;
 import org.leverdesk.ui.dashboard.DashboardSource;
 import org.leverdesk.ui.firstrun.AlpacaCredentials;
@@ -88,11 +89,20 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
      *                         returns what happened; {@code null} hides Settings' "Send test" buttons
      * @param alpacaKeyCheck   checks Alpaca keys with a real account call; {@code null} hides the first-run Alpaca choice
      * @param historyFetch     fetches real price history after Alpaca is connected; {@code null} hides that option
+     * @param dataUpdater      the Data view's "Update prices" (the enabled strategies' symbols from the configured
+     *                         feed); {@code null} hides it
      */
     public record Settings(ConfigFile configFile, Secrets secrets, Function<String, String> notificationTest,
-                           Function<AlpacaCredentials, KeyCheckResult> alpacaKeyCheck, HistoryFetch historyFetch) {
+                           Function<AlpacaCredentials, KeyCheckResult> alpacaKeyCheck, HistoryFetch historyFetch,
+                           DataUpdater dataUpdater) {
         /** No config file: no Settings view and no first-run dialog. */
-        public static final Settings NONE = new Settings(null, null, null, null, null);
+        public static final Settings NONE = new Settings(null, null, null, null, null, null);
+
+        /** Settings without "Update prices". */
+        public Settings(ConfigFile configFile, Secrets secrets, Function<String, String> notificationTest,
+                        Function<AlpacaCredentials, KeyCheckResult> alpacaKeyCheck, HistoryFetch historyFetch) {
+            this(configFile, secrets, notificationTest, alpacaKeyCheck, historyFetch, null);
+        }
 
         public Settings {
             if (configFile != null && secrets == null) {
@@ -153,4 +163,5 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
     public Function<String, String> notificationTest() { return settings.notificationTest(); }
     public Function<AlpacaCredentials, KeyCheckResult> alpacaKeyCheck() { return settings.alpacaKeyCheck(); }
     public HistoryFetch historyFetch() { return settings.historyFetch(); }
+    public DataUpdater dataUpdater() { return settings.dataUpdater(); }
 }

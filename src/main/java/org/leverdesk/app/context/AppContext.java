@@ -114,6 +114,9 @@ public final class AppContext implements AutoCloseable {
     }
 
     public TradingCalendar calendar() { return calendar; }
+
+    /** True when prices come from the store (or the demo market before it holds any), not from {@code --prices DIR}. */
+    public boolean usesStorePrices() { return marketData instanceof StoreOrDemoMarketData; }
     public MarketData marketData() { return marketData; }
     public BacktestService backtests() { return backtests; }
 
@@ -146,6 +149,12 @@ public final class AppContext implements AutoCloseable {
     /** The store's Data view catalog; requires an open store. */
     public DataCatalog dataCatalog() {
         return new StoreDataCatalog(requireStore(), csvReader);
+    }
+
+    /** The refresh of the store's bars from {@code feed} ({@code data update}, the Data view, the scheduler). */
+    public org.leverdesk.market.feed.MarketDataRefresher refresher(org.leverdesk.market.feed.MarketDataFeed feed) {
+        return new org.leverdesk.market.feed.MarketDataRefresher(feed, new org.leverdesk.store.StoreFeedBars(requireStore()),
+                new org.leverdesk.market.feed.FeedTiming(calendar));
     }
 
     /** Saves a backtest run with the parameters it ran with and returns its id. */
@@ -208,6 +217,15 @@ public final class AppContext implements AutoCloseable {
     /** The execution service over {@code broker} and this context's prices, calendar and store. */
     public ExecutionService execution(Broker broker, RiskSettings risk, TradingMode mode, Clock now) {
         return new ExecutionService(broker, marketData, calendar, requireStore(), risk, mode, now);
+    }
+
+    /**
+     * Like {@link #execution(Broker, RiskSettings, TradingMode, Clock)} for runs whose prices a market-data feed
+     * refreshes first: orders need today's bar ({@link org.leverdesk.market.feed.LiveFreshness}).
+     */
+    public ExecutionService execution(Broker broker, RiskSettings risk, TradingMode mode, Clock now,
+                                      org.leverdesk.market.feed.LiveFreshness freshness) {
+        return new ExecutionService(broker, marketData, calendar, requireStore(), risk, mode, now, freshness);
     }
 
     /** Lists of the orders recorded in the store. */

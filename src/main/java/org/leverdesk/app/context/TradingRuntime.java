@@ -27,6 +27,7 @@ import org.leverdesk.execution.ExecutionService;
 import org.leverdesk.execution.RunResult;
 import org.leverdesk.execution.StrategyRun;
 import org.leverdesk.market.calendar.NyseCalendar;
+import org.leverdesk.market.feed.LiveFreshness;
 import org.leverdesk.notify.DesktopNotifications;
 import org.leverdesk.notify.Notification;
 import org.leverdesk.notify.NotificationKind;
@@ -88,6 +89,8 @@ public final class TradingRuntime implements AutoCloseable {
     private final NotificationDispatcher notifications;
     private final JournalRepository journal;
     private final SchedulerService scheduler;
+    /** Brings the bars a strategy reads up to date (today's provisional bar included) before each of its runs. */
+    private final DataRefresh dataRefresh;
     /** Each strategy's latest run in this process (the summary's regime, the Dashboard's last decision). */
     private final Map<String, RunResult> lastResults = new ConcurrentHashMap<>();
     /** Results a strategy job left for the listener to notify, taken once. */
@@ -104,7 +107,12 @@ public final class TradingRuntime implements AutoCloseable {
         List<JobDefinition> jobs = jobsOf(config);
         this.journal = app.journal(clock);
         this.broker = app.broker(config, secrets, clock);
-        this.execution = app.execution(broker, config.risk(), config.broker().mode(), clock);
+        this.dataRefresh = DataRefresh.open(app, config, secrets, journal);
+        // With a feed refreshing the prices before each run, a decision needs today's bar; without one (a CSV
+        // folder, no Alpaca keys) the last completed session's is the freshest there can be.
+        this.execution = dataRefresh.hasFeed()
+                ? app.execution(broker, config.risk(), config.broker().mode(), clock, new LiveFreshness(app.calendar()))
+                : app.execution(broker, config.risk(), config.broker().mode(), clock);
         this.notifications = NotificationDispatcher.fromConfig(config.notifications(), secrets, options, desktop,
                 new JournalDeliveries(journal), clock);
         this.scheduler = new SchedulerService(jobs, new JobCalendar(new NyseCalendar()), this::runJob,
@@ -266,7 +274,11 @@ public final class TradingRuntime implements AutoCloseable {
                 "strategy " + job.strategyId() + " is not in the settings this runtime started with; restart it"));
         StrategyRun run = LiveStrategies.run(settings, app.strategyVersions());
         cancel.throwIfCancelled();
-        RunResult result = job.definition().name().equals(FOLLOW_UP) ? execution.followUp(run) : execution.run(run, false);
+        boolean followUp = job.definition().name().equals(FOLLOW_UP);
+        if (!followUp) {
+            dataRefresh.before(run.strategy(), clock.instant(), cancel);
+        }
+        RunResult result = followUp ? execution.followUp(run) : execution.run(run, false);
         notifyFills(result.reconciliation());
         lastResults.put(job.strategyId(), result);
         pending.put(job, result);
@@ -371,6 +383,7 @@ public final class TradingRuntime implements AutoCloseable {
             }
         } finally {
             notifications.close();
+            dataRefresh.close();
             lock.close();
         }
     }

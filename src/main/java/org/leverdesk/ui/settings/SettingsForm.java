@@ -11,6 +11,7 @@ import org.leverdesk.config.AlpacaEndpoint;
 import org.leverdesk.config.AppConfig;
 import org.leverdesk.config.BrokerKind;
 import org.leverdesk.config.BrokerSettings;
+import org.leverdesk.config.DataFeed;
 import org.leverdesk.config.ConfigValidator;
 import org.leverdesk.config.NotificationSettings;
 import org.leverdesk.config.RiskSettings;
@@ -57,6 +58,9 @@ final class SettingsForm {
                 new Choice(AlpacaEndpoint.PAPER.name(), "Paper (sandbox)"), new Choice(AlpacaEndpoint.LIVE.name(), "Live (real money)")));
         add(BROKER, "broker.liveTradingEnabled", Params.onOff("liveTradingEnabled", "Live trading enabled", false,
                 "Real orders need Alpaca, the live endpoint and this switch; you are asked to confirm"));
+        add(BROKER, "broker.dataFeed", Params.choice("dataFeed", "Market data feed", DataFeed.IEX.name(),
+                "Where prices come from: IEX is free; SIP needs a plan with real-time SIP",
+                new Choice(DataFeed.IEX.name(), "IEX (free)"), new Choice(DataFeed.SIP.name(), "SIP (paid plan)")));
         secret(BROKER, Secrets.ALPACA_KEY_ID, "Alpaca key id", "API key id from the Alpaca dashboard");
         secret(BROKER, Secrets.ALPACA_SECRET_KEY, "Alpaca secret key", "API secret key from the Alpaca dashboard");
         add(RISK, "risk.tolerancePercent", Params.percent("tolerancePercent", "Tolerance", 2, PercentBase.POINTS,
@@ -118,6 +122,7 @@ final class SettingsForm {
         set("broker.kind", b.kind().name());
         set("broker.alpacaEndpoint", b.alpacaEndpoint().name());
         set("broker.liveTradingEnabled", b.liveTradingEnabled());
+        set("broker.dataFeed", b.dataFeed().name());
         RiskSettings r = config.risk();
         set("risk.tolerancePercent", r.tolerancePercent());
         set("risk.minTradeValue", r.minTradeValue());
@@ -154,7 +159,8 @@ final class SettingsForm {
     Optional<AppConfig> build() {
         try {
             BrokerSettings broker = new BrokerSettings(BrokerKind.valueOf(text("broker.kind")),
-                    AlpacaEndpoint.valueOf(text("broker.alpacaEndpoint")), bool("broker.liveTradingEnabled"));
+                    AlpacaEndpoint.valueOf(text("broker.alpacaEndpoint")), bool("broker.liveTradingEnabled"),
+                    DataFeed.valueOf(text("broker.dataFeed")));
             RiskSettings risk = new RiskSettings(number("risk.tolerancePercent"), number("risk.minTradeValue"),
                     number("risk.limitOffsetPercent"), integer("risk.maxRequestsPerMinute"), integer("risk.maxQuoteAgeSeconds"),
                     integer("risk.maxPriceAgeSessions"));

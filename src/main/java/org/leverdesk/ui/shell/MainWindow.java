@@ -57,9 +57,16 @@ public final class MainWindow {
                                     ThemeManager themes) {
         List<NavItem> items = new ArrayList<>();
         SymbolDirectory symbols = new SymbolDirectory(services.prices(), services.dataCatalog(), services.broker());
+        // The control passphrase (leverdesk lock set) guards Resume, a switch to live, risk limits and secrets.
+        org.leverdesk.config.ControlLock lock = services.configFile() == null ? null
+                : org.leverdesk.config.ControlLock.besideConfig(services.configFile().path());
+        org.leverdesk.ui.common.PassphrasePrompt prompt = new org.leverdesk.ui.common.PassphraseDialog(
+                () -> javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isFocused).findFirst().orElse(null));
+        org.leverdesk.ui.orders.TradingControls controls = org.leverdesk.ui.orders.LockedTradingControls.of(
+                services.tradingControls(), lock, prompt);
         if (services.dashboard() != null) {
             items.add(new NavItem("Dashboard", () -> DashboardView.load(new DashboardViewModel(services.dashboard(),
-                    services.tradingControls(), executor, clock.getZone()))));
+                    controls, executor, clock.getZone()))));
         }
         items.add(new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock))));
         if (services.strategyVersions() != null) {
@@ -77,20 +84,24 @@ public final class MainWindow {
             items.add(new NavItem("Rotation", () -> RotationView.load(new RotationViewModel(services.rotationInsight(), executor))));
         }
         if (services.broker() != null) {
-            items.add(new NavItem("Orders", () -> OrdersView.load(new OrdersViewModel(services.broker(), services.tradingControls(),
+            items.add(new NavItem("Orders", () -> OrdersView.load(new OrdersViewModel(services.broker(), controls,
                     services.reconciliation(), services.orderHistory(), executor, clock))));
         }
         if (services.journal() != null) {
             items.add(new NavItem("Journal", () -> JournalView.load(new JournalViewModel(services.journal(), executor, clock))));
         }
         items.add(new NavItem("Data", () -> {
-            DataViewModel data = new DataViewModel(services.dataCatalog(), executor);
+            DataViewModel data = new DataViewModel(services.dataCatalog(), services.dataUpdater(), executor);
             data.setOnImported(onDataChanged);
             return DataView.load(data);
         }));
         if (services.configFile() != null && services.strategyVersions() != null) {
-            items.add(new NavItem("Settings", () -> SettingsView.load(new SettingsViewModel(services.configFile(),
-                    services.secrets(), services.strategyVersions(), executor, services.notificationTest(), themes), symbols::known)));
+            items.add(new NavItem("Settings", () -> {
+                SettingsViewModel settings = new SettingsViewModel(services.configFile(), services.secrets(), services.strategyVersions(),
+                        executor, services.notificationTest(), themes);
+                settings.setControlLock(lock, prompt);
+                return SettingsView.load(settings, symbols::known);
+            }));
         }
         return List.copyOf(items);
     }

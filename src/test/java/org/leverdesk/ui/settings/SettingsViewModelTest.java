@@ -175,6 +175,21 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void theMarketDataFeedIsIexUntilSipIsChosenAndSavingOtherSettingsKeepsIt() {
+        SettingsViewModel vm = vm();
+        assertEquals("IEX", vm.field("broker.dataFeed").valueProperty().get());
+        type(vm, "broker.dataFeed", "SIP");
+        vm.save();
+        assertEquals(org.leverdesk.config.DataFeed.SIP, file.load().broker().dataFeed());
+
+        SettingsViewModel again = vm();
+        assertEquals("SIP", again.field("broker.dataFeed").valueProperty().get());
+        type(again, "risk.minTradeValue", "250");
+        again.save();
+        assertEquals(org.leverdesk.config.DataFeed.SIP, file.load().broker().dataFeed(), "another setting's save keeps the feed");
+    }
+
+    @Test
     void secretsGoToTheSecretsFileNeverToTheConfig() throws Exception {
         SettingsViewModel vm = vm();
         type(vm, "secret.ALPACA_KEY_ID", "PKTEST123");
