@@ -16,6 +16,8 @@ import org.leverdesk.broker.sim.BarDay;
 import org.leverdesk.broker.sim.CommissionModel;
 import org.leverdesk.broker.sim.DayPrices;
 import org.leverdesk.broker.sim.SimBroker;
+import org.leverdesk.broker.sim.SimOptionEvent;
+import org.leverdesk.options.chain.SyntheticChains;
 import org.leverdesk.broker.sim.SimDividend;
 import org.leverdesk.broker.sim.SimFill;
 import org.leverdesk.common.CancellationToken;
@@ -62,10 +64,21 @@ public final class BacktestEngine {
     private static final int PROGRESS_EVERY = 512;
     private final TradingCalendar calendar;
     private final MetricsCalculator metricsCalculator;
+    private final SyntheticChains optionChains;
 
     public BacktestEngine(TradingCalendar calendar, MetricsCalculator metricsCalculator) {
+        this(calendar, metricsCalculator, null);
+    }
+
+    /**
+     * With option chains ({@code null}: none): the simulated broker quotes options from them at every
+     * price it prints, the strategy sees the chains of each decision's day, and option positions are
+     * settled at the close of their expiration day ({@link SimBroker#settleExpiries}).
+     */
+    public BacktestEngine(TradingCalendar calendar, MetricsCalculator metricsCalculator, SyntheticChains optionChains) {
         this.calendar = calendar;
         this.metricsCalculator = metricsCalculator;
+        this.optionChains = optionChains;
     }
 
     /**
@@ -111,7 +124,7 @@ public final class BacktestEngine {
                     + "; its data covers " + traded.firstDate() + " .. " + traded.lastDate());
         }
         int days = end - start + 1;
-        Replay replay = new Replay(strategy, version, symbols, series, config, calendar);
+        Replay replay = new Replay(strategy, version, symbols, series, config, calendar, optionChains);
         LocalDate[] dates = new LocalDate[days];
         double[] equity = new double[days];
         double[] cash = new double[days];
@@ -185,7 +198,7 @@ public final class BacktestEngine {
         final Set<String> wanted = new java.util.HashSet<>();
 
         Replay(Strategy strategy, int version, String[] symbols, BarSeries[] series, BacktestConfig config,
-               TradingCalendar calendar) {
+               TradingCalendar calendar, SyntheticChains optionChains) {
             this.symbols = symbols;
             this.series = series;
             this.calendar = calendar;
@@ -205,6 +218,30 @@ public final class BacktestEngine {
             this.run = new StrategyRun(strategy, version, null, 1.0);
             this.cycle = new DecisionCycle(sim, calendar, config.risk(), clock, RiskGate.inMemory(), this, IntentLog.NONE,
                     Duration.ZERO);
+            this.options = optionChains != null;
+            if (options) {
+                sim.setOptionChains(optionChains);
+                cycle.setOptionChains(optionChains);
+                // Expiry fills carry what happened (assigned, expired) as their reason.
+                sim.addOptionListener(e -> {
+                    reasons.put(e.optionFillId(), e.describe());
+                    if (e.shareFillId() != null) {
+                        reasons.put(e.shareFillId(), e.describe());
+                    }
+                    optionEvents.add(e);
+                });
+            }
+        }
+
+        final boolean options;
+        final List<SimOptionEvent> optionEvents = new ArrayList<>();
+
+        /** At the close of an expiration day: expiring options are exercised, assigned or expire. */
+        private void settleOptions(LocalDate day) {
+            if (options) {
+                sim.settleExpiries(day);
+                takeFills();
+            }
         }
 
         void day(LocalDate day, boolean first) {
@@ -238,6 +275,7 @@ public final class BacktestEngine {
                 BarDay.mark(sim, close, this, halfSpread);
                 BarDay.close(sim, close);
                 takeFills();
+                settleOptions(day);
                 // After-hours quotes are the close: what the strategy's 16:15 run would be quoted.
                 Instant after = moments[SessionInstants.AFTER_CLOSE];
                 clock.set(after);
@@ -251,6 +289,7 @@ public final class BacktestEngine {
                 clock.set(close);
                 BarDay.close(sim, close);
                 takeFills();
+                settleOptions(day);
             }
         }
 

@@ -27,6 +27,7 @@ import org.leverdesk.market.calendar.TradingCalendar;
 import org.leverdesk.risk.GateVerdict;
 import org.leverdesk.risk.RiskGate;
 import org.leverdesk.strategy.DecisionContext;
+import org.leverdesk.strategy.OptionMarket;
 import org.leverdesk.strategy.Strategy;
 
 /**
@@ -59,6 +60,7 @@ public final class DecisionCycle {
     private final OrderSender sender;
     private final Duration stopWait;
     private Strategy lastStrategy;
+    private org.leverdesk.options.chain.SyntheticChains optionChains;
     private Set<String> lastTraded;
 
     /**
@@ -76,6 +78,14 @@ public final class DecisionCycle {
         this.log = log;
         this.sender = new OrderSender(broker, intents, log);
         this.stopWait = stopWait;
+    }
+
+    /**
+     * Gives strategies the synthetic option chains of each decision's day (backtests, the paper broker on
+     * daily prices); without them a strategy sees {@link OptionMarket#NONE}.
+     */
+    public void setOptionChains(org.leverdesk.options.chain.SyntheticChains chains) {
+        this.optionChains = chains;
     }
 
     /** The risk gate this cycle checks orders with. */
@@ -96,7 +106,8 @@ public final class DecisionCycle {
         Strategy strategy = run.strategy();
         String id = strategy.id();
         PortfolioView portfolio = broker.portfolioView(traded(strategy), run.capitalShare());
-        Decision decision = strategy.decide(new DecisionContext(day, market, portfolio, calendar, firstDay, explain));
+        OptionMarket options = optionChains == null ? OptionMarket.NONE : OptionMarket.synthetic(optionChains, day);
+        Decision decision = strategy.decide(new DecisionContext(day, market, portfolio, calendar, firstDay, explain, options));
         Long decisionId = dryRun ? null : log.decision(decision, run);
         if (!decision.rebalance() || decision.targets().isEmpty()) {
             return new RunResult(id, day, dryRun, null, decision, decisionId, OrderPlan.EMPTY, List.of(), List.of());

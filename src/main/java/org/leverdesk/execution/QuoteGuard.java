@@ -15,6 +15,12 @@ import org.leverdesk.config.RiskSettings;
 public final class QuoteGuard {
     /** Default widest spread accepted, as a percentage of the mid (TQQQ trades around 0.01-0.05%). */
     public static final double DEFAULT_MAX_SPREAD_PERCENT = 1.0;
+    /**
+     * Options quote far wider in percent than shares (a $0.40 put two cents wide is 5%): an option's spread
+     * is accepted up to 25% of its mid or $0.05, whichever is more; wider is a market not worth trading.
+     */
+    public static final double OPTION_MAX_SPREAD_PERCENT = 25.0;
+    public static final double OPTION_MAX_SPREAD_DOLLARS = 0.05;
 
     private final Duration maxAge;
     private final double maxSpreadPercent;
@@ -57,10 +63,13 @@ public final class QuoteGuard {
                     + "); not trading on a broken market");
         }
         double spread = (q.ask() - q.bid()) / q.mid() * 100;
-        if (spread > maxSpreadPercent) {
+        boolean option = org.leverdesk.options.contract.OptionSymbols.isOption(symbol);
+        double limit = option ? Math.max(OPTION_MAX_SPREAD_PERCENT, OPTION_MAX_SPREAD_DOLLARS / q.mid() * 100 + 1e-9)
+                : maxSpreadPercent;
+        if (spread > limit) {
             return QuoteCheck.blocked(symbol, q, String.format(Locale.ROOT,
                     "%s: spread %.2f%% (bid %s, ask %s) is wider than the %.2f%% limit", symbol, spread, q.bid(), q.ask(),
-                    maxSpreadPercent));
+                    limit));
         }
         if (q.at() == null) {
             return QuoteCheck.blocked(symbol, q, symbol + ": the quote has no time; cannot tell whether it is stale");

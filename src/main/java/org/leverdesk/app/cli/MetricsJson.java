@@ -33,6 +33,20 @@ final class MetricsJson {
             t.put("quantity", f.quantity());
             number(t, "price", f.price());
             number(t, "commission", f.commission());
+            if (f.reason() != null && !f.reason().isBlank()) {
+                t.put("reason", f.reason());
+            }
+        }
+        org.leverdesk.backtest.OptionSummary o = org.leverdesk.backtest.OptionSummary.of(r.fills());
+        if (o.any()) {
+            ObjectNode opt = root.putObject("options");
+            opt.put("contracts_sold", o.optionsSold());
+            number(opt, "premium_collected", o.premiumCollected());
+            number(opt, "premium_paid", o.premiumPaid());
+            number(opt, "option_pnl", o.optionPnl());
+            opt.put("put_assignments", o.putAssignments());
+            opt.put("call_assignments", o.callAssignments());
+            opt.put("expired_worthless", o.expiredWorthless());
         }
         if (runId != null) {
             root.put("run_id", runId);

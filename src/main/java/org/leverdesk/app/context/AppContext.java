@@ -66,6 +66,26 @@ public final class AppContext implements AutoCloseable {
             this.marketData = new StoreOrDemoMarketData(store, calendar, demoEnd());
         }
         this.backtests = new BacktestService(marketData, calendar, StrategyCatalog.builtIn(), new MetricsCalculator(riskFreeRate));
+        this.pricesDir = pricesDir;
+        backtests.setOptionChains(this::optionChains);
+    }
+
+    private final Path pricesDir;
+    private org.leverdesk.options.chain.SyntheticChains optionChains;
+
+    /**
+     * The synthetic option chains of this context's market (built once, when first asked): on the demo
+     * market its VIX-like series; on real prices VIX/VXN/DGS3MO beside the prices folder (README, Options).
+     */
+    public synchronized org.leverdesk.options.chain.SyntheticChains optionChains() {
+        if (optionChains == null) {
+            optionChains = marketData.isSimulated()
+                    ? org.leverdesk.options.data.OptionMarketFiles.demoMarket(marketData, calendar)
+                    : org.leverdesk.options.data.OptionMarketFiles.realMarket(pricesDir != null
+                            ? org.leverdesk.options.data.OptionMarketFiles.besidePrices(pricesDir)
+                            : new org.leverdesk.options.data.OptionMarketFiles.Locations(null, null, null), marketData, calendar);
+        }
+        return optionChains;
     }
 
     /**
