@@ -27,7 +27,10 @@ class RunnerBacktestFunctionTest {
     void everyStrategyEarnsTheSameWithoutDecisionsOnTheDemoMarket() {
         BacktestService engine = ResearchFixture.demoEngine();
         for (StrategyDescriptor d : StrategyCatalog.builtIn().all()) {
-            same(engine, d.id());
+            // Option writers need option chains, which the demo market has none of (WheelBacktestRealDataTest covers them).
+            if (d.factory().create(d.defaultSymbol(), Map.of()).optionUnderlyings().isEmpty()) {
+                same(engine, d.id());
+            }
         }
     }
 
