@@ -159,7 +159,7 @@ public final class DecisionCycle {
                 // No quote, so the planner sends nothing in a symbol that waits for a person's confirmation.
                 blocked.add(holds.get(t.symbol()));
                 if (!dryRun) {
-                    log.append("position-hold", id, "not trading " + t.symbol() + ": " + holds.get(t.symbol()), null);
+                    log.append("hold-blocked", id, "not trading " + t.symbol() + ": " + holds.get(t.symbol()), null);
                 }
                 continue;
             }
