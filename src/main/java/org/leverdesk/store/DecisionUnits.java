@@ -80,14 +80,14 @@ public final class DecisionUnits {
     }
 
     /**
-     * True when {@code strategyId} has a live decision that was carried out (DONE) or is still being
-     * carried out (OPEN): its first day is behind it. Superseded decisions do not count, so a first day
-     * whose orders never went out is the first day again on the next trading day.
+     * True when {@code strategyId} has a live decision that was carried out (DONE): its first day is behind
+     * it. Open and superseded decisions do not count, so a first day whose orders never went out is the
+     * first day again on the next trading day (an open one of the same day is resumed, not decided again).
      */
     public boolean started(String strategyId) {
         return store.read("decisions of " + strategyId, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM decisions WHERE strategy_id = ?"
-                    + " AND backtest_run_id IS NULL AND orders_state IN ('OPEN', 'DONE') LIMIT 1")) {
+                    + " AND backtest_run_id IS NULL AND orders_state = 'DONE' LIMIT 1")) {
                 ps.setString(1, strategyId);
                 try (var rs = ps.executeQuery()) {
                     return rs.next();
