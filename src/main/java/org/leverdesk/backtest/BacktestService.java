@@ -41,6 +41,16 @@ public final class BacktestService implements BacktestRunner {
 
     @Override
     public BacktestResult run(BacktestRequest request, ProgressListener progress, CancellationToken cancel) {
+        return run(request, true, progress, cancel);
+    }
+
+    @Override
+    public BacktestResult runWithoutDecisions(BacktestRequest request, ProgressListener progress, CancellationToken cancel) {
+        return run(request, false, progress, cancel);
+    }
+
+    private BacktestResult run(BacktestRequest request, boolean recordDecisions, ProgressListener progress,
+                               CancellationToken cancel) {
         StrategyDescriptor descriptor = catalog.require(request.strategyId());
         String symbol = request.symbol() == null || request.symbol().isBlank()
                 ? descriptor.defaultSymbol() : request.symbol().trim().toUpperCase(Locale.ROOT);
@@ -48,7 +58,7 @@ public final class BacktestService implements BacktestRunner {
         String benchmark = request.benchmarkSymbol() == null || request.benchmarkSymbol().isBlank()
                 ? symbol : request.benchmarkSymbol().trim().toUpperCase(Locale.ROOT);
         BacktestConfig config = new BacktestConfig(request.from(), request.to(), request.capital(), request.costs(),
-                false, benchmark, true);
+                false, benchmark, recordDecisions);
 
         Set<String> needed = new LinkedHashSet<>();
         needed.add(symbol);

@@ -52,6 +52,16 @@ public final class ConfigValidator {
         if (n.email()) {
             range(problems, "notifications.smtpPort", n.smtpPort(), 1, 65_535);
         }
+        AdvisorSettings a = config.advisor();
+        if (!a.llmApi().equals("anthropic") && !a.llmApi().equals("openai")) {
+            problems.add("advisor.llmApi must be anthropic or openai (got '" + a.llmApi() + "')");
+        }
+        if (!a.llmEndpoint().isEmpty()) {
+            AdvisorSettings.endpointProblem(a.llmEndpoint()).ifPresent(p -> problems.add("advisor.llmEndpoint: " + p));
+        }
+        if (a.llmEnabled() && a.llmModel().isEmpty()) {
+            problems.add("advisor.llmModel is needed when the LLM advisor is on");
+        }
         return problems;
     }
 

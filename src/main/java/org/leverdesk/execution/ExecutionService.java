@@ -24,6 +24,7 @@ import org.leverdesk.domain.Side;
 import org.leverdesk.domain.TradingMode;
 import org.leverdesk.market.calendar.TradingCalendar;
 import org.leverdesk.market.data.MarketData;
+import org.leverdesk.market.feed.LiveFreshness;
 import org.leverdesk.risk.RiskGate;
 import org.leverdesk.risk.TradingState;
 import org.leverdesk.broker.MalformedBrokerAnswerException;
@@ -82,11 +83,24 @@ public final class ExecutionService {
     private final PositionChecks positionChecks;
     private final BrokerClockCheck clockCheck;
     private final TradingCalendar exchangeHours;
+    /** The feed's stale-data rule (today's bar at the decision), or null when no feed keeps the prices current. */
+    private final LiveFreshness freshness;
     private final ReentrantLock runLock = new ReentrantLock();
 
     public ExecutionService(Broker broker, MarketData data, TradingCalendar calendar, Store store, RiskSettings risk,
                             TradingMode mode, Clock clock) {
-        this(broker, data, calendar, store, risk, mode, clock, calendar);
+        this(broker, data, calendar, store, risk, mode, clock, (LiveFreshness) null, calendar);
+    }
+
+    /**
+     * Like the other constructor, with the stale-data rule of prices a market-data feed refreshes before each
+     * run: {@code freshness} (when not null) requires today's provisional bar during the session and today's
+     * final bar after the close for every symbol the strategy needs, instead of prices up to the last
+     * completed session (which is all a CSV folder or an unrefreshed store can give).
+     */
+    public ExecutionService(Broker broker, MarketData data, TradingCalendar calendar, Store store, RiskSettings risk,
+                            TradingMode mode, Clock clock, LiveFreshness freshness) {
+        this(broker, data, calendar, store, risk, mode, clock, freshness, calendar);
     }
 
     /**
@@ -95,6 +109,12 @@ public final class ExecutionService {
      */
     public ExecutionService(Broker broker, MarketData data, TradingCalendar calendar, Store store, RiskSettings risk,
                             TradingMode mode, Clock clock, TradingCalendar exchangeHours) {
+        this(broker, data, calendar, store, risk, mode, clock, null, exchangeHours);
+    }
+
+    /** With both the feed's stale-data rule (may be null) and the exchange hours the broker's clock is checked against. */
+    public ExecutionService(Broker broker, MarketData data, TradingCalendar calendar, Store store, RiskSettings risk,
+                            TradingMode mode, Clock clock, LiveFreshness freshness, TradingCalendar exchangeHours) {
         if (mode == TradingMode.BACKTEST) {
             throw new IllegalArgumentException("the execution service trades PAPER or LIVE; backtests use the backtest engine");
         }
@@ -115,6 +135,7 @@ public final class ExecutionService {
         this.maxPriceAgeSessions = risk.maxPriceAgeSessions();
         this.clockCheck = new BrokerClockCheck(java.time.Duration.ofSeconds(risk.maxClockSkewSeconds()));
         this.exchangeHours = exchangeHours;
+        this.freshness = freshness;
         this.cycle = new DecisionCycle(broker, calendar, risk, clock, gate, new StoreDecisionLog(units, journal, mode),
                 IntentLog.of(orders), STOP_WAIT, positionChecks);
     }
@@ -191,7 +212,7 @@ public final class ExecutionService {
         // Its first day until a decision of it was carried out: a first day whose orders never went out (superseded)
         // is decided as the first day again.
         boolean firstDay = !units.started(id);
-        String block = staleness(today, day);
+        String block = freshness != null ? feedStaleness(strategy) : staleness(today, day);
         if (block == null) {
             block = brokerClockProblem(!dryRun);
         }
@@ -290,6 +311,26 @@ public final class ExecutionService {
         }
         return "prices end on " + day + " but the last completed session is " + freshest
                 + "; import newer prices (Data view or 'leverdesk import') before trading on them";
+    }
+
+    /**
+     * Why no order may be sent now under the feed's rule ({@link LiveFreshness}), or null: the first symbol
+     * the strategy needs whose last bar is not the one a decision at this minute needs, with the other stale symbols named after it.
+     */
+    private String feedStaleness(Strategy strategy) {
+        java.time.Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock.withZone(NEW_YORK));
+        String first = null;
+        List<String> others = new ArrayList<>();
+        for (String symbol : new java.util.TreeSet<>(strategy.symbols())) {
+            Optional<String> problem = freshness.problem(symbol, data.lastBar(symbol, today), now);
+            if (problem.isPresent() && first == null) {
+                first = problem.get();
+            } else if (problem.isPresent()) {
+                others.add(symbol);
+            }
+        }
+        return first == null || others.isEmpty() ? first : first + " (" + String.join(", ", others) + " too)";
     }
 
     /**

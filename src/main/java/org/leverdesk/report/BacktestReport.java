@@ -76,6 +76,11 @@ public final class BacktestReport {
         pricePages(doc);
         monthlyPages(doc);
         tradePages(doc);
+        if (in.monteCarlo() != null) {
+            try (PdfPage p = newPage(doc, MonteCarloPage.HEADING)) {
+                MonteCarloPage.draw(p, in.monteCarlo());
+            }
+        }
     }
 
     // ---------------------------------------------------------------- page furniture

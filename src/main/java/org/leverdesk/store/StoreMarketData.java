@@ -3,12 +3,18 @@ package org.leverdesk.store;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.leverdesk.domain.BarSeries;
+import org.leverdesk.market.data.BarStatus;
 import org.leverdesk.market.data.MarketData;
 import org.leverdesk.market.data.MarketDataException;
 
-/** Market data read from the bars held in the local store. */
+/**
+ * Market data read from the bars held in the local store. Today's provisional bar (the session so far,
+ * stored by a refresh at a decision minute) is returned as the last bar like any other;
+ * {@link #lastBar} and {@link #isProvisional} tell it apart.
+ */
 public final class StoreMarketData implements MarketData {
     private final BarRepository bars;
     private final String label;
@@ -53,6 +59,24 @@ public final class StoreMarketData implements MarketData {
                 }
             }
             return series;
+        } catch (StoreException e) {
+            throw new MarketDataException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<BarStatus> lastBar(String symbol, LocalDate onOrBefore) {
+        try {
+            return bars.lastStatus(symbol, onOrBefore);
+        } catch (StoreException e) {
+            throw new MarketDataException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean isProvisional(String symbol, LocalDate date) {
+        try {
+            return bars.isProvisional(symbol, date);
         } catch (StoreException e) {
             throw new MarketDataException(e.getMessage(), e);
         }

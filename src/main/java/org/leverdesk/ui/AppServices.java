@@ -12,6 +12,7 @@ import org.leverdesk.insight.RegimeInsightService;
 import org.leverdesk.insight.RotationInsightService;
 import org.leverdesk.market.data.DataCatalog;
 import org.leverdesk.market.data.MarketData;
+import org.leverdesk.market.feed.DataUpdater;
 import org.leverdesk.strategy.catalog.StrategyVersions;
 import org.leverdesk.ui.dashboard.DashboardSource;
 import org.leverdesk.ui.firstrun.AlpacaCredentials;
@@ -39,11 +40,12 @@ import org.leverdesk.ui.orders.TradingControls;
  * @param rotationInsight the rotation's sleeves, choice and plan; {@code null} hides the Rotation view
  * @param trading   the account, its controls, orders, journal and dashboard; never null ({@link Trading#NONE})
  * @param settings  the config file, secrets and first-run helpers; never null ({@link Settings#NONE})
+ * @param research  where sweeps and advisor suggestions are kept; never null ({@link Research#NONE})
  */
 public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
                           String dataSourceLabel, Path storePath, RegimeInsightService regimeInsight,
                           StrategyVersions strategyVersions, MarketData prices, RotationInsightService rotationInsight,
-                          Trading trading, Settings settings) {
+                          Trading trading, Settings settings, Research research) {
     /** How prices and orders are handled: simulated prices, paper trading or a live account. */
     public enum Mode {
         /** Simulated prices (the demo market); nothing is real. */
@@ -88,17 +90,46 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
      *                         returns what happened; {@code null} hides Settings' "Send test" buttons
      * @param alpacaKeyCheck   checks Alpaca keys with a real account call; {@code null} hides the first-run Alpaca choice
      * @param historyFetch     fetches real price history after Alpaca is connected; {@code null} hides that option
+     * @param dataUpdater      the Data view's "Update prices" (the enabled strategies' symbols from the configured
+     *                         feed); {@code null} hides it
      */
     public record Settings(ConfigFile configFile, Secrets secrets, Function<String, String> notificationTest,
-                           Function<AlpacaCredentials, KeyCheckResult> alpacaKeyCheck, HistoryFetch historyFetch) {
+                           Function<AlpacaCredentials, KeyCheckResult> alpacaKeyCheck, HistoryFetch historyFetch,
+                           DataUpdater dataUpdater) {
         /** No config file: no Settings view and no first-run dialog. */
-        public static final Settings NONE = new Settings(null, null, null, null, null);
+        public static final Settings NONE = new Settings(null, null, null, null, null, null);
+
+        /** Settings without "Update prices". */
+        public Settings(ConfigFile configFile, Secrets secrets, Function<String, String> notificationTest,
+                        Function<AlpacaCredentials, KeyCheckResult> alpacaKeyCheck, HistoryFetch historyFetch) {
+            this(configFile, secrets, notificationTest, alpacaKeyCheck, historyFetch, null);
+        }
 
         public Settings {
             if (configFile != null && secrets == null) {
                 throw new IllegalArgumentException("AppServices with a config file needs the Secrets too");
             }
         }
+    }
+
+    /**
+     * The research lab's store side.
+     *
+     * @param runs        saved sweeps and walk-forwards; {@code null}: results are not saved
+     * @param suggestions applied advisor suggestions; {@code null} (or no strategy versions): suggestions cannot be applied
+     */
+    public record Research(org.leverdesk.research.saved.ResearchRuns runs, org.leverdesk.research.advisor.Suggestions suggestions) {
+        /** Nothing kept. */
+        public static final Research NONE = new Research(null, null);
+    }
+
+    /** Services without a research store (kept for callers written before it existed). */
+    public AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
+                       String dataSourceLabel, Path storePath, RegimeInsightService regimeInsight,
+                       StrategyVersions strategyVersions, MarketData prices, RotationInsightService rotationInsight,
+                       Trading trading, Settings settings) {
+        this(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, regimeInsight, strategyVersions, prices,
+                rotationInsight, trading, settings, Research.NONE);
     }
 
     public AppServices {
@@ -108,6 +139,7 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
         dataSourceLabel = dataSourceLabel == null || dataSourceLabel.isBlank() ? "unknown data source" : dataSourceLabel;
         trading = trading == null ? Trading.NONE : trading;
         settings = settings == null ? Settings.NONE : settings;
+        research = research == null ? Research.NONE : research;
     }
 
     /** Services without trading, Settings and the Rotation view (kept for callers written before they existed). */
@@ -132,13 +164,19 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
     /** A copy with other trading services. */
     public AppServices withTrading(Trading t) {
         return new AppServices(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, regimeInsight,
-                strategyVersions, prices, rotationInsight, t, settings);
+                strategyVersions, prices, rotationInsight, t, settings, research);
     }
 
     /** A copy with other settings services. */
     public AppServices withSettings(Settings s) {
         return new AppServices(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, regimeInsight,
-                strategyVersions, prices, rotationInsight, trading, s);
+                strategyVersions, prices, rotationInsight, trading, s, research);
+    }
+
+    /** A copy with another research store. */
+    public AppServices withResearch(Research r) {
+        return new AppServices(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, regimeInsight,
+                strategyVersions, prices, rotationInsight, trading, settings, r);
     }
 
     public Broker broker() { return trading.broker(); }
@@ -153,4 +191,5 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
     public Function<String, String> notificationTest() { return settings.notificationTest(); }
     public Function<AlpacaCredentials, KeyCheckResult> alpacaKeyCheck() { return settings.alpacaKeyCheck(); }
     public HistoryFetch historyFetch() { return settings.historyFetch(); }
+    public DataUpdater dataUpdater() { return settings.dataUpdater(); }
 }

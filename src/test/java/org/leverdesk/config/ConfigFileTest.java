@@ -37,6 +37,20 @@ class ConfigFileTest {
     }
 
     @Test
+    void theMarketDataFeedIsIexUnlessTheConfigSaysSip() throws Exception {
+        Path path = dir.resolve("config.json");
+        Files.writeString(path, "{\"broker\": {\"kind\": \"ALPACA\", \"alpacaEndpoint\": \"PAPER\"}}");
+        assertEquals(DataFeed.IEX, new ConfigFile(path).load().broker().dataFeed(), "a config from before the setting reads IEX");
+        Files.writeString(path, "{\"broker\": {\"kind\": \"ALPACA\", \"dataFeed\": \"SIP\"}}");
+        AppConfig sip = new ConfigFile(path).load();
+        assertEquals(DataFeed.SIP, sip.broker().dataFeed());
+        assertEquals("sip", sip.broker().dataFeed().apiName());
+        ConfigFile again = new ConfigFile(dir.resolve("again.json"));
+        again.save(sip);
+        assertEquals(sip, again.load());
+    }
+
+    @Test
     void liveNeedsAlpacaItsLiveEndpointAndTheSwitch() {
         assertEquals(TradingMode.PAPER, new BrokerSettings(BrokerKind.ALPACA, AlpacaEndpoint.LIVE, false).mode());
         assertEquals(TradingMode.PAPER, new BrokerSettings(BrokerKind.ALPACA, AlpacaEndpoint.PAPER, true).mode());

@@ -114,6 +114,28 @@ class ExecutionServiceTest {
     }
 
     @Test
+    void withAFeedTheDecisionAt1550NeedsTodaysBarAndNamesEveryStaleSymbolInOneLine() {
+        // Friday's bars at Monday 15:50: enough for the old rule (the last completed session), not for the feed's.
+        MapMarketData friday = new MapMarketData(Map.of(
+                "TQQQ", Bars.flat("TQQQ", calendar, LocalDate.of(2025, 12, 31), 98, 99, 100),
+                "QQQ", Bars.flat("QQQ", calendar, LocalDate.of(2025, 12, 31), 398, 399, 400)), false);
+        StrategyRun both = new StrategyRun(new FixedTargets("fixed", Set.of("TQQQ", "QQQ"), MARKET, new Target("TQQQ", 10)), 2,
+                null, 1.0);
+        ExecutionService fed = new ExecutionService(broker, friday, calendar, store, RiskSettings.defaults(), TradingMode.PAPER,
+                CLOCK, new org.leverdesk.market.feed.LiveFreshness(calendar));
+        RunResult r = fed.run(both, false);
+        assertTrue(broker.submits.isEmpty());
+        assertEquals(List.of("QQQ: prices end on 2026-01-02, the decision at 2026-01-05 15:50 ET needs today's bar;"
+                + " run 'leverdesk data update' (TQQQ too)"), r.blockedQuotes());
+        assertEquals(r.blockedQuotes(), journal("stale-data").stream().map(JournalEntry::message).toList());
+
+        // The same prices without a feed: the old rule lets Friday's close through.
+        ExecutionService unfed = new ExecutionService(broker, friday, calendar, store, RiskSettings.defaults(), TradingMode.PAPER,
+                CLOCK);
+        assertEquals(List.of(), unfed.run(both, true).blockedQuotes());
+    }
+
+    @Test
     void aBuyIsRecordedThenSentAndEndsFilledWithTheBrokersId() {
         RunResult r = service.run(buy(100), false);
         assertEquals(DAY, r.tradingDay());

@@ -19,6 +19,7 @@ public final class FakeDataCatalog implements DataCatalog {
     private volatile List<CsvValidationException.Problem> problems = List.of();
     private volatile RuntimeException failure;
     private volatile String lastImportedSymbol;
+    private volatile boolean lastReplace;
 
     public FakeDataCatalog(SymbolCoverage... initial) {
         held.addAll(List.of(initial));
@@ -36,14 +37,20 @@ public final class FakeDataCatalog implements DataCatalog {
         return lastImportedSymbol;
     }
 
+    /** Whether the last import asked to replace the whole series. */
+    public boolean lastReplace() {
+        return lastReplace;
+    }
+
     @Override
     public List<SymbolCoverage> coverage() {
         return new ArrayList<>(held);
     }
 
     @Override
-    public ImportResult importCsv(Path file, String symbol, ProgressListener progress) {
+    public ImportResult importCsv(Path file, String symbol, boolean replace, ProgressListener progress) {
         lastImportedSymbol = symbol;
+        lastReplace = replace;
         if (failure != null) {
             throw failure;
         }

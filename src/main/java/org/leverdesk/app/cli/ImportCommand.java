@@ -28,13 +28,17 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder of the Leverdesk store.")
     Path dataDir;
 
+    @Option(names = "--replace", description = "Replace every stored bar of the symbol with the file's (a whole series on"
+            + " one share basis, e.g. after a split); without it the file is merged in.")
+    boolean replace;
+
     @Override
     public Integer call() {
         String sym = symbol != null ? symbol : file.getFileName().toString().replaceFirst("(?i)\\.csv$", "").toUpperCase(Locale.ROOT);
         try (AppContext app = AppContext.open(dataDir, null, 0, true)) {
-            DataCatalog.ImportResult r = app.dataCatalog().importCsv(file, sym, ProgressListener.NONE);
-            spec.commandLine().getOut().printf(Locale.ROOT, "imported %d bars of %s (%s .. %s) into %s%n",
-                    r.bars(), r.symbol(), r.first(), r.last(), app.storeLocation());
+            DataCatalog.ImportResult r = app.dataCatalog().importCsv(file, sym, replace, ProgressListener.NONE);
+            spec.commandLine().getOut().printf(Locale.ROOT, "imported %d bars of %s (%s .. %s) into %s%s%n",
+                    r.bars(), r.symbol(), r.first(), r.last(), app.storeLocation(), replace ? ", replacing the stored series" : "");
             return 0;
         }
     }

@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, CalendarCommand.class, BacktestCommand.class, ImportCommand.class,
             RunsCommand.class, RegimeCommand.class, StatusCommand.class, GuiCommand.class,
             RunCommand.class, ReconcileCommand.class, ForceExitCommand.class, OrderCommand.class, OrdersCommand.class, PositionsCommand.class,
-            ScheduleCommand.class, DaemonCommand.class, ChainCommand.class, ParityCommand.class})
+            ScheduleCommand.class, DaemonCommand.class, DataCommand.class, ChainCommand.class, ParityCommand.class, TaxCommand.class,
+            ReportCommand.class, LockCommand.class, SweepCommand.class, WalkForwardCommand.class, MonteCarloCommand.class,
+            WorkerCommand.class, AdviseCommand.class})
 public final class LeverdeskCommand implements Runnable {
 
     @Override

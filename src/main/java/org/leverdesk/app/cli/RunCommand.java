@@ -15,6 +15,11 @@ import java.util.Locale;
 import org.leverdesk.store.Store;
 import java.util.concurrent.Callable;
 import org.leverdesk.app.context.AppContext;
+import org.leverdesk.app.context.DataRefresh;
+import org.leverdesk.common.CancellationToken;
+import org.leverdesk.config.Secrets;
+import org.leverdesk.market.feed.LiveFreshness;
+import org.leverdesk.market.feed.RefreshReport;
 import org.leverdesk.broker.Broker;
 import org.leverdesk.config.AppConfig;
 import org.leverdesk.config.BrokerKind;
@@ -86,12 +91,23 @@ public final class RunCommand implements Callable<Integer> {
                 trouble = replay(app, cfg, chosen, clock, out);
             } else {
                 Broker broker = app.broker(cfg);
-                ExecutionService service = app.execution(broker, cfg.risk(), cfg.broker().mode(), clock);
-                out.println("mode: " + cfg.broker().mode() + " (broker " + broker.name() + ")"
-                        + (dryRun ? " - DRY RUN: nothing is sent or stored" : ""));
-                for (StrategySettings s : chosen) {
-                    StrategyRun run = LiveStrategies.run(s, app.strategyVersions());
-                    trouble |= print(out, run, service.run(run, dryRun));
+                // As the scheduler does: the prices each strategy reads are refreshed from the feed first (kept
+                // even in a dry run: they are market data, not trading), and with a feed a decision needs today's bar.
+                try (DataRefresh refresh = DataRefresh.open(app, cfg, Secrets.forCurrentUser(), app.journal())) {
+                    ExecutionService service = refresh.hasFeed()
+                            ? app.execution(broker, cfg.risk(), cfg.broker().mode(), clock, new LiveFreshness(app.calendar()))
+                            : app.execution(broker, cfg.risk(), cfg.broker().mode(), clock);
+                    out.println("mode: " + cfg.broker().mode() + " (broker " + broker.name() + ")"
+                            + (dryRun ? " - DRY RUN: nothing is sent or stored" : ""));
+                    for (StrategySettings s : chosen) {
+                        StrategyRun run = LiveStrategies.run(s, app.strategyVersions());
+                        RefreshReport prices = refresh.before(run.strategy(), clock.instant(), CancellationToken.NONE);
+                        if (prices != null) {
+                            out.println("prices: " + prices.summary());
+                            prices.problems().forEach(p -> out.println("prices: " + p));
+                        }
+                        trouble |= print(out, run, service.run(run, dryRun));
+                    }
                 }
             }
         }

@@ -94,6 +94,9 @@ public final class AppContext implements AutoCloseable {
     }
 
     public TradingCalendar calendar() { return calendar; }
+
+    /** True when prices come from the store (or the demo market before it holds any), not from {@code --prices DIR}. */
+    public boolean usesStorePrices() { return marketData instanceof StoreOrDemoMarketData; }
     public MarketData marketData() { return marketData; }
     public BacktestService backtests() { return backtests; }
 
@@ -128,6 +131,12 @@ public final class AppContext implements AutoCloseable {
         return new StoreDataCatalog(requireStore(), csvReader);
     }
 
+    /** The refresh of the store's bars from {@code feed} ({@code data update}, the Data view, the scheduler). */
+    public org.leverdesk.market.feed.MarketDataRefresher refresher(org.leverdesk.market.feed.MarketDataFeed feed) {
+        return new org.leverdesk.market.feed.MarketDataRefresher(feed, new org.leverdesk.store.StoreFeedBars(requireStore()),
+                new org.leverdesk.market.feed.FeedTiming(calendar));
+    }
+
     /** Saves a backtest run with the parameters it ran with and returns its id. */
     public long saveRun(BacktestResult result, java.util.Map<String, String> parameters) {
         return savedRuns().save(result, parameters);
@@ -141,6 +150,16 @@ public final class AppContext implements AutoCloseable {
     /** Backtest runs kept in the store; each references the strategy version it ran. */
     public StoreSavedRuns savedRuns() {
         return new StoreSavedRuns(requireStore(), Clock.systemUTC(), strategyVersions());
+    }
+
+    /** Sweeps and walk-forwards kept in the store; requires an open store. */
+    public org.leverdesk.research.saved.ResearchRunRepository researchRuns() {
+        return new org.leverdesk.research.saved.ResearchRunRepository(requireStore(), Clock.systemUTC());
+    }
+
+    /** The advisor's applied suggestions kept in the store; requires an open store. */
+    public org.leverdesk.research.advisor.AdvisorSuggestionRepository advisorSuggestions() {
+        return new org.leverdesk.research.advisor.AdvisorSuggestionRepository(requireStore(), Clock.systemUTC());
     }
 
     /** Strategy parameter versions kept in the store. */
@@ -190,6 +209,15 @@ public final class AppContext implements AutoCloseable {
         return new ExecutionService(broker, marketData, calendar, requireStore(), risk, mode, now);
     }
 
+    /**
+     * Like {@link #execution(Broker, RiskSettings, TradingMode, Clock)} for runs whose prices a market-data feed
+     * refreshes first: orders need today's bar ({@link org.leverdesk.market.feed.LiveFreshness}).
+     */
+    public ExecutionService execution(Broker broker, RiskSettings risk, TradingMode mode, Clock now,
+                                      org.leverdesk.market.feed.LiveFreshness freshness) {
+        return new ExecutionService(broker, marketData, calendar, requireStore(), risk, mode, now, freshness);
+    }
+
     /** Lists of the orders recorded in the store. */
     public OrderQueries orderQueries() {
         Store s = requireStore();
@@ -227,6 +255,16 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** The store's data folder (where the scheduler lock lives); requires an open store. */
+    /** The risk guard's stored state (ACTIVE, REDUCING or HALTED). */
+    public org.leverdesk.store.TradingStateRepository tradingState() {
+        return new org.leverdesk.store.TradingStateRepository(requireStore(), Clock.systemUTC());
+    }
+
+    /** Every fill of the paper account in this store, oldest first (tax lots, reports). */
+    public java.util.List<org.leverdesk.broker.sim.SimFill> paperFills() {
+        return org.leverdesk.broker.paper.PaperBroker.storedFills(requireStore());
+    }
+
     public Path dataDirectory() {
         return requireStore().dataDirectory();
     }

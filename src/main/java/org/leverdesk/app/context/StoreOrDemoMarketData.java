@@ -1,9 +1,11 @@
 package org.leverdesk.app.context;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
 import org.leverdesk.domain.BarSeries;
 import org.leverdesk.market.calendar.TradingCalendar;
+import org.leverdesk.market.data.BarStatus;
 import org.leverdesk.market.data.MarketData;
 import org.leverdesk.market.demo.DemoMarketData;
 import org.leverdesk.market.demo.DemoMarketGenerator;
@@ -39,4 +41,10 @@ final class StoreOrDemoMarketData implements MarketData {
 
     @Override
     public BarSeries bars(String symbol, LocalDate from, LocalDate to) { return current().bars(symbol, from, to); }
+
+    @Override
+    public Optional<BarStatus> lastBar(String symbol, LocalDate onOrBefore) { return current().lastBar(symbol, onOrBefore); }
+
+    @Override
+    public boolean isProvisional(String symbol, LocalDate date) { return current().isProvisional(symbol, date); }
 }

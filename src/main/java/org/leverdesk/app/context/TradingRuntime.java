@@ -27,8 +27,10 @@ import org.leverdesk.execution.ExecutionService;
 import org.leverdesk.execution.RunResult;
 import org.leverdesk.execution.StrategyRun;
 import org.leverdesk.market.calendar.NyseCalendar;
+import org.leverdesk.market.feed.LiveFreshness;
 import org.leverdesk.notify.DesktopNotifications;
 import org.leverdesk.notify.Notification;
+import org.leverdesk.notify.NotificationKind;
 import org.leverdesk.notify.NotificationDispatcher;
 import org.leverdesk.notify.NotifyOptions;
 import org.leverdesk.notify.message.DailySummary;
@@ -87,6 +89,8 @@ public final class TradingRuntime implements AutoCloseable {
     private final NotificationDispatcher notifications;
     private final JournalRepository journal;
     private final SchedulerService scheduler;
+    /** Brings the bars a strategy reads up to date (today's provisional bar included) before each of its runs. */
+    private final DataRefresh dataRefresh;
     /** Each strategy's latest run in this process (the summary's regime, the Dashboard's last decision). */
     private final Map<String, RunResult> lastResults = new ConcurrentHashMap<>();
     /** Results a strategy job left for the listener to notify, taken once. */
@@ -103,7 +107,12 @@ public final class TradingRuntime implements AutoCloseable {
         List<JobDefinition> jobs = jobsOf(config);
         this.journal = app.journal(clock);
         this.broker = app.broker(config, secrets, clock);
-        this.execution = app.execution(broker, config.risk(), config.broker().mode(), clock);
+        this.dataRefresh = DataRefresh.open(app, config, secrets, journal);
+        // With a feed refreshing the prices before each run, a decision needs today's bar; without one (a CSV
+        // folder, no Alpaca keys) the last completed session's is the freshest there can be.
+        this.execution = dataRefresh.hasFeed()
+                ? app.execution(broker, config.risk(), config.broker().mode(), clock, new LiveFreshness(app.calendar()))
+                : app.execution(broker, config.risk(), config.broker().mode(), clock);
         this.notifications = NotificationDispatcher.fromConfig(config.notifications(), secrets, options, desktop,
                 new JournalDeliveries(journal), clock);
         this.scheduler = new SchedulerService(jobs, new JobCalendar(new NyseCalendar()), this::runJob,
@@ -265,7 +274,11 @@ public final class TradingRuntime implements AutoCloseable {
                 "strategy " + job.strategyId() + " is not in the settings this runtime started with; restart it"));
         StrategyRun run = LiveStrategies.run(settings, app.strategyVersions());
         cancel.throwIfCancelled();
-        RunResult result = job.definition().name().equals(FOLLOW_UP) ? execution.followUp(run) : execution.run(run, false);
+        boolean followUp = job.definition().name().equals(FOLLOW_UP);
+        if (!followUp) {
+            dataRefresh.before(run.strategy(), clock.instant(), cancel);
+        }
+        RunResult result = followUp ? execution.followUp(run) : execution.run(run, false);
         notifyFills(result.reconciliation());
         lastResults.put(job.strategyId(), result);
         pending.put(job, result);
@@ -302,7 +315,35 @@ public final class TradingRuntime implements AutoCloseable {
         // The equity in the details is the next summary's starting point for the day's P&L.
         journal.append(SUMMARY_KIND, null, n.title(), "{\"date\":\"" + day + "\",\"equity\":\""
                 + summary.equity().toPlainString() + "\"}");
+        writeReports(day);
         return JobOutcome.succeeded(n.title());
+    }
+
+    /**
+     * The day's Markdown report, and the week's on its last trading day, in the reports folder and to every
+     * channel. A report that cannot be built is journalled; it never fails the summary job.
+     */
+    private void writeReports(LocalDate day) {
+        AccountReports reports = new AccountReports(app, config, broker);
+        List<org.leverdesk.report.account.AccountReport.Kind> kinds = new java.util.ArrayList<>(
+                List.of(org.leverdesk.report.account.AccountReport.Kind.DAILY));
+        // The week's last trading day: the next one is in another week (a Friday, or Thursday before Good Friday).
+        if (app.calendar().nextTradingDay(day).get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)
+                != day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)) {
+            kinds.add(org.leverdesk.report.account.AccountReport.Kind.WEEKLY);
+        }
+        for (var kind : kinds) {
+            try {
+                AccountReports.Written w = reports.write(kind, day, clock.instant());
+                String title = (kind == org.leverdesk.report.account.AccountReport.Kind.DAILY ? "Daily" : "Weekly") + " report " + day;
+                notifications.send(new Notification(NotificationKind.DAILY_SUMMARY, null, title, w.markdown(), clock.instant()));
+                journal.append("report", null, title + " written to " + w.file(), null);
+            } catch (RuntimeException e) {
+                LOG.warn("the {} report of {} failed: {}", kind, day, e.getMessage());
+                journal.append("report", null, "the " + kind.name().toLowerCase(java.util.Locale.ROOT) + " report of " + day
+                        + " failed: " + e.getMessage(), null);
+            }
+        }
     }
 
     /** The equity of the latest daily summary before {@code day}, or null when there is none. */
@@ -342,6 +383,7 @@ public final class TradingRuntime implements AutoCloseable {
             }
         } finally {
             notifications.close();
+            dataRefresh.close();
             lock.close();
         }
     }

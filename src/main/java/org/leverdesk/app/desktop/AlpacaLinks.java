@@ -1,18 +1,22 @@
 package org.leverdesk.app.desktop;
 
+import org.leverdesk.app.context.AppContext;
 import org.leverdesk.app.context.Brokers;
+import org.leverdesk.app.context.MarketDataFeeds;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
-import org.leverdesk.broker.alpaca.AlpacaHistory;
+import org.leverdesk.broker.alpaca.AlpacaDataFeed;
 import org.leverdesk.broker.alpaca.AlpacaKeyCheck;
-import org.leverdesk.broker.alpaca.AlpacaSession;
 import org.leverdesk.broker.alpaca.AlpacaSettings;
 import org.leverdesk.config.AlpacaEndpoint;
+import org.leverdesk.config.AppConfig;
 import org.leverdesk.config.Secrets;
-import org.leverdesk.store.BarRepository;
+import org.leverdesk.market.feed.MarketDataFeed;
+import org.leverdesk.market.feed.RefreshOptions;
+import org.leverdesk.market.feed.RefreshReport;
 import org.leverdesk.strategy.rotation.TickerGroups;
 import org.leverdesk.ui.firstrun.AlpacaCredentials;
 import org.leverdesk.ui.firstrun.HistoryFetch;
@@ -23,7 +27,7 @@ final class AlpacaLinks {
     /** What the first-run download fetches: the Nasdaq-100 ETFs and every rotation group's tickers. */
     static final List<String> HISTORY_SYMBOLS = historySymbols();
     /** Alpaca's daily history starts in 2016. */
-    static final LocalDate HISTORY_FROM = LocalDate.of(2016, 1, 1);
+    static final LocalDate HISTORY_FROM = AlpacaDataFeed.HISTORY_START;
 
     private AlpacaLinks() {
     }
@@ -43,15 +47,19 @@ final class AlpacaLinks {
         };
     }
 
-    /** Downloads {@link #HISTORY_SYMBOLS} from 2016 to today with the saved keys into {@code bars}. */
-    static HistoryFetch historyFetch(Secrets secrets, BarRepository bars) {
+    /**
+     * Downloads {@link #HISTORY_SYMBOLS} from 2016 to the last final session with the saved keys into the
+     * store: the same refresh as {@code leverdesk data update} (validated, split-checked, one transaction per
+     * symbol, so a cancelled download keeps the symbols finished before).
+     */
+    static HistoryFetch historyFetch(Secrets secrets, AppContext app) {
         return (progress, cancel) -> {
-            try (AlpacaSession session = new AlpacaSession(Brokers.redirect(AlpacaSettings.fromSecrets(AlpacaEndpoint.PAPER, secrets)))) {
-                LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
-                Map<String, Integer> saved = new AlpacaHistory(session, bars).download(HISTORY_SYMBOLS, HISTORY_FROM, today,
-                        progress, cancel);
-                int total = saved.values().stream().mapToInt(Integer::intValue).sum();
-                return "stored " + total + " daily bars of " + saved.size() + " symbols from Alpaca";
+            try (MarketDataFeed feed = MarketDataFeeds.open(null, AppConfig.defaults(), secrets, app.calendar(), null)) {
+                RefreshReport r = app.refresher(feed).refresh(Set.copyOf(HISTORY_SYMBOLS), Clock.systemUTC().instant(),
+                        RefreshOptions.DEFAULT.withHistoryStart(HISTORY_FROM), progress, cancel);
+                String problems = r.problems().isEmpty() ? "" : "; " + r.problems().size() + " not stored: " + r.problems().get(0);
+                return "stored " + r.barsWritten() + " daily bars of " + (r.symbols().size() - r.problems().size())
+                        + " symbols from " + feed.label() + problems;
             }
         };
     }

@@ -9,6 +9,7 @@ import org.leverdesk.config.Secrets;
 import org.leverdesk.ui.AppServices;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
+import org.leverdesk.app.context.StoreDataUpdater;
 import org.leverdesk.app.context.TradingRuntime;
 import org.leverdesk.config.AppConfig;
 import org.leverdesk.execution.ReconciliationReport;
@@ -59,7 +60,8 @@ public final class DesktopLauncher {
             services = services.withTrading(RuntimeBindings.trading(d.app(), d.config(), d.runtime(), d.atStart()::get,
                     Clock.systemDefaultZone()));
             services = services.withSettings(new AppServices.Settings(services.configFile(), services.secrets(),
-                    RuntimeBindings.notificationTest(d.runtime()), services.alpacaKeyCheck(), services.historyFetch()));
+                    RuntimeBindings.notificationTest(d.runtime()), services.alpacaKeyCheck(), services.historyFetch(),
+                    services.dataUpdater()));
             d.runtime().start();
             reconcileInBackground(d);
             return services;
@@ -143,9 +145,10 @@ public final class DesktopLauncher {
         AppServices.Trading trading = new AppServices.Trading(null, null, null, app.orders()::recent,
                 JournalSource.of(app.journal()), null);
         AppServices.Settings settings = config == null ? AppServices.Settings.NONE
-                : new AppServices.Settings(config, secrets, null, AlpacaLinks.keyCheck(), AlpacaLinks.historyFetch(secrets, app.bars()));
+                : new AppServices.Settings(config, secrets, null, AlpacaLinks.keyCheck(), AlpacaLinks.historyFetch(secrets, app),
+                        new StoreDataUpdater(app, config, secrets, Clock.systemUTC()));
         return new AppServices(app.backtests(), app.dataCatalog(), app.savedRuns(), mode, app.marketData().sourceLabel(),
                 app.storePath(), app.regimeInsight(), app.strategyVersions(), app.marketData(), app.rotationInsight(),
-                trading, settings);
+                trading, settings, new AppServices.Research(app.researchRuns(), app.advisorSuggestions()));
     }
 }

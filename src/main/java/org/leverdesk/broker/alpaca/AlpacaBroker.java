@@ -54,7 +54,7 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
     private final boolean ownsSession;
     private volatile Duration cancelWait = DEFAULT_CANCEL_WAIT;
 
-    /** A broker on a shared session (share it with {@link AlpacaHistory} so both count against one rate limit). */
+    /** A broker on a shared session (share it with whatever else calls Alpaca's trading API, so all count against one rate limit). */
     public AlpacaBroker(AlpacaSession session) {
         this(session, false);
     }

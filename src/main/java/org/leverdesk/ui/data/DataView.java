@@ -7,19 +7,22 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import org.leverdesk.market.data.CsvValidationException;
 import org.leverdesk.market.data.DataCatalog.SymbolCoverage;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
 
-/** The Data view: the coverage table and the CSV import, bound to a {@link DataViewModel}. */
+/** The Data view: the coverage table, the CSV import and "Update prices", bound to a {@link DataViewModel}. */
 public final class DataView {
     private final DataViewModel viewModel;
 
@@ -28,6 +31,15 @@ public final class DataView {
     @FXML private TableColumn<SymbolCoverage, String> firstColumn;
     @FXML private TableColumn<SymbolCoverage, String> lastColumn;
     @FXML private TableColumn<SymbolCoverage, String> barsColumn;
+    @FXML private TableColumn<SymbolCoverage, String> statusColumn;
+    @FXML private TableColumn<SymbolCoverage, String> sourceColumn;
+    @FXML private CheckBox replaceCheck;
+    @FXML private HBox updateRow;
+    @FXML private Button updateButton;
+    @FXML private Button cancelUpdateButton;
+    @FXML private ProgressBar updateProgress;
+    @FXML private Label updateStatusLabel;
+    @FXML private ListView<DataViewModel.UpdateLine> updateList;
     @FXML private Button chooseButton;
     @FXML private Label fileLabel;
     @FXML private TextField symbolField;
@@ -53,6 +65,34 @@ public final class DataView {
         text(firstColumn, c -> Formats.date(c.first()));
         text(lastColumn, c -> Formats.date(c.last()));
         text(barsColumn, c -> Formats.count(c.bars()));
+        text(statusColumn, DataViewModel::lastBarText);
+        text(sourceColumn, c -> c.source() == null ? "" : c.source());
+        replaceCheck.selectedProperty().bindBidirectional(viewModel.replaceProperty());
+        replaceCheck.disableProperty().bind(viewModel.importingProperty());
+
+        updateRow.visibleProperty().bind(viewModel.updateShownProperty());
+        updateRow.managedProperty().bind(updateRow.visibleProperty());
+        updateButton.disableProperty().bind(Bindings.not(viewModel.updateAvailableProperty()));
+        cancelUpdateButton.visibleProperty().bind(viewModel.updatingProperty());
+        cancelUpdateButton.managedProperty().bind(cancelUpdateButton.visibleProperty());
+        updateProgress.progressProperty().bind(viewModel.updateProgressProperty());
+        updateProgress.visibleProperty().bind(viewModel.updatingProperty());
+        updateProgress.managedProperty().bind(updateProgress.visibleProperty());
+        updateStatusLabel.textProperty().bind(viewModel.updateStatusProperty());
+        updateList.setItems(viewModel.updateLines());
+        updateList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(DataViewModel.UpdateLine line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty || line == null ? null : line.text());
+                getStyleClass().remove("update-problem");
+                if (!empty && line != null && line.problem()) {
+                    getStyleClass().add("update-problem");
+                }
+            }
+        });
+        updateList.visibleProperty().bind(Bindings.isNotEmpty(viewModel.updateLines()));
+        updateList.managedProperty().bind(updateList.visibleProperty());
 
         fileLabel.textProperty().bind(viewModel.fileTextProperty());
         symbolField.textProperty().bindBidirectional(viewModel.symbolProperty());
@@ -89,6 +129,16 @@ public final class DataView {
     @FXML
     private void onRefresh() {
         viewModel.refresh();
+    }
+
+    @FXML
+    private void onUpdate() {
+        viewModel.update();
+    }
+
+    @FXML
+    private void onCancelUpdate() {
+        viewModel.cancelUpdate();
     }
 
     private static <S> void text(TableColumn<S, String> column, Function<S, String> value) {

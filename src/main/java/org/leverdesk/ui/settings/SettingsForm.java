@@ -11,6 +11,7 @@ import org.leverdesk.config.AlpacaEndpoint;
 import org.leverdesk.config.AppConfig;
 import org.leverdesk.config.BrokerKind;
 import org.leverdesk.config.BrokerSettings;
+import org.leverdesk.config.DataFeed;
 import org.leverdesk.config.ConfigValidator;
 import org.leverdesk.config.NotificationSettings;
 import org.leverdesk.config.ExternalPositions;
@@ -37,6 +38,7 @@ final class SettingsForm {
     static final String BROKER = "Broker";
     static final String RISK = "Risk";
     static final String NOTIFICATIONS = "Notifications";
+    static final String ADVISOR = "Research advisor";
     private static final String SECRET = "secret.";
 
     private final List<StrategyDescriptor> strategies;
@@ -58,6 +60,9 @@ final class SettingsForm {
                 new Choice(AlpacaEndpoint.PAPER.name(), "Paper (sandbox)"), new Choice(AlpacaEndpoint.LIVE.name(), "Live (real money)")));
         add(BROKER, "broker.liveTradingEnabled", Params.onOff("liveTradingEnabled", "Live trading enabled", false,
                 "Real orders need Alpaca, the live endpoint and this switch; you are asked to confirm"));
+        add(BROKER, "broker.dataFeed", Params.choice("dataFeed", "Market data feed", DataFeed.IEX.name(),
+                "Where prices come from: IEX is free; SIP needs a plan with real-time SIP",
+                new Choice(DataFeed.IEX.name(), "IEX (free)"), new Choice(DataFeed.SIP.name(), "SIP (paid plan)")));
         secret(BROKER, Secrets.ALPACA_KEY_ID, "Alpaca key id", "API key id from the Alpaca dashboard");
         secret(BROKER, Secrets.ALPACA_SECRET_KEY, "Alpaca secret key", "API secret key from the Alpaca dashboard");
         add(RISK, "risk.tolerancePercent", Params.percent("tolerancePercent", "Tolerance", 2, PercentBase.POINTS,
@@ -107,6 +112,15 @@ final class SettingsForm {
         secret(NOTIFICATIONS, Secrets.SMTP_PASSWORD, "SMTP password", "Password of the SMTP user");
         add(NOTIFICATIONS, "notifications.emailFrom", Params.text("emailFrom", "From", "", "Sender address"));
         add(NOTIFICATIONS, "notifications.emailTo", Params.text("emailTo", "To", "", "Where the messages go (comma-separated)"));
+        add(ADVISOR, "advisor.autoApplyPaper", Params.onOff("autoApplyPaper", "Auto-apply on paper", false,
+                "Make a suggestion active at once when its measured confidence is above 50% — only ever on a paper account"));
+        add(ADVISOR, "advisor.llmEnabled", Params.onOff("llmEnabled", "Ask an LLM", false,
+                "Also send the backtest summary and the similar sessions to an LLM (off by default)"));
+        add(ADVISOR, "advisor.llmApi", Params.choice("llmApi", "LLM API", "anthropic", "How the LLM is spoken to",
+                new Choice("anthropic", "Anthropic Messages API"), new Choice("openai", "OpenAI chat completions (also local servers)")));
+        add(ADVISOR, "advisor.llmEndpoint", Params.text("llmEndpoint", "LLM endpoint", "", "https:// URL; empty: the API's own"));
+        add(ADVISOR, "advisor.llmModel", Params.text("llmModel", "LLM model", "", "The model name your provider lists (needed when the LLM is on)"));
+        secret(ADVISOR, Secrets.LLM_API_KEY, "LLM API key", "The provider's API key");
     }
 
     List<FieldModel> fields() {
@@ -127,6 +141,7 @@ final class SettingsForm {
         set("broker.kind", b.kind().name());
         set("broker.alpacaEndpoint", b.alpacaEndpoint().name());
         set("broker.liveTradingEnabled", b.liveTradingEnabled());
+        set("broker.dataFeed", b.dataFeed().name());
         RiskSettings r = config.risk();
         set("risk.tolerancePercent", r.tolerancePercent());
         set("risk.minTradeValue", r.minTradeValue());
@@ -159,13 +174,20 @@ final class SettingsForm {
         set("notifications.smtpUser", n.smtpUser());
         set("notifications.emailFrom", n.emailFrom());
         set("notifications.emailTo", n.emailTo());
+        var a = config.advisor();
+        set("advisor.autoApplyPaper", a.autoApplyPaper());
+        set("advisor.llmEnabled", a.llmEnabled());
+        set("advisor.llmApi", a.llmApi());
+        set("advisor.llmEndpoint", a.llmEndpoint());
+        set("advisor.llmModel", a.llmModel());
     }
 
     /** The config the fields describe, or empty while a field cannot be read. */
     Optional<AppConfig> build() {
         try {
             BrokerSettings broker = new BrokerSettings(BrokerKind.valueOf(text("broker.kind")),
-                    AlpacaEndpoint.valueOf(text("broker.alpacaEndpoint")), bool("broker.liveTradingEnabled"));
+                    AlpacaEndpoint.valueOf(text("broker.alpacaEndpoint")), bool("broker.liveTradingEnabled"),
+                    DataFeed.valueOf(text("broker.dataFeed")));
             RiskSettings risk = new RiskSettings(number("risk.tolerancePercent"), number("risk.minTradeValue"),
                     number("risk.limitOffsetPercent"), integer("risk.maxRequestsPerMinute"), integer("risk.maxQuoteAgeSeconds"),
                     integer("risk.maxPriceAgeSessions"), integer("risk.maxClockSkewSeconds"),
@@ -182,7 +204,9 @@ final class SettingsForm {
                     blankToNull(text("notifications.smtpHost")), integer("notifications.smtpPort"),
                     blankToNull(text("notifications.smtpUser")), blankToNull(text("notifications.emailFrom")),
                     blankToNull(text("notifications.emailTo")));
-            return Optional.of(new AppConfig(broker, risk, list, n));
+            var advisor = new org.leverdesk.config.AdvisorSettings(bool("advisor.llmEnabled"), text("advisor.llmApi"),
+                    text("advisor.llmEndpoint"), text("advisor.llmModel"), bool("advisor.autoApplyPaper"));
+            return Optional.of(new AppConfig(broker, risk, list, n, advisor));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

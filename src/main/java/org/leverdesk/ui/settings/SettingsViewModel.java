@@ -64,6 +64,8 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper validationMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
+    private org.leverdesk.config.ControlLock controlLock;
+    private org.leverdesk.ui.common.PassphrasePrompt passphrasePrompt = org.leverdesk.ui.common.PassphrasePrompt.NONE;
     private Predicate<String> confirmLive = message -> false;
     private AppConfig saved;
     private boolean filling;
@@ -189,6 +191,50 @@ public final class SettingsViewModel {
         this.confirmLive = confirm == null ? message -> false : confirm;
     }
 
+    /**
+     * The control passphrase (when set) guards saves that switch to live trading, change a risk limit or
+     * write a secret; {@code prompt} asks for it (a dialog in the window).
+     */
+    public void setControlLock(org.leverdesk.config.ControlLock lock, org.leverdesk.ui.common.PassphrasePrompt prompt) {
+        this.controlLock = lock;
+        this.passphrasePrompt = prompt == null ? org.leverdesk.ui.common.PassphrasePrompt.NONE : prompt;
+    }
+
+    /** Why {@code config} needs the passphrase against the saved config, or null when it does not. */
+    private String lockedChange(AppConfig config, Map<String, String> typedSecrets) {
+        if (config.broker().mode() == TradingMode.LIVE && saved.broker().mode() != TradingMode.LIVE) {
+            return "Switch to live trading";
+        }
+        if (!config.risk().equals(saved.risk())) {
+            return "Change the risk limits";
+        }
+        if (!typedSecrets.isEmpty()) {
+            return "Change secrets";
+        }
+        return null;
+    }
+
+    /** True when the change may be saved: no lock, nothing locked, or the right passphrase. */
+    private boolean unlocked(AppConfig config, Map<String, String> typedSecrets) {
+        String why = controlLock == null || !controlLock.isSet() ? null : lockedChange(config, typedSecrets);
+        if (why == null) {
+            return true;
+        }
+        java.util.Optional<char[]> p = passphrasePrompt.ask(why + ": type the control passphrase.");
+        if (p.isEmpty()) {
+            errorMessage.set("Not saved: " + why.toLowerCase(java.util.Locale.ROOT) + " needs the control passphrase");
+            return false;
+        }
+        org.leverdesk.config.ControlLock.Verdict v = controlLock.check(p.get());
+        java.util.Arrays.fill(p.get(), '\0');
+        if (!v.unlocked()) {
+            LOG.warn("control passphrase refused for '{}': {}", why, v.reason());
+            errorMessage.set("Not saved: " + v.reason());
+            return false;
+        }
+        return true;
+    }
+
     // ---- Actions ------------------------------------------------------------------------------
 
     /** Writes the config (and typed secrets), and a new version of each strategy whose parameters changed. */
@@ -206,6 +252,10 @@ public final class SettingsViewModel {
         }
         AppConfig before = saved;
         Map<String, String> typedSecrets = form.typedSecrets();
+        if (!unlocked(config, typedSecrets)) {
+            statusMessage.set("");
+            return;
+        }
         busy.set(true);
         statusMessage.set("");
         errorMessage.set("");

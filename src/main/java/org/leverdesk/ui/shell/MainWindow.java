@@ -55,13 +55,38 @@ public final class MainWindow {
 
     static List<NavItem> navigation(AppServices services, TaskExecutor executor, Clock clock, Runnable onDataChanged,
                                     ThemeManager themes) {
+        return navigation(services, executor, clock, onDataChanged, themes, title -> { });
+    }
+
+    /** The views; {@code showView} selects the view of a title (the Research view opens runs in the Backtest view). */
+    static List<NavItem> navigation(AppServices services, TaskExecutor executor, Clock clock, Runnable onDataChanged,
+                                    ThemeManager themes, java.util.function.Consumer<String> showView) {
         List<NavItem> items = new ArrayList<>();
         SymbolDirectory symbols = new SymbolDirectory(services.prices(), services.dataCatalog(), services.broker());
+        // The control passphrase (leverdesk lock set) guards Resume, a switch to live, risk limits and secrets.
+        org.leverdesk.config.ControlLock lock = services.configFile() == null ? null
+                : org.leverdesk.config.ControlLock.besideConfig(services.configFile().path());
+        org.leverdesk.ui.common.PassphrasePrompt prompt = new org.leverdesk.ui.common.PassphraseDialog(
+                () -> javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isFocused).findFirst().orElse(null));
+        org.leverdesk.ui.orders.TradingControls controls = org.leverdesk.ui.orders.LockedTradingControls.of(
+                services.tradingControls(), lock, prompt);
+        // One Backtest view model, shared with the Research view, which opens runs in it.
+        BacktestViewModel[] backtest = new BacktestViewModel[1];
+        java.util.function.Supplier<BacktestViewModel> backtestModel = () -> {
+            if (backtest[0] == null) {
+                backtest[0] = new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock);
+            }
+            return backtest[0];
+        };
         if (services.dashboard() != null) {
             items.add(new NavItem("Dashboard", () -> DashboardView.load(new DashboardViewModel(services.dashboard(),
-                    services.tradingControls(), executor, clock.getZone()))));
+                    controls, executor, clock.getZone()))));
         }
-        items.add(new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock))));
+        items.add(new NavItem("Backtest", () -> BacktestView.load(backtestModel.get())));
+        items.add(new NavItem("Research", () -> org.leverdesk.ui.research.ResearchViews.create(services, executor, clock, run -> {
+            backtestModel.get().open(run);
+            showView.accept("Backtest");
+        })));
         if (services.strategyVersions() != null) {
             items.add(new NavItem("Strategies", () -> StrategiesView.load(
                     new StrategiesViewModel(services.strategyVersions(), executor, clock.getZone()), symbols::known)));
@@ -77,20 +102,24 @@ public final class MainWindow {
             items.add(new NavItem("Rotation", () -> RotationView.load(new RotationViewModel(services.rotationInsight(), executor))));
         }
         if (services.broker() != null) {
-            items.add(new NavItem("Orders", () -> OrdersView.load(new OrdersViewModel(services.broker(), services.tradingControls(),
+            items.add(new NavItem("Orders", () -> OrdersView.load(new OrdersViewModel(services.broker(), controls,
                     services.reconciliation(), services.orderHistory(), executor, clock))));
         }
         if (services.journal() != null) {
             items.add(new NavItem("Journal", () -> JournalView.load(new JournalViewModel(services.journal(), executor, clock))));
         }
         items.add(new NavItem("Data", () -> {
-            DataViewModel data = new DataViewModel(services.dataCatalog(), executor);
+            DataViewModel data = new DataViewModel(services.dataCatalog(), services.dataUpdater(), executor);
             data.setOnImported(onDataChanged);
             return DataView.load(data);
         }));
         if (services.configFile() != null && services.strategyVersions() != null) {
-            items.add(new NavItem("Settings", () -> SettingsView.load(new SettingsViewModel(services.configFile(),
-                    services.secrets(), services.strategyVersions(), executor, services.notificationTest(), themes), symbols::known)));
+            items.add(new NavItem("Settings", () -> {
+                SettingsViewModel settings = new SettingsViewModel(services.configFile(), services.secrets(), services.strategyVersions(),
+                        executor, services.notificationTest(), themes);
+                settings.setControlLock(lock, prompt);
+                return SettingsView.load(settings, symbols::known);
+            }));
         }
         return List.copyOf(items);
     }
@@ -125,7 +154,10 @@ public final class MainWindow {
         if (themes != null) {
             themes.applyNow();
         }
-        MainView view = new MainView(status, navigation(services, executor, clock, status::refresh, themes), panic);
+        MainView[] shown = new MainView[1];
+        MainView view = new MainView(status, navigation(services, executor, clock, status::refresh, themes,
+                title -> shown[0].showView(title)), panic);
+        shown[0] = view;
         view.setThemes(themes);
         Parent root = FxmlViews.load(view);
         if (themes != null) {

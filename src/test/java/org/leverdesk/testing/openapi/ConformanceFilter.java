@@ -148,6 +148,7 @@ public final class ConformanceFilter extends Filter {
 
     /** How many exchanges were exempt (deliberate faults) or unanswered. */
     public int exempted() {
+        awaitChecks(); // like checked(): an exchange the client has seen may not have been counted yet
         return exempted.get();
     }
 

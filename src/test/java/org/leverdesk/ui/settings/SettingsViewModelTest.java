@@ -81,11 +81,27 @@ class SettingsViewModelTest {
         long regimeParams = vm.fields().stream().filter(f -> f.key().startsWith("strategies.regime.parameters.")).count();
         assertEquals(StrategyCatalog.builtIn().require("regime").parameters().size(), regimeParams);
         assertEquals(List.of("Broker", "Risk", "Monthly rebalance (fixed dollars)", "Regime (QQQ regimes size TQQQ)",
-                "RSI(2) mean reversion with SQQQ hedge", "Rotation (Sharpe top-3 sleeves, best sleeve)", "Notifications"),
-                vm.fields().stream().map(org.leverdesk.ui.common.form.FieldModel::group).distinct().toList());
+                "RSI(2) mean reversion with SQQQ hedge", "Rotation (Sharpe top-3 sleeves, best sleeve)", "Notifications",
+                "Research advisor"), vm.fields().stream().map(org.leverdesk.ui.common.form.FieldModel::group).distinct().toList());
         assertTrue(vm.validProperty().get());
         // a fresh install has no file yet: the defaults are a change worth saving
         assertTrue(vm.canSaveProperty().get());
+    }
+
+    @Test
+    void theLlmAdvisorNeedsAModelAndAnHttpsEndpoint() {
+        SettingsViewModel vm = vm();
+        assertEquals("false", vm.field("advisor.llmEnabled").valueProperty().get(), "off by default");
+        type(vm, "advisor.llmEnabled", "true");
+        assertEquals("LLM model is needed when the LLM advisor is on", vm.field("advisor.llmModel").problemProperty().get());
+        type(vm, "advisor.llmModel", "some-model");
+        type(vm, "advisor.llmEndpoint", "http://llm.example.com/v1/messages");
+        assertTrue(vm.field("advisor.llmEndpoint").problemProperty().get().contains("must use https://"),
+                vm.field("advisor.llmEndpoint").problemProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+        type(vm, "advisor.llmEndpoint", "http://127.0.0.1:8080/v1/chat/completions");
+        type(vm, "advisor.llmApi", "openai");
+        assertTrue(vm.validProperty().get(), vm.validationMessageProperty().get());
     }
 
     @Test
@@ -170,6 +186,21 @@ class SettingsViewModelTest {
         SettingsViewModel again = vm();
         assertEquals("25", again.field("strategies.rsi2.parameters.entryRsi").valueProperty().get());
         assertFalse(again.canSaveProperty().get());
+    }
+
+    @Test
+    void theMarketDataFeedIsIexUntilSipIsChosenAndSavingOtherSettingsKeepsIt() {
+        SettingsViewModel vm = vm();
+        assertEquals("IEX", vm.field("broker.dataFeed").valueProperty().get());
+        type(vm, "broker.dataFeed", "SIP");
+        vm.save();
+        assertEquals(org.leverdesk.config.DataFeed.SIP, file.load().broker().dataFeed());
+
+        SettingsViewModel again = vm();
+        assertEquals("SIP", again.field("broker.dataFeed").valueProperty().get());
+        type(again, "risk.minTradeValue", "250");
+        again.save();
+        assertEquals(org.leverdesk.config.DataFeed.SIP, file.load().broker().dataFeed(), "another setting's save keeps the feed");
     }
 
     @Test
