@@ -20,6 +20,7 @@ public final class ConfigValidator {
         range(problems, "risk.maxRequestsPerMinute", r.maxRequestsPerMinute(), 1, 200);
         range(problems, "risk.maxQuoteAgeSeconds", r.maxQuoteAgeSeconds(), 1, 86_400);
         range(problems, "risk.maxPriceAgeSessions", r.maxPriceAgeSessions(), 0, 250);
+        range(problems, "risk.maxClockSkewSeconds", r.maxClockSkewSeconds(), 1, 3_600);
         Set<String> seen = new HashSet<>();
         double enabledShare = 0;
         for (StrategySettings s : config.strategies()) {

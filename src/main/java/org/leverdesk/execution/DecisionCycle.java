@@ -59,6 +59,7 @@ public final class DecisionCycle {
     private final DecisionLog log;
     private final OrderSender sender;
     private final Duration stopWait;
+    private final PositionBook book;
     private Strategy lastStrategy;
     private org.leverdesk.options.chain.SyntheticChains optionChains;
     private Set<String> lastTraded;
@@ -70,6 +71,13 @@ public final class DecisionCycle {
      */
     public DecisionCycle(Broker broker, TradingCalendar calendar, RiskSettings risk, Clock clock, RiskGate gate,
                          DecisionLog log, IntentLog intents, Duration stopWait) {
+        this(broker, calendar, risk, clock, gate, log, intents, stopWait, PositionBook.NONE);
+    }
+
+    /** With {@code book} to tell a strategy's own shares from external ones and to hold symbols for a person. */
+    public DecisionCycle(Broker broker, TradingCalendar calendar, RiskSettings risk, Clock clock, RiskGate gate,
+                         DecisionLog log, IntentLog intents, Duration stopWait, PositionBook book) {
+        this.book = book;
         this.broker = broker;
         this.calendar = calendar;
         this.planner = new OrderPlanner(risk);
@@ -105,10 +113,29 @@ public final class DecisionCycle {
                          boolean dryRun, String tradeBlock) {
         Strategy strategy = run.strategy();
         String id = strategy.id();
-        PortfolioView portfolio = broker.portfolioView(traded(strategy), run.capitalShare());
-        OptionMarket options = optionChains == null ? OptionMarket.NONE : OptionMarket.synthetic(optionChains, day);
-        Decision decision = strategy.decide(new DecisionContext(day, market, portfolio, calendar, firstDay, explain, options));
-        Long decisionId = dryRun ? null : log.decision(decision, run);
+        PortfolioView portfolio = view(run);
+        // A decision and its orders are one unit: one of this trading day whose orders were not all sent is
+        // carried out as it was decided (the strategy is not asked again, it may see its day differently now);
+        // one of an earlier day is superseded by today's.
+        java.util.Optional<DecisionLog.OpenDecision> open = log.openDecision(id);
+        Decision decision;
+        Long decisionId;
+        if (open.isPresent() && open.get().decision().date().equals(day)) {
+            decision = open.get().decision();
+            decisionId = open.get().id();
+            if (!dryRun) {
+                log.append("decision-resumed", id, day + ": decision #" + decisionId + " resumed: its orders were not all"
+                        + " sent; sending them as decided (" + decision.explanation().summary() + ")", null);
+            }
+        } else {
+            if (open.isPresent() && open.get().decision().date().isBefore(day) && !dryRun) {
+                log.decisionSuperseded(open.get().id(), id + ": the decision of " + open.get().decision().date()
+                        + " is superseded by the decision of " + day + "; its orders that never reached the broker are closed");
+            }
+            OptionMarket options = optionChains == null ? OptionMarket.NONE : OptionMarket.synthetic(optionChains, day);
+            decision = strategy.decide(new DecisionContext(day, market, portfolio, calendar, firstDay, explain, options));
+            decisionId = dryRun ? null : log.decision(decision, run);
+        }
         if (!decision.rebalance() || decision.targets().isEmpty()) {
             return new RunResult(id, day, dryRun, null, decision, decisionId, OrderPlan.EMPTY, List.of(), List.of());
         }
@@ -118,7 +145,18 @@ public final class DecisionCycle {
             }
             return new RunResult(id, day, dryRun, null, decision, decisionId, OrderPlan.EMPTY, List.of(tradeBlock), List.of());
         }
-        return trade(run, day, decision, decisionId, portfolio, dryRun);
+        RunResult r = trade(run, day, decision, decisionId, portfolio, dryRun);
+        boolean complete = r.blockedQuotes().isEmpty()
+                && r.outcomes().stream().noneMatch(o -> o.kind() == OrderOutcome.Kind.UNKNOWN);
+        if (complete && decisionId != null && !dryRun) {
+            log.decisionDone(decisionId, r.outcomes().size() + " order(s) settled");
+        }
+        return r;
+    }
+
+    /** What {@code run}'s strategy holds: its share of the account and its own positions in its symbols. */
+    private PortfolioView view(StrategyRun run) {
+        return book.own(run.strategy().id(), broker.portfolioView(traded(run.strategy()), run.capitalShare()));
     }
 
     private RunResult trade(StrategyRun run, LocalDate day, Decision decision, Long decisionId, PortfolioView portfolio,
@@ -126,7 +164,16 @@ public final class DecisionCycle {
         String id = run.strategy().id();
         Map<String, Quote> quotes = new HashMap<>();
         List<String> blocked = new ArrayList<>();
+        Map<String, String> holds = book.holds();
         for (Target t : decision.targets()) {
+            if (holds.containsKey(t.symbol())) {
+                // No quote, so the planner sends nothing in a symbol that waits for a person's confirmation.
+                blocked.add(holds.get(t.symbol()));
+                if (!dryRun) {
+                    log.append("hold-blocked", id, "not trading " + t.symbol() + ": " + holds.get(t.symbol()), null);
+                }
+                continue;
+            }
             QuoteCheck check = quote(t.symbol(), day);
             if (check.usable()) {
                 quotes.put(t.symbol(), check.quote());
@@ -182,7 +229,7 @@ public final class DecisionCycle {
      */
     public RunResult followUp(StrategyRun run, LocalDate decisionDay, Decision decision, Set<String> wanted, boolean dryRun) {
         String id = run.strategy().id();
-        PortfolioView portfolio = broker.portfolioView(traded(run.strategy()), run.capitalShare());
+        PortfolioView portfolio = view(run);
         List<Target> buys = new ArrayList<>();
         for (Target t : decision.targets()) {
             if (wanted.contains(t.symbol()) && t.quantity() > portfolio.quantity(t.symbol())) {
@@ -314,14 +361,14 @@ public final class DecisionCycle {
 
     /** The position in {@code t}'s symbol after its entry, waiting up to {@code stopWait} for an accepted entry to fill. */
     private long heldAfterEntry(StrategyRun run, Target t, OrderPlan plan) {
-        long held = broker.portfolioView(traded(run.strategy()), run.capitalShare()).quantity(t.symbol());
+        long held = view(run).quantity(t.symbol());
         PlannedOrder entry = plan.orders().stream().filter(o -> o.symbol().equals(t.symbol())).findFirst().orElse(null);
         long deadline = System.nanoTime() + stopWait.toNanos();
         while (held != t.quantity() && entry != null && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(POLL.toMillis());
                 if (broker.orderByClientOrderId(entry.clientOrderId()).map(o -> o.status().isFinal()).orElse(true)) {
-                    held = broker.portfolioView(traded(run.strategy()), run.capitalShare()).quantity(t.symbol());
+                    held = view(run).quantity(t.symbol());
                     break;
                 }
             } catch (InterruptedException e) {
@@ -330,7 +377,7 @@ public final class DecisionCycle {
             } catch (BrokerException e) {
                 break;
             }
-            held = broker.portfolioView(traded(run.strategy()), run.capitalShare()).quantity(t.symbol());
+            held = view(run).quantity(t.symbol());
         }
         return held;
     }

@@ -27,7 +27,10 @@ import org.leverdesk.market.data.MarketData;
 import org.leverdesk.market.feed.LiveFreshness;
 import org.leverdesk.risk.RiskGate;
 import org.leverdesk.risk.TradingState;
+import org.leverdesk.broker.MalformedBrokerAnswerException;
 import org.leverdesk.store.DecisionRepository;
+import org.leverdesk.store.DecisionUnits;
+import org.leverdesk.store.PositionLedger;
 import org.leverdesk.store.JournalEntry;
 import org.leverdesk.store.JournalQuery;
 import org.leverdesk.store.JournalRepository;
@@ -75,13 +78,18 @@ public final class ExecutionService {
     private final RiskGate gate;
     private final DecisionCycle cycle;
     private final int maxPriceAgeSessions;
+    private final DecisionUnits units;
+    private final PositionLedger ledger;
+    private final PositionChecks positionChecks;
+    private final BrokerClockCheck clockCheck;
+    private final TradingCalendar exchangeHours;
     /** The feed's stale-data rule (today's bar at the decision), or null when no feed keeps the prices current. */
     private final LiveFreshness freshness;
     private final ReentrantLock runLock = new ReentrantLock();
 
     public ExecutionService(Broker broker, MarketData data, TradingCalendar calendar, Store store, RiskSettings risk,
                             TradingMode mode, Clock clock) {
-        this(broker, data, calendar, store, risk, mode, clock, null);
+        this(broker, data, calendar, store, risk, mode, clock, (LiveFreshness) null, calendar);
     }
 
     /**
@@ -92,6 +100,21 @@ public final class ExecutionService {
      */
     public ExecutionService(Broker broker, MarketData data, TradingCalendar calendar, Store store, RiskSettings risk,
                             TradingMode mode, Clock clock, LiveFreshness freshness) {
+        this(broker, data, calendar, store, risk, mode, clock, freshness, calendar);
+    }
+
+    /**
+     * With {@code exchangeHours}, the calendar the broker's open/closed is checked against (the trading
+     * calendar itself, except for a test broker whose market opens and closes by hand).
+     */
+    public ExecutionService(Broker broker, MarketData data, TradingCalendar calendar, Store store, RiskSettings risk,
+                            TradingMode mode, Clock clock, TradingCalendar exchangeHours) {
+        this(broker, data, calendar, store, risk, mode, clock, null, exchangeHours);
+    }
+
+    /** With both the feed's stale-data rule (may be null) and the exchange hours the broker's clock is checked against. */
+    public ExecutionService(Broker broker, MarketData data, TradingCalendar calendar, Store store, RiskSettings risk,
+                            TradingMode mode, Clock clock, LiveFreshness freshness, TradingCalendar exchangeHours) {
         if (mode == TradingMode.BACKTEST) {
             throw new IllegalArgumentException("the execution service trades PAPER or LIVE; backtests use the backtest engine");
         }
@@ -103,13 +126,18 @@ public final class ExecutionService {
         this.orders = new OrderRepository(store, clock);
         this.decisions = new DecisionRepository(store, clock);
         this.journal = new JournalRepository(store, clock);
+        this.units = new DecisionUnits(store, clock);
+        this.ledger = new PositionLedger(store, clock);
+        this.positionChecks = new PositionChecks(ledger, new OrderQueries(store, orders), journal, risk.externalPositions());
         this.reconciler = new Reconciler(orders, new OrderQueries(store, orders), new PositionSnapshotRepository(store, clock),
-                journal, clock);
+                journal, clock, positionChecks);
         this.gate = new RiskGate(new TradingStateRepository(store, clock), journal);
         this.maxPriceAgeSessions = risk.maxPriceAgeSessions();
+        this.clockCheck = new BrokerClockCheck(java.time.Duration.ofSeconds(risk.maxClockSkewSeconds()));
+        this.exchangeHours = exchangeHours;
         this.freshness = freshness;
-        this.cycle = new DecisionCycle(broker, calendar, risk, clock, gate, new StoreDecisionLog(decisions, journal, mode),
-                IntentLog.of(orders), STOP_WAIT);
+        this.cycle = new DecisionCycle(broker, calendar, risk, clock, gate, new StoreDecisionLog(units, journal, mode),
+                IntentLog.of(orders), STOP_WAIT, positionChecks);
     }
 
     /** The risk gate (trading state, kill switch). */
@@ -130,9 +158,47 @@ public final class ExecutionService {
         }
         try {
             return runLocked(run, dryRun);
+        } catch (MalformedBrokerAnswerException e) {
+            // The run stops before any order (or, for an order's own answer, looks the order up instead): journalled
+            // here, and the caller reports the one line (the CLI on stderr, the scheduler as a failed job, notified).
+            journal.append("broker-answer-invalid", run.strategy().id(), e.getMessage(),
+                    org.leverdesk.common.JsonText.of(Map.of("endpoint", e.endpoint(), "field", e.field())));
+            throw e;
         } finally {
             runLock.unlock();
         }
+    }
+
+    /**
+     * A person confirmed the broker's count of {@code symbol} (after a position went missing, or shares
+     * bought outside Leverdesk under the "block" policy): the symbol's hold is lifted and the store's own count
+     * is set to the broker's, for the strategy that trades it. Reconciles first, so the count is the broker's
+     * now. Returns the one-line result.
+     */
+    public String acceptPosition(String symbol, String by) {
+        if (!runLock.tryLock()) {
+            throw new IllegalStateException("a run is in progress; accept " + symbol + " when it has ended");
+        }
+        try {
+            ReconciliationReport rec = reconciler.reconcile(broker);
+            BigDecimal held = rec.positions().stream().filter(p -> p.symbol().equals(symbol)).map(BrokerPosition::quantity)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            String owner = positionChecks.owner(symbol);
+            String text = symbol + ": the broker's count of " + held.stripTrailingZeros().toPlainString()
+                    + " shares confirmed by " + by;
+            BigDecimal adjustment = ledger.accept(symbol, held, owner, by, text);
+            text += adjustment.signum() == 0 ? "; the store's count already matched" : "; the store's count of "
+                    + (owner == null ? "no strategy" : owner) + " adjusted by " + adjustment.toPlainString();
+            journal.append("position-accepted", owner, text, null);
+            return text;
+        } finally {
+            runLock.unlock();
+        }
+    }
+
+    /** The symbols waiting for a person's confirmation, each with its reason. */
+    public Map<String, String> heldSymbols() {
+        return positionChecks.holds();
     }
 
     private RunResult runLocked(StrategyRun run, boolean dryRun) {
@@ -143,9 +209,14 @@ public final class ExecutionService {
         MarketSnapshot market = MarketSnapshots.upTo(data, strategy.symbols(), strategy.optionalSymbols(), today);
         // The decision's day (its data date) names its orders: a re-run on the same data makes the same ids.
         LocalDate day = market.asOf();
-        boolean firstDay = decisions.list(id, day.minusYears(100), day).isEmpty();
-        String stale = freshness != null ? feedStaleness(strategy) : staleness(today, day);
-        RunResult r = cycle.run(run, day, market, firstDay, true, dryRun, stale);
+        // Its first day until a decision of it was carried out: a first day whose orders never went out (superseded)
+        // is decided as the first day again.
+        boolean firstDay = !units.started(id);
+        String block = freshness != null ? feedStaleness(strategy) : staleness(today, day);
+        if (block == null) {
+            block = brokerClockProblem(!dryRun);
+        }
+        RunResult r = cycle.run(run, day, market, firstDay, true, dryRun, block);
         LOG.info("{} decided for {}: {}", id, day, r.decision().explanation().summary());
         return new RunResult(r.strategyId(), r.tradingDay(), r.dryRun(), rec, r.decision(), r.decisionId(), r.plan(),
                 r.blockedQuotes(), r.outcomes());
@@ -174,6 +245,11 @@ public final class ExecutionService {
                 return new RunResult(id, today, false, rec, none, null, OrderPlan.EMPTY, List.of(), List.of());
             }
             Decision decision = last.get().decision();
+            String clockProblem = brokerClockProblem(true);
+            if (clockProblem != null) {
+                return new RunResult(id, decision.date(), false, rec, decision, last.get().id(), OrderPlan.EMPTY,
+                        List.of(clockProblem), List.of());
+            }
             String prefix = ClientOrderIds.prefix(id);
             List<String> waiting = broker.openOrders().stream()
                     .filter(o -> o.side() == Side.SELL && o.clientOrderId() != null && o.clientOrderId().startsWith(prefix)
@@ -211,6 +287,13 @@ public final class ExecutionService {
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Why the broker's clock cannot be trusted to send orders on (skew, or open/closed against the calendar), or null. */
+    private String brokerClockProblem(boolean record) {
+        Optional<String> problem = clockCheck.verify(broker.clock(), clock.instant(), exchangeHours);
+        problem.filter(p -> record).ifPresent(p -> journal.append("broker-clock", null, p, null));
+        return problem.orElse(null);
+    }
 
     /**
      * Why no order may be sent on prices that end on {@code day}, or null: daily bars up to the previous

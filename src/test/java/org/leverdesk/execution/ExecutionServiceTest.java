@@ -67,11 +67,17 @@ class ExecutionServiceTest {
     @BeforeEach
     void open() {
         store = Store.open(dir);
-        MapMarketData data = new MapMarketData(Map.of(
+        MapMarketData data = data();
+        // The scripted broker's market opens and closes by hand (marketOpen): its exchange hours follow it.
+        service = new ExecutionService(broker, data, calendar, store, RiskSettings.defaults(), TradingMode.PAPER, CLOCK,
+                new org.leverdesk.testing.HoursByHand(calendar, broker::marketOpen));
+        orders = new OrderRepository(store, CLOCK);
+    }
+
+    private MapMarketData data() {
+        return new MapMarketData(Map.of(
                 "TQQQ", Bars.flat("TQQQ", calendar, LocalDate.of(2026, 1, 1), 98, 99, 100),
                 "QQQ", Bars.flat("QQQ", calendar, LocalDate.of(2026, 1, 1), 398, 399, 400)), false);
-        service = new ExecutionService(broker, data, calendar, store, RiskSettings.defaults(), TradingMode.PAPER, CLOCK);
-        orders = new OrderRepository(store, CLOCK);
     }
 
     @AfterEach
@@ -245,8 +251,12 @@ class ExecutionServiceTest {
         assertTrue(broker.submits.isEmpty());
         assertEquals(1, journal("risk-denied").size());
 
+        // Shares bought outside Leverdesk, adopted by the strategy (by default they would be left alone).
         broker.position("TQQQ", 50);
-        RunResult exit = service.run(buy(0), false);
+        ExecutionService adopting = new ExecutionService(broker, data(), calendar, store, new RiskSettings(2.0, 100.0, 0.5, 190,
+                900, 0, 120, org.leverdesk.config.ExternalPositions.ADOPT), TradingMode.PAPER, CLOCK,
+                new org.leverdesk.testing.HoursByHand(calendar, broker::marketOpen));
+        RunResult exit = adopting.run(buy(0), false);
         assertEquals(OrderOutcome.Kind.SENT, exit.outcomes().get(0).kind());
         assertEquals(Side.SELL, broker.submits.get(0).side());
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Backtest and run systematic Nasdaq-100 ETF strategies.",
         subcommands = {CommandLine.HelpCommand.class, CalendarCommand.class, BacktestCommand.class, ImportCommand.class,
             RunsCommand.class, RegimeCommand.class, StatusCommand.class, GuiCommand.class,
-            RunCommand.class, ForceExitCommand.class, OrderCommand.class, OrdersCommand.class, PositionsCommand.class,
+            RunCommand.class, ReconcileCommand.class, ForceExitCommand.class, OrderCommand.class, OrdersCommand.class, PositionsCommand.class,
             ScheduleCommand.class, DaemonCommand.class, DataCommand.class, ChainCommand.class, ParityCommand.class, TaxCommand.class,
             ReportCommand.class, LockCommand.class, SweepCommand.class, WalkForwardCommand.class, MonteCarloCommand.class,
             WorkerCommand.class, AdviseCommand.class})

@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
         description = {"Run one decision cycle for the enabled strategies (or --strategy S): reconcile with the broker,",
                 "decide, plan, check quotes and the risk gate, record each order's intent, then send it.",
                 "--dry-run prints the orders it would send and sends and records nothing.",
-                "Exit code 1 when an order was rejected or its outcome is unknown."})
+                "Exit code 1 when an order was rejected (now, or since the last run) or its outcome is unknown."})
 public final class RunCommand implements Callable<Integer> {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     /** --as-of decides at 15:50 New York time, the regime strategy's decision minute. */
@@ -164,6 +164,7 @@ public final class RunCommand implements Callable<Integer> {
                     + rec.differences().size() + " differences");
             rec.differences().forEach(d -> out.println("  difference: " + d));
             rec.positionChanges().forEach(d -> out.println("  " + d));
+            rec.holds().forEach(h -> out.println("held: " + h));
         }
         out.println("decision: " + r.decision().explanation().summary());
         r.blockedQuotes().forEach(b -> out.println("blocked: " + b));
@@ -181,6 +182,15 @@ public final class RunCommand implements Callable<Integer> {
                         + (o.status() == null ? "" : " " + o.status()) + " - " + o.detail());
             }
             trouble |= o.kind() == OrderOutcome.Kind.REJECTED || o.kind() == OrderOutcome.Kind.UNKNOWN;
+        }
+        // An order of an earlier run that the broker rejected since (found by this run's reconciliation) counts too.
+        if (rec != null) {
+            for (ReconciliationReport.Ended e : rec.ended()) {
+                out.println("order " + e.order().clientOrderId() + " of " + e.strategyId() + " ended " + e.order().status()
+                        + " at the broker (filled " + e.order().filledQuantity().stripTrailingZeros().toPlainString() + " of "
+                        + e.order().quantity().stripTrailingZeros().toPlainString() + ")");
+            }
+            trouble |= rec.lateRejection();
         }
         return trouble;
     }

@@ -14,6 +14,7 @@ import org.leverdesk.config.BrokerSettings;
 import org.leverdesk.config.DataFeed;
 import org.leverdesk.config.ConfigValidator;
 import org.leverdesk.config.NotificationSettings;
+import org.leverdesk.config.ExternalPositions;
 import org.leverdesk.config.RiskSettings;
 import org.leverdesk.config.Secrets;
 import org.leverdesk.config.StrategySettings;
@@ -76,6 +77,14 @@ final class SettingsForm {
                 "A quote older than this is stale and blocks the trade"));
         add(RISK, "risk.maxPriceAgeSessions", Params.whole("maxPriceAgeSessions", "Maximum price age", 0, "sessions", 0, 250,
                 "Daily prices may end this many sessions before the last completed one; older prices block every order"));
+        add(RISK, "risk.maxClockSkewSeconds", Params.whole("maxClockSkewSeconds", "Maximum broker clock skew",
+                RiskSettings.DEFAULT_MAX_CLOCK_SKEW_SECONDS, "seconds", 1, 3_600,
+                "A broker clock further off than this from this computer's blocks every order"));
+        add(RISK, "risk.externalPositions", Params.choice("externalPositions", "Shares bought outside Leverdesk", "IGNORE",
+                "Shares at the broker that no Leverdesk order explains",
+                new Choice(ExternalPositions.IGNORE.name(), "Report and leave alone"),
+                new Choice(ExternalPositions.ADOPT.name(), "The strategy of that symbol may trade them"),
+                new Choice(ExternalPositions.BLOCK.name(), "Stop trading that symbol until confirmed")));
         for (StrategyDescriptor s : strategies) {
             String g = s.displayName();
             String k = "strategies." + s.id() + ".";
@@ -140,6 +149,8 @@ final class SettingsForm {
         set("risk.maxRequestsPerMinute", r.maxRequestsPerMinute());
         set("risk.maxQuoteAgeSeconds", r.maxQuoteAgeSeconds());
         set("risk.maxPriceAgeSessions", r.maxPriceAgeSessions());
+        set("risk.maxClockSkewSeconds", r.maxClockSkewSeconds());
+        set("risk.externalPositions", r.externalPositions().name());
         for (StrategyDescriptor s : strategies) {
             String k = "strategies." + s.id() + ".";
             Optional<StrategySettings> st = config.strategy(s.id());
@@ -179,7 +190,8 @@ final class SettingsForm {
                     DataFeed.valueOf(text("broker.dataFeed")));
             RiskSettings risk = new RiskSettings(number("risk.tolerancePercent"), number("risk.minTradeValue"),
                     number("risk.limitOffsetPercent"), integer("risk.maxRequestsPerMinute"), integer("risk.maxQuoteAgeSeconds"),
-                    integer("risk.maxPriceAgeSessions"));
+                    integer("risk.maxPriceAgeSessions"), integer("risk.maxClockSkewSeconds"),
+                    ExternalPositions.valueOf(text("risk.externalPositions")));
             List<StrategySettings> list = new ArrayList<>();
             for (StrategyDescriptor s : strategies) {
                 String k = "strategies." + s.id() + ".";
