@@ -226,7 +226,16 @@ public final class AppContext implements AutoCloseable {
 
     /** The execution service over {@code broker} and this context's prices, calendar and store. */
     public ExecutionService execution(Broker broker, RiskSettings risk, TradingMode mode, Clock now) {
-        return new ExecutionService(broker, marketData, calendar, requireStore(), risk, mode, now);
+        return new ExecutionService(broker, marketData, calendar, requireStore(), risk, mode, now, exchangeHours());
+    }
+
+    /**
+     * The calendar the broker's open/closed is checked against: the exchange's, or none with the JVM property
+     * {@code leverdesk.exchangeHours=broker}, which tests set for child processes run against a fake broker that
+     * is open around the clock (the clock skew is checked all the same).
+     */
+    private TradingCalendar exchangeHours() {
+        return "broker".equals(System.getProperty("leverdesk.exchangeHours")) ? null : calendar;
     }
 
     /**
@@ -235,7 +244,7 @@ public final class AppContext implements AutoCloseable {
      */
     public ExecutionService execution(Broker broker, RiskSettings risk, TradingMode mode, Clock now,
                                       org.leverdesk.market.feed.LiveFreshness freshness) {
-        return new ExecutionService(broker, marketData, calendar, requireStore(), risk, mode, now, freshness);
+        return new ExecutionService(broker, marketData, calendar, requireStore(), risk, mode, now, freshness, exchangeHours());
     }
 
     /** Lists of the orders recorded in the store. */

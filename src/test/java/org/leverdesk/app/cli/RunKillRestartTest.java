@@ -112,7 +112,7 @@ class RunKillRestartTest {
     /** Starts {@code leverdesk run [extra]} in a child JVM on the test classpath; its output goes to {@code log}. */
     private Process startRun(Path log, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "-Dleverdesk.alpaca.url=" + fake.baseUrl(), "-cp", System.getProperty("java.class.path"),
+                "-Dleverdesk.alpaca.url=" + fake.baseUrl(), "-Dleverdesk.exchangeHours=broker", "-cp", System.getProperty("java.class.path"),
                 "org.leverdesk.app.Main", "run", "--config", config.toString(), "--data-dir", data.toString(),
                 "--prices", prices.toString()));
         cmd.addAll(List.of(extra));
