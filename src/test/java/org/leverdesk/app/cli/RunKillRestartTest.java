@@ -218,7 +218,7 @@ class RunKillRestartTest {
         String out = restart();
 
         Snapshot after = storeState();
-        String repaired = "order " + cid + ": store said NEW, broker says FILLED (filled 40 of 40); updated";
+        String repaired = "order " + cid + ": store said NEW, broker says FILLED (filled 40 of 40 at 50.01); updated";
         assertTrue(out.contains("  difference: " + repaired), out);
         assertTrue(out.contains("position TQQQ: 0 at the last snapshot, 40 now"), out);
         assertTrue(out.contains("no orders"), "the 40 shares are held; nothing more to send:\n" + out);
