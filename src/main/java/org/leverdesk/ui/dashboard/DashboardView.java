@@ -82,6 +82,9 @@ public final class DashboardView {
             b.setVisible(viewModel.hasControls());
             b.setManaged(viewModel.hasControls());
         }
+        pauseButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.canPause(), viewModel.controlsStateProperty()));
+        resumeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.canResume(), viewModel.controlsStateProperty()));
+        killButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.canHalt(), viewModel.controlsStateProperty()));
         Tile equity = tile("equityTile", "Equity", viewModel.equityProperty(), viewModel.equityTextProperty());
         Tile day = tile("dayProfitTile", "Day P&L", viewModel.dayProfitProperty(), viewModel.dayProfitTextProperty());
         Tile total = tile("totalProfitTile", "Total P&L", viewModel.totalProfitProperty(), viewModel.totalProfitTextProperty());
@@ -91,7 +94,8 @@ public final class DashboardView {
 
         strategiesTable.setItems(viewModel.strategies());
         text(strategyColumn, StrategyRow::strategyId);
-        text(enabledColumn, s -> s.enabled() ? "on" : "off");
+        text(enabledColumn, viewModel::runsText);
+        viewModel.liveProperty().addListener((o, was, is) -> strategiesTable.refresh());
         text(shareColumn, s -> Formats.percent(s.capitalShare()));
         text(nextRunColumn, StrategyRow::nextRun);
         text(regimeColumn, s -> s.regime() == null ? Formats.MISSING : s.regime());
