@@ -72,6 +72,7 @@ public final class RotationView {
         VBox.setVgrow(navChart, Priority.ALWAYS);
         chartBox.getChildren().add(navChart);
         navChart.setLegendVisible(true);
+        navChart.setLogScaleAllowed(true);
         viewModel.navSeriesProperty().addListener((obs, old, series) -> navChart.setSeries(series));
 
         for (Sleeve s : Sleeve.values()) {
