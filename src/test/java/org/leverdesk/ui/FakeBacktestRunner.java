@@ -36,6 +36,12 @@ public final class FakeBacktestRunner implements BacktestRunner {
 
     private volatile BacktestRequest lastRequest;
     private volatile RuntimeException failure;
+    private volatile double benchmarkScale = 1;
+
+    /** Makes the benchmark start at {@code scale} times the capital (1: the same amount, as buy-and-hold does). */
+    public void setBenchmarkScale(double scale) {
+        benchmarkScale = scale;
+    }
 
     /** Makes the next runs throw {@code e} (null to succeed again). */
     public void failWith(RuntimeException e) {
@@ -70,7 +76,7 @@ public final class FakeBacktestRunner implements BacktestRunner {
             cancel.throwIfCancelled();
             double e = request.capital() * Math.pow(1.001, i) * (i >= dipStart && i < dipStart + 20 ? 0.8 : 1.0);
             equity.add(new EquityPoint(days.get(i), e, 0, e));
-            benchmark[i] = request.capital() * Math.pow(1.0005, i);
+            benchmark[i] = benchmarkScale * request.capital() * Math.pow(1.0005, i);
             progress.progress((i + 1) / (double) days.size(), "day " + (i + 1));
         }
         BacktestConfig config = new BacktestConfig(request.from(), request.to(), request.capital(), request.costs(), false,

@@ -105,6 +105,7 @@ public final class BacktestViewModel {
     private final ObservableList<Fill> trades = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<List<ChartSeries>> equitySeries = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<ChartSeries>> drawdownSeries = new ReadOnlyObjectWrapper<>(List.of());
+    private final ObjectProperty<EquityUnit> equityUnit = new SimpleObjectProperty<>(this, "equityUnit", EquityUnit.DOLLARS);
     private final ReadOnlyStringWrapper resultTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<PriceChartData> priceChart = new ReadOnlyObjectWrapper<>(PriceChartData.empty());
     private final DecisionsViewModel decisions = new DecisionsViewModel();
@@ -145,6 +146,10 @@ public final class BacktestViewModel {
         from.set(today.minusYears(DEFAULT_YEARS));
 
         strategy.addListener((obs, old, now) -> strategyChanged(now));
+        equityUnit.addListener((obs, old, now) -> {
+            BacktestResult r = shown.get();
+            equitySeries.set(r == null || now == null ? List.of() : EquityCurves.equity(r, now));
+        });
         // The benchmark follows the traded symbol (buy-and-hold of what is traded) until edited by hand.
         symbol.addListener((obs, old, now) -> {
             String b = benchmark.get() == null ? "" : benchmark.get().trim();
@@ -304,6 +309,14 @@ public final class BacktestViewModel {
         return equitySeries.getReadOnlyProperty();
     }
 
+    /**
+     * How the equity lines are shown: dollars, growth of $1 or percent return. A result whose
+     * benchmark starts from another amount switches it to growth of $1, so both lines share a scale.
+     */
+    public ObjectProperty<EquityUnit> equityUnitProperty() {
+        return equityUnit;
+    }
+
     /** Drawdown in percent of the strategy and of the benchmark. */
     public ReadOnlyObjectProperty<List<ChartSeries>> drawdownSeriesProperty() {
         return drawdownSeries.getReadOnlyProperty();
@@ -355,7 +368,13 @@ public final class BacktestViewModel {
                 progressMessage.set(message);
             }
         });
-        executor.execute(() -> runner.run(request, relay, token), result -> finished(request, result), this::fail);
+        executor.execute(() -> runner.run(request, relay, token), result -> {
+            if (token.isCancelled()) {
+                fail(new CancellationException("cancelled after the run ended")); // e.g. the strategy was switched meanwhile
+            } else {
+                finished(request, result);
+            }
+        }, this::fail);
     }
 
     /** Shows saved run {@code run} in the result area, loading it in the background; ignored while a backtest runs. */
@@ -369,13 +388,18 @@ public final class BacktestViewModel {
             }
             errorMessage.set("");
             progress.set(0);
-            show(result);
+            show(result, run.parameters());
             shownRunId = run.id();
             shownVersion = run.versionId() == null ? null : "version " + run.versionId();
-            // the saved-runs list does not carry the parameters; the version holds them
-            shownParameters = run.versionId() == null ? Map.of() : Map.of("parameters", "as in strategy version " + run.versionId());
-            resultTitle.set("Saved run " + run.id() + " · created " + savedRuns.created(run));
+            shownParameters = run.parameters();
+            resultTitle.set("Saved run " + run.id() + " · created " + savedRuns.created(run) + " · "
+                    + (run.simulated() ? "DEMO prices" : "data: " + SavedRunsViewModel.data(run)));
         });
+    }
+
+    /** The result on screen, or null (for tests of what is kept). */
+    BacktestResult shownResult() {
+        return shown.get();
     }
 
     /** True when a result is shown and nothing runs: the export actions are enabled. */
@@ -461,17 +485,20 @@ public final class BacktestViewModel {
         running.set(false);
         progress.set(1);
         progressMessage.set("");
-        show(result);
+        show(result, request.parameters());
         shownParameters = request.parameters();
         if (savedRuns == null) {
             return;
         }
         long shown = shownResult;
         resultTitle.set("New run · saving…");
-        savedRuns.save(result, request.parameters(), id -> {
+        savedRuns.save(result, request.parameters(), saved -> {
             if (shownResult == shown) {
-                shownRunId = id;
-                resultTitle.set("New run · saved as run " + id);
+                shownRunId = saved.id();
+                // the PDF states the version as the CLI's report does
+                shownVersion = saved.versionId() == null ? null : "version " + saved.versionId();
+                resultTitle.set("New run · saved as run " + saved.id()
+                        + (saved.versionId() == null ? "" : " (strategy version " + saved.versionId() + ")"));
             }
         }, error -> {
             if (shownResult == shown) {
@@ -480,7 +507,7 @@ public final class BacktestViewModel {
         });
     }
 
-    private void show(BacktestResult result) {
+    private void show(BacktestResult result, Map<String, String> parameters) {
         shownResult++;
         shown.set(result);
         shownParameters = Map.of();
@@ -488,47 +515,40 @@ public final class BacktestViewModel {
         shownVersion = null;
         metricRows.setAll(MetricRows.of(result.metrics(), result.benchmarkMetrics()));
         trades.setAll(result.fills());
+        if (result.benchmarkEquity() != null && EquityCurves.benchmark(result) == null && result.benchmarkEquity().length > 0) {
+            LOG.warn("benchmark equity has {} points but strategy equity has {}; benchmark not charted",
+                    result.benchmarkEquity().length, result.equity().size());
+        }
+        if (EquityCurves.defaultUnit(result) == EquityUnit.GROWTH) {
+            equityUnit.set(EquityUnit.GROWTH);
+        }
+        equitySeries.set(EquityCurves.equity(result, equityUnit.get()));
+        drawdownSeries.set(EquityCurves.drawdown(result));
 
         List<EquityPoint> equity = result.equity();
-        double[] x = new double[equity.size()];
-        double[] strategyEquity = new double[equity.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = ChartSeries.epochSeconds(equity.get(i).date());
-            strategyEquity[i] = equity.get(i).equity();
-        }
-        String strategyName = "Strategy " + result.symbol();
-        String benchmarkName = "Buy & hold " + result.config().benchmarkSymbol();
-        List<ChartSeries> eq = new ArrayList<>();
-        List<ChartSeries> dd = new ArrayList<>();
-        eq.add(new ChartSeries(strategyName, x, strategyEquity));
-        dd.add(new ChartSeries(strategyName, x, Drawdowns.percent(strategyEquity)));
-        double[] bench = result.benchmarkEquity();
-        if (bench != null && bench.length == x.length) {
-            eq.add(new ChartSeries(benchmarkName, x, bench));
-            dd.add(new ChartSeries(benchmarkName, x, Drawdowns.percent(bench)));
-        } else if (bench != null && bench.length > 0) {
-            LOG.warn("benchmark equity has {} points but strategy equity has {}; benchmark not charted", bench.length, x.length);
-        }
-        equitySeries.set(List.copyOf(eq));
-        drawdownSeries.set(List.copyOf(dd));
-
         String range = equity.isEmpty() ? "no days"
-                : equity.get(0).date() + " … " + equity.get(equity.size() - 1).date() + " (" + Formats.count(equity.size()) + " days)";
+                : Formats.date(equity.get(0).date()) + " … " + Formats.date(equity.get(equity.size() - 1).date())
+                + " (" + Formats.count(equity.size()) + " days)";
         decisions.show(result.decisions());
-        loadPrices(result);
+        loadPrices(result, parameters);
         statusMessage.set(result.symbol() + " " + range + ", " + Formats.count(result.fills().size()) + " fills"
                 + (result.dataSource() == null || result.dataSource().isBlank() ? "" : ", data: " + result.dataSource()));
     }
 
-    /** Loads the traded symbol's bars in the background and charts them unless another result is shown by then. */
-    private void loadPrices(BacktestResult result) {
+    /**
+     * Loads the traded symbol's bars (and the regime strategy's signal symbol's) in the background and
+     * charts them unless another result is shown by then.
+     */
+    private void loadPrices(BacktestResult result, Map<String, String> parameters) {
         long shown = shownResult;
         priceChart.set(PriceChartData.empty());
         if (result.equity().isEmpty()) {
             return;
         }
         LocalDate start = result.config().from().minusDays(PriceCharts.WARM_UP_DAYS);
-        executor.execute(() -> PriceCharts.of(result, runner.bars(result.symbol(), start, result.config().to())),
+        String signal = PriceCharts.signalSymbol(result.strategyId(), parameters, defaultsOf(result.strategyId()));
+        executor.execute(() -> PriceCharts.of(result, runner.bars(result.symbol(), start, result.config().to()),
+                        signal == null ? null : runner.bars(signal, start, result.config().to())),
                 data -> {
                     if (shownResult == shown) {
                         priceChart.set(data);
@@ -565,7 +585,23 @@ public final class BacktestViewModel {
         decisions.show(List.of());
     }
 
+    /** The default parameter values of strategy {@code id} ("" when the runner does not offer it). */
+    private Map<String, String> defaultsOf(String id) {
+        Map<String, String> out = new LinkedHashMap<>();
+        strategies.stream().filter(i -> i.id().equals(id)).findFirst()
+                .ifPresent(i -> i.parameters().forEach(p -> out.put(p.name(), p.defaultValue() == null ? "" : p.defaultValue())));
+        return out;
+    }
+
     private void strategyChanged(StrategyInfo info) {
+        // another strategy's charts and metrics would be read as this one's: clear them (and stop its run)
+        if (running.get()) {
+            cancel();
+        }
+        clearResults();
+        errorMessage.set("");
+        statusMessage.set("");
+        resultTitle.set("");
         for (ParameterField p : parameters) {
             p.errorProperty().removeListener(revalidate);
         }

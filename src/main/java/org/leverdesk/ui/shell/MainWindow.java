@@ -47,7 +47,8 @@ public final class MainWindow {
             items.add(new NavItem("Dashboard", () -> DashboardView.load(new DashboardViewModel(services.dashboard(),
                     services.tradingControls(), executor, clock.getZone()))));
         }
-        items.add(new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock))));
+        items.add(new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock),
+                org.leverdesk.ui.common.LayoutMemory.besideConfig(services.configFile() == null ? null : services.configFile().path()))));
         if (services.strategyVersions() != null) {
             items.add(new NavItem("Strategies", () -> StrategiesView.load(
                     new StrategiesViewModel(services.strategyVersions(), executor, clock.getZone()))));

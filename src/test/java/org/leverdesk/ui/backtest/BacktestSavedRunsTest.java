@@ -38,7 +38,7 @@ class BacktestSavedRunsTest {
     void successfulRunIsSavedWithItsParametersAndTheTitleNamesTheRun() {
         vm.parameters().get(0).valueProperty().set("150");
         vm.run();
-        assertEquals("New run · saved as run 1", vm.resultTitleProperty().get());
+        assertEquals("New run · saved as run 1 (strategy version 1)", vm.resultTitleProperty().get());
         assertEquals(Map.of("smaPeriod", "150", "exitBuffer", "0.02", "useStops", "true"), store.parametersOf(1));
         SavedRun row = saved().runs().get(0);
         assertEquals(1, row.id());
@@ -81,7 +81,7 @@ class BacktestSavedRunsTest {
         SavedRun first = saved().runs().get(1);
         vm.open(first);
 
-        assertEquals("Saved run 1 · created 2024-06-28 15:04", vm.resultTitleProperty().get());
+        assertEquals("Saved run 1 · created 2024-06-28 15:04 · data: fake prices", vm.resultTitleProperty().get());
         assertEquals(firstMetrics, vm.metricRows());
         assertEquals(List.of("TQQQ", "TQQQ"), vm.trades().stream().map(Fill::symbol).toList());
         assertEquals(20, vm.equitySeriesProperty().get().get(0).size());
@@ -154,7 +154,7 @@ class BacktestSavedRunsTest {
         vm.open(row);
         assertEquals("Run 1 is no longer in the store; the list was refreshed", saved().messageProperty().get());
         assertTrue(saved().runs().isEmpty());
-        assertEquals("New run · saved as run 1", vm.resultTitleProperty().get(), "the shown result stays");
+        assertEquals("New run · saved as run 1 (strategy version 1)", vm.resultTitleProperty().get(), "the shown result stays");
     }
 
     @Test
@@ -175,7 +175,7 @@ class BacktestSavedRunsTest {
         assertEquals(1, executor.pendingCount(), "the load waits for the background executor");
         executor.runPending();
         assertTrue(!saved().openingProperty().get());
-        assertEquals("Saved run 1 · created 2024-06-28 15:04", vm.resultTitleProperty().get());
+        assertEquals("Saved run 1 · created 2024-06-28 15:04 · data: fake prices", vm.resultTitleProperty().get());
     }
 
     @Test
@@ -197,7 +197,7 @@ class BacktestSavedRunsTest {
         executor.runNext(); // the first save finishes
         assertEquals("", vm.resultTitleProperty().get());
         executor.runPending();
-        assertEquals("New run · saved as run 2", vm.resultTitleProperty().get());
+        assertEquals("New run · saved as run 2 (strategy version 1)", vm.resultTitleProperty().get());
         assertEquals(List.of(2L, 1L), saved().runs().stream().map(SavedRun::id).toList());
     }
 

@@ -50,6 +50,68 @@ class BacktestViewModelTest {
     }
 
     @Test
+    void switchingTheStrategyClearsThePreviousStrategysChartsAndMetrics() {
+        vm.run();
+        assertFalse(vm.metricRows().isEmpty());
+        assertFalse(vm.equitySeriesProperty().get().isEmpty());
+        assertTrue(vm.canExportProperty().get());
+        vm.strategyProperty().set(FakeBacktestRunner.HOLD);
+        assertTrue(vm.metricRows().isEmpty(), "metrics of the regime run are not the hold strategy's");
+        assertTrue(vm.trades().isEmpty());
+        assertTrue(vm.equitySeriesProperty().get().isEmpty());
+        assertTrue(vm.drawdownSeriesProperty().get().isEmpty());
+        assertEquals(0, vm.priceChartProperty().get().bars().size());
+        assertEquals(0, vm.decisions().total());
+        assertFalse(vm.canExportProperty().get(), "nothing left to export");
+        assertEquals("", vm.statusMessageProperty().get());
+    }
+
+    @Test
+    void switchingTheStrategyDuringARunCancelsItSoItsResultNeverAppearsUnderTheNewOne() {
+        executor.hold();
+        vm.run();
+        vm.strategyProperty().set(FakeBacktestRunner.HOLD);
+        executor.runPending();
+        assertTrue(vm.metricRows().isEmpty());
+        assertFalse(vm.runningProperty().get());
+        assertEquals("Backtest cancelled.", vm.statusMessageProperty().get());
+    }
+
+    @Test
+    void equityIsInDollarsUnlessTheBenchmarkStartsElsewhereAndEveryUnitCanBeChosen() {
+        vm.run();
+        assertEquals(EquityUnit.DOLLARS, vm.equityUnitProperty().get());
+        ChartSeries dollars = vm.equitySeriesProperty().get().get(0);
+        assertEquals(10_000, dollars.y()[0], 1e-9);
+        vm.equityUnitProperty().set(EquityUnit.GROWTH);
+        ChartSeries growth = vm.equitySeriesProperty().get().get(0);
+        assertEquals(1.0, growth.y()[0], 1e-12);
+        assertEquals(dollars.y()[10] / 10_000, growth.y()[10], 1e-12);
+        assertEquals("$1.10", EquityUnit.GROWTH.format().apply(1.1));
+        assertEquals("10.0%", EquityUnit.PERCENT.format().apply(1.1), "percent is the growth factor labelled as return");
+        assertEquals("-25.0%", EquityUnit.PERCENT.format().apply(0.75));
+
+        vm.equityUnitProperty().set(EquityUnit.DOLLARS);
+        runner.setBenchmarkScale(148); // a benchmark that did not start with the strategy's capital
+        vm.run();
+        assertEquals(EquityUnit.GROWTH, vm.equityUnitProperty().get(), "both lines on one scale");
+        assertEquals(1.0, vm.equitySeriesProperty().get().get(1).y()[0], 1e-12);
+    }
+
+    @Test
+    void aReplacedResultIsReleased() throws Exception {
+        vm.run();
+        java.lang.ref.WeakReference<Object> first = new java.lang.ref.WeakReference<>(vm.shownResult());
+        assertTrue(first.get() != null);
+        vm.run();
+        for (int i = 0; i < 50 && first.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertNull(first.get(), "the first run's result is no longer held once another is shown");
+    }
+
+    @Test
     void benchmarkFollowsSymbolUntilEditedByHand() {
         vm.symbolProperty().set("QQQ");
         assertEquals("QQQ", vm.benchmarkProperty().get());
@@ -233,8 +295,9 @@ class BacktestViewModelTest {
         assertEquals(23, data.bars().size());
         assertEquals(vm.equitySeriesProperty().get().get(0).x()[22], data.bars().x()[22]);
         assertEquals("TQQQ", data.bars().symbol());
-        assertEquals(List.of("SMA 50", "SMA 250"), data.overlays().stream().map(ChartSeries::name).toList());
-        assertNull(data.indicator(), "the regime strategy has no indicator pane");
+        assertTrue(data.overlays().isEmpty(), "no averages of TQQQ: the regime strategy reads QQQ's");
+        assertEquals("QQQ (regime signal)", data.pane().title(), "QQQ's close and averages get their own pane");
+        assertEquals(List.of("QQQ close", "QQQ SMA 50", "QQQ SMA 250"), data.pane().lines().stream().map(ChartSeries::name).toList());
         assertEquals(2, data.markers().size());
         assertTrue(data.markers().get(0).buy());
         assertFalse(data.markers().get(1).buy());
