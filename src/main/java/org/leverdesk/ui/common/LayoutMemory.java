@@ -101,6 +101,10 @@ public final class LayoutMemory {
         if (file == null) {
             return;
         }
+        if (!javafx.application.Platform.isFxApplicationThread()) {
+            save(); // no UI thread to wait on (tests, tools): write now
+            return;
+        }
         if (pendingSave == null) {
             pendingSave = new PauseTransition(Duration.millis(500));
             pendingSave.setOnFinished(e -> save());
