@@ -36,6 +36,7 @@ import org.leverdesk.domain.Fill;
 import org.leverdesk.domain.GateResult;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
+import org.leverdesk.ui.common.ViewTiming;
 import org.leverdesk.ui.chart.PriceChart;
 import org.leverdesk.ui.chart.TimeSeriesChart;
 import org.leverdesk.ui.common.LayoutMemory;
@@ -162,7 +163,10 @@ public final class BacktestView {
 
     /** Builds the view for {@code viewModel}, arranged as last left in {@code layout}. */
     public static Parent load(BacktestViewModel viewModel, LayoutMemory layout) {
-        return FxmlViews.load(new BacktestView(viewModel, layout));
+        long started = System.nanoTime();
+        Parent root = FxmlViews.load(new BacktestView(viewModel, layout));
+        ViewTiming.logWhenShown("Backtest", root, started);
+        return root;
     }
 
     @FXML

@@ -482,6 +482,8 @@ public final class BacktestViewModel {
     }
 
     private void finished(BacktestRequest request, BacktestResult result) {
+        LOG.info("backtest of {} on {} shown: {} days, {} fills", request.strategyId(), request.symbol(), result.equity().size(),
+                result.fills().size());
         running.set(false);
         progress.set(1);
         progressMessage.set("");
@@ -493,6 +495,7 @@ public final class BacktestViewModel {
         long shown = shownResult;
         resultTitle.set("New run · saving…");
         savedRuns.save(result, request.parameters(), saved -> {
+            LOG.info("backtest saved as run {} (strategy version {})", saved.id(), saved.versionId());
             if (shownResult == shown) {
                 shownRunId = saved.id();
                 // the PDF states the version as the CLI's report does

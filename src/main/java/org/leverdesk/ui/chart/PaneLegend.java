@@ -103,5 +103,7 @@ final class PaneLegend extends FlowPane {
         all.addAll(items);
         all.addAll(extras);
         getChildren().setAll(all);
+        // an empty legend would be a blank strip over an empty pane
+        setOpacity(title.getText().isEmpty() && items.isEmpty() && extras.isEmpty() ? 0 : 1);
     }
 }

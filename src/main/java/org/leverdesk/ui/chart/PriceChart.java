@@ -20,7 +20,7 @@ import org.leverdesk.ui.common.Formats;
  * pan, zoom and cross-hair together, and the price axis fits the bars in view.
  */
 public final class PriceChart extends ChartStack {
-    private final TimeSeriesChart price = new TimeSeriesChart("Price", Formats::price);
+    private final TimeSeriesChart price = new TimeSeriesChart("Price", ChartFormats::price);
     private final TimeSeriesChart volume = new TimeSeriesChart("", PriceChart::compact);
     private final TimeSeriesChart indicator = new TimeSeriesChart("Indicator", v -> String.format(Locale.ROOT, "%.0f", v));
     private final CandleLayer candles;
@@ -78,8 +78,8 @@ public final class PriceChart extends ChartStack {
         if (i >= b.size() || b.x()[i] != x) {
             return null;
         }
-        return "O " + Formats.price(b.open()[i]) + "  H " + Formats.price(b.high()[i]) + "  L " + Formats.price(b.low()[i])
-                + "  C " + Formats.price(b.close()[i]);
+        return "O " + ChartFormats.price(b.open()[i]) + "  H " + ChartFormats.price(b.high()[i]) + "  L " + ChartFormats.price(b.low()[i])
+                + "  C " + ChartFormats.price(b.close()[i]);
     }
 
     /** Puts the price, volume and indicator panes into {@code other}'s group (other panes then pan and zoom with them). */
@@ -116,7 +116,7 @@ public final class PriceChart extends ChartStack {
         }
         indicator.setTitle(pane.title());
         indicator.setFixedValueRange(pane.min(), pane.max());
-        indicator.setValueFormat(pane.fixedRange() ? v -> String.format(Locale.ROOT, "%.0f", v) : Formats::price);
+        indicator.setValueFormat(pane.fixedRange() ? v -> String.format(Locale.ROOT, "%.0f", v) : ChartFormats::price);
         // an oscillator over decades is a solid band unless averaged; moving averages are lines already
         indicator.setSmoothWhenDense(pane.fixedRange());
         indicator.setSeries(pane.lines());

@@ -19,16 +19,18 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import org.leverdesk.strategy.regime.Regime;
 import org.leverdesk.strategy.regime.SignalSettings;
+import org.leverdesk.ui.chart.ChartFormats;
 import org.leverdesk.ui.chart.ChartStack;
 import org.leverdesk.ui.chart.TimeSeriesChart;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
+import org.leverdesk.ui.common.ViewTiming;
 
 /** The Regime view: the Regime &amp; Gates panel over the regime chart with the clicked day's decision, bound to a {@link RegimeViewModel}. */
 public final class RegimeView {
     private final RegimeViewModel viewModel;
     private final SignalSettings signals;
-    private final TimeSeriesChart priceChart = new TimeSeriesChart("QQQ regime · shaded by confirmed regime", Formats::price);
+    private final TimeSeriesChart priceChart = new TimeSeriesChart("QQQ regime · shaded by confirmed regime", ChartFormats::price);
     private final TimeSeriesChart positionChart = new TimeSeriesChart("", v -> String.format(Locale.ROOT, "%.0f%%", v));
     private final ChartStack charts = new ChartStack();
     private Tile regimeTile;
@@ -66,7 +68,9 @@ public final class RegimeView {
 
     /** Builds the view for {@code viewModel} and starts loading. */
     public static Parent load(RegimeViewModel viewModel, SignalSettings signals) {
+        long started = System.nanoTime();
         Parent root = FxmlViews.load(new RegimeView(viewModel, signals));
+        ViewTiming.logWhenShown("Regime", root, started);
         viewModel.refresh();
         return root;
     }

@@ -175,8 +175,8 @@ class ChartInteractionFxTest {
         double day = price().group().crosshairProperty().get();
         int i = java.util.Arrays.binarySearch(x, day);
         assertTrue(i > 0, "the crosshair snaps to a bar's day");
-        assertTrue(price().readoutText().contains("C " + Formats.price(close[i])), price().readoutText());
-        assertTrue(price().readoutText().contains("O " + Formats.price(open[i])), price().readoutText());
+        assertTrue(price().readoutText().contains("C " + ChartFormats.price(close[i])), price().readoutText());
+        assertTrue(price().readoutText().contains("O " + ChartFormats.price(open[i])), price().readoutText());
         assertTrue(equityPane.readoutText().contains("Strategy  " + Formats.wholeMoney(equity[i])), equityPane.readoutText());
         assertTrue(chart.indicatorPane().readoutText().contains("RSI(2)"), chart.indicatorPane().readoutText());
         assertTrue(chart.volumePane().readoutText().contains("Volume  1M"), chart.volumePane().readoutText());
@@ -189,7 +189,7 @@ class ChartInteractionFxTest {
         robot.moveTo(new Point2D(b.getMinX() - 40, b.getMinY() - 40));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(price().crosshairLayer().shown(), "the crosshair leaves with the pointer");
-        assertTrue(price().readoutText().contains("C " + Formats.price(close[N - 1])), "then the legend reads the last day in view");
+        assertTrue(price().readoutText().contains("C " + ChartFormats.price(close[N - 1])), "then the legend reads the last day in view");
     }
 
     @Test
