@@ -34,9 +34,20 @@ public final class FakeBacktestRunner implements BacktestRunner {
             LocalDate.of(2020, 2, 19), LocalDate.of(2020, 3, 16), 0.17, 0, Double.NaN, Double.NaN, Double.NaN,
             Double.NaN, 1.0, 13_000);
 
+    private final List<StrategyInfo> offered;
     private volatile BacktestRequest lastRequest;
     private volatile RuntimeException failure;
     private volatile double benchmarkScale = 1;
+
+    /** Offers {@link #REGIME} (whose form the catalog's regime parameters replace) and {@link #HOLD}. */
+    public FakeBacktestRunner() {
+        this(List.of(REGIME, HOLD));
+    }
+
+    /** Offers {@code strategies}. */
+    public FakeBacktestRunner(List<StrategyInfo> strategies) {
+        this.offered = List.copyOf(strategies);
+    }
 
     /** Makes the benchmark start at {@code scale} times the capital (1: the same amount, as buy-and-hold does). */
     public void setBenchmarkScale(double scale) {
@@ -54,7 +65,7 @@ public final class FakeBacktestRunner implements BacktestRunner {
 
     @Override
     public List<StrategyInfo> strategies() {
-        return List.of(REGIME, HOLD);
+        return offered;
     }
 
     @Override

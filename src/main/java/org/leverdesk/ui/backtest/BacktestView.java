@@ -1,12 +1,13 @@
 package org.leverdesk.ui.backtest;
 
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -26,7 +27,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.Control;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.leverdesk.backtest.BacktestRunner.StrategyInfo;
@@ -40,6 +40,8 @@ import org.leverdesk.ui.common.ViewTiming;
 import org.leverdesk.ui.chart.PriceChart;
 import org.leverdesk.ui.chart.TimeSeriesChart;
 import org.leverdesk.ui.common.LayoutMemory;
+import org.leverdesk.ui.common.form.FormOptions;
+import org.leverdesk.ui.common.form.FormView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
@@ -78,6 +80,7 @@ public final class BacktestView {
 
     private final BacktestViewModel viewModel;
     private final LayoutMemory layout;
+    private final Supplier<List<String>> tickers;
 
     @FXML private ComboBox<StrategyInfo> strategyBox;
     @FXML private TextField symbolField;
@@ -88,7 +91,7 @@ public final class BacktestView {
     @FXML private TextField commissionPerOrderField;
     @FXML private TextField commissionPerShareField;
     @FXML private TextField slippageField;
-    @FXML private GridPane parametersPane;
+    @FXML private VBox parametersPane;
     @FXML private Button runButton;
     @FXML private Button cancelButton;
     @FXML private MenuButton exportButton;
@@ -152,8 +155,14 @@ public final class BacktestView {
     private double formDivider = 0.26;
 
     public BacktestView(BacktestViewModel viewModel, LayoutMemory layout) {
+        this(viewModel, layout, List::of);
+    }
+
+    /** @param tickers the symbols the parameter form's ticker pickers suggest */
+    public BacktestView(BacktestViewModel viewModel, LayoutMemory layout, Supplier<List<String>> tickers) {
         this.viewModel = viewModel;
         this.layout = layout;
+        this.tickers = tickers;
     }
 
     /** Builds the view for {@code viewModel}; the layout is forgotten when the window closes. */
@@ -163,8 +172,13 @@ public final class BacktestView {
 
     /** Builds the view for {@code viewModel}, arranged as last left in {@code layout}. */
     public static Parent load(BacktestViewModel viewModel, LayoutMemory layout) {
+        return load(viewModel, layout, List::of);
+    }
+
+    /** Builds the view for {@code viewModel}, arranged as last left in {@code layout}; ticker pickers suggest {@code tickers}. */
+    public static Parent load(BacktestViewModel viewModel, LayoutMemory layout, Supplier<List<String>> tickers) {
         long started = System.nanoTime();
-        Parent root = FxmlViews.load(new BacktestView(viewModel, layout));
+        Parent root = FxmlViews.load(new BacktestView(viewModel, layout, tickers));
         ViewTiming.logWhenShown("Backtest", root, started);
         return root;
     }
@@ -204,7 +218,7 @@ public final class BacktestView {
         markInvalid(commissionPerOrderField, viewModel.commissionPerOrderErrorProperty());
         markInvalid(commissionPerShareField, viewModel.commissionPerShareErrorProperty());
         markInvalid(slippageField, viewModel.slippageErrorProperty());
-        viewModel.parameters().addListener((ListChangeListener<ParameterField>) change -> buildParameterForm());
+        viewModel.formProperty().addListener((obs, old, now) -> buildParameterForm());
         buildParameterForm();
 
         runButton.disableProperty().bind(Bindings.not(viewModel.canRunProperty()));
@@ -461,23 +475,8 @@ public final class BacktestView {
     }
 
     private void buildParameterForm() {
-        parametersPane.getChildren().clear();
-        int i = 0;
-        for (ParameterField p : viewModel.parameters()) {
-            Label name = new Label(p.name());
-            TextField value = new TextField();
-            value.setId("param-" + p.name());
-            value.setPrefColumnCount(7);
-            value.textProperty().bindBidirectional(p.valueProperty());
-            String help = (p.description().isEmpty() ? "" : p.description() + "\n") + "Default: " + p.defaultValue();
-            name.setTooltip(new Tooltip(help));
-            markInvalid(value, p.errorProperty());
-            // one per row in the side panel: the name, then its field
-            parametersPane.add(name, 0, i);
-            parametersPane.add(value, 1, i);
-            javafx.scene.layout.GridPane.setHgrow(value, javafx.scene.layout.Priority.ALWAYS);
-            i++;
-        }
+        // the one form builder: labels, units, check boxes, choices and each field's own problem
+        parametersPane.getChildren().setAll(FormView.grid(viewModel.form().fields(), FormOptions.compact(tickers, "param-")));
     }
 
     private static void markInvalid(Control control, ReadOnlyStringProperty error) {

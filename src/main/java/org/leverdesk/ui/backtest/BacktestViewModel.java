@@ -26,6 +26,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.leverdesk.backtest.BacktestRequest;
 import org.leverdesk.backtest.BacktestResult;
@@ -41,7 +42,11 @@ import org.leverdesk.common.CancellationToken;
 import org.leverdesk.domain.Fill;
 import org.leverdesk.market.data.MarketDataException;
 import org.leverdesk.ui.common.Formats;
+import org.leverdesk.strategy.catalog.StrategyCatalog;
+import org.leverdesk.strategy.catalog.StrategyDescriptor;
+import org.leverdesk.strategy.catalog.StrategyDescriptor.ParameterSpec;
 import org.leverdesk.ui.common.ProgressRelay;
+import org.leverdesk.ui.common.form.FormModel;
 import org.leverdesk.ui.common.TaskExecutor;
 import org.leverdesk.ui.chart.ChartSeries;
 import org.leverdesk.ui.chart.PriceChartData;
@@ -73,7 +78,8 @@ public final class BacktestViewModel {
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(this, "to");
     private final StringProperty capital = new SimpleStringProperty(this, "capital", DEFAULT_CAPITAL);
     private final StringProperty benchmark = new SimpleStringProperty(this, "benchmark", "");
-    private final ObservableList<ParameterField> parameters = FXCollections.observableArrayList();
+    private final StrategyCatalog catalog;
+    private final ReadOnlyObjectWrapper<FormModel> form = new ReadOnlyObjectWrapper<>(new FormModel(List.of(), null));
     private final StringProperty commissionPerOrder = new SimpleStringProperty(this, "commissionPerOrder", DEFAULT_COST);
     private final StringProperty commissionPerShare = new SimpleStringProperty(this, "commissionPerShare", DEFAULT_COST);
     private final StringProperty slippageBps = new SimpleStringProperty(this, "slippageBps", DEFAULT_COST);
@@ -120,6 +126,7 @@ public final class BacktestViewModel {
     private final Map<String, String> strategyNames = new LinkedHashMap<>();
 
     private final InvalidationListener revalidate = obs -> validate();
+    private final ListChangeListener<String> formProblems = change -> validate();
 
     /**
      * @param clock gives today's date for the default range (the last {@value #DEFAULT_YEARS} years)
@@ -134,7 +141,18 @@ public final class BacktestViewModel {
      * @param clock     gives today's date for the default range and the zone creation times are shown in
      */
     public BacktestViewModel(BacktestRunner runner, SavedRuns savedRuns, TaskExecutor executor, Clock clock) {
+        this(runner, savedRuns, executor, clock, StrategyCatalog.builtIn());
+    }
+
+    /**
+     * @param catalog the parameter model (labels, units, kinds, the strategy's own check) of each
+     *                strategy the runner offers; a strategy it does not know gets fields guessed from
+     *                the runner's defaults
+     */
+    public BacktestViewModel(BacktestRunner runner, SavedRuns savedRuns, TaskExecutor executor, Clock clock,
+                             StrategyCatalog catalog) {
         this.runner = runner;
+        this.catalog = catalog;
         this.executor = executor;
         this.strategies = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(runner.strategies()));
         Map<String, String> names = new LinkedHashMap<>();
@@ -157,6 +175,8 @@ public final class BacktestViewModel {
                 benchmark.set(now);
             }
         });
+        // the strategy's check of its parameters is made for the traded symbol
+        symbol.addListener(obs -> form.get().validate());
         for (Observable input : List.of(strategy, symbol, from, to, capital, benchmark,
                 commissionPerOrder, commissionPerShare, slippageBps)) {
             input.addListener(revalidate);
@@ -218,9 +238,16 @@ public final class BacktestViewModel {
         return slippageBps;
     }
 
-    /** The chosen strategy's parameters, one editable field each (replaced when the strategy changes). */
-    public ObservableList<ParameterField> parameters() {
-        return parameters;
+    /**
+     * The chosen strategy's parameters as a form of the one parameter model (label, unit, kind, help,
+     * every problem at once), replaced when the strategy changes.
+     */
+    public ReadOnlyObjectProperty<FormModel> formProperty() {
+        return form.getReadOnlyProperty();
+    }
+
+    public FormModel form() {
+        return form.get();
     }
 
     // ---- Validation ---------------------------------------------------------------------------
@@ -467,10 +494,7 @@ public final class BacktestViewModel {
 
     /** The request the form describes; only meaningful when valid. */
     BacktestRequest request() {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (ParameterField p : parameters) {
-            params.put(p.name(), p.trimmedValue());
-        }
+        Map<String, String> params = new LinkedHashMap<>(form.get().values());
         return new BacktestRequest(strategy.get().id(), upper(symbol.get()), from.get(), to.get(),
                 parseCapital(capital.get()), costs(), upper(benchmark.get()), params);
     }
@@ -605,22 +629,37 @@ public final class BacktestViewModel {
         errorMessage.set("");
         statusMessage.set("");
         resultTitle.set("");
-        for (ParameterField p : parameters) {
-            p.errorProperty().removeListener(revalidate);
-        }
-        List<ParameterField> fields = new ArrayList<>();
+        form.get().problems().removeListener(formProblems);
+        FormModel made = new FormModel(List.of(), null);
         if (info != null) {
             symbol.set(info.defaultSymbol() == null ? "" : info.defaultSymbol());
             benchmark.set(symbol.get());
-            for (BacktestRunner.Parameter p : info.parameters()) {
-                ParameterField f = new ParameterField(p);
-                // the field validates itself first; listening to its error keeps that order
-                f.errorProperty().addListener(revalidate);
-                fields.add(f);
-            }
+            made = formOf(info);
         }
-        parameters.setAll(fields);
+        made.problems().addListener(formProblems);
+        form.set(made);
         validate();
+    }
+
+    /**
+     * The catalog's parameters of {@code info} with the strategy's own check of the whole set (the
+     * same parse the CLI's backtest runs); the runner's names and defaults when the catalog lacks it.
+     */
+    private FormModel formOf(StrategyInfo info) {
+        java.util.Optional<StrategyDescriptor> described = catalog.find(info.id());
+        if (described.isPresent()) {
+            StrategyDescriptor d = described.get();
+            return new FormModel(d.parameters(), p -> d.factory().create(checkedSymbol(d.defaultSymbol()), p));
+        }
+        List<ParameterSpec> guessed = info.parameters().stream()
+                .map(p -> new ParameterSpec(p.name(), p.defaultValue(), p.description())).toList();
+        return new FormModel(guessed, null);
+    }
+
+    /** The traded symbol to build a strategy with while checking its parameters (its default while the field is empty). */
+    private String checkedSymbol(String fallback) {
+        String s = upper(symbol.get());
+        return s.isEmpty() || s.chars().anyMatch(Character::isWhitespace) ? fallback : s;
     }
 
     private void validate() {
@@ -647,11 +686,7 @@ public final class BacktestViewModel {
                 problems.add(p);
             }
         }
-        for (ParameterField p : parameters) {
-            if (!p.errorProperty().get().isEmpty()) {
-                problems.add(p.errorProperty().get());
-            }
-        }
+        problems.addAll(form.get().problems());
         validationMessage.set(problems.isEmpty() ? "" : problems.get(0)
                 + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
         valid.set(problems.isEmpty());

@@ -62,7 +62,8 @@ public final class MainWindow {
                     services.tradingControls(), executor, clock.getZone()))));
         }
         items.add(new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock),
-                org.leverdesk.ui.common.LayoutMemory.besideConfig(services.configFile() == null ? null : services.configFile().path()))));
+                org.leverdesk.ui.common.LayoutMemory.besideConfig(services.configFile() == null ? null : services.configFile().path()),
+                symbols::known)));
         if (services.strategyVersions() != null) {
             items.add(new NavItem("Strategies", () -> StrategiesView.load(
                     new StrategiesViewModel(services.strategyVersions(), executor, clock.getZone()), symbols::known)));

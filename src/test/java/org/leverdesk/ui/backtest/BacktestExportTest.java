@@ -77,7 +77,7 @@ class BacktestExportTest {
         try (PDDocument pdf = Loader.loadPDF(tmp.resolve("opened.pdf").toFile())) {
             String text = new PDFTextStripper().getText(pdf);
             assertTrue(text.contains("strategy version 1"), text.substring(0, Math.min(600, text.length())));
-            assertTrue(text.contains("smaPeriod"), "the parameters it ran with are listed");
+            assertTrue(text.contains("fastPeriod"), "the parameters it ran with are listed");
         }
     }
 

@@ -9,7 +9,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
@@ -90,5 +94,35 @@ class BacktestViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, main2.getItems().size(), "and opens again");
         robot.interact(again::close);
+    }
+
+    @Test
+    void theParameterFormSpeaksInLabelsAndUnitsAndARunSendsTheStrategysOwnUnits(FxRobot robot) {
+        Stage stage = open(robot, LayoutMemory.none());
+        javafx.scene.Parent top = stage.getScene().getRoot();
+        // a NodeQuery narrows with each lookup: start from the root every time
+        java.util.function.Supplier<org.testfx.service.query.NodeQuery> root = () -> robot.from(top);
+        assertTrue(root.get().lookup(".field-label").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals("Capital used")),
+                "labels, not camelCase names");
+        assertTrue(root.get().lookup("#param-dayTradeGuard").tryQuery().filter(CheckBox.class::isInstance).isPresent(), "on/off is a check box");
+        TextField capitalUsed = root.get().lookup("#param-capitalFraction").queryAs(TextField.class);
+        assertEquals("30", capitalUsed.getText(), "a fraction reads as percent");
+        TextField fast = root.get().lookup("#param-fastPeriod").queryAs(TextField.class);
+        Button run = root.get().lookup("#runButton").queryAs(Button.class);
+        robot.interact(() -> fast.setText("4x"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(run.isDisabled(), "an invalid field stops the run");
+        Label problem = root.get().lookup("#problem-fastPeriod").queryAs(Label.class);
+        assertTrue(problem.isVisible() && problem.getText().startsWith("Fast SMA"), problem.getText());
+        robot.interact(() -> {
+            fast.setText("40");
+            capitalUsed.setText("45");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(run);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("40", runner.lastRequest().parameters().get("fastPeriod"));
+        assertEquals("0.45", runner.lastRequest().parameters().get("capitalFraction"));
+        robot.interact(stage::close);
     }
 }
