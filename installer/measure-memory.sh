@@ -5,9 +5,9 @@
 #
 # Starts the window (target/classes + the Maven class path, or target/leverdesk.jar when present)
 # under its own Xvfb display with scratch XDG folders, takes the demo start in the first-run
-# dialog, opens the Backtest view, picks strategy number STRATEGY_INDEX of the list (0 = the first,
-# 1 = regime), and presses Enter in the From field RUNS times (default 20), each time after the
-# previous run was saved (read from logs/leverdesk.log). Prints VmRSS/VmHWM after the window opened,
+# dialog, opens the Backtest view (Ctrl+2), picks strategy number STRATEGY_INDEX of the list (0 = the
+# first, monthly rebalance; 1 = regime, the default) and runs it RUNS times (default 20) with Ctrl+R,
+# each time after the previous run was saved (read from logs/leverdesk.log). Prints VmRSS/VmHWM after the window opened,
 # after each run, and 40 s after the last one (the idle window's periodic collection has run by then).
 # JVM options to try go in JAVA_OPTS (e.g. JAVA_OPTS="-XX:GCTimeRatio=4"); with
 # JAVA_OPTS=-XX:NativeMemoryTracking=summary the end also prints the JVM's own memory summary.
@@ -17,6 +17,9 @@ set -euo pipefail
 RUNS=${1:-20}
 STRATEGY=${2:-1}
 PRICES=${3:-../shared/data/prices}
+# where the strategy list is in a 1600x1000 window (from a screenshot); override when the layout moves
+STRATEGY_X=${STRATEGY_X:-TBD}
+STRATEGY_Y=${STRATEGY_Y:-TBD}
 cd "$(dirname "$0")/.."
 JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*/bin/java | sort -V | tail -1)}
 SCRATCH=$(mktemp -d /tmp/leverdesk-memory.XXXXXX)
@@ -49,16 +52,17 @@ xdotool windowmove "$M" 0 0
 xdotool windowsize "$M" 1600 1000
 sleep 5
 echo "window open:        $(rss)"
-xdotool mousemove 46 102 click 1          # Backtest in the navigation
+xdotool mousemove 800 500                 # the pointer over the window gives it the keyboard (no window manager)
+xdotool key ctrl+2                        # the Backtest view (View menu)
 sleep 8
-xdotool mousemove 419 73 click 1          # the strategy list
+# the strategy list (left of the title row): STRATEGY steps down from the first
+xdotool mousemove "$STRATEGY_X" "$STRATEGY_Y" click 1
 sleep 1
 for _ in $(seq 1 "$STRATEGY"); do xdotool key Down; done
 xdotool key Return
 sleep 2
-xdotool mousemove 405 162 click 1         # the From field; Enter there runs the backtest
 for i in $(seq 1 "$RUNS"); do
-  xdotool key Return
+  xdotool key ctrl+r                      # Backtest ▸ Run backtest
   for _ in $(seq 1 600); do grep -q "saved as run $i " "$LOG" 2>/dev/null && break; sleep 0.5; done
   echo "after backtest $i: $(rss)"
 done

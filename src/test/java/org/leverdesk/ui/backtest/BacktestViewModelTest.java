@@ -188,6 +188,18 @@ class BacktestViewModelTest {
     }
 
     @Test
+    void everyBuiltInStrategyCanRunWithItsDefaults() {
+        List<StrategyInfo> all = StrategyCatalog.builtIn().all().stream().map(d -> new StrategyInfo(d.id(), d.displayName(),
+                d.defaultSymbol(), d.parameters().stream().map(p -> new BacktestRunner.Parameter(p.name(), p.defaultValue(),
+                        p.description())).toList())).toList();
+        BacktestViewModel every = new BacktestViewModel(new FakeBacktestRunner(all), null, executor, CLOCK);
+        for (StrategyInfo info : all) {
+            every.strategyProperty().set(info);
+            assertTrue(every.canRunProperty().get(), info.id() + ": " + every.validationMessageProperty().get());
+        }
+    }
+
+    @Test
     void aStrategyTheCatalogDoesNotKnowGetsFieldsGuessedFromTheRunnersDefaults() {
         StrategyInfo custom = new StrategyInfo("custom", "Custom", "QQQ", List.of(
                 new BacktestRunner.Parameter("smaPeriod", "200", "Trend filter"),
