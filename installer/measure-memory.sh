@@ -6,7 +6,7 @@
 # Starts the window (target/classes + the Maven class path, or target/leverdesk.jar when present)
 # under its own Xvfb display with scratch XDG folders, takes the demo start in the first-run
 # dialog, opens the Backtest view (Ctrl+2), picks strategy number STRATEGY_INDEX of the list (0 = the
-# first, monthly rebalance; 1 = regime, the default) and runs it RUNS times (default 20) with Ctrl+R,
+# first, monthly rebalance, the default; 1 = regime, with STRATEGY_X/STRATEGY_Y) and runs it RUNS times (default 20) with Ctrl+R,
 # each time after the previous run was saved (read from logs/leverdesk.log). Prints VmRSS/VmHWM after the window opened,
 # after each run, and 40 s after the last one (the idle window's periodic collection has run by then).
 # JVM options to try go in JAVA_OPTS (e.g. JAVA_OPTS="-XX:GCTimeRatio=4"); with
@@ -15,11 +15,12 @@
 # is stopped at the end; nothing outside the scratch folder is written.
 set -euo pipefail
 RUNS=${1:-20}
-STRATEGY=${2:-1}
+STRATEGY=${2:-0}
 PRICES=${3:-../shared/data/prices}
-# where the strategy list is in a 1600x1000 window (from a screenshot); override when the layout moves
-STRATEGY_X=${STRATEGY_X:-TBD}
-STRATEGY_Y=${STRATEGY_Y:-TBD}
+# another strategy than the first needs where the strategy list is in the 1600x1000 window (read it off a screenshot)
+if [ "$STRATEGY" -gt 0 ] && { [ -z "${STRATEGY_X:-}" ] || [ -z "${STRATEGY_Y:-}" ]; }; then
+  echo "strategy $STRATEGY: set STRATEGY_X and STRATEGY_Y to the strategy list's position in the window" >&2; exit 2
+fi
 cd "$(dirname "$0")/.."
 JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*/bin/java | sort -V | tail -1)}
 SCRATCH=$(mktemp -d /tmp/leverdesk-memory.XXXXXX)
@@ -55,12 +56,13 @@ echo "window open:        $(rss)"
 xdotool mousemove 800 500                 # the pointer over the window gives it the keyboard (no window manager)
 xdotool key ctrl+2                        # the Backtest view (View menu)
 sleep 8
-# the strategy list (left of the title row): STRATEGY steps down from the first
-xdotool mousemove "$STRATEGY_X" "$STRATEGY_Y" click 1
-sleep 1
-for _ in $(seq 1 "$STRATEGY"); do xdotool key Down; done
-xdotool key Return
-sleep 2
+if [ "$STRATEGY" -gt 0 ]; then               # the strategy list: STRATEGY steps down from the first
+  xdotool mousemove "$STRATEGY_X" "$STRATEGY_Y" click 1
+  sleep 1
+  for _ in $(seq 1 "$STRATEGY"); do xdotool key Down; done
+  xdotool key Return
+  sleep 2
+fi
 for i in $(seq 1 "$RUNS"); do
   xdotool key ctrl+r                      # Backtest ▸ Run backtest
   for _ in $(seq 1 600); do grep -q "saved as run $i " "$LOG" 2>/dev/null && break; sleep 0.5; done

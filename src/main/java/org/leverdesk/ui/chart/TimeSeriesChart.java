@@ -50,6 +50,7 @@ public final class TimeSeriesChart extends StackPane {
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
     private final PaneLegend legend = new PaneLegend();
     private final ToggleButton logToggle = new ToggleButton("Log");
+    private boolean rebinPending;
     private final Button resetButton = new Button("Reset zoom");
     private final HBox tools = new HBox(4, logToggle, resetButton);
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
@@ -139,13 +140,11 @@ public final class TimeSeriesChart extends StackPane {
         chart.getCanvas().heightProperty().addListener((o, a, h) -> fitValues());
         chart.getCanvas().widthProperty().addListener((o, a, w) -> {
             if (smoothWhenDense && group.visibleRange() != null) {
-                // after this layout pass: ChartFX holds the data sets' locks while laying out, and
-                // re-binning writes them (a write here would wait for a lock this thread holds)
-                javafx.application.Platform.runLater(() -> {
-                    if (group.visibleRange() != null) {
-                        showRange(group.visibleRange());
-                    }
-                });
+                // after ChartFX's post-layout step: ChartFX takes the data sets' (non-reentrant) locks
+                // when the chart joins a scene and while laying out, and releases them after the
+                // layout pass; re-binning writes them, so a write before that (in this listener, or
+                // in a runLater that runs before the first pulse) would wait forever on this thread
+                rebinAfterLayout();
             }
         });
         legend.heightProperty().addListener((o, a, h) -> fitValues());
@@ -401,6 +400,30 @@ public final class TimeSeriesChart extends StackPane {
         group = newGroup;
         newGroup.visibleRangeProperty().addListener((o, a, b) -> updateResetButton());
         updateResetButton();
+    }
+
+    /** Re-bins the smoothed series once ChartFX has released its locks (see the canvas width listener). */
+    private void rebinAfterLayout() {
+        javafx.scene.Scene scene = getScene();
+        if (scene == null) {
+            showRange(group.visibleRange()); // no scene: ChartFX holds no lock
+            return;
+        }
+        if (rebinPending) {
+            return;
+        }
+        rebinPending = true;
+        Runnable[] once = new Runnable[1];
+        // added after ChartFX's own post-layout listener (registered when the chart joined the scene), so it runs after the unlock
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            rebinPending = false;
+            if (group.visibleRange() != null && getScene() == scene) {
+                showRange(group.visibleRange());
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
     }
 
     /** Called by the group: shows {@code range} and fits the value axis to it. */
