@@ -35,6 +35,7 @@ public final class DesktopLauncher {
 
     /** Runs the desktop app until its window closes; returns the process exit code. */
     public static int launch(Path dataDir, Path pricesDir) {
+        DesktopMemory.tune();
         // Opening H2 and running Flyway takes ~0.5 s of a cold start; JavaFX's toolkit start-up takes
         // about as long and needs none of it, so the two run side by side.
         CompletableFuture<Desktop> opening = CompletableFuture.supplyAsync(() -> open(dataDir, pricesDir),

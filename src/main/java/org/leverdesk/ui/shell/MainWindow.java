@@ -82,7 +82,9 @@ public final class MainWindow {
             items.add(new NavItem("Dashboard", () -> DashboardView.load(new DashboardViewModel(services.dashboard(),
                     controls, executor, clock.getZone()))));
         }
-        items.add(new NavItem("Backtest", () -> BacktestView.load(backtestModel.get())));
+        items.add(new NavItem("Backtest", () -> BacktestView.load(backtestModel.get(),
+                org.leverdesk.ui.common.LayoutMemory.besideConfig(services.configFile() == null ? null : services.configFile().path()),
+                symbols::known)));
         items.add(new NavItem("Research", () -> org.leverdesk.ui.research.ResearchViews.create(services, executor, clock, run -> {
             backtestModel.get().open(run);
             showView.accept("Backtest");

@@ -131,7 +131,7 @@ class WorkstationScreenshotsFxTest {
         robot.clickOn("Backtest");
         robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
         Button run = robot.lookup("#runButton").queryAs(Button.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#metricsTable")
+        WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> !robot.lookup("#metricsTable")
                 .queryAs(javafx.scene.control.TableView.class).getItems().isEmpty() && !run.isDisabled());
 
         for (Theme theme : List.of(Theme.PRIMER_LIGHT, Theme.PRIMER_DARK)) {
