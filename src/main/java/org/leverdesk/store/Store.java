@@ -158,7 +158,8 @@ public final class Store implements AutoCloseable {
 
     private void backupIfDue() {
         try {
-            if (!closed && backups.due()) {
+            // Also while close() waits: a backup queued at open still runs, so a short command takes its daily backup.
+            if (backups.due()) {
                 try (Connection c = pool.getConnection()) {
                     backups.online(c, "daily");
                 }
