@@ -32,7 +32,15 @@ final class Migrations {
     State inspect(DataSource source) {
         ValidateResult check = flyway(source, "*:pending", "*:future").validateWithResult();
         if (!check.validationSuccessful) {
-            throw new FlywayException(check.getAllErrorMessages());
+            // Each error's first line; Flyway's advice after it ("run repair") is not something a Leverdesk user can do.
+            List<String> errors = check.invalidMigrations.stream()
+                    .map(m -> m.errorDetails == null ? m.description : m.errorDetails.errorMessage)
+                    .map(m -> m == null ? "" : m.strip().lines().findFirst().orElse(""))
+                    .filter(m -> !m.isEmpty())
+                    .distinct()
+                    .toList();
+            throw new FlywayException(errors.isEmpty() ? check.getAllErrorMessages().strip().lines().findFirst().orElse("")
+                    : String.join("; ", errors));
         }
         MigrationInfoService info = flyway(source, "*:future").info();
         MigrationInfo current = info.current();
