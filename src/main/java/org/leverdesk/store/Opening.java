@@ -43,8 +43,14 @@ final class Opening {
         try {
             Migrations.State state = inspect(live);
             if (state == null) {
-                live = rebuildEmpty(live, null);
+                live.shutdown();
+                upgrade.rebuild();
+                live = LiveDatabase.open(dir, backups);
                 state = inspect(live);
+                if (state == null) {
+                    throw new StoreException("the Leverdesk store at " + dir + " was made again but its schema history still"
+                            + " does not match; pass a different --data-dir and report this");
+                }
             }
             if (!state.pending().isEmpty()) {
                 boolean empty = live.holdsNoRows();
@@ -86,19 +92,11 @@ final class Opening {
         }
     }
 
-    private LiveDatabase rebuildEmpty(LiveDatabase live, RuntimeException cause) {
-        live.shutdown();
-        rebuildOrThrow(cause);
-        return LiveDatabase.open(dir, backups);
-    }
-
+    /** Makes an empty store again after its upgrade failed; when that fails too, the upgrade's failure is what is reported. */
     private void rebuildOrThrow(RuntimeException cause) {
         try {
             upgrade.rebuild();
         } catch (StoreException again) {
-            if (cause == null) {
-                throw again;
-            }
             cause.addSuppressed(again);
             throw cause;
         }
