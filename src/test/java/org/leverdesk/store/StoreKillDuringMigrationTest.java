@@ -102,38 +102,44 @@ class StoreKillDuringMigrationTest {
 
     /**
      * The shipped migrations, first start killed at seeded random moments from the start of opening to
-     * its end (measured by one unkilled start), by SIGKILL and SIGTERM in turn.
+     * its end, by SIGKILL and SIGTERM in turn, until six kills have landed while the store was opening (a
+     * probe that opened first tells how long opening takes now, and the next moments are drawn from that).
      */
     @Test
     void firstStartsKilledAtRandomMomentsAllOpenNextTime() throws Exception {
         long openMillis;
         try (ChildJvm calibration = probe(tmp.resolve("calibration"), null)) {
             assertEquals(0, calibration.await(WAIT), calibration.output());
-            String out = calibration.output();
-            openMillis = Long.parseLong(out.substring(out.indexOf("opened ") + 7, out.indexOf(" ms")));
+            openMillis = openMillis(calibration.output());
         }
         Random random = new Random(14);
         List<String> shipped;
         try (Store reference = Store.open(tmp.resolve("reference"))) {
             shipped = tables(reference);
         }
-        int killedWhileOpening = 0;
-        for (int i = 0; i < 6; i++) {
+        int landed = 0;
+        for (int i = 0; landed < 6 && i < 24; i++) {
             Path data = tmp.resolve("data" + i);
-            Signal signal = i % 2 == 0 ? Signal.KILL : Signal.TERM;
-            long delay = (long) (random.nextDouble() * openMillis * 1.1);
+            Signal signal = landed % 2 == 0 ? Signal.KILL : Signal.TERM;
+            long delay = (long) (random.nextDouble() * openMillis);
             try (ChildJvm child = probe(data, null)) {
                 assertTrue(child.awaitWhileAlive(() -> child.output().contains("opening"), WAIT), child.output());
                 Thread.sleep(delay);
                 child.stop(signal, WAIT);
-                if (!child.output().contains("opened")) {
-                    killedWhileOpening++;
+                if (child.output().contains("opened")) {
+                    openMillis = openMillis(child.output());
+                } else {
+                    landed++;
                 }
             }
             try (Store store = Store.open(data)) {
                 assertEquals(shipped, tables(store), "after " + signal + " " + delay + " ms into opening");
             }
         }
-        assertTrue(killedWhileOpening >= 3, "only " + killedWhileOpening + " of 6 kills landed while the store was opening");
+        assertEquals(6, landed, "fewer than 6 kills landed while the store was opening");
+    }
+
+    private static long openMillis(String output) {
+        return Long.parseLong(output.substring(output.indexOf("opened ") + 7, output.indexOf(" ms")));
     }
 }

@@ -33,10 +33,16 @@ public final class ChildJvm implements AutoCloseable {
      */
     public static ChildJvm start(Path sandbox, Path log, List<String> jvmOptions, Map<String, String> env, String mainClass,
                                  List<String> args) {
+        return start(sandbox, log, jvmOptions, env, System.getProperty("java.class.path"), mainClass, args);
+    }
+
+    /** Like {@link #start(Path, Path, List, Map, String, List)} with the class path given. */
+    public static ChildJvm start(Path sandbox, Path log, List<String> jvmOptions, Map<String, String> env, String classPath,
+                                 String mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElseThrow());
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        cmd.addAll(List.of("-cp", classPath, mainClass));
         cmd.addAll(args);
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -84,6 +84,7 @@ final class KillCampaign {
     private final LocalDate monthEnd;
     private final LocalDate dayBefore;
     private long runMillis = 4000;
+    private String classPath;
     private int firstDayFaults;
     private int monthEndFaults;
 
@@ -96,6 +97,7 @@ final class KillCampaign {
 
     CampaignFigures run() throws Exception {
         long start = System.nanoTime();
+        classPath = ClassPathJars.of(System.getProperty("java.class.path"), options.work().resolve("classpath"));
         Path monthEndPrices = prices("month-end", monthEnd);
         Path dayBeforePrices = prices("day-before", dayBefore);
         for (int e = 0; figures.cycles < options.cycles(); e++) {
@@ -182,9 +184,11 @@ final class KillCampaign {
     }
 
     private ChildJvm start(Epoch epoch, Kind kind, String name) {
-        // Short-lived JVMs start faster compiling with C1 only; what they do is the same.
+        // Short-lived JVMs start faster compiling with C1 only and with a class-data archive of the class path (the
+        // first child that ends normally writes it, the others map it): half the CPU a start takes, same code run.
         List<String> jvm = List.of("-Dleverdesk.alpaca.url=" + epoch.fake.baseUrl(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1");
+                "-XX:TieredStopAtLevel=1", "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + options.work().resolve("children.jsa"), "-Xlog:cds*=error");
         Map<String, String> env = Map.of("ALPACA_KEY_ID", FakeAlpacaServer.KEY_ID, "ALPACA_SECRET_KEY", FakeAlpacaServer.SECRET_KEY);
         List<String> command = new ArrayList<>();
         String main = "org.leverdesk.app.Main";
@@ -199,7 +203,7 @@ final class KillCampaign {
         }
         command.addAll(List.of("--config", epoch.config.toString(), "--data-dir", epoch.data.toString(),
                 "--prices", epoch.prices.toString()));
-        return ChildJvm.start(epoch.dir, epoch.dir.resolve(name + ".log"), jvm, env, main, command);
+        return ChildJvm.start(epoch.dir, epoch.dir.resolve(name + ".log"), jvm, env, classPath, main, command);
     }
 
     private void cycle(Epoch epoch, int index, Fault fault) throws Exception {
