@@ -1,10 +1,10 @@
 package org.leverdesk.backtest;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,35 +12,51 @@ import java.util.Map;
 import java.util.Set;
 import org.leverdesk.backtest.metrics.Metrics;
 import org.leverdesk.backtest.metrics.MetricsCalculator;
+import org.leverdesk.broker.sim.BarDay;
+import org.leverdesk.broker.sim.CommissionModel;
+import org.leverdesk.broker.sim.DayPrices;
+import org.leverdesk.broker.sim.SimBroker;
+import org.leverdesk.broker.sim.SimDividend;
+import org.leverdesk.broker.sim.SimFill;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.common.ProgressListener;
 import org.leverdesk.domain.BarSeries;
 import org.leverdesk.domain.Decision;
 import org.leverdesk.domain.Fill;
 import org.leverdesk.domain.History;
-import org.leverdesk.domain.MarketSnapshot;
-import org.leverdesk.domain.Target;
+import org.leverdesk.domain.ReplayCursor;
+import org.leverdesk.execution.DecisionCycle;
+import org.leverdesk.execution.DecisionLog;
+import org.leverdesk.execution.IntentLog;
+import org.leverdesk.execution.OrderOutcome;
+import org.leverdesk.execution.RunResult;
+import org.leverdesk.execution.StrategyRun;
+import org.leverdesk.market.calendar.SessionInstants;
 import org.leverdesk.market.calendar.TradingCalendar;
-import org.leverdesk.strategy.DecisionContext;
-import org.leverdesk.strategy.ExecutionPolicy;
+import org.leverdesk.risk.RiskGate;
 import org.leverdesk.strategy.Strategy;
 
 /**
- * The daily event loop. For each trading day of the traded symbol in the requested range it
- * (1) fills orders left from the previous day (next open, or a limit tested against today's range),
- * (2) checks the resting stops, (3) shows the strategy the bars up to and including today — never
- * later, by construction of {@link History} — and applies its decision with the strategy's fill
- * model, and (4) records the equity at today's close.
- *
- * <p>Resting stops: a decision's {@link Target} with a stop price leaves a good-till-cancelled stop
- * for that symbol's whole position. A later target for the symbol replaces it (or cancels it when
- * it has no stop); it is cancelled when the position is flat at the end of a day with no order
- * pending for the symbol. Daily bars cannot tell whether the low came before or after the close
- * decision, so a stop is checked <em>at most once per day, before the strategy decides</em>
- * (after the open orders): a long's stop triggers when the day's low is at or below it and sells
- * at the stop, or at the open when the open is already below it (a gap through); a short's mirrors
- * it with the high. The fill goes through {@link FillSimulator}, so slippage and commission apply.
- * A stop set today is first checked tomorrow.
+ * A backtest is the one {@link DecisionCycle} driven by a replay clock over stored bars, with a
+ * {@link SimBroker} as the broker: the strategy, risk gate, order planner and broker code that paper
+ * and live trading run, with nothing of its own that decides or fills. For each trading day of the
+ * traded symbol in the range it
+ * <ol>
+ *   <li>advances every symbol's {@link History} to today (a strategy can never see a later bar: the
+ *       histories reject any index past today);</li>
+ *   <li>opens the session with {@link BarDay#open}: dividends going ex today are paid on the shares held,
+ *       market-on-open orders fill at the open; yesterday's after-close decision sends its buys (its sells
+ *       filled in the auction); resting limits and stops meet the day's range ({@link BarDay#sweep});</li>
+ *   <li>for a strategy that decides before the close, prints every symbol at its close (the provisional
+ *       bar a live run at 15:50 decides on is, in a replay, the day's bar) and runs the cycle at the
+ *       strategy's minute, so its market orders fill at the close quote; then closes the session (day
+ *       orders expire);</li>
+ *   <li>for a strategy that decides after the close, closes the session first and runs the cycle after
+ *       it: its orders go to the next open, as they would live;</li>
+ *   <li>records the equity (cash plus positions at the close).</li>
+ * </ol>
+ * Costs: the broker's quotes are the printed price ± the slippage (a half-spread: buys pay the ask,
+ * sells get the bid) and its commission model charges per order and per share.
  */
 public final class BacktestEngine {
     private static final int PROGRESS_EVERY = 512;
@@ -60,6 +76,16 @@ public final class BacktestEngine {
      */
     public BacktestResult run(Strategy strategy, Map<String, BarSeries> data, String tradedSymbol, BacktestConfig config,
                               String dataSource, ProgressListener progress, CancellationToken cancel) {
+        return run(strategy, 1, data, tradedSymbol, config, dataSource, progress, cancel);
+    }
+
+    /** Like {@link #run(Strategy, Map, String, BacktestConfig, String, ProgressListener, CancellationToken)} with the version number its order ids carry. */
+    public BacktestResult run(Strategy strategy, int version, Map<String, BarSeries> data, String tradedSymbol,
+                              BacktestConfig config, String dataSource, ProgressListener progress, CancellationToken cancel) {
+        if (config.allowMargin()) {
+            throw new IllegalArgumentException("backtests trade a cash account (the simulated broker lends nothing); run"
+                    + " without margin");
+        }
         Set<String> symbolSet = new LinkedHashSet<>();
         symbolSet.add(tradedSymbol);
         symbolSet.addAll(strategy.symbols());
@@ -85,78 +111,24 @@ public final class BacktestEngine {
                     + "; its data covers " + traded.firstDate() + " .. " + traded.lastDate());
         }
         int days = end - start + 1;
-
-        SimAccount account = new SimAccount(symbols, config.capital());
-        FillSimulator filler = new FillSimulator(config.costs(), config.allowMargin());
-        ExecutionPolicy policy = strategy.execution();
-        List<Fill> fills = new ArrayList<>();
-        List<Decision> decisions = config.recordDecisions() ? new ArrayList<>() : List.of();
-        RoundTripTracker trips = new RoundTripTracker();
-        List<PendingOrder> pending = new ArrayList<>();
-        double[] stops = new double[symbols.length];
-        Arrays.fill(stops, Double.NaN);
-
+        Replay replay = new Replay(strategy, version, symbols, series, config, calendar);
         LocalDate[] dates = new LocalDate[days];
         double[] equity = new double[days];
         double[] cash = new double[days];
         double[] positionValue = new double[days];
         boolean[] invested = new boolean[days];
-        int[] cursor = new int[symbols.length];
-        for (int s = 0; s < symbols.length; s++) {
-            cursor[s] = -1;
-        }
-        History[] histories = new History[symbols.length];
-        Map<String, History> snapshotMap = new HashMap<>(symbols.length * 2);
-
         for (int k = 0; k < days; k++) {
-            int i = start + k;
-            LocalDate today = traded.date(i);
+            LocalDate today = traded.date(start + k);
             if ((k & (PROGRESS_EVERY - 1)) == 0) {
                 cancel.throwIfCancelled();
                 progress.progress((double) k / days, today.toString());
             }
-            for (int s = 0; s < symbols.length; s++) {
-                int c = cursor[s];
-                BarSeries ser = series[s];
-                while (c + 1 < ser.size() && !ser.date(c + 1).isAfter(today)) {
-                    c++;
-                }
-                if (c != cursor[s] || histories[s] == null) {
-                    cursor[s] = c;
-                    histories[s] = new History(ser, c);
-                }
-                if (c >= 0) {
-                    account.mark(s, ser.close(c));
-                }
-            }
-            int fillsBefore = fills.size();
-            if (!pending.isEmpty()) {
-                fillPending(pending, series, cursor, today, account, filler, fills);
-            }
-            triggerStops(stops, series, cursor, today, account, filler, fills);
-
-            snapshotMap.clear();
-            for (int s = 0; s < symbols.length; s++) {
-                snapshotMap.put(symbols[s], histories[s]);
-            }
-            MarketSnapshot snapshot = new MarketSnapshot(today, snapshotMap);
-            Decision decision = strategy.decide(new DecisionContext(today, snapshot, account, calendar, k == 0, config.recordDecisions()));
-            if (config.recordDecisions()) {
-                decisions.add(decision);
-            }
-            if (decision.rebalance()) {
-                applyTargets(decision, account, series, cursor, policy, filler, fills, pending, today, stops);
-            }
-            cancelStopsOfFlatPositions(stops, account, pending);
-            for (int f = fillsBefore; f < fills.size(); f++) {
-                trips.add(fills.get(f));
-            }
-
+            replay.day(today, k == 0);
             dates[k] = today;
-            cash[k] = account.cash();
-            positionValue[k] = account.positionValue();
-            equity[k] = cash[k] + positionValue[k];
-            invested[k] = hasPosition(account);
+            equity[k] = replay.sim.equityValue();
+            cash[k] = replay.sim.cashValue();
+            positionValue[k] = equity[k] - cash[k];
+            invested[k] = replay.sim.hasPositions();
         }
         progress.progress(1.0, "metrics");
 
@@ -164,6 +136,9 @@ public final class BacktestEngine {
         for (int k = 0; k < days; k++) {
             curve.add(new EquityPoint(dates[k], equity[k], cash[k], positionValue[k]));
         }
+        List<Fill> fills = List.copyOf(replay.fills);
+        RoundTripTracker trips = new RoundTripTracker();
+        fills.forEach(trips::add);
         List<RoundTrip> closed = trips.closed();
         Metrics metrics = metricsCalculator.compute(dates, equity, invested, fills.size(),
                 closed.stream().mapToDouble(RoundTrip::profit).toArray());
@@ -178,138 +153,213 @@ public final class BacktestEngine {
             benchmarkMetrics = metricsCalculator.compute(dates, benchmark, null, 1, new double[0]);
         }
         return new BacktestResult(strategy.id(), tradedSymbol, config, dataSource, curve, benchmark, metrics,
-                benchmarkMetrics, List.copyOf(fills), closed, decisions);
+                benchmarkMetrics, fills, closed, replay.decisions, List.copyOf(replay.dividends));
     }
 
+    /** The state of one replay: the broker, the cycle, the cursors, and what it has recorded. */
+    private static final class Replay implements DayPrices, DecisionLog {
+        final SimBroker sim;
+        final DecisionCycle cycle;
+        final StrategyRun run;
+        final boolean afterClose;
+        final boolean record;
+        final double halfSpread;
+        final String[] symbols;
+        final BarSeries[] series;
+        final ReplayCursor cursor;
+        final SessionInstants sessions;
+        final TradingCalendar calendar;
+        final ReplayClock clock = new ReplayClock();
+        final List<Decision> decisions;
+        final List<Fill> fills = new ArrayList<>();
+        final List<DividendPayment> dividends = new ArrayList<>();
+        final List<SimFill> pendingFills = new ArrayList<>();
+        // Why each order was sent, by broker order id: the reason its fills carry.
+        final Map<String, String> reasons = new HashMap<>();
+        LocalDate today;
+        // An after-close decision whose buys wait for the next open.
+        Decision deferred;
+        LocalDate deferredDay;
+        Set<String> deferredWanted = Set.of();
+        // What tonight's decision wants more of (DecisionLog.deferredBuys), for the follow-up after the next open.
+        final Set<String> wanted = new java.util.HashSet<>();
 
-    private static boolean hasPosition(SimAccount account) {
-        for (int s = 0; s < account.symbolCount(); s++) {
-            if (account.quantityAt(s) != 0) {
-                return true;
+        Replay(Strategy strategy, int version, String[] symbols, BarSeries[] series, BacktestConfig config,
+               TradingCalendar calendar) {
+            this.symbols = symbols;
+            this.series = series;
+            this.calendar = calendar;
+            this.cursor = new ReplayCursor(series);
+            this.sessions = SessionInstants.of(calendar);
+            this.record = config.recordDecisions();
+            this.decisions = record ? new ArrayList<>() : List.of();
+            this.afterClose = strategy.execution().decidesAfterClose();
+            this.halfSpread = config.costs().slippageBps() / 10_000.0;
+            CommissionModel commission = new CommissionModel(BigDecimal.valueOf(config.costs().commissionPerOrder()),
+                    BigDecimal.valueOf(config.costs().commissionPerShare()));
+            this.sim = new SimBroker("backtest", BigDecimal.valueOf(config.capital()).setScale(2, java.math.RoundingMode.HALF_EVEN),
+                    commission, calendar, Instant.EPOCH, false);
+            sim.stopTrackingChanges();
+            sim.addFillListener(pendingFills::add);
+            sim.addDividendListener(this::dividend);
+            this.run = new StrategyRun(strategy, version, null, 1.0);
+            this.cycle = new DecisionCycle(sim, calendar, config.risk(), clock, RiskGate.inMemory(), this, IntentLog.NONE,
+                    Duration.ZERO);
+        }
+
+        void day(LocalDate day, boolean first) {
+            today = day;
+            cursor.advanceTo(day);
+            Instant open = sessions.open(day);
+            Instant close = sessions.close(day);
+            if (open == null) {
+                // A bar on a day the exchange calendar calls closed (an irregular source): a 9:30-16:00 session.
+                open = day.atTime(9, 30).atZone(org.leverdesk.market.calendar.NyseCalendar.ZONE).toInstant();
+                close = open.plus(Duration.ofMinutes(390));
+            }
+            Instant[] moments = sessions.moments(day, open, close);
+            clock.set(open);
+            BarDay.open(sim, open, this, halfSpread);
+            takeFills();
+            if (deferred != null) {
+                // Yesterday's after-close decision: its sells filled in the opening auction; its buys go at the
+                // follow-up job's minute, at the opening quotes.
+                Instant followUp = moments[SessionInstants.FOLLOW_UP];
+                clock.set(followUp);
+                sim.setTime(followUp);
+                RunResult r = cycle.followUp(run, deferredDay, deferred, deferredWanted, false);
+                deferred = null;
+                noteReasons(r);
+                takeFills();
+            }
+            BarDay.sweep(sim, open, this, halfSpread);
+            takeFills();
+            if (afterClose) {
+                BarDay.mark(sim, close, this, halfSpread);
+                BarDay.close(sim, close);
+                takeFills();
+                // After-hours quotes are the close: what the strategy's 16:15 run would be quoted.
+                Instant after = moments[SessionInstants.AFTER_CLOSE];
+                clock.set(after);
+                BarDay.mark(sim, after, this, halfSpread);
+                decide(day, first);
+            } else {
+                Instant decision = moments[SessionInstants.DECISION];
+                clock.set(decision);
+                BarDay.mark(sim, decision, this, halfSpread);
+                decide(day, first);
+                clock.set(close);
+                BarDay.close(sim, close);
+                takeFills();
             }
         }
-        return false;
-    }
 
-    /** Orders to be filled on the next trading day: market-on-open or a day limit. */
-    private record PendingOrder(int symbol, long signedQty, double limit, String reason) {
-    }
-
-    private static void fillPending(List<PendingOrder> pending, BarSeries[] series, int[] cursor, LocalDate today,
-                                    SimAccount account, FillSimulator filler, List<Fill> fills) {
-        for (PendingOrder o : sortedSellsFirst(pending)) {
-            BarSeries ser = series[o.symbol()];
-            int c = cursor[o.symbol()];
-            if (c < 0 || !ser.date(c).equals(today)) {
-                continue; // no session for this symbol today: a day order expires unfilled
+        private void decide(LocalDate day, boolean first) {
+            RunResult r = cycle.run(run, day, cursor.snapshot(), first, record, false, null);
+            // As the live follow-up job does: a decision after the close that wants more of a symbol is followed up
+            // after the next open, even when no buy fitted tonight (the cash was still in positions being sold).
+            if (afterClose && !wanted.isEmpty()) {
+                deferred = r.decision();
+                deferredDay = day;
+                deferredWanted = Set.copyOf(wanted);
             }
-            double open = ser.open(c);
-            if (Double.isNaN(o.limit())) {
-                filler.fill(account, o.symbol(), o.signedQty(), open, today, o.reason(), fills);
-            } else if (o.signedQty() > 0 && ser.low(c) <= o.limit()) {
-                filler.fill(account, o.symbol(), o.signedQty(), Math.min(open, o.limit()), today, o.reason(), fills);
-            } else if (o.signedQty() < 0 && ser.high(c) >= o.limit()) {
-                filler.fill(account, o.symbol(), o.signedQty(), Math.max(open, o.limit()), today, o.reason(), fills);
+            wanted.clear();
+            if (r.outcomes().isEmpty()) {
+                return;
             }
+            noteReasons(r);
+            takeFills();
         }
-        pending.clear();
-    }
 
-    /** Fills every resting stop that today's range reaches (see the class comment for the rule). */
-    private static void triggerStops(double[] stops, BarSeries[] series, int[] cursor, LocalDate today,
-                                     SimAccount account, FillSimulator filler, List<Fill> fills) {
-        for (int s = 0; s < stops.length; s++) {
-            double stop = stops[s];
-            long held = account.quantityAt(s);
-            int c = cursor[s];
-            if (Double.isNaN(stop) || held == 0 || c < 0 || !series[s].date(c).equals(today)) {
-                continue;
+        /** Remembers why each sent order was sent: its fills carry the decision's summary (a stop its own reason). */
+        private void noteReasons(RunResult r) {
+            if (r.outcomes().isEmpty()) {
+                return;
             }
-            double open = series[s].open(c);
-            boolean hit = held > 0 ? series[s].low(c) <= stop : series[s].high(c) >= stop;
-            if (hit) {
-                double price = held > 0 ? Math.min(open, stop) : Math.max(open, stop);
-                filler.fill(account, s, -held, price, today, "stop loss at " + price(stop), fills);
-                stops[s] = Double.NaN;
-            }
-        }
-    }
-
-    /** A stop protects a position: once the position is flat and nothing is pending for it, it goes. */
-    private static void cancelStopsOfFlatPositions(double[] stops, SimAccount account, List<PendingOrder> pending) {
-        for (int s = 0; s < stops.length; s++) {
-            if (!Double.isNaN(stops[s]) && account.quantityAt(s) == 0 && !hasPendingOrder(pending, s)) {
-                stops[s] = Double.NaN;
-            }
-        }
-    }
-
-    private static boolean hasPendingOrder(List<PendingOrder> pending, int symbol) {
-        for (PendingOrder o : pending) {
-            if (o.symbol() == symbol) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A price with up to 6 significant digits (TQQQ traded near $0.20 in 2010 on today's share basis). */
-    private static String price(double p) {
-        return new BigDecimal(p).round(new MathContext(6)).stripTrailingZeros().toPlainString();
-    }
-
-    private static List<PendingOrder> sortedSellsFirst(List<PendingOrder> orders) {
-        List<PendingOrder> out = new ArrayList<>(orders.size());
-        for (PendingOrder o : orders) {
-            if (o.signedQty() < 0) {
-                out.add(o);
-            }
-        }
-        for (PendingOrder o : orders) {
-            if (o.signedQty() > 0) {
-                out.add(o);
-            }
-        }
-        return out;
-    }
-
-    private static void applyTargets(Decision decision, SimAccount account, BarSeries[] series, int[] cursor,
-                                     ExecutionPolicy policy, FillSimulator filler, List<Fill> fills,
-                                     List<PendingOrder> pending, LocalDate today, double[] stops) {
-        String reason = decision.explanation().summary();
-        List<Target> targets = decision.targets();
-        for (Target t : targets) {
-            int s = account.indexOf(t.symbol());
-            if (s >= 0) {
-                stops[s] = t.stopPrice(); // replaces the resting stop; NaN cancels it
-            }
-        }
-        // Sells first so their proceeds can pay for the buys.
-        for (int pass = 0; pass < 2; pass++) {
-            for (Target t : targets) {
-                int s = account.indexOf(t.symbol());
-                if (s < 0) {
-                    throw new IllegalStateException(decision.strategyId() + " targets " + t.symbol() + " which it did not declare in symbols()");
-                }
-                long delta = t.quantity() - account.quantityAt(s);
-                if (delta == 0 || (pass == 0) != (delta < 0)) {
-                    continue;
-                }
-                int c = cursor[s];
-                if (c < 0 || !series[s].date(c).equals(today)) {
-                    continue; // no price today for this symbol: nothing to trade against
-                }
-                double close = series[s].close(c);
-                switch (policy.backtestFill()) {
-                    case CLOSE -> filler.fill(account, s, delta, close, today, reason, fills);
-                    case NEXT_OPEN -> pending.add(new PendingOrder(s, delta, Double.NaN, reason));
-                    case LIMIT_NEXT_DAY -> {
-                        double off = policy.limitOffsetBps() / 10_000.0;
-                        double limit = delta > 0 ? close * (1 + off) : close * (1 - off);
-                        pending.add(new PendingOrder(s, delta, limit, reason));
-                    }
+            String why = r.decision().explanation().summary();
+            for (OrderOutcome o : r.outcomes()) {
+                if (o.brokerOrderId() != null) {
+                    reasons.put(o.brokerOrderId(), o.order().stopPrice() != null ? o.order().reason() : why);
                 }
             }
+        }
+
+        private void takeFills() {
+            if (pendingFills.isEmpty()) {
+                return;
+            }
+            for (SimFill f : pendingFills) {
+                String reason = reasons.getOrDefault(f.brokerOrderId(), "");
+                fills.add(new Fill(today, f.symbol(), f.side(), f.quantity().longValueExact(), f.price().doubleValue(),
+                        f.commission().doubleValue(), reason));
+            }
+            pendingFills.clear();
+        }
+
+        private void dividend(SimDividend d) {
+            dividends.add(new DividendPayment(today, d.symbol(), d.quantity().longValue(), d.perShare().doubleValue(),
+                    d.amount().doubleValue()));
+        }
+
+        // ---- DecisionLog: decisions are kept when the run records them; events have no reader ----
+
+        @Override
+        public Long decision(Decision decision, StrategyRun run) {
+            if (record) {
+                decisions.add(decision);
+            }
+            return null;
+        }
+
+        @Override
+        public void append(String kind, String strategyId, String message, String detailsJson) {
+        }
+
+        @Override
+        public void deferredBuys(String strategyId, LocalDate day, Set<String> symbols) {
+            wanted.addAll(symbols);
+        }
+
+        // ---- DayPrices: today's bars ----
+
+        @Override
+        public int size() {
+            return symbols.length;
+        }
+
+        @Override
+        public String symbol(int i) {
+            return symbols[i];
+        }
+
+        @Override
+        public boolean hasBar(int i) {
+            return cursor.hasBarToday(i);
+        }
+
+        @Override
+        public double open(int i) {
+            return series[i].open(cursor.cursor(i));
+        }
+
+        @Override
+        public double high(int i) {
+            return series[i].high(cursor.cursor(i));
+        }
+
+        @Override
+        public double low(int i) {
+            return series[i].low(cursor.cursor(i));
+        }
+
+        @Override
+        public double close(int i) {
+            return series[i].close(cursor.cursor(i));
+        }
+
+        @Override
+        public double dividend(int i) {
+            return series[i].cashDividend(cursor.cursor(i));
         }
     }
 }

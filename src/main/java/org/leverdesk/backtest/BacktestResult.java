@@ -7,10 +7,32 @@ import org.leverdesk.domain.Fill;
 
 /**
  * The outcome of one backtest: daily equity of the strategy and of the benchmark (same dates),
- * both metric sets, every fill, the closed round trips, and (when recorded) every decision.
+ * both metric sets, every fill, the closed round trips, (when recorded) every decision, and the cash
+ * dividends the account received.
  */
 public record BacktestResult(String strategyId, String symbol, BacktestConfig config, String dataSource,
                              List<EquityPoint> equity, double[] benchmarkEquity,
                              Metrics metrics, Metrics benchmarkMetrics,
-                             List<Fill> fills, List<RoundTrip> roundTrips, List<Decision> decisions) {
+                             List<Fill> fills, List<RoundTrip> roundTrips, List<Decision> decisions,
+                             List<DividendPayment> dividends) {
+    public BacktestResult {
+        dividends = dividends == null ? List.of() : dividends;
+    }
+
+    /** A result without dividends (saved runs from before they were paid, tests). */
+    public BacktestResult(String strategyId, String symbol, BacktestConfig config, String dataSource,
+                          List<EquityPoint> equity, double[] benchmarkEquity, Metrics metrics, Metrics benchmarkMetrics,
+                          List<Fill> fills, List<RoundTrip> roundTrips, List<Decision> decisions) {
+        this(strategyId, symbol, config, dataSource, equity, benchmarkEquity, metrics, benchmarkMetrics, fills, roundTrips,
+                decisions, List.of());
+    }
+
+    /** The sum of the dividends received. */
+    public double dividendTotal() {
+        double t = 0;
+        for (DividendPayment d : dividends) {
+            t += d.amount();
+        }
+        return t;
+    }
 }

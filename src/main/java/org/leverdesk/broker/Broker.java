@@ -3,6 +3,8 @@ package org.leverdesk.broker;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.leverdesk.domain.PortfolioView;
 
 /**
  * The one execution port. {@code SimBroker} (backtests), {@code PaperBroker} (the embedded default,
@@ -43,6 +45,15 @@ public interface Broker {
     List<BrokerOrder> cancelAll();
 
     /**
+     * Asks to cancel every open order and reports per order: those the broker took the request for and
+     * those it refused or left open, with the reason. The default suits brokers whose {@link #cancelAll}
+     * cannot fail for one order alone; a broker that can (Alpaca answers per order) overrides it.
+     */
+    default CancelReport cancelAllReported() {
+        return new CancelReport(cancelAll(), List.of());
+    }
+
+    /**
      * Cancels every open order, then closes every position with a market order (an OPG order when the
      * market is closed), and reports per position what happened.
      */
@@ -54,11 +65,30 @@ public interface Broker {
     /** Whether the market is open now and the next open and close. */
     MarketClock clock();
 
+    /** The commission this broker charges (the planner keeps buys and their fees within buying power). */
+    default Fees fees() {
+        return Fees.NONE;
+    }
+
+    /** Whether the market is open now ({@link #clock()}'s answer, which adapters may give more cheaply). */
+    default boolean marketOpen() {
+        return clock().open();
+    }
+
     /** The trading sessions between {@code from} and {@code to}, inclusive. */
     List<MarketDay> calendar(LocalDate from, LocalDate to);
 
     /** The latest quote for {@code symbol}; check it with a quote guard before trading on it. */
     Quote latestQuote(String symbol);
+
+    /**
+     * What one strategy sees of this account (capital isolation, see {@link StrategyPortfolio}): its
+     * {@code capitalShare} of the equity and its positions in {@code traded}. Adapters may answer from
+     * their own books faster, with the same meaning.
+     */
+    default PortfolioView portfolioView(Set<String> traded, double capitalShare) {
+        return StrategyPortfolio.of(account(), positions(), traded, capitalShare);
+    }
 
     /**
      * True when {@link #latestQuote} is built from daily closes (the built-in paper broker on daily

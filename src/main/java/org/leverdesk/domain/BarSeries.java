@@ -18,6 +18,8 @@ public final class BarSeries {
     private final double[] close;
     private final long[] volume;
     private final double[] adjClose;
+    // Indicator values by key, computed on first use (see SeriesIndicator); shared by every reader.
+    private final java.util.concurrent.ConcurrentHashMap<SeriesIndicator, double[]> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     private BarSeries(String symbol, LocalDate[] dates, double[] open, double[] high, double[] low,
                       double[] close, long[] volume, double[] adjClose) {
@@ -61,6 +63,8 @@ public final class BarSeries {
     public int size() { return dates.length; }
     public boolean isEmpty() { return dates.length == 0; }
     public LocalDate date(int i) { return dates[i]; }
+    /** {@code date(i).toEpochDay()} without touching the date object. */
+    public long epochDay(int i) { return epochDays[i]; }
     public double open(int i) { return open[i]; }
     public double high(int i) { return high[i]; }
     public double low(int i) { return low[i]; }
@@ -69,6 +73,43 @@ public final class BarSeries {
     public double adjClose(int i) { return adjClose[i]; }
     public LocalDate firstDate() { return dates[0]; }
     public LocalDate lastDate() { return dates[dates.length - 1]; }
+
+    /**
+     * The values of {@code indicator} for every bar, computed once per series. Package-private: strategies
+     * read them through {@link History}, which refuses future bars.
+     */
+    double[] derived(SeriesIndicator indicator) {
+        double[] v = derived.get(indicator);
+        if (v == null) {
+            v = indicator.compute(this);
+            if (v.length != size()) {
+                throw new IllegalStateException(indicator.key() + " gave " + v.length + " values for " + size() + " bars");
+            }
+            double[] before = derived.putIfAbsent(indicator, v);
+            v = before != null ? before : v;
+        }
+        return v;
+    }
+
+    /**
+     * The cash dividend per share that went ex on bar {@code i}, derived from the two closes: with the
+     * adjustment factor f = adj_close / close (splits cancel out: both are split-adjusted), a dividend D
+     * paid on the ex-date i lowers every earlier factor by (1 - D / close[i-1]), so
+     * D = close[i-1] * (1 - f[i-1] / f[i]). Factors that move by less than one part in a million are
+     * rounding in the source, and a factor that rises (f[i-1] > f[i]) is no dividend: both give 0.
+     */
+    public double cashDividend(int i) {
+        if (i <= 0 || i >= size()) {
+            return 0;
+        }
+        double before = adjClose[i - 1] / close[i - 1];
+        double now = adjClose[i] / close[i];
+        double ratio = before / now;
+        if (!(ratio < 1 - 1e-6) || !Double.isFinite(ratio)) {
+            return 0;
+        }
+        return close[i - 1] * (1 - ratio);
+    }
 
     public Bar bar(int i) {
         return new Bar(dates[i], open[i], high[i], low[i], close[i], volume[i], adjClose[i]);

@@ -15,4 +15,11 @@ public record Decision(LocalDate date, String strategyId, boolean rebalance, Lis
     public static Decision hold(LocalDate date, String strategyId, String why) {
         return new Decision(date, strategyId, false, List.of(), Explanation.of(why));
     }
+
+    /** A hold whose explanation nobody reads (a quiet backtest day): shares one explanation object. */
+    public static Decision quietHold(LocalDate date, String strategyId) {
+        return new Decision(date, strategyId, false, List.of(), QUIET);
+    }
+
+    private static final Explanation QUIET = Explanation.of("hold");
 }

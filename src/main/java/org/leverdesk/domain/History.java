@@ -9,7 +9,8 @@ import java.time.LocalDate;
  */
 public final class History {
     private final BarSeries series;
-    private final int lastIndex;
+    // Moves only forward, and only through a ReplayCursor (a replay's one view per symbol).
+    private int lastIndex;
 
     public History(BarSeries series, int lastIndex) {
         if (lastIndex >= series.size()) {
@@ -17,6 +18,14 @@ public final class History {
         }
         this.series = series;
         this.lastIndex = lastIndex;
+    }
+
+    /** Moves "now" forward to bar {@code i} (a replay's cursor; never backwards). */
+    void advanceTo(int i) {
+        if (i < lastIndex || i >= series.size()) {
+            throw new IllegalArgumentException("a history only moves forward within its series (" + lastIndex + " -> " + i + ")");
+        }
+        lastIndex = i;
     }
 
     public String symbol() { return series.symbol(); }
@@ -44,6 +53,16 @@ public final class History {
 
     public LocalDate lastDate() { return date(lastIndex); }
     public double lastClose() { return close(lastIndex); }
+
+    /** The value of {@code indicator} at visible bar {@code i} (computed once per series, shared). */
+    public double indicator(SeriesIndicator indicator, int i) {
+        return series.derived(indicator)[check(i)];
+    }
+
+    /** The value of {@code indicator} at the newest visible bar (NaN when nothing is visible). */
+    public double latest(SeriesIndicator indicator) {
+        return lastIndex < 0 ? Double.NaN : series.derived(indicator)[lastIndex];
+    }
 
     /** Close prices of all visible bars, oldest first (a copy). */
     public double[] closes() { return series.closes(lastIndex); }

@@ -6,12 +6,17 @@ import java.util.Set;
 
 /** What the market looked like at {@link #asOf()}: each symbol's bars up to that day and no further. */
 public final class MarketSnapshot {
-    private final LocalDate asOf;
+    // Moves forward with a ReplayCursor; fixed otherwise.
+    private LocalDate asOf;
     private final Map<String, History> histories;
 
     public MarketSnapshot(LocalDate asOf, Map<String, History> histories) {
         this.asOf = asOf;
         this.histories = Map.copyOf(histories);
+    }
+
+    void moveTo(LocalDate day) {
+        asOf = day;
     }
 
     public LocalDate asOf() { return asOf; }

@@ -32,7 +32,7 @@ public final class ClientOrderIds {
         if (version < 1) {
             throw new IllegalArgumentException("strategy versions start at 1 (got " + version + ")");
         }
-        String full = "ld-" + clean(strategyId.toLowerCase(Locale.ROOT)) + "-v" + version + "-" + DAY.format(day) + "-" + clean(leg);
+        String full = "ld-" + clean(strategyId.toLowerCase(Locale.ROOT)) + "-v" + version + "-" + basicDate(day) + "-" + clean(leg);
         if (full.length() <= MAX_LENGTH) {
             return full;
         }
@@ -41,9 +41,36 @@ public final class ClientOrderIds {
         return full.substring(0, MAX_LENGTH - HASH_CHARS - 1) + "-" + hash;
     }
 
+    /** What every client order id of {@code strategyId} starts with ("ld-regime-"). */
+    public static String prefix(String strategyId) {
+        return "ld-" + clean(strategyId.toLowerCase(Locale.ROOT)) + "-";
+    }
+
     /** Letters, digits, '-' and '.' stay; anything else (spaces, slashes, '_') becomes '-'. */
     private static String clean(String s) {
-        return s.strip().replaceAll("[^A-Za-z0-9.-]", "-");
+        String t = s.strip();
+        for (int i = 0; i < t.length(); i++) {
+            if (!allowed(t.charAt(i))) {
+                char[] out = t.toCharArray();
+                for (int j = i; j < out.length; j++) {
+                    if (!allowed(out[j])) {
+                        out[j] = '-';
+                    }
+                }
+                return new String(out);
+            }
+        }
+        return t;
+    }
+
+    private static boolean allowed(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-';
+    }
+
+    /** yyyyMMdd, as {@code BASIC_ISO_DATE} prints a date, without a formatter per call. */
+    private static String basicDate(LocalDate d) {
+        int v = d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+        return d.getYear() >= 1000 && d.getYear() <= 9999 ? Integer.toString(v) : DAY.format(d);
     }
 
     private static String sha256(String s) {

@@ -2,50 +2,40 @@ package org.leverdesk.execution;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import org.leverdesk.broker.Account;
 import org.leverdesk.broker.Broker;
 import org.leverdesk.broker.BrokerException;
 import org.leverdesk.broker.BrokerOrder;
 import org.leverdesk.broker.BrokerPosition;
 import org.leverdesk.broker.CloseOutcome;
-import org.leverdesk.broker.DuplicateClientOrderIdException;
-import org.leverdesk.broker.OrderRejectedException;
-import org.leverdesk.broker.Quote;
-import org.leverdesk.common.JsonText;
 import org.leverdesk.config.RiskSettings;
 import org.leverdesk.domain.Decision;
 import org.leverdesk.domain.MarketSnapshot;
-import org.leverdesk.domain.OrderStatus;
-import org.leverdesk.domain.Target;
+import org.leverdesk.domain.OrderType;
+import org.leverdesk.domain.Side;
 import org.leverdesk.domain.TradingMode;
 import org.leverdesk.market.calendar.TradingCalendar;
 import org.leverdesk.market.data.MarketData;
-import org.leverdesk.risk.GateVerdict;
 import org.leverdesk.risk.RiskGate;
-import org.leverdesk.risk.StrategyPortfolio;
 import org.leverdesk.risk.TradingState;
 import org.leverdesk.store.DecisionRepository;
-import org.leverdesk.store.DuplicateOrderException;
+import org.leverdesk.store.JournalEntry;
+import org.leverdesk.store.JournalQuery;
 import org.leverdesk.store.JournalRepository;
 import org.leverdesk.store.OrderQueries;
 import org.leverdesk.store.OrderRepository;
 import org.leverdesk.store.PositionSnapshotRepository;
 import org.leverdesk.store.Store;
-import org.leverdesk.store.StoreException;
-import org.leverdesk.store.StoredOrder;
+import org.leverdesk.store.StoredDecision;
 import org.leverdesk.store.TradingStateRepository;
-import org.leverdesk.strategy.DecisionContext;
 import org.leverdesk.strategy.Strategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +59,8 @@ import org.slf4j.LoggerFactory;
 public final class ExecutionService {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionService.class);
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    /** How long a run waits for an entry to fill before placing its protective stop (Alpaca fills market orders in moments). */
+    private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(10);
 
     private final Broker broker;
     private final MarketData data;
@@ -80,8 +72,7 @@ public final class ExecutionService {
     private final JournalRepository journal;
     private final Reconciler reconciler;
     private final RiskGate gate;
-    private final QuoteGuard quoteGuard;
-    private final OrderPlanner planner;
+    private final DecisionCycle cycle;
     private final int maxPriceAgeSessions;
     private final ReentrantLock runLock = new ReentrantLock();
 
@@ -101,9 +92,9 @@ public final class ExecutionService {
         this.reconciler = new Reconciler(orders, new OrderQueries(store, orders), new PositionSnapshotRepository(store, clock),
                 journal, clock);
         this.gate = new RiskGate(new TradingStateRepository(store, clock), journal);
-        this.quoteGuard = new QuoteGuard(risk, clock);
-        this.planner = new OrderPlanner(risk);
         this.maxPriceAgeSessions = risk.maxPriceAgeSessions();
+        this.cycle = new DecisionCycle(broker, calendar, risk, clock, gate, new StoreDecisionLog(decisions, journal, mode),
+                IntentLog.of(orders), STOP_WAIT);
     }
 
     /** The risk gate (trading state, kill switch). */
@@ -133,190 +124,94 @@ public final class ExecutionService {
         Strategy strategy = run.strategy();
         String id = strategy.id();
         ReconciliationReport rec = dryRun ? null : reconciler.reconcile(broker);
-        List<BrokerPosition> positions = rec != null ? rec.positions() : broker.positions();
-        Account account = broker.account();
-
         LocalDate today = LocalDate.now(clock.withZone(NEW_YORK));
         MarketSnapshot market = MarketSnapshots.upTo(data, strategy.symbols(), strategy.optionalSymbols(), today);
         // The decision's day (its data date) names its orders: a re-run on the same data makes the same ids.
         LocalDate day = market.asOf();
-        StrategyPortfolio portfolio = StrategyPortfolio.of(account, positions, strategy.tradedSymbols(), run.capitalShare());
         boolean firstDay = decisions.list(id, day.minusYears(100), day).isEmpty();
-        Decision decision = strategy.decide(new DecisionContext(day, market, portfolio, calendar, firstDay));
-        Long decisionId = dryRun ? null : decisions.save(decision, mode, run.versionId());
-        if (!dryRun) {
-            journal.append("decision", id, day + ": " + decision.explanation().summary(),
-                    JsonText.of(Map.of("decisionId", String.valueOf(decisionId), "rebalance", String.valueOf(decision.rebalance()))));
+        RunResult r = cycle.run(run, day, market, firstDay, true, dryRun, staleness(today, day));
+        LOG.info("{} decided for {}: {}", id, day, r.decision().explanation().summary());
+        return new RunResult(r.strategyId(), r.tradingDay(), r.dryRun(), rec, r.decision(), r.decisionId(), r.plan(),
+                r.blockedQuotes(), r.outcomes());
+    }
+
+    /**
+     * The second half of the strategy's latest decision when it was made after the close of the previous
+     * session: its buys, right after today's open, once its sells have left the opening auction. Nothing
+     * when that decision is older, traded nothing, or when its sells are still open (said in the result).
+     */
+    public RunResult followUp(StrategyRun run) {
+        if (!runLock.tryLock()) {
+            throw new IllegalStateException("a run is already in progress; wait for it to end (force-exit and panic close"
+                    + " work meanwhile)");
         }
-        LOG.info("{} decided for {}: {}", id, day, decision.explanation().summary());
-        if (!decision.rebalance() || decision.targets().isEmpty()) {
-            return new RunResult(id, day, dryRun, rec, decision, decisionId, new OrderPlan(List.of(), List.of()), List.of(),
-                    List.of());
+        try {
+            String id = run.strategy().id();
+            ReconciliationReport rec = reconciler.reconcile(broker);
+            LocalDate today = LocalDate.now(clock.withZone(NEW_YORK));
+            Optional<StoredDecision> last = decisions.latest(id);
+            LocalDate previous = calendar.previousTradingDay(today);
+            if (last.isEmpty() || !last.get().decision().rebalance() || !last.get().decision().date().equals(previous)
+                    || !run.strategy().execution().decidesAfterClose()) {
+                String why = "nothing to follow up: no decision of " + id + " after the " + previous + " close";
+                Decision none = Decision.hold(today, id, why);
+                return new RunResult(id, today, false, rec, none, null, OrderPlan.EMPTY, List.of(), List.of());
+            }
+            Decision decision = last.get().decision();
+            String prefix = ClientOrderIds.prefix(id);
+            List<String> waiting = broker.openOrders().stream()
+                    .filter(o -> o.side() == Side.SELL && o.clientOrderId() != null && o.clientOrderId().startsWith(prefix)
+                            && o.type() != OrderType.STOP)
+                    .map(o -> o.clientOrderId() + " (" + o.status() + ")").toList();
+            if (!waiting.isEmpty()) {
+                String why = "buys of " + decision.date() + " wait: its sells are still open: " + String.join(", ", waiting);
+                journal.append("order", id, why, null);
+                return new RunResult(id, decision.date(), false, rec, decision, last.get().id(), OrderPlan.EMPTY,
+                        List.of(why), List.of());
+            }
+            RunResult r = cycle.followUp(run, decision.date(), decision, deferredBuys(id, decision.date()), false);
+            return new RunResult(r.strategyId(), r.tradingDay(), false, rec, r.decision(), last.get().id(), r.plan(),
+                    r.blockedQuotes(), r.outcomes());
+        } finally {
+            runLock.unlock();
         }
-        // Daily bars up to the previous session are what a run during (or before) today's session sees;
-        // anything older means the prices were not updated, and no order is sent on them.
+    }
+
+    /** The symbols the after-close decision of {@code day} left for the follow-up to buy (none if it recorded none). */
+    private Set<String> deferredBuys(String id, LocalDate day) {
+        for (JournalEntry e : journal.find(new JournalQuery(id, DecisionLog.DEFERRED_BUYS, null, null, null, null, 5))) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode details = JSON.readTree(e.detailsJson());
+                if (day.toString().equals(details.path("day").asText())) {
+                    Set<String> symbols = new java.util.TreeSet<>();
+                    details.path("symbols").forEach(n -> symbols.add(n.asText()));
+                    return symbols;
+                }
+            } catch (java.io.IOException | RuntimeException ex) {
+                // An unreadable entry names nothing to buy: the follow-up then buys nothing rather than guess.
+            }
+        }
+        return Set.of();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * Why no order may be sent on prices that end on {@code day}, or null: daily bars up to the previous
+     * session are what a run during (or before) today's session sees; anything older means the prices
+     * were not updated.
+     */
+    private String staleness(LocalDate today, LocalDate day) {
         LocalDate freshest = calendar.previousTradingDay(today);
         LocalDate oldest = freshest;
         for (int i = 0; i < maxPriceAgeSessions; i++) {
             oldest = calendar.previousTradingDay(oldest);
         }
-        if (day.isBefore(oldest)) {
-            String why = "prices end on " + day + " but the last completed session is " + freshest
-                    + "; import newer prices (Data view or 'leverdesk import') before trading on them";
-            if (!dryRun) {
-                journal.append("stale-data", id, why, null);
-            }
-            return new RunResult(id, day, dryRun, rec, decision, decisionId, new OrderPlan(List.of(), List.of()), List.of(why),
-                    List.of());
-        }
-
-        Map<String, Quote> quotes = new HashMap<>();
-        List<String> blocked = new ArrayList<>();
-        for (Target t : decision.targets()) {
-            QuoteCheck check = quote(t.symbol(), day);
-            if (check.usable()) {
-                quotes.put(t.symbol(), check.quote());
-            } else {
-                blocked.add(check.reason());
-                if (!dryRun) {
-                    journal.append("quote-blocked", id, check.reason(), null);
-                }
-            }
-        }
-        Map<String, Long> held = new HashMap<>();
-        portfolio.positions().forEach((symbol, p) -> held.put(symbol, p.quantity()));
-        boolean open = broker.clock().open();
-        double buyingPower = Math.min(account.buyingPower().doubleValue(), portfolio.cash());
-        OrderPlan plan = planner.plan(new PlanInput(id, run.version(), day, decision.targets(), held, buyingPower, quotes,
-                open, strategy.execution()));
-
-        List<OrderOutcome> outcomes = new ArrayList<>();
-        for (PlannedOrder o : plan.orders()) {
-            long h = held.getOrDefault(o.symbol(), 0L);
-            GateVerdict v = dryRun ? gate.evaluate(o.symbol(), o.side(), o.quantity(), h)
-                    : gate.check(id, o.clientOrderId(), o.symbol(), o.side(), o.quantity(), h);
-            if (v.allowed() && account.tradingBlocked()) {
-                v = GateVerdict.deny(v.state(), "the broker blocks trading on account " + account.accountId());
-                if (!dryRun) {
-                    journal.append("risk-denied", id, o.clientOrderId() + ": " + v.reason(), null);
-                }
-            }
-            if (!v.allowed()) {
-                outcomes.add(new OrderOutcome(o, OrderOutcome.Kind.DENIED, null, null, v.reason()));
-            } else if (dryRun) {
-                outcomes.add(new OrderOutcome(o, OrderOutcome.Kind.DRY_RUN, OrderStatus.NEW, null, "dry run: not sent"));
-            } else {
-                OrderOutcome out = send(id, day, o);
-                journal.append("order", id, o.clientOrderId() + " " + o.text() + ": " + out.kind() + " - " + out.detail(),
-                        JsonText.of(Map.of("clientOrderId", o.clientOrderId(), "kind", out.kind().name())));
-                outcomes.add(out);
-            }
-        }
-        return new RunResult(id, day, dryRun, rec, decision, decisionId, plan, blocked, outcomes);
-    }
-
-    private QuoteCheck quote(String symbol, LocalDate day) {
-        try {
-            // End-of-day quotes (paper broker on daily prices) are fresh when they are of the decision's day.
-            Instant freshFrom = broker.quotesFromDailyCloses() ? day.atStartOfDay(NEW_YORK).toInstant() : null;
-            return quoteGuard.check(symbol, broker.latestQuote(symbol), freshFrom);
-        } catch (BrokerException e) {
-            return QuoteCheck.blocked(symbol, null, symbol + ": no quote from the broker (" + e.getMessage() + ")");
-        }
-    }
-
-    /** Records the intent, then sends; see the class comment for how each failure ends. */
-    private OrderOutcome send(String strategyId, LocalDate day, PlannedOrder o) {
-        String cid = o.clientOrderId();
-        Optional<StoredOrder> existing = orders.findByClientOrderId(cid);
-        if (existing.isPresent()) {
-            return refresh(o, existing.get());
-        }
-        try {
-            orders.insertIntent(o.intent(strategyId, day));
-        } catch (DuplicateOrderException e) {
-            // Another run recorded it between our look-up and insert: it owns the send.
-            return refresh(o, orders.findByClientOrderId(cid).orElseThrow(() -> e));
-        }
-        return submit(o, "sent");
-    }
-
-    /**
-     * Sends a recorded intent. Safe to repeat for an intent the broker never saw: the client order id
-     * is the same, so a broker that did get it after all refuses the copy and the order is adopted.
-     */
-    private OrderOutcome submit(PlannedOrder o, String verb) {
-        String cid = o.clientOrderId();
-        try {
-            BrokerOrder b = broker.submit(o.request());
-            if (!verb.equals("sent")) {
-                return adopt(o, b, OrderOutcome.Kind.SENT, verb + ", broker order " + b.brokerOrderId());
-            }
-            return adopt(o, b, OrderOutcome.Kind.SENT, "sent, broker order " + b.brokerOrderId());
-        } catch (DuplicateClientOrderIdException e) {
-            return lookUp(o, OrderOutcome.Kind.ADOPTED, "the broker already had " + cid);
-        } catch (OrderRejectedException e) {
-            StoredOrder s = update(cid, OrderStatus.REJECTED, null);
-            return new OrderOutcome(o, OrderOutcome.Kind.REJECTED, s == null ? OrderStatus.REJECTED : s.status(), null,
-                    "rejected by the broker: " + e.getMessage());
-        } catch (BrokerException e) {
-            LOG.warn("sending {} failed ({}); looking it up instead of sending again", cid, e.getMessage());
-            return lookUp(o, OrderOutcome.Kind.RECOVERED, "send failed (" + e.getMessage() + ")");
-        }
-    }
-
-    /** The outcome is unclear: find the order by client id; never send it again. */
-    private OrderOutcome lookUp(PlannedOrder o, OrderOutcome.Kind found, String why) {
-        String cid = o.clientOrderId();
-        try {
-            Optional<BrokerOrder> b = broker.orderByClientOrderId(cid);
-            if (b.isPresent()) {
-                return adopt(o, b.get(), found, why + "; found broker order " + b.get().brokerOrderId());
-            }
-            return new OrderOutcome(o, OrderOutcome.Kind.UNKNOWN, OrderStatus.NEW, null, why
-                    + "; the broker has no order " + cid + " yet; left NEW: the next run sends it once under the same id");
-        } catch (BrokerException e) {
-            return new OrderOutcome(o, OrderOutcome.Kind.UNKNOWN, OrderStatus.NEW, null, why + "; look-up failed too ("
-                    + e.getMessage() + "); left NEW: the next run sends it once under the same id");
-        }
-    }
-
-    private OrderOutcome refresh(PlannedOrder o, StoredOrder stored) {
-        String why = "already recorded as " + stored.status() + "; not sent again";
-        if (stored.status().isFinal()) {
-            return new OrderOutcome(o, OrderOutcome.Kind.ALREADY_SENT, stored.status(), stored.brokerOrderId(), why);
-        }
-        try {
-            Optional<BrokerOrder> b = broker.orderByClientOrderId(o.clientOrderId());
-            if (b.isPresent()) {
-                return adopt(o, b.get(), OrderOutcome.Kind.ALREADY_SENT, why + "; broker says " + b.get().status());
-            }
-            if (stored.status() == OrderStatus.NEW) {
-                // Recorded, then the process died (or the send failed) before the broker got it: send it now, once.
-                return submit(o, "recorded earlier but never reached the broker; sent now");
-            }
-        } catch (BrokerException e) {
-            why += "; status not refreshed (" + e.getMessage() + ")";
-        }
-        return new OrderOutcome(o, OrderOutcome.Kind.ALREADY_SENT, stored.status(), stored.brokerOrderId(), why);
-    }
-
-    private OrderOutcome adopt(PlannedOrder o, BrokerOrder b, OrderOutcome.Kind kind, String detail) {
-        // The store's NEW means "not yet at the broker"; an order the broker holds is at least SUBMITTED.
-        OrderStatus status = b.status() == OrderStatus.NEW ? OrderStatus.SUBMITTED : b.status();
-        StoredOrder s = update(o.clientOrderId(), status, b.brokerOrderId());
-        return new OrderOutcome(o, kind, s == null ? status : s.status(), b.brokerOrderId(), detail);
-    }
-
-    private StoredOrder update(String cid, OrderStatus status, String brokerOrderId) {
-        try {
-            return orders.updateStatus(cid, status, brokerOrderId);
-        } catch (StoreException e) {
-            // A stale or conflicting broker report must not stop the run; the journal keeps it for a person.
-            journal.append("reconcile", null, cid + ": " + e.getMessage(), null);
-            LOG.warn("{}", e.getMessage());
+        if (!day.isBefore(oldest)) {
             return null;
         }
+        return "prices end on " + day + " but the last completed session is " + freshest
+                + "; import newer prices (Data view or 'leverdesk import') before trading on them";
     }
 
     /**

@@ -24,6 +24,11 @@ public record OrderOutcome(PlannedOrder order, Kind kind, OrderStatus status, St
         /** The risk gate (trading state) refused it. */
         DENIED,
         /** Dry run: planned and gated, not sent. */
-        DRY_RUN
+        DRY_RUN,
+        /**
+         * A buy of a decision made after the close: it waits for the next open, when the decision's sells
+         * have filled, and is sent then sized against the buying power and quotes of that moment.
+         */
+        DEFERRED
     }
 }

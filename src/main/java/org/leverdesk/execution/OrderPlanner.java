@@ -104,11 +104,31 @@ public final class OrderPlanner {
         return new PlannedOrder(id, leg, symbol, side, quantity, OrderType.MARKET_ON_OPEN, TimeInForce.OPG, null, reason);
     }
 
-    /** Mid plus (buy) or minus (sell) the offset, rounded half-up to cents. */
+    /** Mid plus (buy) or minus (sell) the offset, rounded half-up to the tick (see {@link #tick}). */
     BigDecimal limitPrice(Quote q, Side side, ExecutionPolicy policy) {
         double offset = policy.limitOffsetBps() > 0 ? policy.limitOffsetBps() / 10_000 : risk.limitOffsetPercent() / 100;
         double price = q.mid() * (1 + side.sign() * offset);
-        return BigDecimal.valueOf(price).setScale(2, RoundingMode.HALF_UP);
+        return tick(price, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * A price on the US equity tick grid: cents at $1.00 and above, hundredths of a cent below (SEC Rule
+     * 612 forbids sub-penny limits above $1; TQQQ traded near $0.20 in 2010 on today's share basis).
+     */
+    public static BigDecimal tick(double price, RoundingMode rounding) {
+        return BigDecimal.valueOf(price).setScale(price >= 1 ? 2 : 4, rounding);
+    }
+
+    /**
+     * The protective stop of a position: a good-till-cancelled STOP sell of every share held at
+     * {@code stopPrice} (rounded down to the tick, so it never sits above the price the strategy named).
+     */
+    public static PlannedOrder protectiveStop(String strategyId, int version, java.time.LocalDate day, String symbol,
+                                              long quantity, double stopPrice) {
+        String leg = "stop-" + symbol;
+        BigDecimal stop = tick(stopPrice, RoundingMode.DOWN);
+        return new PlannedOrder(ClientOrderIds.of(strategyId, version, day, leg), leg, symbol, Side.SELL, quantity,
+                OrderType.STOP, TimeInForce.GTC, null, stop, "stop loss at " + stop.stripTrailingZeros().toPlainString());
     }
 
     private List<PlannedOrder> fitBuyingPower(PlanInput in, List<PlannedOrder> sells, List<PlannedOrder> buys,
@@ -116,20 +136,40 @@ public final class OrderPlanner {
         double available = in.buyingPower();
         for (PlannedOrder s : sells) {
             if (s.type() == OrderType.MARKET && in.marketOpen()) {
-                available += s.quantity() * in.quotes().get(s.symbol()).bid();
+                available += s.quantity() * in.quotes().get(s.symbol()).bid() - in.fees().of(s.quantity());
             }
         }
-        double cost = 0;
-        for (PlannedOrder b : buys) {
-            cost += b.quantity() * buyPrice(in, b);
+        long[] qty = new long[buys.size()];
+        for (int i = 0; i < qty.length; i++) {
+            qty[i] = buys.get(i).quantity();
         }
-        if (cost <= available + EPSILON) {
+        if (cost(in, buys, qty) <= available + EPSILON) {
             return buys;
         }
-        double f = Math.max(0, available) / cost;
+        // Scale every buy by one factor, net of the per-order fees, then take whole shares off the largest
+        // while rounding (the broker prices to hundredths of a cent and rounds money to cents) leaves it over.
+        double perShareTotal = 0;
+        for (int i = 0; i < qty.length; i++) {
+            perShareTotal += qty[i] * (buyPrice(in, buys.get(i)) + in.fees().perShare());
+        }
+        double f = Math.max(0, available - buys.size() * in.fees().perOrder()) / perShareTotal;
+        for (int i = 0; i < qty.length; i++) {
+            qty[i] = (long) Math.floor(qty[i] * f + EPSILON);
+        }
+        while (cost(in, buys, qty) > available + EPSILON) {
+            int largest = 0;
+            for (int i = 1; i < qty.length; i++) {
+                largest = qty[i] > qty[largest] ? i : largest;
+            }
+            if (qty[largest] == 0) {
+                break;
+            }
+            qty[largest]--;
+        }
         List<PlannedOrder> out = new ArrayList<>();
-        for (PlannedOrder b : buys) {
-            long scaled = (long) Math.floor(b.quantity() * f + EPSILON);
+        for (int i = 0; i < qty.length; i++) {
+            PlannedOrder b = buys.get(i);
+            long scaled = qty[i];
             double price = buyPrice(in, b);
             String why = String.format(Locale.ROOT, "buying power $%.2f covers %d of %d %s at $%.2f", available, scaled,
                     b.quantity(), b.symbol(), price);
@@ -144,7 +184,23 @@ public final class OrderPlanner {
         return out;
     }
 
+    /** What buys of {@code qty} shares cost with their fees (a zero quantity costs nothing). */
+    private static double cost(PlanInput in, List<PlannedOrder> buys, long[] qty) {
+        double c = 0;
+        for (int i = 0; i < qty.length; i++) {
+            if (qty[i] > 0) {
+                // Cents: the broker rounds each order's value to the cent.
+                c += Math.ceil(qty[i] * buyPrice(in, buys.get(i)) * 100 - EPSILON) / 100 + in.fees().of(qty[i]);
+            }
+        }
+        return c;
+    }
+
+    /** A buy is costed at its limit, else at the ask rounded up to the hundredth of a cent the broker fills at. */
     private static double buyPrice(PlanInput in, PlannedOrder b) {
-        return b.limitPrice() != null ? b.limitPrice().doubleValue() : in.quotes().get(b.symbol()).ask();
+        if (b.limitPrice() != null) {
+            return b.limitPrice().doubleValue();
+        }
+        return Math.ceil(in.quotes().get(b.symbol()).ask() * 10_000 - 1e-6) / 10_000;
     }
 }

@@ -9,25 +9,33 @@ import org.leverdesk.store.OrderIntent;
 
 /**
  * One order the planner wants sent: its leg (e.g. "buy-TQQQ"), deterministic client order id, whole
- * shares, type, time in force, limit price (null unless LIMIT) and why.
+ * shares, type, time in force, limit and stop prices (null unless the type needs them) and why.
  */
 public record PlannedOrder(String clientOrderId, String leg, String symbol, Side side, long quantity, OrderType type,
-                           TimeInForce timeInForce, BigDecimal limitPrice, String reason) {
+                           TimeInForce timeInForce, BigDecimal limitPrice, BigDecimal stopPrice, String reason) {
+
+    /** An order without a stop price. */
+    public PlannedOrder(String clientOrderId, String leg, String symbol, Side side, long quantity, OrderType type,
+                        TimeInForce timeInForce, BigDecimal limitPrice, String reason) {
+        this(clientOrderId, leg, symbol, side, quantity, type, timeInForce, limitPrice, null, reason);
+    }
 
     /** The request the broker receives. */
     public OrderRequest request() {
-        return new OrderRequest(clientOrderId, symbol, side, BigDecimal.valueOf(quantity), type, timeInForce, limitPrice, null);
+        return new OrderRequest(clientOrderId, symbol, side, BigDecimal.valueOf(quantity), type, timeInForce, limitPrice,
+                stopPrice);
     }
 
     /** The intent recorded before sending. */
     public OrderIntent intent(String strategyId, java.time.LocalDate tradingDay) {
         return new OrderIntent(clientOrderId, strategyId, tradingDay, leg, symbol, side, BigDecimal.valueOf(quantity), type,
-                timeInForce, limitPrice, null);
+                timeInForce, limitPrice, stopPrice);
     }
 
     /** "buy 49 TQQQ LIMIT 100.50 DAY" for people. */
     public String text() {
         return side.name().toLowerCase(java.util.Locale.ROOT) + " " + quantity + " " + symbol + " " + type
-                + (limitPrice == null ? "" : " " + limitPrice.toPlainString()) + " " + timeInForce;
+                + (limitPrice == null ? "" : " " + limitPrice.toPlainString())
+                + (stopPrice == null ? "" : " stop " + stopPrice.toPlainString()) + " " + timeInForce;
     }
 }

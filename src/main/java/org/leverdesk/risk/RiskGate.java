@@ -17,24 +17,45 @@ import org.slf4j.LoggerFactory;
  */
 public final class RiskGate {
     private static final Logger LOG = LoggerFactory.getLogger(RiskGate.class);
+    private static final GateVerdict ALLOW_ACTIVE = GateVerdict.allow(TradingState.ACTIVE);
 
-    private final TradingStateRepository states;
-    private final JournalRepository journal;
+    private final StateKeeper states;
+    private final EventSink journal;
 
+    /** The gate of an account whose state lives in the store and whose events go to the journal. */
     public RiskGate(TradingStateRepository states, JournalRepository journal) {
+        this(new StateKeeper() {
+            @Override
+            public TradingState load() {
+                return states.load().map(s -> TradingState.valueOf(s.state())).orElse(TradingState.ACTIVE);
+            }
+
+            @Override
+            public void save(TradingState state, String reason) {
+                states.save(state.name(), reason);
+            }
+        }, journal::append);
+    }
+
+    public RiskGate(StateKeeper states, EventSink journal) {
         this.states = states;
         this.journal = journal;
     }
 
+    /** A gate for a backtest: ACTIVE in memory, events dropped (the same rules as the live gate). */
+    public static RiskGate inMemory() {
+        return new RiskGate(StateKeeper.inMemory(), EventSink.NONE);
+    }
+
     /** The current state (ACTIVE when never set). */
     public TradingState state() {
-        return states.load().map(s -> TradingState.valueOf(s.state())).orElse(TradingState.ACTIVE);
+        return states.load();
     }
 
     /** Sets the state (e.g. the kill switch) and journals who asked and why. */
     public void setState(TradingState state, String reason) {
         TradingState before = state();
-        states.save(state.name(), reason);
+        states.save(state, reason);
         journal.append("trading-state", null, "trading state " + before + " -> " + state + ": " + reason, null);
         LOG.info("trading state {} -> {}: {}", before, state, reason);
     }
@@ -47,7 +68,7 @@ public final class RiskGate {
     public GateVerdict evaluate(String symbol, Side side, long quantity, long held) {
         TradingState state = state();
         if (state == TradingState.ACTIVE || reduces(side, quantity, held)) {
-            return GateVerdict.allow(state);
+            return state == TradingState.ACTIVE ? ALLOW_ACTIVE : GateVerdict.allow(state);
         }
         String what = side.name().toLowerCase(Locale.ROOT) + " " + quantity + " " + symbol + " (holding " + held + ")";
         String reason = state == TradingState.HALTED

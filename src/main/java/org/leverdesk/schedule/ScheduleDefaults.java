@@ -11,9 +11,9 @@ import org.leverdesk.strategy.catalog.StrategyDescriptor;
 
 /**
  * The default schedule of each strategy (from the seeds) and the jobs a configuration asks for.
- * Regime and RSI-2 decide 10 minutes before the close (15:50 ET, 12:50 on early closes); the monthly
- * rebalance does so on the month's last trading day; rotation runs 15 minutes after the close (16:15)
- * so its market-on-open orders are in before the next session.
+ * Regime, RSI-2 and the monthly rebalance decide 10 minutes before the close (15:50 ET, 12:50 on early
+ * closes; the monthly rebalance holds except on its first day and the month's last trading day); rotation
+ * runs 15 minutes after the close (16:15) so its market-on-open orders are in before the next session.
  */
 public final class ScheduleDefaults {
     /** The rotation strategy's id; it is not in the catalog yet but has a schedule. */
@@ -24,7 +24,9 @@ public final class ScheduleDefaults {
     static {
         DEFAULTS.put("regime", "close-10m");
         DEFAULTS.put("rsi2", "close-10m");
-        DEFAULTS.put("monthly-rebalance", "monthly-last@close-10m");
+        // Every session at 15:50, as seed 002's scheduled task: the strategy itself holds except on its first
+        // day (the initial buy) and the month's last trading day, so live runs decide on the days a backtest does.
+        DEFAULTS.put("monthly-rebalance", "close-10m");
         DEFAULTS.put(ROTATION, "close+15m");
     }
 

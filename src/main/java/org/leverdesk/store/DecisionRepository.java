@@ -20,7 +20,7 @@ import org.leverdesk.domain.Target;
 
 /** Strategy decisions with their signals, gates and targets, written before any order is sent. */
 public final class DecisionRepository {
-    static final String COLUMNS = "id, strategy_id, version_id, trading_day, mode, created_at, rebalance, regime,"
+    public static final String COLUMNS = "id, strategy_id, version_id, trading_day, mode, created_at, rebalance, regime,"
             + " summary, inputs_json, gates_json, targets_json";
     private static final TypeReference<LinkedHashMap<String, Double>> SIGNALS = new TypeReference<>() { };
     private static final TypeReference<List<GateResult>> GATES = new TypeReference<>() { };
@@ -88,7 +88,7 @@ public final class DecisionRepository {
      * Inserts {@code decisions} in order with batched statements and without asking for their ids: a
      * backtest saves one decision a trading day, some 4,000 for a long run, and they load with the run.
      */
-    static void insertAll(Connection c, List<Decision> decisions, TradingMode mode, Long versionId, Long runId, Instant at)
+    public static void insertAll(Connection c, List<Decision> decisions, TradingMode mode, Long versionId, Long runId, Instant at)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (int i = 0; i < decisions.size(); i++) {
@@ -118,7 +118,7 @@ public final class DecisionRepository {
         ps.setString(12, Json.write(d.targets()));
     }
 
-    static List<StoredDecision> readAll(PreparedStatement ps) throws SQLException {
+    public static List<StoredDecision> readAll(PreparedStatement ps) throws SQLException {
         List<StoredDecision> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

@@ -10,11 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** Small JDBC helpers shared by the repositories: nullable parameters, generated keys, timestamps. */
-final class Jdbc {
+public final class Jdbc {
     private Jdbc() {
     }
 
-    static void setLong(PreparedStatement ps, int i, Long value) throws SQLException {
+    public static void setLong(PreparedStatement ps, int i, Long value) throws SQLException {
         if (value == null) {
             ps.setNull(i, Types.BIGINT);
         } else {
@@ -22,7 +22,7 @@ final class Jdbc {
         }
     }
 
-    static void setDecimal(PreparedStatement ps, int i, BigDecimal value) throws SQLException {
+    public static void setDecimal(PreparedStatement ps, int i, BigDecimal value) throws SQLException {
         if (value == null) {
             ps.setNull(i, Types.DECIMAL);
         } else {
@@ -31,16 +31,16 @@ final class Jdbc {
     }
 
     /** Timestamps are stored WITH TIME ZONE, always in UTC, so they compare correctly. */
-    static void setInstant(PreparedStatement ps, int i, Instant value) throws SQLException {
+    public static void setInstant(PreparedStatement ps, int i, Instant value) throws SQLException {
         ps.setObject(i, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
 
-    static long generatedId(PreparedStatement ps) throws SQLException {
+    public static long generatedId(PreparedStatement ps) throws SQLException {
         try (ResultSet keys = ps.getGeneratedKeys()) {
             if (!keys.next()) {
                 throw new SQLException("the database returned no generated id");

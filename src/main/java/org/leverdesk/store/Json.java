@@ -15,7 +15,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * without trades, signals not yet warmed up) are written as the strings "NaN", "Infinity" and
  * "-Infinity", which stay valid JSON and read back as the same doubles.
  */
-final class Json {
+public final class Json {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -28,7 +28,7 @@ final class Json {
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -37,7 +37,7 @@ final class Json {
         }
     }
 
-    static <T> T read(String json, Class<T> type, String what) {
+    public static <T> T read(String json, Class<T> type, String what) {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
@@ -45,7 +45,7 @@ final class Json {
         }
     }
 
-    static <T> T read(String json, TypeReference<T> type, String what) {
+    public static <T> T read(String json, TypeReference<T> type, String what) {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {

@@ -1,26 +1,50 @@
 package org.leverdesk.strategy;
 
 /**
- * How a strategy's orders reach the market. {@code backtestFill} picks the simulated fill;
- * {@code liveOrder} the order type a broker receives; {@code limitOffsetBps} is the distance
- * "through" the mid for a marketable limit (50 bps = 0.5%, seed 002).
+ * When a strategy decides and how its orders reach the market — the same in backtests, paper and
+ * live trading (one decision cycle). {@code decisionTime} says whether it decides at its minute before
+ * the close (on the day's provisional bar; a backtest on the day's bar) or after the close;
+ * {@code liveOrder} the order type the planner sends; {@code limitOffsetBps} the distance "through" the
+ * mid for a marketable limit (50 bps = 0.5%, seed 002; 0 = the account's risk setting).
  */
-public record ExecutionPolicy(FillModel backtestFill, LiveOrderStyle liveOrder, double limitOffsetBps) {
+public record ExecutionPolicy(DecisionTime decisionTime, LiveOrderStyle liveOrder, double limitOffsetBps) {
 
-    /** Simulated fill of an order decided on day i. */
-    public enum FillModel {
-        /** At day i's close (jobs that run at 15:50 ET). */
-        CLOSE,
-        /** At day i+1's open (market-on-open). */
-        NEXT_OPEN,
-        /** A limit order working on day i+1 that fills only if that day's range reaches the limit. */
-        LIMIT_NEXT_DAY
+    /** When in the trading day the strategy decides. */
+    public enum DecisionTime {
+        /** A few minutes before the close (15:50 ET, 12:50 on early closes): orders fill in today's session. */
+        BEFORE_CLOSE,
+        /** After the close (16:15 ET): orders wait for the next session (market-on-open). */
+        AFTER_CLOSE
     }
 
-    /** Order type for paper and live trading. */
+    /**
+     * The order type the planner makes: market orders (market-on-open when sent while the market is
+     * closed), limits through the mid, market-on-open, or market-on-close (CLS).
+     */
     public enum LiveOrderStyle { MARKET, LIMIT_FROM_MID, MARKET_ON_OPEN, MARKET_ON_CLOSE }
 
+    public ExecutionPolicy {
+        if (decisionTime == null || liveOrder == null) {
+            throw new IllegalArgumentException("an execution policy needs a decision time and an order style");
+        }
+        if (!(limitOffsetBps >= 0) || !Double.isFinite(limitOffsetBps)) {
+            throw new IllegalArgumentException("the limit offset must be zero or a positive number of basis points (got "
+                    + limitOffsetBps + ")");
+        }
+    }
+
+    /** Decides before the close and sends {@code live} orders. */
     public static ExecutionPolicy atClose(LiveOrderStyle live, double limitOffsetBps) {
-        return new ExecutionPolicy(FillModel.CLOSE, live, limitOffsetBps);
+        return new ExecutionPolicy(DecisionTime.BEFORE_CLOSE, live, limitOffsetBps);
+    }
+
+    /** Decides after the close; its orders go to the next open. */
+    public static ExecutionPolicy afterClose(LiveOrderStyle live) {
+        return new ExecutionPolicy(DecisionTime.AFTER_CLOSE, live, 0);
+    }
+
+    /** True when the strategy decides after the close. */
+    public boolean decidesAfterClose() {
+        return decisionTime == DecisionTime.AFTER_CLOSE;
     }
 }

@@ -63,11 +63,20 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
      * @param orderHistory    the stored orders for the Orders view; {@code null} when there is no store
      * @param journal         the journal; {@code null} hides the Journal view
      * @param dashboard       the Dashboard's data; {@code null} hides the Dashboard
+     * @param manualOrders    the order ticket's preview and send (risk gate, intent store, client order ids);
+     *                        {@code null} hides the ticket
      */
     public record Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
-                          OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard) {
+                          OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard,
+                          org.leverdesk.execution.ManualOrders manualOrders) {
         /** No trading services at all. */
-        public static final Trading NONE = new Trading(null, null, null, null, null, null);
+        public static final Trading NONE = new Trading(null, null, null, null, null, null, null);
+
+        /** Trading services without the order ticket. */
+        public Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
+                       OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard) {
+            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, null);
+        }
     }
 
     /**
@@ -138,6 +147,7 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
     public OrderHistory orderHistory() { return trading.orderHistory(); }
     public JournalSource journal() { return trading.journal(); }
     public DashboardSource dashboard() { return trading.dashboard(); }
+    public org.leverdesk.execution.ManualOrders manualOrders() { return trading.manualOrders(); }
     public ConfigFile configFile() { return settings.configFile(); }
     public Secrets secrets() { return settings.secrets(); }
     public Function<String, String> notificationTest() { return settings.notificationTest(); }

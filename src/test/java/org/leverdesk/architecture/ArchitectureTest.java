@@ -49,6 +49,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void optionsIsAPureLibrary() {
+        noClasses().that().resideInAPackage("org.leverdesk.options..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.leverdesk.store..", "org.leverdesk.broker..",
+                        "org.leverdesk.execution..", "org.leverdesk.backtest..", "org.leverdesk.risk..", "org.leverdesk.strategy..",
+                        "org.leverdesk.ui..", "org.leverdesk.app..", "java.sql..")
+                .because("contracts, pricing and chains are a library the engine, strategies and views share")
+                .check(main);
+        noClasses().that().resideInAPackage("org.leverdesk.options..").and().resideOutsideOfPackage("org.leverdesk.options.data..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..")
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .because("the option maths takes its inputs as data; only options.data reads files")
+                .check(main);
+    }
+
+    @Test
     void onlyTheCommandLinePrintsToTheConsole() {
         noClasses().that().resideOutsideOfPackages("org.leverdesk.app..")
                 .should().accessField(System.class, "out")

@@ -31,7 +31,7 @@ class BacktestEngineStopTest {
     private final BacktestEngine engine = new BacktestEngine(new WeekdayCalendar(), new MetricsCalculator());
 
     /** Decides by day number (1-based); a null target list holds. */
-    private static Strategy scripted(ExecutionPolicy.FillModel fill, Function<Integer, Target> byDay) {
+    private static Strategy scripted(ExecutionPolicy.DecisionTime fill, Function<Integer, Target> byDay) {
         return new Strategy() {
             public String id() { return "scripted"; }
             public Set<String> symbols() { return Set.of("X"); }
@@ -50,7 +50,7 @@ class BacktestEngineStopTest {
     }
 
     private static Strategy buyTenWithStop95() {
-        return scripted(ExecutionPolicy.FillModel.CLOSE, day -> day == 1 ? new Target("X", 10, 95) : null);
+        return scripted(ExecutionPolicy.DecisionTime.BEFORE_CLOSE, day -> day == 1 ? new Target("X", 10, 95) : null);
     }
 
     private static BarSeries dayOneAt100Then(Object[]... later) {
@@ -126,7 +126,7 @@ class BacktestEngineStopTest {
         // low (90) is below that new stop too, but it is first checked on day 3.
         BarSeries x = dayOneAt100Then(new Object[] {"2024-01-09", 99, 100, 90, 96},
                 new Object[] {"2024-01-10", 96, 97, 95.5, 96});
-        Strategy s = scripted(ExecutionPolicy.FillModel.CLOSE, day -> day <= 2 ? new Target("X", 10, 95) : null);
+        Strategy s = scripted(ExecutionPolicy.DecisionTime.BEFORE_CLOSE, day -> day <= 2 ? new Target("X", 10, 95) : null);
         BacktestResult r = run(s, x, CostModel.FREE);
         assertEquals(List.of(Side.BUY, Side.SELL, Side.BUY), r.fills().stream().map(Fill::side).toList());
         assertEquals(10, r.equity().get(2).positionValue() / 96, 1e-9);
@@ -137,7 +137,7 @@ class BacktestEngineStopTest {
         BarSeries x = dayOneAt100Then(new Object[] {"2024-01-09", 100, 101, 96, 100},
                 new Object[] {"2024-01-10", 99, 99, 97.5, 98});
         // day 2 raises the stop to 98 without trading; day 2's low 96 is tested against the old 95.
-        Strategy s = scripted(ExecutionPolicy.FillModel.CLOSE, day -> switch (day) {
+        Strategy s = scripted(ExecutionPolicy.DecisionTime.BEFORE_CLOSE, day -> switch (day) {
             case 1 -> new Target("X", 10, 95);
             case 2 -> new Target("X", 10, 98);
             default -> null;
@@ -153,7 +153,7 @@ class BacktestEngineStopTest {
     void aLaterTargetWithoutAStopCancelsIt() {
         BarSeries x = dayOneAt100Then(new Object[] {"2024-01-09", 100, 101, 99, 100},
                 new Object[] {"2024-01-10", 90, 92, 80, 85});
-        Strategy s = scripted(ExecutionPolicy.FillModel.CLOSE, day -> switch (day) {
+        Strategy s = scripted(ExecutionPolicy.DecisionTime.BEFORE_CLOSE, day -> switch (day) {
             case 1 -> new Target("X", 10, 95);
             case 2 -> new Target("X", 10);
             default -> null;
@@ -169,7 +169,7 @@ class BacktestEngineStopTest {
         // through 95, and with nothing held no stop order may fill.
         BarSeries x = dayOneAt100Then(new Object[] {"2024-01-09", 100, 101, 99, 100},
                 new Object[] {"2024-01-10", 90, 92, 80, 85});
-        Strategy s = scripted(ExecutionPolicy.FillModel.CLOSE, day -> switch (day) {
+        Strategy s = scripted(ExecutionPolicy.DecisionTime.BEFORE_CLOSE, day -> switch (day) {
             case 1 -> new Target("X", 10, 95);
             case 2 -> new Target("X", 0, 95);
             default -> null;
@@ -180,28 +180,45 @@ class BacktestEngineStopTest {
     }
 
     @Test
-    void stopOfAPositionEnteredAtTheNextOpenSurvivesTheNightAndWorksFromTheFillDay() {
-        // decided day 1, filled at day 2's open (100); day 2's low 94 reaches the stop the same day.
-        BarSeries x = dayOneAt100Then(new Object[] {"2024-01-09", 100, 101, 94, 97});
-        Strategy s = scripted(ExecutionPolicy.FillModel.NEXT_OPEN, day -> day == 1 ? new Target("X", 10, 95) : null);
+    void aBuyDecidedAfterTheCloseGoesAtTheOpenAndItsStopWorksFromTheNextDay() {
+        // Decided after day 1's close; the buy goes at the follow-up minute after day 2's open and fills at the
+        // opening quote (100); its stop is placed then. Daily bars cannot tell whether day 2's low (94) came
+        // after 09:35, so an order placed during a session meets only the next days' ranges: day 3's low
+        // (94.5) reaches it.
+        BarSeries x = dayOneAt100Then(new Object[] {"2024-01-09", 100, 101, 94, 97},
+                new Object[] {"2024-01-10", 97, 98, 94.5, 96});
+        Strategy s = scripted(ExecutionPolicy.DecisionTime.AFTER_CLOSE, day -> day == 1 ? new Target("X", 10, 95) : null);
         BacktestResult r = run(s, x, CostModel.FREE);
         assertEquals(List.of(Side.BUY, Side.SELL), r.fills().stream().map(Fill::side).toList());
+        assertEquals(LocalDate.parse("2024-01-09"), r.fills().get(0).date());
+        assertEquals(100.0, r.fills().get(0).price(), 1e-12);
+        assertEquals(LocalDate.parse("2024-01-10"), r.fills().get(1).date());
         assertEquals(95.0, r.fills().get(1).price(), 1e-12);
     }
 
     @Test
-    void shortStopMirrorsWithTheHigh() {
-        BarSeries x = dayOneAt100Then(new Object[] {"2024-01-09", 101, 106, 100, 104},
-                new Object[] {"2024-01-10", 104, 104, 104, 104});
-        Strategy s = scripted(ExecutionPolicy.FillModel.CLOSE, day -> day == 1 ? new Target("X", -10, 105) : null);
+    void aPositionStoppedOutBeforeTheFollowUpIsNotBoughtBack() {
+        // After-close strategy: day 1 buys 10 (bought after day 2's open at 100, stop 95 placed then); day 2
+        // re-states "hold 10, stop 95" after the close. Day 3 opens at 90, through the stop: sold at 90 in
+        // the morning. The follow-up after that open buys only what the day-2 decision wanted more of than
+        // was held then (nothing), so the stopped-out position stays closed.
+        BarSeries x = dayOneAt100Then(new Object[] {"2024-01-09", 100, 101, 99, 100},
+                new Object[] {"2024-01-10", 90, 92, 88, 91});
+        Strategy s = scripted(ExecutionPolicy.DecisionTime.AFTER_CLOSE, day -> day <= 2 ? new Target("X", 10, 95) : null);
         BacktestResult r = run(s, x, CostModel.FREE);
-        Fill cover = r.fills().get(1);
-        assertEquals(Side.BUY, cover.side());
-        assertEquals(105.0, cover.price(), 1e-12);
-        assertEquals(10_000 - 50.0, r.metrics().finalEquity(), 1e-9);
+        assertEquals(List.of(Side.BUY, Side.SELL), r.fills().stream().map(Fill::side).toList());
+        assertEquals(90.0, r.fills().get(1).price(), 1e-12);
+        assertEquals(0, r.equity().get(2).positionValue(), 1e-9);
+    }
 
-        BarSeries gap = dayOneAt100Then(new Object[] {"2024-01-09", 108, 110, 107, 109});
-        assertEquals(108.0, run(s, gap, CostModel.FREE).fills().get(1).price(), 1e-12);
+    @Test
+    void aShortTargetIsRefusedByTheCashAccount() {
+        // The simulated broker, like the paper broker and a cash account at Alpaca, cannot sell short.
+        BarSeries x = dayOneAt100Then(new Object[] {"2024-01-09", 101, 106, 100, 104});
+        Strategy s = scripted(ExecutionPolicy.DecisionTime.BEFORE_CLOSE, day -> day == 1 ? new Target("X", -10, 105) : null);
+        BacktestResult r = run(s, x, CostModel.FREE);
+        assertTrue(r.fills().isEmpty());
+        assertEquals(10_000.0, r.metrics().finalEquity(), 1e-9);
     }
 
     @Test

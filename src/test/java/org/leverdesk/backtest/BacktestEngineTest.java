@@ -34,11 +34,16 @@ class BacktestEngineTest {
     private final BacktestEngine engine = new BacktestEngine(CAL, new MetricsCalculator());
 
     /** A strategy whose decision for each day is given by a function; fills by {@code fill}. */
-    private static Strategy scripted(ExecutionPolicy.FillModel fill, Function<DecisionContext, Long> targetOrNull) {
+    private static Strategy scripted(ExecutionPolicy.DecisionTime fill, Function<DecisionContext, Long> targetOrNull) {
+        return scripted(fill, ExecutionPolicy.LiveOrderStyle.MARKET, targetOrNull);
+    }
+
+    private static Strategy scripted(ExecutionPolicy.DecisionTime fill, ExecutionPolicy.LiveOrderStyle style,
+                                     Function<DecisionContext, Long> targetOrNull) {
         return new Strategy() {
             public String id() { return "scripted"; }
             public Set<String> symbols() { return Set.of("X"); }
-            public ExecutionPolicy execution() { return new ExecutionPolicy(fill, ExecutionPolicy.LiveOrderStyle.MARKET, 50); }
+            public ExecutionPolicy execution() { return new ExecutionPolicy(fill, style, 50); }
             public Decision decide(DecisionContext ctx) {
                 Long q = targetOrNull.apply(ctx);
                 return q == null ? Decision.hold(ctx.today(), id(), "hold")
@@ -56,7 +61,7 @@ class BacktestEngineTest {
     void strategySeesTodaysBarAndNeverALaterOne() {
         BarSeries x = Bars.flat("X", CAL, MON, 10, 11, 12, 13, 14);
         List<LocalDate> seen = new ArrayList<>();
-        run(scripted(ExecutionPolicy.FillModel.CLOSE, ctx -> {
+        run(scripted(ExecutionPolicy.DecisionTime.BEFORE_CLOSE, ctx -> {
             History h = ctx.market().history("X");
             seen.add(h.lastDate());
             assertEquals(ctx.today(), h.lastDate());
@@ -69,7 +74,7 @@ class BacktestEngineTest {
     @Test
     void readingTheFutureFailsTheBacktest() {
         BarSeries x = Bars.flat("X", CAL, MON, 10, 11, 12);
-        Strategy peeker = scripted(ExecutionPolicy.FillModel.CLOSE, ctx -> {
+        Strategy peeker = scripted(ExecutionPolicy.DecisionTime.BEFORE_CLOSE, ctx -> {
             History h = ctx.market().history("X");
             return h.close(h.lastIndex() + 1) > 0 ? 1L : null;
         });
@@ -79,7 +84,7 @@ class BacktestEngineTest {
     @Test
     void closeFillsAtTheDecisionDaysCloseWithCostsAndSlippage() {
         BarSeries x = Bars.flat("X", CAL, MON, 100, 110);
-        BacktestResult r = run(scripted(ExecutionPolicy.FillModel.CLOSE, ctx -> ctx.firstDay() ? 20L : null),
+        BacktestResult r = run(scripted(ExecutionPolicy.DecisionTime.BEFORE_CLOSE, ctx -> ctx.firstDay() ? 20L : null),
                 x, 10_000, new CostModel(1, 0.01, 10));
         Fill f = r.fills().get(0);
         assertEquals(MON, f.date());
@@ -95,7 +100,7 @@ class BacktestEngineTest {
                 new Object[] {"2024-01-08", 10, 10, 10, 10},
                 new Object[] {"2024-01-09", 12, 13, 11, 12.5},
                 new Object[] {"2024-01-10", 13, 13, 13, 13});
-        BacktestResult r = run(scripted(ExecutionPolicy.FillModel.NEXT_OPEN, ctx -> ctx.firstDay() ? 10L : null),
+        BacktestResult r = run(scripted(ExecutionPolicy.DecisionTime.AFTER_CLOSE, ctx -> ctx.firstDay() ? 10L : null),
                 x, 1000, CostModel.FREE);
         assertEquals(1, r.fills().size());
         assertEquals(LocalDate.parse("2024-01-09"), r.fills().get(0).date());
@@ -104,23 +109,51 @@ class BacktestEngineTest {
     }
 
     @Test
-    void limitFillsOnlyWhenTheNextDaysRangeReachesIt() {
-        // buy limit = 10 * 1.005 = 10.05; day 2 low 10.2 never reaches it; day 3 (new order, limit
-        // 10.5 * 1.005 = 10.5525) trades down to 10.3 and opens at 10.6, so it fills at the limit.
-        BarSeries x = Bars.ohlc("X",
-                new Object[] {"2024-01-08", 10, 10, 10, 10},
-                new Object[] {"2024-01-09", 10.3, 10.6, 10.2, 10.5},
-                new Object[] {"2024-01-10", 10.6, 10.7, 10.3, 10.4});
-        BacktestResult r = run(scripted(ExecutionPolicy.FillModel.LIMIT_NEXT_DAY, ctx -> 10L), x, 1000, CostModel.FREE);
+    void aLimitThroughTheMidFillsAtTheAskWhenItIsMarketable() {
+        // The quote at the decision is 10 ± 0.1% (10 bps slippage); the buy limit 50 bps through the mid
+        // (10.05) is marketable, so it fills at once at the ask, 10.01, as a broker would.
+        BarSeries x = Bars.flat("X", CAL, MON, 10, 11);
+        BacktestResult r = run(scripted(ExecutionPolicy.DecisionTime.BEFORE_CLOSE, ExecutionPolicy.LiveOrderStyle.LIMIT_FROM_MID,
+                ctx -> 20L), x, 1000, new CostModel(0, 0, 10));
         assertEquals(1, r.fills().size());
-        assertEquals(LocalDate.parse("2024-01-10"), r.fills().get(0).date());
-        assertEquals(10.5525, r.fills().get(0).price(), 1e-9);
+        assertEquals(MON, r.fills().get(0).date());
+        assertEquals(10.01, r.fills().get(0).price(), 1e-12);
+    }
+
+    @Test
+    void aLimitTheSpreadPutsOutOfReachExpiresAtTheClose() {
+        // 100 bps half-spread: the ask (10.10) is above the limit (10.05); the day order expires unfilled at
+        // the close, and the next day's new limit (11.06 against an ask of 11.11) does the same.
+        BarSeries x = Bars.flat("X", CAL, MON, 10, 11);
+        BacktestResult r = run(scripted(ExecutionPolicy.DecisionTime.BEFORE_CLOSE, ExecutionPolicy.LiveOrderStyle.LIMIT_FROM_MID,
+                ctx -> 20L), x, 1000, new CostModel(0, 0, 100));
+        assertTrue(r.fills().isEmpty());
+        assertEquals(1000.0, r.metrics().finalEquity(), 1e-12);
+    }
+
+    @Test
+    void ordersUnderTheMinimumTradeValueAreNotSentAsLiveTradingWouldNot() {
+        // Holding 20 at $10, a target of 25 is a $50 change: under the $100 minimum trade value, no order.
+        BarSeries x = Bars.flat("X", CAL, MON, 10, 10, 10);
+        BacktestResult r = run(scripted(ExecutionPolicy.DecisionTime.BEFORE_CLOSE,
+                ctx -> ctx.market().history("X").size() == 1 ? 20L : 25L), x, 1000, CostModel.FREE);
+        assertEquals(1, r.fills().size());
+        assertEquals(20, r.fills().get(0).quantity());
+    }
+
+    @Test
+    void aChangeInsideTheToleranceBandIsNotTraded() {
+        // Holding 100 at $1.50, a target of 101 is a 1% change: inside the 2% band.
+        BarSeries x = Bars.flat("X", CAL, MON, 1.5, 1.5);
+        BacktestResult r = run(scripted(ExecutionPolicy.DecisionTime.BEFORE_CLOSE,
+                ctx -> ctx.market().history("X").size() == 1 ? 100L : 101L), x, 1000, CostModel.FREE);
+        assertEquals(1, r.fills().size());
     }
 
     @Test
     void cashNeverGoesNegativeWithoutMargin() {
         BarSeries x = Bars.flat("X", CAL, MON, 100, 100);
-        BacktestResult r = run(scripted(ExecutionPolicy.FillModel.CLOSE, ctx -> 1000L), x, 10_000, new CostModel(5, 0, 0));
+        BacktestResult r = run(scripted(ExecutionPolicy.DecisionTime.BEFORE_CLOSE, ctx -> 1000L), x, 10_000, new CostModel(5, 0, 0));
         assertEquals(99, r.fills().get(0).quantity()); // (10000 - 5) / 100 = 99.95 -> 99 shares
         assertTrue(r.equity().get(1).cash() >= 0);
     }
@@ -128,7 +161,7 @@ class BacktestEngineTest {
     @Test
     void sellsBeforeBuysAndRoundTripsAreRecorded() {
         BarSeries x = Bars.flat("X", CAL, MON, 10, 20, 15);
-        BacktestResult r = run(scripted(ExecutionPolicy.FillModel.CLOSE, ctx -> switch (ctx.market().history("X").size()) {
+        BacktestResult r = run(scripted(ExecutionPolicy.DecisionTime.BEFORE_CLOSE, ctx -> switch (ctx.market().history("X").size()) {
             case 1 -> 10L;
             case 2 -> 4L;
             default -> 0L;
@@ -149,7 +182,7 @@ class BacktestEngineTest {
                 new Object[] {"2024-01-08", 50, 50, 50, 50},
                 new Object[] {"2024-01-10", 55, 55, 55, 55});
         BacktestConfig cfg = new BacktestConfig(x.firstDate(), x.lastDate(), 1000, CostModel.FREE, false, "B", false);
-        BacktestResult r = engine.run(scripted(ExecutionPolicy.FillModel.CLOSE, ctx -> null), Map.of("X", x, "B", b), "X", cfg,
+        BacktestResult r = engine.run(scripted(ExecutionPolicy.DecisionTime.BEFORE_CLOSE, ctx -> null), Map.of("X", x, "B", b), "X", cfg,
                 "test", ProgressListener.NONE, CancellationToken.NONE);
         // 2024-01-09 has no benchmark bar: the last known value carries forward
         assertEquals(1000.0, r.benchmarkEquity()[0], 1e-12);
@@ -165,7 +198,7 @@ class BacktestEngineTest {
         token.cancel();
         BacktestConfig cfg = new BacktestConfig(x.firstDate(), x.lastDate(), 1000, CostModel.FREE, false, null, false);
         assertThrows(java.util.concurrent.CancellationException.class, () -> engine.run(
-                scripted(ExecutionPolicy.FillModel.CLOSE, ctx -> null), Map.of("X", x), "X", cfg, "t", ProgressListener.NONE, token));
+                scripted(ExecutionPolicy.DecisionTime.BEFORE_CLOSE, ctx -> null), Map.of("X", x), "X", cfg, "t", ProgressListener.NONE, token));
     }
 
     @Test
@@ -174,7 +207,7 @@ class BacktestEngineTest {
         BacktestConfig cfg = new BacktestConfig(LocalDate.parse("2030-01-01"), LocalDate.parse("2030-02-01"), 1000,
                 CostModel.FREE, false, null, false);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> engine.run(
-                scripted(ExecutionPolicy.FillModel.CLOSE, ctx -> null), Map.of("X", x), "X", cfg, "t", ProgressListener.NONE,
+                scripted(ExecutionPolicy.DecisionTime.BEFORE_CLOSE, ctx -> null), Map.of("X", x), "X", cfg, "t", ProgressListener.NONE,
                 CancellationToken.NONE));
         assertTrue(e.getMessage().contains("covers 2024-01-08 .. 2024-01-09"), e.getMessage());
     }

@@ -20,7 +20,8 @@ import org.leverdesk.domain.TimeInForce;
 /**
  * The behaviour every {@link Broker} adapter must show, under the market model of {@link BrokerFixture}.
  * Each adapter's test extends this class and supplies a fresh fixture; the money values are worked
- * out by hand from the quotes (buys pay the ask, sells get the bid, limits fill at the limit).
+ * out by hand from the quotes (buys pay the ask, sells get the bid; a limit marketable when sent fills at the
+ * quote, a resting limit at its limit once reached).
  */
 public abstract class BrokerContractTest {
     private BrokerFixture fixture;
@@ -45,7 +46,7 @@ public abstract class BrokerContractTest {
     @Test
     void buyingFromZeroPaysTheAskAndOpensAPosition() {
         fixture.setQuote("QQQ", 49.99, 50.01);
-        BrokerOrder o = broker.submit(market("long-1", "QQQ", Side.BUY, 100));
+        BrokerOrder o = sendAndSettle(market("long-1", "QQQ", Side.BUY, 100));
         assertEquals(OrderStatus.FILLED, o.status());
         assertMoney("50.01", o.filledAveragePrice());
         assertMoney("100", o.filledQuantity());
@@ -61,9 +62,9 @@ public abstract class BrokerContractTest {
     @Test
     void addingToALongAveragesTheCost() {
         fixture.setQuote("QQQ", 49.99, 50.01);
-        broker.submit(market("add-1", "QQQ", Side.BUY, 100));
+        sendAndSettle(market("add-1", "QQQ", Side.BUY, 100));
         fixture.setQuote("QQQ", 51.99, 52.01);
-        broker.submit(market("add-2", "QQQ", Side.BUY, 100));
+        sendAndSettle(market("add-2", "QQQ", Side.BUY, 100));
         BrokerPosition p = only(broker.positions());
         assertMoney("200", p.quantity());
         assertMoney("51.01", p.averageEntryPrice());
@@ -74,8 +75,8 @@ public abstract class BrokerContractTest {
     @Test
     void reducingALongReceivesTheBidAndKeepsTheAverageCost() {
         fixture.setQuote("QQQ", 49.99, 50.01);
-        broker.submit(market("reduce-1", "QQQ", Side.BUY, 100));
-        BrokerOrder sell = broker.submit(market("reduce-2", "QQQ", Side.SELL, 40));
+        sendAndSettle(market("reduce-1", "QQQ", Side.BUY, 100));
+        BrokerOrder sell = sendAndSettle(market("reduce-2", "QQQ", Side.SELL, 40));
         assertEquals(OrderStatus.FILLED, sell.status());
         assertMoney("49.99", sell.filledAveragePrice());
         BrokerPosition p = only(broker.positions());
@@ -88,8 +89,8 @@ public abstract class BrokerContractTest {
     @Test
     void sellingTheWholePositionLeavesNoPosition() {
         fixture.setQuote("QQQ", 49.99, 50.01);
-        broker.submit(market("flat-1", "QQQ", Side.BUY, 100));
-        broker.submit(market("flat-2", "QQQ", Side.SELL, 100));
+        sendAndSettle(market("flat-1", "QQQ", Side.BUY, 100));
+        sendAndSettle(market("flat-2", "QQQ", Side.SELL, 100));
         assertTrue(broker.positions().isEmpty());
         // Paid the spread once: 100 * (50.01 - 49.99).
         assertMoney("99998.00", broker.account().cash());
@@ -101,7 +102,7 @@ public abstract class BrokerContractTest {
     @Test
     void limitNotReachedRestsAndFillsAtTheLimitWhenTheAskComesDown() {
         fixture.setQuote("QQQ", 49.99, 50.01);
-        BrokerOrder o = broker.submit(limit("lim-1", "QQQ", Side.BUY, 100, "49.50"));
+        BrokerOrder o = sendAndSettle(limit("lim-1", "QQQ", Side.BUY, 100, "49.50"));
         assertTrue(o.isOpen(), "a buy limit below the ask rests");
         assertMoney("100000.00", broker.account().cash());
         // The limit holds back 100 * 49.50 of buying power.
@@ -118,19 +119,19 @@ public abstract class BrokerContractTest {
     }
 
     @Test
-    void marketableLimitFillsAtOnceAtItsLimit() {
+    void marketableLimitFillsAtOnceAtTheQuote() {
         fixture.setQuote("QQQ", 49.99, 50.01);
-        BrokerOrder o = broker.submit(limit("lim-now", "QQQ", Side.BUY, 100, "50.10"));
+        BrokerOrder o = sendAndSettle(limit("lim-now", "QQQ", Side.BUY, 100, "50.10"));
         assertEquals(OrderStatus.FILLED, o.status());
-        assertMoney("50.10", o.filledAveragePrice());
-        assertMoney("94990.00", broker.account().cash());
+        assertMoney("50.01", o.filledAveragePrice());
+        assertMoney("94999.00", broker.account().cash());
     }
 
     @Test
     void sellStopTriggersWhenTheLastTradesThroughIt() {
         fixture.setQuote("QQQ", 49.99, 50.01);
-        broker.submit(market("stop-buy", "QQQ", Side.BUY, 100));
-        BrokerOrder stop = broker.submit(new OrderRequest("stop-1", "QQQ", Side.SELL, new BigDecimal("100"), OrderType.STOP,
+        sendAndSettle(market("stop-buy", "QQQ", Side.BUY, 100));
+        BrokerOrder stop = sendAndSettle(new OrderRequest("stop-1", "QQQ", Side.SELL, new BigDecimal("100"), OrderType.STOP,
                 TimeInForce.GTC, null, new BigDecimal("48.00")));
         assertTrue(stop.isOpen());
         fixture.setQuote("QQQ", 48.49, 48.51);
@@ -148,7 +149,7 @@ public abstract class BrokerContractTest {
     void marketOnOpenSentWhileClosedFillsAtTheOpeningQuote() {
         fixture.setQuote("QQQ", 49.99, 50.01);
         fixture.closeMarket();
-        BrokerOrder o = broker.submit(new OrderRequest("moo-1", "QQQ", Side.BUY, new BigDecimal("100"),
+        BrokerOrder o = sendAndSettle(new OrderRequest("moo-1", "QQQ", Side.BUY, new BigDecimal("100"),
                 OrderType.MARKET_ON_OPEN, TimeInForce.OPG, null, null));
         assertTrue(o.isOpen(), "an OPG order waits for the open");
         assertTrue(broker.positions().isEmpty());
@@ -167,11 +168,12 @@ public abstract class BrokerContractTest {
     @Test
     void cancellingOneOrderLeavesTheOthersAndFreesItsBuyingPower() {
         fixture.setQuote("QQQ", 49.99, 50.01);
-        BrokerOrder a = broker.submit(limit("cxl-a", "QQQ", Side.BUY, 100, "45.00"));
-        broker.submit(limit("cxl-b", "QQQ", Side.BUY, 100, "44.00"));
+        BrokerOrder a = sendAndSettle(limit("cxl-a", "QQQ", Side.BUY, 100, "45.00"));
+        sendAndSettle(limit("cxl-b", "QQQ", Side.BUY, 100, "44.00"));
         // 100 * 45.00 + 100 * 44.00 held back
         assertMoney("91100.00", broker.account().buyingPower());
         broker.cancel(a.brokerOrderId());
+        fixture.settle();
         List<BrokerOrder> open = broker.openOrders();
         assertEquals(List.of("cxl-b"), open.stream().map(BrokerOrder::clientOrderId).toList());
         assertEquals(OrderStatus.CANCELED, broker.orderByClientOrderId("cxl-a").orElseThrow().status());
@@ -183,11 +185,12 @@ public abstract class BrokerContractTest {
     @Test
     void cancelAllCancelsEveryOpenOrder() {
         fixture.setQuote("QQQ", 49.99, 50.01);
-        broker.submit(market("cxa-0", "QQQ", Side.BUY, 100));
-        broker.submit(limit("cxa-1", "QQQ", Side.BUY, 10, "45.00"));
-        broker.submit(limit("cxa-2", "QQQ", Side.SELL, 50, "55.00"));
+        sendAndSettle(market("cxa-0", "QQQ", Side.BUY, 100));
+        sendAndSettle(limit("cxa-1", "QQQ", Side.BUY, 10, "45.00"));
+        sendAndSettle(limit("cxa-2", "QQQ", Side.SELL, 50, "55.00"));
         List<BrokerOrder> cancelled = broker.cancelAll();
         assertEquals(List.of("cxa-1", "cxa-2"), cancelled.stream().map(BrokerOrder::clientOrderId).sorted().toList());
+        fixture.settle();
         assertTrue(broker.openOrders().isEmpty());
         assertEquals(OrderStatus.CANCELED, broker.orderByClientOrderId("cxa-2").orElseThrow().status());
         assertEquals(OrderStatus.FILLED, broker.orderByClientOrderId("cxa-0").orElseThrow().status());
@@ -198,13 +201,14 @@ public abstract class BrokerContractTest {
     void closeAllCancelsOrdersAndSellsEveryPositionReportingEach() {
         fixture.setQuote("QQQ", 49.99, 50.01);
         fixture.setQuote("TQQQ", 80.00, 80.02);
-        broker.submit(market("ca-1", "QQQ", Side.BUY, 100));
-        broker.submit(market("ca-2", "TQQQ", Side.BUY, 10));
-        broker.submit(limit("ca-3", "QQQ", Side.SELL, 100, "60.00"));
+        sendAndSettle(market("ca-1", "QQQ", Side.BUY, 100));
+        sendAndSettle(market("ca-2", "TQQQ", Side.BUY, 10));
+        sendAndSettle(limit("ca-3", "QQQ", Side.SELL, 100, "60.00"));
         // 100,000 - 5,001.00 - 800.20
         assertMoney("94198.80", broker.account().cash());
         List<CloseOutcome> outcomes = broker.closeAllPositions().stream()
                 .sorted(Comparator.comparing(CloseOutcome::symbol)).toList();
+        fixture.settle();
         assertEquals(List.of("QQQ", "TQQQ"), outcomes.stream().map(CloseOutcome::symbol).toList());
         assertTrue(outcomes.stream().allMatch(CloseOutcome::closed), outcomes.toString());
         assertMoney("100", outcomes.get(0).quantity());
@@ -221,9 +225,10 @@ public abstract class BrokerContractTest {
     void closingOnePositionLeavesTheOthers() {
         fixture.setQuote("QQQ", 49.99, 50.01);
         fixture.setQuote("TQQQ", 80.00, 80.02);
-        broker.submit(market("cp-1", "QQQ", Side.BUY, 100));
-        broker.submit(market("cp-2", "TQQQ", Side.BUY, 10));
+        sendAndSettle(market("cp-1", "QQQ", Side.BUY, 100));
+        sendAndSettle(market("cp-2", "TQQQ", Side.BUY, 10));
         BrokerOrder close = broker.closePosition("QQQ").orElseThrow();
+        fixture.settle();
         assertEquals(Side.SELL, close.side());
         assertMoney("100", close.quantity());
         assertEquals(OrderStatus.FILLED, broker.orderByClientOrderId(close.clientOrderId()).orElseThrow().status());
@@ -234,12 +239,73 @@ public abstract class BrokerContractTest {
         assertTrue(broker.closePosition("SQQQ").isEmpty(), "closing a flat symbol sends nothing");
     }
 
+    @Test
+    void aCancelIsAnsweredAtOnceAndTheOrderEndsCancelledOnceTheBrokerHasDoneIt() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        BrokerOrder o = sendAndSettle(limit("acx-1", "QQQ", Side.BUY, 100, "45.00"));
+        broker.cancel(o.brokerOrderId());
+        BrokerOrder right = broker.orderByClientOrderId("acx-1").orElseThrow();
+        assertTrue(right.status() == OrderStatus.CANCELED || right.isOpen(), "cancelled or still being cancelled: " + right);
+        // Asking again while the first cancel is under way is not an error.
+        broker.cancel(o.brokerOrderId());
+        fixture.settle();
+        assertEquals(OrderStatus.CANCELED, broker.orderByClientOrderId("acx-1").orElseThrow().status());
+        assertTrue(broker.openOrders().isEmpty());
+        assertMoney("100000.00", broker.account().buyingPower());
+    }
+
+    @Test
+    void closingAPositionWithARestingSellOrderCancelsItFirstAndNeverRacesIt() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        sendAndSettle(market("race-1", "QQQ", Side.BUY, 100));
+        // The resting sell holds all 100 shares; a close that does not wait for its cancel is refused by Alpaca.
+        sendAndSettle(limit("race-2", "QQQ", Side.SELL, 100, "60.00"));
+        BrokerOrder close = broker.closePosition("QQQ").orElseThrow();
+        assertEquals(Side.SELL, close.side());
+        assertMoney("100", close.quantity());
+        fixture.settle();
+        assertEquals(OrderStatus.CANCELED, broker.orderByClientOrderId("race-2").orElseThrow().status());
+        assertTrue(broker.positions().isEmpty());
+        assertTrue(broker.openOrders().isEmpty());
+        // 94,999.00 + 100 * 49.99
+        assertMoney("99998.00", broker.account().cash());
+    }
+
+    @Test
+    void cancelAllReportsEveryOrderItAskedToCancelAndNoFailures() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        sendAndSettle(limit("rep-1", "QQQ", Side.BUY, 10, "45.00"));
+        sendAndSettle(limit("rep-2", "QQQ", Side.BUY, 20, "44.00"));
+        CancelReport report = broker.cancelAllReported();
+        assertEquals(List.of("rep-1", "rep-2"), report.requested().stream().map(BrokerOrder::clientOrderId).sorted().toList());
+        assertTrue(report.complete(), report.failures().toString());
+        fixture.settle();
+        assertTrue(broker.openOrders().isEmpty());
+    }
+
+    @Test
+    void aDayOrderStillOpenAtTheCloseExpiresAndAGtcOrderStays() {
+        fixture.setQuote("QQQ", 49.99, 50.01);
+        sendAndSettle(new OrderRequest("day-1", "QQQ", Side.BUY, new BigDecimal("100"), OrderType.LIMIT, TimeInForce.DAY,
+                new BigDecimal("45.00"), null));
+        sendAndSettle(limit("gtc-1", "QQQ", Side.BUY, 100, "44.00"));
+        fixture.closeMarket();
+        assertEquals(OrderStatus.EXPIRED, broker.orderByClientOrderId("day-1").orElseThrow().status());
+        assertTrue(broker.orderByClientOrderId("gtc-1").orElseThrow().isOpen());
+        fixture.openSession();
+        fixture.setQuote("QQQ", 43.90, 43.98);
+        BrokerOrder gtc = broker.orderByClientOrderId("gtc-1").orElseThrow();
+        assertEquals(OrderStatus.FILLED, gtc.status());
+        assertMoney("44.00", gtc.filledAveragePrice());
+        assertMoney("95600.00", broker.account().cash());
+    }
+
     // ---- client order ids ----
 
     @Test
     void aClientOrderIdCanBeUsedOnlyOnce() {
         fixture.setQuote("QQQ", 49.99, 50.01);
-        broker.submit(market("dup-1", "QQQ", Side.BUY, 100));
+        sendAndSettle(market("dup-1", "QQQ", Side.BUY, 100));
         DuplicateClientOrderIdException e = assertThrows(DuplicateClientOrderIdException.class,
                 () -> broker.submit(market("dup-1", "QQQ", Side.BUY, 100)));
         assertEquals("dup-1", e.clientOrderId());
@@ -250,8 +316,9 @@ public abstract class BrokerContractTest {
     @Test
     void aCancelledOrdersClientOrderIdStaysUsed() {
         fixture.setQuote("QQQ", 49.99, 50.01);
-        BrokerOrder o = broker.submit(limit("dup-2", "QQQ", Side.BUY, 100, "45.00"));
+        BrokerOrder o = sendAndSettle(limit("dup-2", "QQQ", Side.BUY, 100, "45.00"));
         broker.cancel(o.brokerOrderId());
+        fixture.settle();
         assertThrows(DuplicateClientOrderIdException.class, () -> broker.submit(limit("dup-2", "QQQ", Side.BUY, 100, "45.00")));
         assertTrue(broker.openOrders().isEmpty());
     }
@@ -259,7 +326,7 @@ public abstract class BrokerContractTest {
     @Test
     void anOrderIsFoundByItsClientOrderIdAndAnUnknownIdIsAbsent() {
         fixture.setQuote("QQQ", 49.99, 50.01);
-        BrokerOrder sent = broker.submit(limit("find-1", "QQQ", Side.BUY, 100, "45.00"));
+        BrokerOrder sent = sendAndSettle(limit("find-1", "QQQ", Side.BUY, 100, "45.00"));
         BrokerOrder found = broker.orderByClientOrderId("find-1").orElseThrow();
         assertEquals(sent.brokerOrderId(), found.brokerOrderId());
         assertEquals("QQQ", found.symbol());
@@ -281,14 +348,14 @@ public abstract class BrokerContractTest {
         assertTrue(broker.openOrders().isEmpty());
         assertMoney("100000.00", broker.account().cash());
         // 1,999 * 50.01 = 99,969.99 fits.
-        assertEquals(OrderStatus.FILLED, broker.submit(market("big-2", "QQQ", Side.BUY, 1999)).status());
+        assertEquals(OrderStatus.FILLED, sendAndSettle(market("big-2", "QQQ", Side.BUY, 1999)).status());
         assertMoney("30.01", broker.account().cash());
     }
 
     @Test
     void equityIsCashPlusPositionsAtTheLastPrice() {
         fixture.setQuote("QQQ", 49.99, 50.01);
-        broker.submit(market("eq-1", "QQQ", Side.BUY, 100));
+        sendAndSettle(market("eq-1", "QQQ", Side.BUY, 100));
         fixture.setQuote("QQQ", 54.99, 55.01);
         Account a = broker.account();
         assertMoney("94999.00", a.cash());
@@ -313,6 +380,22 @@ public abstract class BrokerContractTest {
     }
 
     // ---- helpers ----
+
+    /**
+     * Sends an order the way a broker answers it (the answer is the order, open or already filled, with
+     * nothing more filled than asked), lets the broker's asynchronous processing finish, and returns the
+     * order as it is then.
+     */
+    protected BrokerOrder sendAndSettle(OrderRequest request) {
+        BrokerOrder answer = broker.submit(request);
+        assertEquals(request.clientOrderId(), answer.clientOrderId());
+        assertEquals(request.symbol(), answer.symbol());
+        assertEquals(0, request.quantity().compareTo(answer.quantity()), "the answer's quantity");
+        assertTrue(answer.filledQuantity().compareTo(answer.quantity()) <= 0, "filled no more than asked: " + answer);
+        assertTrue(answer.status() != OrderStatus.REJECTED && answer.status() != OrderStatus.CANCELED, answer.toString());
+        fixture.settle();
+        return broker.orderByClientOrderId(request.clientOrderId()).orElseThrow();
+    }
 
     protected static OrderRequest market(String id, String symbol, Side side, int quantity) {
         return new OrderRequest(id, symbol, side, BigDecimal.valueOf(quantity), OrderType.MARKET, TimeInForce.DAY, null, null);

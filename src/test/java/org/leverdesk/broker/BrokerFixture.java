@@ -11,7 +11,11 @@ package org.leverdesk.broker;
  *   <li>a STOP order becomes a market order when the last price trades through the stop;</li>
  *   <li>MARKET_ON_OPEN (OPG) orders rest until {@link #openSession()}, which fills them at that moment's
  *       quote (buy at the ask, sell at the bid) and opens the market;</li>
- *   <li>positions are valued at the last price ((bid + ask) / 2 unless set otherwise).</li>
+ *   <li>positions are valued at the last price ((bid + ask) / 2 unless set otherwise);</li>
+ *   <li>a broker may work asynchronously, as Alpaca does: an order may be answered before it fills, a
+ *       cancel before the order has ended; {@link #settle()} lets that work finish (a few seconds of the
+ *       session pass) and is a no-op for brokers that do everything at once;</li>
+ *   <li>a DAY order still open at {@link #closeMarket()} expires; a GTC order stays.</li>
  * </ul>
  */
 public interface BrokerFixture extends AutoCloseable {
@@ -20,6 +24,10 @@ public interface BrokerFixture extends AutoCloseable {
 
     /** Sets the quote of {@code symbol}; last = mid. Marketable resting orders fill. */
     void setQuote(String symbol, double bid, double ask);
+
+    /** Lets the broker finish what it does asynchronously (acceptance, fills, cancels); the session stays as it is. */
+    default void settle() {
+    }
 
     /** Closes the market (after the session). */
     void closeMarket();

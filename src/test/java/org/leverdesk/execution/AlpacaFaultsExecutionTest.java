@@ -59,7 +59,7 @@ class AlpacaFaultsExecutionTest {
 
     @BeforeEach
     void open() {
-        fake = FakeAlpacaServer.start();
+        fake = FakeAlpacaServer.startOnWallClock();
         fake.setQuote("TQQQ", 49.99, 50.01);
         fake.setSlowDelay(HANG);
         broker = AlpacaBroker.create(fake.settings());
@@ -133,8 +133,9 @@ class AlpacaFaultsExecutionTest {
         assertEquals(o.brokerOrderId(), stored().brokerOrderId());
         assertEquals(1, posts());
         assertEquals(1, fake.ordersWithClientId(cid));
-        // Each faulty read was tried again: the faults plus the successful attempt.
-        assertEquals(3, fake.count("GET", "/v2/account"));
+        // Each faulty read was tried again: the faults plus the successful attempt (the account is read
+        // twice per run: for the strategy's share of the equity, then for the buying power before planning).
+        assertEquals(4, fake.count("GET", "/v2/account"));
         assertEquals(3, fake.count("GET", "/v2/stocks/TQQQ/quotes/latest"));
         assertTrue(fake.count("GET", "/v2/clock") >= 2);
     }
@@ -258,7 +259,8 @@ class AlpacaFaultsExecutionTest {
 
     /** Raw latest-quote answers no order may be priced from. */
     enum Garbage {
-        ZERO(0.0, 0.0, 0, "TQQQ: bid is 0.0 (not positive) in the quote; not trading on a bad price"),
+        // Alpaca's 0 means "no quote on this side": the adapter says so instead of passing a price of zero on.
+        ZERO(0.0, 0.0, 0, "TQQQ: no quote from the broker (Alpaca has no quote for TQQQ now (bid and ask are 0, Alpaca's 'none'"),
         NEGATIVE(-1.0, 50.01, 0, "TQQQ: bid is -1.0 (not positive) in the quote; not trading on a bad price"),
         NAN(null, 50.01, 0, "TQQQ: bid is NaN in the quote; not trading on a bad price"),
         CROSSED(50.10, 49.90, 0, "TQQQ: crossed quote (bid 50.1 > ask 49.9); not trading on a broken market"),

@@ -59,7 +59,7 @@ class OrderPlannerTest {
 
     @Test
     void aMarketOnOpenStrategyGetsOpgAfterTheCloseAndMarketOrdersDuringTheSession() {
-        ExecutionPolicy moo = new ExecutionPolicy(ExecutionPolicy.FillModel.NEXT_OPEN, LiveOrderStyle.MARKET_ON_OPEN, 0);
+        ExecutionPolicy moo = ExecutionPolicy.afterClose(LiveOrderStyle.MARKET_ON_OPEN);
         PlannedOrder closed = plan(List.of(new Target("TQQQ", 100)), Map.of(), 100_000, false, moo).orders().get(0);
         assertEquals(OrderType.MARKET_ON_OPEN, closed.type());
         assertEquals(TimeInForce.OPG, closed.timeInForce());

@@ -58,8 +58,8 @@ class ScheduleNotationTest {
     void strategiesWithoutAScheduleGetTheirDefault() {
         assertEquals(Trigger.daily(Anchor.CLOSE, -10), ScheduleDefaults.jobsOf(settings("regime", null)).get(0).trigger());
         assertEquals(Trigger.daily(Anchor.CLOSE, -10), ScheduleDefaults.jobsOf(settings("rsi2", " ")).get(0).trigger());
-        assertEquals(Trigger.monthlyLast(Anchor.CLOSE, -10),
-                ScheduleDefaults.jobsOf(settings("monthly-rebalance", null)).get(0).trigger());
+        // daily: the strategy itself holds except on its first day and the month's last trading day
+        assertEquals(Trigger.daily(Anchor.CLOSE, -10), ScheduleDefaults.jobsOf(settings("monthly-rebalance", null)).get(0).trigger());
         assertEquals(Trigger.daily(Anchor.CLOSE, 15), ScheduleDefaults.jobsOf(settings("rotation", null)).get(0).trigger());
         assertEquals(Trigger.every(5), ScheduleDefaults.jobsOf(settings("regime", "every:5m")).get(0).trigger());
         ScheduleSyntaxException e = assertThrows(ScheduleSyntaxException.class,

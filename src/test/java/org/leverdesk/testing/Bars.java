@@ -28,7 +28,8 @@ public final class Bars {
         List<Bar> bars = new ArrayList<>();
         for (Object[] r : rows) {
             bars.add(new Bar(LocalDate.parse((String) r[0]), ((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue(),
-                    ((Number) r[3]).doubleValue(), ((Number) r[4]).doubleValue(), 1000, ((Number) r[4]).doubleValue()));
+                    ((Number) r[3]).doubleValue(), ((Number) r[4]).doubleValue(), r.length > 5 ? ((Number) r[5]).longValue() : 1000,
+                    ((Number) r[4]).doubleValue()));
         }
         return BarSeries.of(symbol, bars);
     }

@@ -17,7 +17,7 @@ import org.leverdesk.common.ProgressListener;
 import org.leverdesk.domain.BarSeries;
 import org.leverdesk.report.ReportFiles;
 import org.leverdesk.report.ReportInput;
-import org.leverdesk.store.StoreSavedRuns;
+import org.leverdesk.backtest.runs.StoreSavedRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

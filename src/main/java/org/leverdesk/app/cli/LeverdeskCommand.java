@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
         description = "Backtest and run systematic Nasdaq-100 ETF strategies.",
         subcommands = {CommandLine.HelpCommand.class, CalendarCommand.class, BacktestCommand.class, ImportCommand.class,
             RunsCommand.class, RegimeCommand.class, StatusCommand.class, GuiCommand.class,
-            RunCommand.class, ForceExitCommand.class, OrdersCommand.class, PositionsCommand.class,
-            ScheduleCommand.class, DaemonCommand.class, StoreCommand.class})
+            RunCommand.class, ForceExitCommand.class, OrderCommand.class, OrdersCommand.class, PositionsCommand.class,
+            ScheduleCommand.class, DaemonCommand.class, ChainCommand.class, ParityCommand.class,
+            StoreCommand.class})
 public final class LeverdeskCommand implements Runnable {
 
     @Override

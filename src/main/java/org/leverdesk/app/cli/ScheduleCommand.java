@@ -50,10 +50,12 @@ public final class ScheduleCommand implements Callable<Integer> {
         if (jobs.isEmpty()) {
             spec.commandLine().getErr().println("note: no strategy is enabled in " + file.path()
                     + "; showing every strategy's default schedule");
-            jobs = ScheduleDefaults.allDefaults(StrategyCatalog.builtIn());
+            jobs = java.util.stream.Stream.concat(ScheduleDefaults.allDefaults(StrategyCatalog.builtIn()).stream(),
+                    java.util.stream.Stream.of(TradingRuntime.SUMMARY_JOB)).toList();
+        } else {
+            // The daemon and the app also run the follow-ups of after-close decisions and the daily summary.
+            jobs = TradingRuntime.jobsOf(config);
         }
-        // The daemon and the app also run the built-in daily summary after the close.
-        jobs = java.util.stream.Stream.concat(jobs.stream(), java.util.stream.Stream.of(TradingRuntime.SUMMARY_JOB)).toList();
         PrintWriter out = spec.commandLine().getOut();
         DayPlan.of(date, jobs, new JobCalendar(new NyseCalendar())).lines().forEach(out::println);
         out.flush();

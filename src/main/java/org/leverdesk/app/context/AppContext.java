@@ -19,7 +19,7 @@ import org.leverdesk.market.data.CsvDirectoryMarketData;
 import org.leverdesk.market.data.DataCatalog;
 import org.leverdesk.market.data.MarketData;
 import org.leverdesk.backtest.SavedRuns;
-import org.leverdesk.store.StoreSavedRuns;
+import org.leverdesk.backtest.runs.StoreSavedRuns;
 import org.leverdesk.store.DataDirectory;
 import org.leverdesk.store.JournalRepository;
 import org.leverdesk.store.OrderRepository;

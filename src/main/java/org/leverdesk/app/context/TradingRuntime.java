@@ -67,6 +67,8 @@ import org.slf4j.LoggerFactory;
 public final class TradingRuntime implements AutoCloseable {
     /** The daily summary job: 20 minutes after each session's close (16:20 ET, 13:20 on early closes). */
     public static final JobDefinition SUMMARY_JOB = new JobDefinition("account", "daily-summary", Trigger.daily(Anchor.CLOSE, 20));
+    /** The name of the job that sends an after-close decision's buys right after the next open (09:35 ET). */
+    public static final String FOLLOW_UP = "follow-up";
     /** The journal kind of daily summaries. */
     public static final String SUMMARY_KIND = "daily-summary";
     /** How long a running job gets to finish after a stop request before it is interrupted. */
@@ -98,8 +100,7 @@ public final class TradingRuntime implements AutoCloseable {
         this.clock = new SchedulerTimeClock(schedulerClock);
         // Everything that can fail on bad settings comes before the dispatcher starts its threads.
         LiveStrategies.requireSeparateSymbols(config.enabledStrategies());
-        List<JobDefinition> jobs = new ArrayList<>(ScheduleDefaults.jobsOf(config.strategies()));
-        jobs.add(SUMMARY_JOB);
+        List<JobDefinition> jobs = jobsOf(config);
         this.journal = app.journal(clock);
         this.broker = app.broker(config, secrets, clock);
         this.execution = app.execution(broker, config.risk(), config.broker().mode(), clock);
@@ -225,7 +226,36 @@ public final class TradingRuntime implements AutoCloseable {
         }
     }
 
-    /** One scheduled job: the daily summary, or one live decision cycle of the job's strategy. */
+    /**
+     * Every job a runtime with {@code config} runs: each enabled strategy's own, the follow-ups of those
+     * that decide after the close, and the daily summary.
+     */
+    public static List<JobDefinition> jobsOf(AppConfig config) {
+        List<JobDefinition> jobs = new ArrayList<>(ScheduleDefaults.jobsOf(config.strategies()));
+        jobs.addAll(followUpJobs(config));
+        jobs.add(SUMMARY_JOB);
+        return List.copyOf(jobs);
+    }
+
+    /**
+     * A {@link #FOLLOW_UP} job right after each open for every enabled strategy that decides after the
+     * close: the buys of its decision go then, once its sells have left the opening auction.
+     */
+    static List<JobDefinition> followUpJobs(AppConfig config) {
+        List<JobDefinition> out = new ArrayList<>();
+        for (StrategySettings s : config.enabledStrategies()) {
+            try {
+                if (LiveStrategies.strategy(s).execution().decidesAfterClose()) {
+                    out.add(new JobDefinition(s.strategyId(), FOLLOW_UP, Trigger.daily(Anchor.OPEN, 5)));
+                }
+            } catch (IllegalArgumentException e) {
+                // Invalid parameters fail the strategy's own runs with their message (journalled, notified).
+            }
+        }
+        return out;
+    }
+
+    /** One scheduled job: the daily summary, one live decision cycle of the job's strategy, or its follow-up. */
     private JobOutcome runJob(ScheduledJob job, CancellationToken cancel) {
         cancel.throwIfCancelled();
         if (job.definition().equals(SUMMARY_JOB)) {
@@ -235,7 +265,7 @@ public final class TradingRuntime implements AutoCloseable {
                 "strategy " + job.strategyId() + " is not in the settings this runtime started with; restart it"));
         StrategyRun run = LiveStrategies.run(settings, app.strategyVersions());
         cancel.throwIfCancelled();
-        RunResult result = execution.run(run, false);
+        RunResult result = job.definition().name().equals(FOLLOW_UP) ? execution.followUp(run) : execution.run(run, false);
         notifyFills(result.reconciliation());
         lastResults.put(job.strategyId(), result);
         pending.put(job, result);

@@ -34,6 +34,10 @@ public final class DesktopWindow {
         WindowIcons.apply(dialog);
         Scene scene = new Scene(FirstRunView.load(firstRun, () -> DataView.load(new DataViewModel(services.dataCatalog(), executor))));
         scene.getStylesheets().add(MainWindow.STYLESHEET);
+        // The first window already wears the theme (the default one on a first start).
+        org.leverdesk.ui.shell.ThemeManager themes = new org.leverdesk.ui.shell.ThemeManager(services.configFile().path().getParent());
+        themes.applyNow();
+        themes.register(scene);
         dialog.setScene(scene);
         dialog.setMinWidth(640);
         firstRun.doneProperty().addListener((obs, was, done) -> {

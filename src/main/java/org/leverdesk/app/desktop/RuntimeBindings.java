@@ -34,7 +34,15 @@ final class RuntimeBindings {
         return new AppServices.Trading(runtime.broker(), controls(runtime), reconciliation(config, runtime, atStart),
                 app.orders()::recent,
                 JournalSource.of(app.journal()), new DashboardData(runtime.broker(), () -> config, app.decisions(),
-                        () -> startingCapital(runtime), runtime::status, clock));
+                        () -> startingCapital(runtime), runtime::status, clock), manualOrders(app, config, runtime));
+    }
+
+    /** The order ticket over the runtime's broker and risk gate, recording intents in the app's store. */
+    static org.leverdesk.execution.ManualOrders manualOrders(AppContext app, AppConfig config, TradingRuntime runtime) {
+        Clock now = Clock.systemUTC();
+        return new org.leverdesk.execution.ManualOrderService(runtime.broker(), app.orders(), runtime.execution().riskGate(),
+                new org.leverdesk.execution.QuoteGuard(config.risk(), now), app.journal(), now,
+                config.broker().mode() == org.leverdesk.domain.TradingMode.LIVE);
     }
 
     /** Settings' "Send test": sends a test message on one channel and returns what happened. */

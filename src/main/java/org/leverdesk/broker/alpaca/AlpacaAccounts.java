@@ -3,44 +3,34 @@ package org.leverdesk.broker.alpaca;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import org.leverdesk.broker.Account;
-import org.leverdesk.broker.BrokerException;
 
 /**
- * Reads Alpaca's {@code GET /v2/account} answer tolerantly, by hand rather than through a generated
- * model: Alpaca removed {@code daytrade_count}, {@code pattern_day_trader} and related fields in
- * July 2026 and may add others, so only the fields Leverdesk uses are read and the rest ignored.
+ * Reads Alpaca's {@code GET /v2/account} answer: strictly for the money a decision depends on (cash,
+ * equity, buying power must be there and be numbers), tolerantly for everything else. Alpaca removed
+ * {@code daytrade_count}, {@code pattern_day_trader} and related fields in July 2026 and may add others,
+ * so only the fields Leverdesk uses are read.
  */
 final class AlpacaAccounts {
+    static final String ENDPOINT = "GET /v2/account";
+
     private AlpacaAccounts() {
     }
 
-    static Account parse(JsonNode a) {
-        if (a == null || !a.isObject()) {
-            throw new BrokerException("Alpaca's account answer is not a JSON object; check the endpoint setting");
+    static Account parse(JsonNode answer) {
+        StrictJson a = StrictJson.object(ENDPOINT, "", answer);
+        BigDecimal cash = a.decimal("cash");
+        BigDecimal equity = answer.hasNonNull("equity") ? a.decimal("equity") : a.decimal("portfolio_value");
+        BigDecimal buyingPower = a.decimal("buying_power");
+        if (buyingPower.signum() < 0) {
+            throw a.fail("buying_power", "is " + buyingPower.toPlainString() + ", below zero");
         }
-        BigDecimal cash = money(a, "cash");
-        BigDecimal equity = a.hasNonNull("equity") ? money(a, "equity") : money(a, "portfolio_value");
-        BigDecimal buyingPower = money(a, "buying_power");
-        BigDecimal lastEquity = a.hasNonNull("last_equity") ? money(a, "last_equity") : equity;
-        String id = a.path("account_number").asText("");
-        if (id.isBlank()) {
-            id = a.path("id").asText("unknown");
+        // last_equity only feeds the day's P&L display; without it the day shows no change.
+        BigDecimal lastEquity = answer.hasNonNull("last_equity") ? a.decimal("last_equity") : equity;
+        String id = a.optionalText("account_number");
+        if (id == null || id.isBlank()) {
+            id = a.optionalText("id") == null ? "unknown" : a.optionalText("id");
         }
-        boolean blocked = a.path("trading_blocked").asBoolean(false) || a.path("account_blocked").asBoolean(false);
+        boolean blocked = a.optionalBoolean("trading_blocked", false) || a.optionalBoolean("account_blocked", false);
         return new Account(id, cash, equity, buyingPower, lastEquity, blocked);
-    }
-
-    /** Alpaca sends money as strings ("100000.00"); numbers are accepted too. */
-    private static BigDecimal money(JsonNode a, String field) {
-        JsonNode v = a.get(field);
-        if (v == null || v.isNull()) {
-            throw new BrokerException("Alpaca's account answer has no '" + field + "'; Alpaca may have changed its API: "
-                    + "update Leverdesk");
-        }
-        try {
-            return new BigDecimal(v.asText().trim());
-        } catch (NumberFormatException e) {
-            throw new BrokerException("Alpaca's account field '" + field + "' is not a number ('" + v.asText() + "')", e);
-        }
     }
 }

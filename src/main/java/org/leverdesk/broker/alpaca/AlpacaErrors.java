@@ -56,19 +56,28 @@ final class AlpacaErrors {
      */
     static BrokerException forSubmit(String clientOrderId, AlpacaClientException e) {
         Integer status = e.getResponseStatusCode();
-        String what = "order " + clientOrderId;
-        if (status == null || status == 429 || status >= 500) {
-            BrokerException base = translate(what, e);
+        if (status == null) {
+            BrokerException base = translate("order " + clientOrderId, e);
             return new BrokerUnavailableException(base.getMessage() + "; the order may or may not have been placed: "
                     + "look it up by its client order id before sending anything again", base.getCause());
         }
-        String message = apiMessage(e);
+        return forSubmit(clientOrderId, status, apiMessage(e));
+    }
+
+    /** {@link #forSubmit(String, AlpacaClientException)} for a direct REST answer's status and message. */
+    static BrokerException forSubmit(String clientOrderId, int status, String message) {
+        String what = "order " + clientOrderId;
+        if (status == 429 || status >= 500) {
+            BrokerException base = forStatus(what, status, message, null);
+            return new BrokerUnavailableException(base.getMessage() + "; the order may or may not have been placed: "
+                    + "look it up by its client order id before sending anything again", null);
+        }
         if (status == 422 && isDuplicate(message)) {
             return new DuplicateClientOrderIdException(clientOrderId, what + ": Alpaca already has an order with this "
                     + "client order id (" + message + "); look that order up instead of sending it again");
         }
         if (status == 401) {
-            return translate(what, e);
+            return forStatus(what, status, message, null);
         }
         return new OrderRejectedException(what + " was rejected by Alpaca (HTTP " + status + "): " + message);
     }

@@ -137,34 +137,81 @@ public final class AlpacaSession implements AutoCloseable {
         }
     }
 
-    /** The answer of a direct REST call: its HTTP status and parsed JSON body (a missing node when empty). */
-    record Answer(int status, JsonNode body) {
+    /**
+     * The answer of a direct REST call: its HTTP status, its body as sent ({@code raw}) and parsed
+     * ({@code body}: a missing node when empty, null when the text is not JSON).
+     */
+    record Answer(String endpoint, int status, JsonNode body, String raw) {
         String message() {
-            return body.path("message").asText("HTTP " + status);
+            if (body != null && body.hasNonNull("message")) {
+                return body.get("message").asText();
+            }
+            String text = raw == null ? "" : raw.strip().replaceAll("\\s+", " ");
+            return text.isEmpty() ? "HTTP " + status : text.length() > 200 ? text.substring(0, 200) + "..." : text;
+        }
+
+        /** The parsed body of a successful answer, or a {@link org.leverdesk.broker.MalformedBrokerAnswerException} when it is not JSON or empty. */
+        JsonNode json() {
+            if (body == null) {
+                throw new org.leverdesk.broker.MalformedBrokerAnswerException(endpoint, "", "body is not JSON ('" + message() + "')");
+            }
+            if (body.isMissingNode()) {
+                throw new org.leverdesk.broker.MalformedBrokerAnswerException(endpoint, "", "body is empty");
+            }
+            return body;
         }
     }
 
-    /** Sends {@code method} to Alpaca's trading API at {@code path} (after /v2/) and parses the answer; any HTTP status returns. */
+    /** Sends {@code method} to Alpaca's trading API at {@code path} (after /v2/) and reads the answer; any HTTP status returns. */
     Answer rest(String method, String path) {
+        return rest(method, path, java.util.Map.of(), null);
+    }
+
+    /**
+     * Sends {@code method} to Alpaca's trading API at {@code path} (after /v2/, segments unencoded) with
+     * the query parameters and JSON body given (null: none). Any HTTP status returns; only a failed
+     * connection throws ({@link BrokerUnavailableException}).
+     */
+    Answer rest(String method, String path, java.util.Map<String, String> query, JsonNode body) {
         AlpacaClient broker = api.getBrokerClient();
-        HttpUrl url = HttpUrl.get(broker.getBaseURL() + "/" + path);
-        Request request = new Request.Builder().url(url).headers(broker.getRequestHeaders())
-                .method(method, null).build();
-        try (Response response = http.newCall(request).execute(); ResponseBody body = response.body()) {
-            String text = body == null ? "" : body.string();
-            JsonNode node = text.isBlank() ? json.missingNode() : json.readTree(text);
-            return new Answer(response.code(), node);
+        HttpUrl.Builder url = broker.getBaseURL().newBuilder().addPathSegments(path);
+        query.forEach(url::addQueryParameter);
+        String endpoint = method + " /v2/" + path;
+        okhttp3.RequestBody requestBody = null;
+        if (body != null) {
+            try {
+                requestBody = okhttp3.RequestBody.create(json.writeValueAsBytes(body), okhttp3.MediaType.get("application/json"));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write the request body of " + endpoint, e);
+            }
+        }
+        Request request = new Request.Builder().url(url.build()).headers(broker.getRequestHeaders())
+                .method(method, requestBody).build();
+        try (Response response = http.newCall(request).execute(); ResponseBody responseBody = response.body()) {
+            String text = responseBody == null ? "" : responseBody.string();
+            JsonNode node;
+            try {
+                node = text.isBlank() ? json.missingNode() : json.readTree(text);
+            } catch (IOException notJson) {
+                node = null;
+            }
+            return new Answer(endpoint, response.code(), node, text);
         } catch (IOException e) {
-            throw AlpacaErrors.unavailable(method + " /v2/" + path, e);
+            throw AlpacaErrors.unavailable(endpoint, e);
         }
     }
 
     /** A direct REST read through the rate limiter and retries; 5xx and 429 are retried, other errors thrown. */
     JsonNode readRest(String what, String path) {
+        return readRest(what, path, java.util.Map.of());
+    }
+
+    /** Like {@link #readRest(String, String)} with query parameters; the body must be JSON. */
+    JsonNode readRest(String what, String path, java.util.Map<String, String> query) {
         return read(what, () -> {
-            Answer a = rest("GET", path);
+            Answer a = rest("GET", path, query, null);
             AlpacaErrors.throwIfFailed(what, a);
-            return a.body();
+            return a.json();
         });
     }
 

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Quotes made from daily bars: the latest bar whose session had closed by the asked moment gives
- * last = its close and bid/ask = close -/+ the half-spread, stamped with that session's close, so a
- * replay never sees a price from after its "now".
+ * last = its close and bid/ask = close -/+ the half-spread, stamped with that session's close; during a
+ * session, a bar of that day (the feed's provisional bar) gives the price known now. A replay never sees
+ * a price from after its "now": a day's bar is in the data only once that day has begun.
  */
 final class MarketDataQuotes {
     private static final Logger LOG = LoggerFactory.getLogger(MarketDataQuotes.class);
@@ -47,14 +48,24 @@ final class MarketDataQuotes {
     }
 
     private Optional<Quote> latest(BarSeries bars, String symbol, Instant at) {
+        LocalDate today = at.atZone(NyseCalendar.ZONE).toLocalDate();
         for (int i = bars.size() - 1; i >= 0; i--) {
-            Instant close = closeOf(bars.date(i));
+            LocalDate date = bars.date(i);
+            Instant close = closeOf(date);
+            double c = bars.close(i);
             if (!close.isAfter(at)) {
-                double c = bars.close(i);
                 return Optional.of(new Quote(symbol, c * (1 - halfSpread), c * (1 + halfSpread), c, close));
+            }
+            if (date.equals(today) && isOpenAt(date, at)) {
+                // Today's bar during the session (a provisional bar of the feed): the price known now.
+                return Optional.of(new Quote(symbol, c * (1 - halfSpread), c * (1 + halfSpread), c, at));
             }
         }
         return Optional.empty();
+    }
+
+    private boolean isOpenAt(LocalDate date, Instant at) {
+        return calendar.session(date).map(s -> !at.isBefore(s.open().toInstant())).orElse(false);
     }
 
     /** When a bar's session closed (16:00 New York for a bar on a day the calendar calls closed). */

@@ -19,6 +19,7 @@ import org.leverdesk.broker.MarketDay;
 import org.leverdesk.broker.OrderRejectedException;
 import org.leverdesk.broker.OrderRequest;
 import org.leverdesk.broker.Quote;
+import org.leverdesk.broker.sim.BarDay;
 import org.leverdesk.broker.sim.CalendarClock;
 import org.leverdesk.broker.sim.SimBroker;
 import org.leverdesk.broker.sim.SimChanges;
@@ -55,7 +56,13 @@ public final class PaperBroker implements Broker {
     private final TradingCalendar calendar;
     private final CalendarClock sessions;
     private final PaperSettings settings;
-    private final MarketDataQuotes prices;
+    private final MarketData prices;
+    private final MarketDataQuotes quotes;
+    // Dividends already paid ("SYMBOL@ex-date"), so a restart in the middle of an ex-date never pays twice.
+    private final java.util.Set<String> paidDividends = new java.util.HashSet<>();
+    // The shares held at the last session open, and its day: only they carry that ex-date's dividends.
+    private final java.util.Map<String, BigDecimal> heldAtOpen = new java.util.HashMap<>();
+    private LocalDate heldAtOpenDay;
     private BigDecimal startingCapital;
     private SimBroker sim;
     // True after a failed write whose reload failed too: memory may be ahead of the store until reloaded.
@@ -79,7 +86,8 @@ public final class PaperBroker implements Broker {
         this.calendar = calendar;
         this.sessions = new CalendarClock(calendar);
         this.settings = settings;
-        this.prices = prices == null ? null : new MarketDataQuotes(prices, calendar, settings.halfSpread());
+        this.prices = prices;
+        this.quotes = prices == null ? null : new MarketDataQuotes(prices, calendar, settings.halfSpread());
         load();
         refresh();
     }
@@ -92,6 +100,8 @@ public final class PaperBroker implements Broker {
             throw new BrokerUnavailableException("the paper broker could not read its account from the store ("
                     + e.getMessage() + ")", e);
         }
+        paidDividends.clear();
+        paidDividends.addAll(store.paidDividends());
         if (saved.isPresent()) {
             startingCapital = saved.get().startingCapital();
             sim = new SimBroker(NAME, settings.commission(), calendar, saved.get().state());
@@ -105,7 +115,14 @@ public final class PaperBroker implements Broker {
 
     // ---- paper-only operations ----
 
-    /** Catches up with the clock and the latest prices: passed opens and closes, then resting orders that became marketable. */
+    /**
+     * Catches up with the clock and the market data, the way a backtest replays a day ({@link BarDay}): at
+     * each session open that passed, the dividends going ex that day are paid, every symbol that matters
+     * prints at its open (when the day's bar, final or provisional, is there; otherwise the previous close
+     * stands) and the opening auction runs; during the session the day's newest bar meets the orders that
+     * rested since the open and gives the latest price; at each close that passed the final bar does the
+     * same, then the closing auction runs and day orders expire.
+     */
     public synchronized void refresh() {
         if (stale) {
             load();
@@ -118,20 +135,66 @@ public final class PaperBroker implements Broker {
                 Instant open = s.open().toInstant();
                 Instant close = s.close().toInstant();
                 if (open.isAfter(last) && !open.isAfter(now)) {
-                    sim.setTime(open);
-                    loadPrices(open);
-                    sim.openSession();
+                    openDay(s.date(), open);
                 }
                 if (close.isAfter(last) && !close.isAfter(now)) {
-                    sim.setTime(close);
-                    loadPrices(close);
-                    sim.closeMarket();
+                    sessionBars(s.date(), open, close);
+                    BarDay.close(sim, close);
                 }
             }
             sim.setTime(now);
         }
+        sessions.sessionAt(now).ifPresent(s -> sessionBars(s.date(), s.open().toInstant(), now));
         loadPrices(now);
         save();
+    }
+
+    private void openDay(LocalDate day, Instant open) {
+        if (prices == null) {
+            sim.setTime(open);
+            sim.openSession();
+            return;
+        }
+        DailyBars bars = new DailyBars(prices, sim.activeSymbols(), day);
+        sim.setTime(open);
+        heldAtOpen.clear();
+        sim.positions().forEach(p -> heldAtOpen.put(p.symbol(), p.quantity()));
+        heldAtOpenDay = day;
+        payDividends(day, bars);
+        BarDay.open(sim, open, bars.withoutDividends(), settings.halfSpread());
+    }
+
+    /** The day's newest bar meets the orders resting since the open and prints its close at {@code at}. */
+    private void sessionBars(LocalDate day, Instant open, Instant at) {
+        if (prices == null) {
+            return;
+        }
+        DailyBars bars = new DailyBars(prices, sim.activeSymbols(), day);
+        if (bars.isEmpty()) {
+            return;
+        }
+        sim.setTime(at);
+        payDividends(day, bars);
+        bars.withoutDividends();
+        BarDay.sweep(sim, open, bars, settings.halfSpread());
+        BarDay.mark(sim, at, bars, settings.halfSpread());
+    }
+
+    /** Pays each dividend of {@code day} in {@code bars} once (the store's key keeps it so across restarts). */
+    private void payDividends(LocalDate day, DailyBars bars) {
+        for (int i = 0; i < bars.size(); i++) {
+            double d = bars.dividend(i);
+            String key = bars.symbol(i) + "@" + day;
+            if (d > 0 && !paidDividends.contains(key)) {
+                // Known open holdings cap the payment (a restart mid-session falls back to what is held now).
+                BigDecimal record = day.equals(heldAtOpenDay) ? heldAtOpen.getOrDefault(bars.symbol(i), BigDecimal.ZERO) : null;
+                BigDecimal amount = sim.payDividend(bars.symbol(i), BarDay.perShare(d), record);
+                if (amount.signum() > 0) {
+                    paidDividends.add(key);
+                    LOG.info("paper account: dividend of {} on {} going ex {}: ${}", BarDay.perShare(d), bars.symbol(i), day, amount);
+                }
+            }
+        }
     }
 
     /** Takes a quote from a live feed (or a test); resting orders it makes marketable fill while the market is open. */
@@ -158,6 +221,20 @@ public final class PaperBroker implements Broker {
         LOG.info("paper account reset to ${}", capital);
     }
 
+    /** Every dividend the account received, oldest first. */
+    public synchronized List<org.leverdesk.broker.sim.SimDividend> dividends() {
+        return store.dividends();
+    }
+
+    /**
+     * Cash plus positions at their unrounded last prices, as a backtest's equity curve measures it (the
+     * account's exact equity marks at $0.0001 a share and rounds each position to the cent).
+     */
+    public synchronized double equityValue() {
+        refresh();
+        return sim.equityValue();
+    }
+
     /** Every fill of the account, oldest first. */
     public synchronized List<SimFill> fills() {
         return store.fills();
@@ -170,7 +247,7 @@ public final class PaperBroker implements Broker {
 
     /** Offers the latest bar of every symbol that matters (a position or an open order) as a quote. */
     private void loadPrices(Instant at) {
-        if (prices == null) {
+        if (quotes == null) {
             return;
         }
         for (String symbol : sim.activeSymbols()) {
@@ -179,10 +256,10 @@ public final class PaperBroker implements Broker {
     }
 
     private void loadPrice(String symbol, Instant at) {
-        if (prices == null) {
+        if (quotes == null) {
             return;
         }
-        Optional<Quote> q = prices.quoteAt(symbol, at);
+        Optional<Quote> q = quotes.quoteAt(symbol, at);
         Optional<Quote> held = quoteHeld(symbol);
         // A pushed quote newer than the latest bar wins.
         if (q.isPresent() && (held.isEmpty() || q.get().at().isAfter(held.get().at()))) {
@@ -253,6 +330,18 @@ public final class PaperBroker implements Broker {
     public synchronized List<BrokerPosition> positions() {
         refresh();
         return sim.positions();
+    }
+
+    /** The simulated broker's own ledger view, as in a backtest (see {@link Broker#portfolioView}). */
+    @Override
+    public synchronized org.leverdesk.domain.PortfolioView portfolioView(java.util.Set<String> traded, double capitalShare) {
+        refresh();
+        return sim.portfolioView(traded, capitalShare);
+    }
+
+    @Override
+    public org.leverdesk.broker.Fees fees() {
+        return sim.fees();
     }
 
     @Override

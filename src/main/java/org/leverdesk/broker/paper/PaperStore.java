@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.leverdesk.broker.BrokerOrder;
 import org.leverdesk.broker.Quote;
 import org.leverdesk.broker.sim.SimChanges;
+import org.leverdesk.broker.sim.SimDividend;
 import org.leverdesk.broker.sim.SimFill;
 import org.leverdesk.broker.sim.SimHolding;
 import org.leverdesk.broker.sim.SimOrder;
@@ -106,7 +107,60 @@ final class PaperStore {
             saveHoldings(c, changes.holdings(), changes.closedSymbols());
             saveFills(c, changes.fills());
             saveQuotes(c, changes.quotes());
+            saveDividends(c, changes.dividends());
             return null;
+        });
+    }
+
+    private static void saveDividends(Connection c, List<SimDividend> dividends) throws SQLException {
+        if (dividends.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO paper_dividends (symbol, ex_date, per_share, quantity,"
+                + " amount, paid_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (SimDividend d : dividends) {
+                ps.setString(1, d.symbol());
+                ps.setObject(2, exDate(d));
+                ps.setBigDecimal(3, d.perShare());
+                ps.setBigDecimal(4, d.quantity());
+                ps.setBigDecimal(5, d.amount());
+                setInstant(ps, 6, d.at());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The New York date a dividend was paid on: its ex-date. */
+    static java.time.LocalDate exDate(SimDividend d) {
+        return d.at().atZone(org.leverdesk.market.calendar.NyseCalendar.ZONE).toLocalDate();
+    }
+
+    /** Every dividend paid so far, as "SYMBOL@yyyy-mm-dd" keys (each is paid once). */
+    java.util.Set<String> paidDividends() {
+        return store.read("list the paper account's dividends", c -> {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT symbol, ex_date FROM paper_dividends")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1) + "@" + rs.getObject(2, java.time.LocalDate.class));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Every dividend paid, oldest first. */
+    List<SimDividend> dividends() {
+        return store.read("list the paper account's dividends", c -> {
+            List<SimDividend> out = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT symbol, per_share, quantity, amount, paid_at FROM paper_dividends ORDER BY paid_at, symbol")) {
+                while (rs.next()) {
+                    out.add(new SimDividend(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                            instant(rs, "paid_at")));
+                }
+            }
+            return out;
         });
     }
 

@@ -10,10 +10,17 @@ import org.leverdesk.domain.Side;
 import org.leverdesk.domain.TimeInForce;
 
 /**
- * The fill rules of the simulated market, shared by {@link SimBroker} and the paper broker: market
- * orders fill at the ask (buy) or bid (sell); limit orders fill at their limit once marketable; stop
- * orders become market orders when the last price trades through the stop; opening and closing
- * auction orders fill only at the open or the close. Orders fill completely or not at all.
+ * The fill rules of the simulated market, shared by {@link SimBroker}, the paper broker and backtests
+ * (the README's fill table says the same in words):
+ * <ul>
+ *   <li>market orders fill at the ask (buy) or the bid (sell);</li>
+ *   <li>a limit order that is marketable when it arrives, or at an auction, fills at the quote (the
+ *       ask for a buy at or below its limit, the bid for a sell at or above it); a limit that rests
+ *       and is later reached fills at its limit;</li>
+ *   <li>stop orders become market orders when the last price trades through the stop;</li>
+ *   <li>opening and closing auction orders (MOO/OPG, MOC/CLS) fill only at the open or the close.</li>
+ * </ul>
+ * Orders fill completely or not at all.
  */
 public final class OrderMatcher {
     /** Fill prices carry at most this many decimals (brokers report sub-penny averages to four). */
@@ -37,8 +44,8 @@ public final class OrderMatcher {
 
     /** Whether {@code last} trades through {@code stop}: at or above it for a buy stop, at or below for a sell stop. */
     public static boolean stopReached(Side side, BigDecimal stop, double last) {
-        int c = BigDecimal.valueOf(last).compareTo(stop);
-        return side == Side.BUY ? c >= 0 : c <= 0;
+        double s = stop.doubleValue();
+        return side == Side.BUY ? last >= s : last <= s;
     }
 
     /** Whether a stop order is triggered after this quote (once triggered it stays so). */
@@ -48,29 +55,43 @@ public final class OrderMatcher {
 
     /**
      * The price {@code order} fills at against {@code quote} in {@code phase}, or empty while it keeps
-     * resting. {@code triggered} is the stop state from {@link #triggered}.
+     * resting. {@code triggered} is the stop state from {@link #triggered}; {@code arriving} is true when
+     * the order is being submitted (a marketable limit then fills at the quote, not at its limit).
      */
-    public static Optional<BigDecimal> fillPrice(BrokerOrder order, boolean triggered, Quote quote, Phase phase) {
+    public static Optional<BigDecimal> fillPrice(BrokerOrder order, boolean triggered, Quote quote, Phase phase,
+                                                 boolean arriving) {
         if (atOpen(order)) {
-            return phase == Phase.OPENING ? continuous(order, triggered, quote) : Optional.empty();
+            return phase == Phase.OPENING ? continuous(order, triggered, quote, true) : Optional.empty();
         }
         if (atClose(order)) {
-            return phase == Phase.CLOSING ? continuous(order, triggered, quote) : Optional.empty();
+            return phase == Phase.CLOSING ? continuous(order, triggered, quote, true) : Optional.empty();
         }
-        return phase == Phase.CLOSING ? Optional.empty() : continuous(order, triggered, quote);
+        if (phase == Phase.CLOSING) {
+            return Optional.empty();
+        }
+        // The opening auction crosses every marketable order at one price: the opening quote.
+        return continuous(order, triggered, quote, arriving || phase == Phase.OPENING);
     }
 
-    private static Optional<BigDecimal> continuous(BrokerOrder order, boolean triggered, Quote quote) {
+    /** {@link #fillPrice(BrokerOrder, boolean, Quote, Phase, boolean)} for a resting order. */
+    public static Optional<BigDecimal> fillPrice(BrokerOrder order, boolean triggered, Quote quote, Phase phase) {
+        return fillPrice(order, triggered, quote, phase, false);
+    }
+
+    private static Optional<BigDecimal> continuous(BrokerOrder order, boolean triggered, Quote quote, boolean atQuote) {
         return switch (order.type()) {
             case MARKET, MARKET_ON_OPEN, MARKET_ON_CLOSE -> Optional.of(marketPrice(order.side(), quote));
-            case LIMIT -> limitFill(order, quote);
+            case LIMIT -> limitFill(order, quote, atQuote);
             case STOP -> triggered ? Optional.of(marketPrice(order.side(), quote)) : Optional.empty();
-            case STOP_LIMIT -> triggered ? limitFill(order, quote) : Optional.empty();
+            case STOP_LIMIT -> triggered ? limitFill(order, quote, atQuote) : Optional.empty();
         };
     }
 
-    private static Optional<BigDecimal> limitFill(BrokerOrder order, Quote quote) {
-        return marketable(order.side(), order.limitPrice(), quote) ? Optional.of(order.limitPrice()) : Optional.empty();
+    private static Optional<BigDecimal> limitFill(BrokerOrder order, Quote quote, boolean atQuote) {
+        if (!marketable(order.side(), order.limitPrice(), quote)) {
+            return Optional.empty();
+        }
+        return Optional.of(atQuote ? marketPrice(order.side(), quote) : order.limitPrice());
     }
 
     /** A buy limit is marketable when the ask is at or below it, a sell limit when the bid is at or above it. */

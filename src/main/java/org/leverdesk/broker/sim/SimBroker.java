@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.leverdesk.broker.Account;
 import org.leverdesk.broker.Broker;
 import org.leverdesk.broker.BrokerException;
@@ -28,41 +29,58 @@ import org.leverdesk.broker.OrderRequest;
 import org.leverdesk.broker.Quote;
 import org.leverdesk.domain.OrderStatus;
 import org.leverdesk.domain.OrderType;
+import org.leverdesk.domain.PortfolioView;
 import org.leverdesk.domain.Side;
 import org.leverdesk.domain.TimeInForce;
 import org.leverdesk.market.calendar.NyseCalendar;
 import org.leverdesk.market.calendar.TradingCalendar;
 
 /**
- * An in-memory cash account that fills orders from the quotes it is given, by the rules of
- * {@link OrderMatcher}. Time and the market's open state are set by hand ({@link #setTime},
- * {@link #openSession}, {@link #closeMarket}), so tests and the paper broker decide when things happen.
- * Long only: buys need buying power (cash less what open buys hold back), sells need shares not
- * already promised to other sell orders, and cash never goes negative.
+ * An in-memory cash account that fills orders by the rules of {@link OrderMatcher}. Time and the
+ * market's open state are set by hand ({@link #setTime}, {@link #openSession}, {@link #closeMarket}),
+ * prices by quotes ({@link #setQuote}, {@link #print}) or by a day's range ({@link #sweep}), so tests,
+ * the paper broker and backtests decide when things happen; {@link BarDay} drives it through a day
+ * from daily bars the same way for backtests and the paper broker.
+ *
+ * <p>Long only: buys need buying power (cash less what open buys hold back), sells need shares not
+ * already promised to other sell orders, and cash never goes negative. Money is exact (cents) at every
+ * fill; quotes are doubles. Built to be driven thousands of times per backtest: a quote update or a
+ * session change allocates nothing while no order is open.
  */
 public final class SimBroker implements Broker {
     /** Starting cash when none is given. */
     public static final BigDecimal DEFAULT_CAPITAL = new BigDecimal("100000.00");
+    private static final BigDecimal ZERO_MONEY = BigDecimal.ZERO.setScale(2);
 
     private final String name;
     private final CommissionModel commission;
     private final CalendarClock calendar;
     private BigDecimal cash;
+    private double cashValue;
     private BigDecimal lastEquity;
+    // The reference equity as a double when not yet made exact (see closeMarket); NaN when lastEquity holds it.
+    private double lastEquityValue = Double.NaN;
+    private LedgerView lastView;
     private boolean open;
     private long nextOrderNumber;
     private Instant now;
-    private final Map<String, SimHolding> holdings = new TreeMap<>();
+    private final Map<String, Holding> holdings = new TreeMap<>();
     // Every order ever accepted, by broker id, in submission order; their client ids stay used.
     private final Map<String, SimOrder> orders = new LinkedHashMap<>();
+    // The orders that can still fill, in submission (= matching) order.
+    private final Map<String, SimOrder> openOrders = new LinkedHashMap<>();
     private final Map<String, String> brokerIdByClientId = new HashMap<>();
-    private final Map<String, Quote> quotes = new TreeMap<>();
+    private final Map<String, QuoteSlot> quotes = new java.util.LinkedHashMap<>();
+    private final List<Consumer<SimFill>> fillListeners = new ArrayList<>();
+    private final List<Consumer<SimDividend>> dividendListeners = new ArrayList<>();
 
     // Changes since the last drainChanges(), for the paper broker's store.
     private final Set<String> changedOrders = new LinkedHashSet<>();
     private final Set<String> changedSymbols = new LinkedHashSet<>();
     private final List<SimFill> newFills = new ArrayList<>();
+    private final List<SimDividend> newDividends = new ArrayList<>();
     private final Set<String> changedQuotes = new LinkedHashSet<>();
+    private boolean trackChanges = true;
 
     /** A $100,000 account named "sim", without commission, with the market open at {@code start}. */
     public SimBroker(Instant start) {
@@ -84,37 +102,163 @@ public final class SimBroker implements Broker {
         this.commission = commission;
         this.calendar = new CalendarClock(calendar);
         this.cash = state.cash();
+        this.cashValue = cash.doubleValue();
         this.lastEquity = state.lastEquity();
         this.open = state.marketOpen();
         this.nextOrderNumber = state.nextOrderNumber();
         this.now = state.now();
-        state.holdings().forEach(h -> holdings.put(h.symbol(), h));
+        state.holdings().forEach(h -> holdings.put(h.symbol(), new Holding(h.symbol(), h.quantity(), h.averageCost())));
         state.orders().stream().sorted(Comparator.comparingLong(SimOrder::number)).forEach(o -> {
-            orders.put(o.order().brokerOrderId(), o);
+            put(o);
             brokerIdByClientId.put(o.order().clientOrderId(), o.order().brokerOrderId());
         });
-        state.quotes().forEach(q -> quotes.put(q.symbol(), q));
+        changedOrders.clear();
+        state.quotes().forEach(q -> quotes.put(q.symbol(), new QuoteSlot(q.bid(), q.ask(), q.last(), q.at())));
+    }
+
+    /**
+     * Stops recording changes for {@link #drainChanges} (a backtest never persists them): fills then
+     * reach only the fill listeners, and nothing accumulates.
+     */
+    public synchronized void stopTrackingChanges() {
+        trackChanges = false;
+        changedOrders.clear();
+        changedSymbols.clear();
+        newFills.clear();
+        newDividends.clear();
+        changedQuotes.clear();
+    }
+
+    /** Calls {@code listener} with every fill from now on (on the thread that caused it). */
+    public synchronized void addFillListener(Consumer<SimFill> listener) {
+        fillListeners.add(listener);
+    }
+
+    /** Calls {@code listener} with every dividend credited from now on. */
+    public synchronized void addDividendListener(Consumer<SimDividend> listener) {
+        dividendListeners.add(listener);
     }
 
     // ---- the simulated market ----
 
     /** Sets the quote of {@code symbol} at {@code at} with last = mid; while the market is open, marketable orders fill. */
     public synchronized void setQuote(String symbol, double bid, double ask, Instant at) {
-        setQuote(new Quote(symbol, bid, ask, (bid + ask) / 2, at));
+        setQuote(symbol, bid, ask, (bid + ask) / 2, at);
     }
 
     /** Sets a quote; while the market is open, resting orders of its symbol that it makes marketable fill. */
     public synchronized void setQuote(Quote quote) {
-        if (!(quote.bid() > 0) || !(quote.ask() >= quote.bid()) || !(quote.last() > 0)
-                || !Double.isFinite(quote.ask()) || !Double.isFinite(quote.last())) {
-            throw new IllegalArgumentException("quote of " + quote.symbol() + " is not usable (bid " + quote.bid() + ", ask "
-                    + quote.ask() + ", last " + quote.last() + "); give positive prices with bid <= ask");
+        setQuote(quote.symbol(), quote.bid(), quote.ask(), quote.last(), quote.at());
+    }
+
+    /**
+     * A trade printed at {@code price} now: bid and ask {@code halfSpread} (a fraction, 0.0001 = 0.01%)
+     * either side of it, last = price. This is how daily bars become quotes (see {@link BarDay}).
+     */
+    public synchronized void print(String symbol, double price, double halfSpread) {
+        setQuote(symbol, price * (1 - halfSpread), price * (1 + halfSpread), price, now);
+    }
+
+    private void setQuote(String symbol, double bid, double ask, double last, Instant at) {
+        if (!(bid > 0) || !(ask >= bid) || !(last > 0) || !Double.isFinite(ask) || !Double.isFinite(last)) {
+            throw new IllegalArgumentException("quote of " + symbol + " is not usable (bid " + bid + ", ask "
+                    + ask + ", last " + last + "); give positive prices with bid <= ask");
         }
-        quotes.put(quote.symbol(), quote);
-        changedQuotes.add(quote.symbol());
-        if (open) {
-            match(OrderMatcher.Phase.CONTINUOUS, quote.symbol());
+        QuoteSlot slot = quotes.get(symbol);
+        if (slot == null) {
+            quotes.put(symbol, new QuoteSlot(bid, ask, last, at));
+        } else {
+            slot.set(bid, ask, last, at);
         }
+        if (trackChanges) {
+            changedQuotes.add(symbol);
+        }
+        if (open && !openOrders.isEmpty()) {
+            match(OrderMatcher.Phase.CONTINUOUS, symbol);
+        }
+    }
+
+    /**
+     * The rest of a session's range after its open, for orders resting at this broker: prices moved
+     * from {@code open} to {@code low} and {@code high} (the low first when the day closed at or above
+     * its open, else the high first) and on to {@code close}. A resting limit the range reaches fills
+     * at its limit; a stop it reaches triggers and fills {@code halfSpread} beyond the stop (a market
+     * order at the stop's print). Orders are reached in the order the path meets them. Only orders resting
+     * since {@code restingSince} (the session's open) take part: daily bars cannot tell whether an order
+     * placed during the session was there when the day's high or low traded.
+     */
+    public synchronized void sweep(String symbol, double open, double high, double low, double close, double halfSpread,
+                                   Instant restingSince) {
+        if (!this.open || openOrders.isEmpty()) {
+            return;
+        }
+        List<SimOrder> down = new ArrayList<>();
+        List<SimOrder> up = new ArrayList<>();
+        for (SimOrder o : openOrders.values()) {
+            BrokerOrder b = o.order();
+            if (!b.symbol().equals(symbol) || OrderMatcher.atOpen(b) || OrderMatcher.atClose(b)
+                    || b.submittedAt() != null && b.submittedAt().isAfter(restingSince)) {
+                continue;
+            }
+            Double level = touchLevel(o);
+            if (level == null) {
+                continue;
+            }
+            boolean reachedFromAbove = reachedFromAbove(o);
+            if (reachedFromAbove && low <= level) {
+                down.add(o);
+            } else if (!reachedFromAbove && high >= level) {
+                up.add(o);
+            }
+        }
+        down.sort(Comparator.comparingDouble((SimOrder o) -> -touchLevel(o)));
+        up.sort(Comparator.comparingDouble(SimBroker::touchLevel));
+        List<SimOrder> path = new ArrayList<>();
+        if (close >= open) {
+            path.addAll(down);
+            path.addAll(up);
+        } else {
+            path.addAll(up);
+            path.addAll(down);
+        }
+        for (SimOrder o : path) {
+            SimOrder current = openOrders.get(o.order().brokerOrderId());
+            if (current != null) {
+                touch(current, halfSpread, low, high);
+            }
+        }
+    }
+
+    /** A resting order's price of interest: its stop until triggered, else its limit; null for market orders. */
+    private static Double touchLevel(SimOrder o) {
+        BrokerOrder b = o.order();
+        if (b.stopPrice() != null && !o.stopTriggered()) {
+            return b.stopPrice().doubleValue();
+        }
+        return b.limitPrice() != null ? b.limitPrice().doubleValue() : null;
+    }
+
+    /** Buy limits and sell stops are reached by falling prices; sell limits and buy stops by rising ones. */
+    private static boolean reachedFromAbove(SimOrder o) {
+        BrokerOrder b = o.order();
+        boolean stop = b.stopPrice() != null && !o.stopTriggered();
+        return (b.side() == Side.BUY) != stop;
+    }
+
+    private void touch(SimOrder o, double halfSpread, double low, double high) {
+        BrokerOrder b = o.order();
+        if (b.stopPrice() != null && !o.stopTriggered()) {
+            SimOrder t = o.triggered();
+            put(t);
+            if (b.type() == OrderType.STOP) {
+                double stop = b.stopPrice().doubleValue();
+                fill(t, OrderMatcher.price(b.side() == Side.BUY ? stop * (1 + halfSpread) : stop * (1 - halfSpread)));
+            } else if (b.limitPrice() != null && low <= b.limitPrice().doubleValue() && high >= b.limitPrice().doubleValue()) {
+                fill(t, b.limitPrice());
+            }
+            return;
+        }
+        fill(o, b.limitPrice());
     }
 
     /** Opens the session: orders waiting for the open (MOO/OPG, and market orders sent while closed) fill at the current quotes. */
@@ -123,10 +267,13 @@ public final class SimBroker implements Broker {
             return;
         }
         open = true;
+        if (openOrders.isEmpty()) {
+            return;
+        }
         match(OrderMatcher.Phase.OPENING, null);
         // Opening-auction orders live for the auction only (no quote, or a limit that was not marketable).
-        for (SimOrder o : List.copyOf(orders.values())) {
-            if (o.order().isOpen() && OrderMatcher.atOpen(o.order())) {
+        for (SimOrder o : List.copyOf(openOrders.values())) {
+            if (OrderMatcher.atOpen(o.order())) {
                 end(o, OrderStatus.EXPIRED, "not filled in the opening auction");
             }
         }
@@ -137,15 +284,58 @@ public final class SimBroker implements Broker {
         if (!open) {
             return;
         }
-        match(OrderMatcher.Phase.CLOSING, null);
-        for (SimOrder o : List.copyOf(orders.values())) {
-            BrokerOrder b = o.order();
-            if (b.isOpen() && (b.timeInForce() == TimeInForce.DAY || OrderMatcher.atClose(b))) {
-                end(o, OrderStatus.EXPIRED, null);
+        if (!openOrders.isEmpty()) {
+            match(OrderMatcher.Phase.CLOSING, null);
+            for (SimOrder o : List.copyOf(openOrders.values())) {
+                BrokerOrder b = o.order();
+                if (b.timeInForce() == TimeInForce.DAY || OrderMatcher.atClose(b)) {
+                    end(o, OrderStatus.EXPIRED, null);
+                }
             }
         }
         open = false;
-        lastEquity = equity();
+        // A backtest (nothing persisted) asks for the reference equity only through account(): keep it as a
+        // double here and make it exact money when asked, instead of pricing every position in decimals daily.
+        if (trackChanges) {
+            lastEquity = equity();
+            lastEquityValue = Double.NaN;
+        } else {
+            lastEquityValue = equityValue();
+        }
+    }
+
+    /**
+     * Pays a cash dividend of {@code perShare} on the shares of {@code symbol} held now (the holders of
+     * record at the previous close, when called before the ex-date's open), rounded to cents; returns
+     * the amount (zero when nothing is held).
+     */
+    public synchronized BigDecimal payDividend(String symbol, BigDecimal perShare) {
+        return payDividend(symbol, perShare, null);
+    }
+
+    /**
+     * Pays {@code perShare} on the shares held now, but on no more than {@code recordQuantity} (the shares held
+     * at the ex-date's open, when known: shares bought on the ex-date carry no dividend).
+     */
+    public synchronized BigDecimal payDividend(String symbol, BigDecimal perShare, BigDecimal recordQuantity) {
+        Holding h = holdings.get(symbol);
+        if (h == null || perShare.signum() <= 0) {
+            return ZERO_MONEY;
+        }
+        BigDecimal quantity = recordQuantity == null ? h.quantity : h.quantity.min(recordQuantity);
+        if (quantity.signum() <= 0) {
+            return ZERO_MONEY;
+        }
+        BigDecimal amount = money(quantity.multiply(perShare));
+        setCash(cash.add(amount));
+        SimDividend d = new SimDividend(symbol, perShare, quantity, amount, now);
+        if (trackChanges) {
+            newDividends.add(d);
+        }
+        for (Consumer<SimDividend> l : dividendListeners) {
+            l.accept(d);
+        }
+        return amount;
     }
 
     /** Moves the simulated time (it never runs on its own). */
@@ -165,13 +355,23 @@ public final class SimBroker implements Broker {
 
     /** True while any order can still fill. */
     public synchronized boolean hasOpenOrders() {
-        return orders.values().stream().anyMatch(o -> o.order().isOpen());
+        return !openOrders.isEmpty();
+    }
+
+    /** True when an order of {@code symbol} can still fill. */
+    public synchronized boolean hasOpenOrders(String symbol) {
+        for (SimOrder o : openOrders.values()) {
+            if (o.order().symbol().equals(symbol)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Symbols that have a position or an open order: the ones whose prices matter. */
     public synchronized Set<String> activeSymbols() {
         Set<String> out = new LinkedHashSet<>(holdings.keySet());
-        orders.values().stream().filter(o -> o.order().isOpen()).forEach(o -> out.add(o.order().symbol()));
+        openOrders.values().forEach(o -> out.add(o.order().symbol()));
         return out;
     }
 
@@ -180,40 +380,61 @@ public final class SimBroker implements Broker {
      * dropped; past orders stay, so their client order ids remain used.
      */
     public synchronized void reset(BigDecimal capital) {
-        for (SimOrder o : List.copyOf(orders.values())) {
-            if (o.order().isOpen()) {
-                end(o, OrderStatus.CANCELED, "account reset");
-            }
+        for (SimOrder o : List.copyOf(openOrders.values())) {
+            end(o, OrderStatus.CANCELED, "account reset");
         }
-        changedSymbols.addAll(holdings.keySet());
+        if (trackChanges) {
+            changedSymbols.addAll(holdings.keySet());
+        }
         holdings.clear();
-        cash = capital;
+        setCash(capital);
         lastEquity = capital;
+        lastEquityValue = Double.NaN;
     }
 
     /** Everything needed to rebuild this broker. */
     public synchronized SimState state() {
-        return new SimState(cash, lastEquity, open, nextOrderNumber, now, List.copyOf(holdings.values()),
-                List.copyOf(orders.values()), List.copyOf(quotes.values()));
+        return new SimState(cash, lastEquity(), open, nextOrderNumber, now, holdingList(),
+                List.copyOf(orders.values()), quoteList());
     }
 
     /** Cash, reference equity, open flag, order counter and time, without the lists (cheap to ask for often). */
     public synchronized SimState summary() {
-        return new SimState(cash, lastEquity, open, nextOrderNumber, now, List.of(), List.of(), List.of());
+        return new SimState(cash, lastEquity(), open, nextOrderNumber, now, List.of(), List.of(), List.of());
     }
 
     /** What changed since the previous call (the paper broker persists exactly that). */
     public synchronized SimChanges drainChanges() {
         List<SimOrder> o = changedOrders.stream().map(orders::get).toList();
-        List<SimHolding> h = changedSymbols.stream().filter(holdings::containsKey).map(holdings::get).toList();
+        List<SimHolding> h = changedSymbols.stream().filter(holdings::containsKey).map(s -> holdings.get(s).record()).toList();
         List<String> closed = changedSymbols.stream().filter(s -> !holdings.containsKey(s)).toList();
-        List<Quote> q = changedQuotes.stream().map(quotes::get).toList();
-        SimChanges out = new SimChanges(o, h, closed, newFills, q);
+        List<Quote> q = changedQuotes.stream().map(s -> quotes.get(s).quote(s)).toList();
+        SimChanges out = new SimChanges(o, h, closed, newFills, q, newDividends);
         changedOrders.clear();
         changedSymbols.clear();
         newFills.clear();
+        newDividends.clear();
         changedQuotes.clear();
         return out;
+    }
+
+    /** Cash plus every position at its last price, as a double (for equity curves; the port's {@link #account()} is exact). */
+    public synchronized double equityValue() {
+        double v = cashValue;
+        for (Holding h : holdings.values()) {
+            v += h.quantityValue * lastPriceValue(h);
+        }
+        return v;
+    }
+
+    /** Cash as a double. */
+    public synchronized double cashValue() {
+        return cashValue;
+    }
+
+    /** True when any position is held. */
+    public synchronized boolean hasPositions() {
+        return !holdings.isEmpty();
     }
 
     // ---- the Broker port ----
@@ -225,17 +446,49 @@ public final class SimBroker implements Broker {
 
     @Override
     public synchronized Account account() {
-        return new Account(name, cash, equity(), buyingPower(), lastEquity, false);
+        return new Account(name, cash, equity(), buyingPower(), lastEquity(), false);
+    }
+
+    private BigDecimal lastEquity() {
+        if (!Double.isNaN(lastEquityValue)) {
+            lastEquity = BigDecimal.valueOf(lastEquityValue).setScale(2, RoundingMode.HALF_EVEN);
+            lastEquityValue = Double.NaN;
+        }
+        return lastEquity;
     }
 
     @Override
     public synchronized List<BrokerPosition> positions() {
-        return holdings.values().stream().map(this::position).toList();
+        List<BrokerPosition> out = new ArrayList<>(holdings.size());
+        for (Holding h : holdings.values()) {
+            out.add(position(h));
+        }
+        return out;
+    }
+
+    /**
+     * The same view as {@link Broker#portfolioView} computes from {@link #account()} and
+     * {@link #positions()}, read straight from the ledger: equity × share, the positions in
+     * {@code traded}, cash = that equity less their value (never below 0).
+     */
+    @Override
+    public synchronized PortfolioView portfolioView(Set<String> traded, double capitalShare) {
+        // The view reads the ledger when asked, so the same one serves every decision of a replay.
+        LedgerView v = lastView;
+        if (v == null || !v.isFor(traded, capitalShare)) {
+            v = new LedgerView(this, traded, capitalShare);
+            lastView = v;
+        }
+        return v;
     }
 
     @Override
     public synchronized List<BrokerOrder> openOrders() {
-        return orders.values().stream().map(SimOrder::order).filter(BrokerOrder::isOpen).toList();
+        List<BrokerOrder> out = new ArrayList<>(openOrders.size());
+        for (SimOrder o : openOrders.values()) {
+            out.add(o.order());
+        }
+        return out;
     }
 
     @Override
@@ -253,12 +506,11 @@ public final class SimBroker implements Broker {
         }
         BigDecimal reserve = r.side() == Side.BUY ? checkBuyingPower(order) : checkSellable(order);
         SimOrder sim = new SimOrder(nextOrderNumber++, order, reserve, false);
-        orders.put(id, sim);
+        put(sim);
         brokerIdByClientId.put(r.clientOrderId(), id);
-        changedOrders.add(id);
-        Quote q = quotes.get(r.symbol());
+        QuoteSlot q = quotes.get(r.symbol());
         if (open && q != null) {
-            tryFill(sim, q, OrderMatcher.Phase.CONTINUOUS);
+            tryFill(sim, q.quote(r.symbol()), OrderMatcher.Phase.CONTINUOUS, true);
         }
         SimOrder placed = orders.get(id);
         if (placed.order().isOpen() && (r.timeInForce() == TimeInForce.IOC || r.timeInForce() == TimeInForce.FOK)) {
@@ -268,12 +520,12 @@ public final class SimBroker implements Broker {
     }
 
     private BigDecimal checkBuyingPower(BrokerOrder order) {
-        Quote q = quotes.get(order.symbol());
+        QuoteSlot q = quotes.get(order.symbol());
         if (q == null && order.limitPrice() == null) {
             throw new OrderRejectedException("order " + order.clientOrderId() + ": there is no quote for " + order.symbol()
                     + " to price the buy; wait for prices or send a limit order");
         }
-        BigDecimal reserve = q == null ? order.limitPrice() : OrderMatcher.reservePrice(order, q);
+        BigDecimal reserve = q == null ? order.limitPrice() : OrderMatcher.reservePrice(order, q.quote(order.symbol()));
         BigDecimal needed = money(order.quantity().multiply(reserve)).add(commission.commission(order.quantity()));
         BigDecimal available = buyingPower();
         if (needed.compareTo(available) > 0) {
@@ -285,10 +537,15 @@ public final class SimBroker implements Broker {
     }
 
     private BigDecimal checkSellable(BrokerOrder order) {
-        BigDecimal held = holdings.containsKey(order.symbol()) ? holdings.get(order.symbol()).quantity() : BigDecimal.ZERO;
-        BigDecimal promised = orders.values().stream().map(SimOrder::order)
-                .filter(o -> o.isOpen() && o.side() == Side.SELL && o.symbol().equals(order.symbol()))
-                .map(o -> o.quantity().subtract(o.filledQuantity())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Holding h = holdings.get(order.symbol());
+        BigDecimal held = h == null ? BigDecimal.ZERO : h.quantity;
+        BigDecimal promised = BigDecimal.ZERO;
+        for (SimOrder o : openOrders.values()) {
+            BrokerOrder b = o.order();
+            if (b.side() == Side.SELL && b.symbol().equals(order.symbol())) {
+                promised = promised.add(b.quantity().subtract(b.filledQuantity()));
+            }
+        }
         BigDecimal available = held.subtract(promised);
         if (order.quantity().compareTo(available) > 0) {
             throw new OrderRejectedException("order " + order.clientOrderId() + ": insufficient quantity of " + order.symbol()
@@ -300,7 +557,8 @@ public final class SimBroker implements Broker {
 
     @Override
     public synchronized Optional<BrokerOrder> orderByClientOrderId(String clientOrderId) {
-        return Optional.ofNullable(brokerIdByClientId.get(clientOrderId)).map(id -> orders.get(id).order());
+        String id = brokerIdByClientId.get(clientOrderId);
+        return id == null ? Optional.empty() : Optional.of(orders.get(id).order());
     }
 
     @Override
@@ -317,10 +575,8 @@ public final class SimBroker implements Broker {
     @Override
     public synchronized List<BrokerOrder> cancelAll() {
         List<BrokerOrder> out = new ArrayList<>();
-        for (SimOrder o : List.copyOf(orders.values())) {
-            if (o.order().isOpen()) {
-                out.add(end(o, OrderStatus.CANCELED, null).order());
-            }
+        for (SimOrder o : List.copyOf(openOrders.values())) {
+            out.add(end(o, OrderStatus.CANCELED, null).order());
         }
         return out;
     }
@@ -329,12 +585,12 @@ public final class SimBroker implements Broker {
     public synchronized List<CloseOutcome> closeAllPositions() {
         cancelAll();
         List<CloseOutcome> out = new ArrayList<>();
-        for (SimHolding h : List.copyOf(holdings.values())) {
+        for (Holding h : List.copyOf(holdings.values())) {
             try {
                 BrokerOrder o = sendClose(h);
-                out.add(new CloseOutcome(h.symbol(), h.quantity(), true, o.brokerOrderId(), describe(o)));
+                out.add(new CloseOutcome(h.symbol, h.quantity, true, o.brokerOrderId(), describe(o)));
             } catch (BrokerException e) {
-                out.add(new CloseOutcome(h.symbol(), h.quantity(), false, null, e.getMessage()));
+                out.add(new CloseOutcome(h.symbol, h.quantity, false, null, e.getMessage()));
             }
         }
         return out;
@@ -342,20 +598,20 @@ public final class SimBroker implements Broker {
 
     @Override
     public synchronized Optional<BrokerOrder> closePosition(String symbol) {
-        for (SimOrder o : List.copyOf(orders.values())) {
-            if (o.order().isOpen() && o.order().symbol().equals(symbol)) {
+        for (SimOrder o : List.copyOf(openOrders.values())) {
+            if (o.order().symbol().equals(symbol)) {
                 end(o, OrderStatus.CANCELED, null);
             }
         }
-        SimHolding h = holdings.get(symbol);
+        Holding h = holdings.get(symbol);
         return h == null ? Optional.empty() : Optional.of(sendClose(h));
     }
 
-    private BrokerOrder sendClose(SimHolding h) {
-        String clientId = "close-" + h.symbol() + "-" + name + "-" + nextOrderNumber;
+    private BrokerOrder sendClose(Holding h) {
+        String clientId = "close-" + h.symbol + "-" + name + "-" + nextOrderNumber;
         OrderRequest r = open
-                ? new OrderRequest(clientId, h.symbol(), Side.SELL, h.quantity(), OrderType.MARKET, TimeInForce.DAY, null, null)
-                : new OrderRequest(clientId, h.symbol(), Side.SELL, h.quantity(), OrderType.MARKET_ON_OPEN, TimeInForce.OPG, null, null);
+                ? new OrderRequest(clientId, h.symbol, Side.SELL, h.quantity, OrderType.MARKET, TimeInForce.DAY, null, null)
+                : new OrderRequest(clientId, h.symbol, Side.SELL, h.quantity, OrderType.MARKET_ON_OPEN, TimeInForce.OPG, null, null);
         return submit(r);
     }
 
@@ -373,41 +629,65 @@ public final class SimBroker implements Broker {
     }
 
     @Override
+    public org.leverdesk.broker.Fees fees() {
+        return new org.leverdesk.broker.Fees(commission.perOrder().doubleValue(), commission.perShare().doubleValue());
+    }
+
+    @Override
+    public synchronized boolean marketOpen() {
+        return open;
+    }
+
+    @Override
     public List<MarketDay> calendar(LocalDate from, LocalDate to) {
         return calendar.days(from, to);
     }
 
     @Override
     public synchronized Quote latestQuote(String symbol) {
-        Quote q = quotes.get(symbol);
+        QuoteSlot q = quotes.get(symbol);
         if (q == null) {
             throw new BrokerException("the " + name + " broker has no quote for " + symbol + " yet; load prices for it first");
         }
-        return q;
+        return q.quote(symbol);
     }
 
     // ---- matching and book-keeping ----
 
     /** Offers every open order (of {@code symbol}, or all when null) its quote in {@code phase}, oldest first. */
     private void match(OrderMatcher.Phase phase, String symbol) {
-        for (SimOrder o : List.copyOf(orders.values())) {
-            if (!o.order().isOpen() || symbol != null && !o.order().symbol().equals(symbol)) {
+        if (openOrders.isEmpty()) {
+            return;
+        }
+        boolean any = false;
+        for (SimOrder o : openOrders.values()) {
+            if (symbol == null || o.order().symbol().equals(symbol)) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) {
+            return;
+        }
+        for (SimOrder o : List.copyOf(openOrders.values())) {
+            if (symbol != null && !o.order().symbol().equals(symbol)) {
                 continue;
             }
-            Quote q = quotes.get(o.order().symbol());
+            SimOrder current = openOrders.get(o.order().brokerOrderId());
+            QuoteSlot q = current == null ? null : quotes.get(current.order().symbol());
             if (q != null) {
-                tryFill(o, q, phase);
+                tryFill(current, q.quote(current.order().symbol()), phase, false);
             }
         }
     }
 
-    private void tryFill(SimOrder o, Quote q, OrderMatcher.Phase phase) {
+    private void tryFill(SimOrder o, Quote q, OrderMatcher.Phase phase, boolean arriving) {
         boolean triggered = OrderMatcher.triggered(o.order(), o.stopTriggered(), q);
         if (triggered && !o.stopTriggered()) {
             o = o.triggered();
             put(o);
         }
-        Optional<BigDecimal> price = OrderMatcher.fillPrice(o.order(), triggered, q, phase);
+        Optional<BigDecimal> price = OrderMatcher.fillPrice(o.order(), triggered, q, phase, arriving);
         if (price.isPresent()) {
             fill(o, price.get());
         }
@@ -424,23 +704,31 @@ public final class SimBroker implements Broker {
             end(o, OrderStatus.REJECTED, "not enough cash at the fill: $" + value.add(fee) + " needed, $" + cash + " held");
             return;
         }
-        cash = newCash;
-        SimHolding h = holdings.get(b.symbol());
-        BigDecimal oldQty = h == null ? BigDecimal.ZERO : h.quantity();
+        setCash(newCash);
+        Holding h = holdings.get(b.symbol());
+        BigDecimal oldQty = h == null ? BigDecimal.ZERO : h.quantity;
         BigDecimal newQty = oldQty.add(b.side() == Side.BUY ? qty : qty.negate());
         if (newQty.signum() == 0) {
             holdings.remove(b.symbol());
         } else if (b.side() == Side.BUY) {
-            BigDecimal cost = h == null ? BigDecimal.ZERO : oldQty.multiply(h.averageCost());
+            BigDecimal cost = h == null ? BigDecimal.ZERO : oldQty.multiply(h.averageCost);
             BigDecimal avg = cost.add(qty.multiply(price)).divide(newQty, 6, RoundingMode.HALF_EVEN);
-            holdings.put(b.symbol(), new SimHolding(b.symbol(), newQty, avg));
+            holdings.put(b.symbol(), new Holding(b.symbol(), newQty, avg));
         } else {
-            holdings.put(b.symbol(), new SimHolding(b.symbol(), newQty, h.averageCost()));
+            holdings.put(b.symbol(), new Holding(b.symbol(), newQty, h.averageCost));
         }
-        changedSymbols.add(b.symbol());
-        newFills.add(new SimFill(b.brokerOrderId() + "-1", b.brokerOrderId(), b.symbol(), b.side(), qty, price, fee, now));
+        if (trackChanges) {
+            changedSymbols.add(b.symbol());
+        }
+        SimFill f = new SimFill(b.brokerOrderId() + "-1", b.brokerOrderId(), b.symbol(), b.side(), qty, price, fee, now);
+        if (trackChanges) {
+            newFills.add(f);
+        }
         put(o.with(new BrokerOrder(b.brokerOrderId(), b.clientOrderId(), b.symbol(), b.side(), b.quantity(), b.quantity(),
                 price, b.type(), b.timeInForce(), b.limitPrice(), b.stopPrice(), OrderStatus.FILLED, b.submittedAt(), now, null)));
+        for (Consumer<SimFill> l : fillListeners) {
+            l.accept(f);
+        }
     }
 
     private SimOrder end(SimOrder o, OrderStatus status, String reason) {
@@ -453,35 +741,72 @@ public final class SimBroker implements Broker {
     }
 
     private void put(SimOrder o) {
-        orders.put(o.order().brokerOrderId(), o);
-        changedOrders.add(o.order().brokerOrderId());
+        String id = o.order().brokerOrderId();
+        orders.put(id, o);
+        if (o.order().isOpen()) {
+            openOrders.put(id, o);
+        } else {
+            openOrders.remove(id);
+        }
+        if (trackChanges) {
+            changedOrders.add(id);
+        }
     }
 
-    private BrokerPosition position(SimHolding h) {
+    private void setCash(BigDecimal value) {
+        cash = value;
+        cashValue = value.doubleValue();
+    }
+
+    private BrokerPosition position(Holding h) {
         BigDecimal last = lastPrice(h);
-        BigDecimal value = money(h.quantity().multiply(last));
-        return new BrokerPosition(h.symbol(), h.quantity(), h.averageCost(), value, last,
-                value.subtract(money(h.quantity().multiply(h.averageCost()))));
+        BigDecimal value = money(h.quantity.multiply(last));
+        return new BrokerPosition(h.symbol, h.quantity, h.averageCost, value, last,
+                value.subtract(money(h.quantity.multiply(h.averageCost))));
     }
 
     /** Positions are valued at the last price; without any quote (never in practice) at their cost. */
-    private BigDecimal lastPrice(SimHolding h) {
-        Quote q = quotes.get(h.symbol());
-        return q == null ? h.averageCost() : OrderMatcher.price(q.last());
+    private BigDecimal lastPrice(Holding h) {
+        QuoteSlot q = quotes.get(h.symbol);
+        return q == null ? h.averageCost : OrderMatcher.price(q.last);
+    }
+
+    private double lastPriceValue(Holding h) {
+        QuoteSlot q = quotes.get(h.symbol);
+        return q == null ? h.averageCost.doubleValue() : q.last;
     }
 
     private BigDecimal equity() {
-        return holdings.values().stream().map(h -> money(h.quantity().multiply(lastPrice(h)))).reduce(cash, BigDecimal::add);
+        BigDecimal e = cash;
+        for (Holding h : holdings.values()) {
+            e = e.add(money(h.quantity.multiply(lastPrice(h))));
+        }
+        return e;
     }
 
     /** Cash less what open buys hold back (their unfilled shares at their reserve price). */
     private BigDecimal buyingPower() {
-        BigDecimal held = orders.values().stream()
-                .filter(o -> o.order().isOpen() && o.order().side() == Side.BUY)
-                .map(o -> money(o.order().quantity().subtract(o.order().filledQuantity()).multiply(o.reservePrice()))
-                        .add(commission.commission(o.order().quantity().subtract(o.order().filledQuantity()))))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return cash.subtract(held).max(BigDecimal.ZERO.setScale(2));
+        BigDecimal held = BigDecimal.ZERO;
+        for (SimOrder o : openOrders.values()) {
+            BrokerOrder b = o.order();
+            if (b.side() == Side.BUY) {
+                BigDecimal left = b.quantity().subtract(b.filledQuantity());
+                held = held.add(money(left.multiply(o.reservePrice()))).add(commission.commission(left));
+            }
+        }
+        return cash.subtract(held).max(ZERO_MONEY);
+    }
+
+    private List<SimHolding> holdingList() {
+        List<SimHolding> out = new ArrayList<>(holdings.size());
+        holdings.values().forEach(h -> out.add(h.record()));
+        return out;
+    }
+
+    private List<Quote> quoteList() {
+        List<Quote> out = new ArrayList<>(quotes.size());
+        quotes.forEach((s, q) -> out.add(q.quote(s)));
+        return out;
     }
 
     private static BigDecimal money(BigDecimal v) {
@@ -490,5 +815,75 @@ public final class SimBroker implements Broker {
 
     private static String plain(BigDecimal v) {
         return v.stripTrailingZeros().toPlainString();
+    }
+
+    // Read by LedgerView without allocation.
+    synchronized long wholeShares(String symbol) {
+        Holding h = holdings.get(symbol);
+        return h == null ? 0 : h.wholeShares;
+    }
+
+    synchronized double positionValue(Set<String> symbols) {
+        double v = 0;
+        for (Holding h : holdings.values()) {
+            if (symbols.contains(h.symbol)) {
+                v += h.quantityValue * lastPriceValue(h);
+            }
+        }
+        return v;
+    }
+
+    synchronized Map<String, org.leverdesk.domain.Position> positionsIn(Set<String> symbols) {
+        Map<String, org.leverdesk.domain.Position> out = new LinkedHashMap<>();
+        for (Holding h : holdings.values()) {
+            if (symbols.contains(h.symbol) && h.wholeShares != 0) {
+                out.put(h.symbol, new org.leverdesk.domain.Position(h.symbol, h.wholeShares, h.averageCost.doubleValue()));
+            }
+        }
+        return out;
+    }
+
+    /** A position with double mirrors of its quantity for valuation without BigDecimal arithmetic. */
+    private static final class Holding {
+        final String symbol;
+        final BigDecimal quantity;
+        final BigDecimal averageCost;
+        final double quantityValue;
+        final long wholeShares;
+
+        Holding(String symbol, BigDecimal quantity, BigDecimal averageCost) {
+            this.symbol = symbol;
+            this.quantity = quantity;
+            this.averageCost = averageCost;
+            this.quantityValue = quantity.doubleValue();
+            this.wholeShares = quantity.longValue();
+        }
+
+        SimHolding record() {
+            return new SimHolding(symbol, quantity, averageCost);
+        }
+    }
+
+    /** The latest quote of a symbol, updated in place so a new price allocates nothing. */
+    private static final class QuoteSlot {
+        double bid;
+        double ask;
+        double last;
+        Instant at;
+
+        QuoteSlot(double bid, double ask, double last, Instant at) {
+            set(bid, ask, last, at);
+        }
+
+        void set(double bid, double ask, double last, Instant at) {
+            this.bid = bid;
+            this.ask = ask;
+            this.last = last;
+            this.at = at;
+        }
+
+        Quote quote(String symbol) {
+            return new Quote(symbol, bid, ask, last, at);
+        }
     }
 }

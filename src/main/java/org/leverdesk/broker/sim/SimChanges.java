@@ -9,17 +9,25 @@ import org.leverdesk.broker.Quote;
  * fills and new quotes. The account's scalars are small and always written.
  */
 public record SimChanges(List<SimOrder> orders, List<SimHolding> holdings, List<String> closedSymbols,
-                         List<SimFill> fills, List<Quote> quotes) {
+                         List<SimFill> fills, List<Quote> quotes, List<SimDividend> dividends) {
     public SimChanges {
         orders = List.copyOf(orders);
         holdings = List.copyOf(holdings);
         closedSymbols = List.copyOf(closedSymbols);
         fills = List.copyOf(fills);
         quotes = List.copyOf(quotes);
+        dividends = dividends == null ? List.of() : List.copyOf(dividends);
+    }
+
+    /** Changes without dividends. */
+    public SimChanges(List<SimOrder> orders, List<SimHolding> holdings, List<String> closedSymbols, List<SimFill> fills,
+                      List<Quote> quotes) {
+        this(orders, holdings, closedSymbols, fills, quotes, List.of());
     }
 
     /** True when nothing but the account's scalars may have changed. */
     public boolean isEmpty() {
-        return orders.isEmpty() && holdings.isEmpty() && closedSymbols.isEmpty() && fills.isEmpty() && quotes.isEmpty();
+        return orders.isEmpty() && holdings.isEmpty() && closedSymbols.isEmpty() && fills.isEmpty() && quotes.isEmpty()
+                && dividends.isEmpty();
     }
 }

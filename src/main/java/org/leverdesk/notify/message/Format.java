@@ -36,7 +36,9 @@ final class Format {
             return "";
         }
         BigDecimal pct = part.multiply(BigDecimal.valueOf(100)).divide(whole, 2, RoundingMode.HALF_UP);
-        return (pct.signum() < 0 ? "" : "+") + pct.toPlainString() + "%";
+        // The sign follows the amount, so a loss too small to show stays a loss: -$0.20 (-0.00%).
+        String sign = part.signum() * whole.signum() < 0 ? "-" : "+";
+        return sign + pct.abs().toPlainString() + "%";
     }
 
     /** A price without a currency sign, 2 to 4 decimals: {@code 61.25}, {@code 0.1234}. */

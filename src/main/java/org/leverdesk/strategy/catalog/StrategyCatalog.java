@@ -2,6 +2,14 @@ package org.leverdesk.strategy.catalog;
 
 import java.util.List;
 import java.util.Optional;
+import static org.leverdesk.strategy.catalog.Params.choice;
+import static org.leverdesk.strategy.catalog.Params.money;
+import static org.leverdesk.strategy.catalog.Params.number;
+import static org.leverdesk.strategy.catalog.Params.onOff;
+import static org.leverdesk.strategy.catalog.Params.percent;
+import static org.leverdesk.strategy.catalog.Params.ticker;
+import static org.leverdesk.strategy.catalog.Params.tickers;
+import static org.leverdesk.strategy.catalog.Params.whole;
 import org.leverdesk.strategy.meanreversion.MeanReversionConfig;
 import org.leverdesk.strategy.meanreversion.MeanReversionStrategy;
 import org.leverdesk.strategy.rebalance.MonthlyRebalanceConfig;
@@ -12,7 +20,12 @@ import org.leverdesk.strategy.rotation.RotationConfig;
 import org.leverdesk.strategy.rotation.RotationStrategy;
 import org.leverdesk.strategy.rotation.TickerGroups;
 
-/** Every strategy family Leverdesk ships, in display order. New families register here. */
+/**
+ * Every strategy family Leverdesk ships, in display order, with each parameter declared as people
+ * see it (label, unit, kind, range and help; see {@link StrategyDescriptor.ParameterSpec}). Ranges
+ * are the strategies' own limits in the unit people see, so a form can check each field on its own;
+ * rules between fields (entry below exit) stay the strategy's. New families register here.
+ */
 public final class StrategyCatalog {
     private final List<StrategyDescriptor> descriptors;
 
@@ -39,53 +52,74 @@ public final class StrategyCatalog {
                 + String.join(", ", descriptors.stream().map(StrategyDescriptor::id).toList())));
     }
 
+    private static final PercentBase FRACTION = PercentBase.FRACTION;
+    private static final PercentBase POINTS = PercentBase.POINTS;
+    private static final NumberRange PERCENT_0_100 = NumberRange.of(0, 100, 1);
+    private static final NumberRange SHARE = NumberRange.of(0, 100, 1).aboveMin();
+    private static final NumberRange SCORE = NumberRange.of(0, 1, 0.05);
+    private static final NumberRange RSI_LEVEL = NumberRange.of(0, 100, 1);
+
     private static StrategyDescriptor regime() {
         return new StrategyDescriptor(RegimeStrategy.ID, "Regime (QQQ regimes size TQQQ)", RegimeConfig.DEFAULT_SYMBOL,
-                List.of(param("signalSymbol", "QQQ", "Symbol whose SMA-50/SMA-250 regime sizes the position"),
-                        param("fastPeriod", "50", "Fast SMA period in days"),
-                        param("slowPeriod", "250", "Slow SMA period in days"),
-                        param("deadzone", "0.02", "Band around the SMAs as a fraction (0.02 = 2%)"),
-                        param("holdDays", "2", "Trading days a new regime is held before a non-emergency change"),
-                        param("capitalFraction", "0.30", "Share of account equity the strategy may use"),
-                        param("strongBull", "0.70", "Share of strategy capital held in STRONG_BULL"),
-                        param("bull", "0.50", "Share of strategy capital held in BULL"),
-                        param("cautious", "0.25", "Share of strategy capital held in CAUTIOUS (RISK_OFF/BREAKDOWN hold 0)"),
-                        param("minTradeValue", "100", "Dollars an order must exceed; smaller differences are left alone"),
-                        param("dayTradeGuard", "false", "Skip non-emergency rebalances when few day trades remain"),
-                        param("minDayTradesRemaining", "2", "Day trades that must remain when the guard is on"),
-                        param("minutesBeforeClose", "10", "Decision time before the session close (15:50 ET)"),
-                        param("rocShort", "20", "Momentum: short rate-of-change lookback (days)"),
-                        param("rocMid", "60", "Momentum: medium rate-of-change lookback (days)"),
-                        param("rocLong", "120", "Momentum: long rate-of-change lookback (days)"),
-                        param("smaShort", "20", "Momentum: close vs this SMA"),
-                        param("momentumMin", "0.3", "Minimum momentum score to buy; below it the position scale is 0"),
-                        param("momentumFull", "0.7", "Momentum score from which the position scale is 1"),
-                        param("volWindow", "20", "Realized volatility window (daily log returns)"),
-                        param("volLow", "15", "Annualized volatility % below which it is LOW"),
-                        param("volNormal", "25", "Annualized volatility % below which it is NORMAL"),
-                        param("volHigh", "35", "Annualized volatility % from which it is EXTREME (exit)"),
-                        param("volHighScale", "0.5", "Position scale in the HIGH volatility band"),
-                        param("maxOverextension", "0.10", "No buys when the close is this far above the fast SMA"),
-                        param("sidewaysLookback", "20", "Days over which the fast SMA slope and efficiency are measured"),
-                        param("sidewaysMinSlope", "0.005", "No buys when the fast SMA moved less than this (up or down) over the lookback"),
-                        param("sidewaysMinEfficiency", "0.05", "No buys when the efficiency ratio is below this"),
-                        param("minTrendStrength", "0.02", "Buys need the close this far above the slow SMA"),
-                        param("bearishPutCallRatio", "2", "Options flow is bearish when put premium exceeds this x call premium"),
-                        param("bearishScale", "0.5", "Position scale while options flow is bearish")),
+                List.of(ticker("signalSymbol", "Signal symbol", "QQQ", "Symbol whose SMA regime sizes the traded position"),
+                        whole("fastPeriod", "Fast SMA", 50, "days", 2, 999, "Fast moving average of the signal symbol; must be shorter than the slow one"),
+                        whole("slowPeriod", "Slow SMA", 250, "days", 3, 1000, "Slow moving average of the signal symbol"),
+                        percent("deadzone", "Dead zone", "0.02", FRACTION, NumberRange.of(0, 50, 0.5).belowMax(),
+                                "Band around the SMAs inside which the regime does not change"),
+                        whole("holdDays", "Confirmation", 2, "trading days", 1, 20,
+                                "Days a new regime is held before a non-emergency change takes effect"),
+                        percent("capitalFraction", "Capital used", "0.30", FRACTION, PERCENT_0_100,
+                                "Share of account equity the strategy may put to work"),
+                        percent("strongBull", "STRONG_BULL allocation", "0.70", FRACTION, PERCENT_0_100, "Share of the strategy's capital held in STRONG_BULL"),
+                        percent("bull", "BULL allocation", "0.50", FRACTION, PERCENT_0_100, "Share of the strategy's capital held in BULL"),
+                        percent("cautious", "CAUTIOUS allocation", "0.25", FRACTION, PERCENT_0_100,
+                                "Share of the strategy's capital held in CAUTIOUS (RISK_OFF and BREAKDOWN hold nothing)"),
+                        money("minTradeValue", "Minimum trade", 100, NumberRange.of(0, 1_000_000, 10),
+                                "Differences worth less than this are left alone"),
+                        onOff("dayTradeGuard", "Day-trade guard", false, "Skip non-emergency rebalances when few day trades remain"),
+                        whole("minDayTradesRemaining", "Day trades kept", 2, "trades", 0, 10, "Day trades that must remain when the guard is on"),
+                        whole("minutesBeforeClose", "Decide before close", 10, "minutes", 0, 390,
+                                "When the decision runs before the session close (10 = 15:50 ET)"),
+                        whole("rocShort", "Momentum short look-back", 20, "days", 1, 998, "Short rate-of-change look-back of the momentum score"),
+                        whole("rocMid", "Momentum medium look-back", 60, "days", 2, 999, "Medium rate-of-change look-back"),
+                        whole("rocLong", "Momentum long look-back", 120, "days", 3, 1000, "Long rate-of-change look-back"),
+                        whole("smaShort", "Momentum SMA", 20, "days", 2, 1000, "The momentum score compares the close with this SMA"),
+                        number("momentumMin", "Minimum momentum score", "0.3", "", SCORE, "Below this score (0 to 1) nothing is bought"),
+                        number("momentumFull", "Full momentum score", "0.7", "", SCORE, "From this score (0 to 1) the position is full size"),
+                        whole("volWindow", "Volatility window", 20, "days", 2, 500, "Realized volatility of daily log returns over this many days"),
+                        percent("volLow", "Low volatility below", "15", POINTS, NumberRange.of(0, 1000, 1).aboveMin(),
+                                "Annualized volatility under this is LOW"),
+                        percent("volNormal", "Normal volatility below", "25", POINTS, NumberRange.of(0, 1000, 1).aboveMin(),
+                                "Annualized volatility under this is NORMAL"),
+                        percent("volHigh", "Extreme volatility from", "35", POINTS, NumberRange.of(0, 1000, 1).aboveMin(),
+                                "Annualized volatility at or above this is EXTREME: the position is closed"),
+                        percent("volHighScale", "Size in HIGH volatility", "0.5", FRACTION, PERCENT_0_100,
+                                "Position scale while volatility is HIGH"),
+                        percent("maxOverextension", "Maximum overextension", "0.10", FRACTION, SHARE,
+                                "No buys when the close is this far above the fast SMA"),
+                        whole("sidewaysLookback", "Sideways look-back", 20, "days", 1, 500,
+                                "Days over which the fast SMA's slope and the efficiency ratio are measured"),
+                        percent("sidewaysMinSlope", "Minimum SMA slope", "0.005", FRACTION, NumberRange.of(0, 100, 0.1),
+                                "No buys when the fast SMA moved less than this (up or down) over the look-back"),
+                        number("sidewaysMinEfficiency", "Minimum efficiency ratio", "0.05", "", NumberRange.of(0, 1, 0.01),
+                                "No buys when the efficiency ratio (net move / path length, 0 to 1) is below this"),
+                        percent("minTrendStrength", "Minimum trend strength", "0.02", FRACTION, NumberRange.of(0, 100, 0.5),
+                                "Buys need the close this far above the slow SMA"),
+                        number("bearishPutCallRatio", "Bearish put/call ratio", "2", "×",
+                                new NumberRange(1, false, Double.MAX_VALUE, false, 0.1, false),
+                                "Options flow is bearish when put premium exceeds this multiple of call premium"),
+                        percent("bearishScale", "Size when flow is bearish", "0.5", FRACTION, PERCENT_0_100,
+                                "Position scale while options flow is bearish")),
                 (symbol, params) -> new RegimeStrategy(RegimeConfig.parse(symbol, params)));
-    }
-
-    private static StrategyDescriptor.ParameterSpec param(String name, String defaultValue, String description) {
-        return new StrategyDescriptor.ParameterSpec(name, defaultValue, description);
     }
 
     private static StrategyDescriptor monthlyRebalance() {
         return new StrategyDescriptor(MonthlyRebalanceStrategy.ID, "Monthly rebalance (fixed dollars)",
                 MonthlyRebalanceConfig.DEFAULT_SYMBOL,
-                List.of(new StrategyDescriptor.ParameterSpec("allocation", "2000",
+                List.of(money("allocation", "Allocation", 2000, NumberRange.of(0, 100_000_000, 100).aboveMin(),
                                 "Dollars kept in the symbol; re-sized to whole shares on each month's last trading day"),
-                        new StrategyDescriptor.ParameterSpec("limitOffsetBps", "50",
-                                "Live limit price distance through the mid, in basis points (50 = 0.5%)")),
+                        percent("limitOffsetBps", "Limit offset", "50", PercentBase.BASIS_POINTS, NumberRange.of(0, 5, 0.05),
+                                "Live limit orders are priced this far through the mid")),
                 (symbol, params) -> new MonthlyRebalanceStrategy(MonthlyRebalanceConfig.parse(symbol, params)));
     }
 
@@ -93,53 +127,64 @@ public final class StrategyCatalog {
         MeanReversionConfig d = MeanReversionConfig.defaults();
         return new StrategyDescriptor(MeanReversionStrategy.ID, "RSI(2) mean reversion with SQQQ hedge",
                 MeanReversionConfig.DEFAULT_SYMBOL,
-                List.of(p("rsiPeriod", d.rsiPeriod(), "RSI look-back in bars (Wilder smoothing, ta4j)"),
-                        p("entryRsi", d.entryRsi(), "Buy at the close when the RSI is at or below this and the enabled filters pass"),
-                        p("exitRsi", d.exitRsi(), "Sell at the close when the RSI is at or above this"),
-                        p("stopLossPercent", d.stopLossPercent(), "Resting stop this many percent below the entry close (0 = none)"),
-                        p("positionPercent", d.positionPercent(), "Percent of equity invested at an entry (whole shares)"),
-                        p("vwapFilter", d.vwapFilter(), "Enter only when the close is below the rolling VWAP"),
-                        p("vwapDays", d.vwapDays(), "VWAP window: sum(typical price x volume) / sum(volume), typical = (H+L+C)/3"),
-                        p("smaFilter", d.smaFilter(), "Enter only when the close is above its SMA (a dip in an up-trend)"),
-                        p("smaDays", d.smaDays(), "SMA window in bars"),
-                        p("volumeFilter", d.volumeFilter(), "Enter only when today's volume reaches minVolume"),
-                        p("minVolume", d.minVolume(), "Minimum shares traded today for the volume filter"),
-                        p("bollingerFilter", d.bollingerFilter(), "Enter only when the close is below the lower Bollinger band"),
-                        p("bollingerDays", d.bollingerDays(), "Bollinger window in bars"),
-                        p("bollingerStdDevs", d.bollingerStdDevs(), "Lower band = SMA - this many population standard deviations"),
-                        p("hedge", d.hedge(), "Hold the hedge symbol while the RSI is extreme"),
-                        p("hedgeSymbol", d.hedgeSymbol(), "Inverse fund bought as the hedge"),
-                        p("hedgeEntryRsi", d.hedgeEntryRsi(), "Open the hedge when the RSI is at or above this"),
-                        p("hedgeExitRsi", d.hedgeExitRsi(), "Close the hedge when the RSI falls below this"),
-                        p("hedgePercent", d.hedgePercent(), "Hedge size: at most this percent of equity (whole shares)")),
+                List.of(whole("rsiPeriod", "RSI period", d.rsiPeriod(), "bars", 1, 100, "RSI look-back (Wilder smoothing, ta4j)"),
+                        number("entryRsi", "Entry RSI", d.entryRsi(), "", RSI_LEVEL,
+                                "Buy at the close when the RSI is at or below this and the enabled filters pass"),
+                        number("exitRsi", "Exit RSI", d.exitRsi(), "", RSI_LEVEL, "Sell at the close when the RSI is at or above this"),
+                        percent("stopLossPercent", "Stop loss", d.stopLossPercent(), POINTS, NumberRange.of(0, 100, 0.5).belowMax(),
+                                "Resting stop this far below the entry close (0 = none)"),
+                        percent("positionPercent", "Position size", d.positionPercent(), POINTS, SHARE,
+                                "Share of equity invested at an entry (whole shares)"),
+                        onOff("vwapFilter", "VWAP filter", d.vwapFilter(), "Enter only when the close is below the rolling VWAP"),
+                        whole("vwapDays", "VWAP window", d.vwapDays(), "bars", 1, 500,
+                                "VWAP = sum(typical price × volume) / sum(volume), typical = (H+L+C)/3"),
+                        onOff("smaFilter", "SMA filter", d.smaFilter(), "Enter only when the close is above its SMA (a dip in an up-trend)"),
+                        whole("smaDays", "SMA window", d.smaDays(), "bars", 1, 500, "SMA of the SMA filter"),
+                        onOff("volumeFilter", "Volume filter", d.volumeFilter(), "Enter only when today's volume reaches the minimum volume"),
+                        number("minVolume", "Minimum volume", d.minVolume(), "shares", NumberRange.whole(0, 1_000_000_000_000L),
+                                "Shares traded today needed by the volume filter"),
+                        onOff("bollingerFilter", "Bollinger filter", d.bollingerFilter(), "Enter only when the close is below the lower Bollinger band"),
+                        whole("bollingerDays", "Bollinger window", d.bollingerDays(), "bars", 2, 500, "Bollinger band window"),
+                        number("bollingerStdDevs", "Bollinger width", d.bollingerStdDevs(), "σ", NumberRange.of(0, 10, 0.1).aboveMin(),
+                                "Lower band = SMA − this many population standard deviations"),
+                        onOff("hedge", "Hedge", d.hedge(), "Hold the hedge symbol while the RSI is extreme"),
+                        ticker("hedgeSymbol", "Hedge symbol", d.hedgeSymbol(), "Inverse fund bought as the hedge"),
+                        number("hedgeEntryRsi", "Hedge entry RSI", d.hedgeEntryRsi(), "", RSI_LEVEL, "Open the hedge when the RSI is at or above this"),
+                        number("hedgeExitRsi", "Hedge exit RSI", d.hedgeExitRsi(), "", RSI_LEVEL, "Close the hedge when the RSI falls below this"),
+                        percent("hedgePercent", "Hedge size", d.hedgePercent(), POINTS, SHARE, "At most this share of equity (whole shares)")),
                 (symbol, params) -> new MeanReversionStrategy(MeanReversionConfig.parse(symbol, params)));
-    }
-
-    private static StrategyDescriptor.ParameterSpec p(String name, Object defaultValue, String description) {
-        String text = defaultValue instanceof Double v && v == Math.rint(v) ? Long.toString(v.longValue()) : String.valueOf(defaultValue);
-        return new StrategyDescriptor.ParameterSpec(name, text, description);
     }
 
     private static StrategyDescriptor rotation() {
         RotationConfig d = RotationConfig.defaults();
         return new StrategyDescriptor(RotationStrategy.ID, "Rotation (Sharpe top-3 sleeves, best sleeve)", RotationConfig.DEFAULT_CLOCK,
-                List.of(param("core", TickerGroups.DEFAULT_CORE, "Core group tickers, comma separated"),
-                        param("benchmarks", TickerGroups.DEFAULT_BENCHMARKS, "Benchmark tickers (the BUY_HOLD sleeve)"),
-                        param("speculative", TickerGroups.DEFAULT_SPECULATIVE, "Speculative group tickers"),
-                        param("asymmetric", TickerGroups.DEFAULT_ASYMMETRIC, "Asymmetric group tickers"),
-                        p("virtualCapital", d.virtualCapital(), "Dollars each sleeve's simulated NAV starts from"),
-                        p("sharpeDays", d.sharpeDays(), "Daily returns in the trailing Sharpe ratio (mean/stdev x sqrt 252 of adj close returns)"),
-                        p("topN", d.topN(), "Tickers each sleeve holds, equal weight"),
-                        p("navDays", d.navDays(), "Trading days over which the sleeves' NAVs are simulated"),
-                        param("selection", "nav", "nav = highest sleeve NAV (seed); momentum = highest NAV change over momentumDays"),
-                        p("momentumDays", d.momentumDays(), "Look-back of the NAV momentum in trading days"),
-                        p("cooldownDays", d.cooldownDays(), "Trading days between rebalances"),
-                        p("maxDrawdown", d.maxDrawdown(), "Drawdown of the chosen sleeve from its peak that triggers the fallback"),
-                        param("fallback", "buy_hold", "Where a drawdown moves the manager: buy_hold or cash"),
-                        p("capitalFraction", d.capitalFraction(), "Share of account equity the rotation trades"),
-                        p("tolerance", d.tolerance(), "Changes under this fraction of the target are not traded"),
-                        p("riskFree", d.riskFree(), "Annual risk-free rate subtracted in the Sharpe ratio"),
-                        param("profitTaker", "off", "Trailing stops: off, conservative (+3%/2%), moderate (+5%/3%), aggressive (+8%/5%)")),
+                List.of(tickers("core", "Core group", TickerGroups.DEFAULT_CORE, "Tickers of the core group"),
+                        tickers("benchmarks", "Benchmarks", TickerGroups.DEFAULT_BENCHMARKS, "Benchmark tickers (the BUY_HOLD sleeve); at least one"),
+                        tickers("speculative", "Speculative group", TickerGroups.DEFAULT_SPECULATIVE, "Tickers of the speculative group"),
+                        tickers("asymmetric", "Asymmetric group", TickerGroups.DEFAULT_ASYMMETRIC, "Tickers of the asymmetric group"),
+                        money("virtualCapital", "Sleeve starting NAV", d.virtualCapital(), NumberRange.of(1_000, 1_000_000_000, 1_000),
+                                "Dollars each sleeve's simulated NAV starts from"),
+                        whole("sharpeDays", "Sharpe window", d.sharpeDays(), "trading days", 2, 252,
+                                "Daily returns in the trailing Sharpe ratio (mean / stdev × √252 of adjusted-close returns)"),
+                        whole("topN", "Tickers per sleeve", d.topN(), "tickers", 1, 20, "Each sleeve holds this many, equal weight"),
+                        whole("navDays", "NAV history", d.navDays(), "trading days", 1, 2520,
+                                "Days over which the sleeves' NAVs are simulated; at least the cooldown and the momentum look-back"),
+                        choice("selection", "Sleeve choice", "nav", "How the best sleeve is picked",
+                                new Choice("nav", "Highest NAV (seed)"), new Choice("momentum", "Highest NAV change")),
+                        whole("momentumDays", "Momentum look-back", d.momentumDays(), "trading days", 1, 126, "Look-back of the NAV change"),
+                        whole("cooldownDays", "Rebalance every", d.cooldownDays(), "trading days", 1, 63, "Trading days between rebalances"),
+                        percent("maxDrawdown", "Drawdown limit", d.maxDrawdown(), FRACTION, NumberRange.of(0, 100, 1).aboveMin().belowMax(),
+                                "A drawdown of the chosen sleeve from its peak this deep moves the manager to the fallback"),
+                        choice("fallback", "Fallback", "buy_hold", "Where a drawdown moves the manager",
+                                new Choice("buy_hold", "Buy and hold the benchmarks"), new Choice("cash", "Cash")),
+                        percent("capitalFraction", "Capital used", d.capitalFraction(), FRACTION, SHARE, "Share of account equity the rotation trades"),
+                        percent("tolerance", "Tolerance", d.tolerance(), FRACTION, NumberRange.of(0, 50, 0.5).belowMax(),
+                                "Changes under this share of the target are not traded"),
+                        percent("riskFree", "Risk-free rate", d.riskFree(), FRACTION, NumberRange.of(0, 50, 0.1).belowMax(),
+                                "Annual rate subtracted in the Sharpe ratio"),
+                        choice("profitTaker", "Profit taker", "off", "Trailing stops on winners",
+                                new Choice("off", "Off"), new Choice("conservative", "Conservative (+3% / 2%)"),
+                                new Choice("moderate", "Moderate (+5% / 3%)"), new Choice("aggressive", "Aggressive (+8% / 5%)"))),
                 (symbol, params) -> new RotationStrategy(RotationConfig.parse(symbol, params)));
     }
 }

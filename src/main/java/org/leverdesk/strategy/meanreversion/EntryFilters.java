@@ -1,8 +1,8 @@
 package org.leverdesk.strategy.meanreversion;
 
 import java.util.List;
-import java.util.Locale;
 import org.leverdesk.domain.GateResult;
+import org.leverdesk.strategy.Fmt;
 
 /** The four entry filters of {@link MeanReversionConfig} as gates; a filter that is off passes. */
 final class EntryFilters {
@@ -23,6 +23,25 @@ final class EntryFilters {
                 volume(c, volume),
                 below(BOLLINGER, c.bollingerFilter(), close, bollingerLower,
                         "lower band(" + c.bollingerDays() + ", " + num(c.bollingerStdDevs()) + "σ)", c.bollingerDays()));
+    }
+
+    /** The names of the enabled filters that fail today, as {@link #evaluate} would mark them, without their texts. */
+    static List<String> blocked(MeanReversionConfig c, double close, double vwap, double sma, long volume,
+                                double bollingerLower) {
+        List<String> out = new java.util.ArrayList<>(4);
+        if (c.vwapFilter() && (Double.isNaN(vwap) || !(close < vwap))) {
+            out.add(VWAP);
+        }
+        if (c.smaFilter() && (Double.isNaN(sma) || !(close > sma))) {
+            out.add(SMA_TREND);
+        }
+        if (c.volumeFilter() && volume < c.minVolume()) {
+            out.add(MIN_VOLUME);
+        }
+        if (c.bollingerFilter() && (Double.isNaN(bollingerLower) || !(close < bollingerLower))) {
+            out.add(BOLLINGER);
+        }
+        return out;
     }
 
     private static GateResult below(String name, boolean on, double close, double level, String label, int days) {
@@ -58,7 +77,8 @@ final class EntryFilters {
                 : GateResult.fail(MIN_VOLUME, inputs, "volume below the minimum");
     }
 
+    /** Up to four decimals without trailing zeros ("0.534", "19.2897", "30"); "n/a" for NaN. */
     static String num(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return Fmt.trimmed(v, 4);
     }
 }

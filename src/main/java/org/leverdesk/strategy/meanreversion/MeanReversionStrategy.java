@@ -14,6 +14,10 @@ import org.leverdesk.domain.GateResult;
 import org.leverdesk.domain.History;
 import org.leverdesk.domain.PortfolioView;
 import org.leverdesk.domain.Target;
+import org.leverdesk.indicator.BollingerLower;
+import org.leverdesk.indicator.Rsi;
+import org.leverdesk.indicator.Sma;
+import org.leverdesk.indicator.Vwap;
 import org.leverdesk.strategy.DecisionContext;
 import org.leverdesk.strategy.ExecutionPolicy;
 import org.leverdesk.strategy.Strategy;
@@ -26,7 +30,7 @@ import org.leverdesk.strategy.Strategy;
  * Backtests fill at the close; live orders are market orders sent just before it.
  *
  * <p>It keeps no trading state: "in a position" is read from the portfolio, the stop lives at the
- * engine or broker. Its only memory is the RSI cache, which changes speed, not results. So after a
+ * broker. Its indicators come from the {@code indicator} package, computed once per price series. So after a
  * stop fills during the day the rules apply unchanged: a close that is still oversold buys again.
  * The stop is 5% below the entry <em>close</em> (the price decided on, before slippage).
  */
@@ -34,11 +38,17 @@ public final class MeanReversionStrategy implements Strategy {
     public static final String ID = "rsi2";
     private static final ExecutionPolicy EXECUTION = ExecutionPolicy.atClose(ExecutionPolicy.LiveOrderStyle.MARKET, 0);
     private final MeanReversionConfig config;
-    private final CachedRsi rsi;
+    private final Rsi rsi;
+    private final Vwap vwap;
+    private final Sma sma;
+    private final BollingerLower lowerBand;
 
     public MeanReversionStrategy(MeanReversionConfig config) {
         this.config = config;
-        this.rsi = new CachedRsi(config.rsiPeriod());
+        this.rsi = new Rsi(config.rsiPeriod());
+        this.vwap = new Vwap(config.vwapDays());
+        this.sma = new Sma(config.smaDays());
+        this.lowerBand = new BollingerLower(config.bollingerDays(), config.bollingerStdDevs());
     }
 
     public MeanReversionConfig config() {
@@ -67,20 +77,28 @@ public final class MeanReversionStrategy implements Strategy {
         if (h.isEmpty() || !h.lastDate().equals(today)) {
             return Decision.hold(today, ID, "no " + config.symbol() + " price for " + today + "; not trading on stale data");
         }
-        double r = rsi.latest(h);
+        double r = h.latest(rsi);
+        if (!ctx.explain() && !wouldTrade(ctx, h, r)) {
+            // Nobody reads a hold's explanation here: skip building it (the same rules decide below).
+            return Decision.quietHold(today, ID);
+        }
         double close = h.lastClose();
         long volume = h.volume(h.lastIndex());
-        double vwap = WindowStats.vwap(h, config.vwapDays());
-        double sma = WindowStats.sma(h, config.smaDays());
-        double lower = WindowStats.bollingerLower(h, config.bollingerDays(), config.bollingerStdDevs());
-        Map<String, Double> signals = new LinkedHashMap<>();
-        signals.put("rsi", r);
-        signals.put("close", close);
-        signals.put("vwap", vwap);
-        signals.put("sma", sma);
-        signals.put("bollingerLower", lower);
-        signals.put("volume", (double) volume);
-        List<GateResult> gates = EntryFilters.evaluate(config, close, vwap, sma, volume, lower);
+        double vwap = h.latest(this.vwap);
+        double sma = h.latest(this.sma);
+        double lower = h.latest(lowerBand);
+        // Signals and the filter checklist are for people; a quiet run (nobody reads them) keeps the summary only.
+        boolean explain = ctx.explain();
+        Map<String, Double> signals = explain ? new LinkedHashMap<>() : new java.util.HashMap<>(2);
+        if (explain) {
+            signals.put("rsi", r);
+            signals.put("close", close);
+            signals.put("vwap", vwap);
+            signals.put("sma", sma);
+            signals.put("bollingerLower", lower);
+            signals.put("volume", (double) volume);
+        }
+        List<GateResult> gates = explain ? EntryFilters.evaluate(config, close, vwap, sma, volume, lower) : List.of();
         if (Double.isNaN(r)) {
             return new Decision(today, ID, false, List.of(), new Explanation("RSI(" + config.rsiPeriod()
                     + ") warming up: needs " + (config.rsiPeriod() + 1) + " bars", signals, gates, null));
@@ -95,7 +113,8 @@ public final class MeanReversionStrategy implements Strategy {
             targets.add(new Target(config.symbol(), 0));
             why.add("exit " + held + " " + config.symbol() + ": " + rsiText + " ≥ " + num(config.exitRsi()));
         } else if (held == 0 && r <= config.entryRsi()) {
-            List<String> blocked = gates.stream().filter(g -> !g.passed()).map(GateResult::name).toList();
+            List<String> blocked = explain ? gates.stream().filter(g -> !g.passed()).map(GateResult::name).toList()
+                    : EntryFilters.blocked(config, close, vwap, sma, volume, lower);
             long shares = (long) Math.floor(config.positionPercent() / 100 * portfolio.equity() / close);
             if (!blocked.isEmpty()) {
                 why.add("no entry: " + rsiText + " ≤ " + num(config.entryRsi()) + " but blocked by " + String.join(", ", blocked));
@@ -114,7 +133,60 @@ public final class MeanReversionStrategy implements Strategy {
         }
         String summary = why.isEmpty() ? "hold: " + rsiText + (held > 0 ? ", long " + held + " " + config.symbol() : ", flat")
                 : String.join("; ", why);
-        return new Decision(today, ID, !targets.isEmpty(), targets, new Explanation(summary, signals, gates, null));
+        return new Decision(today, ID, !targets.isEmpty(), targets,
+                new Explanation(summary, explain ? signals : Map.of(), gates, null));
+    }
+
+    /**
+     * Whether {@link #decide} would name a target today: the same conditions, without the texts. Days it
+     * returns true are decided (and explained) in full, so a quiet run trades exactly like an explained one.
+     */
+    private boolean wouldTrade(DecisionContext ctx, History h, double r) {
+        if (Double.isNaN(r)) {
+            return false;
+        }
+        PortfolioView portfolio = ctx.portfolio();
+        long held = portfolio.quantity(config.symbol());
+        if (held > 0 && r >= config.exitRsi()) {
+            return true;
+        }
+        if (held == 0 && r <= config.entryRsi() && filtersPass(h)
+                && (long) Math.floor(config.positionPercent() / 100 * portfolio.equity() / h.lastClose()) > 0) {
+            return true;
+        }
+        if (!config.hedge()) {
+            return false;
+        }
+        long hedged = portfolio.quantity(config.hedgeSymbol());
+        if (hedged > 0 && r < config.hedgeExitRsi()) {
+            return true;
+        }
+        return hedged == 0 && r >= config.hedgeEntryRsi();
+    }
+
+    /** The enabled entry filters pass (as {@link EntryFilters#evaluate} would say). */
+    private boolean filtersPass(History h) {
+        double close = h.lastClose();
+        if (config.vwapFilter()) {
+            double v = h.latest(vwap);
+            if (Double.isNaN(v) || !(close < v)) {
+                return false;
+            }
+        }
+        if (config.smaFilter()) {
+            double v = h.latest(sma);
+            if (Double.isNaN(v) || !(close > v)) {
+                return false;
+            }
+        }
+        if (config.volumeFilter() && h.volume(h.lastIndex()) < config.minVolume()) {
+            return false;
+        }
+        if (config.bollingerFilter()) {
+            double v = h.latest(lowerBand);
+            return !Double.isNaN(v) && close < v;
+        }
+        return true;
     }
 
     /** Opens the hedge at an extreme RSI and closes it once the RSI has cooled off. */

@@ -1,5 +1,7 @@
 package org.leverdesk.strategy.regime;
 
+import org.leverdesk.strategy.Fmt;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.leverdesk.domain.GateResult;

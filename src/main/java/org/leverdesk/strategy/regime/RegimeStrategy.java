@@ -1,5 +1,7 @@
 package org.leverdesk.strategy.regime;
 
+import org.leverdesk.strategy.Fmt;
+
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;

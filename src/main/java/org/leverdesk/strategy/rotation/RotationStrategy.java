@@ -29,7 +29,7 @@ import org.leverdesk.strategy.Strategy;
  */
 public final class RotationStrategy implements Strategy {
     public static final String ID = "rotation";
-    private static final ExecutionPolicy EXECUTION = new ExecutionPolicy(ExecutionPolicy.FillModel.NEXT_OPEN,
+    private static final ExecutionPolicy EXECUTION = new ExecutionPolicy(ExecutionPolicy.DecisionTime.AFTER_CLOSE,
             ExecutionPolicy.LiveOrderStyle.MARKET_ON_OPEN, 0);
     private final RotationConfig config;
     private final RotationAnalyzer analyzer;

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.leverdesk.broker.Broker;
 import org.leverdesk.broker.BrokerOrder;
 import org.leverdesk.broker.BrokerPosition;
+import org.leverdesk.broker.CancelReport;
 import org.leverdesk.broker.CloseOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,9 +94,16 @@ public final class PanicClose {
             lines.add(new PanicReport.Line("list positions", false, message(e)));
         }
         try {
-            for (BrokerOrder o : broker.cancelAll()) {
+            CancelReport cancels = broker.cancelAllReported();
+            for (BrokerOrder o : cancels.requested()) {
                 lines.add(new PanicReport.Line("order " + o.clientOrderId() + " (" + o.side() + " " + plain(o.quantity()) + " "
                         + o.symbol() + ")", true, "cancel requested"));
+            }
+            // per-order refusals count as failures: those orders can still fill
+            for (CancelReport.Failure f : cancels.failures()) {
+                BrokerOrder o = f.order();
+                lines.add(new PanicReport.Line("order " + (o == null ? f.brokerOrderId() : o.clientOrderId() + " (" + o.side() + " "
+                        + plain(o.quantity()) + " " + o.symbol() + ")"), false, "NOT cancelled: " + f.reason()));
             }
         } catch (RuntimeException e) {
             lines.add(new PanicReport.Line("cancel all open orders", false, message(e)));

@@ -1,14 +1,12 @@
 package org.leverdesk.ui.settings;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 import org.leverdesk.config.AlpacaEndpoint;
 import org.leverdesk.config.AppConfig;
 import org.leverdesk.config.BrokerKind;
@@ -18,24 +16,31 @@ import org.leverdesk.config.NotificationSettings;
 import org.leverdesk.config.RiskSettings;
 import org.leverdesk.config.Secrets;
 import org.leverdesk.config.StrategySettings;
+import org.leverdesk.strategy.catalog.Choice;
+import org.leverdesk.strategy.catalog.NumberRange;
+import org.leverdesk.strategy.catalog.ParameterValues;
+import org.leverdesk.strategy.catalog.Params;
+import org.leverdesk.strategy.catalog.PercentBase;
 import org.leverdesk.strategy.catalog.StrategyDescriptor;
-import org.leverdesk.ui.settings.SettingField.Kind;
+import org.leverdesk.strategy.catalog.StrategyDescriptor.ParameterSpec;
+import org.leverdesk.ui.common.form.FieldModel;
+import org.leverdesk.ui.common.form.FormModel;
 
 /**
- * The fields of the Settings editor and the mapping between them and an {@link AppConfig}: filling
- * the fields from a config, building a config from the text typed, and putting each problem next to
- * the field it is about.
+ * The fields of the Settings editor — every one declared with the strategies' parameter model
+ * (label, unit, kind, range, help) — and the mapping between them and an {@link AppConfig}: filling
+ * the fields from a config, building a config from what is typed, and putting each problem, in
+ * labels, next to the field it is about.
  */
 final class SettingsForm {
     static final String BROKER = "Broker";
     static final String RISK = "Risk";
     static final String NOTIFICATIONS = "Notifications";
     private static final String SECRET = "secret.";
-    private static final List<String> BOOL = List.of("true", "false");
 
     private final List<StrategyDescriptor> strategies;
     private final Secrets secrets;
-    private final Map<String, SettingField> fields = new LinkedHashMap<>();
+    private final Map<String, FieldModel> fields = new LinkedHashMap<>();
     private final double defaultShare;
     // Strategies in the config that the catalog does not list: kept as they are.
     private List<StrategySettings> others = List.of();
@@ -45,62 +50,62 @@ final class SettingsForm {
         this.secrets = secrets;
         // A share every strategy can have at once without the enabled ones adding up to more than 100%.
         this.defaultShare = strategies.isEmpty() ? 1 : Math.floor(100.0 / strategies.size()) / 100;
-        add(BROKER, "broker.kind", "Broker", "PAPER: the built-in paper broker; ALPACA: your Alpaca account",
-                Kind.CHOICE, enumNames(BrokerKind.values()));
-        add(BROKER, "broker.alpacaEndpoint", "Alpaca endpoint", "PAPER is Alpaca's sandbox; LIVE trades real money",
-                Kind.CHOICE, enumNames(AlpacaEndpoint.values()));
-        add(BROKER, "broker.liveTradingEnabled", "Live trading enabled",
-                "Real orders need Alpaca, the LIVE endpoint and this switch; you are asked to confirm", Kind.BOOLEAN, BOOL);
+        add(BROKER, "broker.kind", Params.choice("kind", "Broker", "PAPER", "Who receives the orders",
+                new Choice(BrokerKind.PAPER.name(), "Built-in paper broker"), new Choice(BrokerKind.ALPACA.name(), "Alpaca")));
+        add(BROKER, "broker.alpacaEndpoint", Params.choice("alpacaEndpoint", "Alpaca endpoint", "PAPER",
+                "Alpaca's paper sandbox, or the live endpoint that trades real money",
+                new Choice(AlpacaEndpoint.PAPER.name(), "Paper (sandbox)"), new Choice(AlpacaEndpoint.LIVE.name(), "Live (real money)")));
+        add(BROKER, "broker.liveTradingEnabled", Params.onOff("liveTradingEnabled", "Live trading enabled", false,
+                "Real orders need Alpaca, the live endpoint and this switch; you are asked to confirm"));
         secret(BROKER, Secrets.ALPACA_KEY_ID, "Alpaca key id", "API key id from the Alpaca dashboard");
         secret(BROKER, Secrets.ALPACA_SECRET_KEY, "Alpaca secret key", "API secret key from the Alpaca dashboard");
-        add(RISK, "risk.tolerancePercent", "Tolerance %", "Differences smaller than this percentage of the target are not traded (0–50)",
-                Kind.NUMBER, List.of());
-        add(RISK, "risk.minTradeValue", "Minimum trade $", "Orders worth less than this many dollars are not sent (0–1,000,000)",
-                Kind.NUMBER, List.of());
-        add(RISK, "risk.limitOffsetPercent", "Limit offset %", "Limit orders are priced this far from the mid (0–10)",
-                Kind.NUMBER, List.of());
-        add(RISK, "risk.maxRequestsPerMinute", "Broker requests / minute", "Client-side rate limit for broker calls (1–200; Alpaca allows 200)",
-                Kind.NUMBER, List.of());
-        add(RISK, "risk.maxQuoteAgeSeconds", "Maximum quote age (s)", "A quote older than this is stale and blocks the trade (1–86,400)",
-                Kind.NUMBER, List.of());
-        add(RISK, "risk.maxPriceAgeSessions", "Maximum price age (sessions)",
-                "Daily prices may end this many sessions before the last completed one; older prices block every order (0–250)",
-                Kind.NUMBER, List.of());
+        add(RISK, "risk.tolerancePercent", Params.percent("tolerancePercent", "Tolerance", 2, PercentBase.POINTS,
+                NumberRange.of(0, 50, 0.5), "Differences smaller than this share of the target are not traded"));
+        add(RISK, "risk.minTradeValue", Params.money("minTradeValue", "Minimum trade", 100, NumberRange.of(0, 1_000_000, 10),
+                "Orders worth less than this are not sent"));
+        add(RISK, "risk.limitOffsetPercent", Params.percent("limitOffsetPercent", "Limit offset", 0.5, PercentBase.POINTS,
+                NumberRange.of(0, 10, 0.1), "Limit orders are priced this far from the mid"));
+        add(RISK, "risk.maxRequestsPerMinute", Params.whole("maxRequestsPerMinute", "Broker requests", 190, "per minute", 1, 200,
+                "Client-side rate limit for broker calls (Alpaca allows 200)"));
+        add(RISK, "risk.maxQuoteAgeSeconds", Params.whole("maxQuoteAgeSeconds", "Maximum quote age", 900, "seconds", 1, 86_400,
+                "A quote older than this is stale and blocks the trade"));
+        add(RISK, "risk.maxPriceAgeSessions", Params.whole("maxPriceAgeSessions", "Maximum price age", 0, "sessions", 0, 250,
+                "Daily prices may end this many sessions before the last completed one; older prices block every order"));
         for (StrategyDescriptor s : strategies) {
             String g = s.displayName();
             String k = "strategies." + s.id() + ".";
-            add(g, k + "enabled", "Enabled", "Trade " + s.id() + " live (scheduler and 'leverdesk run')", Kind.BOOLEAN, BOOL);
-            add(g, k + "capitalShare", "Capital share", "Fraction of account equity it may use, above 0 and at most 1; "
-                    + "the enabled strategies together at most 1", Kind.NUMBER, List.of());
-            add(g, k + "schedule", "Schedule", "When its job runs, in the scheduler's notation; empty: the strategy's default",
-                    Kind.TEXT, List.of());
-            for (StrategyDescriptor.ParameterSpec p : s.parameters()) {
-                add(g, k + "parameters." + p.name(), p.name(), p.description() + " (default " + p.defaultValue() + ")",
-                        Kind.TEXT, List.of());
+            add(g, k + "enabled", Params.onOff("enabled", "Enabled", false, "Trade " + s.id() + " live (scheduler and 'leverdesk run')"));
+            add(g, k + "capitalShare", Params.percent("capitalShare", "Capital share", defaultShare, PercentBase.FRACTION,
+                    NumberRange.of(0, 100, 1).aboveMin(), "Share of account equity it may use; the enabled strategies together at most 100%"));
+            add(g, k + "schedule", Params.text("schedule", "Schedule", "",
+                    "When its job runs, e.g. close-10m or weekly:MON@open+30m; empty: the strategy's default"));
+            for (ParameterSpec p : s.parameters()) {
+                add(g, k + "parameters." + p.name(), p);
             }
         }
-        add(NOTIFICATIONS, "notifications.desktop", "Desktop", "Pop-up notifications on this computer", Kind.BOOLEAN, BOOL);
-        add(NOTIFICATIONS, "notifications.telegram", "Telegram", "Messages from your Telegram bot", Kind.BOOLEAN, BOOL);
-        add(NOTIFICATIONS, "notifications.telegramChatId", "Telegram chat id", "The chat the bot writes to (needed when Telegram is on)",
-                Kind.TEXT, List.of());
+        add(NOTIFICATIONS, "notifications.desktop", Params.onOff("desktop", "Desktop", true, "Pop-up notifications on this computer"));
+        add(NOTIFICATIONS, "notifications.telegram", Params.onOff("telegram", "Telegram", false, "Messages from your Telegram bot"));
+        add(NOTIFICATIONS, "notifications.telegramChatId", Params.text("telegramChatId", "Telegram chat id", "",
+                "The chat the bot writes to (needed when Telegram is on)"));
         secret(NOTIFICATIONS, Secrets.TELEGRAM_BOT_TOKEN, "Telegram bot token", "The token BotFather gave you");
-        add(NOTIFICATIONS, "notifications.discord", "Discord", "Messages to a Discord channel's webhook", Kind.BOOLEAN, BOOL);
+        add(NOTIFICATIONS, "notifications.discord", Params.onOff("discord", "Discord", false, "Messages to a Discord channel's webhook"));
         secret(NOTIFICATIONS, Secrets.DISCORD_WEBHOOK_URL, "Discord webhook URL", "Channel settings → Integrations → Webhooks");
-        add(NOTIFICATIONS, "notifications.email", "E-mail", "Messages by e-mail through your SMTP server", Kind.BOOLEAN, BOOL);
-        add(NOTIFICATIONS, "notifications.smtpHost", "SMTP host", "Outgoing mail server, e.g. smtp.example.com", Kind.TEXT, List.of());
-        add(NOTIFICATIONS, "notifications.smtpPort", "SMTP port", "1–65,535; 587 for STARTTLS, 465 for TLS", Kind.NUMBER, List.of());
-        add(NOTIFICATIONS, "notifications.smtpUser", "SMTP user", "Login name; empty when the server needs none", Kind.TEXT, List.of());
+        add(NOTIFICATIONS, "notifications.email", Params.onOff("email", "E-mail", false, "Messages by e-mail through your SMTP server"));
+        add(NOTIFICATIONS, "notifications.smtpHost", Params.text("smtpHost", "SMTP host", "", "Outgoing mail server, e.g. smtp.example.com"));
+        add(NOTIFICATIONS, "notifications.smtpPort", Params.whole("smtpPort", "SMTP port", 587, "", 1, 65_535,
+                "587 for STARTTLS, 465 for TLS"));
+        add(NOTIFICATIONS, "notifications.smtpUser", Params.text("smtpUser", "SMTP user", "", "Login name; empty when the server needs none"));
         secret(NOTIFICATIONS, Secrets.SMTP_PASSWORD, "SMTP password", "Password of the SMTP user");
-        add(NOTIFICATIONS, "notifications.emailFrom", "From", "Sender address", Kind.TEXT, List.of());
-        add(NOTIFICATIONS, "notifications.emailTo", "To", "Where the messages go", Kind.TEXT, List.of());
+        add(NOTIFICATIONS, "notifications.emailFrom", Params.text("emailFrom", "From", "", "Sender address"));
+        add(NOTIFICATIONS, "notifications.emailTo", Params.text("emailTo", "To", "", "Where the messages go (comma-separated)"));
     }
 
-    List<SettingField> fields() {
+    List<FieldModel> fields() {
         return List.copyOf(fields.values());
     }
 
-    SettingField field(String key) {
-        SettingField f = fields.get(key);
+    FieldModel field(String key) {
+        FieldModel f = fields.get(key);
         if (f == null) {
             throw new IllegalArgumentException("no setting '" + key + "'");
         }
@@ -127,7 +132,7 @@ final class SettingsForm {
             set(k + "capitalShare", st.map(StrategySettings::capitalShare).orElse(defaultShare));
             set(k + "schedule", st.map(StrategySettings::schedule).orElse(""));
             Map<String, String> params = st.map(StrategySettings::parameters).orElse(Map.of());
-            for (StrategyDescriptor.ParameterSpec p : s.parameters()) {
+            for (ParameterSpec p : s.parameters()) {
                 set(k + "parameters." + p.name(), params.getOrDefault(p.name(), p.defaultValue()));
             }
         }
@@ -145,7 +150,7 @@ final class SettingsForm {
         set("notifications.emailTo", n.emailTo());
     }
 
-    /** The config the fields describe, or empty when a number does not parse. */
+    /** The config the fields describe, or empty while a field cannot be read. */
     Optional<AppConfig> build() {
         try {
             BrokerSettings broker = new BrokerSettings(BrokerKind.valueOf(text("broker.kind")),
@@ -156,11 +161,7 @@ final class SettingsForm {
             List<StrategySettings> list = new ArrayList<>();
             for (StrategyDescriptor s : strategies) {
                 String k = "strategies." + s.id() + ".";
-                Map<String, String> params = new LinkedHashMap<>();
-                for (StrategyDescriptor.ParameterSpec p : s.parameters()) {
-                    params.put(p.name(), text(k + "parameters." + p.name()));
-                }
-                list.add(new StrategySettings(s.id(), bool(k + "enabled"), number(k + "capitalShare"), params,
+                list.add(new StrategySettings(s.id(), bool(k + "enabled"), number(k + "capitalShare"), parameters(s),
                         blankToNull(text(k + "schedule"))));
             }
             list.addAll(others);
@@ -176,105 +177,109 @@ final class SettingsForm {
     }
 
     /**
-     * Checks every field, marks each with its problem, and returns all problems (empty when the config can
-     * be saved). {@code parameterCheck} is the strategies' own check of a parameter set.
+     * Checks every field, marks each with its problem, and returns every problem at once, each as
+     * "group · problem" in labels (empty when the config can be saved). {@code parameterCheck} is the
+     * strategies' own check of a parameter set.
      */
     List<String> validate(BiConsumer<String, Map<String, String>> parameterCheck) {
         fields.values().forEach(f -> f.setProblem(""));
         List<String> problems = new ArrayList<>();
-        for (SettingField f : fields.values()) {
-            if (f.kind() == Kind.NUMBER && !f.text().isEmpty() && !isNumber(f)) {
-                mark(problems, f, f.label() + " must be " + (isInteger(f) ? "a whole number" : "a number") + " (got '" + f.text() + "')");
-            } else if (f.kind() == Kind.NUMBER && f.text().isEmpty()) {
-                mark(problems, f, f.label() + " is needed");
+        for (FieldModel f : fields.values()) {
+            if (!f.ownProblem().isEmpty()) {
+                problems.add(f.group() + " · " + f.ownProblem());
             }
         }
         for (StrategyDescriptor s : strategies) {
             String k = "strategies." + s.id() + ".parameters.";
-            Map<String, String> params = new LinkedHashMap<>();
-            s.parameters().forEach(p -> params.put(p.name(), text(k + p.name())));
+            boolean fieldsOk = s.parameters().stream().allMatch(p -> field(k + p.name()).ownProblem().isEmpty());
+            if (!fieldsOk) {
+                continue;
+            }
             try {
-                parameterCheck.accept(s.id(), params);
+                parameterCheck.accept(s.id(), parameters(s));
             } catch (IllegalArgumentException e) {
-                String message = SettingsViewModel.oneLine(e.getMessage());
-                mark(problems, field(k + parameterNamed(s, message)), message);
+                String raw = FormModel.oneLine(e.getMessage());
+                String words = ParameterValues.inWords(s.parameters(), raw);
+                ParameterValues.about(s.parameters(), raw).ifPresent(p -> field(k + p.name()).setProblem(words));
+                problems.add(s.displayName() + " · " + words);
             }
         }
         Optional<AppConfig> config = build();
-        if (config.isPresent()) {
+        if (config.isPresent() && problems.isEmpty()) {
             for (String problem : ConfigValidator.problems(config.get())) {
-                List<SettingField> about = fieldsAbout(problem, config.get());
-                if (about.isEmpty()) {
-                    problems.add(problem);
-                }
-                about.forEach(f -> f.setProblem(problem));
-                if (!about.isEmpty()) {
-                    problems.add(problem);
-                }
+                List<FieldModel> about = fieldsAbout(problem, config.get());
+                String words = inWords(problem);
+                about.forEach(f -> f.setProblem(words));
+                problems.add((about.isEmpty() ? "Settings" : about.get(0).group()) + " · " + words);
             }
         }
         return problems;
     }
 
-    /** Secrets typed (non-empty), by key. */
+    /** The strategy's parameters in its own text and units. */
+    private Map<String, String> parameters(StrategyDescriptor s) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (ParameterSpec p : s.parameters()) {
+            params.put(p.name(), field("strategies." + s.id() + ".parameters." + p.name()).stored());
+        }
+        return params;
+    }
+
+    // A ConfigValidator line in people's words: config keys become labels.
+    private String inWords(String problem) {
+        if (problem.startsWith("notifications: e-mail needs")) {
+            return "E-mail needs the SMTP host, From and To";
+        }
+        if (problem.startsWith("strategies: the enabled")) {
+            return "The enabled strategies' capital shares" + problem.substring("strategies: the enabled strategies' capital shares".length());
+        }
+        String out = problem;
+        for (Map.Entry<String, FieldModel> e : fields.entrySet()) {
+            out = out.replace(e.getKey(), e.getValue().label());
+        }
+        return out;
+    }
+
+    /** Secrets typed (non-empty), by name. */
     Map<String, String> typedSecrets() {
         Map<String, String> out = new LinkedHashMap<>();
-        fields.values().stream().filter(f -> f.kind() == Kind.SECRET && !f.text().isEmpty())
-                .forEach(f -> out.put(f.key().substring(SECRET.length()), f.text()));
+        fields.values().stream().filter(f -> f.kind() == org.leverdesk.strategy.catalog.ParameterKind.SECRET && !text(f.key()).isEmpty())
+                .forEach(f -> out.put(f.key().substring(SECRET.length()), text(f.key())));
         return out;
     }
 
     /** Empties the secret fields and updates their "stored / not set" prompts. */
     void clearSecrets() {
-        fields.values().stream().filter(f -> f.kind() == Kind.SECRET).forEach(f -> {
+        fields.values().stream().filter(f -> f.kind() == org.leverdesk.strategy.catalog.ParameterKind.SECRET).forEach(f -> {
             f.valueProperty().set("");
             f.setPrompt(secretPrompt(f.key().substring(SECRET.length())));
         });
     }
 
-    // The parameter the strategy's message is about: the one it mentions first (as a whole word).
-    private static String parameterNamed(StrategyDescriptor s, String message) {
-        String best = s.parameters().get(0).name();
-        int at = Integer.MAX_VALUE;
-        for (StrategyDescriptor.ParameterSpec p : s.parameters()) {
-            java.util.regex.Matcher m = Pattern.compile("\\b" + Pattern.quote(p.name()) + "\\b").matcher(message);
-            if (m.find() && m.start() < at) {
-                at = m.start();
-                best = p.name();
-            }
-        }
-        return best;
-    }
-
     // The fields a ConfigValidator problem is about: the key it starts with, or for the two
     // problems about several settings, those settings.
-    private List<SettingField> fieldsAbout(String problem, AppConfig config) {
+    private List<FieldModel> fieldsAbout(String problem, AppConfig config) {
         if (problem.startsWith("strategies: the enabled")) {
             return config.enabledStrategies().stream().map(s -> fields.get("strategies." + s.strategyId() + ".capitalShare"))
                     .filter(java.util.Objects::nonNull).toList();
         }
         if (problem.startsWith("notifications: e-mail")) {
             return List.of("smtpHost", "emailFrom", "emailTo").stream().map(n -> field("notifications." + n))
-                    .filter(f -> f.text().isEmpty()).toList();
+                    .filter(f -> text(f.key()).isEmpty()).toList();
         }
         return fields.keySet().stream().filter(k -> problem.startsWith(k + " ") || problem.startsWith(k + ":"))
-                .max(Comparator.comparingInt(String::length)).map(fields::get).map(List::of).orElse(List.of());
+                .max(java.util.Comparator.comparingInt(String::length)).map(fields::get).map(List::of).orElse(List.of());
     }
 
-    private static void mark(List<String> problems, SettingField f, String problem) {
-        if (f.problemProperty().get().isEmpty()) {
-            f.setProblem(problem);
-        }
-        problems.add(problem);
-    }
-
-    private void add(String group, String key, String label, String description, Kind kind, List<String> choices) {
-        fields.put(key, new SettingField(group, key, label, description, kind, choices, "", ""));
+    private void add(String group, String key, ParameterSpec spec) {
+        fields.put(key, new FieldModel(key, group, spec));
     }
 
     private void secret(String group, String name, String label, String description) {
-        fields.put(SECRET + name, new SettingField(group, SECRET + name, label, description + "; kept in "
-                + Secrets.FILE_NAME + ", never in the config", Kind.SECRET, List.of(), "", secretPrompt(name)));
+        FieldModel f = new FieldModel(SECRET + name, group, Params.secret(name, label, description + "; kept in "
+                + Secrets.FILE_NAME + ", never in the config"));
+        f.setPrompt(secretPrompt(name));
+        fields.put(SECRET + name, f);
     }
 
     private String secretPrompt(String name) {
@@ -294,11 +299,12 @@ final class SettingsForm {
         } else {
             text = value.toString();
         }
-        field(key).valueProperty().set(text);
+        field(key).load(text);
     }
 
+    /** The field's value in the config's own text and unit (0.25 for a 25% share). */
     private String text(String key) {
-        return field(key).text();
+        return field(key).stored();
     }
 
     private boolean bool(String key) {
@@ -313,29 +319,11 @@ final class SettingsForm {
         return Integer.parseInt(text(key));
     }
 
-    private static boolean isInteger(SettingField f) {
-        return f.key().endsWith("PerMinute") || f.key().endsWith("Seconds") || f.key().endsWith("Port");
-    }
-
-    private static boolean isNumber(SettingField f) {
-        try {
-            if (isInteger(f)) {
-                Integer.parseInt(f.text());
-            } else {
-                double d = Double.parseDouble(f.text());
-                return Double.isFinite(d);
-            }
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static List<String> enumNames(Enum<?>[] values) {
-        return java.util.Arrays.stream(values).map(v -> v.name().toUpperCase(Locale.ROOT)).toList();
+    static String upper(String s) {
+        return s.toUpperCase(Locale.ROOT);
     }
 }

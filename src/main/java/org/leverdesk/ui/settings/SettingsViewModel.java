@@ -28,12 +28,13 @@ import org.leverdesk.strategy.catalog.StrategyDescriptor;
 import org.leverdesk.strategy.catalog.StrategyVersion;
 import org.leverdesk.strategy.catalog.StrategyVersions;
 import org.leverdesk.ui.common.TaskExecutor;
+import org.leverdesk.ui.common.form.FieldModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Settings view's state: every setting of {@link AppConfig} (broker, risk, each strategy with all
- * its catalog parameters, notifications) and the secrets as {@link SettingField}s, re-validated on
+ * its catalog parameters, notifications) and the secrets as {@link FieldModel}s, re-validated on
  * every keystroke with {@link ConfigValidator} and the strategies' own parameter checks. Saving writes
  * the config file and the typed secrets, and saves a new strategy version for every strategy whose
  * parameters changed.
@@ -52,6 +53,9 @@ public final class SettingsViewModel {
     private final TaskExecutor executor;
     private final Function<String, String> sendTest;
     private final SettingsForm form;
+    private final FieldModel theme;
+    /** The heading of the theme field. */
+    public static final String APPEARANCE = "Appearance";
 
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper();
@@ -71,6 +75,12 @@ public final class SettingsViewModel {
      */
     public SettingsViewModel(ConfigFile file, Secrets secrets, StrategyVersions versions, TaskExecutor executor,
                              Function<String, String> sendTest) {
+        this(file, secrets, versions, executor, sendTest, null);
+    }
+
+    /** Like the other constructor, with the window's theme ({@code null}: no Appearance group). */
+    public SettingsViewModel(ConfigFile file, Secrets secrets, StrategyVersions versions, TaskExecutor executor,
+                             Function<String, String> sendTest, org.leverdesk.ui.common.Appearance appearance) {
         this.file = Objects.requireNonNull(file, "config file");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.versions = Objects.requireNonNull(versions, "strategy versions");
@@ -87,7 +97,7 @@ public final class SettingsViewModel {
             loaded = AppConfig.defaults();
         }
         saved = loaded;
-        for (SettingField f : form.fields()) {
+        for (FieldModel f : form.fields()) {
             f.valueProperty().addListener(obs -> {
                 if (!filling) {
                     validate();
@@ -95,17 +105,37 @@ public final class SettingsViewModel {
             });
         }
         fill(loaded);
+        this.theme = appearance == null ? null : themeField(appearance);
+    }
+
+    // The theme is not part of config.json: it is applied (and remembered) the moment it is chosen.
+    private static FieldModel themeField(org.leverdesk.ui.common.Appearance appearance) {
+        FieldModel f = new FieldModel("appearance.theme", APPEARANCE, org.leverdesk.strategy.catalog.Params.choice("theme", "Theme",
+                appearance.current(), "Light or dark, for every view, chart and tile; applied at once",
+                appearance.themes().toArray(org.leverdesk.strategy.catalog.Choice[]::new)));
+        f.load(appearance.current());
+        f.valueProperty().addListener((obs, old, now) -> {
+            if (f.parsed().ok() && !f.stored().equals(appearance.current())) {
+                appearance.apply(f.stored());
+            }
+        });
+        return f;
+    }
+
+    /** The theme field (applied at once, not saved with the config), or null when the window has no themes. */
+    public FieldModel themeField() {
+        return theme;
     }
 
     // ---- State --------------------------------------------------------------------------------
 
     /** Every field in display order, grouped by {@link SettingField#group()}. */
-    public List<SettingField> fields() {
+    public List<FieldModel> fields() {
         return form.fields();
     }
 
     /** The field of config key {@code key}. */
-    public SettingField field(String key) {
+    public FieldModel field(String key) {
         return form.field(key);
     }
 
@@ -128,7 +158,7 @@ public final class SettingsViewModel {
         return busy.getReadOnlyProperty();
     }
 
-    /** How many settings are invalid, and the first problem ("" when none). */
+    /** Every problem at once, one per line as "group · problem" in labels ("" when none). */
     public ReadOnlyStringProperty validationMessageProperty() {
         return validationMessage.getReadOnlyProperty();
     }
@@ -304,8 +334,7 @@ public final class SettingsViewModel {
     private void validate() {
         List<String> problems = form.validate(versions::validate);
         valid.set(problems.isEmpty());
-        validationMessage.set(problems.isEmpty() ? ""
-                : problems.size() == 1 ? problems.get(0) : problems.size() + " problems; first: " + problems.get(0));
+        validationMessage.set(String.join("\n", problems));
         Optional<AppConfig> built = form.build();
         changed.set(!form.typedSecrets().isEmpty() || built.isEmpty() || !built.get().equals(saved));
     }

@@ -34,6 +34,8 @@ public final class MainView {
     @FXML private Label dataSourceLabel;
     @FXML private Label storeLabel;
     @FXML private Button panicButton;
+    @FXML private javafx.scene.control.MenuBar menuBar;
+    private ThemeManager themes;
 
     public MainView(MainViewModel viewModel, List<NavItem> items) {
         this(viewModel, items, null);
@@ -61,6 +63,44 @@ public final class MainView {
                     + panic.brokerName() + " now"));
         }
 
+        MainMenu.build(menuBar, items, new MainMenu.Actions() {
+            @Override
+            public void show(String title) {
+                select(title);
+            }
+
+            @Override
+            public void fire(String title, String selector) {
+                select(title).ifPresent(node -> javafx.application.Platform.runLater(() -> {
+                    Node target = node.lookup(selector);
+                    if (target instanceof javafx.scene.control.ButtonBase b && !b.isDisabled()) {
+                        b.fire();
+                    } else if (target != null) {
+                        target.requestFocus();
+                    }
+                }));
+            }
+
+            @Override
+            public void closeAll() {
+                onPanicClose();
+            }
+
+            @Override
+            public boolean canCloseAll() {
+                return panic != null;
+            }
+
+            @Override
+            public ThemeManager themes() {
+                return themes;
+            }
+
+            @Override
+            public javafx.stage.Window window() {
+                return menuBar.getScene() == null ? null : menuBar.getScene().getWindow();
+            }
+        });
         navigation.getItems().setAll(items);
         navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> show(item));
         navigation.getSelectionModel().selectFirst();
@@ -100,10 +140,29 @@ public final class MainView {
         done.show(); // not modal-blocking: the rest of the window stays usable to check positions
     }
 
+    /** Themes this window with {@code manager} (the menu's theme items and the tiles of views built later). */
+    public void setThemes(ThemeManager manager) {
+        this.themes = manager;
+    }
+
+    private java.util.Optional<Node> select(String title) {
+        for (NavItem item : items) {
+            if (item.title().equals(title)) {
+                navigation.getSelectionModel().select(item);
+                return java.util.Optional.ofNullable(built.get(item));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private void show(NavItem item) {
         if (item == null) {
             return;
         }
-        content.getChildren().setAll(built.computeIfAbsent(item, i -> i.view().get()));
+        Node view = built.computeIfAbsent(item, i -> i.view().get());
+        content.getChildren().setAll(view);
+        if (themes != null) {
+            themes.styleTiles(view);
+        }
     }
 }

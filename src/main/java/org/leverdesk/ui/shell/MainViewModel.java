@@ -2,6 +2,8 @@ package org.leverdesk.ui.shell;
 
 import org.leverdesk.ui.AppServices;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -62,4 +64,36 @@ public final class MainViewModel {
     public ReadOnlyStringProperty storeTextProperty() {
         return storeText.getReadOnlyProperty();
     }
+
+    /** The view titles reachable with Ctrl+1..9, in navigation order (at most nine). */
+    public static List<String> numbered(List<String> viewTitles) {
+        return viewTitles.subList(0, Math.min(9, viewTitles.size()));
+    }
+
+    /** Every keyboard shortcut of the main window, as its menu and Help list them. */
+    public static List<Shortcut> shortcuts(List<String> viewTitles) {
+        List<Shortcut> out = new ArrayList<>();
+        List<String> views = numbered(viewTitles);
+        for (int i = 0; i < views.size(); i++) {
+            out.add(new Shortcut("Shortcut+" + (i + 1), "Show " + views.get(i)));
+        }
+        out.add(new Shortcut(RUN_BACKTEST, "Run the backtest in the Backtest view"));
+        out.add(new Shortcut(FIND_SYMBOL, "Find a symbol and chart it"));
+        out.add(new Shortcut(ORDER_TICKET, "Order ticket for the charted symbol"));
+        out.add(new Shortcut(CLOSE_ALL, "Close all: cancel every order and close every position (asks first)"));
+        out.add(new Shortcut(TOGGLE_THEME, "Switch between the light and the dark theme"));
+        out.add(new Shortcut(SETTINGS, "Settings"));
+        out.add(new Shortcut(HELP, "This list of shortcuts"));
+        out.add(new Shortcut(QUIT, "Quit Leverdesk"));
+        return out;
+    }
+
+    static final String RUN_BACKTEST = "Shortcut+R";
+    static final String FIND_SYMBOL = "Shortcut+F";
+    static final String ORDER_TICKET = "Shortcut+T";
+    static final String CLOSE_ALL = "Shortcut+Shift+X";
+    static final String TOGGLE_THEME = "Shortcut+Shift+L";
+    static final String SETTINGS = "Shortcut+Comma";
+    static final String HELP = "F1";
+    static final String QUIT = "Shortcut+Q";
 }

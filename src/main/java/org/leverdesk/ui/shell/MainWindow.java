@@ -26,6 +26,14 @@ import org.leverdesk.ui.journal.JournalViewModel;
 import org.leverdesk.ui.orders.OrdersView;
 import org.leverdesk.ui.orders.OrdersViewModel;
 import org.leverdesk.ui.orders.PanicClose;
+import org.leverdesk.ui.symbols.SymbolDirectory;
+import org.leverdesk.ui.symbolchart.SymbolChartView;
+import org.leverdesk.ui.symbolchart.SymbolChartViewModel;
+import org.leverdesk.ui.ticket.TicketViewModel;
+import org.leverdesk.ui.watchlist.MarketQuotes;
+import org.leverdesk.ui.watchlist.WatchlistStore;
+import org.leverdesk.ui.watchlist.WatchlistViewModel;
+import java.nio.file.Path;
 
 /** Builds the main window's content from the application's services; the one place views are registered. */
 public final class MainWindow {
@@ -42,7 +50,13 @@ public final class MainWindow {
 
     /** The views; {@code onDataChanged} runs after an import in the Data view. */
     static List<NavItem> navigation(AppServices services, TaskExecutor executor, Clock clock, Runnable onDataChanged) {
+        return navigation(services, executor, clock, onDataChanged, null);
+    }
+
+    static List<NavItem> navigation(AppServices services, TaskExecutor executor, Clock clock, Runnable onDataChanged,
+                                    ThemeManager themes) {
         List<NavItem> items = new ArrayList<>();
+        SymbolDirectory symbols = new SymbolDirectory(services.prices(), services.dataCatalog(), services.broker());
         if (services.dashboard() != null) {
             items.add(new NavItem("Dashboard", () -> DashboardView.load(new DashboardViewModel(services.dashboard(),
                     services.tradingControls(), executor, clock.getZone()))));
@@ -50,7 +64,10 @@ public final class MainWindow {
         items.add(new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock))));
         if (services.strategyVersions() != null) {
             items.add(new NavItem("Strategies", () -> StrategiesView.load(
-                    new StrategiesViewModel(services.strategyVersions(), executor, clock.getZone()))));
+                    new StrategiesViewModel(services.strategyVersions(), executor, clock.getZone()), symbols::known)));
+        }
+        if (services.prices() != null) {
+            items.add(new NavItem("Chart", () -> chartView(services, executor, clock, symbols)));
         }
         if (services.regimeInsight() != null) {
             items.add(new NavItem("Regime", () -> RegimeView.load(new RegimeViewModel(services.regimeInsight(), executor),
@@ -73,18 +90,51 @@ public final class MainWindow {
         }));
         if (services.configFile() != null && services.strategyVersions() != null) {
             items.add(new NavItem("Settings", () -> SettingsView.load(new SettingsViewModel(services.configFile(),
-                    services.secrets(), services.strategyVersions(), executor, services.notificationTest()))));
+                    services.secrets(), services.strategyVersions(), executor, services.notificationTest(), themes), symbols::known)));
         }
         return List.copyOf(items);
     }
 
+    /** The Chart view with its watchlist (kept beside the config) and, with a broker, the order ticket. */
+    private static javafx.scene.Node chartView(AppServices services, TaskExecutor executor, Clock clock, SymbolDirectory symbols) {
+        Path folder = services.configFile() == null ? null : services.configFile().path().getParent();
+        executor.execute(() -> {
+            symbols.refreshBroker();
+            return true;
+        }, ok -> { }, failed -> { });
+        WatchlistViewModel watch = new WatchlistViewModel(new MarketQuotes(services.broker(), services.prices(), clock),
+                new WatchlistStore(folder), executor, clock.getZone());
+        SymbolChartViewModel chart = new SymbolChartViewModel(services.prices(), symbols, services.savedRuns(), executor, clock);
+        return SymbolChartView.load(chart, watch, services.manualOrders() == null ? null
+                : () -> new TicketViewModel(services.manualOrders(), executor), symbols::known);
+    }
+
     /** The root node of the main window; add {@link #STYLESHEET} to its scene. */
     public static Parent create(AppServices services, TaskExecutor executor, Clock clock) {
+        // Themes need a place to remember the choice: the config folder (no config file: the stock look, as in most tests).
+        ThemeManager themes = services.configFile() == null ? null : new ThemeManager(services.configFile().path().getParent());
+        return create(services, executor, clock, themes);
+    }
+
+    /** Like {@link #create(AppServices, TaskExecutor, Clock)} with the theme manager to use (null: no theme). */
+    public static Parent create(AppServices services, TaskExecutor executor, Clock clock, ThemeManager themes) {
         MainViewModel status = new MainViewModel(services);
         // The panic close gets its own thread per press, not the shared executor: it must work while a job holds that.
         PanicClose panic = services.broker() == null ? null
                 : new PanicClose(services.broker(), PanicClose.DEFAULT_TIMEOUT, executor::runOnUiThread);
-        MainView view = new MainView(status, navigation(services, executor, clock, status::refresh), panic);
-        return FxmlViews.load(view);
+        if (themes != null) {
+            themes.applyNow();
+        }
+        MainView view = new MainView(status, navigation(services, executor, clock, status::refresh, themes), panic);
+        view.setThemes(themes);
+        Parent root = FxmlViews.load(view);
+        if (themes != null) {
+            root.sceneProperty().addListener((obs, old, scene) -> {
+                if (scene != null) {
+                    themes.register(scene);
+                }
+            });
+        }
+        return root;
     }
 }

@@ -5,7 +5,6 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -16,9 +15,10 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.leverdesk.ui.common.form.FieldModel;
+import org.leverdesk.ui.common.form.FormOptions;
+import org.leverdesk.ui.common.form.FormView;
 import javafx.util.StringConverter;
 import org.leverdesk.strategy.catalog.ParameterChange;
 import org.leverdesk.strategy.catalog.StrategyDescriptor;
@@ -27,10 +27,10 @@ import org.leverdesk.ui.common.FxmlViews;
 
 /** The Strategies view: versions of a strategy, an editor for a new version, a diff of two, bound to a {@link StrategiesViewModel}. */
 public final class StrategiesView {
-    private static final PseudoClass EDITED = PseudoClass.getPseudoClass("edited");
     private static final String NONE = "—";
 
     private final StrategiesViewModel viewModel;
+    private final java.util.function.Supplier<java.util.List<String>> tickers;
 
     @FXML private ComboBox<StrategyDescriptor> strategyBox;
     @FXML private Label statusLabel;
@@ -49,18 +49,25 @@ public final class StrategiesView {
     @FXML private TableColumn<ParameterChange, String> diffAColumn;
     @FXML private TableColumn<ParameterChange, String> diffBColumn;
     @FXML private Label editorTitleLabel;
-    @FXML private GridPane parametersPane;
+    @FXML private VBox parametersPane;
     @FXML private Label validationLabel;
     @FXML private Button saveButton;
     @FXML private Button resetButton;
 
-    public StrategiesView(StrategiesViewModel viewModel) {
+    /** @param tickers the symbols the ticker pickers suggest */
+    public StrategiesView(StrategiesViewModel viewModel, java.util.function.Supplier<java.util.List<String>> tickers) {
         this.viewModel = viewModel;
+        this.tickers = tickers;
     }
 
     /** Builds the view for {@code viewModel}. */
     public static Parent load(StrategiesViewModel viewModel) {
-        return FxmlViews.load(new StrategiesView(viewModel));
+        return load(viewModel, java.util.List::of);
+    }
+
+    /** Builds the view for {@code viewModel}; ticker pickers suggest {@code tickers}. */
+    public static Parent load(StrategiesViewModel viewModel, java.util.function.Supplier<java.util.List<String>> tickers) {
+        return FxmlViews.load(new StrategiesView(viewModel, tickers));
     }
 
     @FXML
@@ -97,7 +104,7 @@ public final class StrategiesView {
         text(parentColumn, v -> v.parentId() == null ? NONE : v.parentId().toString());
         text(createdByColumn, StrategyVersion::createdBy);
         text(createdAtColumn, viewModel::created);
-        text(activeColumn, v -> v.active() ? "● active" : "");
+        text(activeColumn, v -> v.active() ? "● yes" : "");
         versionsTable.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(StrategyVersion v, boolean empty) {
@@ -126,7 +133,7 @@ public final class StrategiesView {
             StrategyVersion v = viewModel.editingProperty().get();
             return v == null ? "New version" : "New version from version " + v.number() + (v.active() ? " (active)" : "");
         }, viewModel.editingProperty()));
-        viewModel.editor().addListener((ListChangeListener<ParameterEdit>) change -> buildEditor());
+        viewModel.editor().addListener((ListChangeListener<FieldModel>) change -> buildEditor());
         buildEditor();
         validationLabel.textProperty().bind(viewModel.validationMessageProperty());
         validationLabel.managedProperty().bind(validationLabel.textProperty().isNotEmpty());
@@ -135,27 +142,8 @@ public final class StrategiesView {
     }
 
     private void buildEditor() {
-        parametersPane.getChildren().clear();
-        int row = 0;
-        for (ParameterEdit p : viewModel.editor()) {
-            Label name = new Label(p.name());
-            TextField field = new TextField();
-            field.setId("param-" + p.name());
-            field.setPrefColumnCount(9);
-            field.textProperty().bindBidirectional(p.valueProperty());
-            field.pseudoClassStateChanged(EDITED, p.changedProperty().get());
-            p.changedProperty().addListener((obs, was, now) -> field.pseudoClassStateChanged(EDITED, now));
-            Label description = new Label(p.description());
-            description.getStyleClass().add("muted");
-            description.setMinWidth(0);
-            description.setWrapText(true);
-            Tooltip tip = new Tooltip(p.description() + " (this version: " + p.original() + ")");
-            tip.setWrapText(true);
-            tip.setMaxWidth(420);
-            name.setTooltip(tip);
-            description.setTooltip(tip);
-            parametersPane.addRow(row++, name, field, description);
-        }
+        java.util.List<FieldModel> fields = java.util.List.copyOf(viewModel.editor());
+        parametersPane.getChildren().setAll(FormView.grid(fields, FormOptions.compact(tickers, "param-")));
     }
 
     @FXML

@@ -23,6 +23,8 @@ import org.leverdesk.strategy.catalog.StrategyVersion;
 import org.leverdesk.strategy.catalog.StrategyVersions;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.TaskExecutor;
+import org.leverdesk.ui.common.form.FieldModel;
+import org.leverdesk.ui.common.form.FormModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +46,7 @@ public final class StrategiesViewModel {
     private final ObjectProperty<StrategyDescriptor> strategy = new SimpleObjectProperty<>(this, "strategy");
     private final ObservableList<StrategyVersion> versions = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<StrategyVersion> editing = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<ParameterEdit> editor = FXCollections.observableArrayList();
+    private final ObservableList<FieldModel> editor = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper validationMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper();
@@ -58,10 +60,12 @@ public final class StrategiesViewModel {
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
     // Made once: a wrapper made per call could be collected, silently dropping listeners added to it.
     private final ObservableList<StrategyVersion> versionsView = FXCollections.unmodifiableObservableList(versions);
-    private final ObservableList<ParameterEdit> editorView = FXCollections.unmodifiableObservableList(editor);
+    private final ObservableList<FieldModel> editorView = FXCollections.unmodifiableObservableList(editor);
     private final ObservableList<ParameterChange> differencesView = FXCollections.unmodifiableObservableList(differences);
     private long listings;
     private long comparisons;
+    /** The chosen strategy's parameters as a form; null before a strategy is chosen. */
+    private FormModel form;
 
     /** @param zone the zone creation times are shown in */
     public StrategiesViewModel(StrategyVersions store, TaskExecutor executor, ZoneId zone) {
@@ -70,6 +74,7 @@ public final class StrategiesViewModel {
         this.zone = zone;
         this.strategies = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(store.strategies()));
         strategy.addListener((obs, old, now) -> {
+            form = now == null ? null : newForm(now);
             versions.clear();
             startEditing(null);
             clearDiff();
@@ -104,12 +109,12 @@ public final class StrategiesViewModel {
         return editing.getReadOnlyProperty();
     }
 
-    /** One editable field per parameter, in the strategy's order. */
-    public ObservableList<ParameterEdit> editor() {
+    /** One editable field per parameter (label, unit, kind, help, its own problem), in the strategy's order. */
+    public ObservableList<FieldModel> editor() {
         return editorView;
     }
 
-    /** Why the edited parameters cannot be saved, as one line; "" when they are valid. */
+    /** Every reason the edited parameters cannot be saved, one per line, in labels; "" when they are valid. */
     public ReadOnlyStringProperty validationMessageProperty() {
         return validationMessage.getReadOnlyProperty();
     }
@@ -260,7 +265,7 @@ public final class StrategiesViewModel {
                     .or(() -> list.stream().filter(StrategyVersion::active).findFirst())
                     .orElse(list.isEmpty() ? null : list.get(0));
             if (editId == null || editing.get() == null || edit == null || edit.id() != editing.get().id()
-                    || !editor.stream().anyMatch(e -> e.changedProperty().get())) {
+                    || editor.stream().noneMatch(e -> e.changedProperty().get())) {
                 startEditing(edit);
             } else {
                 editing.set(edit); // the same version, now with its current active flag; keep the edits
@@ -275,47 +280,39 @@ public final class StrategiesViewModel {
 
     // ---- Internals ----------------------------------------------------------------------------
 
+    private FormModel newForm(StrategyDescriptor s) {
+        // Pure parsing by the strategy's own config (no store access), cheap enough for every keystroke.
+        FormModel made = new FormModel(s.parameters(), params -> store.validate(s.id(), params));
+        made.fields().forEach(f -> f.valueProperty().addListener(obs -> validate()));
+        return made;
+    }
+
     private void startEditing(StrategyVersion version) {
         editing.set(version);
-        List<ParameterEdit> fields = new ArrayList<>();
-        StrategyDescriptor s = strategy.get();
-        if (version != null && s != null) {
-            for (StrategyDescriptor.ParameterSpec p : s.parameters()) {
-                ParameterEdit f = new ParameterEdit(p.name(), p.description(),
-                        version.parameters().getOrDefault(p.name(), p.defaultValue()));
-                f.valueProperty().addListener(obs -> validate());
-                fields.add(f);
-            }
+        if (version != null && form != null) {
+            form.load(version.parameters());
+            editor.setAll(form.fields());
+        } else {
+            editor.clear();
         }
-        editor.setAll(fields);
         validate();
     }
 
     private Map<String, String> editedParameters() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (ParameterEdit e : editor) {
-            out.put(e.name(), e.trimmed());
-        }
-        return out;
+        return new LinkedHashMap<>(form.values());
     }
 
     private void validate() {
-        changed.set(editor.stream().anyMatch(e -> e.changedProperty().get()));
+        changed.set(form != null && !editor.isEmpty() && form.changedProperty().get());
         StrategyDescriptor s = strategy.get();
-        if (s == null || editing.get() == null) {
+        if (s == null || editing.get() == null || form == null) {
             validationMessage.set("");
             valid.set(false);
             return;
         }
-        try {
-            // Pure parsing by the strategy's own config (no store access), cheap enough for every keystroke.
-            store.validate(s.id(), editedParameters());
-            validationMessage.set("");
-            valid.set(true);
-        } catch (IllegalArgumentException e) {
-            validationMessage.set(oneLine(e.getMessage()));
-            valid.set(false);
-        }
+        form.validate();
+        validationMessage.set(form.problemText());
+        valid.set(form.validProperty().get());
     }
 
     private void clearDiff() {

@@ -64,7 +64,7 @@ class RunKillRestartTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        fake = FakeAlpacaServer.start();
+        fake = FakeAlpacaServer.startOnWallClock();
         fake.setQuote("TQQQ", 49.99, 50.01);
         fake.setQuote("SQQQ", 19.99, 20.01);
         fake.setSlowDelay(HOLD);
@@ -234,10 +234,11 @@ class RunKillRestartTest {
     @Test
     void killedAfterTheFillWhileTheRunGoesOn() throws Exception {
         // The order fills and the child records it; then the next strategy's reconciliation hangs on its
-        // positions read (the second GET /v2/positions of the run) and the child is killed there.
-        fake.injectAfter("GET", "/v2/positions", 1, Fault.HANG, 1);
+        // positions read (the third GET /v2/positions of the run: the first strategy reads them to reconcile
+        // and to size its decision) and the child is killed there.
+        fake.injectAfter("GET", "/v2/positions", 2, Fault.HANG, 1);
         Path log = tmp.resolve("first.log");
-        killWhen(startRun(log), log, () -> fake.count("GET", "/v2/positions") >= 2, "the second strategy's reconciliation");
+        killWhen(startRun(log), log, () -> fake.count("GET", "/v2/positions") >= 3, "the second strategy's reconciliation");
 
         Snapshot killed = storeState();
         assertNotNull(killed.order(), "the filled order's record was lost by the kill; stored: " + killed.recentOrders());

@@ -35,8 +35,10 @@ class ScheduleCommandTest {
                 enabled("monthly-rebalance", null), enabled("rotation", null));
         CliRun cli = new CliRun();
         assertEquals(0, cli.run("schedule", "--date", "2026-11-24", "--config", file.toString()));
-        assertEquals(String.join(System.lineSeparator(), "11:30 rsi2 exits", "13:30 rsi2 exits", "15:30 rsi2 exits",
-                "15:50 regime run", "15:50 rsi2 run", "16:15 rotation run", "16:20 account daily-summary", ""),
+        // rotation decides after the close: its follow-up sends the buys right after the open.
+        assertEquals(String.join(System.lineSeparator(), "09:35 rotation follow-up", "11:30 rsi2 exits", "13:30 rsi2 exits", "15:30 rsi2 exits",
+                "15:50 monthly-rebalance run", "15:50 regime run", "15:50 rsi2 run", "16:15 rotation run",
+                "16:20 account daily-summary", ""),
                 cli.out.toString());
         assertEquals("", cli.err.toString());
     }
@@ -46,13 +48,13 @@ class ScheduleCommandTest {
         Path file = config(enabled("regime", null), enabled("rotation", null));
         CliRun cli = new CliRun();
         assertEquals(0, cli.run("schedule", "--date", "2026-11-27", "--config", file.toString()));
-        assertEquals(String.join(System.lineSeparator(), "12:50 regime run", "13:15 rotation run",
+        assertEquals(String.join(System.lineSeparator(), "09:35 rotation follow-up", "12:50 regime run", "13:15 rotation run",
                 "13:20 account daily-summary", ""), cli.out.toString());
     }
 
     @Test
     void theLastTradingDayOfTheMonthAddsTheMonthlyRebalance() {
-        Path file = config(enabled("regime", null), enabled("monthly-rebalance", null));
+        Path file = config(enabled("regime", null), enabled("monthly-rebalance", "monthly-last@close-10m"));
         CliRun cli = new CliRun();
         assertEquals(0, cli.run("schedule", "--date", "2026-11-30", "--config", file.toString()));
         assertEquals(String.join(System.lineSeparator(), "15:50 monthly-rebalance run", "15:50 regime run",
@@ -73,8 +75,8 @@ class ScheduleCommandTest {
         Path missing = dir.resolve("none.json");
         CliRun cli = new CliRun();
         assertEquals(0, cli.run("schedule", "--date", "2026-11-27", "--config", missing.toString()));
-        assertEquals(String.join(System.lineSeparator(), "12:50 regime run", "12:50 rsi2 run", "13:15 rotation run",
-                        "13:20 account daily-summary", ""),
+        assertEquals(String.join(System.lineSeparator(), "12:50 monthly-rebalance run", "12:50 regime run", "12:50 rsi2 run",
+                        "13:15 rotation run", "13:20 account daily-summary", ""),
                 cli.out.toString());
         assertEquals("note: no strategy is enabled in " + missing + "; showing every strategy's default schedule"
                 + System.lineSeparator(), cli.err.toString());

@@ -47,7 +47,7 @@ import org.leverdesk.store.StoredOrder;
 /**
  * The trading runtime over a simulated day on the built-in paper broker, with hand-made TQQQ prices,
  * sending to a fake Telegram API, a fake Discord webhook and a GreenMail SMTP server on 127.0.0.1.
- * 2025-12-31 is December's last session, so monthly-rebalance's default job (monthly-last@close-10m)
+ * 2025-12-31 is December's last session, so monthly-rebalance's job (monthly-last@close-10m, set in the config)
  * decides at 15:50 ET and the daily summary follows at 16:20.
  */
 class TradingRuntimeTest {
@@ -119,7 +119,7 @@ class TradingRuntimeTest {
         NotificationSettings notify = new NotificationSettings(false, true, "-100777", true, true, "127.0.0.1",
                 mail.getSmtp().getPort(), "botuser", "bot@example.com", "trader@example.com");
         return new AppConfig(BrokerSettings.defaults(), RiskSettings.defaults(),
-                List.of(new StrategySettings("monthly-rebalance", true, 1.0, parameters, null)), notify);
+                List.of(new StrategySettings("monthly-rebalance", true, 1.0, parameters, "monthly-last@close-10m")), notify);
     }
 
     private Secrets secrets() {
@@ -195,12 +195,12 @@ class TradingRuntimeTest {
         assertTrue(tg.get(1).contains("\"text\":\"" + title + "\\n\\nRun run at 2025-12-31 15:50 ET for 2025-12-31"), tg.get(1));
         // The limit is the quote's 54.05 plus the strategy's 50 bps offset: 54.32.
         assertTrue(tg.get(1).contains("BUY 37 TQQQ limit 54.32 [ld-monthly-rebalance-v1-20251231-buy-TQQQ]"), tg.get(1));
-        // Filled at the 54.32 limit: cash 100,000 - 37 x 54.32 = 97,990.16; 37 x 54.05 = 1,999.85 held;
-        // equity 99,990.01, 9.99 below the 30th's summary.
+        // Marketable on arrival, so it fills at the ask, 54.05 x 1.0001 = 54.0554: cash 100,000 - 2,000.05 =
+        // 97,999.95; 37 x 54.05 = 1,999.85 held; equity 99,999.80, 0.20 below the 30th's summary.
         String summary = tg.get(2);
-        assertTrue(summary.contains("\"text\":\"Daily summary 2025-12-31: equity $99,990.01, day -$9.99 (-0.01%)"), summary);
-        assertTrue(summary.contains("Cash $97,990.16"), summary);
-        assertTrue(summary.contains("TQQQ 37 @ 54.05 = $1,999.85 (-$9.99)"), summary);
+        assertTrue(summary.contains("\"text\":\"Daily summary 2025-12-31: equity $99,999.80, day -$0.20 (-0.00%)"), summary);
+        assertTrue(summary.contains("Cash $97,999.95"), summary);
+        assertTrue(summary.contains("TQQQ 37 @ 54.05 = $1,999.85 (-$0.20)"), summary);
         assertTrue(summary.contains("Regime:\\n  monthly-rebalance: n/a"), summary); // this strategy names no regime
         assertEquals(3, discord.requests().size());
         assertTrue(discord.requests().get(1).body().contains(title), discord.requests().get(1).body());

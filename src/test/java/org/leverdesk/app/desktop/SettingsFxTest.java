@@ -69,14 +69,16 @@ class SettingsFxTest {
         Node save = robot.lookup("#saveButton").query();
 
         robot.interact(() -> share.setText(""));
-        robot.clickOn(share).write("1.5");
+        // the field may be below the scrolled area: focus it the way Tab would, then type
+        robot.interact(share::requestFocus);
+        robot.write("150");
         assertTrue(share.getPseudoClassStates().contains(PseudoClass.getPseudoClass("invalid")), "red border");
-        assertEquals("strategies.rsi2.capitalShare must be above 0 and at most 1 (got 1.5)", problem.getText());
+        assertEquals("Capital share must be above 0% and at most 100% (got 150%)", problem.getText(), "in words and percent");
         assertTrue(problem.isVisible());
         assertTrue(save.isDisabled());
         Snapshots.write(robot.lookup("#settingsView").query(), "settings-invalid.png");
 
-        robot.eraseText(3).write("0.5");
+        robot.eraseText(3).write("50");
         assertFalse(share.getPseudoClassStates().contains(PseudoClass.getPseudoClass("invalid")));
         assertFalse(problem.isVisible());
         assertFalse(save.isDisabled());

@@ -37,6 +37,7 @@ class AlpacaBrokerFixtureTest {
             Broker b = f.broker();
             f.setQuote("SQQQ", 10.00, 10.02);
             b.submit(new OrderRequest("f-buy", "SQQQ", Side.BUY, BigDecimal.valueOf(100), OrderType.MARKET, TimeInForce.DAY, null, null));
+            f.settle(); // Alpaca fills a market order a moment after answering it
             b.submit(new OrderRequest("f-tp", "SQQQ", Side.SELL, BigDecimal.valueOf(40), OrderType.LIMIT, TimeInForce.GTC,
                     new BigDecimal("10.50"), null));
             f.setQuote("SQQQ", 10.55, 10.57);

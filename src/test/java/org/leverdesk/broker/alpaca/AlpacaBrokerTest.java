@@ -34,7 +34,10 @@ import org.leverdesk.domain.OrderType;
 import org.leverdesk.domain.Side;
 import org.leverdesk.domain.TimeInForce;
 
-/** AlpacaBroker against the fake Alpaca server over real HTTP: mappings, order life cycle and every fault. */
+/**
+ * AlpacaBroker against the fake Alpaca server over real HTTP, on simulated time from Wednesday
+ * 2026-03-04 10:00 New York with Alpaca's delays: mappings, the asynchronous order life cycle, and faults.
+ */
 class AlpacaBrokerTest {
     private FakeAlpacaServer server;
     private AlpacaBroker broker;
@@ -107,45 +110,52 @@ class AlpacaBrokerTest {
         assertEquals(new Account("a1", BigDecimal.TEN, new BigDecimal("15"), BigDecimal.TEN, new BigDecimal("15"), false), a);
         BrokerException e = assertThrows(BrokerException.class,
                 () -> AlpacaAccounts.parse(mapper.readTree("{\"equity\":\"1\",\"buying_power\":\"1\"}")));
-        assertTrue(e.getMessage().contains("no 'cash'"), e.getMessage());
+        assertTrue(e.getMessage().contains("GET /v2/account is invalid: cash is missing"), e.getMessage());
     }
 
     @Test
     void everyAlpacaStatusMapsToOneOfOurs() {
-        var A = net.jacobpeterson.alpaca.model.endpoint.orders.enums.OrderStatus.class;
         BigDecimal ten = BigDecimal.TEN;
         BigDecimal none = BigDecimal.ZERO;
-        assertEquals(OrderStatus.SUBMITTED, AlpacaMapping.status(Enum.valueOf(A, "PENDING_NEW"), ten, none));
-        for (String open : List.of("NEW", "ACCEPTED", "ACCEPTED_FOR_BIDDING", "HELD", "PENDING_CANCEL", "PENDING_REPLACE",
-                "STOPPED", "SUSPENDED", "DONE_FOR_DAY")) {
-            assertEquals(OrderStatus.ACCEPTED, AlpacaMapping.status(Enum.valueOf(A, open), ten, none), open);
-            assertEquals(OrderStatus.PARTIALLY_FILLED, AlpacaMapping.status(Enum.valueOf(A, open), ten, BigDecimal.ONE), open);
+        assertEquals(OrderStatus.SUBMITTED, AlpacaMapping.status("pending_new", ten, none));
+        for (String open : List.of("new", "accepted", "accepted_for_bidding", "held", "pending_cancel", "pending_replace",
+                "stopped", "suspended", "done_for_day")) {
+            assertEquals(OrderStatus.ACCEPTED, AlpacaMapping.status(open, ten, none), open);
+            assertEquals(OrderStatus.PARTIALLY_FILLED, AlpacaMapping.status(open, ten, BigDecimal.ONE), open);
         }
-        assertEquals(OrderStatus.PARTIALLY_FILLED, AlpacaMapping.status(Enum.valueOf(A, "PARTIALLY_FILLED"), ten, BigDecimal.ONE));
-        assertEquals(OrderStatus.FILLED, AlpacaMapping.status(Enum.valueOf(A, "FILLED"), ten, ten));
-        assertEquals(OrderStatus.FILLED, AlpacaMapping.status(Enum.valueOf(A, "CALCULATED"), ten, ten));
-        assertEquals(OrderStatus.PARTIALLY_FILLED, AlpacaMapping.status(Enum.valueOf(A, "CALCULATED"), ten, BigDecimal.ONE));
-        assertEquals(OrderStatus.CANCELED, AlpacaMapping.status(Enum.valueOf(A, "CANCELED"), ten, none));
-        assertEquals(OrderStatus.CANCELED, AlpacaMapping.status(Enum.valueOf(A, "REPLACED"), ten, none));
-        assertEquals(OrderStatus.EXPIRED, AlpacaMapping.status(Enum.valueOf(A, "EXPIRED"), ten, none));
-        assertEquals(OrderStatus.REJECTED, AlpacaMapping.status(Enum.valueOf(A, "REJECTED"), ten, none));
-        // A status newer than alpaca-java arrives as null: keep watching the order.
-        assertEquals(OrderStatus.ACCEPTED, AlpacaMapping.status(null, ten, none));
+        assertEquals(OrderStatus.PARTIALLY_FILLED, AlpacaMapping.status("partially_filled", ten, BigDecimal.ONE));
+        assertEquals(OrderStatus.FILLED, AlpacaMapping.status("filled", ten, ten));
+        assertEquals(OrderStatus.FILLED, AlpacaMapping.status("calculated", ten, ten));
+        assertEquals(OrderStatus.PARTIALLY_FILLED, AlpacaMapping.status("calculated", ten, BigDecimal.ONE));
+        assertEquals(OrderStatus.CANCELED, AlpacaMapping.status("canceled", ten, none));
+        assertEquals(OrderStatus.CANCELED, AlpacaMapping.status("replaced", ten, none));
+        assertEquals(OrderStatus.EXPIRED, AlpacaMapping.status("expired", ten, none));
+        assertEquals(OrderStatus.REJECTED, AlpacaMapping.status("rejected", ten, none));
+        // A status newer than the specification: keep watching the order.
+        assertEquals(OrderStatus.ACCEPTED, AlpacaMapping.status("pending_review", ten, none));
     }
 
     // ---- orders --------------------------------------------------------------------------------
 
     @Test
-    void marketBuyFillsAtTheAskAndBecomesAPositionValuedAtTheMid() {
+    void marketBuyIsAnsweredAcceptedThenFillsAtTheAskAndBecomesAPositionValuedAtTheMid() {
         server.setQuote("QQQ", 400.00, 400.10);
         BrokerOrder o = broker.submit(market("t-1", "QQQ", Side.BUY, 10));
-        assertEquals(OrderStatus.FILLED, o.status());
+        // Alpaca answers a market order before it fills: accepted, nothing filled yet.
+        assertEquals(OrderStatus.ACCEPTED, o.status());
+        assertDecimal("0", o.filledQuantity());
+        assertNull(o.filledAveragePrice());
         assertEquals("t-1", o.clientOrderId());
         assertEquals(OrderType.MARKET, o.type());
         assertEquals(TimeInForce.DAY, o.timeInForce());
+        server.settle();
+        o = broker.orderByClientOrderId("t-1").orElseThrow();
+        assertEquals(OrderStatus.FILLED, o.status());
         assertDecimal("10", o.filledQuantity());
         assertDecimal("400.10", o.filledAveragePrice());
         JsonNode sent = server.orderBodies().get(0);
+        // The spec types quantities and prices as strings.
+        assertEquals("10", sent.get("qty").textValue());
         assertEquals("market", sent.get("type").asText());
         assertEquals("day", sent.get("time_in_force").asText());
         assertEquals("buy", sent.get("side").asText());
@@ -168,6 +178,8 @@ class AlpacaBrokerTest {
         server.setQuote("QQQ", 400.00, 400.10);
         BrokerOrder o = broker.submit(limit("t-lim", Side.BUY, 5, "395.00"));
         assertEquals(OrderStatus.ACCEPTED, o.status());
+        server.settle();
+        assertEquals("new", server.statusOf("t-lim"));
         assertDecimal("395.00", o.limitPrice());
         assertEquals(List.of("t-lim"), broker.openOrders().stream().map(BrokerOrder::clientOrderId).toList());
         // 5 x 395 is reserved out of the buying power while the order rests.
@@ -181,12 +193,19 @@ class AlpacaBrokerTest {
     }
 
     @Test
-    void marketOnOpenIsSentAsMarketWithOpgAndFillsAtTheOpeningQuote() {
+    void marketOnOpenIsRefusedFromNineTwentyEightUntilSevenAndThenFillsAtTheOpeningQuote() {
         server.setQuote("QQQ", 400.00, 400.10);
         server.closeMarket();
+        OrderRequest moo = new OrderRequest("t-moo", "QQQ", Side.BUY, BigDecimal.valueOf(3),
+                OrderType.MARKET_ON_OPEN, TimeInForce.DAY, null, null);
+        // 16:02 ET: Alpaca rejects OPG orders sent after 9:28 and before 19:00.
+        OrderRejectedException early = assertThrows(OrderRejectedException.class, () -> broker.submit(moo));
+        assertTrue(early.getMessage().contains("HTTP 422"), early.getMessage());
+        assertEquals(0, server.ordersWithClientId("t-moo"));
+        server.advanceTo(LocalDate.of(2026, 3, 4), LocalTime.of(19, 0, 1));
         BrokerOrder o = broker.submit(new OrderRequest("t-moo", "QQQ", Side.BUY, BigDecimal.valueOf(3),
                 OrderType.MARKET_ON_OPEN, TimeInForce.DAY, null, null));
-        JsonNode sent = server.orderBodies().get(0);
+        JsonNode sent = server.orderBodies().get(1);
         assertEquals("market", sent.get("type").asText());
         assertEquals("opg", sent.get("time_in_force").asText());
         assertEquals(OrderType.MARKET_ON_OPEN, o.type());
@@ -195,15 +214,17 @@ class AlpacaBrokerTest {
 
         server.setQuote("QQQ", 401.00, 401.20);
         server.openSession();
+        assertEquals(LocalDate.of(2026, 3, 5), LocalDate.ofInstant(server.now(), java.time.ZoneId.of("America/New_York")));
         BrokerOrder filled = broker.orderByClientOrderId("t-moo").orElseThrow();
         assertEquals(OrderStatus.FILLED, filled.status());
         assertDecimal("401.20", filled.filledAveragePrice());
     }
 
     @Test
-    void limitOnOpenFillsAtItsLimitWhenTheOpenReachesItElseIsCancelled() {
+    void limitOnOpenFillsAtTheOpeningPriceWhenTheOpenReachesItElseIsCancelled() {
         server.setQuote("QQQ", 400.00, 400.10);
         server.closeMarket();
+        server.advanceTo(LocalDate.of(2026, 3, 4), LocalTime.of(21, 0));
         broker.submit(new OrderRequest("t-loo-1", "QQQ", Side.BUY, BigDecimal.ONE, OrderType.LIMIT, TimeInForce.OPG,
                 new BigDecimal("401"), null));
         broker.submit(new OrderRequest("t-loo-2", "QQQ", Side.BUY, BigDecimal.ONE, OrderType.LIMIT, TimeInForce.OPG,
@@ -216,7 +237,8 @@ class AlpacaBrokerTest {
         assertEquals(OrderType.LIMIT, reached.type());
         assertEquals(TimeInForce.OPG, reached.timeInForce());
         assertEquals(OrderStatus.FILLED, reached.status());
-        assertDecimal("401", reached.filledAveragePrice());
+        // The opening auction crosses at one price: the limit is reached and fills at the opening ask.
+        assertDecimal("400.60", reached.filledAveragePrice());
         assertEquals(OrderStatus.CANCELED, broker.orderByClientOrderId("t-loo-2").orElseThrow().status());
     }
 
@@ -224,6 +246,7 @@ class AlpacaBrokerTest {
     void marketOnCloseIsSentWithClsAndFillsWhenTheMarketCloses() {
         server.setQuote("QQQ", 400.00, 400.10);
         broker.submit(market("t-buy", "QQQ", Side.BUY, 4));
+        server.settle();
         BrokerOrder o = broker.submit(new OrderRequest("t-moc", "QQQ", Side.SELL, BigDecimal.valueOf(4),
                 OrderType.MARKET_ON_CLOSE, TimeInForce.DAY, null, null));
         assertEquals("cls", server.orderBodies().get(1).get("time_in_force").asText());
@@ -240,6 +263,7 @@ class AlpacaBrokerTest {
     void sellStopBecomesAMarketOrderWhenTheLastTradesThroughIt() {
         server.setQuote("QQQ", 400.00, 400.10);
         broker.submit(market("t-buy", "QQQ", Side.BUY, 2));
+        server.settle();
         BrokerOrder stop = broker.submit(new OrderRequest("t-stop", "QQQ", Side.SELL, BigDecimal.valueOf(2),
                 OrderType.STOP, TimeInForce.GTC, null, new BigDecimal("390")));
         JsonNode sent = server.orderBodies().get(1);
@@ -248,6 +272,7 @@ class AlpacaBrokerTest {
         assertEquals(390.0, sent.get("stop_price").asDouble());
         assertEquals(OrderStatus.ACCEPTED, stop.status());
         assertEquals(TimeInForce.GTC, stop.timeInForce());
+        server.settle();
         server.setQuote("QQQ", 389.80, 390.00); // last = 389.90, through the stop
         BrokerOrder filled = broker.orderByClientOrderId("t-stop").orElseThrow();
         assertEquals(OrderStatus.FILLED, filled.status());
@@ -430,23 +455,32 @@ class AlpacaBrokerTest {
     // ---- cancel and close --------------------------------------------------------------------
 
     @Test
-    void cancelAllReturnsTheCancelledOrdersAndCancellingAFinishedOrderIsFine() {
+    void cancelAllReturnsTheCancelledOrdersFromTheSpecsReplyAndCancellingAFinishedOrderIsFine() {
         server.setQuote("QQQ", 400.00, 400.10);
+        server.setTiming(server.timing().withCancel(Duration.ofSeconds(5)));
         BrokerOrder filled = broker.submit(market("t-f", "QQQ", Side.BUY, 1));
         broker.submit(limit("t-a", Side.BUY, 1, "390"));
         broker.submit(limit("t-b", Side.BUY, 1, "380"));
+        server.settle();
         broker.cancel(filled.brokerOrderId());
+        // Alpaca's reply is only {id, status} per order (no order bodies): the orders come from the re-read.
         List<BrokerOrder> cancelled = broker.cancelAll();
         assertEquals(List.of("t-a", "t-b"), cancelled.stream().map(BrokerOrder::clientOrderId).sorted().toList());
-        assertTrue(cancelled.stream().allMatch(o -> o.status() == OrderStatus.CANCELED));
+        assertEquals("pending_cancel", server.statusOf("t-a"), "the cancel takes a moment");
+        server.settle();
         assertTrue(broker.openOrders().isEmpty());
+        assertEquals(OrderStatus.CANCELED, broker.orderByClientOrderId("t-b").orElseThrow().status());
     }
 
     @Test
     void cancelOneOrder() {
         server.setQuote("QQQ", 400.00, 400.10);
+        server.setTiming(server.timing().withCancel(Duration.ofSeconds(5)));
         BrokerOrder o = broker.submit(limit("t-c", Side.BUY, 1, "390"));
         broker.cancel(o.brokerOrderId());
+        assertEquals("pending_cancel", server.statusOf("t-c"));
+        server.settle();
+        assertEquals("canceled", server.statusOf("t-c"));
         assertEquals(OrderStatus.CANCELED, broker.orderByClientOrderId("t-c").orElseThrow().status());
     }
 
@@ -457,16 +491,18 @@ class AlpacaBrokerTest {
         broker.submit(market("t-q", "QQQ", Side.BUY, 10));
         broker.submit(market("t-t", "TQQQ", Side.BUY, 100));
         broker.submit(limit("t-open", Side.BUY, 1, "300"));
+        server.settle();
         server.failClosing("TQQQ", "asset TQQQ is halted");
 
         List<CloseOutcome> outcomes = broker.closeAllPositions();
+        server.settle();
         assertEquals(2, outcomes.size());
         CloseOutcome q = outcomes.stream().filter(o -> o.symbol().equals("QQQ")).findFirst().orElseThrow();
         assertTrue(q.closed());
         assertDecimal("10", q.quantity());
         BrokerOrder qClose = broker.openOrders().stream().filter(o -> o.brokerOrderId().equals(q.brokerOrderId()))
                 .findFirst().orElse(null);
-        assertNull(qClose, "the QQQ closing order filled at once");
+        assertNull(qClose, "the QQQ closing order filled");
         CloseOutcome t = outcomes.stream().filter(o -> o.symbol().equals("TQQQ")).findFirst().orElseThrow();
         assertFalse(t.closed());
         assertNull(t.brokerOrderId());
@@ -478,14 +514,20 @@ class AlpacaBrokerTest {
     }
 
     @Test
-    void closePositionCancelsItsOpenOrdersFirstAndIsEmptyWhenFlat() {
+    void closePositionWaitsForItsOrdersCancelsBeforeClosingAndIsEmptyWhenFlat() {
         server.setQuote("QQQ", 400.00, 400.10);
         broker.submit(market("t-q", "QQQ", Side.BUY, 10));
+        server.settle();
         broker.submit(limit("t-tp", Side.SELL, 10, "450"));
+        server.settle();
+        // The take-profit holds all 10 shares; its cancel takes 100 ms, and a close sent before it ends gets 403.
         BrokerOrder closing = broker.closePosition("QQQ").orElseThrow();
         assertEquals(Side.SELL, closing.side());
         assertDecimal("10", closing.quantity());
-        assertEquals(OrderStatus.FILLED, closing.status());
+        assertEquals(OrderStatus.ACCEPTED, closing.status());
+        assertEquals(1, server.count("DELETE", "/v2/positions/QQQ"), "one close, no 403 and retry");
+        server.settle();
+        assertEquals(OrderStatus.FILLED, broker.orderByClientOrderId(closing.clientOrderId()).orElseThrow().status());
         assertEquals(OrderStatus.CANCELED, broker.orderByClientOrderId("t-tp").orElseThrow().status());
         assertTrue(broker.positions().isEmpty());
         assertEquals(Optional.empty(), broker.closePosition("QQQ"));
@@ -495,14 +537,16 @@ class AlpacaBrokerTest {
     void closeAllWhileClosedSendsOrdersThatFillAtTheOpen() {
         server.setQuote("QQQ", 400.00, 400.10);
         broker.submit(market("t-q", "QQQ", Side.BUY, 10));
+        server.settle();
         server.closeMarket();
         List<CloseOutcome> outcomes = broker.closeAllPositions();
         assertEquals(1, outcomes.size());
         assertTrue(outcomes.get(0).closed());
-        assertTrue(outcomes.get(0).detail().contains("accepted"), outcomes.get(0).detail());
+        assertTrue(outcomes.get(0).detail().contains("ACCEPTED"), outcomes.get(0).detail());
         assertEquals(1, broker.openOrders().size());
         server.setQuote("QQQ", 398.00, 398.20);
         server.openSession();
+        server.settle();
         assertTrue(broker.positions().isEmpty());
         assertDecimal("99979", broker.account().cash()); // 100,000 - 4,001 + 10 x 398.00
     }
@@ -511,6 +555,7 @@ class AlpacaBrokerTest {
     void closeAllIsNotRetriedBecauseEachTrySendsNewOrders() {
         server.setQuote("QQQ", 400.00, 400.10);
         broker.submit(market("t-q", "QQQ", Side.BUY, 10));
+        server.settle();
         server.inject("DELETE", "/v2/positions", Fault.SERVER_ERROR, 1);
         assertThrows(BrokerUnavailableException.class, () -> broker.closeAllPositions());
         assertEquals(1, server.count("DELETE", "/v2/positions"));
@@ -523,7 +568,7 @@ class AlpacaBrokerTest {
     }
 
     @Test
-    void anOrderStatusNewerThanAlpacaJavaStaysOpen() {
+    void anOrderStatusNewerThanTheSpecificationStaysOpen() {
         server.setQuote("QQQ", 400.00, 400.10);
         broker.submit(limit("t-new", Side.BUY, 1, "390"));
         server.forceStatus("t-new", "pending_review");

@@ -110,6 +110,12 @@ class AlpacaHistoryTest {
         AlpacaHistory iex = new AlpacaHistory(session, repo, 10_000, AlpacaHistory.Feed.IEX);
         assertEquals(Map.of("TQQQ", 5), iex.download(List.of("TQQQ"), FROM, TO, ProgressListener.NONE, CancellationToken.NONE));
         assertTrue(server.requests().stream().filter(r -> r.contains("/TQQQ/bars")).allMatch(r -> r.contains("feed=IEX")));
+        // Known defect (issue #20, item 6), left to the market-data feed work: alpaca-java 9.2.0 sends the feed in
+        // upper case, which the Market Data spec's enum (iex, sip, ...) does not allow. The conformance check
+        // catches it; when the feed is sent in lower case this test fails here and its three lines go.
+        List<String> mismatches = server.conformance().takeViolations();
+        assertEquals(2, mismatches.size(), mismatches.toString());
+        assertTrue(mismatches.stream().allMatch(m -> m.contains("query parameter 'feed' = 'IEX'")), mismatches.toString());
     }
 
     @Test

@@ -39,6 +39,7 @@ class AlpacaKeyCheckTest {
                     java.math.BigDecimal.TEN, org.leverdesk.domain.OrderType.MARKET, org.leverdesk.domain.TimeInForce.DAY,
                     null, null));
         }
+        server.settle(); // Alpaca fills a market order a moment after answering it
         // 100,000 - 10 x 400.10 + 10 x 400.05
         assertEquals("connected to Alpaca paper account PA3KX7Q1TEST, equity $99,999.50",
                 AlpacaKeyCheck.check(server.settings()).message());

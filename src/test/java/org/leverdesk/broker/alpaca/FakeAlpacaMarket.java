@@ -1,14 +1,16 @@
 package org.leverdesk.broker.alpaca;
 
+import static org.leverdesk.broker.alpaca.FakeAlpacaJson.MC;
+import static org.leverdesk.broker.alpaca.FakeAlpacaJson.plain;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,29 +18,82 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The account and order book behind {@link FakeAlpacaServer}, following the market model of
- * {@code BrokerFixture}: market orders fill at once while open (buys at the ask, sells at the bid),
- * limit orders at their limit when marketable, stops turn into market orders when the last price trades
- * through, OPG orders wait for {@link #openSession()}, CLS orders for {@link #closeMarket()}. It is a
- * cash account (buying power = cash minus what open buy orders reserve) and refuses selling more than
- * is held, as Alpaca does for an account without shorting. Every method is synchronized: the HTTP
- * threads and the test thread share it.
+ * The account and order book behind {@link FakeAlpacaServer}, following Alpaca's rules in time:
+ * <ul>
+ *   <li>an order is answered {@code accepted} (or {@code pending_new} while {@link Timing#accept} runs)
+ *       with nothing filled, is routed ({@code new}) when its session is open, and fills {@link Timing#fill}
+ *       later at the quote then in force (buys at the ask, sells at the bid, limits at the limit when
+ *       marketable, stops once the last trades through them);</li>
+ *   <li>a cancel answers at once and takes {@link Timing#cancel} ({@code pending_cancel} → {@code canceled});
+ *       a replace takes as long ({@code pending_replace} → {@code replaced}, the new order then accepted);</li>
+ *   <li>OPG orders are rejected from 9:28 to 19:00 ET on trading days and trade only in their session's
+ *       opening auction (unfilled ones are cancelled); CLS orders are rejected from 10 minutes before
+ *       the close to 19:00 ET and trade only in the closing auction; a DAY order still open at the close
+ *       is {@code done_for_day}, then {@code expired} {@link Timing#expire} later; an order sent while
+ *       the market is closed waits for its session's open;</li>
+ *   <li>sessions follow the NYSE calendar at the simulated time, or are opened and closed by hand.</li>
+ * </ul>
+ * A cash account (buying power = cash less what open buys hold back) that refuses selling shares it
+ * does not hold or that open sell orders already hold, as Alpaca does for an account without shorting.
+ * Every method is synchronized and first catches up with the simulated time.
  */
 final class FakeAlpacaMarket {
     static final BigDecimal START_CASH = new BigDecimal("100000");
-    private static final MathContext MC = MathContext.DECIMAL64;
+    private static final Set<String> SPEC_STATUSES = Set.of("new", "partially_filled", "filled", "done_for_day", "canceled",
+            "expired", "replaced", "pending_cancel", "pending_replace", "accepted", "pending_new", "accepted_for_bidding",
+            "stopped", "rejected", "suspended", "calculated", "held");
 
-    /** A failure to answer with: HTTP status and Alpaca's code and message. */
-    record Refusal(int status, int code, String message) {
+    /**
+     * How long Alpaca's asynchronous steps take in simulated time. {@code immediate} does every step
+     * within the request that causes it (the order answer is already filled, a cancel is done at once).
+     */
+    public record Timing(Duration accept, Duration fill, Duration cancel, Duration expire, boolean immediate) {
+        /** Alpaca-like: accepted at once, filled 50 ms later, cancelled 100 ms after the request, expired 2 minutes after the close. */
+        public static Timing alpaca() {
+            return new Timing(Duration.ZERO, Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMinutes(2), false);
+        }
+
+        /** Everything at once, within the request (for tests on the machine's clock). */
+        public static Timing synchronous() {
+            return new Timing(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, true);
+        }
+
+        public Timing withAccept(Duration d) {
+            return new Timing(d, fill, cancel, expire, immediate);
+        }
+
+        public Timing withFill(Duration d) {
+            return new Timing(accept, d, cancel, expire, immediate);
+        }
+
+        public Timing withCancel(Duration d) {
+            return new Timing(accept, fill, d, expire, immediate);
+        }
+
+        /** Long enough for every step an order, cancel or replace started now can take within a session. */
+        Duration settle() {
+            return accept.plus(fill).plus(cancel).multipliedBy(2).plusMillis(5);
+        }
     }
 
-    /** An answer: status and JSON body. */
-    record Reply(int status, JsonNode body) {
+    /** A failure to answer with: HTTP status, Alpaca's code and message, and extra fields Alpaca adds. */
+    record Refusal(int status, int code, String message, ObjectNode extra) {
+        Refusal(int status, int code, String message) {
+            this(status, code, message, null);
+        }
+    }
+
+    /** An answer: status, JSON body, and why it departs from the spec on purpose (null when it does not). */
+    record Reply(int status, JsonNode body, String offSpec) {
+        Reply(int status, JsonNode body) {
+            this(status, body, null);
+        }
     }
 
     private record Price(BigDecimal bid, BigDecimal ask, BigDecimal last, Instant at) {
@@ -49,72 +104,236 @@ final class FakeAlpacaMarket {
         BigDecimal avgPrice = BigDecimal.ZERO;
     }
 
-    static final class FakeOrder {
-        final String id = UUID.randomUUID().toString();
-        String clientOrderId;
-        String symbol;
-        String side;
-        String type;
-        String tif;
-        BigDecimal qty;
-        BigDecimal limitPrice;
-        BigDecimal stopPrice;
-        BigDecimal filledQty = BigDecimal.ZERO;
-        BigDecimal filledAvgPrice;
-        String status;
-        boolean stopTriggered;
-        Instant createdAt;
-        Instant updatedAt;
-        Instant filledAt;
-        Instant canceledAt;
-        Instant failedAt;
-
-        boolean isOpen() {
-            return switch (status) {
-                case "filled", "canceled", "expired", "rejected", "replaced" -> false;
-                default -> true;
-            };
-        }
-
-        BigDecimal remaining() {
-            return qty.subtract(filledQty);
-        }
-    }
-
-    private final ObjectMapper json = new ObjectMapper();
+    private final SimulatedTime time;
+    private final FakeAlpacaSessions sessions;
+    private Timing timing;
+    private Instant processed;
     private BigDecimal cash = START_CASH;
     private BigDecimal lastEquity = START_CASH;
-    private boolean open = true;
     private boolean legacyPdtFields;
     private final Map<String, Price> quotes = new HashMap<>();
     private final Map<String, Holding> holdings = new TreeMap<>();
     private final Map<String, FakeOrder> orders = new LinkedHashMap<>();
     private final Set<String> clientOrderIds = new HashSet<>();
     private final Map<String, String> closeFailures = new HashMap<>();
+    private final Set<String> cancelFailures = new HashSet<>();
     private final Map<String, ObjectNode> rawQuotes = new HashMap<>();
+
+    FakeAlpacaMarket(SimulatedTime time, FakeAlpacaSessions sessions, Timing timing) {
+        this.time = time;
+        this.sessions = sessions;
+        this.timing = timing;
+        this.processed = time.instant();
+    }
+
+    // ---- time ----------------------------------------------------------------------------------
+
+    synchronized Instant now() {
+        catchUp();
+        return processed;
+    }
+
+    synchronized void setTiming(Timing t) {
+        catchUp();
+        timing = t;
+    }
+
+    synchronized Timing timing() {
+        return timing;
+    }
+
+    FakeAlpacaSessions sessions() {
+        return sessions;
+    }
+
+    /** Moves the simulated time forward to {@code at}, doing everything due on the way. */
+    synchronized void advanceTo(Instant at) {
+        catchUp();
+        if (at.isAfter(processed)) {
+            time.set(at);
+            catchUp();
+        }
+    }
+
+    /** Lets every pending acceptance, fill, cancel and replace finish. */
+    synchronized void settle() {
+        advanceTo(time.instant().plus(timing.settle()));
+    }
+
+    /**
+     * Does, in order of time, everything due up to the simulated now: order timers and (on the
+     * calendar) the opening and closing of sessions with their auctions.
+     */
+    private void catchUp() {
+        Instant now = time.instant();
+        while (true) {
+            Instant timer = null;
+            for (FakeOrder o : orders.values()) {
+                Instant t = o.nextTimer();
+                if (t != null && (timer == null || t.isBefore(timer))) {
+                    timer = t;
+                }
+            }
+            Optional<FakeAlpacaSessions.Boundary> boundary = sessions.nextBoundary(processed);
+            boolean boundaryFirst = boundary.isPresent() && (timer == null || !boundary.get().at().isAfter(timer));
+            Instant next = boundaryFirst ? boundary.get().at() : timer;
+            if (next == null || next.isAfter(now)) {
+                break;
+            }
+            if (next.isAfter(processed)) {
+                processed = next;
+            }
+            if (boundaryFirst) {
+                boundary(boundary.get());
+            } else {
+                fireTimers(next);
+            }
+        }
+        if (now.isAfter(processed)) {
+            processed = now;
+        }
+    }
+
+    private void fireTimers(Instant at) {
+        for (FakeOrder o : List.copyOf(orders.values())) {
+            if (due(o.acceptAt, at)) {
+                o.acceptAt = null;
+                if (o.status.equals("pending_new")) {
+                    set(o, "accepted", at);
+                }
+                if (o.status.equals("accepted")) {
+                    route(o, at);
+                }
+            }
+            if (due(o.replaceAt, at)) {
+                o.replaceAt = null;
+                if (o.status.equals("pending_replace")) {
+                    set(o, "replaced", at);
+                    o.replacedAt = at;
+                }
+            }
+            if (due(o.cancelAt, at)) {
+                o.cancelAt = null;
+                if (o.status.equals("pending_cancel")) {
+                    cancelNow(o, at);
+                }
+            }
+            if (due(o.fillAt, at)) {
+                o.fillAt = null;
+                tryFill(o, at);
+                endUnfilledImmediateOrder(o, at);
+            }
+            if (due(o.expireAt, at)) {
+                o.expireAt = null;
+                if (o.status.equals("done_for_day")) {
+                    set(o, "expired", at);
+                    o.expiredAt = at;
+                }
+            }
+        }
+    }
+
+    private static boolean due(Instant timer, Instant at) {
+        return timer != null && !timer.isAfter(at);
+    }
+
+    /** A session opens (opening auction, then queued orders are routed) or closes (closing auction, then day orders end). */
+    private void boundary(FakeAlpacaSessions.Boundary b) {
+        if (b.open()) {
+            lastEquity = equity();
+            auction("opg", b.session(), b.at());
+            for (FakeOrder o : List.copyOf(orders.values())) {
+                if (o.status.equals("accepted") && o.acceptAt == null && !o.isAuction() && o.session <= b.session()) {
+                    route(o, b.at());
+                }
+            }
+        } else {
+            auction("cls", b.session(), b.at());
+            for (FakeOrder o : List.copyOf(orders.values())) {
+                boolean live = o.isWorking() || o.status.equals("accepted") || o.status.equals("pending_new");
+                if (o.tif.equals("day") && live && o.session <= b.session()) {
+                    set(o, "done_for_day", b.at());
+                    o.acceptAt = null;
+                    o.fillAt = null;
+                    o.expireAt = b.at().plus(timing.expire());
+                    if (timing.immediate() || timing.expire().isZero()) {
+                        o.expireAt = null;
+                        set(o, "expired", b.at());
+                        o.expiredAt = b.at();
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The opening or closing auction of {@code session}: its market orders fill at the quote (buy at the
+     * ask, sell at the bid), its limit orders at their limit when marketable, and the rest are cancelled,
+     * as Alpaca cancels auction orders the auction did not fill.
+     */
+    private void auction(String tif, long session, Instant at) {
+        for (FakeOrder o : List.copyOf(orders.values())) {
+            if (!o.isOpen() || !o.tif.equals(tif) || o.session > session || o.status.equals("pending_cancel")) {
+                continue;
+            }
+            Price p = quotes.get(o.symbol);
+            boolean buy = o.side.equals("buy");
+            if (p != null && o.type.equals("market")) {
+                fill(o, o.remaining(), buy ? p.ask() : p.bid(), at);
+            } else if (p != null && (buy ? p.ask().compareTo(o.limitPrice) <= 0 : p.bid().compareTo(o.limitPrice) >= 0)) {
+                // An auction crosses at one price: a marketable limit fills at the quote.
+                fill(o, o.remaining(), buy ? p.ask() : p.bid(), at);
+            } else {
+                cancelNow(o, at);
+            }
+        }
+    }
+
+    /** An accepted order reaches the exchange when its session is open; it fills {@link Timing#fill} later if marketable. */
+    private void route(FakeOrder o, Instant at) {
+        if (o.isAuction() || !sessions.isOpen(at) || o.session > sessions.sessionFor(at)) {
+            return;
+        }
+        set(o, "new", at);
+        o.fillAt = at.plus(timing.fill());
+        if (timing.immediate()) {
+            o.fillAt = null;
+            tryFill(o, at);
+            endUnfilledImmediateOrder(o, at);
+        }
+    }
+
+    /** IOC and FOK orders that could not fill when they reached the exchange are cancelled. */
+    private void endUnfilledImmediateOrder(FakeOrder o, Instant at) {
+        if ((o.tif.equals("ioc") || o.tif.equals("fok")) && o.isWorking()) {
+            cancelNow(o, at);
+        }
+    }
 
     // ---- test controls -------------------------------------------------------------------------
 
     synchronized void setQuote(String symbol, double bid, double ask) {
+        catchUp();
         BigDecimal b = BigDecimal.valueOf(bid);
         BigDecimal a = BigDecimal.valueOf(ask);
-        quotes.put(symbol, new Price(b, a, b.add(a).divide(BigDecimal.TWO, MC), Instant.now()));
+        quotes.put(symbol, new Price(b, a, b.add(a).divide(BigDecimal.TWO, MC), processed));
         fillResting(symbol);
     }
 
     /** Sets the last trade price alone (for stop orders), keeping bid and ask. */
     synchronized void setLast(String symbol, double last) {
+        catchUp();
         Price p = quotes.get(symbol);
         if (p == null) {
             throw new IllegalStateException("set a quote for " + symbol + " first");
         }
-        quotes.put(symbol, new Price(p.bid(), p.ask(), BigDecimal.valueOf(last), Instant.now()));
+        quotes.put(symbol, new Price(p.bid(), p.ask(), BigDecimal.valueOf(last), processed));
         fillResting(symbol);
     }
 
     /** The latest-quote endpoint answers these raw values for {@code symbol} (null fields stay null). */
     synchronized void setRawQuote(String symbol, Double bid, Double ask, Instant at) {
-        ObjectNode q = json.createObjectNode();
+        ObjectNode q = FakeAlpacaJson.mapper().createObjectNode();
         q.put("t", at == null ? null : at.toString());
         q.put("ax", "V");
         q.put("ap", ask);
@@ -128,44 +347,41 @@ final class FakeAlpacaMarket {
     }
 
     synchronized boolean isOpen() {
-        return open;
+        catchUp();
+        return sessions.isOpen(processed);
     }
 
-    /** Fills market-on-close orders at the current quotes, then closes the market. */
+    /** Ends the session: the closing auction, then day orders end. On the calendar the time moves past the close and the expiry. */
     synchronized void closeMarket() {
-        auction("cls");
-        open = false;
-    }
-
-    /** Opens the next session: yesterday's equity becomes last_equity, OPG and queued orders fill at the current quotes. */
-    synchronized void openSession() {
-        lastEquity = equity();
-        open = true;
-        auction("opg");
-        for (String symbol : Set.copyOf(quotes.keySet())) {
-            fillResting(symbol);
+        catchUp();
+        if (sessions.isByHand()) {
+            if (sessions.isOpen(processed)) {
+                boundary(new FakeAlpacaSessions.Boundary(processed, false, sessions.currentByHand()));
+                sessions.closeByHand();
+            }
+            return;
+        }
+        Optional<Instant> close = sessions.closeOfCurrent(processed);
+        if (close.isPresent()) {
+            advanceTo(close.get().plus(timing.expire()).plusSeconds(1));
         }
     }
 
-    /**
-     * The opening or closing auction: its market orders fill at the current quote (buy at the ask, sell at
-     * the bid), its limit orders at their limit when marketable, and a limit order that is not is
-     * cancelled, as Alpaca cancels auction orders the auction did not fill.
-     */
-    private void auction(String tif) {
-        for (FakeOrder o : List.copyOf(orders.values())) {
-            Price p = quotes.get(o.symbol);
-            if (!o.isOpen() || !o.tif.equals(tif) || p == null) {
-                continue;
+    /** Opens the next session: the opening auction, then queued orders are routed. On the calendar the time moves to that open. */
+    synchronized void openSession() {
+        catchUp();
+        if (sessions.isByHand()) {
+            if (!sessions.isOpen(processed)) {
+                long n = sessions.openByHand();
+                boundary(new FakeAlpacaSessions.Boundary(processed, true, n));
+                for (String symbol : Set.copyOf(quotes.keySet())) {
+                    fillResting(symbol);
+                }
             }
-            boolean buy = o.side.equals("buy");
-            if (o.type.equals("market")) {
-                fill(o, o.remaining(), buy ? p.ask() : p.bid());
-            } else if (buy ? p.ask().compareTo(o.limitPrice) <= 0 : p.bid().compareTo(o.limitPrice) >= 0) {
-                fill(o, o.remaining(), o.limitPrice);
-            } else {
-                cancelNow(o);
-            }
+            return;
+        }
+        if (!sessions.isOpen(processed)) {
+            advanceTo(sessions.nextOpen(processed).plusMillis(1));
         }
     }
 
@@ -178,25 +394,47 @@ final class FakeAlpacaMarket {
         closeFailures.put(symbol, message);
     }
 
-    /** Fills {@code qty} of an open order at the current bid/ask (or its limit), leaving it partially filled. */
+    /** Cancel-all answers HTTP 500 for this order (Alpaca's "no longer cancelable") and leaves it open. */
+    synchronized void failCancel(String clientOrderId) {
+        cancelFailures.add(byClientId(clientOrderId).id);
+    }
+
+    /** Fills {@code qty} of an open order at its limit or the current bid/ask, leaving it partially filled. */
     synchronized void partialFill(String clientOrderId, BigDecimal qty) {
+        catchUp();
         FakeOrder o = byClientId(clientOrderId);
         Price p = quotes.get(o.symbol);
         BigDecimal price = o.limitPrice != null ? o.limitPrice : o.side.equals("buy") ? p.ask() : p.bid();
-        fill(o, qty.min(o.remaining()), price);
+        fill(o, qty.min(o.remaining()), price, processed);
     }
 
     /** Alpaca (or the exchange) rejects an order it had accepted. */
     synchronized void rejectOrder(String clientOrderId) {
+        catchUp();
         FakeOrder o = byClientId(clientOrderId);
-        o.status = "rejected";
-        o.failedAt = Instant.now();
-        o.updatedAt = o.failedAt;
+        clearTimers(o);
+        set(o, "rejected", processed);
+        o.failedAt = processed;
     }
 
-    /** Sets an order's status string as is (e.g. one newer than alpaca-java knows). */
+    /** Sets an order's status string as is (e.g. one newer than the specification knows: its answers are then off-spec). */
     synchronized void forceStatus(String clientOrderId, String status) {
-        byClientId(clientOrderId).status = status;
+        catchUp();
+        FakeOrder o = byClientId(clientOrderId);
+        o.status = status;
+        o.offSpec = !SPEC_STATUSES.contains(status);
+    }
+
+    /** A person replaces an open order at Alpaca (its dashboard): the same as PATCH /v2/orders/{id}. */
+    synchronized Reply replaceByHand(String clientOrderId, BigDecimal qty, BigDecimal limitPrice) {
+        ObjectNode body = FakeAlpacaJson.mapper().createObjectNode();
+        if (qty != null) {
+            body.put("qty", plain(qty));
+        }
+        if (limitPrice != null) {
+            body.put("limit_price", plain(limitPrice));
+        }
+        return replace(byClientId(clientOrderId).id, body);
     }
 
     synchronized int orderCount() {
@@ -207,6 +445,26 @@ final class FakeAlpacaMarket {
         return orders.values().stream().filter(o -> o.clientOrderId.equals(clientOrderId)).count();
     }
 
+    /** The status string of the order with {@code clientOrderId} now. */
+    synchronized String statusOf(String clientOrderId) {
+        catchUp();
+        return byClientId(clientOrderId).status;
+    }
+
+    /** Every order's Alpaca status now, by client order id, in submission order. */
+    synchronized Map<String, String> statuses() {
+        catchUp();
+        Map<String, String> out = new LinkedHashMap<>();
+        orders.values().forEach(o -> out.put(o.clientOrderId, o.status));
+        return out;
+    }
+
+    synchronized BigDecimal heldQuantity(String symbol) {
+        catchUp();
+        Holding h = holdings.get(symbol);
+        return h == null ? BigDecimal.ZERO : h.qty;
+    }
+
     private FakeOrder byClientId(String clientOrderId) {
         return orders.values().stream().filter(o -> o.clientOrderId.equals(clientOrderId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no order " + clientOrderId));
@@ -215,7 +473,8 @@ final class FakeAlpacaMarket {
     // ---- REST endpoints ------------------------------------------------------------------------
 
     synchronized Reply account() {
-        ObjectNode a = json.createObjectNode();
+        catchUp();
+        ObjectNode a = FakeAlpacaJson.mapper().createObjectNode();
         a.put("id", "1d5493c9-ea39-4377-aa94-340734c368ae");
         a.put("account_number", "PA3KX7Q1TEST");
         a.put("status", "ACTIVE");
@@ -252,7 +511,8 @@ final class FakeAlpacaMarket {
     }
 
     synchronized Reply positions() {
-        ArrayNode out = json.createArrayNode();
+        catchUp();
+        ArrayNode out = FakeAlpacaJson.mapper().createArrayNode();
         holdings.forEach((symbol, h) -> {
             if (h.qty.signum() != 0) {
                 out.add(positionJson(symbol, h));
@@ -262,6 +522,7 @@ final class FakeAlpacaMarket {
     }
 
     synchronized Reply position(String symbol) {
+        catchUp();
         Holding h = holdings.get(symbol);
         if (h == null || h.qty.signum() == 0) {
             return error(new Refusal(404, 40410000, "position does not exist"));
@@ -269,36 +530,43 @@ final class FakeAlpacaMarket {
         return new Reply(200, positionJson(symbol, h));
     }
 
-    synchronized Reply listOrders(String status, int limit) {
+    synchronized Reply listOrders(String status, int limit, Set<String> symbols, boolean ascending) {
+        catchUp();
         List<FakeOrder> list = new ArrayList<>(orders.values());
-        list.sort(Comparator.comparing((FakeOrder o) -> o.createdAt).reversed());
-        ArrayNode out = json.createArrayNode();
+        Comparator<FakeOrder> bySubmission = Comparator.comparing((FakeOrder o) -> o.createdAt);
+        list.sort(ascending ? bySubmission : bySubmission.reversed());
+        List<FakeOrder> picked = new ArrayList<>();
         for (FakeOrder o : list) {
             boolean want = switch (status) {
                 case "closed" -> !o.isOpen();
                 case "all" -> true;
                 default -> o.isOpen();
             };
-            if (want && out.size() < limit) {
-                out.add(orderJson(o));
+            if (want && (symbols.isEmpty() || symbols.contains(o.symbol)) && picked.size() < limit) {
+                picked.add(o);
             }
         }
-        return new Reply(200, out);
+        ArrayNode out = FakeAlpacaJson.mapper().createArrayNode();
+        picked.forEach(o -> out.add(FakeAlpacaJson.order(o)));
+        return reply(200, out, picked);
     }
 
     synchronized Reply orderById(String id) {
+        catchUp();
         FakeOrder o = orders.get(id);
-        return o == null ? error(new Refusal(404, 40410000, "order not found for " + id)) : new Reply(200, orderJson(o));
+        return o == null ? error(new Refusal(404, 40410000, "order not found for " + id)) : reply(200, FakeAlpacaJson.order(o), List.of(o));
     }
 
     synchronized Reply orderByClientId(String clientOrderId) {
+        catchUp();
         return orders.values().stream().filter(o -> o.clientOrderId.equals(clientOrderId)).findFirst()
-                .map(o -> new Reply(200, orderJson(o)))
+                .map(o -> reply(200, FakeAlpacaJson.order(o), List.of(o)))
                 .orElseGet(() -> error(new Refusal(404, 40410000, "order not found for " + clientOrderId)));
     }
 
-    /** POST /v2/orders: validates, records and (when marketable) fills an order; returns the refusal or the order. */
+    /** POST /v2/orders: validates and records an order; the answer shows it before anything filled (unless synchronous). */
     synchronized Reply submit(JsonNode body) {
+        catchUp();
         Refusal refusal = validate(body);
         if (refusal != null) {
             return error(refusal);
@@ -313,52 +581,134 @@ final class FakeAlpacaMarket {
         o.qty = decimal(body, "qty").stripTrailingZeros();
         o.limitPrice = decimal(body, "limit_price");
         o.stopPrice = decimal(body, "stop_price");
+        Optional<Long> session = switch (o.tif) {
+            case "opg" -> sessions.opgSession(processed);
+            case "cls" -> sessions.clsSession(processed);
+            default -> Optional.of(sessions.sessionFor(processed));
+        };
+        if (session.isEmpty()) {
+            return error(new Refusal(422, 42210000, o.tif.equals("opg")
+                    ? "opg orders must be submitted before 9:28am or after 7:00pm ET"
+                    : "cls orders must be submitted before 3:50pm or after 7:00pm ET"));
+        }
+        o.session = session.get();
         refusal = affordable(o);
         if (refusal != null) {
             return error(refusal);
         }
-        o.createdAt = Instant.now();
-        o.updatedAt = o.createdAt;
-        boolean auction = o.tif.equals("opg") || o.tif.equals("cls");
-        o.status = open && !auction ? "new" : "accepted";
+        record(o);
+        return reply(200, FakeAlpacaJson.order(o), List.of(o));
+    }
+
+    /** Records a new order as Alpaca answers it: pending_new while acceptance runs, else accepted; routing comes after. */
+    private void record(FakeOrder o) {
+        o.createdAt = processed;
+        o.updatedAt = processed;
+        o.status = timing.accept().isZero() ? "accepted" : "pending_new";
+        o.acceptAt = processed.plus(timing.accept());
         orders.put(o.id, o);
         clientOrderIds.add(o.clientOrderId);
-        tryFill(o);
-        return new Reply(200, orderJson(o));
+        if (timing.immediate()) {
+            o.acceptAt = null;
+            route(o, processed);
+        }
     }
 
     synchronized Reply cancel(String id) {
+        catchUp();
         FakeOrder o = orders.get(id);
         if (o == null) {
             return error(new Refusal(404, 40410000, "order not found for " + id));
         }
-        if (!o.isOpen()) {
-            return error(new Refusal(422, 42210000, "order is not cancelable"));
+        if (!o.isOpen() || o.status.equals("pending_cancel") || o.status.equals("pending_replace")) {
+            return error(new Refusal(422, 42210000, "order is not cancelable (status " + o.status + ")"));
         }
-        cancelNow(o);
+        requestCancel(o);
         return new Reply(204, null);
     }
 
+    /** DELETE /v2/orders: asks to cancel every open order; 207 with {id, status} per order, 500 for one that cannot be. */
     synchronized Reply cancelAll() {
-        ArrayNode out = json.createArrayNode();
-        for (FakeOrder o : orders.values()) {
-            if (o.isOpen()) {
-                cancelNow(o);
-                ObjectNode item = out.addObject();
-                item.put("id", o.id);
-                item.put("status", 200);
-                item.set("body", orderJson(o));
+        catchUp();
+        ArrayNode out = FakeAlpacaJson.mapper().createArrayNode();
+        for (FakeOrder o : List.copyOf(orders.values())) {
+            if (!o.isOpen()) {
+                continue;
             }
+            ObjectNode item = out.addObject();
+            item.put("id", o.id);
+            if (cancelFailures.remove(o.id) || o.status.equals("pending_replace")) {
+                item.put("status", 500);
+                continue;
+            }
+            if (!o.status.equals("pending_cancel")) {
+                requestCancel(o);
+            }
+            item.put("status", 200);
         }
         return new Reply(207, out);
     }
 
-    /** DELETE /v2/positions: optionally cancels every open order, then sends a market order closing each position. */
-    synchronized Reply closeAll(boolean cancelOrders) {
-        if (cancelOrders) {
-            orders.values().stream().filter(FakeOrder::isOpen).forEach(this::cancelNow);
+    private void requestCancel(FakeOrder o) {
+        set(o, "pending_cancel", processed);
+        o.acceptAt = null;
+        o.fillAt = null;
+        o.cancelAt = processed.plus(timing.cancel());
+        if (timing.immediate() || timing.cancel().isZero()) {
+            o.cancelAt = null;
+            cancelNow(o, processed);
         }
-        ArrayNode out = json.createArrayNode();
+    }
+
+    /** PATCH /v2/orders/{id}: the order becomes pending_replace, then replaced by a new order that is then accepted. */
+    synchronized Reply replace(String id, JsonNode body) {
+        catchUp();
+        FakeOrder old = orders.get(id);
+        if (old == null) {
+            return error(new Refusal(404, 40410000, "order not found for " + id));
+        }
+        if (!old.isWorking()) {
+            return error(new Refusal(422, 42210000, "order is not replaceable (status " + old.status + ")"));
+        }
+        FakeOrder o = new FakeOrder();
+        String cid = text(body, "client_order_id");
+        o.clientOrderId = cid == null ? UUID.randomUUID().toString() : cid;
+        if (clientOrderIds.contains(o.clientOrderId)) {
+            return error(new Refusal(422, 40010001, "client_order_id must be unique"));
+        }
+        o.symbol = old.symbol;
+        o.side = old.side;
+        o.type = old.type;
+        o.tif = text(body, "time_in_force") != null ? text(body, "time_in_force") : old.tif;
+        o.qty = decimal(body, "qty") != null ? decimal(body, "qty") : old.qty;
+        o.limitPrice = decimal(body, "limit_price") != null ? decimal(body, "limit_price") : old.limitPrice;
+        o.stopPrice = decimal(body, "stop_price") != null ? decimal(body, "stop_price") : old.stopPrice;
+        o.session = old.session;
+        o.replaces = old.id;
+        set(old, "pending_replace", processed);
+        old.fillAt = null;
+        old.replaceAt = processed.plus(timing.cancel());
+        old.replacedBy = o.id;
+        o.createdAt = processed;
+        o.updatedAt = processed;
+        o.status = "pending_new";
+        o.acceptAt = old.replaceAt;
+        orders.put(o.id, o);
+        clientOrderIds.add(o.clientOrderId);
+        if (timing.immediate()) {
+            fireTimers(processed);
+        }
+        return reply(200, FakeAlpacaJson.order(o), List.of(o));
+    }
+
+    /** DELETE /v2/positions: optionally asks to cancel every open order, then sends a market order closing each position. */
+    synchronized Reply closeAll(boolean cancelOrders) {
+        catchUp();
+        if (cancelOrders) {
+            orders.values().stream().filter(o -> o.isOpen() && !o.status.equals("pending_cancel")
+                    && !o.status.equals("pending_replace")).toList().forEach(this::requestCancel);
+        }
+        ArrayNode out = FakeAlpacaJson.mapper().createArrayNode();
         for (String symbol : List.copyOf(holdings.keySet())) {
             Holding h = holdings.get(symbol);
             if (h.qty.signum() == 0) {
@@ -367,45 +717,68 @@ final class FakeAlpacaMarket {
             ObjectNode item = out.addObject();
             item.put("symbol", symbol);
             String failure = closeFailures.remove(symbol);
-            if (failure != null) {
-                item.put("status", 403);
-                ObjectNode err = item.putObject("body");
-                err.put("code", 40310000);
-                err.put("message", failure);
+            Refusal refusal = failure != null ? new Refusal(403, 40310000, failure) : heldByOrders(symbol, h);
+            if (refusal != null) {
+                item.put("status", refusal.status());
+                item.set("body", error(refusal).body());
                 continue;
             }
             item.put("status", 200);
-            item.set("body", orderJson(closingOrder(symbol, h)));
+            item.set("body", FakeAlpacaJson.order(closingOrder(symbol, h)));
         }
         return new Reply(207, out);
     }
 
-    /** DELETE /v2/positions/{symbol}: a market order for the whole position. */
+    /** DELETE /v2/positions/{symbol}: a market order for the whole position; refused while open orders hold its shares. */
     synchronized Reply closePosition(String symbol) {
+        catchUp();
         Holding h = holdings.get(symbol);
         if (h == null || h.qty.signum() == 0) {
             return error(new Refusal(404, 40410000, "position does not exist"));
         }
-        if (orders.values().stream().anyMatch(o -> o.isOpen() && o.symbol.equals(symbol))) {
-            // Alpaca refuses while other orders hold the shares.
-            return error(new Refusal(403, 40310000, "insufficient qty available for order (requested: "
-                    + plain(h.qty.abs()) + ", available: 0)"));
+        Refusal refusal = heldByOrders(symbol, h);
+        if (refusal != null) {
+            return error(refusal);
         }
-        return new Reply(200, orderJson(closingOrder(symbol, h)));
+        return new Reply(200, FakeAlpacaJson.order(closingOrder(symbol, h)));
+    }
+
+    /** Alpaca's 403 when open orders (pending cancels included) hold shares a closing order needs. */
+    private Refusal heldByOrders(String symbol, Holding h) {
+        String closingSide = h.qty.signum() > 0 ? "sell" : "buy";
+        List<FakeOrder> holding = orders.values().stream()
+                .filter(o -> o.isOpen() && o.symbol.equals(symbol) && o.side.equals(closingSide)).toList();
+        if (holding.isEmpty()) {
+            return null;
+        }
+        BigDecimal held = holding.stream().map(FakeOrder::remaining).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal available = h.qty.abs().subtract(held).max(BigDecimal.ZERO);
+        ObjectNode extra = FakeAlpacaJson.mapper().createObjectNode();
+        extra.put("available", plain(available));
+        extra.put("existing_qty", plain(h.qty.abs()));
+        extra.put("held_for_orders", plain(held));
+        ArrayNode related = extra.putArray("related_orders");
+        holding.forEach(o -> related.add(o.id));
+        extra.put("symbol", symbol);
+        return new Refusal(403, 40310000, "insufficient qty available for order (requested: " + plain(h.qty.abs())
+                + ", available: " + plain(available) + ")", extra);
     }
 
     synchronized Reply latestQuote(String symbol) {
+        catchUp();
         if (rawQuotes.containsKey(symbol)) {
-            ObjectNode out = json.createObjectNode();
+            ObjectNode out = FakeAlpacaJson.mapper().createObjectNode();
             out.put("symbol", symbol);
-            out.set("quote", rawQuotes.get(symbol).deepCopy());
-            return new Reply(200, out);
+            ObjectNode q = rawQuotes.get(symbol).deepCopy();
+            out.set("quote", q);
+            boolean garbage = q.path("ap").isNull() || q.path("bp").isNull() || q.path("t").isNull();
+            return new Reply(200, out, garbage ? "a raw quote with null fields set by the test" : null);
         }
         Price p = quotes.get(symbol);
         if (p == null) {
             return error(new Refusal(404, 40410000, "no quote found for " + symbol));
         }
-        ObjectNode out = json.createObjectNode();
+        ObjectNode out = FakeAlpacaJson.mapper().createObjectNode();
         out.put("symbol", symbol);
         ObjectNode q = out.putObject("quote");
         q.put("t", p.at().toString());
@@ -486,19 +859,23 @@ final class FakeAlpacaMarket {
     private void fillResting(String symbol) {
         for (FakeOrder o : List.copyOf(orders.values())) {
             if (o.symbol.equals(symbol)) {
-                tryFill(o);
+                tryFill(o, processed);
             }
         }
     }
 
-    private void tryFill(FakeOrder o) {
-        if (!o.isOpen() || !open || o.tif.equals("opg") || o.tif.equals("cls")) {
+    private void tryFill(FakeOrder o, Instant at) {
+        if (!o.isWorking() || o.isAuction() || !sessions.isOpen(at) || (o.fillAt != null && o.fillAt.isAfter(at))) {
             return;
         }
         Price p = quotes.get(o.symbol);
         if (p == null) {
             return;
         }
+        // The first time an order meets the market it is "arriving": a marketable limit then takes the quote
+        // (price improvement), as on an exchange; later it rests and fills at its limit when reached.
+        boolean arriving = !o.metMarket;
+        o.metMarket = true;
         boolean buy = o.side.equals("buy");
         if (o.type.equals("stop") || o.type.equals("stop_limit")) {
             if (!o.stopTriggered) {
@@ -509,13 +886,13 @@ final class FakeAlpacaMarket {
             }
         }
         if (o.type.equals("market") || o.type.equals("stop")) {
-            fill(o, o.remaining(), buy ? p.ask() : p.bid());
+            fill(o, o.remaining(), buy ? p.ask() : p.bid(), at);
         } else if (buy ? p.ask().compareTo(o.limitPrice) <= 0 : p.bid().compareTo(o.limitPrice) >= 0) {
-            fill(o, o.remaining(), o.limitPrice);
+            fill(o, o.remaining(), arriving && o.type.equals("limit") ? (buy ? p.ask() : p.bid()) : o.limitPrice, at);
         }
     }
 
-    private void fill(FakeOrder o, BigDecimal qty, BigDecimal price) {
+    private void fill(FakeOrder o, BigDecimal qty, BigDecimal price, Instant at) {
         if (qty.signum() <= 0) {
             return;
         }
@@ -523,10 +900,10 @@ final class FakeAlpacaMarket {
         o.filledQty = before.add(qty);
         o.filledAvgPrice = o.filledAvgPrice == null ? price
                 : o.filledAvgPrice.multiply(before).add(price.multiply(qty)).divide(o.filledQty, MC);
-        o.status = o.remaining().signum() == 0 ? "filled" : "partially_filled";
-        o.updatedAt = Instant.now();
+        set(o, o.remaining().signum() == 0 ? "filled" : "partially_filled", at);
         if (o.remaining().signum() == 0) {
-            o.filledAt = o.updatedAt;
+            o.filledAt = at;
+            clearTimers(o);
         }
         BigDecimal signed = o.side.equals("buy") ? qty : qty.negate();
         cash = cash.subtract(signed.multiply(price));
@@ -544,10 +921,23 @@ final class FakeAlpacaMarket {
         }
     }
 
-    private void cancelNow(FakeOrder o) {
-        o.status = "canceled";
-        o.canceledAt = Instant.now();
-        o.updatedAt = o.canceledAt;
+    private void cancelNow(FakeOrder o, Instant at) {
+        clearTimers(o);
+        set(o, "canceled", at);
+        o.canceledAt = at;
+    }
+
+    private static void clearTimers(FakeOrder o) {
+        o.acceptAt = null;
+        o.fillAt = null;
+        o.cancelAt = null;
+        o.replaceAt = null;
+        o.expireAt = null;
+    }
+
+    private static void set(FakeOrder o, String status, Instant at) {
+        o.status = status;
+        o.updatedAt = at;
     }
 
     private FakeOrder closingOrder(String symbol, Holding h) {
@@ -558,12 +948,8 @@ final class FakeAlpacaMarket {
         o.type = "market";
         o.tif = "day";
         o.qty = h.qty.abs();
-        o.createdAt = Instant.now();
-        o.updatedAt = o.createdAt;
-        o.status = open ? "new" : "accepted";
-        orders.put(o.id, o);
-        clientOrderIds.add(o.clientOrderId);
-        tryFill(o);
+        o.session = sessions.sessionFor(processed);
+        record(o);
         return o;
     }
 
@@ -592,103 +978,23 @@ final class FakeAlpacaMarket {
         return p == null ? h.avgPrice : p.last();
     }
 
-    // ---- JSON ----------------------------------------------------------------------------------
-
     private ObjectNode positionJson(String symbol, Holding h) {
-        BigDecimal last = last(symbol, h);
-        BigDecimal value = h.qty.multiply(last);
-        BigDecimal cost = h.qty.multiply(h.avgPrice);
-        ObjectNode p = json.createObjectNode();
-        p.put("asset_id", UUID.nameUUIDFromBytes(symbol.getBytes()).toString());
-        p.put("symbol", symbol);
-        p.put("exchange", "NASDAQ");
-        p.put("asset_class", "us_equity");
-        p.put("asset_marginable", true);
-        p.put("avg_entry_price", plain(h.avgPrice));
-        p.put("qty", plain(h.qty));
-        p.put("qty_available", plain(h.qty));
-        p.put("side", h.qty.signum() >= 0 ? "long" : "short");
-        p.put("market_value", plain(value));
-        p.put("cost_basis", plain(cost));
-        p.put("unrealized_pl", plain(value.subtract(cost)));
-        p.put("unrealized_plpc", cost.signum() == 0 ? "0" : plain(value.subtract(cost).divide(cost.abs(), MC)));
-        p.put("unrealized_intraday_pl", plain(value.subtract(cost)));
-        p.put("unrealized_intraday_plpc", "0");
-        p.put("current_price", plain(last));
-        p.put("lastday_price", plain(last));
-        p.put("change_today", "0");
-        return p;
+        String closingSide = h.qty.signum() > 0 ? "sell" : "buy";
+        BigDecimal held = orders.values().stream().filter(o -> o.isOpen() && o.symbol.equals(symbol) && o.side.equals(closingSide))
+                .map(FakeOrder::remaining).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal available = h.qty.abs().subtract(held).max(BigDecimal.ZERO);
+        return FakeAlpacaJson.position(symbol, h.qty, h.qty.signum() < 0 ? available.negate() : available, h.avgPrice, last(symbol, h));
     }
 
-    ObjectNode orderJson(FakeOrder o) {
-        ObjectNode j = json.createObjectNode();
-        j.put("id", o.id);
-        j.put("client_order_id", o.clientOrderId);
-        j.put("created_at", o.createdAt.toString());
-        j.put("updated_at", o.updatedAt.toString());
-        j.put("submitted_at", o.createdAt.toString());
-        putTime(j, "filled_at", o.filledAt);
-        j.putNull("expired_at");
-        putTime(j, "canceled_at", o.canceledAt);
-        putTime(j, "failed_at", o.failedAt);
-        j.putNull("replaced_at");
-        j.putNull("replaced_by");
-        j.putNull("replaces");
-        j.put("asset_id", UUID.nameUUIDFromBytes(o.symbol.getBytes()).toString());
-        j.put("symbol", o.symbol);
-        j.put("asset_class", "us_equity");
-        j.putNull("notional");
-        j.put("qty", plain(o.qty));
-        j.put("filled_qty", plain(o.filledQty));
-        if (o.filledAvgPrice == null) {
-            j.putNull("filled_avg_price");
-        } else {
-            j.put("filled_avg_price", plain(o.filledAvgPrice.setScale(4, RoundingMode.HALF_EVEN)));
-        }
-        j.put("order_class", "");
-        j.put("order_type", o.type);
-        j.put("type", o.type);
-        j.put("side", o.side);
-        j.put("position_intent", o.side.equals("buy") ? "buy_to_open" : "sell_to_close");
-        j.put("time_in_force", o.tif);
-        putDecimal(j, "limit_price", o.limitPrice);
-        putDecimal(j, "stop_price", o.stopPrice);
-        j.put("status", o.status);
-        j.put("extended_hours", false);
-        j.putNull("legs");
-        j.putNull("trail_percent");
-        j.putNull("trail_price");
-        j.putNull("hwm");
-        j.put("subtag", (String) null);
-        j.put("source", (String) null);
-        return j;
+    private static Reply reply(int status, JsonNode body, Collection<FakeOrder> shown) {
+        boolean offSpec = shown.stream().anyMatch(o -> o.offSpec);
+        return new Reply(status, body, offSpec ? "an order status forced by the test is not in the spec's enum" : null);
     }
 
-    Reply error(Refusal r) {
-        ObjectNode e = json.createObjectNode();
-        e.put("code", r.code());
-        e.put("message", r.message());
+    static Reply error(Refusal r) {
+        ObjectNode e = r.extra() == null ? FakeAlpacaJson.mapper().createObjectNode() : r.extra().deepCopy();
+        e.setAll(FakeAlpacaJson.error(r.code(), r.message()));
         return new Reply(r.status(), e);
-    }
-
-    private static void putTime(ObjectNode j, String field, Instant t) {
-        if (t == null) {
-            j.putNull(field);
-        } else {
-            j.put(field, t.toString());
-        }
-    }
-
-    private static void putDecimal(ObjectNode j, String field, BigDecimal v) {
-        if (v == null) {
-            j.putNull(field);
-        } else {
-            j.put(field, plain(v));
-        }
-    }
-
-    static String plain(BigDecimal v) {
-        return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
     }
 
     private static String text(JsonNode b, String field) {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -30,22 +31,31 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.leverdesk.domain.Bar;
-import org.leverdesk.market.calendar.NyseCalendar;
 import org.leverdesk.market.calendar.TradingCalendar;
+import org.leverdesk.testing.openapi.ConformanceFilter;
+import org.leverdesk.testing.openapi.OpenApiConformance;
 
 /**
  * A real HTTP server on 127.0.0.1 (a free port) that answers like Alpaca's trading API (v2 account,
- * positions, orders incl. {@code /v2/orders:by_client_order_id}, clock, calendar) and market data API
- * (v2 stock bars with paging, latest quotes), with Alpaca's JSON shapes and error bodies. The account
- * and order book live in {@link FakeAlpacaMarket}. Tests can turn on a rate limit (429 past it) and
- * inject faults: slow answers, 5xx, dropped connections, rejections, and faults that strike after an
- * order was recorded, so the client never learns that it was placed.
+ * positions, orders incl. {@code /v2/orders:by_client_order_id} and replace, clock, calendar) and market
+ * data API (v2 stock bars with paging, latest quotes), held to Alpaca's published OpenAPI specification:
+ * every exchange it serves is checked ({@link ConformanceFilter}) and {@link #close()} fails the test on
+ * the first mismatch. The account and order book live in {@link FakeAlpacaMarket}, which behaves like
+ * Alpaca in time (asynchronous acceptance, fills and cancels, OPG/CLS windows, day orders expiring).
+ *
+ * <p>{@link #start()} runs on simulated time from Wednesday 2026-03-04 10:00 New York with the NYSE
+ * calendar; {@link #startOnWallClock()} is for end-to-end tests of code that reads the machine's clock.
+ * Tests can turn on a rate limit (429 past it) and inject faults: slow answers, 5xx, dropped
+ * connections, rejections, faults that strike after an order was recorded (so the client never learns
+ * that it was placed), tampered answer bodies, and a broker clock that is off.
  */
 public final class FakeAlpacaServer implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FakeAlpacaServer.class);
@@ -80,11 +90,23 @@ public final class FakeAlpacaServer implements AutoCloseable {
     private record Injection(String method, String pathPrefix, Fault fault, int[] skip, int[] remaining) {
     }
 
+    private record Tamper(String method, String pathPrefix, UnaryOperator<String> edit, int[] remaining) {
+    }
+
     private final HttpServer server;
+    /** Every exchange is held to Alpaca's OpenAPI specification; {@link #close()} fails the test on a mismatch. */
+    private final ConformanceFilter conformance = new ConformanceFilter(OpenApiConformance.alpaca());
     private final ExecutorService threads;
     private final ObjectMapper json = new ObjectMapper();
-    private final FakeAlpacaMarket market = new FakeAlpacaMarket();
-    private final TradingCalendar calendar = new NyseCalendar();
+    /** The simulated start of {@link #start()}: Wednesday 2026-03-04, 10:00 New York, inside a regular session. */
+    public static final Instant DEFAULT_START = Instant.parse("2026-03-04T15:00:00Z");
+
+    private final SimulatedTime time;
+    private final FakeAlpacaMarket market;
+    private final TradingCalendar calendar;
+    private final List<Tamper> tampers = new CopyOnWriteArrayList<>();
+    private volatile Duration clockOffset = Duration.ZERO;
+    private volatile Boolean clockSaysOpen;
     private final List<Injection> injections = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> seenHeaders = new CopyOnWriteArrayList<>();
@@ -97,7 +119,10 @@ public final class FakeAlpacaServer implements AutoCloseable {
     private volatile String rejectReason = "insufficient buying power";
     private volatile int maxBarsPerPage = 10_000;
 
-    private FakeAlpacaServer() throws IOException {
+    private FakeAlpacaServer(SimulatedTime time, FakeAlpacaSessions sessions, FakeAlpacaMarket.Timing timing) throws IOException {
+        this.time = time;
+        this.market = new FakeAlpacaMarket(time, sessions, timing);
+        this.calendar = sessions.tradingCalendar();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-alpaca");
@@ -105,14 +130,38 @@ public final class FakeAlpacaServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(threads);
-        server.createContext("/", this::handle);
+        server.createContext("/", this::handle).getFilters().add(conformance);
         server.start();
     }
 
-    /** Starts a server on a free port of 127.0.0.1. */
+    /**
+     * Alpaca as it behaves: simulated time from {@link #DEFAULT_START} (running at the machine's pace,
+     * moved by {@link #advanceTo}, {@link #closeMarket}, {@link #openSession}), NYSE sessions, and
+     * {@link FakeAlpacaMarket.Timing#alpaca()} delays.
+     */
     public static FakeAlpacaServer start() {
+        return startAt(DEFAULT_START, FakeAlpacaMarket.Timing.alpaca());
+    }
+
+    /** Like {@link #start()} from another instant and with other delays. */
+    public static FakeAlpacaServer startAt(Instant start, FakeAlpacaMarket.Timing timing) {
+        return create(new SimulatedTime(start), FakeAlpacaSessions.calendar(), timing);
+    }
+
+    /**
+     * For end-to-end tests of code that reads the machine's clock (a CLI run in a child process, the
+     * execution service on the system clock): time is the machine's, the session is open until
+     * {@link #closeMarket()} whatever the calendar says, and every step happens within the request that
+     * causes it (an order is answered filled when marketable, a cancel is done at once). Not Alpaca's
+     * timing: use {@link #start()} for anything about time.
+     */
+    public static FakeAlpacaServer startOnWallClock() {
+        return create(SimulatedTime.wallClock(), FakeAlpacaSessions.byHand(), FakeAlpacaMarket.Timing.synchronous());
+    }
+
+    private static FakeAlpacaServer create(SimulatedTime time, FakeAlpacaSessions sessions, FakeAlpacaMarket.Timing timing) {
         try {
-            return new FakeAlpacaServer();
+            return new FakeAlpacaServer(time, sessions, timing);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the fake Alpaca server: " + e.getMessage(), e);
         }
@@ -139,10 +188,12 @@ public final class FakeAlpacaServer implements AutoCloseable {
         market.setLast(symbol, last);
     }
 
+    /** Ends the session (closing auction, day orders done for the day then expired); on the calendar, time moves past the close. */
     public void closeMarket() {
         market.closeMarket();
     }
 
+    /** Opens the next session (opening auction, queued orders routed); on the calendar, time moves to its open. */
     public void openSession() {
         market.openSession();
     }
@@ -151,20 +202,100 @@ public final class FakeAlpacaServer implements AutoCloseable {
         market.includeLegacyPdtFields(include);
     }
 
+    /** The next close-all fails for {@code symbol} with HTTP 403 and {@code message} in its item. */
     public void failClosing(String symbol, String message) {
         market.failClosing(symbol, message);
     }
 
+    /** Fills part of an open order now, at its limit or the current bid/ask. */
     public void partialFill(String clientOrderId, java.math.BigDecimal qty) {
         market.partialFill(clientOrderId, qty);
     }
 
+    /** Alpaca rejects an order it had accepted (a late rejection). */
     public void rejectOrder(String clientOrderId) {
         market.rejectOrder(clientOrderId);
     }
 
+    /** Sets an order's status string as is; one outside the spec's enum makes answers that carry it off-spec on purpose. */
     public void forceStatus(String clientOrderId, String status) {
         market.forceStatus(clientOrderId, status);
+    }
+
+    // ---- time ----------------------------------------------------------------------------------
+
+    /** The simulated time (a {@link java.time.Clock} that code under test may share). */
+    public SimulatedTime time() {
+        return time;
+    }
+
+    /** The simulated time now, after everything due has happened. */
+    public Instant now() {
+        return market.now();
+    }
+
+    /** Moves the simulated time forward to {@code at}, doing everything due on the way (auctions, fills, expiries). */
+    public void advanceTo(Instant at) {
+        market.advanceTo(at);
+    }
+
+    /** Moves the simulated time forward to {@code time} New York on {@code date}. */
+    public void advanceTo(LocalDate date, LocalTime nyTime) {
+        market.advanceTo(ZonedDateTime.of(date, nyTime, NEW_YORK).toInstant());
+    }
+
+    public void advance(Duration d) {
+        market.advanceTo(market.now().plus(d));
+    }
+
+    /** Lets every pending acceptance, fill, cancel and replace finish (simulated time moves on by the delays). */
+    public void settle() {
+        market.settle();
+    }
+
+    public FakeAlpacaMarket.Timing timing() {
+        return market.timing();
+    }
+
+    public void setTiming(FakeAlpacaMarket.Timing timing) {
+        market.setTiming(timing);
+    }
+
+    /** The clock endpoint answers as if its time were {@code offset} off (a broker clock that is wrong). */
+    public void skewClock(Duration offset) {
+        clockOffset = offset;
+    }
+
+    /** The clock endpoint's {@code is_open} says this whatever the calendar says (null: the truth). */
+    public void clockSaysOpen(Boolean open) {
+        clockSaysOpen = open;
+    }
+
+    // ---- orders --------------------------------------------------------------------------------
+
+    /** Cancel-all answers HTTP 500 for this order and leaves it open, as Alpaca does for an order it can no longer cancel. */
+    public void failCancel(String clientOrderId) {
+        market.failCancel(clientOrderId);
+    }
+
+    /** A person replaces the order at Alpaca: it becomes pending_replace, then replaced by a new order. Returns the new order's JSON. */
+    public JsonNode replaceByHand(String clientOrderId, java.math.BigDecimal qty, java.math.BigDecimal limitPrice) {
+        return market.replaceByHand(clientOrderId, qty, limitPrice).body();
+    }
+
+    /** Alpaca's status string of the order with {@code clientOrderId}. */
+    public String statusOf(String clientOrderId) {
+        return market.statusOf(clientOrderId);
+    }
+
+    /** Every order's Alpaca status by client order id, in submission order. */
+    public Map<String, String> statuses() {
+        return market.statuses();
+    }
+
+    /** The shares of {@code symbol} the account holds at the fake. */
+    public java.math.BigDecimal held(String symbol) {
+        return market.heldQuantity(symbol);
     }
 
     /** Orders the server has recorded, whatever the client heard. */
@@ -195,6 +326,15 @@ public final class FakeAlpacaServer implements AutoCloseable {
     /** Like {@link #inject} but the first {@code skip} matching requests pass untouched. */
     public void injectAfter(String method, String pathPrefix, int skip, Fault fault, int times) {
         injections.add(new Injection(method, pathPrefix, fault, new int[] {skip}, new int[] {times}));
+    }
+
+    /**
+     * The next {@code times} answers to requests whose method and path start as given are handled as
+     * usual (an order is recorded) and then sent with their body text passed through {@code edit}
+     * (e.g. {@code b -> "{}"}, or a field garbled): deliberately off-spec, so not held to the specification.
+     */
+    public void tamper(String method, String pathPrefix, UnaryOperator<String> edit, int times) {
+        tampers.add(new Tamper(method, pathPrefix, edit, new int[] {times}));
     }
 
     /**
@@ -249,22 +389,22 @@ public final class FakeAlpacaServer implements AutoCloseable {
             ex.getRequestHeaders().forEach((k, v) -> seenHeaders.addAll(v));
             byte[] body = ex.getRequestBody().readAllBytes();
             if (overRateLimit()) {
-                send(ex, market.error(new FakeAlpacaMarket.Refusal(429, 42910000, "rate limit exceeded")));
+                send(ex, FakeAlpacaMarket.error(new FakeAlpacaMarket.Refusal(429, 42910000, "rate limit exceeded")));
                 return;
             }
             if (!KEY_ID.equals(ex.getRequestHeaders().getFirst("APCA-API-KEY-ID"))
                     || !SECRET_KEY.equals(ex.getRequestHeaders().getFirst("APCA-API-SECRET-KEY"))) {
-                send(ex, market.error(new FakeAlpacaMarket.Refusal(401, 40110000, "request is not authorized")));
+                send(ex, FakeAlpacaMarket.error(new FakeAlpacaMarket.Refusal(401, 40110000, "request is not authorized")));
                 return;
             }
             Fault fault = takeFault(method, path);
             if (fault == Fault.SLOW) {
                 sleep(slowDelay);
             } else if (fault == Fault.SERVER_ERROR) {
-                send(ex, market.error(new FakeAlpacaMarket.Refusal(500, 50010000, "internal server error occurred")));
+                send(ex, FakeAlpacaMarket.error(new FakeAlpacaMarket.Refusal(500, 50010000, "internal server error occurred")));
                 return;
             } else if (fault == Fault.TOO_MANY_REQUESTS) {
-                send(ex, market.error(new FakeAlpacaMarket.Refusal(429, 42910000, "rate limit exceeded")));
+                send(ex, FakeAlpacaMarket.error(new FakeAlpacaMarket.Refusal(429, 42910000, "rate limit exceeded")));
                 return;
             } else if (fault == Fault.DROP) {
                 return; // closing the exchange before any answer drops the connection
@@ -272,7 +412,7 @@ public final class FakeAlpacaServer implements AutoCloseable {
                 sleep(slowDelay);
                 return;
             } else if (fault == Fault.REJECT) {
-                send(ex, market.error(new FakeAlpacaMarket.Refusal(403, 40310000, rejectReason)));
+                send(ex, FakeAlpacaMarket.error(new FakeAlpacaMarket.Refusal(403, 40310000, rejectReason)));
                 return;
             }
             FakeAlpacaMarket.Reply reply = route(method, path, query(query), body);
@@ -281,6 +421,15 @@ public final class FakeAlpacaServer implements AutoCloseable {
             }
             if (fault == Fault.SLOW_AFTER_RECORD) {
                 sleep(slowDelay);
+            }
+            if (reply.offSpec() != null) {
+                ConformanceFilter.exempt(ex, reply.offSpec());
+            }
+            UnaryOperator<String> edit = takeTamper(method, path);
+            if (edit != null) {
+                ConformanceFilter.exempt(ex, "a body tampered with by the test");
+                sendRaw(ex, reply.status(), edit.apply(reply.body() == null ? "" : json.writeValueAsString(reply.body())));
+                return;
             }
             send(ex, reply);
         } catch (RuntimeException e) {
@@ -317,6 +466,20 @@ public final class FakeAlpacaServer implements AutoCloseable {
         return null;
     }
 
+    private UnaryOperator<String> takeTamper(String method, String path) {
+        for (Tamper t : tampers) {
+            if (t.method().equals(method) && path.startsWith(t.pathPrefix())) {
+                synchronized (t) {
+                    if (t.remaining()[0] > 0) {
+                        t.remaining()[0]--;
+                        return t.edit();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     private FakeAlpacaMarket.Reply route(String method, String path, Map<String, String> q, byte[] body) throws IOException {
         String key = method + " " + path;
         if (key.equals("GET /v2/account")) {
@@ -336,14 +499,16 @@ public final class FakeAlpacaServer implements AutoCloseable {
             return market.orderByClientId(q.getOrDefault("client_order_id", ""));
         }
         if (key.equals("GET /v2/orders")) {
-            return market.listOrders(q.getOrDefault("status", "open"), Integer.parseInt(q.getOrDefault("limit", "50")));
+            Set<String> symbols = q.containsKey("symbols") ? Set.of(q.get("symbols").split(",")) : Set.of();
+            return market.listOrders(q.getOrDefault("status", "open"), Math.min(500, Integer.parseInt(q.getOrDefault("limit", "50"))),
+                    symbols, "asc".equals(q.get("direction")));
         }
         if (key.equals("POST /v2/orders")) {
             JsonNode order;
             try {
                 order = json.readTree(body);
             } catch (IOException e) {
-                return market.error(new FakeAlpacaMarket.Refusal(400, 40010000, "request body format is invalid"));
+                return FakeAlpacaMarket.error(new FakeAlpacaMarket.Refusal(400, 40010000, "request body format is invalid"));
             }
             orderBodies.add(order);
             return market.submit(order);
@@ -353,7 +518,17 @@ public final class FakeAlpacaServer implements AutoCloseable {
         }
         if (path.startsWith("/v2/orders/")) {
             String id = decode(path.substring("/v2/orders/".length()));
-            return method.equals("DELETE") ? market.cancel(id) : market.orderById(id);
+            return switch (method) {
+                case "DELETE" -> market.cancel(id);
+                case "PATCH" -> {
+                    try {
+                        yield market.replace(id, json.readTree(body));
+                    } catch (IOException e) {
+                        yield FakeAlpacaMarket.error(new FakeAlpacaMarket.Refusal(400, 40010000, "request body format is invalid"));
+                    }
+                }
+                default -> market.orderById(id);
+            };
         }
         if (key.equals("GET /v2/clock")) {
             return clock();
@@ -366,37 +541,27 @@ public final class FakeAlpacaServer implements AutoCloseable {
             String symbol = decode(m.group(1));
             return m.group(2).equals("bars") ? bars(symbol, q) : market.latestQuote(symbol);
         }
-        return market.error(new FakeAlpacaMarket.Refusal(404, 40410000, "endpoint not found: " + key));
+        return FakeAlpacaMarket.error(new FakeAlpacaMarket.Refusal(404, 40410000, "endpoint not found: " + key));
     }
 
     private FakeAlpacaMarket.Reply clock() {
-        ZonedDateTime now = ZonedDateTime.now(NEW_YORK);
-        ZonedDateTime nextOpen = null;
-        ZonedDateTime nextClose = null;
-        for (LocalDate d = now.toLocalDate(); nextOpen == null || nextClose == null; d = d.plusDays(1)) {
-            var s = calendar.session(d);
-            if (s.isEmpty()) {
-                continue;
-            }
-            if (nextOpen == null && s.get().open().isAfter(now)) {
-                nextOpen = s.get().open();
-            }
-            if (nextClose == null && s.get().close().isAfter(now)) {
-                nextClose = s.get().close();
-            }
-        }
+        Instant truth = market.now();
+        ZonedDateTime now = truth.plus(clockOffset).atZone(NEW_YORK);
+        FakeAlpacaSessions sessions = market.sessions();
+        boolean open = clockSaysOpen != null ? clockSaysOpen
+                : clockOffset.isZero() ? market.isOpen() : FakeAlpacaSessions.calendar().isOpen(now.toInstant());
         ObjectNode c = json.createObjectNode();
         DateTimeFormatter f = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
         c.put("timestamp", now.format(f));
-        c.put("is_open", market.isOpen());
-        c.put("next_open", nextOpen.format(f));
-        c.put("next_close", nextClose.format(f));
+        c.put("is_open", open);
+        c.put("next_open", sessions.nextOpen(now.toInstant()).atZone(NEW_YORK).format(f));
+        c.put("next_close", sessions.nextClose(now.toInstant()).atZone(NEW_YORK).format(f));
         return new FakeAlpacaMarket.Reply(200, c);
     }
 
     private FakeAlpacaMarket.Reply calendar(Map<String, String> q) {
-        LocalDate start = LocalDate.parse(q.getOrDefault("start", LocalDate.now().toString()));
-        LocalDate end = LocalDate.parse(q.getOrDefault("end", start.plusMonths(1).toString()));
+        LocalDate start = LocalDate.parse(q.getOrDefault("start", FakeAlpacaSessions.date(market.now()).toString()).substring(0, 10));
+        LocalDate end = LocalDate.parse(q.getOrDefault("end", start.plusMonths(1).toString()).substring(0, 10));
         ArrayNode out = json.createArrayNode();
         for (LocalDate d : calendar.tradingDays(start, end)) {
             var s = calendar.session(d).orElseThrow();
@@ -414,23 +579,23 @@ public final class FakeAlpacaServer implements AutoCloseable {
     /** Alpaca's {@code GET /v2/stocks/{symbol}/bars}: daily bars between start and end, paged by next_page_token. */
     private FakeAlpacaMarket.Reply bars(String symbol, Map<String, String> q) {
         if (!"1Day".equals(q.get("timeframe"))) {
-            return market.error(new FakeAlpacaMarket.Refusal(422, 42210000, "this fake serves timeframe=1Day only"));
+            return FakeAlpacaMarket.error(new FakeAlpacaMarket.Refusal(422, 42210000, "this fake serves timeframe=1Day only"));
         }
         String feed = q.getOrDefault("feed", "sip").toLowerCase(java.util.Locale.ROOT);
         if (!List.of("sip", "iex").contains(feed)) {
-            return market.error(new FakeAlpacaMarket.Refusal(422, 42210000, "invalid feed"));
+            return FakeAlpacaMarket.error(new FakeAlpacaMarket.Refusal(422, 42210000, "invalid feed"));
         }
         String adjustment = q.getOrDefault("adjustment", "raw");
         if (!List.of("raw", "split", "dividend", "all").contains(adjustment)) {
-            return market.error(new FakeAlpacaMarket.Refusal(422, 42210000, "invalid adjustment"));
+            return FakeAlpacaMarket.error(new FakeAlpacaMarket.Refusal(422, 42210000, "invalid adjustment"));
         }
         Instant start;
         Instant end;
         try {
             start = rfc3339(q.get("start"));
-            end = q.containsKey("end") ? rfc3339(q.get("end")) : Instant.now();
+            end = q.containsKey("end") ? rfc3339(q.get("end")) : market.now();
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            return market.error(new FakeAlpacaMarket.Refusal(422, 42210000, "invalid start or end: " + e.getMessage()));
+            return FakeAlpacaMarket.error(new FakeAlpacaMarket.Refusal(422, 42210000, "invalid start or end: " + e.getMessage()));
         }
         int limit = Math.min(Integer.parseInt(q.getOrDefault("limit", "1000")), maxBarsPerPage);
         List<Bar> inRange = new ArrayList<>();
@@ -481,10 +646,18 @@ public final class FakeAlpacaServer implements AutoCloseable {
             ex.sendResponseHeaders(reply.status(), -1);
             return;
         }
-        byte[] bytes = json.writeValueAsBytes(reply.body());
+        sendRaw(ex, reply.status(), json.writeValueAsString(reply.body()));
+    }
+
+    private void sendRaw(HttpExchange ex, int status, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length == 0) {
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
         ex.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
         ex.getResponseHeaders().set("X-Ratelimit-Limit", rateLimit == Integer.MAX_VALUE ? "200" : String.valueOf(rateLimit));
-        ex.sendResponseHeaders(reply.status(), bytes.length);
+        ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
         }
@@ -515,9 +688,16 @@ public final class FakeAlpacaServer implements AutoCloseable {
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
+    /** The conformance check of this server's exchanges (mismatches so far, exchanges checked). */
+    public ConformanceFilter conformance() {
+        return conformance;
+    }
+
+    /** Stops the server, then fails (AssertionError) if any exchange it served departed from Alpaca's specification. */
     @Override
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+        conformance.assertConforms();
     }
 }

@@ -25,15 +25,19 @@ import org.leverdesk.testing.Bars;
 import org.leverdesk.testing.MapMarketData;
 import org.leverdesk.testing.MutableClock;
 
-/** Prices from daily bars: last = the latest closed bar's close, bid/ask = close -/+ the half-spread, never a bar from the future. */
+/**
+ * Prices from daily bars: last = the latest closed bar's close, bid/ask = close -/+ the half-spread; during a
+ * session a bar dated that day (the feed's provisional bar) is the price known then; never a later bar.
+ */
 class PaperBrokerMarketDataTest {
     @TempDir
     Path dir;
 
     private static final NyseCalendar NYSE = new NyseCalendar();
-    // Mon 2026-03-02 100.00, Tue 101.00, Wed 100.00.
-    private static final MarketData BARS = new MapMarketData(
-            Map.of("QQQ", Bars.flat("QQQ", NYSE, LocalDate.of(2026, 3, 2), 100.00, 101.00, 100.00)), false);
+    // Mon 2026-03-02 100.00, Tue 101.00, Wed 100.00; at 10:00 on Wednesday the store holds Monday and Tuesday.
+    private final org.leverdesk.testing.DataUntil BARS = new org.leverdesk.testing.DataUntil(new MapMarketData(
+            Map.of("QQQ", Bars.flat("QQQ", NYSE, LocalDate.of(2026, 3, 2), 100.00, 101.00, 100.00)), false),
+            LocalDate.of(2026, 3, 3));
     // Wednesday 2026-03-04, 10:00 New York.
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-04T15:00:00Z"));
 
@@ -47,6 +51,17 @@ class PaperBrokerMarketDataTest {
             assertEquals(100.9899, q.bid(), 1e-9);
             assertEquals(101.0101, q.ask(), 1e-9);
             assertEquals(Instant.parse("2026-03-03T21:00:00Z"), q.at());
+        }
+    }
+
+    @Test
+    void duringTheSessionTodaysProvisionalBarIsTheLatestPrice() {
+        try (Store store = Store.open(dir)) {
+            PaperBroker paper = new PaperBroker(store, BARS, clock);
+            BARS.setLast(LocalDate.of(2026, 3, 4));
+            Quote q = paper.latestQuote("QQQ");
+            assertEquals(100.00, q.last(), 1e-9);
+            assertEquals(Instant.parse("2026-03-04T15:00:00Z"), q.at(), "the price known now");
         }
     }
 
@@ -73,6 +88,7 @@ class PaperBrokerMarketDataTest {
             assertTrue(limit.isOpen(), "ask 101.0101 is above the limit");
 
             // 16:01: Wednesday's bar (close 100.00, ask 100.01) is in; the limit fills before the day ends.
+            BARS.setLast(LocalDate.of(2026, 3, 4));
             clock.set(Instant.parse("2026-03-04T21:01:00Z"));
             BrokerOrder filled = paper.orderByClientOrderId("md-2").orElseThrow();
             assertEquals(OrderStatus.FILLED, filled.status());

@@ -29,7 +29,9 @@ class PaperBrokerRealPricesTest {
 
     @Test
     void tradesAtTheRealClosesPlusTheHalfSpread() {
-        CsvDirectoryMarketData prices = new CsvDirectoryMarketData(SharedPrices.dir(), new CsvBarReader(new NyseCalendar()));
+        // The store holds Monday's bar at 10:00 on Tuesday; Tuesday's bar arrives after the close.
+        org.leverdesk.testing.DataUntil prices = new org.leverdesk.testing.DataUntil(
+                new CsvDirectoryMarketData(SharedPrices.dir(), new CsvBarReader(new NyseCalendar())), java.time.LocalDate.of(2024, 3, 4));
         // Tuesday 2024-03-05, 10:00 New York.
         MutableClock clock = new MutableClock(Instant.parse("2024-03-05T15:00:00Z"));
         try (Store store = Store.open(dir)) {
@@ -44,7 +46,9 @@ class PaperBrokerRealPricesTest {
                     TimeInForce.GTC, new BigDecimal("436.10"), null));
             assertTrue(limit.isOpen());
 
-            // After the close the day's bar is known: ask 436.049988 * 1.0001 = 436.0936 <= 436.10.
+            // After the close the day's bar is known: ask 436.049988 * 1.0001 = 436.0936 <= 436.10. The limit was
+            // placed after the open, so the day's low cannot be said to have reached it; the close print does.
+            prices.setLast(java.time.LocalDate.of(2024, 3, 5));
             clock.set(Instant.parse("2024-03-05T21:01:00Z"));
             BrokerOrder filled = paper.orderByClientOrderId("real-2").orElseThrow();
             assertEquals(OrderStatus.FILLED, filled.status());

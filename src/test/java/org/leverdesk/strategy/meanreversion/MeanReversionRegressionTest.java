@@ -27,14 +27,21 @@ import org.junit.jupiter.api.Test;
  * on its May-2026 share basis (about $3 million a share in 2012, $95,000 in 2017): with whole shares
  * the 30% hedge cannot buy a single share before 2017 at this capital, and not before 2021 at $10,000.
  *
- * <p>How the numbers were checked: {@code src/test/python/rsi2_reference.py} (csv module only, no
- * Leverdesk code) re-implements the rules independently over the same CSVs — Wilder RSI(2) seeded like ta4j 0.22.2, entry at RSI ≤ 30
- * with floor(0.9 · equity / close) shares, exit at RSI ≥ 75, stop at 0.95 · entry close checked
- * before the decision (fill at min(open, stop)), SQQQ hedge floor(0.3 · equity / close) at RSI ≥ 90
- * and out below 60, sells before buys, FIFO round trips, Sharpe = mean / stdev(n-1) · √252. The filters
- * were re-implemented there too (20-bar VWAP of (H+L+C)/3, SMA, 1,000,000-share minimum, 20-bar
- * 2σ population Bollinger band). For every variant below it gives the same fill counts, stop count,
- * final equity (to 1e-6), Sharpe, max drawdown, round trips and win rate, and the same first fills.
+ * <p>How the numbers were checked: {@code src/test/python/one_engine_reference.py} (standard library only,
+ * no Leverdesk code) re-implements the rules independently over the same CSVs — Wilder RSI(2) seeded like
+ * ta4j 0.22.2, entry at RSI ≤ 30 with floor(0.9 · equity / close) shares, exit at RSI ≥ 75, SQQQ hedge
+ * floor(0.3 · equity / close) at RSI ≥ 90 and out below 60 — and the one engine's rules a backtest now
+ * runs: the order planner (sells before buys, 2% tolerance band, $100 minimum trade, buys fitted to the
+ * buying power), market orders filled at the close quote to $0.0001 with money in cents, the stop as a
+ * GTC stop order at 0.95 · entry close rounded down to the tick (triggered at the open, fill at the open,
+ * or reached by the low, fill at the stop), cash dividends paid on the ex-date. The filters were
+ * re-implemented there too (20-bar VWAP of (H+L+C)/3, SMA, 1,000,000-share minimum, 20-bar 2σ population
+ * Bollinger band). For every variant below it gives the same fill counts, stop count, final equity (to the
+ * cent), Sharpe, max drawdown, round trips and win rate, and the same first fills.
+ *
+ * <p>Before the one engine (a second backtest fill model) these runs ended at $2,555,796 (hedge) and
+ * $3,056,790 (no hedge): the difference is the dividends now credited ($73,759 and $33,088 over the run),
+ * stops on the tick grid, and the planner's rules, compounded over 14 years.
  */
 class MeanReversionRegressionTest {
     private static final LocalDate FROM = LocalDate.parse("2012-01-01");
@@ -63,43 +70,46 @@ class MeanReversionRegressionTest {
         assertEquals(LocalDate.parse("2012-01-03"), r.equity().get(0).date());
         assertEquals(LocalDate.parse("2025-12-31"), r.equity().get(r.equity().size() - 1).date());
         assertEquals(3520, r.equity().size());
-        assertEquals(1379, m.trades());
-        assertEquals(1079, count(r, "TQQQ"));
-        assertEquals(300, count(r, "SQQQ"));
-        assertEquals(257, stops(r));
-        assertEquals(2555795.7784480094, m.finalEquity(), 1e-6);
-        assertEquals(0.7605875141705287, m.sharpe(), 1e-9);
-        assertEquals(-0.6104224058735159, m.maxDrawdown(), 1e-9);
-        assertEquals(689, r.roundTrips().size());
-        assertEquals(0.5224963715529753, m.winRate(), 1e-12);
+        assertEquals(1371, m.trades());
+        assertEquals(1069, count(r, "TQQQ"));
+        assertEquals(302, count(r, "SQQQ"));
+        assertEquals(251, stops(r));
+        assertEquals(2896888.2901313603, m.finalEquity(), 1e-6);
+        assertEquals(0.781878872633651, m.sharpe(), 1e-9);
+        assertEquals(-0.611430214339084, m.maxDrawdown(), 1e-9);
+        assertEquals(685, r.roundTrips().size());
+        assertEquals(0.5284671532846715, m.winRate(), 1e-12);
+        assertEquals(14, r.dividends().size());
+        assertEquals(73759.02, r.dividendTotal(), 1e-6);
     }
 
     @Test
     void withoutTheHedgeArePinned() {
         BacktestResult r = run(Map.of("hedge", "false"));
         Metrics m = r.metrics();
-        assertEquals(1079, m.trades());
-        assertEquals(257, stops(r));
-        assertEquals(3056790.458277707, m.finalEquity(), 1e-6);
-        assertEquals(0.7941032785057848, m.sharpe(), 1e-9);
-        assertEquals(-0.6023029370178878, m.maxDrawdown(), 1e-9);
-        assertEquals(539, r.roundTrips().size());
-        assertEquals(0.5213358070500927, m.winRate(), 1e-12);
+        assertEquals(1069, m.trades());
+        assertEquals(251, stops(r));
+        assertEquals(3358944.61972178, m.finalEquity(), 1e-6);
+        assertEquals(0.8102323422349542, m.sharpe(), 1e-9);
+        assertEquals(-0.6032050740426675, m.maxDrawdown(), 1e-9);
+        assertEquals(534, r.roundTrips().size());
+        assertEquals(0.5280898876404494, m.winRate(), 1e-12);
+        assertEquals(33087.59, r.dividendTotal(), 1e-6);
     }
 
     @Test
     void vwapVolumeAndBollingerFiltersArePinned() {
         BacktestResult r = run(Map.of("vwapFilter", "true", "volumeFilter", "true", "bollingerFilter", "true"));
         Metrics m = r.metrics();
-        assertEquals(518, m.trades());
-        assertEquals(246, count(r, "TQQQ"));
-        assertEquals(272, count(r, "SQQQ"));
-        assertEquals(67, stops(r));
-        assertEquals(153672.04969136493, m.finalEquity(), 1e-6);
-        assertEquals(0.24805210709132935, m.sharpe(), 1e-9);
-        assertEquals(-0.5665185227275609, m.maxDrawdown(), 1e-9);
-        assertEquals(259, r.roundTrips().size());
-        assertEquals(0.5096525096525096, m.winRate(), 1e-12);
+        assertEquals(506, m.trades());
+        assertEquals(242, count(r, "TQQQ"));
+        assertEquals(264, count(r, "SQQQ"));
+        assertEquals(66, stops(r));
+        assertEquals(145231.39, m.finalEquity(), 1e-6);
+        assertEquals(0.23291938074150687, m.sharpe(), 1e-9);
+        assertEquals(-0.5633693782545898, m.maxDrawdown(), 1e-9);
+        assertEquals(253, r.roundTrips().size());
+        assertEquals(0.5177865612648221, m.winRate(), 1e-12);
         assertEquals(LocalDate.parse("2012-04-16"), r.fills().get(0).date());
     }
 
@@ -107,14 +117,14 @@ class MeanReversionRegressionTest {
     void smaTrendFilterIsPinned() {
         BacktestResult r = run(Map.of("smaFilter", "true"));
         Metrics m = r.metrics();
-        assertEquals(639, m.trades());
+        assertEquals(637, m.trades());
         assertEquals(361, count(r, "TQQQ"));
         assertEquals(63, stops(r));
-        assertEquals(453921.68416319357, m.finalEquity(), 1e-6);
-        assertEquals(0.6829558883116242, m.sharpe(), 1e-9);
-        assertEquals(-0.3092628210709324, m.maxDrawdown(), 1e-9);
-        assertEquals(319, r.roundTrips().size());
-        assertEquals(0.6050156739811913, m.winRate(), 1e-12);
+        assertEquals(451657.88937448, m.finalEquity(), 1e-6);
+        assertEquals(0.6800446231926157, m.sharpe(), 1e-9);
+        assertEquals(-0.30959638446241344, m.maxDrawdown(), 1e-9);
+        assertEquals(318, r.roundTrips().size());
+        assertEquals(0.6037735849056604, m.winRate(), 1e-12);
     }
 
     @Test
@@ -123,11 +133,13 @@ class MeanReversionRegressionTest {
         Fill first = r.fills().get(0);
         assertEquals(LocalDate.parse("2012-03-05"), first.date());
         assertEquals(Side.BUY, first.side());
-        assertEquals(0.5339580178, first.price(), 1e-12);
-        assertEquals(168552, first.quantity()); // floor(90,000 / 0.5339580178)
+        // The close 0.5339580178, filled at the broker's hundredth of a cent; floor(90,000 / 0.5339580178) shares.
+        assertEquals(0.534, first.price(), 1e-12);
+        assertEquals(168552, first.quantity());
         Fill hedge = r.fills().stream().filter(f -> f.symbol().equals("SQQQ")).findFirst().orElseThrow();
-        assertEquals(LocalDate.parse("2017-03-10"), hedge.date());
+        // Dividends put 30% of equity above one SQQQ share (then $97,550) three weeks earlier than without them.
+        assertEquals(LocalDate.parse("2017-02-21"), hedge.date());
         assertEquals(1, hedge.quantity());
-        assertEquals(95425.0, hedge.price(), 1e-9);
+        assertEquals(97550.0, hedge.price(), 1e-9);
     }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each rule on hand-made bars run through the backtest engine ($10,000, no costs). RSI(2) values
- * are worked out in the comments with ta4j's seeding (see {@link CachedRsiTest}).
+ * are worked out in the comments with ta4j's seeding (see {@code indicator.IndicatorsTest}).
  */
 class MeanReversionStrategyTest {
     private static final WeekdayCalendar CAL = new WeekdayCalendar();
@@ -103,7 +103,8 @@ class MeanReversionStrategyTest {
 
     @Test
     void entryLeavesAStopFivePercentBelowTheEntryCloseThatFillsIntraday() {
-        // entry day 2 at 10.5, stop 9.975; day 3 trades down to 9.9 and closes 10.8 (RSI 37.5: no re-entry)
+        // entry day 2 at 10.5, stop 9.975, sent as a stop order at 9.97 (cents above $1, rounded down so it never
+        // sits above the stop the strategy named); day 3 trades down to 9.9 and closes 10.8 (RSI 37.5: no re-entry)
         BarSeries x = Bars.ohlc("TQQQ",
                 new Object[] {date(0), 10, 10, 10, 10},
                 new Object[] {date(1), 11, 11, 11, 11},
@@ -113,8 +114,8 @@ class MeanReversionStrategyTest {
         assertEquals(2, r.fills().size());
         Fill stop = r.fills().get(1);
         assertEquals(LocalDate.parse(date(3)), stop.date());
-        assertEquals(9.975, stop.price(), 1e-12);
-        assertEquals("stop loss at 9.975", stop.reason());
+        assertEquals(9.97, stop.price(), 1e-12);
+        assertEquals("stop loss at 9.97", stop.reason());
         assertEquals(9.975, r.decisions().get(2).explanation().signals().get("stop"), 1e-12);
     }
 
@@ -267,7 +268,7 @@ class MeanReversionStrategyTest {
     @Test
     void executesAtTheCloseInBacktestsAndWithMarketOrdersLive() {
         ExecutionPolicy e = strategy().execution();
-        assertEquals(ExecutionPolicy.FillModel.CLOSE, e.backtestFill());
+        assertEquals(ExecutionPolicy.DecisionTime.BEFORE_CLOSE, e.decisionTime());
         assertEquals(ExecutionPolicy.LiveOrderStyle.MARKET, e.liveOrder());
         assertEquals(java.util.Set.of("TQQQ", "SQQQ"), strategy("hedge", "true").symbols());
         assertEquals(java.util.Set.of("TQQQ"), strategy().symbols());

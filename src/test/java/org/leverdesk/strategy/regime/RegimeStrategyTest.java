@@ -242,7 +242,7 @@ class RegimeStrategyTest {
     @Test
     void executesAtTheCloseInBacktestsAndWithMarketOrdersLive() {
         RegimeStrategy s = defaults();
-        assertEquals(ExecutionPolicy.FillModel.CLOSE, s.execution().backtestFill());
+        assertEquals(ExecutionPolicy.DecisionTime.BEFORE_CLOSE, s.execution().decisionTime());
         assertEquals(ExecutionPolicy.LiveOrderStyle.MARKET, s.execution().liveOrder());
         assertEquals(java.util.Set.of("TQQQ", "QQQ"), s.symbols());
         assertEquals("regime", s.id());
@@ -265,11 +265,11 @@ class RegimeStrategyTest {
         assertEquals(t.date(251), fills.get(0).date());
         assertEquals(Side.BUY, fills.get(0).side());
         assertEquals((long) Math.floor(3000 * 0.7 / t.close(251)), fills.get(0).quantity());
-        assertEquals(t.close(251), fills.get(0).price());
+        assertEquals(t.close(251), fills.get(0).price(), 0.00005, "at the close, to the broker's hundredth of a cent");
         Fill last = fills.getLast();
         assertEquals(t.date(N), last.date());
         assertEquals(Side.SELL, last.side());
-        assertEquals(t.close(N), last.price());
+        assertEquals(t.close(N), last.price(), 0.00005);
         assertTrue(last.reason().startsWith("EMERGENCY EXIT"), last.reason());
         // nothing is held on any day whose confirmed regime is RISK_OFF or BREAKDOWN
         for (int k = 0; k < r.decisions().size(); k++) {

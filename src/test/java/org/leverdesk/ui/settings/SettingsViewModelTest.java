@@ -72,15 +72,17 @@ class SettingsViewModelTest {
         assertEquals("0.5", vm.field("risk.limitOffsetPercent").valueProperty().get());
         // four strategies (monthly-rebalance, regime, rsi2, rotation): each gets floor(100/4)% = 0.25 so all may be
         // enabled at once
-        assertEquals("0.25", vm.field("strategies.rsi2.capitalShare").valueProperty().get());
+        assertEquals("25", vm.field("strategies.rsi2.capitalShare").valueProperty().get(), "a share shown as a percent");
         assertEquals("30", vm.field("strategies.rsi2.parameters.entryRsi").valueProperty().get());
-        assertTrue(vm.field("strategies.rsi2.parameters.entryRsi").description().endsWith("(default 30)"));
+        assertEquals("Entry RSI", vm.field("strategies.rsi2.parameters.entryRsi").label());
+        assertEquals("true", vm.field("strategies.rsi2.parameters.hedge").valueProperty().get());
+        assertEquals("30", vm.field("strategies.regime.parameters.capitalFraction").valueProperty().get(), "0.30 shown as 30%");
         assertEquals("RSI(2) mean reversion with SQQQ hedge", vm.field("strategies.rsi2.parameters.entryRsi").group());
         long regimeParams = vm.fields().stream().filter(f -> f.key().startsWith("strategies.regime.parameters.")).count();
         assertEquals(StrategyCatalog.builtIn().require("regime").parameters().size(), regimeParams);
         assertEquals(List.of("Broker", "Risk", "Monthly rebalance (fixed dollars)", "Regime (QQQ regimes size TQQQ)",
                 "RSI(2) mean reversion with SQQQ hedge", "Rotation (Sharpe top-3 sleeves, best sleeve)", "Notifications"),
-                vm.fields().stream().map(SettingField::group).distinct().toList());
+                vm.fields().stream().map(org.leverdesk.ui.common.form.FieldModel::group).distinct().toList());
         assertTrue(vm.validProperty().get());
         // a fresh install has no file yet: the defaults are a change worth saving
         assertTrue(vm.canSaveProperty().get());
@@ -89,15 +91,16 @@ class SettingsViewModelTest {
     @Test
     void invalidCapitalShareIsMarkedAndBlocksSaveUntilFixed() {
         SettingsViewModel vm = vm();
-        type(vm, "strategies.rsi2.capitalShare", "1.5");
-        assertEquals("strategies.rsi2.capitalShare must be above 0 and at most 1 (got 1.5)",
+        type(vm, "strategies.rsi2.capitalShare", "150");
+        assertEquals("Capital share must be above 0% and at most 100% (got 150%)",
                 vm.field("strategies.rsi2.capitalShare").problemProperty().get());
         assertFalse(vm.canSaveProperty().get());
-        assertEquals("strategies.rsi2.capitalShare must be above 0 and at most 1 (got 1.5)", vm.validationMessageProperty().get());
+        assertEquals("RSI(2) mean reversion with SQQQ hedge · Capital share must be above 0% and at most 100% (got 150%)",
+                vm.validationMessageProperty().get());
         type(vm, "strategies.rsi2.capitalShare", "abc");
         assertEquals("Capital share must be a number (got 'abc')", vm.field("strategies.rsi2.capitalShare").problemProperty().get());
         assertFalse(vm.canSaveProperty().get());
-        type(vm, "strategies.rsi2.capitalShare", "0.5");
+        type(vm, "strategies.rsi2.capitalShare", "50");
         assertEquals("", vm.field("strategies.rsi2.capitalShare").problemProperty().get());
         assertTrue(vm.canSaveProperty().get());
     }
@@ -107,9 +110,9 @@ class SettingsViewModelTest {
         SettingsViewModel vm = vm();
         type(vm, "strategies.rsi2.enabled", "true");
         type(vm, "strategies.regime.enabled", "true");
-        type(vm, "strategies.rsi2.capitalShare", "0.6");
-        type(vm, "strategies.regime.capitalShare", "0.5");
-        String problem = "strategies: the enabled strategies' capital shares add up to 110%; lower them to 100% or less so they cannot trade the same dollars twice";
+        type(vm, "strategies.rsi2.capitalShare", "60");
+        type(vm, "strategies.regime.capitalShare", "50");
+        String problem = "The enabled strategies' capital shares add up to 110%; lower them to 100% or less so they cannot trade the same dollars twice";
         assertEquals(problem, vm.field("strategies.rsi2.capitalShare").problemProperty().get());
         assertEquals(problem, vm.field("strategies.regime.capitalShare").problemProperty().get());
         assertEquals("", vm.field("strategies.monthly-rebalance.capitalShare").problemProperty().get());
@@ -117,11 +120,24 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void everyProblemIsListedAtOnceInLabels() {
+        SettingsViewModel vm = vm();
+        type(vm, "risk.tolerancePercent", "60");
+        type(vm, "risk.maxQuoteAgeSeconds", "soon");
+        type(vm, "strategies.regime.parameters.fastPeriod", "1");
+        assertEquals(String.join("\n", "Risk · Tolerance must be between 0% and 50% (got 60%)",
+                "Risk · Maximum quote age must be a number (got 'soon')",
+                "Regime (QQQ regimes size TQQQ) · Fast SMA must be between 2 and 999 days (got 1 days)"),
+                vm.validationMessageProperty().get());
+        assertFalse(vm.validationMessageProperty().get().contains("risk."), "no config keys");
+    }
+
+    @Test
     void strategyParameterIsCheckedByTheStrategyAndMarkedOnTheParameterNamed() {
         SettingsViewModel vm = vm();
         type(vm, "strategies.rsi2.parameters.entryRsi", "80");
         String problem = vm.field("strategies.rsi2.parameters.entryRsi").problemProperty().get();
-        assertEquals("entryRsi (80.0) must be below exitRsi (75.0)", problem);
+        assertEquals("Entry RSI (80.0) must be below Exit RSI (75.0)", problem);
         assertEquals("", vm.field("strategies.rsi2.parameters.exitRsi").problemProperty().get());
         assertFalse(vm.canSaveProperty().get());
         type(vm, "strategies.rsi2.parameters.entryRsi", "25");
@@ -215,21 +231,21 @@ class SettingsViewModelTest {
         other.importFrom(badParam);
         assertTrue(other.errorMessageProperty().get().startsWith("Not imported: strategies.monthly-rebalance: "),
                 other.errorMessageProperty().get());
-        assertEquals("2000", other.field("strategies.monthly-rebalance.parameters.allocation").valueProperty().get());
+        assertEquals("2,000.00", other.field("strategies.monthly-rebalance.parameters.allocation").valueProperty().get());
 
         other.importFrom(exported);
         assertEquals("", other.errorMessageProperty().get());
         assertEquals("120", other.field("risk.maxQuoteAgeSeconds").valueProperty().get());
-        assertEquals("5000", other.field("strategies.monthly-rebalance.parameters.allocation").valueProperty().get());
+        assertEquals("5,000.00", other.field("strategies.monthly-rebalance.parameters.allocation").valueProperty().get());
     }
 
     @Test
     void emailNeedsItsAddressesAndSendTestCallsTheHook() {
         SettingsViewModel vm = vm();
         type(vm, "notifications.email", "true");
-        assertEquals("notifications: e-mail needs smtpHost, emailFrom and emailTo",
+        assertEquals("E-mail needs the SMTP host, From and To",
                 vm.field("notifications.smtpHost").problemProperty().get());
-        assertEquals("notifications: e-mail needs smtpHost, emailFrom and emailTo",
+        assertEquals("E-mail needs the SMTP host, From and To",
                 vm.field("notifications.emailTo").problemProperty().get());
         type(vm, "notifications.smtpHost", "smtp.example.com");
         type(vm, "notifications.emailFrom", "bot@example.com");

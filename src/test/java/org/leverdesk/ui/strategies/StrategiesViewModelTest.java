@@ -43,8 +43,8 @@ class StrategiesViewModelTest {
         store.close();
     }
 
-    private ParameterEdit field(String name) {
-        return vm.editor().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    private org.leverdesk.ui.common.form.FieldModel field(String name) {
+        return vm.editor().stream().filter(p -> p.key().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
@@ -56,8 +56,10 @@ class StrategiesViewModelTest {
         assertEquals("defaults", defaults.createdBy());
         assertEquals("2025-01-02 14:30", vm.created(defaults));
         assertEquals(defaults, vm.editingProperty().get());
-        assertEquals(List.of("allocation", "limitOffsetBps"), vm.editor().stream().map(ParameterEdit::name).toList());
-        assertEquals("2000", field("allocation").valueProperty().get());
+        assertEquals(List.of("allocation", "limitOffsetBps"), vm.editor().stream().map(org.leverdesk.ui.common.form.FieldModel::key).toList());
+        assertEquals("2,000.00", field("allocation").valueProperty().get(), "money with two decimals");
+        assertEquals("Allocation", field("allocation").label());
+        assertEquals("0.5", field("limitOffsetBps").valueProperty().get(), "50 basis points shown as 0.5%");
         assertTrue(vm.validProperty().get());
         assertFalse(vm.canSaveProperty().get(), "nothing changed yet");
     }
@@ -68,7 +70,7 @@ class StrategiesViewModelTest {
         assertFalse(vm.validProperty().get());
         assertFalse(vm.canSaveProperty().get());
         String message = vm.validationMessageProperty().get();
-        assertTrue(message.contains("allocation"), message);
+        assertEquals("Allocation must be a number (got 'lots')", message, "in the label, not the code name");
         assertFalse(message.contains("\n"));
         vm.save();
         assertEquals(1, repo.list("monthly-rebalance").size(), "nothing invalid is saved");
@@ -104,7 +106,7 @@ class StrategiesViewModelTest {
     @Test
     void twoSelectedVersionsAreComparedOlderToNewer() {
         field("allocation").valueProperty().set("3000");
-        field("limitOffsetBps").valueProperty().set("25");
+        field("limitOffsetBps").valueProperty().set("0.25"); // percent: 25 basis points
         vm.save();
         StrategyVersion v2 = vm.versions().get(0);
         StrategyVersion v1 = vm.versions().get(1);
@@ -120,7 +122,9 @@ class StrategiesViewModelTest {
         assertTrue(vm.differences().isEmpty());
         assertEquals("", vm.diffTitleProperty().get());
         assertEquals(v1, vm.editingProperty().get());
-        assertEquals("2000", field("allocation").valueProperty().get());
+        assertEquals("2,000.00", field("allocation").valueProperty().get(), "money with two decimals");
+        assertEquals("Allocation", field("allocation").label());
+        assertEquals("0.5", field("limitOffsetBps").valueProperty().get(), "50 basis points shown as 0.5%");
     }
 
     @Test
@@ -142,6 +146,25 @@ class StrategiesViewModelTest {
         assertEquals("rsi2", vm.versions().get(0).strategyId());
         assertEquals("30", field("entryRsi").valueProperty().get());
         assertEquals(19, vm.editor().size());
+    }
+
+    @Test
+    void everyInvalidFieldShowsItsOwnProblemAtOnceAndRulesBetweenFieldsUseLabels() {
+        vm.strategyProperty().set(vm.strategies().stream().filter(s -> s.id().equals("rsi2")).findFirst().orElseThrow());
+        field("rsiPeriod").valueProperty().set("0");
+        field("hedgePercent").valueProperty().set("abc");
+        assertEquals("RSI period must be between 1 and 100 bars (got 0 bars)", field("rsiPeriod").problemProperty().get());
+        assertEquals("Hedge size must be a number (got 'abc')", field("hedgePercent").problemProperty().get());
+        assertEquals("RSI period must be between 1 and 100 bars (got 0 bars)\nHedge size must be a number (got 'abc')",
+                vm.validationMessageProperty().get(), "both at once, in form order");
+        field("rsiPeriod").valueProperty().set("2");
+        field("hedgePercent").valueProperty().set("30");
+        field("entryRsi").valueProperty().set("80");
+        assertEquals("Entry RSI (80.0) must be below Exit RSI (75.0)", field("entryRsi").problemProperty().get());
+        assertEquals("", field("exitRsi").problemProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+        field("hedge").valueProperty().set("false");
+        assertEquals("false", vm.editor().stream().filter(f -> f.key().equals("hedge")).findFirst().orElseThrow().stored());
     }
 
     @Test

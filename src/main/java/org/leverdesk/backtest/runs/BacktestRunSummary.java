@@ -1,0 +1,11 @@
+package org.leverdesk.backtest.runs;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/** One saved backtest as listed in the run history. {@code versionId} is null for unsaved parameters. */
+public record BacktestRunSummary(long id, String strategyId, Long versionId, String symbol, LocalDate from, LocalDate to,
+                                 Instant createdAt, Map<String, String> parameters, double totalReturn,
+                                 double finalEquity) {
+}

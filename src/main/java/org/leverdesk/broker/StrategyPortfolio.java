@@ -1,0 +1,72 @@
+package org.leverdesk.broker;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.leverdesk.domain.PortfolioView;
+import org.leverdesk.domain.Position;
+
+/**
+ * Capital isolation: what one strategy sees of a shared account. Its equity is its capital share of
+ * the account's equity; its positions are the broker's positions in its own symbols; its cash is its
+ * equity minus what those positions are worth (never below 0). Strategies sharing one account must
+ * trade different symbols, since the broker keeps one position per symbol.
+ */
+public final class StrategyPortfolio implements PortfolioView {
+    private final double equity;
+    private final double cash;
+    private final Map<String, Position> positions;
+
+    private StrategyPortfolio(double equity, double cash, Map<String, Position> positions) {
+        this.equity = equity;
+        this.cash = cash;
+        this.positions = positions;
+    }
+
+    /** The view of a strategy trading {@code symbols} with {@code capitalShare} (0..1] of the account. */
+    public static StrategyPortfolio of(Account account, List<BrokerPosition> brokerPositions, Set<String> symbols,
+                                       double capitalShare) {
+        if (!(capitalShare > 0 && capitalShare <= 1)) {
+            throw new IllegalArgumentException("a capital share must be above 0 and at most 1 (got " + capitalShare + ")");
+        }
+        Map<String, Position> mine = new LinkedHashMap<>();
+        double held = 0;
+        for (BrokerPosition p : brokerPositions) {
+            if (symbols.contains(p.symbol()) && p.quantity().signum() != 0) {
+                // Whole shares: a fractional remainder (from a manual trade) is not the strategy's to trade.
+                mine.put(p.symbol(), new Position(p.symbol(), p.quantity().longValue(), p.averageEntryPrice().doubleValue()));
+                held += value(p.marketValue());
+            }
+        }
+        double equity = account.equity().doubleValue() * capitalShare;
+        return new StrategyPortfolio(equity, Math.max(0, equity - held), Collections.unmodifiableMap(mine));
+    }
+
+    private static double value(BigDecimal v) {
+        return v == null ? 0 : v.doubleValue();
+    }
+
+    @Override
+    public double cash() {
+        return cash;
+    }
+
+    @Override
+    public long quantity(String symbol) {
+        Position p = positions.get(symbol);
+        return p == null ? 0 : p.quantity();
+    }
+
+    @Override
+    public Map<String, Position> positions() {
+        return positions;
+    }
+
+    @Override
+    public double equity() {
+        return equity;
+    }
+}

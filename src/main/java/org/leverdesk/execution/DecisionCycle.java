@@ -1,0 +1,334 @@
+package org.leverdesk.execution;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.leverdesk.broker.Account;
+import org.leverdesk.broker.Broker;
+import org.leverdesk.broker.BrokerException;
+import org.leverdesk.broker.BrokerOrder;
+import org.leverdesk.broker.Quote;
+import org.leverdesk.config.RiskSettings;
+import org.leverdesk.domain.Decision;
+import org.leverdesk.domain.MarketSnapshot;
+import org.leverdesk.domain.OrderStatus;
+import org.leverdesk.domain.OrderType;
+import org.leverdesk.domain.PortfolioView;
+import org.leverdesk.domain.Side;
+import org.leverdesk.domain.Target;
+import org.leverdesk.market.calendar.TradingCalendar;
+import org.leverdesk.risk.GateVerdict;
+import org.leverdesk.risk.RiskGate;
+import org.leverdesk.strategy.DecisionContext;
+import org.leverdesk.strategy.Strategy;
+
+/**
+ * The one path from a market snapshot to orders, the same for backtests, paper and live trading:
+ * <ol>
+ *   <li>the strategy decides on the snapshot and its share of the account ({@link Broker#portfolioView});</li>
+ *   <li>the decision is recorded ({@link DecisionLog});</li>
+ *   <li>unless something blocks trading (stale prices, a broker clock that cannot be trusted — the
+ *       caller's {@code tradeBlock}), each target's quote is checked by the {@link QuoteGuard};</li>
+ *   <li>protective stops that no longer fit a target are cancelled; the {@link OrderPlanner} turns the
+ *       targets into orders (whole shares, tolerance band, minimum trade value, buying power, order type
+ *       for the market's state, sells first);</li>
+ *   <li>each order passes the {@link RiskGate}, its intent is recorded ({@link IntentLog}) and it is sent;</li>
+ *   <li>a target that carries a stop price gets its protective stop (a GTC STOP sell of the whole
+ *       position) once the position is there.</li>
+ * </ol>
+ * Only the adapters differ: a backtest passes a {@code SimBroker} driven by a replay clock, an
+ * in-memory gate and logs that keep nothing; paper and live pass their broker, the store and the
+ * journal. Nothing here knows which.
+ */
+public final class DecisionCycle {
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final Broker broker;
+    private final TradingCalendar calendar;
+    private final OrderPlanner planner;
+    private final QuoteGuard quoteGuard;
+    private final RiskGate gate;
+    private final DecisionLog log;
+    private final OrderSender sender;
+    private final Duration stopWait;
+    private Strategy lastStrategy;
+    private Set<String> lastTraded;
+
+    /**
+     * @param clock    "now" for the quote guard (the replay clock in a backtest)
+     * @param stopWait how long to wait for an entry to fill before placing its protective stop (zero for
+     *                 brokers that fill at once, such as the simulated one)
+     */
+    public DecisionCycle(Broker broker, TradingCalendar calendar, RiskSettings risk, Clock clock, RiskGate gate,
+                         DecisionLog log, IntentLog intents, Duration stopWait) {
+        this.broker = broker;
+        this.calendar = calendar;
+        this.planner = new OrderPlanner(risk);
+        this.quoteGuard = new QuoteGuard(risk, clock);
+        this.gate = gate;
+        this.log = log;
+        this.sender = new OrderSender(broker, intents, log);
+        this.stopWait = stopWait;
+    }
+
+    /** The risk gate this cycle checks orders with. */
+    public RiskGate riskGate() {
+        return gate;
+    }
+
+    /**
+     * Runs one decision of {@code run} on {@code day} (the snapshot's day).
+     *
+     * @param firstDay   the strategy's first day (a backtest's start, a live strategy's first run)
+     * @param explain    false when nobody reads the explanation (a backtest that keeps no decisions)
+     * @param dryRun     plan and gate, but record and send nothing
+     * @param tradeBlock null when orders may be sent, else the one-line reason they may not
+     */
+    public RunResult run(StrategyRun run, LocalDate day, MarketSnapshot market, boolean firstDay, boolean explain,
+                         boolean dryRun, String tradeBlock) {
+        Strategy strategy = run.strategy();
+        String id = strategy.id();
+        PortfolioView portfolio = broker.portfolioView(traded(strategy), run.capitalShare());
+        Decision decision = strategy.decide(new DecisionContext(day, market, portfolio, calendar, firstDay, explain));
+        Long decisionId = dryRun ? null : log.decision(decision, run);
+        if (!decision.rebalance() || decision.targets().isEmpty()) {
+            return new RunResult(id, day, dryRun, null, decision, decisionId, OrderPlan.EMPTY, List.of(), List.of());
+        }
+        if (tradeBlock != null) {
+            if (!dryRun) {
+                log.append("stale-data", id, tradeBlock, null);
+            }
+            return new RunResult(id, day, dryRun, null, decision, decisionId, OrderPlan.EMPTY, List.of(tradeBlock), List.of());
+        }
+        return trade(run, day, decision, decisionId, portfolio, dryRun);
+    }
+
+    private RunResult trade(StrategyRun run, LocalDate day, Decision decision, Long decisionId, PortfolioView portfolio,
+                            boolean dryRun) {
+        String id = run.strategy().id();
+        Map<String, Quote> quotes = new HashMap<>();
+        List<String> blocked = new ArrayList<>();
+        for (Target t : decision.targets()) {
+            QuoteCheck check = quote(t.symbol(), day);
+            if (check.usable()) {
+                quotes.put(t.symbol(), check.quote());
+            } else {
+                blocked.add(check.reason());
+                if (!dryRun) {
+                    log.append("quote-blocked", id, check.reason(), null);
+                }
+            }
+        }
+        Map<String, Long> held = new HashMap<>();
+        portfolio.positions().forEach((symbol, p) -> held.put(symbol, p.quantity()));
+        List<OrderOutcome> outcomes = new ArrayList<>();
+        List<BrokerOrder> keptStops = settleStops(id, decision, held, dryRun, outcomes);
+        Account account = broker.account();
+        double buyingPower = Math.min(account.buyingPower().doubleValue(), portfolio.cash());
+        OrderPlan plan = planner.plan(new PlanInput(id, run.version(), day, decision.targets(), held, buyingPower, quotes,
+                broker.marketOpen(), run.strategy().execution(), broker.fees()));
+
+        // A decision made after the close sends its sells to the opening auction and its buys right after the
+        // open (followUp), once the sells have filled: a cash account cannot spend what it has not yet sold,
+        // and buys sized at today's close would not fit an opening gap.
+        boolean deferBuys = run.strategy().execution().decidesAfterClose() && !broker.marketOpen();
+        if (deferBuys && !dryRun) {
+            // What the follow-up may buy: the targets above what is held now. A position a stop closes before
+            // then, or one kept as it is, is not bought back.
+            Set<String> wanted = new java.util.TreeSet<>();
+            for (Target t : decision.targets()) {
+                if (t.quantity() > held.getOrDefault(t.symbol(), 0L)) {
+                    wanted.add(t.symbol());
+                }
+            }
+            log.deferredBuys(id, day, wanted);
+        }
+        for (PlannedOrder o : plan.orders()) {
+            if (deferBuys && o.side() == Side.BUY) {
+                outcomes.add(new OrderOutcome(o, OrderOutcome.Kind.DEFERRED, null, null,
+                        "sent after the next open, once the sells have filled, sized against the buying power then"));
+                continue;
+            }
+            outcomes.add(gateAndSend(id, day, o, held.getOrDefault(o.symbol(), 0L), account, dryRun));
+        }
+        placeStops(run, day, decision, plan, keptStops, dryRun, outcomes);
+        return new RunResult(id, day, dryRun, null, decision, decisionId, plan, blocked, outcomes);
+    }
+
+    /**
+     * The second half of a decision made after the close ({@code decision}, of {@code decisionDay}), right
+     * after the next open: its buys, for what is still missing of each target, planned against the
+     * buying power and the quotes now (market orders; their client order ids are the deferred ones').
+     * Only {@code wanted} symbols (those the decision wanted more of than was held then) are bought; targets
+     * already reached, positions a stop closed since, and sells are left alone.
+     */
+    public RunResult followUp(StrategyRun run, LocalDate decisionDay, Decision decision, Set<String> wanted, boolean dryRun) {
+        String id = run.strategy().id();
+        PortfolioView portfolio = broker.portfolioView(traded(run.strategy()), run.capitalShare());
+        List<Target> buys = new ArrayList<>();
+        for (Target t : decision.targets()) {
+            if (wanted.contains(t.symbol()) && t.quantity() > portfolio.quantity(t.symbol())) {
+                buys.add(t);
+            }
+        }
+        if (buys.isEmpty()) {
+            return new RunResult(id, decisionDay, dryRun, null, decision, null, OrderPlan.EMPTY, List.of(), List.of());
+        }
+        Decision remaining = new Decision(decision.date(), decision.strategyId(), true, buys, decision.explanation());
+        return trade(run, decisionDay, remaining, null, portfolio, dryRun);
+    }
+
+    private OrderOutcome gateAndSend(String id, LocalDate day, PlannedOrder o, long held, Account account, boolean dryRun) {
+        GateVerdict v = dryRun ? gate.evaluate(o.symbol(), o.side(), o.quantity(), held)
+                : gate.check(id, o.clientOrderId(), o.symbol(), o.side(), o.quantity(), held);
+        if (v.allowed() && account.tradingBlocked()) {
+            v = GateVerdict.deny(v.state(), "the broker blocks trading on account " + account.accountId());
+            if (!dryRun) {
+                log.append("risk-denied", id, o.clientOrderId() + ": " + v.reason(), null);
+            }
+        }
+        if (!v.allowed()) {
+            return new OrderOutcome(o, OrderOutcome.Kind.DENIED, null, null, v.reason());
+        }
+        if (dryRun) {
+            return new OrderOutcome(o, OrderOutcome.Kind.DRY_RUN, OrderStatus.NEW, null, "dry run: not sent");
+        }
+        return sender.send(id, day, o);
+    }
+
+    private QuoteCheck quote(String symbol, LocalDate day) {
+        try {
+            // End-of-day quotes (paper broker on daily prices) are fresh when they are of the decision's day.
+            java.time.Instant freshFrom = broker.quotesFromDailyCloses()
+                    ? day.atStartOfDay(org.leverdesk.market.calendar.NyseCalendar.ZONE).toInstant() : null;
+            return quoteGuard.check(symbol, broker.latestQuote(symbol), freshFrom);
+        } catch (BrokerException e) {
+            return QuoteCheck.blocked(symbol, null, symbol + ": no quote from the broker (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Cancels this strategy's resting protective stops on the decision's symbols that no longer fit
+     * (the position is about to change, or the stop moved or went) — before the planner's sells, which
+     * a resting stop would otherwise hold the shares of. Returns the stops that stay.
+     */
+    private List<BrokerOrder> settleStops(String id, Decision decision, Map<String, Long> held, boolean dryRun,
+                                          List<OrderOutcome> outcomes) {
+        List<BrokerOrder> kept = new ArrayList<>();
+        List<BrokerOrder> resting = restingStops(id, decision);
+        for (BrokerOrder stop : resting) {
+            Target t = target(decision, stop.symbol());
+            long h = held.getOrDefault(stop.symbol(), 0L);
+            boolean fits = t != null && t.hasStop() && t.quantity() == h
+                    && stop.quantity().compareTo(BigDecimal.valueOf(h)) == 0
+                    && stop.stopPrice().compareTo(OrderPlanner.tick(t.stopPrice(), RoundingMode.DOWN)) == 0;
+            if (fits) {
+                kept.add(stop);
+                continue;
+            }
+            if (dryRun) {
+                continue;
+            }
+            try {
+                broker.cancel(stop.brokerOrderId());
+                log.append("order", id, stop.clientOrderId() + ": protective stop cancelled for the new target", null);
+            } catch (BrokerException e) {
+                log.append("order", id, stop.clientOrderId() + ": cancelling the protective stop failed: " + e.getMessage(),
+                        null);
+            }
+        }
+        return kept;
+    }
+
+    /** This strategy's open stop sells on the decision's symbols (its client order ids start "ld-<id>-"). */
+    private List<BrokerOrder> restingStops(String id, Decision decision) {
+        boolean anyStopWanted = false;
+        for (Target t : decision.targets()) {
+            anyStopWanted |= t.hasStop();
+        }
+        List<BrokerOrder> out = new ArrayList<>();
+        List<BrokerOrder> open;
+        try {
+            open = broker.openOrders();
+        } catch (BrokerException e) {
+            return out;
+        }
+        String prefix = ClientOrderIds.prefix(id);
+        for (BrokerOrder o : open) {
+            if (o.type() == OrderType.STOP && o.side() == Side.SELL && o.clientOrderId() != null
+                    && o.clientOrderId().startsWith(prefix) && target(decision, o.symbol()) != null) {
+                out.add(o);
+            }
+        }
+        return anyStopWanted || !out.isEmpty() ? out : List.of();
+    }
+
+    private static Target target(Decision d, String symbol) {
+        for (Target t : d.targets()) {
+            if (t.symbol().equals(symbol)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Places the protective stop of every target that asks for one, once its position is held. */
+    private void placeStops(StrategyRun run, LocalDate day, Decision decision, OrderPlan plan, List<BrokerOrder> kept,
+                            boolean dryRun, List<OrderOutcome> outcomes) {
+        String id = run.strategy().id();
+        for (Target t : decision.targets()) {
+            if (!t.hasStop() || t.quantity() <= 0 || kept.stream().anyMatch(k -> k.symbol().equals(t.symbol()))) {
+                continue;
+            }
+            long held = heldAfterEntry(run, t, plan);
+            if (held != t.quantity()) {
+                if (!dryRun) {
+                    log.append("order", id, t.symbol() + ": protective stop at " + t.stopPrice() + " not placed: holding "
+                            + held + " of the target " + t.quantity() + " (the entry has not filled)", null);
+                }
+                continue;
+            }
+            PlannedOrder stop = OrderPlanner.protectiveStop(id, run.version(), day, t.symbol(), held, t.stopPrice());
+            Account account = broker.account();
+            outcomes.add(gateAndSend(id, day, stop, held, account, dryRun));
+        }
+    }
+
+    /** The position in {@code t}'s symbol after its entry, waiting up to {@code stopWait} for an accepted entry to fill. */
+    private long heldAfterEntry(StrategyRun run, Target t, OrderPlan plan) {
+        long held = broker.portfolioView(traded(run.strategy()), run.capitalShare()).quantity(t.symbol());
+        PlannedOrder entry = plan.orders().stream().filter(o -> o.symbol().equals(t.symbol())).findFirst().orElse(null);
+        long deadline = System.nanoTime() + stopWait.toNanos();
+        while (held != t.quantity() && entry != null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL.toMillis());
+                if (broker.orderByClientOrderId(entry.clientOrderId()).map(o -> o.status().isFinal()).orElse(true)) {
+                    held = broker.portfolioView(traded(run.strategy()), run.capitalShare()).quantity(t.symbol());
+                    break;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (BrokerException e) {
+                break;
+            }
+            held = broker.portfolioView(traded(run.strategy()), run.capitalShare()).quantity(t.symbol());
+        }
+        return held;
+    }
+
+    private Set<String> traded(Strategy strategy) {
+        if (strategy != lastStrategy) {
+            lastTraded = Set.copyOf(strategy.tradedSymbols());
+            lastStrategy = strategy;
+        }
+        return lastTraded;
+    }
+}

@@ -1,0 +1,184 @@
+package org.leverdesk.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leverdesk.app.context.AppContext;
+import org.leverdesk.app.context.LiveStrategies;
+import org.leverdesk.app.context.TradingRuntime;
+import org.leverdesk.config.AppConfig;
+import org.leverdesk.config.ConfigFile;
+import org.leverdesk.config.Secrets;
+import org.leverdesk.config.StrategySettings;
+import org.leverdesk.market.calendar.NyseCalendar;
+import org.leverdesk.notify.NotifyOptions;
+import org.leverdesk.schedule.SimulatedClock;
+import org.leverdesk.ui.AppServices;
+import org.leverdesk.ui.FxTest;
+import org.leverdesk.ui.Snapshots;
+import org.leverdesk.ui.common.FxTaskExecutor;
+import org.leverdesk.ui.shell.MainWindow;
+import org.leverdesk.ui.shell.NavItem;
+import org.leverdesk.ui.shell.Theme;
+import org.leverdesk.ui.shell.ThemeManager;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every view of the real window, after a real paper run on the demo market, in the light and the dark
+ * theme at 1024×700 and 1600×1000 ({@code <view>-<theme>-<size>.png}, the README's screenshots with
+ * {@code -Dleverdesk.snapshot.dir=docs/screenshots}); on the way, the menu's shortcuts: Ctrl+number
+ * switches views, Ctrl+Shift+L switches the theme, F1 lists every shortcut.
+ */
+@FxTest
+class WorkstationScreenshotsFxTest {
+    private static final List<int[]> SIZES = List.of(new int[] {1024, 700}, new int[] {1600, 1000});
+    @TempDir
+    Path dir;
+    private final FxTaskExecutor executor = new FxTaskExecutor();
+    private AppContext app;
+    private TradingRuntime runtime;
+
+    @Start
+    void start(Stage stage) {
+        // built in the test (a real paper run first)
+    }
+
+    @AfterEach
+    void close() {
+        executor.close();
+        if (runtime != null) {
+            runtime.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void everyViewInBothThemesAtBothSizes(FxRobot robot) throws Exception {
+        app = AppContext.open(dir.resolve("data"), null, 0, true);
+        NyseCalendar calendar = new NyseCalendar();
+        LocalDate lastBar = app.marketData().barsUpTo("TQQQ", LocalDate.now(NyseCalendar.ZONE)).lastDate();
+        LocalDate session = calendar.nextTradingDay(lastBar);
+        Instant at = SimulatedClock.et(session + "T15:50:00");
+        AppConfig config = AppConfig.defaults()
+                .withStrategy(new StrategySettings("regime", true, 0.5, Map.of(), null))
+                .withStrategy(new StrategySettings("monthly-rebalance", true, 0.3, Map.of("allocation", "20000", "symbol", "QQQM"), null));
+        ConfigFile configFile = new ConfigFile(dir.resolve("config").resolve("config.json"));
+        configFile.save(config);
+        Secrets secrets = new Secrets(dir.resolve("secrets.properties"), Map.of());
+        runtime = TradingRuntime.open(app, config, secrets, new SimulatedClock(at, at.plusSeconds(3600)), null, NotifyOptions.defaults());
+        var atStart = runtime.execution().reconcile();
+        config.enabledStrategies().forEach(s -> runtime.execution().run(LiveStrategies.run(s, app.strategyVersions()), false));
+        Clock clock = Clock.fixed(at, NyseCalendar.ZONE);
+        AppServices services = DesktopLauncher.services(app, configFile, secrets)
+                .withTrading(RuntimeBindings.trading(app, config, runtime, () -> atStart, clock));
+        ThemeManager themes = new ThemeManager(configFile.path().getParent());
+        Stage[] window = new Stage[1];
+        robot.interact(() -> {
+            Stage stage = new Stage();
+            Scene scene = new Scene(MainWindow.create(services, executor, clock, themes), 1024, 700);
+            scene.getStylesheets().add(MainWindow.STYLESHEET);
+            stage.setScene(scene);
+            stage.show();
+            window[0] = stage;
+        });
+        ListView<NavItem> nav = robot.lookup("#navigation").queryAs(ListView.class);
+        List<String> views = nav.getItems().stream().map(NavItem::title).toList();
+        assertEquals(List.of("Dashboard", "Backtest", "Strategies", "Chart", "Regime", "Rotation", "Orders", "Journal", "Data",
+                "Settings"), views);
+
+        // Ctrl+4 shows the fourth view; F1 lists the shortcuts; Ctrl+Shift+L switches to the dark theme and back.
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Chart", nav.getSelectionModel().getSelectedItem().title());
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#shortcutTable").tryQuery().isPresent());
+        Node table = robot.lookup("#shortcutTable").query();
+        assertTrue(robot.from(table).lookup((Label l) -> "Ctrl+Shift+X".equals(l.getText())).tryQuery().isPresent());
+        Snapshots.write(table.getScene().getRoot(), "shortcuts-help.png");
+        robot.interact(() -> ((Stage) table.getScene().getWindow()).close());
+        robot.interact(() -> window[0].requestFocus());
+        robot.clickOn(nav);
+        // on a loaded machine the main window takes a moment to get the keyboard back from the closed dialog
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window[0].isFocused());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.L).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window[0].getScene().getRoot().getStyleClass().contains("theme-dark"));
+        assertEquals(Theme.PRIMER_DARK, new ThemeManager(configFile.path().getParent()).theme(), "remembered for the next start");
+
+        // A backtest first, so the Backtest view shows a result.
+        robot.clickOn("Backtest");
+        robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
+        Button run = robot.lookup("#runButton").queryAs(Button.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#metricsTable")
+                .queryAs(javafx.scene.control.TableView.class).getItems().isEmpty() && !run.isDisabled());
+
+        for (Theme theme : List.of(Theme.PRIMER_LIGHT, Theme.PRIMER_DARK)) {
+            robot.interact(() -> themes.apply(theme.id()));
+            for (int[] size : SIZES) {
+                robot.interact(() -> {
+                    window[0].setWidth(size[0]);
+                    window[0].setHeight(size[1]);
+                });
+                for (String view : views) {
+                    robot.interact(() -> nav.getItems().stream().filter(i -> i.title().equals(view)).findFirst()
+                            .ifPresent(i -> nav.getSelectionModel().select(i)));
+                    settle(robot, view);
+                    Parent root = window[0].getScene().getRoot();
+                    String name = view.toLowerCase(java.util.Locale.ROOT) + "-" + (theme.dark() ? "dark" : "light") + "-"
+                            + size[0] + "x" + size[1] + ".png";
+                    Snapshots.write(root, name);
+                }
+            }
+        }
+        // The Strategies view's form with on/off switches, percents and tickers (rsi2) and ticker chips and choices (rotation).
+        robot.interact(() -> themes.apply(Theme.PRIMER_LIGHT.id()));
+        robot.interact(() -> {
+            window[0].setWidth(1024);
+            window[0].setHeight(700);
+            nav.getItems().stream().filter(i -> i.title().equals("Strategies")).findFirst().ifPresent(i -> nav.getSelectionModel().select(i));
+        });
+        for (String id : List.of("rsi2", "rotation")) {
+            robot.interact(() -> {
+                var box = robot.lookup("#strategyBox").<javafx.scene.control.ComboBox<org.leverdesk.strategy.catalog.StrategyDescriptor>>query();
+                box.getItems().stream().filter(d -> d.id().equals(id)).findFirst().ifPresent(box::setValue);
+            });
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#param-hedge").tryQuery().isPresent()
+                    || robot.lookup("#param-core").tryQuery().isPresent() && id.equals("rotation"));
+            settle(robot, "Strategies");
+            Snapshots.write(window[0].getScene().getRoot(), "strategies-" + id + "-light-1024x700.png");
+        }
+        assertFalse(views.isEmpty());
+    }
+
+    /** Gives a view time to load its data (background reads) and lay out. */
+    private static void settle(FxRobot robot, String view) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        if (view.equals("Chart")) {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#summaryLabel").queryAs(Label.class).getText().isEmpty());
+        }
+        Thread.sleep(view.equals("Regime") || view.equals("Rotation") || view.equals("Dashboard") ? 2500 : 800);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
