@@ -18,7 +18,7 @@ import org.leverdesk.broker.alpaca.FakeAlpacaServer;
 /**
  * What the fake Alpaca server holds, read over Alpaca's HTTP API as any client reads it, so the campaign
  * does not depend on how the fake keeps its book, and works when it accepts and fills orders later
- * (it waits until no order is open before it compares).
+ * (it waits until no order is in transit before it compares).
  */
 final class AlpacaBook {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,12 +27,13 @@ final class AlpacaBook {
 
     /** One order at the broker: its client order id, status, side, symbol and filled quantity. */
     record Order(String clientOrderId, String status, String side, String symbol, BigDecimal filledQty) {
-        boolean open() {
-            return !List.of("filled", "canceled", "expired", "rejected", "replaced", "done_for_day").contains(status);
-        }
-
-        BigDecimal signedFill() {
-            return "sell".equals(side) ? filledQty.negate() : filledQty;
+        /**
+         * On its way somewhere: sent but not yet accepted, being cancelled or replaced, or partly filled. A stop or
+         * limit resting at the broker ({@code new}, {@code accepted}) is settled: it may wait there for weeks.
+         */
+        boolean inTransit() {
+            return List.of("pending_new", "accepted_for_bidding", "pending_cancel", "pending_replace", "partially_filled")
+                    .contains(status);
         }
     }
 
@@ -80,10 +81,10 @@ final class AlpacaBook {
         return out;
     }
 
-    /** Waits until no order is open (new, accepted, partly filled...); false when some still are after {@code timeout}. */
+    /** Waits until no order is in transit (see {@link Order#inTransit()}); false when some still are after {@code timeout}. */
     boolean awaitSettled(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (orders().stream().anyMatch(Order::open)) {
+        while (orders().stream().anyMatch(Order::inTransit)) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

@@ -153,7 +153,8 @@ final class KillCampaign {
                     List.of(new StrategySettings("monthly-rebalance", true, 0.5,
                                     Map.of("allocation", "2000", "symbol", "TQQQ"), "close-10m"),
                             new StrategySettings("rsi2", true, 0.5, Map.of("symbol", "QQQ"), "close-10m")), null));
-            this.fake = FakeAlpacaServer.start();
+            // The children read the machine's clock: the fake runs on it, open, answering each step within its request.
+            this.fake = FakeAlpacaServer.startOnWallClock();
             fake.setQuote("TQQQ", 49.99, 50.01);
             fake.setQuote("SQQQ", 19.99, 20.01);
             fake.setQuote("QQQ", 399.9, 400.1);
