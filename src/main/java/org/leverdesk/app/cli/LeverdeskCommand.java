@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
             RunCommand.class, ReconcileCommand.class, ForceExitCommand.class, OrderCommand.class, OrdersCommand.class, PositionsCommand.class,
             ScheduleCommand.class, DaemonCommand.class, DataCommand.class, ChainCommand.class, ParityCommand.class, TaxCommand.class,
             ReportCommand.class, LockCommand.class, SweepCommand.class, WalkForwardCommand.class, MonteCarloCommand.class,
-            WorkerCommand.class, AdviseCommand.class})
+            WorkerCommand.class, AdviseCommand.class, StoreCommand.class})
 public final class LeverdeskCommand implements Runnable {
 
     @Override

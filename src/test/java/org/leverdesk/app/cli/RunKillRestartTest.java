@@ -44,7 +44,7 @@ import org.leverdesk.store.StoredOrder;
  * command and is killed ({@code destroyForcibly}, no shutdown hooks) at each step of sending an
  * order, then the command is run again. Whatever the step, the broker never holds two orders for one
  * client order id, the recorded intent survives the kill, and the restart's reconciliation repairs its
- * status and journals the difference. The killed process leaves H2's lock file behind; the restart
+ * status and journals the difference. The killed process leaves the store's lock file behind; the restart
  * (and this test) must open the store anyway.
  */
 class RunKillRestartTest {
@@ -178,7 +178,7 @@ class RunKillRestartTest {
         Path log = tmp.resolve("first.log");
         killWhen(startRun(log, "--strategy", "monthly-rebalance"), log, () -> fake.count("POST", "/v2/orders") >= 1,
                 "sending the order");
-        assertTrue(Files.exists(data.resolve("leverdesk.lock.db")), "the kill should leave H2's lock file behind");
+        assertTrue(Files.exists(data.resolve("store.lock")), "the kill should leave the store's lock file behind (the OS released its lock)");
 
         Snapshot killed = storeState();
         assertNotNull(killed.order(), "the intent stored before the send was lost by the kill; stored: " + killed.recentOrders());
