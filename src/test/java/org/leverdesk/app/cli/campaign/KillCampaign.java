@@ -187,7 +187,7 @@ final class KillCampaign {
     private ChildJvm start(Epoch epoch, Kind kind, String name) {
         // Short-lived JVMs start faster compiling with C1 only and with a class-data archive of the class path (the
         // first child that ends normally writes it, the others map it): half the CPU a start takes, same code run.
-        List<String> jvm = List.of("-Dleverdesk.alpaca.url=" + epoch.fake.baseUrl(), "-Xmx384m", "-XX:+UseSerialGC",
+        List<String> jvm = List.of("-Dleverdesk.alpaca.url=" + epoch.fake.baseUrl(), "-Dleverdesk.exchangeHours=broker", "-Xmx384m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-XX:+AutoCreateSharedArchive",
                 "-XX:SharedArchiveFile=" + options.work().resolve("children.jsa"), "-Xlog:cds*=error");
         Map<String, String> env = Map.of("ALPACA_KEY_ID", FakeAlpacaServer.KEY_ID, "ALPACA_SECRET_KEY", FakeAlpacaServer.SECRET_KEY);
