@@ -50,7 +50,7 @@ class StoreMaintenanceTest {
         assertFalse(report.inUse());
         assertTrue(report.healthy(), String.valueOf(report.problem()));
         assertEquals(List.of(), report.schema().pending());
-        assertEquals(report.schema().applied(), Integer.parseInt(report.schema().version()));
+        assertTrue(Integer.parseInt(report.schema().version()) >= report.schema().applied(), report.schema().toString());
         StoreIntegrity integrity = report.integrity();
         assertTrue(integrity.ok(), integrity.problems().toString());
         assertTrue(integrity.tables() >= 20, "tables: " + integrity.tables());
