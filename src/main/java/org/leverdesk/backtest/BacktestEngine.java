@@ -269,14 +269,32 @@ public final class BacktestEngine {
             }
             noteReasons(r);
             takeFills();
+            // Market-on-open orders decided at 16:15 are held, as live, until Alpaca takes them (19:00 ET).
+            List<org.leverdesk.execution.PlannedOrder> held = new ArrayList<>();
+            for (OrderOutcome o : r.outcomes()) {
+                if (o.kind() == OrderOutcome.Kind.HELD) {
+                    held.add(o.order());
+                }
+            }
+            if (!held.isEmpty()) {
+                Instant release = org.leverdesk.broker.AuctionWindows.nextOpgAcceptance(clock.instant(), calendar);
+                clock.set(release);
+                sim.setTime(release);
+                noteReasons(cycle.release(run, day, r.decision(), held, false), r.decision());
+                takeFills();
+            }
         }
 
         /** Remembers why each sent order was sent: its fills carry the decision's summary (a stop its own reason). */
         private void noteReasons(RunResult r) {
+            noteReasons(r, r.decision());
+        }
+
+        private void noteReasons(RunResult r, Decision decision) {
             if (r.outcomes().isEmpty()) {
                 return;
             }
-            String why = r.decision().explanation().summary();
+            String why = decision.explanation().summary();
             for (OrderOutcome o : r.outcomes()) {
                 if (o.brokerOrderId() != null) {
                     reasons.put(o.brokerOrderId(), o.order().stopPrice() != null ? o.order().reason() : why);
