@@ -34,6 +34,7 @@ import org.leverdesk.execution.StrategyRun;
 import org.leverdesk.market.calendar.SessionInstants;
 import org.leverdesk.market.calendar.TradingCalendar;
 import org.leverdesk.risk.RiskGate;
+import org.leverdesk.strategy.ExecutionPolicy;
 import org.leverdesk.strategy.Strategy;
 
 /**
@@ -162,6 +163,7 @@ public final class BacktestEngine {
         final DecisionCycle cycle;
         final StrategyRun run;
         final boolean afterClose;
+        final boolean onClose;
         final boolean record;
         final double halfSpread;
         final String[] symbols;
@@ -194,6 +196,7 @@ public final class BacktestEngine {
             this.record = config.recordDecisions();
             this.decisions = record ? new ArrayList<>() : List.of();
             this.afterClose = strategy.execution().decidesAfterClose();
+            this.onClose = strategy.execution().marketOnClose();
             this.halfSpread = config.costs().slippageBps() / 10_000.0;
             CommissionModel commission = new CommissionModel(BigDecimal.valueOf(config.costs().commissionPerOrder()),
                     BigDecimal.valueOf(config.costs().commissionPerShare()));
@@ -244,7 +247,9 @@ public final class BacktestEngine {
                 BarDay.mark(sim, after, this, halfSpread);
                 decide(day, first);
             } else {
-                Instant decision = moments[SessionInstants.DECISION];
+                // Market-on-close strategies decide at 15:45 (12:45), before Alpaca's CLS cutoff; others at 15:50.
+                Instant decision = onClose ? close.minusSeconds(60L * ExecutionPolicy.MOC_DECISION_MINUTES)
+                        : moments[SessionInstants.DECISION];
                 clock.set(decision);
                 BarDay.mark(sim, decision, this, halfSpread);
                 decide(day, first);
