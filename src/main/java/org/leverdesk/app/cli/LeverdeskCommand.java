@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, CalendarCommand.class, BacktestCommand.class, ImportCommand.class,
             RunsCommand.class, RegimeCommand.class, StatusCommand.class, GuiCommand.class,
             RunCommand.class, ForceExitCommand.class, OrderCommand.class, OrdersCommand.class, PositionsCommand.class,
-            ScheduleCommand.class, DaemonCommand.class, ChainCommand.class, ParityCommand.class})
+            ScheduleCommand.class, DaemonCommand.class, ChainCommand.class, ParityCommand.class, TaxCommand.class, ReportCommand.class})
 public final class LeverdeskCommand implements Runnable {
 
     @Override

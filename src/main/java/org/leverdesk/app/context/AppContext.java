@@ -227,6 +227,16 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** The store's data folder (where the scheduler lock lives); requires an open store. */
+    /** The risk guard's stored state (ACTIVE, REDUCING or HALTED). */
+    public org.leverdesk.store.TradingStateRepository tradingState() {
+        return new org.leverdesk.store.TradingStateRepository(requireStore(), Clock.systemUTC());
+    }
+
+    /** Every fill of the paper account in this store, oldest first (tax lots, reports). */
+    public java.util.List<org.leverdesk.broker.sim.SimFill> paperFills() {
+        return org.leverdesk.broker.paper.PaperBroker.storedFills(requireStore());
+    }
+
     public Path dataDirectory() {
         return requireStore().dataDirectory();
     }

@@ -29,6 +29,7 @@ import org.leverdesk.execution.StrategyRun;
 import org.leverdesk.market.calendar.NyseCalendar;
 import org.leverdesk.notify.DesktopNotifications;
 import org.leverdesk.notify.Notification;
+import org.leverdesk.notify.NotificationKind;
 import org.leverdesk.notify.NotificationDispatcher;
 import org.leverdesk.notify.NotifyOptions;
 import org.leverdesk.notify.message.DailySummary;
@@ -314,7 +315,35 @@ public final class TradingRuntime implements AutoCloseable {
         // The equity in the details is the next summary's starting point for the day's P&L.
         journal.append(SUMMARY_KIND, null, n.title(), "{\"date\":\"" + day + "\",\"equity\":\""
                 + summary.equity().toPlainString() + "\"}");
+        writeReports(day);
         return JobOutcome.succeeded(n.title());
+    }
+
+    /**
+     * The day's Markdown report, and the week's on its last trading day, in the reports folder and to every
+     * channel. A report that cannot be built is journalled; it never fails the summary job.
+     */
+    private void writeReports(LocalDate day) {
+        AccountReports reports = new AccountReports(app, config, broker);
+        List<org.leverdesk.report.account.AccountReport.Kind> kinds = new java.util.ArrayList<>(
+                List.of(org.leverdesk.report.account.AccountReport.Kind.DAILY));
+        // The week's last trading day: the next one is in another week (a Friday, or Thursday before Good Friday).
+        if (app.calendar().nextTradingDay(day).get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)
+                != day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)) {
+            kinds.add(org.leverdesk.report.account.AccountReport.Kind.WEEKLY);
+        }
+        for (var kind : kinds) {
+            try {
+                AccountReports.Written w = reports.write(kind, day, clock.instant());
+                String title = (kind == org.leverdesk.report.account.AccountReport.Kind.DAILY ? "Daily" : "Weekly") + " report " + day;
+                notifications.send(new Notification(NotificationKind.DAILY_SUMMARY, null, title, w.markdown(), clock.instant()));
+                journal.append("report", null, title + " written to " + w.file(), null);
+            } catch (RuntimeException e) {
+                LOG.warn("the {} report of {} failed: {}", kind, day, e.getMessage());
+                journal.append("report", null, "the " + kind.name().toLowerCase(java.util.Locale.ROOT) + " report of " + day
+                        + " failed: " + e.getMessage(), null);
+            }
+        }
     }
 
     /** The equity of the latest daily summary before {@code day}, or null when there is none. */

@@ -235,6 +235,11 @@ public final class PaperBroker implements Broker {
         return sim.equityValue();
     }
 
+    /** Every fill of the paper account kept in {@code store}, oldest first, without opening the account (tax lots, reports). */
+    public static List<SimFill> storedFills(Store store) {
+        return new PaperStore(store).fills();
+    }
+
     /** Every fill of the account, oldest first. */
     public synchronized List<SimFill> fills() {
         return store.fills();

@@ -190,26 +190,38 @@ class TradingRuntimeTest {
 
         String title = "monthly-rebalance: BUY 37 TQQQ";
         List<String> tg = telegramTexts();
-        assertEquals(3, tg.size(), tg.toString()); // the 30th's summary, the 31st's run, the 31st's summary
+        // the 30th's summary and report, the 31st's run, the 31st's summary and report
+        assertEquals(5, tg.size(), tg.toString());
         assertTrue(tg.get(0).contains("\"text\":\"Daily summary 2025-12-30: equity $100,000.00, day +$0.00 (+0.00%)"), tg.get(0));
-        assertTrue(tg.get(1).contains("\"text\":\"" + title + "\\n\\nRun run at 2025-12-31 15:50 ET for 2025-12-31"), tg.get(1));
+        assertTrue(tg.get(1).contains("\"text\":\"Daily report 2025-12-30\\n\\n# Daily report 2025-12-30"), tg.get(1));
+        assertTrue(tg.get(2).contains("\"text\":\"" + title + "\\n\\nRun run at 2025-12-31 15:50 ET for 2025-12-31"), tg.get(2));
         // The limit is the quote's 54.05 plus the strategy's 50 bps offset: 54.32.
-        assertTrue(tg.get(1).contains("BUY 37 TQQQ limit 54.32 [ld-monthly-rebalance-v1-20251231-buy-TQQQ]"), tg.get(1));
+        assertTrue(tg.get(2).contains("BUY 37 TQQQ limit 54.32 [ld-monthly-rebalance-v1-20251231-buy-TQQQ]"), tg.get(2));
         // Marketable on arrival, so it fills at the ask, 54.05 x 1.0001 = 54.0554: cash 100,000 - 2,000.05 =
         // 97,999.95; 37 x 54.05 = 1,999.85 held; equity 99,999.80, 0.20 below the 30th's summary.
-        String summary = tg.get(2);
+        String summary = tg.get(3);
         assertTrue(summary.contains("\"text\":\"Daily summary 2025-12-31: equity $99,999.80, day -$0.20 (-0.00%)"), summary);
         assertTrue(summary.contains("Cash $97,999.95"), summary);
         assertTrue(summary.contains("TQQQ 37 @ 54.05 = $1,999.85 (-$0.20)"), summary);
         assertTrue(summary.contains("Regime:\\n  monthly-rebalance: n/a"), summary); // this strategy names no regime
-        assertEquals(3, discord.requests().size());
-        assertTrue(discord.requests().get(1).body().contains(title), discord.requests().get(1).body());
+        // The 31st's report: the order, the position under its strategy, the P&L from the 30th's summary, tomorrow's runs.
+        String report = tg.get(4);
+        assertTrue(report.contains("| P&L this day | -$0.20 (-0.00%) |"), report);
+        assertTrue(report.contains("**monthly-rebalance**: value $1,999.85, unrealised P&L -$0.20"), report);
+        assertTrue(report.contains("| monthly-rebalance | BUY 37 TQQQ LIMIT |"), report);
+        // its schedule is the month's last day: the next trading day only has the summary
+        assertTrue(report.contains("## Next runs\\n\\n- 2026-01-02 16:20 account daily-summary"), report);
+        assertTrue(!report.contains("**notification**"), "deliveries are not the trader's news: " + report);
+        assertTrue(Files.isRegularFile(dir.resolve("data/reports/daily-2025-12-31.md")), "kept in the reports folder");
+        assertTrue(Files.isRegularFile(dir.resolve("data/reports/daily-2025-12-31.png")), "with its equity chart");
+        assertEquals(5, discord.requests().size());
+        assertTrue(discord.requests().get(2).body().contains(title), discord.requests().get(2).body());
         MimeMessage[] mails = mail.getReceivedMessages();
-        assertEquals(3, mails.length);
-        assertEquals("[Leverdesk] " + title, subject(mails[1]));
-        assertTrue(GreenMailUtil.getBody(mails[1]).contains("BUY 37 TQQQ limit 54.32"), GreenMailUtil.getBody(mails[1]));
+        assertEquals(5, mails.length);
+        assertEquals("[Leverdesk] " + title, subject(mails[2]));
+        assertTrue(GreenMailUtil.getBody(mails[2]).contains("BUY 37 TQQQ limit 54.32"), GreenMailUtil.getBody(mails[2]));
 
-        assertEquals(9, journal(JournalDeliveries.KIND).size(), journal(JournalDeliveries.KIND).toString());
+        assertEquals(15, journal(JournalDeliveries.KIND).size(), journal(JournalDeliveries.KIND).toString());
         List<String> jobs = journal(RuntimeEvents.JOB);
         assertEquals(3, jobs.size(), jobs.toString());
         assertTrue(jobs.stream().anyMatch(j -> j.startsWith("monthly-rebalance/run @ 2025-12-31 15:50 ET SUCCEEDED: ")
@@ -255,7 +267,9 @@ class TradingRuntimeTest {
         assertTrue(tg.get(1).contains("\"text\":\"Kill switch released: trading resumes"), tg.get(1));
         assertTrue(tg.get(2).contains("\"text\":\"Missed run: monthly-rebalance run at 15:50 ET"), tg.get(2));
         assertTrue(tg.get(3).contains("Daily summary 2025-12-31"), tg.get(3)); // 16:20, after the release
-        assertEquals(4, tg.size(), tg.toString());
+        // the day's report names the halt and the release among its events
+        assertTrue(tg.get(4).contains("**trading-state**: trading state ACTIVE -> HALTED: kill switch engaged by the user"), tg.get(4));
+        assertEquals(5, tg.size(), tg.toString());
         assertEquals(List.of("missed monthly-rebalance/run planned 2025-12-31 15:50 ET: its window closed at 2025-12-31 16:00 ET"
                 + " before it could start (the app was closed, the machine slept, or the scheduler was paused or halted)"),
                 journal(RuntimeEvents.JOB_MISSED));

@@ -1,0 +1,16 @@
+package org.leverdesk.tax;
+
+/**
+ * What happened to a position on a day. Buys and sells are trades (of shares, or of option contracts
+ * by their OCC symbol); the last three are what happens to an option at or before its expiry.
+ */
+public enum TaxAction {
+    BUY,
+    SELL,
+    /** An option expired worthless (long: the premium paid is lost; written: the premium received is a gain). */
+    EXPIRED,
+    /** A written option was assigned: the shares were bought (put) or delivered (call) at the strike. */
+    ASSIGNED,
+    /** A held option was exercised: shares bought (call) or sold (put) at the strike. */
+    EXERCISED
+}
