@@ -36,6 +36,7 @@ import org.leverdesk.execution.StrategyRun;
 import org.leverdesk.market.calendar.SessionInstants;
 import org.leverdesk.market.calendar.TradingCalendar;
 import org.leverdesk.risk.RiskGate;
+import org.leverdesk.strategy.ExecutionPolicy;
 import org.leverdesk.strategy.Strategy;
 
 /**
@@ -175,6 +176,7 @@ public final class BacktestEngine {
         final DecisionCycle cycle;
         final StrategyRun run;
         final boolean afterClose;
+        final boolean onClose;
         final boolean record;
         final double halfSpread;
         final String[] symbols;
@@ -207,6 +209,7 @@ public final class BacktestEngine {
             this.record = config.recordDecisions();
             this.decisions = record ? new ArrayList<>() : List.of();
             this.afterClose = strategy.execution().decidesAfterClose();
+            this.onClose = strategy.execution().marketOnClose();
             this.halfSpread = config.costs().slippageBps() / 10_000.0;
             CommissionModel commission = new CommissionModel(BigDecimal.valueOf(config.costs().commissionPerOrder()),
                     BigDecimal.valueOf(config.costs().commissionPerShare()));
@@ -282,7 +285,9 @@ public final class BacktestEngine {
                 BarDay.mark(sim, after, this, halfSpread);
                 decide(day, first);
             } else {
-                Instant decision = moments[SessionInstants.DECISION];
+                // Market-on-close strategies decide at 15:45 (12:45), before Alpaca's CLS cutoff; others at 15:50.
+                Instant decision = onClose ? close.minusSeconds(60L * ExecutionPolicy.MOC_DECISION_MINUTES)
+                        : moments[SessionInstants.DECISION];
                 clock.set(decision);
                 BarDay.mark(sim, decision, this, halfSpread);
                 decide(day, first);
@@ -308,14 +313,32 @@ public final class BacktestEngine {
             }
             noteReasons(r);
             takeFills();
+            // Market-on-open orders decided at 16:15 are held, as live, until Alpaca takes them (19:00 ET).
+            List<org.leverdesk.execution.PlannedOrder> held = new ArrayList<>();
+            for (OrderOutcome o : r.outcomes()) {
+                if (o.kind() == OrderOutcome.Kind.HELD) {
+                    held.add(o.order());
+                }
+            }
+            if (!held.isEmpty()) {
+                Instant release = org.leverdesk.broker.AuctionWindows.nextOpgAcceptance(clock.instant(), calendar);
+                clock.set(release);
+                sim.setTime(release);
+                noteReasons(cycle.release(run, day, r.decision(), held, false), r.decision());
+                takeFills();
+            }
         }
 
         /** Remembers why each sent order was sent: its fills carry the decision's summary (a stop its own reason). */
         private void noteReasons(RunResult r) {
+            noteReasons(r, r.decision());
+        }
+
+        private void noteReasons(RunResult r, Decision decision) {
             if (r.outcomes().isEmpty()) {
                 return;
             }
-            String why = r.decision().explanation().summary();
+            String why = decision.explanation().summary();
             for (OrderOutcome o : r.outcomes()) {
                 if (o.brokerOrderId() != null) {
                     reasons.put(o.brokerOrderId(), o.order().stopPrice() != null ? o.order().reason() : why);

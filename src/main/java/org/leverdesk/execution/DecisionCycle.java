@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.leverdesk.broker.Account;
+import org.leverdesk.broker.AuctionWindows;
 import org.leverdesk.broker.Broker;
 import org.leverdesk.broker.BrokerException;
 import org.leverdesk.broker.BrokerOrder;
@@ -23,6 +24,7 @@ import org.leverdesk.domain.OrderType;
 import org.leverdesk.domain.PortfolioView;
 import org.leverdesk.domain.Side;
 import org.leverdesk.domain.Target;
+import org.leverdesk.domain.TimeInForce;
 import org.leverdesk.market.calendar.TradingCalendar;
 import org.leverdesk.risk.GateVerdict;
 import org.leverdesk.risk.RiskGate;
@@ -60,6 +62,7 @@ public final class DecisionCycle {
     private final OrderSender sender;
     private final Duration stopWait;
     private final PositionBook book;
+    private final Clock clock;
     private Strategy lastStrategy;
     private org.leverdesk.options.chain.SyntheticChains optionChains;
     private Set<String> lastTraded;
@@ -86,6 +89,7 @@ public final class DecisionCycle {
         this.log = log;
         this.sender = new OrderSender(broker, intents, log);
         this.stopWait = stopWait;
+        this.clock = clock;
     }
 
     /**
@@ -214,7 +218,7 @@ public final class DecisionCycle {
                         "sent after the next open, once the sells have filled, sized against the buying power then"));
                 continue;
             }
-            outcomes.add(gateAndSend(id, day, o, held.getOrDefault(o.symbol(), 0L), account, dryRun));
+            outcomes.add(place(id, day, o, held.getOrDefault(o.symbol(), 0L), account, dryRun));
         }
         placeStops(run, day, decision, plan, keptStops, dryRun, outcomes);
         return new RunResult(id, day, dryRun, null, decision, decisionId, plan, blocked, outcomes);
@@ -243,7 +247,58 @@ public final class DecisionCycle {
         return trade(run, decisionDay, remaining, null, portfolio, dryRun);
     }
 
-    private OrderOutcome gateAndSend(String id, LocalDate day, PlannedOrder o, long held, Account account, boolean dryRun) {
+    /**
+     * Sends {@code o} where Alpaca takes it now. A market-on-open order inside Alpaca's refusal window
+     * (09:28-19:00 ET: an after-close decision at 16:15) is gated and its intent recorded, but held for
+     * {@link #release}. A market-on-close order past its cutoff (a 15:45 decision caught up late) goes as a
+     * market order, which fills now, near the close, instead of being refused.
+     */
+    private OrderOutcome place(String id, LocalDate day, PlannedOrder o, long held, Account account, boolean dryRun) {
+        java.time.Instant now = clock.instant();
+        String window = AuctionWindows.refusal(o.timeInForce(), now, calendar);
+        if (window == null) {
+            return gateAndSend(id, day, o, held, account, dryRun);
+        }
+        if (o.timeInForce() == TimeInForce.CLS) {
+            PlannedOrder market = new PlannedOrder(o.clientOrderId(), o.leg(), o.symbol(), o.side(), o.quantity(),
+                    OrderType.MARKET, TimeInForce.DAY, null, o.reason() + "; a market order: " + window);
+            return gateAndSend(id, day, market, held, account, dryRun);
+        }
+        GateVerdict v = verdict(id, o, held, account, dryRun);
+        if (!v.allowed()) {
+            return new OrderOutcome(o, OrderOutcome.Kind.DENIED, null, null, v.reason());
+        }
+        String release = "held until " + AuctionWindows.nextOpgAcceptance(now, calendar)
+                .atZone(org.leverdesk.market.calendar.NyseCalendar.ZONE).toLocalTime() + " ET (" + window + ")";
+        if (dryRun) {
+            return new OrderOutcome(o, OrderOutcome.Kind.HELD, OrderStatus.NEW, null, "dry run: " + release);
+        }
+        return sender.hold(id, day, o, release);
+    }
+
+    /**
+     * Releases the orders a decision of {@code day} held ({@link OrderOutcome.Kind#HELD}) now that Alpaca
+     * takes them: each is gated again (the kill switch may have been engaged since) and sent under its
+     * recorded client order id, never twice. One still inside its window stays held.
+     */
+    public RunResult release(StrategyRun run, LocalDate day, Decision decision, List<PlannedOrder> held, boolean dryRun) {
+        String id = run.strategy().id();
+        java.time.Instant now = clock.instant();
+        List<OrderOutcome> outcomes = new ArrayList<>();
+        if (!held.isEmpty()) {
+            Account account = broker.account();
+            PortfolioView portfolio = broker.portfolioView(traded(run.strategy()), run.capitalShare());
+            for (PlannedOrder o : held) {
+                String window = AuctionWindows.refusal(o.timeInForce(), now, calendar);
+                outcomes.add(window != null
+                        ? new OrderOutcome(o, OrderOutcome.Kind.HELD, OrderStatus.NEW, null, "still held: " + window)
+                        : gateAndSend(id, day, o, portfolio.quantity(o.symbol()), account, dryRun));
+            }
+        }
+        return new RunResult(id, day, dryRun, null, decision, null, new OrderPlan(held, List.of()), List.of(), outcomes);
+    }
+
+    private GateVerdict verdict(String id, PlannedOrder o, long held, Account account, boolean dryRun) {
         GateVerdict v = dryRun ? gate.evaluate(o.symbol(), o.side(), o.quantity(), held)
                 : gate.check(id, o.clientOrderId(), o.symbol(), o.side(), o.quantity(), held);
         if (v.allowed() && account.tradingBlocked()) {
@@ -252,6 +307,11 @@ public final class DecisionCycle {
                 log.append("risk-denied", id, o.clientOrderId() + ": " + v.reason(), null);
             }
         }
+        return v;
+    }
+
+    private OrderOutcome gateAndSend(String id, LocalDate day, PlannedOrder o, long held, Account account, boolean dryRun) {
+        GateVerdict v = verdict(id, o, held, account, dryRun);
         if (!v.allowed()) {
             return new OrderOutcome(o, OrderOutcome.Kind.DENIED, null, null, v.reason());
         }

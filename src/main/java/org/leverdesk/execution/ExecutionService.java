@@ -39,6 +39,7 @@ import org.leverdesk.store.OrderRepository;
 import org.leverdesk.store.PositionSnapshotRepository;
 import org.leverdesk.store.Store;
 import org.leverdesk.store.StoredDecision;
+import org.leverdesk.store.StoredOrder;
 import org.leverdesk.store.TradingStateRepository;
 import org.leverdesk.strategy.Strategy;
 import org.slf4j.Logger;
@@ -86,6 +87,7 @@ public final class ExecutionService {
     /** The feed's stale-data rule (today's bar at the decision), or null when no feed keeps the prices current. */
     private final LiveFreshness freshness;
     private final ReentrantLock runLock = new ReentrantLock();
+    private final Store store;
 
     public ExecutionService(Broker broker, MarketData data, TradingCalendar calendar, Store store, RiskSettings risk,
                             TradingMode mode, Clock clock) {
@@ -123,6 +125,7 @@ public final class ExecutionService {
         this.calendar = calendar;
         this.mode = mode;
         this.clock = clock;
+        this.store = store;
         this.orders = new OrderRepository(store, clock);
         this.decisions = new DecisionRepository(store, clock);
         this.journal = new JournalRepository(store, clock);
@@ -130,7 +133,7 @@ public final class ExecutionService {
         this.ledger = new PositionLedger(store, clock);
         this.positionChecks = new PositionChecks(ledger, new OrderQueries(store, orders), journal, risk.externalPositions());
         this.reconciler = new Reconciler(orders, new OrderQueries(store, orders), new PositionSnapshotRepository(store, clock),
-                journal, clock, positionChecks);
+                journal, clock, positionChecks, calendar);
         this.gate = new RiskGate(new TradingStateRepository(store, clock), journal);
         this.maxPriceAgeSessions = risk.maxPriceAgeSessions();
         this.clockCheck = new BrokerClockCheck(java.time.Duration.ofSeconds(risk.maxClockSkewSeconds()));
@@ -264,6 +267,62 @@ public final class ExecutionService {
             RunResult r = cycle.followUp(run, decision.date(), decision, deferredBuys(id, decision.date()), false);
             return new RunResult(r.strategyId(), r.tradingDay(), false, rec, r.decision(), last.get().id(), r.plan(),
                     r.blockedQuotes(), r.outcomes());
+        } finally {
+            runLock.unlock();
+        }
+    }
+
+    /**
+     * The release job of a strategy that decides after the close: sends the market-on-open orders its
+     * decision held ({@link OrderOutcome.Kind#HELD}) now that Alpaca takes them (19:00 ET, or before 09:28 ET
+     * the next trading day when caught up after a restart). Intents whose opening auction can no longer be
+     * reached (past 09:28 ET of the next session) are cancelled in the store with the reason, never sent late.
+     */
+    public RunResult release(StrategyRun run) {
+        if (!runLock.tryLock()) {
+            throw new IllegalStateException("a run is already in progress; wait for it to end (force-exit and panic close"
+                    + " work meanwhile)");
+        }
+        try {
+            String id = run.strategy().id();
+            java.time.Instant now = clock.instant();
+            List<PlannedOrder> held = new ArrayList<>();
+            List<String> missed = new ArrayList<>();
+            LocalDate day = null;
+            for (StoredOrder s : new OrderQueries(store, orders).notFinal()) {
+                org.leverdesk.store.OrderIntent in = s.intent();
+                if (!in.strategyId().equals(id) || s.status() != org.leverdesk.domain.OrderStatus.NEW || s.brokerOrderId() != null
+                        || in.timeInForce() != org.leverdesk.domain.TimeInForce.OPG) {
+                    continue;
+                }
+                if (!now.isBefore(org.leverdesk.broker.AuctionWindows.opgDeadlineAfter(in.tradingDay(), calendar))) {
+                    String why = in.clientOrderId() + " not sent: the opening auction after " + in.tradingDay()
+                            + " could only be reached until 09:28 ET (the release did not run in time: the app was closed)";
+                    try {
+                        orders.updateStatus(in.clientOrderId(), org.leverdesk.domain.OrderStatus.CANCELED, null);
+                    } catch (org.leverdesk.store.StoreException e) {
+                        why += "; marking it cancelled failed: " + e.getMessage();
+                    }
+                    journal.append("order", id, why, null);
+                    missed.add(why);
+                    continue;
+                }
+                day = day == null || in.tradingDay().isAfter(day) ? in.tradingDay() : day;
+                held.add(new PlannedOrder(in.clientOrderId(), in.leg(), in.symbol(), in.side(), in.quantity().longValueExact(),
+                        in.type(), in.timeInForce(), in.limitPrice(), in.stopPrice(), "held from the decision of "
+                        + in.tradingDay()));
+            }
+            // After the missed ones are settled with their reason (else the reconciliation calls them lost).
+            ReconciliationReport rec = reconciler.reconcile(broker);
+            Decision decision = decisions.latest(id).map(StoredDecision::decision)
+                    .orElse(Decision.hold(LocalDate.now(clock.withZone(NEW_YORK)), id, "no stored decision"));
+            LocalDate at = day != null ? day : decision.date();
+            RunResult r = cycle.release(run, at, decision, held, false);
+            List<String> notes = new ArrayList<>(missed);
+            if (held.isEmpty() && missed.isEmpty()) {
+                notes.add("nothing held for the opening auction");
+            }
+            return new RunResult(id, at, false, rec, decision, null, r.plan(), notes, r.outcomes());
         } finally {
             runLock.unlock();
         }

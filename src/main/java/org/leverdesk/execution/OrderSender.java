@@ -50,6 +50,30 @@ final class OrderSender {
         return out;
     }
 
+    /**
+     * Records the intent of {@code o} without sending it (a market-on-open order decided while Alpaca
+     * refuses them): {@link #send} sends it later, once, under the same client order id.
+     */
+    OrderOutcome hold(String strategyId, LocalDate day, PlannedOrder o, String why) {
+        Optional<StoredOrder> existing = intents.find(o.clientOrderId());
+        if (existing.isPresent() && existing.get().status() != OrderStatus.NEW) {
+            return refresh(o, existing.get());
+        }
+        if (existing.isEmpty()) {
+            try {
+                intents.insert(o.intent(strategyId, day));
+            } catch (DuplicateOrderException e) {
+                // Another run recorded it meanwhile: it is held (or sent) by that run.
+            }
+        }
+        OrderOutcome out = new OrderOutcome(o, OrderOutcome.Kind.HELD, OrderStatus.NEW, null, why);
+        if (intents != IntentLog.NONE) {
+            journal.append("order", strategyId, o.clientOrderId() + " " + o.text() + ": HELD - " + why,
+                    JsonText.of(Map.of("clientOrderId", o.clientOrderId(), "kind", out.kind().name())));
+        }
+        return out;
+    }
+
     private OrderOutcome sendOnce(String strategyId, LocalDate day, PlannedOrder o) {
         String cid = o.clientOrderId();
         Optional<StoredOrder> existing = intents.find(cid);

@@ -8,7 +8,8 @@ import org.leverdesk.broker.Quote;
 import org.leverdesk.config.RiskSettings;
 
 /**
- * Refuses quotes no order should be priced from: a missing, zero, negative, NaN or infinite bid, ask
+ * Refuses quotes no order should be priced from: a missing quote or a zero bid or ask ("no quote": the
+ * side is not quoted), a negative, NaN or infinite bid, ask
  * or last; a crossed market (bid above ask); a spread wider than a limit; a quote older than
  * {@link RiskSettings#maxQuoteAgeSeconds()}. A blocked quote blocks only its symbol's trade.
  */
@@ -52,7 +53,13 @@ public final class QuoteGuard {
         if (q == null) {
             return QuoteCheck.blocked(symbol, null, symbol + ": no quote; not trading it without a price");
         }
-        String bad = badPrice("bid", q.bid()) ;
+        if (q.bid() == 0 || q.ask() == 0) {
+            // Alpaca (and most feeds) report a side nobody quotes as 0: that is "no quote", not a bad price.
+            String side = q.bid() == 0 && q.ask() == 0 ? "bid and ask are" : q.bid() == 0 ? "bid is" : "ask is";
+            return QuoteCheck.blocked(symbol, q, symbol + ": no quote (" + side + " 0: nobody is quoting it on this feed,"
+                    + " e.g. outside trading hours or during a halt); not trading it without a price");
+        }
+        String bad = badPrice("bid", q.bid());
         bad = bad != null ? bad : badPrice("ask", q.ask());
         bad = bad != null ? bad : badPrice("last", q.last());
         if (bad != null) {

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Brings the store in line with the broker, whose positions and open orders are the truth. Each
  * stored order that is not final is looked up by its client order id and takes the broker's status
  * (and broker order id); one the broker never saw is marked REJECTED ("never reached the broker")
- * unless it was recorded today, when it stays NEW for today's run to send once.
+ * unless it was recorded today, when it stays NEW for today's run to send once, or it is a market-on-open
+ * intent held for release whose opening auction (until 09:28 ET) is still ahead.
  * Open orders the store does not know are differences; positions that changed since the last snapshot
  * are listed apart (own fills change them too, so they are not by themselves a discrepancy).
  * Positions come from the broker's positions endpoint, so a position held for months needs no fill
@@ -41,16 +42,28 @@ public final class Reconciler {
     private final JournalRepository journal;
     private final Clock clock;
     private final PositionChecks checks;
+    private final org.leverdesk.market.calendar.TradingCalendar calendar;
 
     /** Without position checks (the store's own share count is not compared with the broker's). */
     public Reconciler(OrderRepository orders, OrderQueries orderLists, PositionSnapshotRepository snapshots,
                       JournalRepository journal, Clock clock) {
-        this(orders, orderLists, snapshots, journal, clock, null);
+        this(orders, orderLists, snapshots, journal, clock, null, new org.leverdesk.market.calendar.NyseCalendar());
     }
 
     /** With {@code checks} of the broker's positions against the store's own count (null: none). */
     public Reconciler(OrderRepository orders, OrderQueries orderLists, PositionSnapshotRepository snapshots,
                       JournalRepository journal, Clock clock, PositionChecks checks) {
+        this(orders, orderLists, snapshots, journal, clock, checks, new org.leverdesk.market.calendar.NyseCalendar());
+    }
+
+    /**
+     * With {@code checks} (null: none) and the exchange calendar that says until when a held market-on-open
+     * intent may still be released.
+     */
+    public Reconciler(OrderRepository orders, OrderQueries orderLists, PositionSnapshotRepository snapshots,
+                      JournalRepository journal, Clock clock, PositionChecks checks,
+                      org.leverdesk.market.calendar.TradingCalendar calendar) {
+        this.calendar = calendar;
         this.orders = orders;
         this.orderLists = orderLists;
         this.snapshots = snapshots;
@@ -63,6 +76,16 @@ public final class Reconciler {
     private boolean recordedToday(StoredOrder stored) {
         java.time.ZoneId ny = java.time.ZoneId.of("America/New_York");
         return stored.createdAt().atZone(ny).toLocalDate().equals(java.time.LocalDate.now(clock.withZone(ny)));
+    }
+
+    /**
+     * True when {@code stored} is a market-on-open intent an after-close decision held for release (see
+     * {@link org.leverdesk.broker.AuctionWindows}) and its opening auction can still be reached.
+     */
+    private boolean heldForTheOpen(StoredOrder stored) {
+        return stored.intent().timeInForce() == org.leverdesk.domain.TimeInForce.OPG
+                && clock.instant().isBefore(org.leverdesk.broker.AuctionWindows.opgDeadlineAfter(stored.intent().tradingDay(),
+                calendar));
     }
 
     /** Reconciles the store with {@code broker} and returns what it found. */
@@ -80,7 +103,10 @@ public final class Reconciler {
             String id = stored.intent().clientOrderId();
             Optional<BrokerOrder> at = broker.orderByClientOrderId(id);
             try {
-                if (at.isEmpty() && stored.status() == OrderStatus.NEW && recordedToday(stored)) {
+                if (at.isEmpty() && stored.status() == OrderStatus.NEW && heldForTheOpen(stored)) {
+                    differences.add(note(stored, "order " + id + " is held for the next opening auction; it is released"
+                            + " at 19:00 ET (or before 09:28 ET) under the same client order id"));
+                } else if (at.isEmpty() && stored.status() == OrderStatus.NEW && recordedToday(stored)) {
                     // Still today's order: the run that follows sends it, once, under the same client order id.
                     differences.add(note(stored, "order " + id + " was recorded but never reached the broker; today's run"
                             + " sends it once with the same client order id"));

@@ -144,8 +144,12 @@ public final class ParityReplay {
                     } else {
                         visible.setLast(day);
                     }
-                    RunResult r = job.name().equals("follow-up") ? execution.followUp(run) : execution.run(run, false);
-                    if (!job.name().equals("follow-up")) {
+                    RunResult r = switch (job.name()) {
+                        case "follow-up" -> execution.followUp(run);
+                        case "release-opg" -> execution.release(run);
+                        default -> execution.run(run, false);
+                    };
+                    if (!job.name().equals("follow-up") && !job.name().equals("release-opg")) {
                         decisions.add(r.decision());
                     }
                     for (OrderOutcome o : r.outcomes()) {

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.leverdesk.broker.Account;
+import org.leverdesk.broker.AuctionWindows;
 import org.leverdesk.broker.Broker;
 import org.leverdesk.broker.BrokerException;
 import org.leverdesk.broker.BrokerOrder;
@@ -69,6 +70,7 @@ public final class SimBroker implements Broker {
     private final String name;
     private final CommissionModel commission;
     private final CalendarClock calendar;
+    private final TradingCalendar sessions;
     private BigDecimal cash;
     private double cashValue;
     private BigDecimal lastEquity;
@@ -117,6 +119,7 @@ public final class SimBroker implements Broker {
         this.name = name;
         this.commission = commission;
         this.calendar = new CalendarClock(calendar);
+        this.sessions = calendar;
         this.cash = state.cash();
         this.cashValue = cash.doubleValue();
         this.lastEquity = state.lastEquity();
@@ -690,6 +693,11 @@ public final class SimBroker implements Broker {
             throw new OrderRejectedException("order " + r.clientOrderId() + ": market-on-open orders are taken only while"
                     + " the market is closed; send a market order instead");
         }
+        // Alpaca's auction windows (OPG 09:28-19:00, CLS from 10 minutes before the close to 19:00 ET).
+        String outsideWindow = AuctionWindows.refusal(r.timeInForce(), now, sessions);
+        if (outsideWindow != null) {
+            throw new OrderRejectedException("order " + r.clientOrderId() + ": " + outsideWindow);
+        }
         if (optionChains != null && OptionSymbols.isOption(r.symbol())) {
             priceOption(r.symbol());
         }
@@ -907,7 +915,10 @@ public final class SimBroker implements Broker {
 
     private BrokerOrder sendClose(Holding h) {
         String clientId = "close-" + h.symbol + "-" + name + "-" + nextOrderNumber;
-        OrderRequest r = open
+        // Closed: an OPG order where Alpaca takes one, else a market order queued for the next open (as
+        // Alpaca's close-position does after hours).
+        boolean queue = open || AuctionWindows.opgRefusal(now, sessions) != null;
+        OrderRequest r = queue
                 ? new OrderRequest(clientId, h.symbol, Side.SELL, h.quantity, OrderType.MARKET, TimeInForce.DAY, null, null)
                 : new OrderRequest(clientId, h.symbol, Side.SELL, h.quantity, OrderType.MARKET_ON_OPEN, TimeInForce.OPG, null, null);
         return submit(r);

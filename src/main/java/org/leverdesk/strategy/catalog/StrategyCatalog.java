@@ -169,7 +169,11 @@ public final class StrategyCatalog {
                 List.of(money("allocation", "Allocation", 2000, NumberRange.of(0, 100_000_000, 100).aboveMin(),
                                 "Dollars kept in the symbol; re-sized to whole shares on each month's last trading day"),
                         percent("limitOffsetBps", "Limit offset", "50", PercentBase.BASIS_POINTS, NumberRange.of(0, 5, 0.05),
-                                "Live limit orders are priced this far through the mid")),
+                                "Live limit orders are priced this far through the mid"),
+                        choice("orderStyle", "Live orders", "limit",
+                                "Limits through the mid (decided 15:50), or market-on-close orders decided at 15:45 that fill"
+                                        + " in the closing auction at the official close, the price the backtest uses",
+                                new Choice("limit", "Limit from the mid"), new Choice("moc", "Market on close"))),
                 (symbol, params) -> new MonthlyRebalanceStrategy(MonthlyRebalanceConfig.parse(symbol, params)));
     }
 
