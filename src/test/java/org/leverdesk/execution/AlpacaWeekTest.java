@@ -71,8 +71,10 @@ class AlpacaWeekTest {
         store = Store.open(dir);
         MapMarketData data = new MapMarketData(Map.of(
                 "QQQ", flat("QQQ", 400), "TQQQ", flat("TQQQ", 50), "SQQQ", flat("SQQQ", 20), "SPY", flat("SPY", 500)), false);
-        execution = new ExecutionService(broker, data, CALENDAR, store, RiskSettings.defaults(), TradingMode.LIVE,
-                fakeTime(java.time.ZoneOffset.UTC));
+        // The week starts with shares put at the fake broker directly: the strategies adopt them (by default
+        // shares no order of theirs explains are left alone).
+        execution = new ExecutionService(broker, data, CALENDAR, store, new RiskSettings(2.0, 100.0, 0.5, 190, 900, 0, 120,
+                org.leverdesk.config.ExternalPositions.ADOPT), TradingMode.LIVE, fakeTime(java.time.ZoneOffset.UTC));
     }
 
     @AfterEach

@@ -97,7 +97,9 @@ class ExecutionServiceTest {
         MapMarketData data = new MapMarketData(Map.of(
                 "TQQQ", Bars.flat("TQQQ", calendar, LocalDate.of(2026, 1, 1), 98, 99, 100),
                 "QQQ", Bars.flat("QQQ", calendar, LocalDate.of(2026, 1, 1), 398, 399, 400)), false);
-        service = new ExecutionService(broker, data, calendar, store, RiskSettings.defaults(), TradingMode.PAPER, c);
+        broker.setNow(at);
+        service = new ExecutionService(broker, data, calendar, store, RiskSettings.defaults(), TradingMode.PAPER, c,
+                new org.leverdesk.testing.HoursByHand(calendar, broker::marketOpen));
         orders = new OrderRepository(store, c);
         // After-hours quotes as fresh as the decision (the guard refuses stale ones).
         broker.quote(new org.leverdesk.broker.Quote("TQQQ", 99.99, 100.01, 100, at));
