@@ -106,7 +106,7 @@ class WorkstationScreenshotsFxTest {
         });
         ListView<NavItem> nav = robot.lookup("#navigation").queryAs(ListView.class);
         List<String> views = nav.getItems().stream().map(NavItem::title).toList();
-        assertEquals(List.of("Dashboard", "Backtest", "Strategies", "Chart", "Regime", "Rotation", "Orders", "Journal", "Data",
+        assertEquals(List.of("Dashboard", "Backtest", "Research", "Strategies", "Chart", "Regime", "Rotation", "Orders", "Journal", "Data",
                 "Settings"), views);
 
         // Ctrl+4 shows the fourth view; F1 lists the shortcuts; Ctrl+Shift+L switches to the dark theme and back.
