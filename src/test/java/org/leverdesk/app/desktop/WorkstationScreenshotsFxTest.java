@@ -109,8 +109,8 @@ class WorkstationScreenshotsFxTest {
         assertEquals(List.of("Dashboard", "Backtest", "Research", "Strategies", "Chart", "Regime", "Rotation", "Orders", "Journal", "Data",
                 "Settings"), views);
 
-        // Ctrl+4 shows the fourth view; F1 lists the shortcuts; Ctrl+Shift+L switches to the dark theme and back.
-        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
+        // Ctrl+5 shows the fifth view; F1 lists the shortcuts; Ctrl+Shift+L switches to the dark theme and back.
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Chart", nav.getSelectionModel().getSelectedItem().title());
         robot.type(KeyCode.F1);
