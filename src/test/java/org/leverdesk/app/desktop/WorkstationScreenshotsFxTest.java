@@ -128,8 +128,10 @@ class WorkstationScreenshotsFxTest {
         assertEquals(Theme.PRIMER_DARK, new ThemeManager(configFile.path().getParent()).theme(), "remembered for the next start");
 
         // A backtest first, so the Backtest view shows a result.
-        robot.clickOn("Backtest");
-        robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Backtest".equals(nav.getSelectionModel().getSelectedItem().title()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#runButton").tryQuery().isPresent());
+        robot.clickOn("#runButton");
         Button run = robot.lookup("#runButton").queryAs(Button.class);
         WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> !robot.lookup("#metricsTable")
                 .queryAs(javafx.scene.control.TableView.class).getItems().isEmpty() && !run.isDisabled());
