@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.leverdesk.app.context.AppContext;
 import org.leverdesk.broker.sim.SimFill;
+import org.leverdesk.report.AtomicFiles;
 import org.leverdesk.domain.Side;
 import org.leverdesk.tax.Disposition;
 import org.leverdesk.tax.Form8949Csv;
@@ -108,16 +108,13 @@ public final class TaxCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes through a temporary file and a move, so a crash never leaves half a CSV. */
+    /** Creates the folder, then writes all or nothing ({@link AtomicFiles}), so a crash never leaves half a CSV. */
     private static void write(Path file, String text) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".tax", ".csv");
-            Files.writeString(tmp, text);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create the folder of " + file + ": " + e.getMessage(), e);
         }
+        AtomicFiles.write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.leverdesk.broker.Broker;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.config.AppConfig;
@@ -83,7 +82,6 @@ public final class TradingRuntime implements AutoCloseable {
     /** How long {@link #close} waits for queued notifications. */
     public static final Duration NOTIFY_DRAIN = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(TradingRuntime.class);
-    private static final Pattern EQUITY = Pattern.compile("\"equity\":\"(-?[0-9.]+)\"");
 
     private final AppContext app;
     private final AppConfig config;
@@ -362,7 +360,7 @@ public final class TradingRuntime implements AutoCloseable {
     private BigDecimal previousSummaryEquity(LocalDate day) {
         Instant dayStart = day.atStartOfDay(NyseCalendar.ZONE).toInstant();
         return journal.find(new JournalQuery(null, SUMMARY_KIND, null, dayStart, null, null, 1)).stream().findFirst()
-                .map(JournalEntry::detailsJson).map(json -> EQUITY.matcher(json == null ? "" : json))
+                .map(JournalEntry::detailsJson).map(json -> AccountReports.EQUITY.matcher(json == null ? "" : json))
                 .filter(Matcher::find).map(m -> new BigDecimal(m.group(1))).orElse(null);
     }
 

@@ -162,8 +162,7 @@ public final class ParityReplay {
                 visible.setLast(day);
                 Instant close = sessions.close(day);
                 clock.set(close.plusSeconds(60));
-                paper.refresh();
-                // Measured as the backtest's curve is (unrounded marks): the account's exact figure marks at
+                // equityValue() catches the account up first. Measured as the backtest's curve is (unrounded marks): the account's exact figure marks at
                 // $0.0001 a share and can differ by that rounding, not by what happened.
                 closes.put(day, BigDecimal.valueOf(paper.equityValue()).setScale(2, RoundingMode.HALF_EVEN));
             }
