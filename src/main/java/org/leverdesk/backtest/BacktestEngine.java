@@ -16,6 +16,8 @@ import org.leverdesk.broker.sim.BarDay;
 import org.leverdesk.broker.sim.CommissionModel;
 import org.leverdesk.broker.sim.DayPrices;
 import org.leverdesk.broker.sim.SimBroker;
+import org.leverdesk.broker.sim.SimOptionEvent;
+import org.leverdesk.options.chain.SyntheticChains;
 import org.leverdesk.broker.sim.SimDividend;
 import org.leverdesk.broker.sim.SimFill;
 import org.leverdesk.common.CancellationToken;
@@ -34,6 +36,7 @@ import org.leverdesk.execution.StrategyRun;
 import org.leverdesk.market.calendar.SessionInstants;
 import org.leverdesk.market.calendar.TradingCalendar;
 import org.leverdesk.risk.RiskGate;
+import org.leverdesk.strategy.ExecutionPolicy;
 import org.leverdesk.strategy.Strategy;
 
 /**
@@ -62,10 +65,21 @@ public final class BacktestEngine {
     private static final int PROGRESS_EVERY = 512;
     private final TradingCalendar calendar;
     private final MetricsCalculator metricsCalculator;
+    private final SyntheticChains optionChains;
 
     public BacktestEngine(TradingCalendar calendar, MetricsCalculator metricsCalculator) {
+        this(calendar, metricsCalculator, null);
+    }
+
+    /**
+     * With option chains ({@code null}: none): the simulated broker quotes options from them at every
+     * price it prints, the strategy sees the chains of each decision's day, and option positions are
+     * settled at the close of their expiration day ({@link SimBroker#settleExpiries}).
+     */
+    public BacktestEngine(TradingCalendar calendar, MetricsCalculator metricsCalculator, SyntheticChains optionChains) {
         this.calendar = calendar;
         this.metricsCalculator = metricsCalculator;
+        this.optionChains = optionChains;
     }
 
     /**
@@ -111,7 +125,7 @@ public final class BacktestEngine {
                     + "; its data covers " + traded.firstDate() + " .. " + traded.lastDate());
         }
         int days = end - start + 1;
-        Replay replay = new Replay(strategy, version, symbols, series, config, calendar);
+        Replay replay = new Replay(strategy, version, symbols, series, config, calendar, optionChains);
         LocalDate[] dates = new LocalDate[days];
         double[] equity = new double[days];
         double[] cash = new double[days];
@@ -162,6 +176,7 @@ public final class BacktestEngine {
         final DecisionCycle cycle;
         final StrategyRun run;
         final boolean afterClose;
+        final boolean onClose;
         final boolean record;
         final double halfSpread;
         final String[] symbols;
@@ -185,7 +200,7 @@ public final class BacktestEngine {
         final Set<String> wanted = new java.util.HashSet<>();
 
         Replay(Strategy strategy, int version, String[] symbols, BarSeries[] series, BacktestConfig config,
-               TradingCalendar calendar) {
+               TradingCalendar calendar, SyntheticChains optionChains) {
             this.symbols = symbols;
             this.series = series;
             this.calendar = calendar;
@@ -194,6 +209,7 @@ public final class BacktestEngine {
             this.record = config.recordDecisions();
             this.decisions = record ? new ArrayList<>() : List.of();
             this.afterClose = strategy.execution().decidesAfterClose();
+            this.onClose = strategy.execution().marketOnClose();
             this.halfSpread = config.costs().slippageBps() / 10_000.0;
             CommissionModel commission = new CommissionModel(BigDecimal.valueOf(config.costs().commissionPerOrder()),
                     BigDecimal.valueOf(config.costs().commissionPerShare()));
@@ -205,6 +221,30 @@ public final class BacktestEngine {
             this.run = new StrategyRun(strategy, version, null, 1.0);
             this.cycle = new DecisionCycle(sim, calendar, config.risk(), clock, RiskGate.inMemory(), this, IntentLog.NONE,
                     Duration.ZERO);
+            this.options = optionChains != null;
+            if (options) {
+                sim.setOptionChains(optionChains);
+                cycle.setOptionChains(optionChains);
+                // Expiry fills carry what happened (assigned, expired) as their reason.
+                sim.addOptionListener(e -> {
+                    reasons.put(e.optionFillId(), e.describe());
+                    if (e.shareFillId() != null) {
+                        reasons.put(e.shareFillId(), e.describe());
+                    }
+                    optionEvents.add(e);
+                });
+            }
+        }
+
+        final boolean options;
+        final List<SimOptionEvent> optionEvents = new ArrayList<>();
+
+        /** At the close of an expiration day: expiring options are exercised, assigned or expire. */
+        private void settleOptions(LocalDate day) {
+            if (options) {
+                sim.settleExpiries(day);
+                takeFills();
+            }
         }
 
         void day(LocalDate day, boolean first) {
@@ -238,19 +278,23 @@ public final class BacktestEngine {
                 BarDay.mark(sim, close, this, halfSpread);
                 BarDay.close(sim, close);
                 takeFills();
+                settleOptions(day);
                 // After-hours quotes are the close: what the strategy's 16:15 run would be quoted.
                 Instant after = moments[SessionInstants.AFTER_CLOSE];
                 clock.set(after);
                 BarDay.mark(sim, after, this, halfSpread);
                 decide(day, first);
             } else {
-                Instant decision = moments[SessionInstants.DECISION];
+                // Market-on-close strategies decide at 15:45 (12:45), before Alpaca's CLS cutoff; others at 15:50.
+                Instant decision = onClose ? close.minusSeconds(60L * ExecutionPolicy.MOC_DECISION_MINUTES)
+                        : moments[SessionInstants.DECISION];
                 clock.set(decision);
                 BarDay.mark(sim, decision, this, halfSpread);
                 decide(day, first);
                 clock.set(close);
                 BarDay.close(sim, close);
                 takeFills();
+                settleOptions(day);
             }
         }
 
@@ -269,14 +313,32 @@ public final class BacktestEngine {
             }
             noteReasons(r);
             takeFills();
+            // Market-on-open orders decided at 16:15 are held, as live, until Alpaca takes them (19:00 ET).
+            List<org.leverdesk.execution.PlannedOrder> held = new ArrayList<>();
+            for (OrderOutcome o : r.outcomes()) {
+                if (o.kind() == OrderOutcome.Kind.HELD) {
+                    held.add(o.order());
+                }
+            }
+            if (!held.isEmpty()) {
+                Instant release = org.leverdesk.broker.AuctionWindows.nextOpgAcceptance(clock.instant(), calendar);
+                clock.set(release);
+                sim.setTime(release);
+                noteReasons(cycle.release(run, day, r.decision(), held, false), r.decision());
+                takeFills();
+            }
         }
 
         /** Remembers why each sent order was sent: its fills carry the decision's summary (a stop its own reason). */
         private void noteReasons(RunResult r) {
+            noteReasons(r, r.decision());
+        }
+
+        private void noteReasons(RunResult r, Decision decision) {
             if (r.outcomes().isEmpty()) {
                 return;
             }
-            String why = r.decision().explanation().summary();
+            String why = decision.explanation().summary();
             for (OrderOutcome o : r.outcomes()) {
                 if (o.brokerOrderId() != null) {
                     reasons.put(o.brokerOrderId(), o.order().stopPrice() != null ? o.order().reason() : why);

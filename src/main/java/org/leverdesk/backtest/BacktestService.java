@@ -25,6 +25,12 @@ public final class BacktestService implements BacktestRunner {
     private final TradingCalendar calendar;
     private final StrategyCatalog catalog;
     private final MetricsCalculator metrics;
+    private java.util.function.Supplier<org.leverdesk.options.chain.SyntheticChains> optionChains;
+
+    /** Where strategies that write options get their chains from (built only for them). */
+    public void setOptionChains(java.util.function.Supplier<org.leverdesk.options.chain.SyntheticChains> chains) {
+        this.optionChains = chains;
+    }
 
     public BacktestService(MarketData data, TradingCalendar calendar, StrategyCatalog catalog, MetricsCalculator metrics) {
         this.data = data;
@@ -41,6 +47,16 @@ public final class BacktestService implements BacktestRunner {
 
     @Override
     public BacktestResult run(BacktestRequest request, ProgressListener progress, CancellationToken cancel) {
+        return run(request, true, progress, cancel);
+    }
+
+    @Override
+    public BacktestResult runWithoutDecisions(BacktestRequest request, ProgressListener progress, CancellationToken cancel) {
+        return run(request, false, progress, cancel);
+    }
+
+    private BacktestResult run(BacktestRequest request, boolean recordDecisions, ProgressListener progress,
+                               CancellationToken cancel) {
         StrategyDescriptor descriptor = catalog.require(request.strategyId());
         String symbol = request.symbol() == null || request.symbol().isBlank()
                 ? descriptor.defaultSymbol() : request.symbol().trim().toUpperCase(Locale.ROOT);
@@ -48,7 +64,7 @@ public final class BacktestService implements BacktestRunner {
         String benchmark = request.benchmarkSymbol() == null || request.benchmarkSymbol().isBlank()
                 ? symbol : request.benchmarkSymbol().trim().toUpperCase(Locale.ROOT);
         BacktestConfig config = new BacktestConfig(request.from(), request.to(), request.capital(), request.costs(),
-                false, benchmark, true);
+                false, benchmark, recordDecisions);
 
         Set<String> needed = new LinkedHashSet<>();
         needed.add(symbol);
@@ -68,7 +84,22 @@ public final class BacktestService implements BacktestRunner {
                 }
             }
         }
-        return new BacktestEngine(calendar, metrics).run(strategy, series, symbol, config, data.sourceLabel(), progress, cancel);
+        org.leverdesk.options.chain.SyntheticChains chains = null;
+        if (!strategy.optionUnderlyings().isEmpty()) {
+            if (optionChains == null) {
+                throw new IllegalArgumentException(strategy.id() + " writes options and this runner has no option chains");
+            }
+            progress.progress(0, "pricing inputs for options");
+            chains = optionChains.get();
+            for (String u : strategy.optionUnderlyings()) {
+                if (!chains.underlyings().contains(u)) {
+                    throw new IllegalArgumentException("no synthetic options for " + u + "; options are set up for "
+                            + chains.underlyings() + " (prices and a volatility index are needed)");
+                }
+            }
+        }
+        return new BacktestEngine(calendar, metrics, chains).run(strategy, series, symbol, config, data.sourceLabel(), progress,
+                cancel);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.leverdesk.backtest;
 
+import org.leverdesk.options.contract.OptionSymbols;
+
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,7 +41,8 @@ public final class RoundTripTracker {
             Lot lot = lots.peekFirst();
             long matched = Math.min(Math.abs(lot.quantity), Math.abs(remaining));
             long direction = Long.signum(lot.quantity); // +1 closes a long, -1 a short
-            double profit = direction * (fill.price() - lot.price) * matched
+            // Option prices are per share; a contract is worth the multiplier (100) times them.
+            double profit = direction * (fill.price() - lot.price) * matched * OptionSymbols.multiplier(fill.symbol())
                     - (lot.commissionPerShare + feePerShare) * matched;
             closed.add(new RoundTrip(fill.symbol(), lot.date, lot.price, fill.date(), fill.price(), matched, profit));
             lot.quantity -= direction * matched;

@@ -35,7 +35,7 @@ public final class StrategyPortfolio implements PortfolioView {
         Map<String, Position> mine = new LinkedHashMap<>();
         double held = 0;
         for (BrokerPosition p : brokerPositions) {
-            if (symbols.contains(p.symbol()) && p.quantity().signum() != 0) {
+            if (org.leverdesk.options.contract.OptionSymbols.belongsTo(symbols, p.symbol()) && p.quantity().signum() != 0) {
                 // Whole shares: a fractional remainder (from a manual trade) is not the strategy's to trade.
                 mine.put(p.symbol(), new Position(p.symbol(), p.quantity().longValue(), p.averageEntryPrice().doubleValue()));
                 held += value(p.marketValue());

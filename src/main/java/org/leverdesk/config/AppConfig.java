@@ -9,12 +9,19 @@ import java.util.Optional;
  * and passwords come from {@link Secrets}. Saved as JSON by {@link ConfigFile}.
  */
 public record AppConfig(BrokerSettings broker, RiskSettings risk, List<StrategySettings> strategies,
-                        NotificationSettings notifications) {
+                        NotificationSettings notifications, AdvisorSettings advisor) {
     public AppConfig {
         broker = broker == null ? BrokerSettings.defaults() : broker;
         risk = risk == null ? RiskSettings.defaults() : risk;
         strategies = strategies == null ? List.of() : List.copyOf(strategies);
         notifications = notifications == null ? NotificationSettings.defaults() : notifications;
+        advisor = advisor == null ? AdvisorSettings.defaults() : advisor;
+    }
+
+    /** A config with the default advisor settings. */
+    public AppConfig(BrokerSettings broker, RiskSettings risk, List<StrategySettings> strategies,
+                     NotificationSettings notifications) {
+        this(broker, risk, strategies, notifications, null);
     }
 
     /** Paper broker on the demo market, default risk limits, no strategy enabled, no notifications. */
@@ -61,6 +68,6 @@ public record AppConfig(BrokerSettings broker, RiskSettings risk, List<StrategyS
         List<StrategySettings> next = new java.util.ArrayList<>(strategies.stream()
                 .filter(s -> !s.strategyId().equals(settings.strategyId())).toList());
         next.add(settings);
-        return new AppConfig(broker, risk, next, notifications);
+        return new AppConfig(broker, risk, next, notifications, advisor);
     }
 }

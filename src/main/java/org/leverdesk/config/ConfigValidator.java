@@ -40,9 +40,11 @@ public final class ConfigValidator {
         range(problems, "risk.maxRequestsPerMinute", r.maxRequestsPerMinute(), 1, 200);
         range(problems, "risk.maxQuoteAgeSeconds", r.maxQuoteAgeSeconds(), 1, 86_400);
         range(problems, "risk.maxPriceAgeSessions", r.maxPriceAgeSessions(), 0, 250);
+        range(problems, "risk.maxClockSkewSeconds", r.maxClockSkewSeconds(), 1, 3_600);
         limits(problems, r.limits());
         strategies(problems, config.strategies());
         notifications(problems, config.notifications());
+        advisor(problems, config.advisor());
         return List.copyOf(problems);
     }
 
@@ -145,6 +147,21 @@ public final class ConfigValidator {
         }
         if (n.email()) {
             range(problems, "notifications.smtpPort", n.smtpPort(), 1, 65_535);
+        }
+    }
+
+    private static void advisor(List<ConfigProblem> problems, AdvisorSettings a) {
+        if (!a.llmApi().equals("anthropic") && !a.llmApi().equals("openai")) {
+            problems.add(new ConfigProblem("advisor.llmApi", "advisor.llmApi must be anthropic or openai (got '" + a.llmApi()
+                    + "')", set("advisor.llmApi", "anthropic")));
+        }
+        if (!a.llmEndpoint().isEmpty()) {
+            AdvisorSettings.endpointProblem(a.llmEndpoint()).ifPresent(p -> problems.add(new ConfigProblem(
+                    "advisor.llmEndpoint", "advisor.llmEndpoint: " + p, set("advisor.llmEndpoint", "<https URL>"))));
+        }
+        if (a.llmEnabled() && a.llmModel().isEmpty()) {
+            problems.add(new ConfigProblem("advisor.llmModel", "advisor.llmModel is needed when the LLM advisor is on",
+                    set("advisor.llmModel", "<model>")));
         }
     }
 

@@ -26,6 +26,7 @@ public final class Secrets {
     public static final String TELEGRAM_BOT_TOKEN = "TELEGRAM_BOT_TOKEN";
     public static final String DISCORD_WEBHOOK_URL = "DISCORD_WEBHOOK_URL";
     public static final String SMTP_PASSWORD = "SMTP_PASSWORD";
+    public static final String LLM_API_KEY = "LLM_API_KEY";
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 

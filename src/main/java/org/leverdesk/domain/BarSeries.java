@@ -148,6 +148,11 @@ public final class BarSeries {
         if (b < a) {
             b = a;
         }
+        if (a == 0 && b == dates.length) {
+            // Immutable: the whole series is itself, and keeps the indicators it has computed, so every
+            // backtest of a sweep over a source's full history computes each indicator once.
+            return this;
+        }
         return new BarSeries(symbol, Arrays.copyOfRange(dates, a, b), Arrays.copyOfRange(open, a, b),
                 Arrays.copyOfRange(high, a, b), Arrays.copyOfRange(low, a, b), Arrays.copyOfRange(close, a, b),
                 Arrays.copyOfRange(volume, a, b), Arrays.copyOfRange(adjClose, a, b));

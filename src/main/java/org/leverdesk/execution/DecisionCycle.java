@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.leverdesk.broker.Account;
+import org.leverdesk.broker.AuctionWindows;
 import org.leverdesk.broker.Broker;
 import org.leverdesk.broker.BrokerException;
 import org.leverdesk.broker.BrokerOrder;
@@ -23,10 +24,12 @@ import org.leverdesk.domain.OrderType;
 import org.leverdesk.domain.PortfolioView;
 import org.leverdesk.domain.Side;
 import org.leverdesk.domain.Target;
+import org.leverdesk.domain.TimeInForce;
 import org.leverdesk.market.calendar.TradingCalendar;
 import org.leverdesk.risk.GateVerdict;
 import org.leverdesk.risk.RiskGate;
 import org.leverdesk.strategy.DecisionContext;
+import org.leverdesk.strategy.OptionMarket;
 import org.leverdesk.strategy.Strategy;
 
 /**
@@ -58,7 +61,10 @@ public final class DecisionCycle {
     private final DecisionLog log;
     private final OrderSender sender;
     private final Duration stopWait;
+    private final PositionBook book;
+    private final Clock clock;
     private Strategy lastStrategy;
+    private org.leverdesk.options.chain.SyntheticChains optionChains;
     private Set<String> lastTraded;
 
     /**
@@ -68,6 +74,13 @@ public final class DecisionCycle {
      */
     public DecisionCycle(Broker broker, TradingCalendar calendar, RiskSettings risk, Clock clock, RiskGate gate,
                          DecisionLog log, IntentLog intents, Duration stopWait) {
+        this(broker, calendar, risk, clock, gate, log, intents, stopWait, PositionBook.NONE);
+    }
+
+    /** With {@code book} to tell a strategy's own shares from external ones and to hold symbols for a person. */
+    public DecisionCycle(Broker broker, TradingCalendar calendar, RiskSettings risk, Clock clock, RiskGate gate,
+                         DecisionLog log, IntentLog intents, Duration stopWait, PositionBook book) {
+        this.book = book;
         this.broker = broker;
         this.calendar = calendar;
         this.planner = new OrderPlanner(risk);
@@ -76,6 +89,15 @@ public final class DecisionCycle {
         this.log = log;
         this.sender = new OrderSender(broker, intents, log);
         this.stopWait = stopWait;
+        this.clock = clock;
+    }
+
+    /**
+     * Gives strategies the synthetic option chains of each decision's day (backtests, the paper broker on
+     * daily prices); without them a strategy sees {@link OptionMarket#NONE}.
+     */
+    public void setOptionChains(org.leverdesk.options.chain.SyntheticChains chains) {
+        this.optionChains = chains;
     }
 
     /** The risk gate this cycle checks orders with. */
@@ -95,9 +117,29 @@ public final class DecisionCycle {
                          boolean dryRun, String tradeBlock) {
         Strategy strategy = run.strategy();
         String id = strategy.id();
-        PortfolioView portfolio = broker.portfolioView(traded(strategy), run.capitalShare());
-        Decision decision = strategy.decide(new DecisionContext(day, market, portfolio, calendar, firstDay, explain));
-        Long decisionId = dryRun ? null : log.decision(decision, run);
+        PortfolioView portfolio = view(run);
+        // A decision and its orders are one unit: one of this trading day whose orders were not all sent is
+        // carried out as it was decided (the strategy is not asked again, it may see its day differently now);
+        // one of an earlier day is superseded by today's.
+        java.util.Optional<DecisionLog.OpenDecision> open = log.openDecision(id);
+        Decision decision;
+        Long decisionId;
+        if (open.isPresent() && open.get().decision().date().equals(day)) {
+            decision = open.get().decision();
+            decisionId = open.get().id();
+            if (!dryRun) {
+                log.append("decision-resumed", id, day + ": decision #" + decisionId + " resumed: its orders were not all"
+                        + " sent; sending them as decided (" + decision.explanation().summary() + ")", null);
+            }
+        } else {
+            if (open.isPresent() && open.get().decision().date().isBefore(day) && !dryRun) {
+                log.decisionSuperseded(open.get().id(), id + ": the decision of " + open.get().decision().date()
+                        + " is superseded by the decision of " + day + "; its orders that never reached the broker are closed");
+            }
+            OptionMarket options = optionChains == null ? OptionMarket.NONE : OptionMarket.synthetic(optionChains, day);
+            decision = strategy.decide(new DecisionContext(day, market, portfolio, calendar, firstDay, explain, options));
+            decisionId = dryRun ? null : log.decision(decision, run);
+        }
         if (!decision.rebalance() || decision.targets().isEmpty()) {
             return new RunResult(id, day, dryRun, null, decision, decisionId, OrderPlan.EMPTY, List.of(), List.of());
         }
@@ -107,7 +149,18 @@ public final class DecisionCycle {
             }
             return new RunResult(id, day, dryRun, null, decision, decisionId, OrderPlan.EMPTY, List.of(tradeBlock), List.of());
         }
-        return trade(run, day, decision, decisionId, portfolio, dryRun);
+        RunResult r = trade(run, day, decision, decisionId, portfolio, dryRun);
+        boolean complete = r.blockedQuotes().isEmpty()
+                && r.outcomes().stream().noneMatch(o -> o.kind() == OrderOutcome.Kind.UNKNOWN);
+        if (complete && decisionId != null && !dryRun) {
+            log.decisionDone(decisionId, r.outcomes().size() + " order(s) settled");
+        }
+        return r;
+    }
+
+    /** What {@code run}'s strategy holds: its share of the account and its own positions in its symbols. */
+    private PortfolioView view(StrategyRun run) {
+        return book.own(run.strategy().id(), broker.portfolioView(traded(run.strategy()), run.capitalShare()));
     }
 
     private RunResult trade(StrategyRun run, LocalDate day, Decision decision, Long decisionId, PortfolioView portfolio,
@@ -115,7 +168,16 @@ public final class DecisionCycle {
         String id = run.strategy().id();
         Map<String, Quote> quotes = new HashMap<>();
         List<String> blocked = new ArrayList<>();
+        Map<String, String> holds = book.holds();
         for (Target t : decision.targets()) {
+            if (holds.containsKey(t.symbol())) {
+                // No quote, so the planner sends nothing in a symbol that waits for a person's confirmation.
+                blocked.add(holds.get(t.symbol()));
+                if (!dryRun) {
+                    log.append("hold-blocked", id, "not trading " + t.symbol() + ": " + holds.get(t.symbol()), null);
+                }
+                continue;
+            }
             QuoteCheck check = quote(t.symbol(), day);
             if (check.usable()) {
                 quotes.put(t.symbol(), check.quote());
@@ -156,7 +218,7 @@ public final class DecisionCycle {
                         "sent after the next open, once the sells have filled, sized against the buying power then"));
                 continue;
             }
-            outcomes.add(gateAndSend(id, day, o, held.getOrDefault(o.symbol(), 0L), account, dryRun));
+            outcomes.add(place(id, day, o, held.getOrDefault(o.symbol(), 0L), account, dryRun));
         }
         placeStops(run, day, decision, plan, keptStops, dryRun, outcomes);
         return new RunResult(id, day, dryRun, null, decision, decisionId, plan, blocked, outcomes);
@@ -171,7 +233,7 @@ public final class DecisionCycle {
      */
     public RunResult followUp(StrategyRun run, LocalDate decisionDay, Decision decision, Set<String> wanted, boolean dryRun) {
         String id = run.strategy().id();
-        PortfolioView portfolio = broker.portfolioView(traded(run.strategy()), run.capitalShare());
+        PortfolioView portfolio = view(run);
         List<Target> buys = new ArrayList<>();
         for (Target t : decision.targets()) {
             if (wanted.contains(t.symbol()) && t.quantity() > portfolio.quantity(t.symbol())) {
@@ -185,7 +247,58 @@ public final class DecisionCycle {
         return trade(run, decisionDay, remaining, null, portfolio, dryRun);
     }
 
-    private OrderOutcome gateAndSend(String id, LocalDate day, PlannedOrder o, long held, Account account, boolean dryRun) {
+    /**
+     * Sends {@code o} where Alpaca takes it now. A market-on-open order inside Alpaca's refusal window
+     * (09:28-19:00 ET: an after-close decision at 16:15) is gated and its intent recorded, but held for
+     * {@link #release}. A market-on-close order past its cutoff (a 15:45 decision caught up late) goes as a
+     * market order, which fills now, near the close, instead of being refused.
+     */
+    private OrderOutcome place(String id, LocalDate day, PlannedOrder o, long held, Account account, boolean dryRun) {
+        java.time.Instant now = clock.instant();
+        String window = AuctionWindows.refusal(o.timeInForce(), now, calendar);
+        if (window == null) {
+            return gateAndSend(id, day, o, held, account, dryRun);
+        }
+        if (o.timeInForce() == TimeInForce.CLS) {
+            PlannedOrder market = new PlannedOrder(o.clientOrderId(), o.leg(), o.symbol(), o.side(), o.quantity(),
+                    OrderType.MARKET, TimeInForce.DAY, null, o.reason() + "; a market order: " + window);
+            return gateAndSend(id, day, market, held, account, dryRun);
+        }
+        GateVerdict v = verdict(id, o, held, account, dryRun);
+        if (!v.allowed()) {
+            return new OrderOutcome(o, OrderOutcome.Kind.DENIED, null, null, v.reason());
+        }
+        String release = "held until " + AuctionWindows.nextOpgAcceptance(now, calendar)
+                .atZone(org.leverdesk.market.calendar.NyseCalendar.ZONE).toLocalTime() + " ET (" + window + ")";
+        if (dryRun) {
+            return new OrderOutcome(o, OrderOutcome.Kind.HELD, OrderStatus.NEW, null, "dry run: " + release);
+        }
+        return sender.hold(id, day, o, release);
+    }
+
+    /**
+     * Releases the orders a decision of {@code day} held ({@link OrderOutcome.Kind#HELD}) now that Alpaca
+     * takes them: each is gated again (the kill switch may have been engaged since) and sent under its
+     * recorded client order id, never twice. One still inside its window stays held.
+     */
+    public RunResult release(StrategyRun run, LocalDate day, Decision decision, List<PlannedOrder> held, boolean dryRun) {
+        String id = run.strategy().id();
+        java.time.Instant now = clock.instant();
+        List<OrderOutcome> outcomes = new ArrayList<>();
+        if (!held.isEmpty()) {
+            Account account = broker.account();
+            PortfolioView portfolio = broker.portfolioView(traded(run.strategy()), run.capitalShare());
+            for (PlannedOrder o : held) {
+                String window = AuctionWindows.refusal(o.timeInForce(), now, calendar);
+                outcomes.add(window != null
+                        ? new OrderOutcome(o, OrderOutcome.Kind.HELD, OrderStatus.NEW, null, "still held: " + window)
+                        : gateAndSend(id, day, o, portfolio.quantity(o.symbol()), account, dryRun));
+            }
+        }
+        return new RunResult(id, day, dryRun, null, decision, null, new OrderPlan(held, List.of()), List.of(), outcomes);
+    }
+
+    private GateVerdict verdict(String id, PlannedOrder o, long held, Account account, boolean dryRun) {
         GateVerdict v = dryRun ? gate.evaluate(o.symbol(), o.side(), o.quantity(), held)
                 : gate.check(id, o.clientOrderId(), o.symbol(), o.side(), o.quantity(), held);
         if (v.allowed() && account.tradingBlocked()) {
@@ -194,6 +307,11 @@ public final class DecisionCycle {
                 log.append("risk-denied", id, o.clientOrderId() + ": " + v.reason(), null);
             }
         }
+        return v;
+    }
+
+    private OrderOutcome gateAndSend(String id, LocalDate day, PlannedOrder o, long held, Account account, boolean dryRun) {
+        GateVerdict v = verdict(id, o, held, account, dryRun);
         if (!v.allowed()) {
             return new OrderOutcome(o, OrderOutcome.Kind.DENIED, null, null, v.reason());
         }
@@ -303,14 +421,14 @@ public final class DecisionCycle {
 
     /** The position in {@code t}'s symbol after its entry, waiting up to {@code stopWait} for an accepted entry to fill. */
     private long heldAfterEntry(StrategyRun run, Target t, OrderPlan plan) {
-        long held = broker.portfolioView(traded(run.strategy()), run.capitalShare()).quantity(t.symbol());
+        long held = view(run).quantity(t.symbol());
         PlannedOrder entry = plan.orders().stream().filter(o -> o.symbol().equals(t.symbol())).findFirst().orElse(null);
         long deadline = System.nanoTime() + stopWait.toNanos();
         while (held != t.quantity() && entry != null && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(POLL.toMillis());
                 if (broker.orderByClientOrderId(entry.clientOrderId()).map(o -> o.status().isFinal()).orElse(true)) {
-                    held = broker.portfolioView(traded(run.strategy()), run.capitalShare()).quantity(t.symbol());
+                    held = view(run).quantity(t.symbol());
                     break;
                 }
             } catch (InterruptedException e) {
@@ -319,7 +437,7 @@ public final class DecisionCycle {
             } catch (BrokerException e) {
                 break;
             }
-            held = broker.portfolioView(traded(run.strategy()), run.capitalShare()).quantity(t.symbol());
+            held = view(run).quantity(t.symbol());
         }
         return held;
     }

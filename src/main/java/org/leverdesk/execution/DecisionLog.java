@@ -25,6 +25,26 @@ public interface DecisionLog extends EventSink {
                 : String.join(", ", symbols)), JsonText.of(Map.of("day", day.toString(), "symbols", List.copyOf(symbols))));
     }
 
+    /** A decision whose orders were not all sent yet, with its stored id. */
+    record OpenDecision(long id, Decision decision) {
+    }
+
+    /**
+     * The newest decision of {@code strategyId} whose orders were not all sent (a kill, a failed send, a
+     * blocked quote), which a run of the same trading day resumes; empty when decisions are not kept.
+     */
+    default java.util.Optional<OpenDecision> openDecision(String strategyId) {
+        return java.util.Optional.empty();
+    }
+
+    /** Every order of decision {@code id} reached the broker (or the broker or the risk gate ended it). */
+    default void decisionDone(long id, String note) {
+    }
+
+    /** Decision {@code id} is replaced by a newer trading day's decision; its orders not sent never will be. */
+    default void decisionSuperseded(long id, String note) {
+    }
+
     /** The journal kind of {@link #deferredBuys}. */
     String DEFERRED_BUYS = "deferred-buys";
 

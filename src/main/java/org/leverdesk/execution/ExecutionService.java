@@ -1,14 +1,17 @@
 package org.leverdesk.execution;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.leverdesk.broker.Broker;
+import org.leverdesk.broker.BrokerPosition;
 import org.leverdesk.config.RiskSettings;
 import org.leverdesk.domain.Decision;
 import org.leverdesk.domain.MarketSnapshot;
@@ -19,7 +22,10 @@ import org.leverdesk.market.calendar.TradingCalendar;
 import org.leverdesk.market.data.MarketData;
 import org.leverdesk.market.feed.LiveFreshness;
 import org.leverdesk.risk.RiskGate;
+import org.leverdesk.broker.MalformedBrokerAnswerException;
 import org.leverdesk.store.DecisionRepository;
+import org.leverdesk.store.DecisionUnits;
+import org.leverdesk.store.PositionLedger;
 import org.leverdesk.store.JournalEntry;
 import org.leverdesk.store.JournalQuery;
 import org.leverdesk.store.JournalRepository;
@@ -28,6 +34,7 @@ import org.leverdesk.store.OrderRepository;
 import org.leverdesk.store.PositionSnapshotRepository;
 import org.leverdesk.store.Store;
 import org.leverdesk.store.StoredDecision;
+import org.leverdesk.store.StoredOrder;
 import org.leverdesk.store.TradingStateRepository;
 import org.leverdesk.strategy.Strategy;
 import org.slf4j.Logger;
@@ -67,13 +74,19 @@ public final class ExecutionService {
     private final RiskGate gate;
     private final DecisionCycle cycle;
     private final int maxPriceAgeSessions;
+    private final DecisionUnits units;
+    private final PositionLedger ledger;
+    private final PositionChecks positionChecks;
+    private final BrokerClockCheck clockCheck;
+    private final TradingCalendar exchangeHours;
     /** The feed's stale-data rule (today's bar at the decision), or null when no feed keeps the prices current. */
     private final LiveFreshness freshness;
     private final ReentrantLock runLock = new ReentrantLock();
+    private final Store store;
 
     public ExecutionService(Broker broker, MarketData data, TradingCalendar calendar, Store store, RiskSettings risk,
                             TradingMode mode, Clock clock) {
-        this(broker, data, calendar, store, risk, mode, clock, null);
+        this(broker, data, calendar, store, risk, mode, clock, (LiveFreshness) null, calendar);
     }
 
     /**
@@ -84,6 +97,21 @@ public final class ExecutionService {
      */
     public ExecutionService(Broker broker, MarketData data, TradingCalendar calendar, Store store, RiskSettings risk,
                             TradingMode mode, Clock clock, LiveFreshness freshness) {
+        this(broker, data, calendar, store, risk, mode, clock, freshness, calendar);
+    }
+
+    /**
+     * With {@code exchangeHours}, the calendar the broker's open/closed is checked against (the trading
+     * calendar itself, except for a test broker whose market opens and closes by hand).
+     */
+    public ExecutionService(Broker broker, MarketData data, TradingCalendar calendar, Store store, RiskSettings risk,
+                            TradingMode mode, Clock clock, TradingCalendar exchangeHours) {
+        this(broker, data, calendar, store, risk, mode, clock, null, exchangeHours);
+    }
+
+    /** With both the feed's stale-data rule (may be null) and the exchange hours the broker's clock is checked against. */
+    public ExecutionService(Broker broker, MarketData data, TradingCalendar calendar, Store store, RiskSettings risk,
+                            TradingMode mode, Clock clock, LiveFreshness freshness, TradingCalendar exchangeHours) {
         if (mode == TradingMode.BACKTEST) {
             throw new IllegalArgumentException("the execution service trades PAPER or LIVE; backtests use the backtest engine");
         }
@@ -92,16 +120,22 @@ public final class ExecutionService {
         this.calendar = calendar;
         this.mode = mode;
         this.clock = clock;
+        this.store = store;
         this.orders = new OrderRepository(store, clock);
         this.decisions = new DecisionRepository(store, clock);
         this.journal = new JournalRepository(store, clock);
+        this.units = new DecisionUnits(store, clock);
+        this.ledger = new PositionLedger(store, clock);
+        this.positionChecks = new PositionChecks(ledger, new OrderQueries(store, orders), journal, risk.externalPositions());
         this.reconciler = new Reconciler(orders, new OrderQueries(store, orders), new PositionSnapshotRepository(store, clock),
-                journal, clock);
+                journal, clock, positionChecks, calendar);
         this.gate = new RiskGate(new TradingStateRepository(store, clock), journal);
         this.maxPriceAgeSessions = risk.maxPriceAgeSessions();
+        this.clockCheck = new BrokerClockCheck(java.time.Duration.ofSeconds(risk.maxClockSkewSeconds()));
+        this.exchangeHours = exchangeHours;
         this.freshness = freshness;
-        this.cycle = new DecisionCycle(broker, calendar, risk, clock, gate, new StoreDecisionLog(decisions, journal, mode),
-                IntentLog.of(orders), STOP_WAIT);
+        this.cycle = new DecisionCycle(broker, calendar, risk, clock, gate, new StoreDecisionLog(units, journal, mode),
+                IntentLog.of(orders), STOP_WAIT, positionChecks);
     }
 
     /** The risk gate (trading state, kill switch). */
@@ -122,9 +156,47 @@ public final class ExecutionService {
         }
         try {
             return runLocked(run, dryRun);
+        } catch (MalformedBrokerAnswerException e) {
+            // The run stops before any order (or, for an order's own answer, looks the order up instead): journalled
+            // here, and the caller reports the one line (the CLI on stderr, the scheduler as a failed job, notified).
+            journal.append("broker-answer-invalid", run.strategy().id(), e.getMessage(),
+                    org.leverdesk.common.JsonText.of(Map.of("endpoint", e.endpoint(), "field", e.field())));
+            throw e;
         } finally {
             runLock.unlock();
         }
+    }
+
+    /**
+     * A person confirmed the broker's count of {@code symbol} (after a position went missing, or shares
+     * bought outside Leverdesk under the "block" policy): the symbol's hold is lifted and the store's own count
+     * is set to the broker's, for the strategy that trades it. Reconciles first, so the count is the broker's
+     * now. Returns the one-line result.
+     */
+    public String acceptPosition(String symbol, String by) {
+        if (!runLock.tryLock()) {
+            throw new IllegalStateException("a run is in progress; accept " + symbol + " when it has ended");
+        }
+        try {
+            ReconciliationReport rec = reconciler.reconcile(broker);
+            BigDecimal held = rec.positions().stream().filter(p -> p.symbol().equals(symbol)).map(BrokerPosition::quantity)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            String owner = positionChecks.owner(symbol);
+            String text = symbol + ": the broker's count of " + held.stripTrailingZeros().toPlainString()
+                    + " shares confirmed by " + by;
+            BigDecimal adjustment = ledger.accept(symbol, held, owner, by, text);
+            text += adjustment.signum() == 0 ? "; the store's count already matched" : "; the store's count of "
+                    + (owner == null ? "no strategy" : owner) + " adjusted by " + adjustment.toPlainString();
+            journal.append("position-accepted", owner, text, null);
+            return text;
+        } finally {
+            runLock.unlock();
+        }
+    }
+
+    /** The symbols waiting for a person's confirmation, each with its reason. */
+    public Map<String, String> heldSymbols() {
+        return positionChecks.holds();
     }
 
     private RunResult runLocked(StrategyRun run, boolean dryRun) {
@@ -135,9 +207,14 @@ public final class ExecutionService {
         MarketSnapshot market = MarketSnapshots.upTo(data, strategy.symbols(), strategy.optionalSymbols(), today);
         // The decision's day (its data date) names its orders: a re-run on the same data makes the same ids.
         LocalDate day = market.asOf();
-        boolean firstDay = decisions.list(id, day.minusYears(100), day).isEmpty();
-        String stale = freshness != null ? feedStaleness(strategy) : staleness(today, day);
-        RunResult r = cycle.run(run, day, market, firstDay, true, dryRun, stale);
+        // Its first day until a decision of it was carried out: a first day whose orders never went out (superseded)
+        // is decided as the first day again.
+        boolean firstDay = !units.started(id);
+        String block = freshness != null ? feedStaleness(strategy) : staleness(today, day);
+        if (block == null) {
+            block = brokerClockProblem(!dryRun);
+        }
+        RunResult r = cycle.run(run, day, market, firstDay, true, dryRun, block);
         LOG.info("{} decided for {}: {}", id, day, r.decision().explanation().summary());
         return new RunResult(r.strategyId(), r.tradingDay(), r.dryRun(), rec, r.decision(), r.decisionId(), r.plan(),
                 r.blockedQuotes(), r.outcomes());
@@ -166,6 +243,11 @@ public final class ExecutionService {
                 return new RunResult(id, today, false, rec, none, null, OrderPlan.EMPTY, List.of(), List.of());
             }
             Decision decision = last.get().decision();
+            String clockProblem = brokerClockProblem(true);
+            if (clockProblem != null) {
+                return new RunResult(id, decision.date(), false, rec, decision, last.get().id(), OrderPlan.EMPTY,
+                        List.of(clockProblem), List.of());
+            }
             String prefix = ClientOrderIds.prefix(id);
             List<String> waiting = broker.openOrders().stream()
                     .filter(o -> o.side() == Side.SELL && o.clientOrderId() != null && o.clientOrderId().startsWith(prefix)
@@ -180,6 +262,62 @@ public final class ExecutionService {
             RunResult r = cycle.followUp(run, decision.date(), decision, deferredBuys(id, decision.date()), false);
             return new RunResult(r.strategyId(), r.tradingDay(), false, rec, r.decision(), last.get().id(), r.plan(),
                     r.blockedQuotes(), r.outcomes());
+        } finally {
+            runLock.unlock();
+        }
+    }
+
+    /**
+     * The release job of a strategy that decides after the close: sends the market-on-open orders its
+     * decision held ({@link OrderOutcome.Kind#HELD}) now that Alpaca takes them (19:00 ET, or before 09:28 ET
+     * the next trading day when caught up after a restart). Intents whose opening auction can no longer be
+     * reached (past 09:28 ET of the next session) are cancelled in the store with the reason, never sent late.
+     */
+    public RunResult release(StrategyRun run) {
+        if (!runLock.tryLock()) {
+            throw new IllegalStateException("a run is already in progress; wait for it to end (force-exit and panic close"
+                    + " work meanwhile)");
+        }
+        try {
+            String id = run.strategy().id();
+            java.time.Instant now = clock.instant();
+            List<PlannedOrder> held = new ArrayList<>();
+            List<String> missed = new ArrayList<>();
+            LocalDate day = null;
+            for (StoredOrder s : new OrderQueries(store, orders).notFinal()) {
+                org.leverdesk.store.OrderIntent in = s.intent();
+                if (!in.strategyId().equals(id) || s.status() != org.leverdesk.domain.OrderStatus.NEW || s.brokerOrderId() != null
+                        || in.timeInForce() != org.leverdesk.domain.TimeInForce.OPG) {
+                    continue;
+                }
+                if (!now.isBefore(org.leverdesk.broker.AuctionWindows.opgDeadlineAfter(in.tradingDay(), calendar))) {
+                    String why = in.clientOrderId() + " not sent: the opening auction after " + in.tradingDay()
+                            + " could only be reached until 09:28 ET (the release did not run in time: the app was closed)";
+                    try {
+                        orders.updateStatus(in.clientOrderId(), org.leverdesk.domain.OrderStatus.CANCELED, null);
+                    } catch (org.leverdesk.store.StoreException e) {
+                        why += "; marking it cancelled failed: " + e.getMessage();
+                    }
+                    journal.append("order", id, why, null);
+                    missed.add(why);
+                    continue;
+                }
+                day = day == null || in.tradingDay().isAfter(day) ? in.tradingDay() : day;
+                held.add(new PlannedOrder(in.clientOrderId(), in.leg(), in.symbol(), in.side(), in.quantity().longValueExact(),
+                        in.type(), in.timeInForce(), in.limitPrice(), in.stopPrice(), "held from the decision of "
+                        + in.tradingDay()));
+            }
+            // After the missed ones are settled with their reason (else the reconciliation calls them lost).
+            ReconciliationReport rec = reconciler.reconcile(broker);
+            Decision decision = decisions.latest(id).map(StoredDecision::decision)
+                    .orElse(Decision.hold(LocalDate.now(clock.withZone(NEW_YORK)), id, "no stored decision"));
+            LocalDate at = day != null ? day : decision.date();
+            RunResult r = cycle.release(run, at, decision, held, false);
+            List<String> notes = new ArrayList<>(missed);
+            if (held.isEmpty() && missed.isEmpty()) {
+                notes.add("nothing held for the opening auction");
+            }
+            return new RunResult(id, at, false, rec, decision, null, r.plan(), notes, r.outcomes());
         } finally {
             runLock.unlock();
         }
@@ -203,6 +341,13 @@ public final class ExecutionService {
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Why the broker's clock cannot be trusted to send orders on (skew, or open/closed against the calendar), or null. */
+    private String brokerClockProblem(boolean record) {
+        Optional<String> problem = clockCheck.verify(broker.clock(), clock.instant(), exchangeHours);
+        problem.filter(p -> record).ifPresent(p -> journal.append("broker-clock", null, p, null));
+        return problem.orElse(null);
+    }
 
     /**
      * Why no order may be sent on prices that end on {@code day}, or null: daily bars up to the previous

@@ -23,6 +23,16 @@ public interface IntentLog {
     /** Moves a recorded intent to {@code status}; null when it could not (logged by the caller's journal). */
     StoredOrder update(String clientOrderId, OrderStatus status, String brokerOrderId) throws StoreException;
 
+    /**
+     * Like {@link #update}, with how much filled at what average price and why the order ended (each may
+     * be null: unknown).
+     */
+    default StoredOrder record(String clientOrderId, OrderStatus status, String brokerOrderId,
+                               java.math.BigDecimal filledQuantity, java.math.BigDecimal filledAveragePrice, String reason)
+            throws StoreException {
+        return update(clientOrderId, status, brokerOrderId);
+    }
+
     /** Records nothing: for backtests. */
     IntentLog NONE = new IntentLog() {
         @Override
@@ -56,6 +66,13 @@ public interface IntentLog {
             @Override
             public StoredOrder update(String clientOrderId, OrderStatus status, String brokerOrderId) {
                 return orders.updateStatus(clientOrderId, status, brokerOrderId);
+            }
+
+            @Override
+            public StoredOrder record(String clientOrderId, OrderStatus status, String brokerOrderId,
+                                      java.math.BigDecimal filledQuantity, java.math.BigDecimal filledAveragePrice,
+                                      String reason) {
+                return orders.recordOutcome(clientOrderId, status, brokerOrderId, filledQuantity, filledAveragePrice, reason);
             }
         };
     }

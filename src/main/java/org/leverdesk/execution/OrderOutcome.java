@@ -29,6 +29,12 @@ public record OrderOutcome(PlannedOrder order, Kind kind, OrderStatus status, St
          * A buy of a decision made after the close: it waits for the next open, when the decision's sells
          * have filled, and is sent then sized against the buying power and quotes of that moment.
          */
-        DEFERRED
+        DEFERRED,
+        /**
+         * A market-on-open order decided while Alpaca refuses them (09:28-19:00 ET): its intent is recorded
+         * now and it is released (sent under the same client order id) at 19:00 ET, or before 09:28 ET the
+         * next trading day when the release is caught up after a restart.
+         */
+        HELD
     }
 }

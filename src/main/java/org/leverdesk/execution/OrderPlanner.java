@@ -11,6 +11,7 @@ import org.leverdesk.domain.OrderType;
 import org.leverdesk.domain.Side;
 import org.leverdesk.domain.Target;
 import org.leverdesk.domain.TimeInForce;
+import org.leverdesk.options.contract.OptionSymbols;
 import org.leverdesk.strategy.ExecutionPolicy;
 
 /**
@@ -66,7 +67,8 @@ public final class OrderPlanner {
                         symbol, size, size * 100.0 / Math.abs(t.quantity()), t.quantity(), risk.tolerancePercent()));
                 continue;
             }
-            double value = size * q.mid();
+            // Options: quantities in contracts, money × the multiplier (100 shares a contract).
+            double value = size * q.mid() * OptionSymbols.multiplier(symbol);
             if (!exit && value < risk.minTradeValue()) {
                 skipped.add(String.format(Locale.ROOT, "%s: %d shares are worth $%.2f, under the $%.2f minimum trade value",
                         symbol, size, value, risk.minTradeValue()));
@@ -135,7 +137,8 @@ public final class OrderPlanner {
                                               List<String> skipped) {
         double available = in.buyingPower();
         for (PlannedOrder s : sells) {
-            if (s.type() == OrderType.MARKET && in.marketOpen()) {
+            // A sell to open an option brings a premium but holds collateral at the broker: it adds nothing.
+            if (s.type() == OrderType.MARKET && in.marketOpen() && !OptionSymbols.isOption(s.symbol())) {
                 available += s.quantity() * in.quotes().get(s.symbol()).bid() - in.fees().of(s.quantity());
             }
         }
@@ -150,7 +153,8 @@ public final class OrderPlanner {
         // while rounding (the broker prices to hundredths of a cent and rounds money to cents) leaves it over.
         double perShareTotal = 0;
         for (int i = 0; i < qty.length; i++) {
-            perShareTotal += qty[i] * (buyPrice(in, buys.get(i)) + in.fees().perShare());
+            perShareTotal += qty[i] * (buyPrice(in, buys.get(i)) * OptionSymbols.multiplier(buys.get(i).symbol())
+                    + in.fees().perShare());
         }
         double f = Math.max(0, available - buys.size() * in.fees().perOrder()) / perShareTotal;
         for (int i = 0; i < qty.length; i++) {
@@ -173,7 +177,7 @@ public final class OrderPlanner {
             double price = buyPrice(in, b);
             String why = String.format(Locale.ROOT, "buying power $%.2f covers %d of %d %s at $%.2f", available, scaled,
                     b.quantity(), b.symbol(), price);
-            if (scaled == 0 || scaled * in.quotes().get(b.symbol()).mid() < risk.minTradeValue()) {
+            if (scaled == 0 || scaled * in.quotes().get(b.symbol()).mid() * OptionSymbols.multiplier(b.symbol()) < risk.minTradeValue()) {
                 skipped.add(b.symbol() + ": " + why + ", under the $" + String.format(Locale.ROOT, "%.2f", risk.minTradeValue())
                         + " minimum trade value; not bought");
                 continue;
@@ -190,7 +194,8 @@ public final class OrderPlanner {
         for (int i = 0; i < qty.length; i++) {
             if (qty[i] > 0) {
                 // Cents: the broker rounds each order's value to the cent.
-                c += Math.ceil(qty[i] * buyPrice(in, buys.get(i)) * 100 - EPSILON) / 100 + in.fees().of(qty[i]);
+                c += Math.ceil(qty[i] * buyPrice(in, buys.get(i)) * OptionSymbols.multiplier(buys.get(i).symbol()) * 100 - EPSILON) / 100
+                        + in.fees().of(qty[i]);
             }
         }
         return c;

@@ -50,6 +50,30 @@ final class OrderSender {
         return out;
     }
 
+    /**
+     * Records the intent of {@code o} without sending it (a market-on-open order decided while Alpaca
+     * refuses them): {@link #send} sends it later, once, under the same client order id.
+     */
+    OrderOutcome hold(String strategyId, LocalDate day, PlannedOrder o, String why) {
+        Optional<StoredOrder> existing = intents.find(o.clientOrderId());
+        if (existing.isPresent() && existing.get().status() != OrderStatus.NEW) {
+            return refresh(o, existing.get());
+        }
+        if (existing.isEmpty()) {
+            try {
+                intents.insert(o.intent(strategyId, day));
+            } catch (DuplicateOrderException e) {
+                // Another run recorded it meanwhile: it is held (or sent) by that run.
+            }
+        }
+        OrderOutcome out = new OrderOutcome(o, OrderOutcome.Kind.HELD, OrderStatus.NEW, null, why);
+        if (intents != IntentLog.NONE) {
+            journal.append("order", strategyId, o.clientOrderId() + " " + o.text() + ": HELD - " + why,
+                    JsonText.of(Map.of("clientOrderId", o.clientOrderId(), "kind", out.kind().name())));
+        }
+        return out;
+    }
+
     private OrderOutcome sendOnce(String strategyId, LocalDate day, PlannedOrder o) {
         String cid = o.clientOrderId();
         Optional<StoredOrder> existing = intents.find(cid);
@@ -77,7 +101,7 @@ final class OrderSender {
         } catch (DuplicateClientOrderIdException e) {
             return lookUp(o, OrderOutcome.Kind.ADOPTED, "the broker already had " + cid);
         } catch (OrderRejectedException e) {
-            StoredOrder s = update(cid, OrderStatus.REJECTED, null);
+            StoredOrder s = update(cid, OrderStatus.REJECTED, null, null, null, "rejected by the broker: " + e.getMessage());
             return new OrderOutcome(o, OrderOutcome.Kind.REJECTED, s == null ? OrderStatus.REJECTED : s.status(), null,
                     "rejected by the broker: " + e.getMessage());
         } catch (BrokerException e) {
@@ -102,7 +126,11 @@ final class OrderSender {
         }
     }
 
-    private OrderOutcome refresh(PlannedOrder o, StoredOrder stored) {
+    private OrderOutcome refresh(PlannedOrder planned, StoredOrder stored) {
+        // The recorded intent is the order: a restart sends what was recorded (its quantity and limit price),
+        // never a re-plan on newer quotes under the same client order id.
+        PlannedOrder o = planned.sameAs(stored.intent()) ? planned : PlannedOrder.of(stored.intent(), planned.reason()
+                + "; as recorded (" + PlannedOrder.of(stored.intent(), "").text() + "), not as planned now (" + planned.text() + ")");
         String why = "already recorded as " + stored.status() + "; not sent again";
         if (stored.status().isFinal()) {
             return new OrderOutcome(o, OrderOutcome.Kind.ALREADY_SENT, stored.status(), stored.brokerOrderId(), why);
@@ -125,13 +153,15 @@ final class OrderSender {
     private OrderOutcome adopt(PlannedOrder o, BrokerOrder b, OrderOutcome.Kind kind, String detail) {
         // The store's NEW means "not yet at the broker"; an order the broker holds is at least SUBMITTED.
         OrderStatus status = b.status() == OrderStatus.NEW ? OrderStatus.SUBMITTED : b.status();
-        StoredOrder s = update(o.clientOrderId(), status, b.brokerOrderId());
+        StoredOrder s = update(o.clientOrderId(), status, b.brokerOrderId(), b.filledQuantity(), b.filledAveragePrice(),
+                b.rejectReason());
         return new OrderOutcome(o, kind, s == null ? status : s.status(), b.brokerOrderId(), detail);
     }
 
-    private StoredOrder update(String cid, OrderStatus status, String brokerOrderId) {
+    private StoredOrder update(String cid, OrderStatus status, String brokerOrderId, java.math.BigDecimal filled,
+                               java.math.BigDecimal average, String reason) {
         try {
-            return intents.update(cid, status, brokerOrderId);
+            return intents.record(cid, status, brokerOrderId, filled, average, reason);
         } catch (StoreException e) {
             // A stale or conflicting broker report must not stop the run; the journal keeps it for a person.
             journal.append("reconcile", null, cid + ": " + e.getMessage(), null);

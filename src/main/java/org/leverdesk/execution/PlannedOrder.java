@@ -32,6 +32,27 @@ public record PlannedOrder(String clientOrderId, String leg, String symbol, Side
                 timeInForce, limitPrice, stopPrice);
     }
 
+    /**
+     * The order a recorded {@code intent} describes, exactly as recorded (quantity, limit and stop price):
+     * what a restart sends, whatever a new plan would say now.
+     */
+    public static PlannedOrder of(OrderIntent intent, String reason) {
+        return new PlannedOrder(intent.clientOrderId(), intent.leg(), intent.symbol(), intent.side(),
+                intent.quantity().longValueExact(), intent.type(), intent.timeInForce(), intent.limitPrice(), intent.stopPrice(),
+                reason);
+    }
+
+    /** True when {@code intent} records this very order (same quantity, type, time in force and prices). */
+    public boolean sameAs(OrderIntent intent) {
+        return intent.quantity().compareTo(BigDecimal.valueOf(quantity)) == 0 && intent.type() == type
+                && intent.timeInForce() == timeInForce && intent.side() == side && samePrice(intent.limitPrice(), limitPrice)
+                && samePrice(intent.stopPrice(), stopPrice);
+    }
+
+    private static boolean samePrice(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
     /** "buy 49 TQQQ LIMIT 100.50 DAY" for people. */
     public String text() {
         return side.name().toLowerCase(java.util.Locale.ROOT) + " " + quantity + " " + symbol + " " + type

@@ -8,13 +8,20 @@ import org.leverdesk.broker.Quote;
 import org.leverdesk.config.RiskSettings;
 
 /**
- * Refuses quotes no order should be priced from: a missing, zero, negative, NaN or infinite bid, ask
+ * Refuses quotes no order should be priced from: a missing quote or a zero bid or ask ("no quote": the
+ * side is not quoted), a negative, NaN or infinite bid, ask
  * or last; a crossed market (bid above ask); a spread wider than a limit; a quote older than
  * {@link RiskSettings#maxQuoteAgeSeconds()}. A blocked quote blocks only its symbol's trade.
  */
 public final class QuoteGuard {
     /** Default widest spread accepted, as a percentage of the mid (TQQQ trades around 0.01-0.05%). */
     public static final double DEFAULT_MAX_SPREAD_PERCENT = 1.0;
+    /**
+     * Options quote far wider in percent than shares (a $0.40 put two cents wide is 5%): an option's spread
+     * is accepted up to 25% of its mid or $0.05, whichever is more; wider is a market not worth trading.
+     */
+    public static final double OPTION_MAX_SPREAD_PERCENT = 25.0;
+    public static final double OPTION_MAX_SPREAD_DOLLARS = 0.05;
 
     private final Duration maxAge;
     private final double maxSpreadPercent;
@@ -46,7 +53,13 @@ public final class QuoteGuard {
         if (q == null) {
             return QuoteCheck.blocked(symbol, null, symbol + ": no quote; not trading it without a price");
         }
-        String bad = badPrice("bid", q.bid()) ;
+        if (q.bid() == 0 || q.ask() == 0) {
+            // Alpaca (and most feeds) report a side nobody quotes as 0: that is "no quote", not a bad price.
+            String side = q.bid() == 0 && q.ask() == 0 ? "bid and ask are" : q.bid() == 0 ? "bid is" : "ask is";
+            return QuoteCheck.blocked(symbol, q, symbol + ": no quote (" + side + " 0: nobody is quoting it on this feed,"
+                    + " e.g. outside trading hours or during a halt); not trading it without a price");
+        }
+        String bad = badPrice("bid", q.bid());
         bad = bad != null ? bad : badPrice("ask", q.ask());
         bad = bad != null ? bad : badPrice("last", q.last());
         if (bad != null) {
@@ -57,10 +70,13 @@ public final class QuoteGuard {
                     + "); not trading on a broken market");
         }
         double spread = (q.ask() - q.bid()) / q.mid() * 100;
-        if (spread > maxSpreadPercent) {
+        boolean option = org.leverdesk.options.contract.OptionSymbols.isOption(symbol);
+        double limit = option ? Math.max(OPTION_MAX_SPREAD_PERCENT, OPTION_MAX_SPREAD_DOLLARS / q.mid() * 100 + 1e-9)
+                : maxSpreadPercent;
+        if (spread > limit) {
             return QuoteCheck.blocked(symbol, q, String.format(Locale.ROOT,
                     "%s: spread %.2f%% (bid %s, ask %s) is wider than the %.2f%% limit", symbol, spread, q.bid(), q.ask(),
-                    maxSpreadPercent));
+                    limit));
         }
         if (q.at() == null) {
             return QuoteCheck.blocked(symbol, q, symbol + ": the quote has no time; cannot tell whether it is stale");

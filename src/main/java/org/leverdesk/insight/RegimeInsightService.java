@@ -22,6 +22,7 @@ import org.leverdesk.domain.History;
 import org.leverdesk.domain.MarketSnapshot;
 import org.leverdesk.domain.PortfolioView;
 import org.leverdesk.domain.Target;
+import org.leverdesk.market.calendar.PriceFreshness;
 import org.leverdesk.market.calendar.TradingCalendar;
 import org.leverdesk.market.data.MarketData;
 import org.leverdesk.strategy.DecisionContext;
@@ -88,10 +89,16 @@ public final class RegimeInsightService {
 
         AccountSnapshot acct = account.get();
         PortfolioView portfolio = acct.markedAt(Map.of(config.symbol(), price));
-        MarketSnapshot market = new MarketSnapshot(dataDate, Map.of(config.symbol(), tradedHistory,
+        // One freshness rule (PriceFreshness, as the live run applies it): prices must reach the last
+        // session before today. Stale prices are decided for that session with the bars there are, so
+        // the strategy's own data-fresh gate fails and it holds, as the header says; the status never
+        // shows "stale" above "data fresh" and a buy.
+        LocalDate latest = PriceFreshness.lastNeededSession(calendar, today, 0);
+        LocalDate decisionDay = dataDate.isBefore(latest) ? latest : dataDate;
+        MarketSnapshot market = new MarketSnapshot(decisionDay, Map.of(config.symbol(), tradedHistory,
                 config.signalSymbol(), signalHistory));
         RegimeStrategy strategy = new RegimeStrategy(config);
-        Decision decision = strategy.decide(new DecisionContext(dataDate, market, portfolio, calendar, false));
+        Decision decision = strategy.decide(new DecisionContext(decisionDay, market, portfolio, calendar, false));
 
         long held = portfolio.quantity(config.symbol());
         Double sized = decision.explanation().signals().get("targetShares");
@@ -106,16 +113,9 @@ public final class RegimeInsightService {
         }
         RegimeSeries regimes = RegimeSeries.of(signal.between(signal.firstDate(), dataDate), config.rules());
         int last = regimes.size() - 1;
-        return new RegimeStatus(today, dataDate, latestCompletedSession(now), data.isSimulated(), data.sourceLabel(), acct,
+        return new RegimeStatus(today, dataDate, latest, data.isSimulated(), data.sourceLabel(), acct,
                 regimes.raw(last), regimes.confirmed(last), held, target, new OrderPreview(config.symbol(), orderShares),
                 decision);
-    }
-
-    /** The latest session whose close has passed at {@code now}. */
-    LocalDate latestCompletedSession(ZonedDateTime now) {
-        LocalDate today = now.toLocalDate();
-        boolean closed = calendar.session(today).map(s -> !now.isBefore(s.close())).orElse(false);
-        return closed ? today : calendar.previousTradingDay(today);
     }
 
     /**

@@ -12,7 +12,9 @@ import org.leverdesk.strategy.regime.Regime;
  *
  * @param today          the clock's date in New York
  * @param dataDate       the last session with data on or before today (the day the decision is for)
- * @param latestSession  the latest completed NYSE session as of the clock; data older than it is stale
+ * @param latestSession  the last session before today: data ending before it is stale, the rule the live run
+ *                       applies ({@link org.leverdesk.market.calendar.PriceFreshness}); a stale status is
+ *                       decided for this session, so its data-fresh gate fails and nothing is ordered
  * @param simulated      true on the demo market
  * @param sourceLabel    where the prices came from
  * @param account        the account the target is sized against

@@ -76,6 +76,11 @@ public final class BacktestReport {
         pricePages(doc);
         monthlyPages(doc);
         tradePages(doc);
+        if (in.monteCarlo() != null) {
+            try (PdfPage p = newPage(doc, MonteCarloPage.HEADING)) {
+                MonteCarloPage.draw(p, in.monteCarlo());
+            }
+        }
     }
 
     // ---------------------------------------------------------------- page furniture
@@ -90,7 +95,8 @@ public final class BacktestReport {
         p.line(PdfPage.RULE, 0.6f, PdfPage.MARGIN, PdfPage.MARGIN + 14, PdfPage.WIDTH - PdfPage.MARGIN, PdfPage.MARGIN + 14);
         p.text(PdfPage.REGULAR, 7, PdfPage.MUTED, PdfPage.WIDTH - PdfPage.MARGIN, PdfPage.HEIGHT - 18, Align.RIGHT, 100, "page " + pageNo);
         p.text(PdfPage.REGULAR, 7, PdfPage.MUTED, PdfPage.MARGIN, PdfPage.HEIGHT - 18, Align.LEFT, 600,
-                "Leverdesk backtest report" + (in.runId() == null ? "" : " - run " + in.runId()) + " - data: " + r.dataSource());
+                "Leverdesk backtest report" + (in.runId() == null ? "" : " - run " + in.runId())
+                        + (in.strategyVersion() == null ? "" : " - strategy " + in.strategyVersion()) + " - data: " + r.dataSource());
         return p;
     }
 

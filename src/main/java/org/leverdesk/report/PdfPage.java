@@ -175,6 +175,27 @@ final class PdfPage implements AutoCloseable {
         }
     }
 
+    /** The area between two polylines over the same xs (a percentile band), filled. */
+    void band(Color color, float[] xs, float[] lower, float[] upper) {
+        if (xs.length == 0) {
+            return;
+        }
+        try {
+            cs.setNonStrokingColor(color);
+            cs.moveTo(xs[0], HEIGHT - lower[0]);
+            for (int i = 1; i < xs.length; i++) {
+                cs.lineTo(xs[i], HEIGHT - lower[i]);
+            }
+            for (int i = xs.length - 1; i >= 0; i--) {
+                cs.lineTo(xs[i], HEIGHT - upper[i]);
+            }
+            cs.closePath();
+            cs.fill();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void fillRect(Color color, float x, float y, float w, float h) {
         try {
             cs.setNonStrokingColor(color);

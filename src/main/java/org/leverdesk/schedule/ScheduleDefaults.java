@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.leverdesk.strategy.ExecutionPolicy;
 import org.leverdesk.strategy.catalog.StrategyCatalog;
 import org.leverdesk.strategy.catalog.StrategyDescriptor;
 
@@ -48,6 +49,11 @@ public final class ScheduleDefaults {
             text = defaultSchedule(strategyId).orElseThrow(() -> new ScheduleSyntaxException(
                     "strategy " + strategyId + " has no default schedule; set one in its settings,"
                             + " e.g. \"schedule\": \"close-10m\""));
+            if (ExecutionPolicy.ORDER_STYLE_MOC.equals((parameters == null ? "" : parameters.getOrDefault(ExecutionPolicy.ORDER_STYLE, "")).strip())
+                    && text.equals("close-10m")) {
+                // Market-on-close: decide at 15:45 so the CLS orders are in before Alpaca's 15:50 cutoff.
+                text = "close-" + ExecutionPolicy.MOC_DECISION_MINUTES + "m";
+            }
             String minutes = parameters == null ? null : parameters.get(MINUTES_BEFORE_CLOSE);
             if (minutes != null && text.equals("close-10m")) {
                 if (!minutes.strip().matches("\\d{1,3}")) {

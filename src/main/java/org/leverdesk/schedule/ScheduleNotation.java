@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *           | 'weekly:' DAY '@' time               DAY = MON..FRI, e.g. weekly:MON@open+30m
  *           | 'monthly-last@' time                 last trading day of the month
  *           | 'every:' N ('m' | 'h')               every N minutes during the session, e.g. every:10m
- * time     := ('open' | 'close') [ ('+' | '-') N ('m' | 'h') ]     at most 6h from the edge
+ * time     := ('open' | 'close' | 'evening') [ ('+' | '-') N ('m' | 'h') ]   at most 6h from it
+ *                                                  (evening = 19:00 ET on a trading day)
  * </pre>
  *
  * Examples: {@code close-10m}, {@code close+15m}, {@code open-30m}, {@code monthly-last@close-10m},
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class ScheduleNotation {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
-    private static final Pattern TIME = Pattern.compile("(open|close)(?:([+-])(\\d{1,4})([mh]))?");
+    private static final Pattern TIME = Pattern.compile("(open|close|evening)(?:([+-])(\\d{1,4})([mh]))?");
     private static final Pattern EVERY = Pattern.compile("every:(\\d{1,4})([mh])");
     private static final Pattern WEEKLY = Pattern.compile("weekly:([a-z]{3})@(.*)");
     private static final String MONTHLY = "monthly-last@";
@@ -119,7 +120,7 @@ public final class ScheduleNotation {
         if (!m.matches()) {
             throw error(strategyId, text, "'" + raw + "' is not a schedule; " + EXAMPLES);
         }
-        Anchor anchor = m.group(1).equals("open") ? Anchor.OPEN : Anchor.CLOSE;
+        Anchor anchor = Anchor.valueOf(m.group(1).toUpperCase(java.util.Locale.ROOT));
         int offset = m.group(2) == null ? 0 : minutes(m.group(3), m.group(4)) * (m.group(2).equals("-") ? -1 : 1);
         if (Math.abs(offset) > Trigger.MAX_OFFSET_MINUTES) {
             throw error(strategyId, text, "'" + raw + "': the offset must be at most 6h (360m) from the "

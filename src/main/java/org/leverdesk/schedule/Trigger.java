@@ -25,6 +25,8 @@ import org.leverdesk.market.calendar.TradingCalendar.Session;
 public record Trigger(Frequency frequency, DayOfWeek weekday, Anchor anchor, int offsetMinutes, int intervalMinutes) {
     /** The largest offset from the open or close, so every time stays inside its calendar day. */
     public static final int MAX_OFFSET_MINUTES = 360;
+    /** The time of {@link Anchor#EVENING}. */
+    private static final LocalTime EVENING = LocalTime.of(19, 0);
 
     /** Which trading days a trigger fires on. */
     public enum Frequency {
@@ -97,7 +99,11 @@ public record Trigger(Frequency frequency, DayOfWeek weekday, Anchor anchor, int
             }
             return times;
         }
-        LocalTime base = anchor == Anchor.OPEN ? open : close;
+        LocalTime base = switch (anchor) {
+            case OPEN -> open;
+            case CLOSE -> close;
+            case EVENING -> EVENING;
+        };
         return List.of(base.plusMinutes(offsetMinutes));
     }
 

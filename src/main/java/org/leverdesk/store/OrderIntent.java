@@ -21,7 +21,7 @@ public record OrderIntent(String clientOrderId, String strategyId, LocalDate tra
         require(clientOrderId, "client order id", 64);
         require(strategyId, "strategy id", 64);
         require(leg, "leg", 64);
-        require(symbol, "symbol", 16);
+        require(symbol, "symbol", 32); // an OCC option symbol is 21 characters (V9)
         if (tradingDay == null || side == null || type == null || timeInForce == null) {
             throw new IllegalArgumentException("order " + clientOrderId + " needs a trading day, side, type and time in force");
         }

@@ -21,7 +21,8 @@ import org.leverdesk.domain.Side;
 /** Order intents and their status, recorded before an order is sent and updated from the broker. */
 public final class OrderRepository {
     private static final String COLUMNS = "id, client_order_id, strategy_id, trading_day, leg, symbol, side, quantity,"
-            + " order_type, time_in_force, limit_price, stop_price, status, broker_order_id, created_at, updated_at";
+            + " order_type, time_in_force, limit_price, stop_price, status, broker_order_id, created_at, updated_at,"
+            + " filled_quantity, filled_avg_price, status_reason";
 
     private final Store store;
     private final Clock clock;
@@ -85,6 +86,17 @@ public final class OrderRepository {
      * set cannot be replaced by another; both are refused with a {@link StoreException}.
      */
     public StoredOrder updateStatus(String clientOrderId, OrderStatus status, String brokerOrderId) {
+        return recordOutcome(clientOrderId, status, brokerOrderId, null, null, null);
+    }
+
+    /**
+     * Like {@link #updateStatus}, and also records how much filled ({@code filledQuantity}, never less than
+     * what was recorded before: fills are not undone) at what average price, and why the order ended
+     * ({@code reason}, kept once set). Null arguments keep what is stored.
+     */
+    public StoredOrder recordOutcome(String clientOrderId, OrderStatus status, String brokerOrderId,
+                                     java.math.BigDecimal filledQuantity, java.math.BigDecimal filledAveragePrice,
+                                     String reason) {
         Instant now = clock.instant();
         return store.inTransaction("update order " + clientOrderId, c -> {
             StoredOrder current = find(c, clientOrderId, true).orElseThrow(() -> new StoreException(
@@ -98,16 +110,30 @@ public final class OrderRepository {
                         + " and cannot take " + brokerOrderId + "; the broker reported two orders for one intent");
             }
             String broker = brokerOrderId != null ? brokerOrderId : current.brokerOrderId();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE orders SET status = ?, broker_order_id = ?, updated_at = ? WHERE id = ?")) {
+            java.math.BigDecimal filled = filledQuantity == null || filledQuantity.compareTo(current.filledQuantity()) < 0
+                    ? current.filledQuantity() : filledQuantity;
+            java.math.BigDecimal average = filledAveragePrice != null && filled.signum() > 0
+                    ? filledAveragePrice.setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                    : current.filledAveragePrice();
+            String why = current.statusReason() != null ? current.statusReason() : clip(reason);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET status = ?, broker_order_id = ?, updated_at = ?,"
+                    + " filled_quantity = ?, filled_avg_price = ?, status_reason = ? WHERE id = ?")) {
                 ps.setString(1, status.name());
                 ps.setString(2, broker);
                 Jdbc.setInstant(ps, 3, now);
-                ps.setLong(4, current.id());
+                ps.setBigDecimal(4, filled);
+                Jdbc.setDecimal(ps, 5, average);
+                ps.setString(6, why);
+                ps.setLong(7, current.id());
                 ps.executeUpdate();
             }
-            return new StoredOrder(current.id(), current.intent(), status, broker, current.createdAt(), now);
+            return new StoredOrder(current.id(), current.intent(), status, broker, current.createdAt(), now, filled, average,
+                    why);
         });
+    }
+
+    private static String clip(String reason) {
+        return reason == null || reason.length() <= 500 ? reason : reason.substring(0, 497) + "...";
     }
 
     /** The newest {@code n} orders by creation (latest first), whatever their status: the order history. */
@@ -147,7 +173,11 @@ public final class OrderRepository {
                 Side.valueOf(rs.getString("side")), rs.getBigDecimal("quantity"),
                 OrderType.valueOf(rs.getString("order_type")), TimeInForce.valueOf(rs.getString("time_in_force")),
                 rs.getBigDecimal("limit_price"), rs.getBigDecimal("stop_price"));
+        java.math.BigDecimal filled = rs.getBigDecimal("filled_quantity");
+        java.math.BigDecimal average = rs.getBigDecimal("filled_avg_price");
         return new StoredOrder(rs.getLong("id"), intent, OrderStatus.valueOf(rs.getString("status")),
-                rs.getString("broker_order_id"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
+                rs.getString("broker_order_id"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"),
+                filled == null ? null : filled.stripTrailingZeros(), average == null ? null : average.stripTrailingZeros(),
+                rs.getString("status_reason"));
     }
 }

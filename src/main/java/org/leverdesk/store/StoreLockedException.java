@@ -8,4 +8,9 @@ public final class StoreLockedException extends StoreException {
         super("the Leverdesk store at " + dataDir + " is already in use by another Leverdesk process;"
                 + " close it or pass a different --data-dir", cause);
     }
+
+    /** The same refusal worded for a command that needs the store to itself. */
+    StoreLockedException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

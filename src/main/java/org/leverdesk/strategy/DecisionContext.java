@@ -10,9 +10,20 @@ import org.leverdesk.market.calendar.TradingCalendar;
  * day of a run (a backtest's start, or a live strategy's first run). {@code explain} is false when
  * nobody will read the decision's explanation (a backtest that records no decisions): the strategy
  * may then leave out its signals, gates and text, but must decide exactly as when explaining.
+ * {@code options} gives the option chains of {@code today} ({@link OptionMarket#NONE} when none are set up).
  */
 public record DecisionContext(LocalDate today, MarketSnapshot market, PortfolioView portfolio,
-                              TradingCalendar calendar, boolean firstDay, boolean explain) {
+                              TradingCalendar calendar, boolean firstDay, boolean explain, OptionMarket options) {
+    public DecisionContext {
+        options = options == null ? OptionMarket.NONE : options;
+    }
+
+    /** A context without option chains (equity strategies). */
+    public DecisionContext(LocalDate today, MarketSnapshot market, PortfolioView portfolio, TradingCalendar calendar,
+                           boolean firstDay, boolean explain) {
+        this(today, market, portfolio, calendar, firstDay, explain, OptionMarket.NONE);
+    }
+
     /** A context whose decision is explained in full (live runs, recorded backtests). */
     public DecisionContext(LocalDate today, MarketSnapshot market, PortfolioView portfolio, TradingCalendar calendar,
                            boolean firstDay) {

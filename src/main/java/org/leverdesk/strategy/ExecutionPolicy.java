@@ -23,6 +23,13 @@ public record ExecutionPolicy(DecisionTime decisionTime, LiveOrderStyle liveOrde
      */
     public enum LiveOrderStyle { MARKET, LIMIT_FROM_MID, MARKET_ON_OPEN, MARKET_ON_CLOSE }
 
+    /** The strategy parameter that picks the order style of a strategy that offers a choice. */
+    public static final String ORDER_STYLE = "orderStyle";
+    /** {@link #ORDER_STYLE}'s value for market-on-close orders (decided at 15:45, sent before the 15:50 cutoff). */
+    public static final String ORDER_STYLE_MOC = "moc";
+    /** How long before the close a market-on-close strategy decides: 15:45 ET (12:45 on early closes). */
+    public static final int MOC_DECISION_MINUTES = 15;
+
     public ExecutionPolicy {
         if (decisionTime == null || liveOrder == null) {
             throw new IllegalArgumentException("an execution policy needs a decision time and an order style");
@@ -41,6 +48,11 @@ public record ExecutionPolicy(DecisionTime decisionTime, LiveOrderStyle liveOrde
     /** Decides after the close; its orders go to the next open. */
     public static ExecutionPolicy afterClose(LiveOrderStyle live) {
         return new ExecutionPolicy(DecisionTime.AFTER_CLOSE, live, 0);
+    }
+
+    /** True when the strategy decides before the close and sends market-on-close orders. */
+    public boolean marketOnClose() {
+        return decisionTime == DecisionTime.BEFORE_CLOSE && liveOrder == LiveOrderStyle.MARKET_ON_CLOSE;
     }
 
     /** True when the strategy decides after the close. */

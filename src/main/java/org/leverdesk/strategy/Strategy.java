@@ -34,6 +34,14 @@ public interface Strategy {
         return all;
     }
 
+    /**
+     * Underlyings whose options the strategy writes or buys: runners give it those option chains (see
+     * {@link DecisionContext#options()}) and the broker prices those options. Empty for share strategies.
+     */
+    default Set<String> optionUnderlyings() {
+        return Set.of();
+    }
+
     /** How its orders are executed (fill model in backtests, order type live). */
     ExecutionPolicy execution();
 

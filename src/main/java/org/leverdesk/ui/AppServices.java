@@ -40,11 +40,12 @@ import org.leverdesk.ui.orders.TradingControls;
  * @param rotationInsight the rotation's sleeves, choice and plan; {@code null} hides the Rotation view
  * @param trading   the account, its controls, orders, journal and dashboard; never null ({@link Trading#NONE})
  * @param settings  the config file, secrets and first-run helpers; never null ({@link Settings#NONE})
+ * @param research  where sweeps and advisor suggestions are kept; never null ({@link Research#NONE})
  */
 public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
                           String dataSourceLabel, Path storePath, RegimeInsightService regimeInsight,
                           StrategyVersions strategyVersions, MarketData prices, RotationInsightService rotationInsight,
-                          Trading trading, Settings settings) {
+                          Trading trading, Settings settings, Research research) {
     /** How prices and orders are handled: simulated prices, paper trading or a live account. */
     public enum Mode {
         /** Simulated prices (the demo market); nothing is real. */
@@ -112,6 +113,26 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
         }
     }
 
+    /**
+     * The research lab's store side.
+     *
+     * @param runs        saved sweeps and walk-forwards; {@code null}: results are not saved
+     * @param suggestions applied advisor suggestions; {@code null} (or no strategy versions): suggestions cannot be applied
+     */
+    public record Research(org.leverdesk.research.saved.ResearchRuns runs, org.leverdesk.research.advisor.Suggestions suggestions) {
+        /** Nothing kept. */
+        public static final Research NONE = new Research(null, null);
+    }
+
+    /** Services without a research store (kept for callers written before it existed). */
+    public AppServices(BacktestRunner backtests, DataCatalog dataCatalog, SavedRuns savedRuns, Mode mode,
+                       String dataSourceLabel, Path storePath, RegimeInsightService regimeInsight,
+                       StrategyVersions strategyVersions, MarketData prices, RotationInsightService rotationInsight,
+                       Trading trading, Settings settings) {
+        this(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, regimeInsight, strategyVersions, prices,
+                rotationInsight, trading, settings, Research.NONE);
+    }
+
     public AppServices {
         Objects.requireNonNull(backtests, "AppServices needs a BacktestRunner");
         Objects.requireNonNull(dataCatalog, "AppServices needs a DataCatalog");
@@ -119,6 +140,7 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
         dataSourceLabel = dataSourceLabel == null || dataSourceLabel.isBlank() ? "unknown data source" : dataSourceLabel;
         trading = trading == null ? Trading.NONE : trading;
         settings = settings == null ? Settings.NONE : settings;
+        research = research == null ? Research.NONE : research;
     }
 
     /** Services without trading, Settings and the Rotation view (kept for callers written before they existed). */
@@ -143,13 +165,19 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
     /** A copy with other trading services. */
     public AppServices withTrading(Trading t) {
         return new AppServices(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, regimeInsight,
-                strategyVersions, prices, rotationInsight, t, settings);
+                strategyVersions, prices, rotationInsight, t, settings, research);
     }
 
     /** A copy with other settings services. */
     public AppServices withSettings(Settings s) {
         return new AppServices(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, regimeInsight,
-                strategyVersions, prices, rotationInsight, trading, s);
+                strategyVersions, prices, rotationInsight, trading, s, research);
+    }
+
+    /** A copy with another research store. */
+    public AppServices withResearch(Research r) {
+        return new AppServices(backtests, dataCatalog, savedRuns, mode, dataSourceLabel, storePath, regimeInsight,
+                strategyVersions, prices, rotationInsight, trading, settings, r);
     }
 
     public Broker broker() { return trading.broker(); }

@@ -74,7 +74,9 @@ class AlpacaFaultsExecutionTest {
         }
         MapMarketData data = new MapMarketData(Map.of("TQQQ", Bars.flat("TQQQ", calendar, start, 50, 50, 50, 50, 50)), false);
         Clock clock = Clock.systemUTC();
-        service = new ExecutionService(broker, data, calendar, store, RiskSettings.defaults(), TradingMode.PAPER, clock);
+        // The wall-clock fake's market is open until a test closes it, whatever the day: its exchange hours say so.
+        service = new ExecutionService(broker, data, calendar, store, RiskSettings.defaults(), TradingMode.PAPER, clock,
+                new org.leverdesk.testing.HoursByHand(calendar, () -> true));
         orders = new OrderRepository(store, clock);
         cid = "ld-fixed-v3-" + last.toString().replace("-", "") + "-buy-TQQQ";
     }
@@ -205,7 +207,7 @@ class AlpacaFaultsExecutionTest {
 
         assertEquals(1, again.reconciliation().differences().size(), again.reconciliation().differences().toString());
         assertTrue(again.reconciliation().differences().get(0).startsWith("order " + cid + ": store said NEW, broker says FILLED"
-                + " (filled 40 of 40); updated"), again.reconciliation().differences().get(0));
+                + " (filled 40 of 40 at 50.01); updated"), again.reconciliation().differences().get(0));
         assertEquals(OrderStatus.FILLED, stored().status());
         assertNotNull(stored().brokerOrderId());
         assertEquals(1, posts());

@@ -46,6 +46,8 @@ class ExecutionServiceTest {
     // Monday 2026-01-05 15:50 in New York
     private static final Instant NOW = Instant.parse("2026-01-05T20:50:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** Monday 19:30 New York: Alpaca takes market-on-open orders for Tuesday. */
+    private static final Instant EVENING = Instant.parse("2026-01-06T00:30:00Z");
     private static final LocalDate DAY = LocalDate.of(2026, 1, 5);
     private static final String BUY_ID = "ld-fixed-v2-20260105-buy-TQQQ";
     private static final ExecutionPolicy MARKET = ExecutionPolicy.atClose(ExecutionPolicy.LiveOrderStyle.MARKET, 0);
@@ -61,11 +63,17 @@ class ExecutionServiceTest {
     @BeforeEach
     void open() {
         store = Store.open(dir);
-        MapMarketData data = new MapMarketData(Map.of(
+        MapMarketData data = data();
+        // The scripted broker's market opens and closes by hand (marketOpen): its exchange hours follow it.
+        service = new ExecutionService(broker, data, calendar, store, RiskSettings.defaults(), TradingMode.PAPER, CLOCK,
+                new org.leverdesk.testing.HoursByHand(calendar, broker::marketOpen));
+        orders = new OrderRepository(store, CLOCK);
+    }
+
+    private MapMarketData data() {
+        return new MapMarketData(Map.of(
                 "TQQQ", Bars.flat("TQQQ", calendar, LocalDate.of(2026, 1, 1), 98, 99, 100),
                 "QQQ", Bars.flat("QQQ", calendar, LocalDate.of(2026, 1, 1), 398, 399, 400)), false);
-        service = new ExecutionService(broker, data, calendar, store, RiskSettings.defaults(), TradingMode.PAPER, CLOCK);
-        orders = new OrderRepository(store, CLOCK);
     }
 
     @AfterEach
@@ -75,6 +83,20 @@ class ExecutionServiceTest {
 
     private static StrategyRun buy(long shares) {
         return new StrategyRun(new FixedTargets("fixed", Set.of("TQQQ"), MARKET, new Target("TQQQ", shares)), 2, null, 1.0);
+    }
+
+    /** The service with its clock at {@code at} (and the store's). */
+    private void at(Instant at) {
+        Clock c = Clock.fixed(at, ZoneOffset.UTC);
+        MapMarketData data = new MapMarketData(Map.of(
+                "TQQQ", Bars.flat("TQQQ", calendar, LocalDate.of(2026, 1, 1), 98, 99, 100),
+                "QQQ", Bars.flat("QQQ", calendar, LocalDate.of(2026, 1, 1), 398, 399, 400)), false);
+        broker.setNow(at);
+        service = new ExecutionService(broker, data, calendar, store, RiskSettings.defaults(), TradingMode.PAPER, c,
+                new org.leverdesk.testing.HoursByHand(calendar, broker::marketOpen));
+        orders = new OrderRepository(store, c);
+        // After-hours quotes as fresh as the decision (the guard refuses stale ones).
+        broker.quote(new org.leverdesk.broker.Quote("TQQQ", 99.99, 100.01, 100, at));
     }
 
     private StoredOrder stored(String id) {
@@ -152,6 +174,7 @@ class ExecutionServiceTest {
 
     @Test
     void runningTheSameDayTwiceSendsNothingNew() {
+        at(EVENING);
         broker.marketOpen(false); // the OPG order rests, so the second run still sees the target unmet
         RunResult first = service.run(buy(100), false);
         assertEquals(OrderType.MARKET_ON_OPEN, broker.submits.get(0).type());
@@ -196,7 +219,54 @@ class ExecutionServiceTest {
     }
 
     @Test
+    void aMarketOnOpenOrderDecidedAt1615IsHeldAndReleasedOnceAt1900() {
+        at(Instant.parse("2026-01-05T21:15:00Z"));
+        broker.marketOpen(false);
+        RunResult r = service.run(buy(100), false);
+        OrderOutcome held = r.outcomes().get(0);
+        assertEquals(OrderOutcome.Kind.HELD, held.kind());
+        assertTrue(held.detail().startsWith("held until 19:00 ET (market-on-open (OPG) orders are refused from 09:28"),
+                held.detail());
+        assertTrue(broker.submits.isEmpty(), "nothing reaches Alpaca inside its refusal window");
+        assertEquals(OrderStatus.NEW, stored(BUY_ID).status(), "the intent is stored at decision time");
+
+        // 18:59: the release job (caught up early, say) still holds it; the reconciliation leaves it NEW.
+        at(Instant.parse("2026-01-05T23:59:00Z"));
+        RunResult early = service.release(buy(100));
+        assertEquals(OrderOutcome.Kind.HELD, early.outcomes().get(0).kind());
+        assertTrue(broker.submits.isEmpty());
+
+        // Tuesday 08:00, the app restarted: the caught-up release sends it once, before 09:28.
+        at(Instant.parse("2026-01-06T13:00:00Z"));
+        RunResult released = service.release(buy(100));
+        assertTrue(released.reconciliation().differences().get(0).endsWith("is held for the next opening auction; it is"
+                + " released at 19:00 ET (or before 09:28 ET) under the same client order id"),
+                released.reconciliation().differences().toString());
+        assertEquals(OrderOutcome.Kind.SENT, released.outcomes().get(0).kind());
+        assertEquals(1, broker.submits.size());
+        assertEquals(TimeInForce.OPG, broker.submits.get(0).timeInForce());
+        assertEquals(BUY_ID, broker.submits.get(0).clientOrderId());
+        assertEquals(List.of(), service.release(buy(100)).outcomes(), "released once, never twice");
+        assertEquals(1, broker.submits.size());
+    }
+
+    @Test
+    void aHeldOrderWhoseAuctionWasMissedIsCancelledNotSentLate() {
+        at(Instant.parse("2026-01-05T21:15:00Z"));
+        broker.marketOpen(false);
+        service.run(buy(100), false);
+        // Tuesday 09:29: past Alpaca's 09:28 cutoff for the opening auction.
+        at(Instant.parse("2026-01-06T14:29:00Z"));
+        RunResult r = service.release(buy(100));
+        assertTrue(broker.submits.isEmpty());
+        assertEquals(OrderStatus.CANCELED, stored(BUY_ID).status());
+        assertEquals(List.of(BUY_ID + " not sent: the opening auction after 2026-01-05 could only be reached until 09:28 ET"
+                + " (the release did not run in time: the app was closed)"), r.blockedQuotes());
+    }
+
+    @Test
     void aDuplicateClientOrderIdAdoptsTheBrokersOrder() {
+        at(EVENING);
         broker.marketOpen(false);
         var earlier = broker.existing(new OrderRequest(BUY_ID, "TQQQ", Side.BUY, BigDecimal.valueOf(100), OrderType.MARKET_ON_OPEN,
                 TimeInForce.OPG, null, null));
@@ -239,8 +309,12 @@ class ExecutionServiceTest {
         assertTrue(broker.submits.isEmpty());
         assertEquals(1, journal("risk-denied").size());
 
+        // Shares bought outside Leverdesk, adopted by the strategy (by default they would be left alone).
         broker.position("TQQQ", 50);
-        RunResult exit = service.run(buy(0), false);
+        ExecutionService adopting = new ExecutionService(broker, data(), calendar, store, new RiskSettings(2.0, 100.0, 0.5, 190,
+                900, 0, 120, org.leverdesk.config.ExternalPositions.ADOPT), TradingMode.PAPER, CLOCK,
+                new org.leverdesk.testing.HoursByHand(calendar, broker::marketOpen));
+        RunResult exit = adopting.run(buy(0), false);
         assertEquals(OrderOutcome.Kind.SENT, exit.outcomes().get(0).kind());
         assertEquals(Side.SELL, broker.submits.get(0).side());
     }

@@ -19,12 +19,20 @@ final class FixedTargets implements Strategy {
     final CountDownLatch deciding = new CountDownLatch(1);
     private CountDownLatch block = new CountDownLatch(0);
     DecisionContext lastContext;
+    int decisions;
+    private boolean firstDayOnly;
 
     FixedTargets(String id, Set<String> symbols, ExecutionPolicy policy, Target... targets) {
         this.id = id;
         this.symbols = symbols;
         this.policy = policy;
         this.targets = List.of(targets);
+    }
+
+    /** Wants its targets on its first day only and holds after (like a monthly rebalance started mid-month). */
+    FixedTargets firstDayOnly() {
+        this.firstDayOnly = true;
+        return this;
     }
 
     /** decide() waits until {@code latch} opens. */
@@ -56,6 +64,10 @@ final class FixedTargets implements Strategy {
             block.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        decisions++;
+        if (firstDayOnly && !context.firstDay()) {
+            return Decision.hold(context.today(), id, "not the first day: holding");
         }
         return new Decision(context.today(), id, true, targets, Explanation.of("fixed targets " + targets));
     }

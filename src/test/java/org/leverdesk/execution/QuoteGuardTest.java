@@ -34,7 +34,9 @@ class QuoteGuardTest {
 
     @Test
     void zeroNegativeNanAndInfinitePricesAreBlocked() {
-        blocked(check(0, 100.01, 100, NOW), "bid is 0.0 (not positive)");
+        blocked(check(0, 100.01, 100, NOW), "TQQQ: no quote (bid is 0: nobody is quoting it");
+        blocked(check(0, 0, 100, NOW), "no quote (bid and ask are 0");
+        blocked(check(99.99, 100.01, 0, NOW), "last is 0.0 (not positive)");
         blocked(check(99.99, -1, 100, NOW), "ask is -1.0 (not positive)");
         blocked(check(99.99, 100.01, Double.NaN, NOW), "last is NaN");
         blocked(check(99.99, Double.POSITIVE_INFINITY, 100, NOW), "ask is Infinity");

@@ -93,5 +93,12 @@ class IndicatorsTest {
         }
         assertEquals(1, computed[0], "computed once for the series, whatever the day");
         assertSame(s, s); // the cache lives with the series: another series computes its own
+        // A range covering every bar is the series itself, so each run of a sweep over the whole history
+        // reads the values already computed; a shorter range is a new series that computes its own.
+        assertSame(s, s.between(MON.minusDays(30), s.lastDate().plusDays(30)));
+        new History(s.between(MON.minusDays(30), s.lastDate()), 5).latest(counting);
+        assertEquals(1, computed[0]);
+        new History(s.between(MON, s.date(4)), 4).latest(counting);
+        assertEquals(2, computed[0]);
     }
 }

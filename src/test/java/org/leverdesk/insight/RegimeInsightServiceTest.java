@@ -58,7 +58,7 @@ class RegimeInsightServiceTest {
         RegimeStatus s = service(at(last, 17), AccountSnapshot.paper()).status();
         // floor(10,000 x 0.30 x 0.70 / (50 x 1.003^299 = 122.45)) = 17
         assertEquals(last, s.dataDate());
-        assertEquals(last, s.latestSession());
+        assertEquals(CAL.previousTradingDay(last), s.latestSession(), "prices must reach the session before today");
         assertFalse(s.stale());
         assertEquals(Regime.STRONG_BULL, s.raw());
         assertEquals(Regime.STRONG_BULL, s.confirmed());
@@ -84,16 +84,40 @@ class RegimeInsightServiceTest {
     }
 
     @Test
-    void beforeTheCloseTheLatestCompletedSessionIsYesterdaysSoDataEndingTheDayBeforeIsStale() {
+    void pricesMustReachTheSessionBeforeTodayAsTheLiveRunRequires() {
         LocalDate last = QQQ.lastDate();
         LocalDate next = CAL.nextTradingDay(last);
-        RegimeStatus morning = service(at(next, 10), AccountSnapshot.paper()).status();
-        assertEquals(last, morning.dataDate());
-        assertEquals(last, morning.latestSession());
-        assertFalse(morning.stale());
-        RegimeStatus evening = service(at(next, 17), AccountSnapshot.paper()).status();
-        assertEquals(next, evening.latestSession());
-        assertTrue(evening.stale());
+        for (int hour : new int[] {10, 17}) {
+            // during and after the next session, prices up to the session before are what a run decides on
+            RegimeStatus s = service(at(next, hour), AccountSnapshot.paper()).status();
+            assertEquals(last, s.dataDate());
+            assertEquals(last, s.latestSession());
+            assertFalse(s.stale(), "at " + hour + ":00");
+        }
+        RegimeStatus dayAfter = service(at(CAL.nextTradingDay(next), 10), AccountSnapshot.paper()).status();
+        assertEquals(next, dayAfter.latestSession());
+        assertTrue(dayAfter.stale());
+        assertEquals(next, org.leverdesk.market.calendar.PriceFreshness.lastNeededSession(CAL, CAL.nextTradingDay(next), 0));
+        assertEquals(last, org.leverdesk.market.calendar.PriceFreshness.lastNeededSession(CAL, CAL.nextTradingDay(next), 1));
+    }
+
+    @Test
+    void staleDataFailsTheDataFreshGateAndOrdersNothingSoTheStatusNeverSaysStaleAndFresh() {
+        LocalDate last = QQQ.lastDate();
+        LocalDate next = CAL.nextTradingDay(last);
+        RegimeStatus stale = service(at(CAL.nextTradingDay(next), 10), AccountSnapshot.paper()).status();
+        assertTrue(stale.stale());
+        GateResult fresh = stale.gates().stream().filter(g -> g.name().equals("data fresh")).findFirst().orElseThrow();
+        assertFalse(fresh.passed(), fresh.reason());
+        assertTrue(fresh.inputs().contains("session=" + next), fresh.inputs());
+        assertEquals("no order", stale.order().text(), "no order on stale data, as the live path refuses one");
+        assertTrue(stale.decision().explanation().summary().contains("stale"), stale.decision().explanation().summary());
+        assertEquals(15, stale.gates().stream().filter(GateResult::passed).count());
+        // a day earlier the same prices are fresh, and every gate passes
+        RegimeStatus current = service(at(next, 10), AccountSnapshot.paper()).status();
+        assertFalse(current.stale());
+        assertTrue(current.gates().stream().allMatch(GateResult::passed));
+        assertEquals("buy 17 TQQQ", current.order().text());
     }
 
     @Test

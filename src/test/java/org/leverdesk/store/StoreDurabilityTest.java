@@ -33,7 +33,7 @@ class StoreDurabilityTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "probe process did not finish");
         assertEquals(0, p.exitValue(), () -> "probe failed: " + read(dir.resolve("probe.log")));
         assertEquals("committed", Files.readString(marker));
-        assertTrue(Files.exists(data.resolve("leverdesk.lock.db")), "the halted process should leave its lock file behind");
+        assertTrue(Files.exists(data.resolve("store.lock")), "the halted process should leave its lock file behind (the OS released its lock)");
 
         try (Store store = Store.open(data)) {
             List<String> probes = new JournalRepository(store, Clock.systemUTC()).recent(10).stream()

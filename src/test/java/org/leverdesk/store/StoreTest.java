@@ -124,24 +124,65 @@ class StoreTest {
         assertFalse(e instanceof StoreLockedException);
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
         assertTrue(e.getMessage().startsWith("cannot open the Leverdesk store " + dir.resolve("leverdesk.mv.db")), e.getMessage());
-        assertTrue(e.getMessage().contains("move it aside or restore it from a backup"), e.getMessage());
+        // There is no backup to point to, and the message says so instead of sending the trader to look for one.
+        assertTrue(e.getMessage().endsWith("; if it is damaged, move it aside (no backup of it exists in " + dir.resolve("backups")
+                + ") or pass a different --data-dir"), e.getMessage());
         // The failed open must not leave the folder marked as in use.
         Files.delete(dir.resolve("leverdesk.mv.db"));
         Store.open(dir).close();
     }
 
     @Test
-    void failedMigrationGivesAOneLineMessageAndReleasesTheFolder() {
+    void corruptDatabaseFileWithABackupNamesTheBackupToRestore() throws Exception {
+        try (Store store = Store.open(dir)) {
+            store.inTransaction("insert", c -> c.createStatement().executeUpdate(
+                    "INSERT INTO strategy_configs VALUES ('s1', 'Strategy one', CURRENT_TIMESTAMP)"));
+        }
+        StoreBackup backup = StoreMaintenance.of(dir).backup();
+        Files.write(dir.resolve("leverdesk.mv.db"), new byte[64 * 1024]);
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(dir));
+        assertTrue(e.getMessage().endsWith("; if it is damaged, `leverdesk store restore` puts back the newest backup ("
+                + backup.file().getFileName() + " of " + StoreBackups.shown(backup.takenAt()) + "); or move it aside, or pass"
+                + " a different --data-dir"), e.getMessage());
+    }
+
+    @Test
+    void aNewStoreWhoseMigrationFailsLeavesNothingBehind() {
         StoreException e = assertThrows(StoreException.class, () -> Store.open(dir, "classpath:db/broken-migration"));
+        assertEquals("the new Leverdesk store at " + dir + " could not be created (Failed to execute script V1__broken.sql:"
+                + " Table \"NO_SUCH_TABLE\" not found); nothing was written; pass a different --data-dir", e.getMessage());
+        assertFalse(Files.exists(dir.resolve("leverdesk.mv.db")));
+        // Nothing half-made is left to trip over: the next try fails the same way, not on a damaged schema.
+        assertEquals(e.getMessage(), assertThrows(StoreException.class, () -> Store.open(dir, "classpath:db/broken-migration"))
+                .getMessage());
+        Store.open(dir).close();
+    }
+
+    @Test
+    void anUpgradeWhoseMigrationFailsLeavesTheStoreAsItWasAndSaysWhereItsCopyIs() {
+        try (Store store = Store.open(dir, "classpath:db/pausing-v1")) {
+            store.inTransaction("insert", c -> c.createStatement().executeUpdate("INSERT INTO first_table VALUES (1, 'kept')"));
+        }
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(dir, "classpath:db/pausing-v1",
+                "classpath:db/broken-v2"));
+        List<StoreBackup> backups = new StoreBackups(dir, BackupPolicy.defaults(), java.time.Clock.systemUTC()).list();
+        assertEquals(1, backups.size());
+        assertEquals("before-v2", backups.get(0).reason());
         assertEquals("the Leverdesk store at " + dir + " could not be upgraded to this version's schema (Failed to execute"
-                + " script V1__broken.sql: Table \"NO_SUCH_TABLE\" not found); restore leverdesk.mv.db from a backup"
-                + " or pass a different --data-dir", e.getMessage());
-        // Opening again reports the half-applied migration instead of running on a damaged schema.
-        StoreException again = assertThrows(StoreException.class, () -> Store.open(dir));
-        assertEquals("the Leverdesk store at " + dir + " could not be upgraded to this version's schema (Validate failed:"
-                + " Migrations have failed validation: Detected failed migration to version 1 (broken).);"
-                + " restore leverdesk.mv.db from a backup or pass a different --data-dir", again.getMessage());
-        Store.open(dir.resolve("other")).close();
+                + " script V2__broken.sql: Table \"NO_SUCH_TABLE\" not found); it was left as it was (schema version 1, a copy"
+                + " is in " + backups.get(0).file() + "); pass a different --data-dir, or use the Leverdesk version that made it",
+                e.getMessage());
+        // Unchanged: the version that made it still opens it, with its row and without the failed migration's table.
+        try (Store store = Store.open(dir, "classpath:db/pausing-v1")) {
+            assertEquals(List.of("1"), appliedMigrations(store));
+            assertEquals(1, (int) store.read("count", c -> {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM first_table")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }));
+        }
+        assertFalse(Files.exists(dir.resolve("leverdesk-upgrade.mv.db")), "the failed work copy was left behind");
     }
 
     @Test

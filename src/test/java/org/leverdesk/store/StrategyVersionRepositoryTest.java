@@ -53,7 +53,7 @@ class StrategyVersionRepositoryTest {
         assertEquals("defaults", v.createdBy());
         assertEquals(T1, v.createdAt());
         assertTrue(v.active());
-        assertEquals(Map.of("allocation", "2000", "limitOffsetBps", "50"), v.parameters());
+        assertEquals(Map.of("allocation", "2000", "limitOffsetBps", "50", "orderStyle", "limit"), v.parameters());
         assertEquals(v, repo.active(REBALANCE));
         assertEquals(1, repo.list(REBALANCE).size(), "listing again creates nothing");
     }
@@ -165,7 +165,7 @@ class StrategyVersionRepositoryTest {
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> repo.save(REBALANCE, Map.of("allocaton", "10"), null, "user"));
-        assertEquals("unknown parameter 'allocaton' for monthly-rebalance; known: allocation, limitOffsetBps", unknown.getMessage());
+        assertEquals("unknown parameter 'allocaton' for monthly-rebalance; known: allocation, limitOffsetBps, orderStyle", unknown.getMessage());
         assertEquals(1, repo.list(RSI2).size());
         assertEquals(1, repo.list(REBALANCE).size());
     }

@@ -45,7 +45,7 @@ public final class ScriptedBroker implements Broker {
     private boolean open = true;
     private Fault next = Fault.NONE;
     private int seq;
-    private final Instant now;
+    private volatile Instant now;
 
     public ScriptedBroker(double cash, Instant now) {
         this.cash = BigDecimal.valueOf(cash);
@@ -207,6 +207,11 @@ public final class ScriptedBroker implements Broker {
         Side side = q.signum() > 0 ? Side.SELL : Side.BUY;
         return Optional.of(accept(new OrderRequest("close-" + symbol + "-" + (seq + 1), symbol, side, q.abs(),
                 open ? OrderType.MARKET : OrderType.MARKET_ON_OPEN, open ? TimeInForce.DAY : TimeInForce.OPG, null, null)));
+    }
+
+    /** Moves the broker's clock (and its orders' timestamps) to {@code at}. */
+    public void setNow(Instant at) {
+        now = at;
     }
 
     @Override

@@ -34,8 +34,25 @@ public final class FakeBacktestRunner implements BacktestRunner {
             LocalDate.of(2020, 2, 19), LocalDate.of(2020, 3, 16), 0.17, 0, Double.NaN, Double.NaN, Double.NaN,
             Double.NaN, 1.0, 13_000);
 
+    private final List<StrategyInfo> offered;
     private volatile BacktestRequest lastRequest;
     private volatile RuntimeException failure;
+    private volatile double benchmarkScale = 1;
+
+    /** Offers {@link #REGIME} (whose form the catalog's regime parameters replace) and {@link #HOLD}. */
+    public FakeBacktestRunner() {
+        this(List.of(REGIME, HOLD));
+    }
+
+    /** Offers {@code strategies}. */
+    public FakeBacktestRunner(List<StrategyInfo> strategies) {
+        this.offered = List.copyOf(strategies);
+    }
+
+    /** Makes the benchmark start at {@code scale} times the capital (1: the same amount, as buy-and-hold does). */
+    public void setBenchmarkScale(double scale) {
+        benchmarkScale = scale;
+    }
 
     /** Makes the next runs throw {@code e} (null to succeed again). */
     public void failWith(RuntimeException e) {
@@ -48,7 +65,7 @@ public final class FakeBacktestRunner implements BacktestRunner {
 
     @Override
     public List<StrategyInfo> strategies() {
-        return List.of(REGIME, HOLD);
+        return offered;
     }
 
     @Override
@@ -70,7 +87,7 @@ public final class FakeBacktestRunner implements BacktestRunner {
             cancel.throwIfCancelled();
             double e = request.capital() * Math.pow(1.001, i) * (i >= dipStart && i < dipStart + 20 ? 0.8 : 1.0);
             equity.add(new EquityPoint(days.get(i), e, 0, e));
-            benchmark[i] = request.capital() * Math.pow(1.0005, i);
+            benchmark[i] = benchmarkScale * request.capital() * Math.pow(1.0005, i);
             progress.progress((i + 1) / (double) days.size(), "day " + (i + 1));
         }
         BacktestConfig config = new BacktestConfig(request.from(), request.to(), request.capital(), request.costs(), false,

@@ -9,14 +9,17 @@ import org.leverdesk.backtest.BacktestResult;
 import org.leverdesk.backtest.SavedRuns;
 
 /**
- * {@link SavedRuns} in memory for UI tests: ids count from 1, the list is newest first, and each
- * call can be made to fail. Thread-safe, because the UI calls it from a background thread.
+ * {@link SavedRuns} in memory for UI tests: ids count from 1, the list is newest first, each distinct
+ * parameter set of a strategy is a version (1, 2, … in the order first saved), and each call can be
+ * made to fail. Thread-safe, because the UI calls it from a background thread.
  */
 public final class FakeSavedRuns implements SavedRuns {
     private final Clock clock;
     private final List<SavedRun> rows = new ArrayList<>();
     private final List<BacktestResult> results = new ArrayList<>();
     private final List<Map<String, String>> parameters = new ArrayList<>();
+    /** Per strategy, each distinct parameter set in the order first seen: its version is its position + 1. */
+    private final Map<String, List<Map<String, String>>> versions = new java.util.HashMap<>();
     private volatile RuntimeException failure;
 
     public FakeSavedRuns(Clock clock) {
@@ -44,8 +47,14 @@ public final class FakeSavedRuns implements SavedRuns {
         long id = results.size() + 1;
         results.add(result);
         parameters.add(Map.copyOf(params));
+        List<Map<String, String>> seen = versions.computeIfAbsent(result.strategyId(), k -> new ArrayList<>());
+        if (!seen.contains(Map.copyOf(params))) {
+            seen.add(Map.copyOf(params));
+        }
+        long versionId = seen.indexOf(Map.copyOf(params)) + 1;
         rows.add(0, new SavedRun(id, result.strategyId(), result.symbol(), result.config().from(), result.config().to(),
-                clock.instant(), result.metrics().totalReturn(), result.metrics().finalEquity()));
+                clock.instant(), result.metrics().totalReturn(), result.metrics().finalEquity(), versionId, result.dataSource(),
+                params));
         return id;
     }
 

@@ -82,7 +82,7 @@ class MainWindowFxTest {
         assertFalse(robot.lookup("#tradesTable").queryAs(TableView.class).getItems().isEmpty());
         assertEquals("", robot.lookup("#messageLabel").queryAs(Label.class).getText());
         Label title = robot.lookup("#resultTitleLabel").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> title.getText().equals("New run · saved as run 1"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> title.getText().equals("New run · saved as run 1 (strategy version 1)"));
         WaitForAsyncUtils.waitForFxEvents();
         Path backtestPng = Snapshots.write(robot.lookup("#runButton").query().getScene().getRoot(), "backtest-view.png");
         assertTrue(Files.size(backtestPng) > 10_000);
@@ -125,7 +125,7 @@ class MainWindowFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(firstRunMetrics, List.copyOf(metrics.getItems()));
         assertTrue(metrics.isVisible(), "opening switches to the Metrics tab");
-        assertEquals("Saved run 1 · created 2024-06-28 00:00", robot.lookup("#resultTitleLabel").queryAs(Label.class).getText());
+        assertEquals("Saved run 1 · created 2024-06-28 00:00 · data: fake prices", robot.lookup("#resultTitleLabel").queryAs(Label.class).getText());
         assertEquals("", message.getText());
         assertEquals(2, robot.lookup("#equityChart").queryAs(TimeSeriesChart.class).series().size());
     }

@@ -143,7 +143,7 @@ class OrderTicketPaperFxTest {
         robot.write("10");
         javafx.collections.ObservableList<String> preview = ((org.leverdesk.ui.ticket.TicketView) robot.lookup("#ticketView")
                 .query()).viewModel().previewLines();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview.contains("Buy 10 TQQQ at ask $54.88"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> preview.contains("Buy 10 TQQQ at ask $54.88"));
         assertEquals(List.of("Buy 10 TQQQ at ask $54.88", "Estimated cost: $548.80", "Buying power: $100,000.00 → $99,451.20",
                 "Position: 0 → 10 shares", "Order id: ld-manual-20260304-1"), List.copyOf(preview));
         Snapshots.write(robot.lookup("#ticketView").query(), "order-ticket.png");

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code leverdesk backtest}: runs a strategy over history and prints its metrics beside buy-and-hold. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = "Backtest a strategy and print its metrics beside buy-and-hold of the benchmark.")
-public final class BacktestCommand implements Callable<Integer>, StoreCommand {
+public final class BacktestCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 
@@ -84,6 +84,13 @@ public final class BacktestCommand implements Callable<Integer>, StoreCommand {
     @Option(names = "--equity-csv", paramLabel = "FILE", description = "Also write the daily equity curve as CSV to FILE.")
     Path equityCsv;
 
+    @Option(names = "--monte-carlo", description = "Also resample the run's closed trades: percentiles after the table, \"monte_carlo\" in --json;"
+            + " the PDF report has the page either way (with these settings when given).")
+    boolean monteCarlo;
+
+    @Mixin
+    MonteCarloOptions monteCarloOptions;
+
 
     @Override
     public Integer call() {
@@ -104,12 +111,24 @@ public final class BacktestCommand implements Callable<Integer>, StoreCommand {
             Long versionId = saved == null ? null : saved.versionId();
             String name = runner.strategies().stream().filter(s -> s.id().equals(strategy)).findFirst()
                     .map(BacktestRunner.StrategyInfo::displayName).orElse(strategy);
-            writeFiles(app, result, name, runId, versionId);
+            var mc = monteCarlo && !result.roundTrips().isEmpty() ? monteCarloOptions.run(result) : null;
+            writeFiles(app, result, name, runId, versionId, mc);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(MetricsJson.of(result, runId, versionId));
+                String text = MetricsJson.of(result, runId, versionId);
+                if (monteCarlo) {
+                    var root = (com.fasterxml.jackson.databind.node.ObjectNode) JsonNumbers.of(java.util.Map.of());
+                    root.setAll(MetricsJson.parse(text));
+                    root.set("monte_carlo", mc == null ? null : MonteCarloOptions.json(mc));
+                    text = root.toString();
+                }
+                out.println(text);
             } else {
                 out.print(MetricsTable.of(result, name));
+                if (monteCarlo) {
+                    out.print(mc == null ? "Monte Carlo: the run closed no trade to resample" + System.lineSeparator()
+                            : MonteCarloOptions.text(mc));
+                }
                 if (runId != null) {
                     out.println("saved as run " + runId + " with version " + versionId + " in " + app.storeLocation());
                 }
@@ -119,11 +138,13 @@ public final class BacktestCommand implements Callable<Integer>, StoreCommand {
         }
     }
 
-    private void writeFiles(AppContext app, BacktestResult result, String name, Long runId, Long versionId) {
+    private void writeFiles(AppContext app, BacktestResult result, String name, Long runId, Long versionId,
+                            org.leverdesk.research.montecarlo.MonteCarloResult mc) {
         if (report != null) {
             BarSeries bars = app.marketData().barsUpTo(result.symbol(), result.config().to());
-            ReportFiles.pdf(new ReportInput(result, name, parameters, bars, runId,
-                    versionId == null ? null : "version " + versionId), report);
+            String version = versionId == null ? null : "version " + versionId;
+            ReportFiles.pdf(mc == null ? new ReportInput(result, name, parameters, bars, runId, version)
+                    : new ReportInput(result, name, parameters, bars, runId, version, mc), report);
         }
         if (tradesCsv != null) {
             ReportFiles.tradesCsv(result, tradesCsv);

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = {"Print the synthetic option chain of QQQ, QQQM or SPY at a day's close: per expiry, each strike's",
                 "call and put bid, ask, implied volatility and delta, priced from the close, the volatility index (VXN or",
                 "VIX), the 3-month T-bill rate and the trailing dividend yield (README, Options)."})
-public final class ChainCommand implements Callable<Integer>, StoreCommand {
+public final class ChainCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 

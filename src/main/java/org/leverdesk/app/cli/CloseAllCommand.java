@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
                 "While the daemon or the window runs on the store, it is done there (its scheduler stops at once).",
                 "Needs only the broker settings: a config with other problems, or --broker, still works.",
                 "Exit code 0 when everything was closed (or rests until the open), 1 when anything failed."})
-public final class CloseAllCommand implements Callable<Integer>, StoreCommand {
+public final class CloseAllCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.ParseResult;
 /**
  * The owner's side: runs a command line that another process sent over the control channel, with the
  * same command classes a terminal runs (so the answer is exactly what the command prints there). Only
- * {@link StoreCommand}s are taken: the channel cannot start a second daemon or a window.
+ * {@link ForwardedCommand}s are taken: the channel cannot start a second daemon or a window.
  */
 public final class ControlCommands {
     private ControlCommands() {
@@ -30,7 +30,7 @@ public final class ControlCommands {
             while (leaf.hasSubcommand()) {
                 leaf = leaf.subcommand();
             }
-            if (!(leaf.commandSpec().userObject() instanceof StoreCommand)) {
+            if (!(leaf.commandSpec().userObject() instanceof ForwardedCommand)) {
                 return new Reply(2, "", "error: '" + (argv.isEmpty() ? "" : argv.get(0)) + "' is not run over the control"
                         + " channel; only commands that use the store are\n");
             }

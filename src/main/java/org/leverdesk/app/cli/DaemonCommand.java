@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
 public final class DaemonCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DaemonCommand.class);
     private static final int CLOSE_WAIT_SECONDS = 20; // after the stop: queued notifications (10 s at most), then the store
+    /** The scheduler's time: the machine's; the kill-campaign test runs the daemon on a simulated session day. */
+    static volatile SchedulerClock clock = SchedulerClock.system();
 
     @Spec
     CommandSpec spec;
@@ -72,7 +74,7 @@ public final class DaemonCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // The JVM ends when its shutdown hooks return, so the hook waits until the store and lock are closed.
         CountDownLatch closed = new CountDownLatch(1);
-        try (Daemon daemon = Daemon.start(dataDir, store.pricesDir, file, config, file.secrets(), SchedulerClock.system(),
+        try (Daemon daemon = Daemon.start(dataDir, store.pricesDir, file, config, file.secrets(), clock,
                 NotifyOptions.defaults())) {
             Thread hook = new Thread(() -> {
                 LOG.info("stop requested (SIGTERM or Ctrl-C); stopping the scheduler");

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
                 "runs, also today's provisional bar (the session so far). Each symbol is written in one transaction,",
                 "so an interrupted update loses at most the symbol in flight. Exit code 1 when a symbol could not be",
                 "updated (refused, failed, no data)."})
-public final class DataUpdateCommand implements Callable<Integer>, StoreCommand {
+public final class DataUpdateCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
                 "account unless --halt is given; S stays enabled, so its next scheduled run may buy again: disable it",
                 "('leverdesk config set strategies.S.enabled=false') or add --halt. Prints every cancelled order and",
                 "closed position; exit code 1 when anything could not be cancelled or closed."})
-public final class ForceExitCommand implements Callable<Integer>, StoreCommand {
+public final class ForceExitCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 

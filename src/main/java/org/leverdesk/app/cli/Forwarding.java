@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The command line's execution strategy: a {@link StoreCommand} whose store another process owns is sent
+ * The command line's execution strategy: a {@link ForwardedCommand} whose store another process owns is sent
  * to that process over the control channel and its answer printed here, with its exit code; every other
  * command (and one whose store nobody owns, or that runs inside the owner) runs here as usual.
  */
@@ -35,7 +35,7 @@ final class Forwarding {
             return help;
         }
         ParseResult leaf = leaf(parsed);
-        if (leaf.commandSpec().userObject() instanceof StoreCommand command) {
+        if (leaf.commandSpec().userObject() instanceof ForwardedCommand command) {
             Path dir = command.dataDir();
             if (StoreOwner.of(dir).isEmpty()) {
                 try {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code leverdesk import FILE}: validates a daily-bar CSV and stores it, all or nothing. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import daily bars from a CSV file (Yahoo export or date,open,high,low,close,volume,adj_close) into the store.")
-public final class ImportCommand implements Callable<Integer>, StoreCommand {
+public final class ImportCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = {"Print the newest journal entries, oldest first, one per line: 'YYYY-MM-DD HH:MM:SS ET kind",
                 "[strategy] message'. Every decision, order, denial, emergency step, trading-state change, job and",
                 "notification is there. While the daemon or the window runs, this is answered by it."})
-public final class JournalCommand implements Callable<Integer>, StoreCommand {
+public final class JournalCommand implements Callable<Integer>, ForwardedCommand {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'ET'")
             .withZone(ZoneId.of("America/New_York"));
 

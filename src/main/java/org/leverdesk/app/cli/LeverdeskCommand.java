@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
             ScheduleCommand.class, DaemonCommand.class, CloseAllCommand.class, TradingStateCommands.Pause.class,
             TradingStateCommands.Resume.class, TradingStateCommands.Halt.class, InitCommand.class, ConfigCommand.class,
             JournalCommand.class, DataCommand.class, ChainCommand.class, ParityCommand.class, TaxCommand.class,
-            ReportCommand.class, LockCommand.class})
+            ReportCommand.class, LockCommand.class, ReconcileCommand.class, SweepCommand.class,
+            WalkForwardCommand.class, MonteCarloCommand.class, WorkerCommand.class, AdviseCommand.class, StoreCommand.class})
 public final class LeverdeskCommand implements Runnable {
 
     @Override

@@ -33,6 +33,20 @@ final class MetricsJson {
             t.put("quantity", f.quantity());
             number(t, "price", f.price());
             number(t, "commission", f.commission());
+            if (f.reason() != null && !f.reason().isBlank()) {
+                t.put("reason", f.reason());
+            }
+        }
+        org.leverdesk.backtest.OptionSummary o = org.leverdesk.backtest.OptionSummary.of(r.fills());
+        if (o.any()) {
+            ObjectNode opt = root.putObject("options");
+            opt.put("contracts_sold", o.optionsSold());
+            number(opt, "premium_collected", o.premiumCollected());
+            number(opt, "premium_paid", o.premiumPaid());
+            number(opt, "option_pnl", o.optionPnl());
+            opt.put("put_assignments", o.putAssignments());
+            opt.put("call_assignments", o.callAssignments());
+            opt.put("expired_worthless", o.expiredWorthless());
         }
         if (runId != null) {
             root.put("run_id", runId);
@@ -43,7 +57,17 @@ final class MetricsJson {
         return root.toString();
     }
 
-    private static ObjectNode metrics(Metrics m) {
+    /** A document printed by {@link #of} read back as an object (to add sections to it). */
+    static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot re-read the backtest JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** One metric set as a JSON object (keys as in {@code backtest --json}). */
+    static ObjectNode metrics(Metrics m) {
         ObjectNode o = MAPPER.createObjectNode();
         number(o, "total_return", m.totalReturn());
         number(o, "cagr", m.cagr());
@@ -65,7 +89,7 @@ final class MetricsJson {
     }
 
     /** Writes a plain decimal (never exponent notation) rounded to 10 significant digits, or null. */
-    private static void number(ObjectNode o, String name, double v) {
+    static void number(ObjectNode o, String name, double v) {
         if (Double.isFinite(v)) {
             o.put(name, new BigDecimal(v).round(new java.math.MathContext(10)).stripTrailingZeros());
         } else {

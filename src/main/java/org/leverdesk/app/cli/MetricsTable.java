@@ -35,6 +35,13 @@ final class MetricsTable {
         row(sb, "exposure", s, b, m -> pct(m.exposure()));
         row(sb, "final_equity", s, b, m -> money(m.finalEquity()));
         riskOffExposure(r).ifPresent(line -> sb.append(line).append(System.lineSeparator()));
+        org.leverdesk.backtest.OptionSummary o = org.leverdesk.backtest.OptionSummary.of(r.fills());
+        if (o.any()) {
+            sb.append(String.format(Locale.ROOT, "options: %d contracts sold, premium collected %s, paid %s, option P&L %s;"
+                            + " %d puts assigned, %d calls assigned (called away), %d expired worthless%n", o.optionsSold(),
+                    money(o.premiumCollected()), money(o.premiumPaid()), money(o.optionPnl()), o.putAssignments(),
+                    o.callAssignments(), o.expiredWorthless()));
+        }
         sb.append("Dividends are not credited to the strategy (prices are split-adjusted closes); the benchmark uses the"
                 + " total-return series.").append(System.lineSeparator());
         return sb.toString();

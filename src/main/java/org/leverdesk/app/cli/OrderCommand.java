@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
                 "buying power after, position after, client order id ld-manual-<day>-<n>) and, unless --preview,",
                 "sends it through the risk gate with the intent stored first. Exit code 1 when it was not sent.",
                 "While the daemon or the window runs, this is answered by it (its broker, risk gate and store)."})
-public final class OrderCommand implements Callable<Integer>, StoreCommand {
+public final class OrderCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
                 "status, filled) and the broker's open orders the store does not know. When the broker cannot be",
                 "reached the store's list is still printed, with the reason the broker part is missing.",
                 "While the daemon or the window runs, this is answered by it."})
-public final class OrdersCommand implements Callable<Integer>, StoreCommand {
+public final class OrdersCommand implements Callable<Integer>, ForwardedCommand {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         description = "Replay sessions through the live path (paper broker, scheduled jobs on a simulated clock, data fed"
                 + " one session at a time) and compare decisions, orders, fills and daily equity with a backtest of the"
                 + " same days; prints the first difference or 'identical over N sessions'.")
-public final class ParityCommand implements Callable<Integer>, StoreCommand {
+public final class ParityCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = {"Print the broker's account (equity, cash, buying power, day P&L) and every position. When the",
                 "broker cannot be reached, the positions of its latest reconciliation in the store are printed, with",
                 "the reason. While the daemon or the window runs, this is answered by it."})
-public final class PositionsCommand implements Callable<Integer>, StoreCommand {
+public final class PositionsCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = {"Print date,close,sma50,sma250,raw,confirmed for each QQQ trading day from --from to --to.",
                 "The regime is computed from the first bar of the data (cold start: CAUTIOUS on the 250th bar);",
                 "days before an SMA exists leave its fields and the regimes empty."})
-public final class RegimeCommand implements Callable<Integer>, StoreCommand {
+public final class RegimeCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write the daily or weekly account report (Markdown, with an equity chart PNG) to <data dir>/reports and print it:"
                 + " equity and P&L, positions by strategy, orders, decisions/fills/events, the risk guard, next runs.")
-public final class ReportCommand implements Callable<Integer>, StoreCommand {
+public final class ReportCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 

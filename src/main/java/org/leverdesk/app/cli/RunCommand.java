@@ -49,8 +49,8 @@ import picocli.CommandLine.Spec;
                 "--dry-run prints the orders it would send and sends and records nothing.",
                 "-P name=value (or -P S.name=value) overrides a parameter for this run only, checked like the config.",
                 "On the simulated DEMO market every decision and order line starts with DEMO.",
-                "Exit code 1 when an order was rejected or its outcome is unknown."})
-public final class RunCommand implements Callable<Integer>, StoreCommand {
+                "Exit code 1 when an order was rejected (now, or since the last run) or its outcome is unknown."})
+public final class RunCommand implements Callable<Integer>, ForwardedCommand {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     /** --as-of decides at 15:50 New York time, the regime strategy's decision minute. */
     private static final LocalTime DECISION_TIME = LocalTime.of(15, 50);
@@ -213,6 +213,7 @@ public final class RunCommand implements Callable<Integer>, StoreCommand {
                     + rec.differences().size() + " differences");
             rec.differences().forEach(d -> out.println("  difference: " + d));
             rec.positionChanges().forEach(d -> out.println("  " + d));
+            rec.holds().forEach(h -> out.println("held: " + h));
         }
         out.println(demo + "decision: " + r.decision().explanation().summary());
         r.blockedQuotes().forEach(b -> out.println(demo + "blocked: " + b));
@@ -230,6 +231,15 @@ public final class RunCommand implements Callable<Integer>, StoreCommand {
                         + (o.status() == null ? "" : " " + o.status()) + " - " + o.detail());
             }
             trouble |= o.kind() == OrderOutcome.Kind.REJECTED || o.kind() == OrderOutcome.Kind.UNKNOWN;
+        }
+        // An order of an earlier run that the broker rejected since (found by this run's reconciliation) counts too.
+        if (rec != null) {
+            for (ReconciliationReport.Ended e : rec.ended()) {
+                out.println("order " + e.order().clientOrderId() + " of " + e.strategyId() + " ended " + e.order().status()
+                        + " at the broker (filled " + e.order().filledQuantity().stripTrailingZeros().toPlainString() + " of "
+                        + e.order().quantity().stripTrailingZeros().toPlainString() + ")");
+            }
+            trouble |= rec.lateRejection();
         }
         return trouble;
     }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 "share, with its real TQQQ position (a flat $10,000 paper account when the broker cannot be read).",
                 "--cash/--shares describe another account instead, for what-ifs.",
                 "While the daemon or the window runs, this is answered by it."})
-public final class StatusCommand implements Callable<Integer>, StoreCommand {
+public final class StatusCommand implements Callable<Integer>, ForwardedCommand {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     @Spec

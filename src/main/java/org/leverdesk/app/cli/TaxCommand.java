@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.leverdesk.app.context.AppContext;
 import org.leverdesk.broker.sim.SimFill;
+import org.leverdesk.report.AtomicFiles;
 import org.leverdesk.domain.Side;
 import org.leverdesk.tax.Disposition;
 import org.leverdesk.tax.Form8949Csv;
@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = "Realised gains of a year from tax lots (FIFO, or highest cost first as specific identification),"
                 + " wash sales flagged (code W), option premiums and assignments in the shares' basis; the paper account's"
                 + " fills by default, or --fills FILE (date,symbol,action,quantity,price,fees).")
-public final class TaxCommand implements Callable<Integer>, StoreCommand {
+public final class TaxCommand implements Callable<Integer>, ForwardedCommand {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     @Spec
@@ -110,17 +110,14 @@ public final class TaxCommand implements Callable<Integer>, StoreCommand {
         }
     }
 
-    /** Writes through a temporary file and a move, so a crash never leaves half a CSV. */
+    /** Creates the folder, then writes all or nothing ({@link AtomicFiles}), so a crash never leaves half a CSV. */
     private static void write(Path file, String text) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".tax", ".csv");
-            Files.writeString(tmp, text);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create the folder of " + file + ": " + e.getMessage(), e);
         }
+        AtomicFiles.write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Override

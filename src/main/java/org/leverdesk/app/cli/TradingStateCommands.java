@@ -23,7 +23,7 @@ final class TradingStateCommands {
     }
 
     /** Common options and the owner look-up. */
-    abstract static class Base implements Callable<Integer>, StoreCommand {
+    abstract static class Base implements Callable<Integer>, ForwardedCommand {
         @Spec
         CommandSpec spec;
 

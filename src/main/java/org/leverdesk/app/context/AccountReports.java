@@ -39,7 +39,8 @@ import org.leverdesk.store.StoredOrder;
  * summary) and the schedule; written under {@code <data dir>/reports/}.
  */
 public final class AccountReports {
-    private static final Pattern EQUITY = Pattern.compile("\"equity\"\\s*:\\s*\"(-?[0-9.]+)\"");
+    /** The equity in a daily summary's journal details (TradingRuntime reads it too). */
+    static final Pattern EQUITY = Pattern.compile("\"equity\"\\s*:\\s*\"(-?[0-9.]+)\"");
     private static final Pattern DATE = Pattern.compile("\"date\"\\s*:\\s*\"([0-9-]{10})\"");
 
     private final AppContext app;
@@ -121,7 +122,6 @@ public final class AccountReports {
             out.add(new AccountReport.OrderLine(o.createdAt(), i.strategyId(), i.side().name(), i.quantity(), i.symbol(), i.type().name(),
                     o.status().name(), i.clientOrderId()));
         }
-        Collections.reverse(out);
         out.sort(java.util.Comparator.comparing(AccountReport.OrderLine::at));
         return out;
     }

@@ -77,6 +77,26 @@ public final class AppContext implements AutoCloseable {
             this.marketData = new StoreOrDemoMarketData(store, calendar, demoEnd());
         }
         this.backtests = new BacktestService(marketData, calendar, StrategyCatalog.builtIn(), new MetricsCalculator(riskFreeRate));
+        this.pricesDir = pricesDir;
+        backtests.setOptionChains(this::optionChains);
+    }
+
+    private final Path pricesDir;
+    private org.leverdesk.options.chain.SyntheticChains optionChains;
+
+    /**
+     * The synthetic option chains of this context's market (built once, when first asked): on the demo
+     * market its VIX-like series; on real prices VIX/VXN/DGS3MO beside the prices folder (README, Options).
+     */
+    public synchronized org.leverdesk.options.chain.SyntheticChains optionChains() {
+        if (optionChains == null) {
+            optionChains = marketData.isSimulated()
+                    ? org.leverdesk.options.data.OptionMarketFiles.demoMarket(marketData, calendar)
+                    : org.leverdesk.options.data.OptionMarketFiles.realMarket(pricesDir != null
+                            ? org.leverdesk.options.data.OptionMarketFiles.besidePrices(pricesDir)
+                            : new org.leverdesk.options.data.OptionMarketFiles.Locations(null, null, null), marketData, calendar);
+        }
+        return optionChains;
     }
 
     /**
@@ -185,6 +205,16 @@ public final class AppContext implements AutoCloseable {
         return new StoreSavedRuns(requireStore(), Clock.systemUTC(), strategyVersions());
     }
 
+    /** Sweeps and walk-forwards kept in the store; requires an open store. */
+    public org.leverdesk.research.saved.ResearchRunRepository researchRuns() {
+        return new org.leverdesk.research.saved.ResearchRunRepository(requireStore(), Clock.systemUTC());
+    }
+
+    /** The advisor's applied suggestions kept in the store; requires an open store. */
+    public org.leverdesk.research.advisor.AdvisorSuggestionRepository advisorSuggestions() {
+        return new org.leverdesk.research.advisor.AdvisorSuggestionRepository(requireStore(), Clock.systemUTC());
+    }
+
     /** Strategy parameter versions kept in the store. */
     public StrategyVersions strategyVersions() {
         return new StrategyVersionRepository(requireStore(), Clock.systemUTC(), StrategyCatalog.builtIn());
@@ -233,7 +263,7 @@ public final class AppContext implements AutoCloseable {
 
     /** The execution service over {@code broker} and this context's prices, calendar and store. */
     public ExecutionService execution(Broker broker, RiskSettings risk, TradingMode mode, Clock now) {
-        return new ExecutionService(broker, tradingData(), calendar, requireStore(), risk, mode, now);
+        return new ExecutionService(broker, tradingData(), calendar, requireStore(), risk, mode, now, exchangeHours());
     }
 
     /**
@@ -249,12 +279,21 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
+     * The calendar the broker's open/closed is checked against: the exchange's, or none with the JVM property
+     * {@code leverdesk.exchangeHours=broker}, which tests set for child processes run against a fake broker that
+     * is open around the clock (the clock skew is checked all the same).
+     */
+    private TradingCalendar exchangeHours() {
+        return "broker".equals(System.getProperty("leverdesk.exchangeHours")) ? null : calendar;
+    }
+
+    /**
      * Like {@link #execution(Broker, RiskSettings, TradingMode, Clock)} for runs whose prices a market-data feed
      * refreshes first: orders need today's bar ({@link org.leverdesk.market.feed.LiveFreshness}).
      */
     public ExecutionService execution(Broker broker, RiskSettings risk, TradingMode mode, Clock now,
                                       org.leverdesk.market.feed.LiveFreshness freshness) {
-        return new ExecutionService(broker, marketData, calendar, requireStore(), risk, mode, now, freshness);
+        return new ExecutionService(broker, marketData, calendar, requireStore(), risk, mode, now, freshness, exchangeHours());
     }
 
     /** Lists of the orders recorded in the store. */

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.leverdesk.broker.Broker;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.config.AppConfig;
@@ -70,6 +69,11 @@ public final class TradingRuntime implements AutoCloseable {
     public static final JobDefinition SUMMARY_JOB = new JobDefinition("account", "daily-summary", Trigger.daily(Anchor.CLOSE, 20));
     /** The name of the job that sends an after-close decision's buys right after the next open (09:35 ET). */
     public static final String FOLLOW_UP = "follow-up";
+    /**
+     * The name of the job that releases an after-close decision's market-on-open orders at 19:00 ET, when
+     * Alpaca takes them again (caught up before 09:28 ET after a restart; see {@code broker.AuctionWindows}).
+     */
+    public static final String RELEASE = "release-opg";
     /** The journal kind of daily summaries. */
     public static final String SUMMARY_KIND = "daily-summary";
     /** How long a running job gets to finish after a stop request before it is interrupted. */
@@ -77,7 +81,6 @@ public final class TradingRuntime implements AutoCloseable {
     /** How long {@link #close} waits for queued notifications. */
     public static final Duration NOTIFY_DRAIN = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(TradingRuntime.class);
-    private static final Pattern EQUITY = Pattern.compile("\"equity\":\"(-?[0-9.]+)\"");
 
     private final AppContext app;
     private final AppConfig config;
@@ -266,14 +269,17 @@ public final class TradingRuntime implements AutoCloseable {
     }
 
     /**
-     * A {@link #FOLLOW_UP} job right after each open for every enabled strategy that decides after the
-     * close: the buys of its decision go then, once its sells have left the opening auction.
+     * For every enabled strategy that decides after the close: a {@link #RELEASE} job at 19:00 ET that sends
+     * its decision's market-on-open sells (held since 16:15: Alpaca refuses them from 09:28 to 19:00 ET),
+     * and a {@link #FOLLOW_UP} job right after each open: the buys go then, once the sells have left the
+     * opening auction.
      */
     static List<JobDefinition> followUpJobs(AppConfig config) {
         List<JobDefinition> out = new ArrayList<>();
         for (StrategySettings s : config.enabledStrategies()) {
             try {
                 if (LiveStrategies.strategy(s).execution().decidesAfterClose()) {
+                    out.add(new JobDefinition(s.strategyId(), RELEASE, Trigger.daily(Anchor.EVENING, 0)));
                     out.add(new JobDefinition(s.strategyId(), FOLLOW_UP, Trigger.daily(Anchor.OPEN, 5)));
                 }
             } catch (IllegalArgumentException e) {
@@ -293,11 +299,15 @@ public final class TradingRuntime implements AutoCloseable {
                 "strategy " + job.strategyId() + " is not in the settings this runtime started with; restart it"));
         StrategyRun run = LiveStrategies.run(settings, app.strategyVersions());
         cancel.throwIfCancelled();
-        boolean followUp = job.definition().name().equals(FOLLOW_UP);
+        boolean followUp = job.definition().name().equals(FOLLOW_UP) || job.definition().name().equals(RELEASE);
         if (!followUp) {
             dataRefresh.before(run.strategy(), clock.instant(), cancel);
         }
-        RunResult result = followUp ? execution.followUp(run) : execution.run(run, false);
+        RunResult result = switch (job.definition().name()) {
+            case FOLLOW_UP -> execution.followUp(run);
+            case RELEASE -> execution.release(run);
+            default -> execution.run(run, false);
+        };
         notifyFills(result.reconciliation());
         lastResults.put(job.strategyId(), result);
         pending.put(job, result);
@@ -369,7 +379,7 @@ public final class TradingRuntime implements AutoCloseable {
     private BigDecimal previousSummaryEquity(LocalDate day) {
         Instant dayStart = day.atStartOfDay(NyseCalendar.ZONE).toInstant();
         return journal.find(new JournalQuery(null, SUMMARY_KIND, null, dayStart, null, null, 1)).stream().findFirst()
-                .map(JournalEntry::detailsJson).map(json -> EQUITY.matcher(json == null ? "" : json))
+                .map(JournalEntry::detailsJson).map(json -> AccountReports.EQUITY.matcher(json == null ? "" : json))
                 .filter(Matcher::find).map(m -> new BigDecimal(m.group(1))).orElse(null);
     }
 

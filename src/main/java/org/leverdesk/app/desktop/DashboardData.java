@@ -14,6 +14,7 @@ import org.leverdesk.broker.BrokerException;
 import org.leverdesk.broker.BrokerPosition;
 import org.leverdesk.config.AppConfig;
 import org.leverdesk.config.StrategySettings;
+import org.leverdesk.domain.TradingMode;
 import org.leverdesk.app.context.RuntimeStatus;
 import org.leverdesk.risk.TradingState;
 import org.leverdesk.schedule.ScheduledJob;
@@ -85,7 +86,8 @@ final class DashboardData implements DashboardSource {
                     last.map(d -> d.decision().date() + ": " + d.decision().explanation().summary()).orElse("no decision yet"),
                     last.map(d -> d.decision().explanation().regime()).orElse(null)));
         }
-        return new DashboardSnapshot(broker.name(), account, accountError, positions, strategies, schedulerText(now),
+        boolean live = config.get().broker().mode() == TradingMode.LIVE;
+        return new DashboardSnapshot(broker.name(), live, account, accountError, positions, strategies, schedulerText(now),
                 now.trading().name(), clock.instant());
     }
 

@@ -65,6 +65,7 @@ public final class DesktopLauncher {
      * store and serves other commands ({@code leverdesk status}, {@code close-all}, ...) with {@code control}.
      */
     public static int launch(Path dataDir, Path pricesDir, ControlServer.Handler control) {
+        DesktopMemory.tune();
         // Opening H2 and running Flyway takes ~0.5 s of a cold start; JavaFX's toolkit start-up takes
         // about as long and needs none of it, so the two run side by side.
         CompletableFuture<Desktop> opening = CompletableFuture.supplyAsync(() -> open(dataDir, pricesDir, control),
@@ -231,6 +232,6 @@ public final class DesktopLauncher {
                         new StoreDataUpdater(app, config, secrets, Clock.systemUTC()));
         return new AppServices(app.backtests(), app.dataCatalog(), app.savedRuns(), mode, app.marketData().sourceLabel(),
                 app.storePath(), app.regimeInsight(), app.strategyVersions(), app.marketData(), app.rotationInsight(),
-                trading, settings);
+                trading, settings, new AppServices.Research(app.researchRuns(), app.advisorSuggestions()));
     }
 }

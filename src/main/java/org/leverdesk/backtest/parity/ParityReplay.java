@@ -144,8 +144,12 @@ public final class ParityReplay {
                     } else {
                         visible.setLast(day);
                     }
-                    RunResult r = job.name().equals("follow-up") ? execution.followUp(run) : execution.run(run, false);
-                    if (!job.name().equals("follow-up")) {
+                    RunResult r = switch (job.name()) {
+                        case "follow-up" -> execution.followUp(run);
+                        case "release-opg" -> execution.release(run);
+                        default -> execution.run(run, false);
+                    };
+                    if (!job.name().equals("follow-up") && !job.name().equals("release-opg")) {
                         decisions.add(r.decision());
                     }
                     for (OrderOutcome o : r.outcomes()) {
@@ -158,8 +162,7 @@ public final class ParityReplay {
                 visible.setLast(day);
                 Instant close = sessions.close(day);
                 clock.set(close.plusSeconds(60));
-                paper.refresh();
-                // Measured as the backtest's curve is (unrounded marks): the account's exact figure marks at
+                // equityValue() catches the account up first. Measured as the backtest's curve is (unrounded marks): the account's exact figure marks at
                 // $0.0001 a share and can differ by that rounding, not by what happened.
                 closes.put(day, BigDecimal.valueOf(paper.equityValue()).setScale(2, RoundingMode.HALF_EVEN));
             }

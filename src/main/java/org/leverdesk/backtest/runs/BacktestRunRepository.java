@@ -176,7 +176,7 @@ public final class BacktestRunRepository {
         return store.read("list saved backtests", c -> {
             List<BacktestRunSummary> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, strategy_id, version_id, symbol, from_date, to_date,"
-                    + " created_at, parameters_json, total_return, final_equity FROM backtest_runs"
+                    + " created_at, parameters_json, total_return, final_equity, data_source FROM backtest_runs"
                     + " ORDER BY created_at DESC, id DESC");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -185,7 +185,7 @@ public final class BacktestRunRepository {
                             rs.getString("symbol"), rs.getObject("from_date", LocalDate.class),
                             rs.getObject("to_date", LocalDate.class), Jdbc.instant(rs, "created_at"),
                             Json.read(rs.getString("parameters_json"), PARAMETERS, "parameters of backtest #" + id),
-                            rs.getDouble("total_return"), rs.getDouble("final_equity")));
+                            rs.getDouble("total_return"), rs.getDouble("final_equity"), rs.getString("data_source")));
                 }
             }
             return out;

@@ -48,7 +48,7 @@ public final class StoreSavedRuns implements SavedRuns {
     @Override
     public List<SavedRun> list() {
         return runs.list().stream().map(s -> new SavedRun(s.id(), s.strategyId(), s.symbol(), s.from(), s.to(), s.createdAt(),
-                s.totalReturn(), s.finalEquity(), s.versionId())).toList();
+                s.totalReturn(), s.finalEquity(), s.versionId(), s.dataSource(), s.parameters())).toList();
     }
 
     @Override

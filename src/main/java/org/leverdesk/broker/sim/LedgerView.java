@@ -36,7 +36,7 @@ final class LedgerView implements PortfolioView {
 
     @Override
     public long quantity(String symbol) {
-        return traded.contains(symbol) ? sim.wholeShares(symbol) : 0;
+        return org.leverdesk.options.contract.OptionSymbols.belongsTo(traded, symbol) ? sim.wholeShares(symbol) : 0;
     }
 
     @Override

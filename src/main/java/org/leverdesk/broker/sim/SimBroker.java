@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.leverdesk.broker.Account;
+import org.leverdesk.broker.AuctionWindows;
 import org.leverdesk.broker.Broker;
 import org.leverdesk.broker.BrokerException;
 import org.leverdesk.broker.BrokerOrder;
@@ -34,6 +35,12 @@ import org.leverdesk.domain.Side;
 import org.leverdesk.domain.TimeInForce;
 import org.leverdesk.market.calendar.NyseCalendar;
 import org.leverdesk.market.calendar.TradingCalendar;
+import org.leverdesk.options.chain.OptionQuote;
+import org.leverdesk.options.chain.SyntheticChains;
+import org.leverdesk.options.contract.OptionContract;
+import org.leverdesk.options.contract.OptionRight;
+import org.leverdesk.options.contract.OptionSymbols;
+import org.leverdesk.options.market.OptionInputException;
 
 /**
  * An in-memory cash account that fills orders by the rules of {@link OrderMatcher}. Time and the
@@ -46,6 +53,14 @@ import org.leverdesk.market.calendar.TradingCalendar;
  * already promised to other sell orders, and cash never goes negative. Money is exact (cents) at every
  * fill; quotes are doubles. Built to be driven thousands of times per backtest: a quote update or a
  * session change allocates nothing while no order is open.
+ *
+ * <p>Options (OCC symbols, quantities in contracts, money × the multiplier 100): with
+ * {@link #setOptionChains} an option is quoted from the synthetic chain at the underlying's latest price
+ * whenever it is asked for and whenever its underlying prints. Short options are allowed only covered,
+ * as a cash account allows them: a short put holds strike × 100 of cash per contract out of the buying
+ * power (cash-secured), a short call needs 100 shares of the underlying per contract that no other sell
+ * or short call already holds (no naked calls), and those shares cannot be sold while the call is open.
+ * {@link #settleExpiries} settles expiring positions at the close of their expiration day.
  */
 public final class SimBroker implements Broker {
     /** Starting cash when none is given. */
@@ -55,6 +70,7 @@ public final class SimBroker implements Broker {
     private final String name;
     private final CommissionModel commission;
     private final CalendarClock calendar;
+    private final TradingCalendar sessions;
     private BigDecimal cash;
     private double cashValue;
     private BigDecimal lastEquity;
@@ -73,6 +89,8 @@ public final class SimBroker implements Broker {
     private final Map<String, QuoteSlot> quotes = new java.util.LinkedHashMap<>();
     private final List<Consumer<SimFill>> fillListeners = new ArrayList<>();
     private final List<Consumer<SimDividend>> dividendListeners = new ArrayList<>();
+    private final List<Consumer<SimOptionEvent>> optionListeners = new ArrayList<>();
+    private SyntheticChains optionChains;
 
     // Changes since the last drainChanges(), for the paper broker's store.
     private final Set<String> changedOrders = new LinkedHashSet<>();
@@ -101,6 +119,7 @@ public final class SimBroker implements Broker {
         this.name = name;
         this.commission = commission;
         this.calendar = new CalendarClock(calendar);
+        this.sessions = calendar;
         this.cash = state.cash();
         this.cashValue = cash.doubleValue();
         this.lastEquity = state.lastEquity();
@@ -139,6 +158,16 @@ public final class SimBroker implements Broker {
         dividendListeners.add(listener);
     }
 
+    /** Calls {@code listener} with every option expiry, assignment and exercise from now on. */
+    public synchronized void addOptionListener(Consumer<SimOptionEvent> listener) {
+        optionListeners.add(listener);
+    }
+
+    /** Quotes options from {@code chains} (null: options have quotes only when set by hand). */
+    public synchronized void setOptionChains(SyntheticChains chains) {
+        this.optionChains = chains;
+    }
+
     // ---- the simulated market ----
 
     /** Sets the quote of {@code symbol} at {@code at} with last = mid; while the market is open, marketable orders fill. */
@@ -157,6 +186,66 @@ public final class SimBroker implements Broker {
      */
     public synchronized void print(String symbol, double price, double halfSpread) {
         setQuote(symbol, price * (1 - halfSpread), price * (1 + halfSpread), price, now);
+        if (optionChains != null) {
+            repriceOptionsOn(symbol);
+        }
+    }
+
+    /** Re-quotes the held options of {@code underlying} (and those with open orders) at its new price. */
+    private void repriceOptionsOn(String underlying) {
+        List<String> mine = null;
+        for (Holding h : holdings.values()) {
+            if (h.contract != null && h.contract.underlying().equals(underlying)) {
+                (mine == null ? mine = new ArrayList<>() : mine).add(h.symbol);
+            }
+        }
+        for (SimOrder o : openOrders.values()) {
+            OptionContract c = OptionSymbols.contract(o.order().symbol()).orElse(null);
+            if (c != null && c.underlying().equals(underlying)) {
+                (mine == null ? mine = new ArrayList<>() : mine).add(o.order().symbol());
+            }
+        }
+        if (mine != null) {
+            for (String occ : mine) {
+                priceOption(occ);
+            }
+        }
+    }
+
+    /**
+     * Quotes option {@code occ} from the synthetic chain at its underlying's last price and today's date;
+     * returns false when it cannot be priced (no underlying price, no chain input, expired). A zero bid is
+     * kept (a worthless option has nothing to sell into); the quote guard refuses trading on it.
+     */
+    private boolean priceOption(String occ) {
+        OptionContract c = OptionSymbols.contract(occ).orElse(null);
+        QuoteSlot u = c == null ? null : quotes.get(c.underlying());
+        if (optionChains == null || u == null || now == null) {
+            return false;
+        }
+        LocalDate day = now.atZone(NyseCalendar.ZONE).toLocalDate();
+        if (c.isExpiredOn(day) || !optionChains.underlyings().contains(c.underlying())) {
+            return false;
+        }
+        OptionQuote q;
+        try {
+            q = optionChains.quote(c, day, u.last);
+        } catch (OptionInputException | IllegalArgumentException e) {
+            return false;
+        }
+        QuoteSlot slot = quotes.get(occ);
+        if (slot == null) {
+            quotes.put(occ, new QuoteSlot(q.bid(), q.ask(), q.mark(), now));
+        } else {
+            slot.set(q.bid(), q.ask(), q.mark(), now);
+        }
+        if (trackChanges) {
+            changedQuotes.add(occ);
+        }
+        if (open && !openOrders.isEmpty()) {
+            match(OrderMatcher.Phase.CONTINUOUS, occ);
+        }
+        return true;
     }
 
     private void setQuote(String symbol, double bid, double ask, double last, Instant at) {
@@ -305,6 +394,106 @@ public final class SimBroker implements Broker {
     }
 
     /**
+     * Settles every option position expiring on or before {@code day}, at that day's close, against its
+     * underlying's last price (call after the close's prints), as OCC and Alpaca do: in the money by
+     * $0.01 or more is exercised (long) or assigned (short), otherwise it expires worthless.
+     * <ul>
+     *   <li>short put assigned: 100 shares per contract bought at the strike with the cash it held;</li>
+     *   <li>short call assigned: the 100 covering shares per contract sold at the strike (called away);</li>
+     *   <li>long call exercised: shares bought at the strike when the cash is there, else settled at its
+     *       intrinsic value; long put exercised: held shares sold at the strike, else settled likewise.</li>
+     * </ul>
+     * The option leg closes with a fill at 0 (at the intrinsic value when cash-settled): the premium is the
+     * option's P&L and the shares carry the strike as their cost. Open orders of an expiring option are
+     * cancelled first. Returns the events, also given to the option listeners.
+     */
+    public synchronized List<SimOptionEvent> settleExpiries(LocalDate day) {
+        List<SimOptionEvent> out = new ArrayList<>();
+        for (SimOrder o : List.copyOf(openOrders.values())) {
+            OptionContract c = OptionSymbols.contract(o.order().symbol()).orElse(null);
+            if (c != null && !c.expiry().isAfter(day)) {
+                end(o, OrderStatus.EXPIRED, "the option expired");
+            }
+        }
+        List<Holding> expiring = new ArrayList<>();
+        for (Holding h : holdings.values()) {
+            if (h.contract != null && !h.contract.expiry().isAfter(day)) {
+                expiring.add(h);
+            }
+        }
+        // Short calls last: shares a put assignment delivers the same day are there before calls take theirs.
+        expiring.sort(Comparator.comparingInt(h -> h.contract.isCall() && h.quantity.signum() < 0 ? 1 : 0));
+        for (Holding h : expiring) {
+            QuoteSlot u = quotes.get(h.contract.underlying());
+            if (u == null) {
+                continue; // without the underlying's price nothing can be decided; stays until a price comes
+            }
+            out.add(settle(h, day, u.last));
+        }
+        for (SimOptionEvent e : out) {
+            for (Consumer<SimOptionEvent> l : optionListeners) {
+                l.accept(e);
+            }
+        }
+        return out;
+    }
+
+    private SimOptionEvent settle(Holding h, LocalDate day, double spot) {
+        OptionContract c = h.contract;
+        BigDecimal contracts = h.quantity;
+        BigDecimal strike = c.strike();
+        BigDecimal perContract = BigDecimal.valueOf(c.multiplier());
+        BigDecimal shares = contracts.abs().multiply(perContract);
+        double intrinsic = c.right().intrinsic(spot, c.strikeValue());
+        String tag = day.toString().replace("-", "") + "-" + c.compactSymbol();
+        boolean itm = intrinsic >= 0.01 - 1e-9;
+        SimOptionEvent.Kind kind;
+        BigDecimal delivered = BigDecimal.ZERO;
+        BigDecimal optionPrice = BigDecimal.ZERO;
+        if (!itm) {
+            kind = SimOptionEvent.Kind.EXPIRED;
+        } else if (contracts.signum() < 0) {
+            kind = SimOptionEvent.Kind.ASSIGNED;
+            delivered = c.right() == OptionRight.PUT ? shares : shares.negate();
+        } else {
+            boolean canDeliver = c.right() == OptionRight.CALL
+                    ? cash.compareTo(money(shares.multiply(strike))) >= 0
+                    : sharesHeld(c.underlying()).subtract(sharesPromised(c.underlying())).compareTo(shares) >= 0;
+            if (canDeliver) {
+                kind = SimOptionEvent.Kind.EXERCISED;
+                delivered = c.right() == OptionRight.CALL ? shares : shares.negate();
+            } else {
+                kind = SimOptionEvent.Kind.CASH_SETTLED;
+                optionPrice = OrderMatcher.price(intrinsic);
+            }
+        }
+        String optionFill = kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + tag;
+        BigDecimal cashBefore = cash;
+        ledger(optionFill, h.symbol, contracts.signum() < 0 ? Side.BUY : Side.SELL, contracts.abs(), optionPrice);
+        String shareFill = null;
+        if (delivered.signum() != 0) {
+            shareFill = optionFill + "-shares";
+            ledger(shareFill, c.underlying(), delivered.signum() > 0 ? Side.BUY : Side.SELL, delivered.abs(), strike);
+        }
+        return new SimOptionEvent(kind, day, h.symbol, c.underlying(), contracts, delivered, strike, spot,
+                cash.subtract(cashBefore), optionFill, shareFill, now);
+    }
+
+    /** A position change that is no order (expiry, assignment): cash and holdings move, a fill is reported, no fee. */
+    private void ledger(String id, String symbol, Side side, BigDecimal qty, BigDecimal price) {
+        BigDecimal value = money(qty.multiply(price).multiply(BigDecimal.valueOf(OptionSymbols.multiplier(symbol))));
+        setCash(side == Side.BUY ? cash.subtract(value) : cash.add(value));
+        book(symbol, side, qty, price);
+        SimFill f = new SimFill(id, id, symbol, side, qty, price, ZERO_MONEY, now);
+        if (trackChanges) {
+            newFills.add(f);
+        }
+        for (Consumer<SimFill> l : fillListeners) {
+            l.accept(f);
+        }
+    }
+
+    /**
      * Pays a cash dividend of {@code perShare} on the shares of {@code symbol} held now (the holders of
      * record at the previous close, when called before the ex-date's open), rounded to cents; returns
      * the amount (zero when nothing is held).
@@ -422,7 +611,7 @@ public final class SimBroker implements Broker {
     public synchronized double equityValue() {
         double v = cashValue;
         for (Holding h : holdings.values()) {
-            v += h.quantityValue * lastPriceValue(h);
+            v += h.quantityValue * h.multiplier * lastPriceValue(h);
         }
         return v;
     }
@@ -504,6 +693,14 @@ public final class SimBroker implements Broker {
             throw new OrderRejectedException("order " + r.clientOrderId() + ": market-on-open orders are taken only while"
                     + " the market is closed; send a market order instead");
         }
+        // Alpaca's auction windows (OPG 09:28-19:00, CLS from 10 minutes before the close to 19:00 ET).
+        String outsideWindow = AuctionWindows.refusal(r.timeInForce(), now, sessions);
+        if (outsideWindow != null) {
+            throw new OrderRejectedException("order " + r.clientOrderId() + ": " + outsideWindow);
+        }
+        if (optionChains != null && OptionSymbols.isOption(r.symbol())) {
+            priceOption(r.symbol());
+        }
         BigDecimal reserve = r.side() == Side.BUY ? checkBuyingPower(order) : checkSellable(order);
         SimOrder sim = new SimOrder(nextOrderNumber++, order, reserve, false);
         put(sim);
@@ -526,8 +723,21 @@ public final class SimBroker implements Broker {
                     + " to price the buy; wait for prices or send a limit order");
         }
         BigDecimal reserve = q == null ? order.limitPrice() : OrderMatcher.reservePrice(order, q.quote(order.symbol()));
-        BigDecimal needed = money(order.quantity().multiply(reserve)).add(commission.commission(order.quantity()));
+        BigDecimal multiplier = BigDecimal.valueOf(OptionSymbols.multiplier(order.symbol()));
+        BigDecimal needed = money(order.quantity().multiply(reserve).multiply(multiplier)).add(commission.commission(order.quantity()));
         BigDecimal available = buyingPower();
+        OptionContract c = OptionSymbols.contract(order.symbol()).orElse(null);
+        if (c != null) {
+            BigDecimal held = heldQuantity(order.symbol());
+            if (held.signum() < 0 && order.quantity().compareTo(held.negate()) > 0) {
+                throw new OrderRejectedException("order " + order.clientOrderId() + ": buys " + plain(order.quantity()) + " "
+                        + order.symbol() + " but only " + plain(held.negate()) + " are short; close the short first, then open a long");
+            }
+            if (held.signum() < 0 && c.isPut()) {
+                // Buying back a short put frees the cash it held.
+                available = available.add(money(order.quantity().multiply(c.strike()).multiply(multiplier)));
+            }
+        }
         if (needed.compareTo(available) > 0) {
             throw new OrderRejectedException("order " + order.clientOrderId() + ": insufficient buying power (the buy of "
                     + order.quantity().stripTrailingZeros().toPlainString() + " " + order.symbol() + " needs $" + needed
@@ -537,22 +747,118 @@ public final class SimBroker implements Broker {
     }
 
     private BigDecimal checkSellable(BrokerOrder order) {
-        Holding h = holdings.get(order.symbol());
-        BigDecimal held = h == null ? BigDecimal.ZERO : h.quantity;
+        BigDecimal held = heldQuantity(order.symbol());
+        BigDecimal promised = promisedSells(order.symbol());
+        OptionContract c = OptionSymbols.contract(order.symbol()).orElse(null);
+        if (c != null && held.signum() <= 0) {
+            checkCovered(order, c, held);
+            return BigDecimal.ZERO;
+        }
+        BigDecimal covering = c == null ? sharesCoveringCalls(order.symbol()) : BigDecimal.ZERO;
+        BigDecimal available = held.subtract(promised).subtract(covering);
+        if (order.quantity().compareTo(available) > 0) {
+            throw new OrderRejectedException("order " + order.clientOrderId() + ": insufficient quantity of " + order.symbol()
+                    + " (holding " + plain(held) + ", " + plain(promised) + " already in open sell orders"
+                    + (covering.signum() > 0 ? ", " + plain(covering) + " covering short calls" : "")
+                    + "); this cash account cannot sell short");
+        }
+        return BigDecimal.ZERO;
+    }
+
+    /**
+     * A sell that opens (or adds to) a short option: a put must be cash-secured (strike × multiplier per
+     * contract out of the buying power), a call covered by free shares of the underlying.
+     */
+    private void checkCovered(BrokerOrder order, OptionContract c, BigDecimal held) {
+        BigDecimal multiplier = BigDecimal.valueOf(c.multiplier());
+        if (c.isPut()) {
+            BigDecimal needed = money(order.quantity().multiply(c.strike()).multiply(multiplier));
+            BigDecimal available = buyingPower();
+            if (needed.compareTo(available) > 0) {
+                throw new OrderRejectedException("order " + order.clientOrderId() + ": a cash-secured put needs $" + needed
+                        + " of cash (strike × " + c.multiplier() + " × " + plain(order.quantity()) + "), $" + available
+                        + " is free; sell fewer contracts");
+            }
+            return;
+        }
+        BigDecimal needed = order.quantity().multiply(multiplier);
+        BigDecimal free = sharesHeld(c.underlying()).subtract(sharesPromised(c.underlying()))
+                .subtract(sharesCoveringCalls(c.underlying()));
+        if (needed.compareTo(free) > 0) {
+            throw new OrderRejectedException("order " + order.clientOrderId() + ": a covered call needs " + plain(needed) + " "
+                    + c.underlying() + " shares not already sold or covering calls, " + plain(free.max(BigDecimal.ZERO))
+                    + " are free; naked calls are not allowed");
+        }
+    }
+
+    private BigDecimal heldQuantity(String symbol) {
+        Holding h = holdings.get(symbol);
+        return h == null ? BigDecimal.ZERO : h.quantity;
+    }
+
+    /** Units of {@code symbol} in open sell orders. */
+    private BigDecimal promisedSells(String symbol) {
         BigDecimal promised = BigDecimal.ZERO;
         for (SimOrder o : openOrders.values()) {
             BrokerOrder b = o.order();
-            if (b.side() == Side.SELL && b.symbol().equals(order.symbol())) {
+            if (b.side() == Side.SELL && b.symbol().equals(symbol)) {
                 promised = promised.add(b.quantity().subtract(b.filledQuantity()));
             }
         }
-        BigDecimal available = held.subtract(promised);
-        if (order.quantity().compareTo(available) > 0) {
-            throw new OrderRejectedException("order " + order.clientOrderId() + ": insufficient quantity of " + order.symbol()
-                    + " (holding " + plain(held) + ", " + plain(promised) + " already in open sell orders); this cash"
-                    + " account cannot sell short");
+        return promised;
+    }
+
+    private BigDecimal sharesHeld(String underlying) {
+        return heldQuantity(underlying).max(BigDecimal.ZERO);
+    }
+
+    private BigDecimal sharesPromised(String underlying) {
+        return promisedSells(underlying);
+    }
+
+    /** Shares of {@code underlying} that short calls (held, or in open sell-to-open orders) hold as cover. */
+    private BigDecimal sharesCoveringCalls(String underlying) {
+        BigDecimal contracts = BigDecimal.ZERO;
+        int multiplier = OptionContract.STANDARD_MULTIPLIER;
+        for (Holding h : holdings.values()) {
+            if (h.contract != null && h.contract.isCall() && h.quantity.signum() < 0 && h.contract.underlying().equals(underlying)) {
+                contracts = contracts.add(h.quantity.negate());
+                multiplier = h.contract.multiplier();
+            }
         }
-        return BigDecimal.ZERO;
+        for (SimOrder o : openOrders.values()) {
+            BrokerOrder b = o.order();
+            OptionContract c = OptionSymbols.contract(b.symbol()).orElse(null);
+            if (c != null && c.isCall() && b.side() == Side.SELL && c.underlying().equals(underlying)
+                    && heldQuantity(b.symbol()).signum() <= 0) {
+                contracts = contracts.add(b.quantity().subtract(b.filledQuantity()));
+            }
+        }
+        return contracts.multiply(BigDecimal.valueOf(multiplier));
+    }
+
+    /** Cash short puts hold (held, or in open sell-to-open orders): strike × multiplier per contract. */
+    private BigDecimal putCollateral() {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Holding h : holdings.values()) {
+            if (h.contract != null && h.contract.isPut() && h.quantity.signum() < 0) {
+                total = total.add(h.quantity.negate().multiply(h.contract.strike()).multiply(BigDecimal.valueOf(h.multiplier)));
+            }
+        }
+        for (SimOrder o : openOrders.values()) {
+            BrokerOrder b = o.order();
+            OptionContract c = OptionSymbols.contract(b.symbol()).orElse(null);
+            if (c != null && c.isPut() && b.side() == Side.SELL && heldQuantity(b.symbol()).signum() <= 0) {
+                total = total.add(b.quantity().subtract(b.filledQuantity()).multiply(c.strike())
+                        .multiply(BigDecimal.valueOf(c.multiplier())));
+            }
+        }
+        return money(total);
+    }
+
+    /** Cash held as collateral by short puts (what a cash-secured put reserves), exact. */
+    public synchronized BigDecimal collateral() {
+        return putCollateral();
     }
 
     @Override
@@ -609,7 +915,10 @@ public final class SimBroker implements Broker {
 
     private BrokerOrder sendClose(Holding h) {
         String clientId = "close-" + h.symbol + "-" + name + "-" + nextOrderNumber;
-        OrderRequest r = open
+        // Closed: an OPG order where Alpaca takes one, else a market order queued for the next open (as
+        // Alpaca's close-position does after hours).
+        boolean queue = open || AuctionWindows.opgRefusal(now, sessions) != null;
+        OrderRequest r = queue
                 ? new OrderRequest(clientId, h.symbol, Side.SELL, h.quantity, OrderType.MARKET, TimeInForce.DAY, null, null)
                 : new OrderRequest(clientId, h.symbol, Side.SELL, h.quantity, OrderType.MARKET_ON_OPEN, TimeInForce.OPG, null, null);
         return submit(r);
@@ -645,6 +954,9 @@ public final class SimBroker implements Broker {
 
     @Override
     public synchronized Quote latestQuote(String symbol) {
+        if (optionChains != null && OptionSymbols.isOption(symbol)) {
+            priceOption(symbol);
+        }
         QuoteSlot q = quotes.get(symbol);
         if (q == null) {
             throw new BrokerException("the " + name + " broker has no quote for " + symbol + " yet; load prices for it first");
@@ -696,7 +1008,7 @@ public final class SimBroker implements Broker {
     private void fill(SimOrder o, BigDecimal price) {
         BrokerOrder b = o.order();
         BigDecimal qty = b.quantity().subtract(b.filledQuantity());
-        BigDecimal value = money(qty.multiply(price));
+        BigDecimal value = money(qty.multiply(price).multiply(BigDecimal.valueOf(OptionSymbols.multiplier(b.symbol()))));
         BigDecimal fee = commission.commission(qty);
         BigDecimal newCash = b.side() == Side.BUY ? cash.subtract(value).subtract(fee) : cash.add(value).subtract(fee);
         if (newCash.signum() < 0) {
@@ -705,21 +1017,7 @@ public final class SimBroker implements Broker {
             return;
         }
         setCash(newCash);
-        Holding h = holdings.get(b.symbol());
-        BigDecimal oldQty = h == null ? BigDecimal.ZERO : h.quantity;
-        BigDecimal newQty = oldQty.add(b.side() == Side.BUY ? qty : qty.negate());
-        if (newQty.signum() == 0) {
-            holdings.remove(b.symbol());
-        } else if (b.side() == Side.BUY) {
-            BigDecimal cost = h == null ? BigDecimal.ZERO : oldQty.multiply(h.averageCost);
-            BigDecimal avg = cost.add(qty.multiply(price)).divide(newQty, 6, RoundingMode.HALF_EVEN);
-            holdings.put(b.symbol(), new Holding(b.symbol(), newQty, avg));
-        } else {
-            holdings.put(b.symbol(), new Holding(b.symbol(), newQty, h.averageCost));
-        }
-        if (trackChanges) {
-            changedSymbols.add(b.symbol());
-        }
+        book(b.symbol(), b.side(), qty, price);
         SimFill f = new SimFill(b.brokerOrderId() + "-1", b.brokerOrderId(), b.symbol(), b.side(), qty, price, fee, now);
         if (trackChanges) {
             newFills.add(f);
@@ -728,6 +1026,29 @@ public final class SimBroker implements Broker {
                 price, b.type(), b.timeInForce(), b.limitPrice(), b.stopPrice(), OrderStatus.FILLED, b.submittedAt(), now, null)));
         for (Consumer<SimFill> l : fillListeners) {
             l.accept(f);
+        }
+    }
+
+    /**
+     * Moves a position by {@code qty} at {@code price}: an increase (long or short) averages the price in,
+     * a decrease keeps the average cost; flat removes it.
+     */
+    private void book(String symbol, Side side, BigDecimal qty, BigDecimal price) {
+        Holding h = holdings.get(symbol);
+        BigDecimal oldQty = h == null ? BigDecimal.ZERO : h.quantity;
+        BigDecimal signed = side == Side.BUY ? qty : qty.negate();
+        BigDecimal newQty = oldQty.add(signed);
+        if (newQty.signum() == 0) {
+            holdings.remove(symbol);
+        } else if (oldQty.signum() == 0 || oldQty.signum() == signed.signum()) {
+            BigDecimal cost = h == null ? BigDecimal.ZERO : oldQty.abs().multiply(h.averageCost);
+            BigDecimal avg = cost.add(qty.multiply(price)).divide(newQty.abs(), 6, RoundingMode.HALF_EVEN);
+            holdings.put(symbol, new Holding(symbol, newQty, avg));
+        } else {
+            holdings.put(symbol, new Holding(symbol, newQty, h.averageCost));
+        }
+        if (trackChanges) {
+            changedSymbols.add(symbol);
         }
     }
 
@@ -760,9 +1081,10 @@ public final class SimBroker implements Broker {
 
     private BrokerPosition position(Holding h) {
         BigDecimal last = lastPrice(h);
-        BigDecimal value = money(h.quantity.multiply(last));
+        BigDecimal m = BigDecimal.valueOf(h.multiplier);
+        BigDecimal value = money(h.quantity.multiply(last).multiply(m));
         return new BrokerPosition(h.symbol, h.quantity, h.averageCost, value, last,
-                value.subtract(money(h.quantity.multiply(h.averageCost))));
+                value.subtract(money(h.quantity.multiply(h.averageCost).multiply(m))));
     }
 
     /** Positions are valued at the last price; without any quote (never in practice) at their cost. */
@@ -779,7 +1101,7 @@ public final class SimBroker implements Broker {
     private BigDecimal equity() {
         BigDecimal e = cash;
         for (Holding h : holdings.values()) {
-            e = e.add(money(h.quantity.multiply(lastPrice(h))));
+            e = e.add(money(h.quantity.multiply(lastPrice(h)).multiply(BigDecimal.valueOf(h.multiplier))));
         }
         return e;
     }
@@ -791,10 +1113,11 @@ public final class SimBroker implements Broker {
             BrokerOrder b = o.order();
             if (b.side() == Side.BUY) {
                 BigDecimal left = b.quantity().subtract(b.filledQuantity());
-                held = held.add(money(left.multiply(o.reservePrice()))).add(commission.commission(left));
+                held = held.add(money(left.multiply(o.reservePrice()).multiply(
+                        BigDecimal.valueOf(OptionSymbols.multiplier(b.symbol()))))).add(commission.commission(left));
             }
         }
-        return cash.subtract(held).max(ZERO_MONEY);
+        return cash.subtract(held).subtract(putCollateral()).max(ZERO_MONEY);
     }
 
     private List<SimHolding> holdingList() {
@@ -826,8 +1149,8 @@ public final class SimBroker implements Broker {
     synchronized double positionValue(Set<String> symbols) {
         double v = 0;
         for (Holding h : holdings.values()) {
-            if (symbols.contains(h.symbol)) {
-                v += h.quantityValue * lastPriceValue(h);
+            if (OptionSymbols.belongsTo(symbols, h.symbol)) {
+                v += h.quantityValue * h.multiplier * lastPriceValue(h);
             }
         }
         return v;
@@ -836,7 +1159,7 @@ public final class SimBroker implements Broker {
     synchronized Map<String, org.leverdesk.domain.Position> positionsIn(Set<String> symbols) {
         Map<String, org.leverdesk.domain.Position> out = new LinkedHashMap<>();
         for (Holding h : holdings.values()) {
-            if (symbols.contains(h.symbol) && h.wholeShares != 0) {
+            if (OptionSymbols.belongsTo(symbols, h.symbol) && h.wholeShares != 0) {
                 out.put(h.symbol, new org.leverdesk.domain.Position(h.symbol, h.wholeShares, h.averageCost.doubleValue()));
             }
         }
@@ -850,6 +1173,9 @@ public final class SimBroker implements Broker {
         final BigDecimal averageCost;
         final double quantityValue;
         final long wholeShares;
+        // The option contract, null for shares; shares per unit (100 for a standard option, 1 for a share).
+        final OptionContract contract;
+        final int multiplier;
 
         Holding(String symbol, BigDecimal quantity, BigDecimal averageCost) {
             this.symbol = symbol;
@@ -857,6 +1183,8 @@ public final class SimBroker implements Broker {
             this.averageCost = averageCost;
             this.quantityValue = quantity.doubleValue();
             this.wholeShares = quantity.longValue();
+            this.contract = OptionSymbols.contract(symbol).orElse(null);
+            this.multiplier = contract == null ? 1 : contract.multiplier();
         }
 
         SimHolding record() {

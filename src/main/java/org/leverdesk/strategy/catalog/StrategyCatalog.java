@@ -1,5 +1,10 @@
 package org.leverdesk.strategy.catalog;
 
+import org.leverdesk.strategy.options.DcaConfig;
+import org.leverdesk.strategy.options.DcaStrategy;
+import org.leverdesk.strategy.options.WheelConfig;
+import org.leverdesk.strategy.options.WheelStrategy;
+
 import java.util.List;
 import java.util.Optional;
 import static org.leverdesk.strategy.catalog.Params.choice;
@@ -35,7 +40,8 @@ public final class StrategyCatalog {
 
     /** The built-in strategies. */
     public static StrategyCatalog builtIn() {
-        return new StrategyCatalog(List.of(monthlyRebalance(), regime(), meanReversion(), rotation()));
+        return new StrategyCatalog(List.of(monthlyRebalance(), regime(), meanReversion(), rotation(),
+                wheel(WheelConfig.Mode.WHEEL), wheel(WheelConfig.Mode.COVERED_CALLS), dca()));
     }
 
     public List<StrategyDescriptor> all() {
@@ -113,13 +119,61 @@ public final class StrategyCatalog {
                 (symbol, params) -> new RegimeStrategy(RegimeConfig.parse(symbol, params)));
     }
 
+    private static StrategyDescriptor dca() {
+        return new StrategyDescriptor(DcaStrategy.ID, "Weekly DCA (dollar-cost averaging)", DcaConfig.DEFAULT_SYMBOL,
+                List.of(tickers("symbols", "Symbols", DcaConfig.DEFAULT_SYMBOL, "Bought in equal dollar parts (the CLI's -P weights="
+                                + "QQQM:0.45,VTI:0.25 sets other weights)"),
+                        money("weeklyAmount", "Weekly amount", DcaConfig.DEFAULT_WEEKLY, NumberRange.of(0, 100_000_000, 10).aboveMin(),
+                                "Dollars invested on the first trading day of each week"),
+                        percent("maxAllocPct", "Largest position", String.valueOf(DcaConfig.DEFAULT_MAX_ALLOC), FRACTION, SHARE,
+                                "No symbol is bought above this share of the equity"),
+                        percent("cashBufferPct", "Cash buffer", String.valueOf(DcaConfig.DEFAULT_BUFFER), FRACTION,
+                                NumberRange.of(0, 100, 1).belowMax(), "Share of equity always kept in cash"),
+                        onOff("investAllOnStart", "Invest all on start", false, "The first day invests all cash above the buffer"),
+                        onOff("sweep", "Daily sweep", false, "Every day invests the cash above the buffer (rebalance-to-buffer)")),
+                (symbol, p) -> new DcaStrategy(DcaConfig.parse(symbol, p)));
+    }
+
+    private static StrategyDescriptor wheel(WheelConfig.Mode mode) {
+        WheelConfig d = WheelConfig.defaults(mode);
+        boolean wheel = mode == WheelConfig.Mode.WHEEL;
+        List<StrategyDescriptor.ParameterSpec> params = new java.util.ArrayList<>();
+        params.add(ticker("optionsTicker", "Options on", WheelConfig.DEFAULT_SYMBOL, "Underlying whose options are written and whose"
+                + " shares are held (QQQ while the account's symbol is QQQM is the seed's liquidity switch; without it, the symbol)"));
+        if (wheel) {
+            params.add(percent("putPctOtm", "Put out of the money", String.valueOf(d.putPctOtm()), FRACTION,
+                    NumberRange.of(0, 50, 0.5).belowMax(), "Cash-secured puts at the strike nearest this far below the close"));
+        }
+        params.add(percent("callPctOtm", "Call out of the money", String.valueOf(d.callPctOtm()), FRACTION,
+                NumberRange.of(0, 50, 0.5).belowMax(), "Covered calls at the strike nearest this far above the close"));
+        params.add(choice("dteWindow", "Expiry window", "weekly", "Days to expiry of the options written (nearest expiry in the window)",
+                new Choice("weekly", "Weekly (7-10 days)"), new Choice("monthly", "Monthly (21-35 days)")));
+        params.add(whole("maxContracts", "Maximum contracts", d.maxContracts(), "contracts", 1, 100,
+                "At most this many contracts open at a time (each covers 100 shares)"));
+        params.add(number("minDelta", "Minimum |delta|", String.valueOf(d.minDelta()), "", NumberRange.of(0, 1, 0.01),
+                "No option is written whose |delta| is below this"));
+        params.add(number("maxDelta", "Maximum |delta|", String.valueOf(d.maxDelta()), "", NumberRange.of(0, 1, 0.01).aboveMin(),
+                "No option is written whose |delta| is above this"));
+        params.add(money("minCredit", "Minimum credit", d.minCredit(), NumberRange.of(0, 100, 0.05),
+                "No option is written for a bid under this premium per share"));
+        params.add(percent("cashBufferPct", "Cash buffer", String.valueOf(d.cashBufferPct()), FRACTION, NumberRange.of(0, 100, 1).belowMax(),
+                "Share of equity never put up as collateral or spent on shares"));
+        return new StrategyDescriptor(wheel ? WheelStrategy.WHEEL_ID : WheelStrategy.COVERED_CALL_ID,
+                wheel ? "Wheel (cash-secured puts, then covered calls)" : "Covered calls (100-share lots, calls written on them)",
+                WheelConfig.DEFAULT_SYMBOL, params, (symbol, p) -> new WheelStrategy(WheelConfig.parse(symbol, p, mode)));
+    }
+
     private static StrategyDescriptor monthlyRebalance() {
         return new StrategyDescriptor(MonthlyRebalanceStrategy.ID, "Monthly rebalance (fixed dollars)",
                 MonthlyRebalanceConfig.DEFAULT_SYMBOL,
                 List.of(money("allocation", "Allocation", 2000, NumberRange.of(0, 100_000_000, 100).aboveMin(),
                                 "Dollars kept in the symbol; re-sized to whole shares on each month's last trading day"),
                         percent("limitOffsetBps", "Limit offset", "50", PercentBase.BASIS_POINTS, NumberRange.of(0, 5, 0.05),
-                                "Live limit orders are priced this far through the mid")),
+                                "Live limit orders are priced this far through the mid"),
+                        choice("orderStyle", "Live orders", "limit",
+                                "Limits through the mid (decided 15:50), or market-on-close orders decided at 15:45 that fill"
+                                        + " in the closing auction at the official close, the price the backtest uses",
+                                new Choice("limit", "Limit from the mid"), new Choice("moc", "Market on close"))),
                 (symbol, params) -> new MonthlyRebalanceStrategy(MonthlyRebalanceConfig.parse(symbol, params)));
     }
 

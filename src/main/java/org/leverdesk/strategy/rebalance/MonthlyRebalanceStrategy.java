@@ -25,7 +25,9 @@ public final class MonthlyRebalanceStrategy implements Strategy {
 
     public MonthlyRebalanceStrategy(MonthlyRebalanceConfig config) {
         this.config = config;
-        this.execution = ExecutionPolicy.atClose(ExecutionPolicy.LiveOrderStyle.LIMIT_FROM_MID, config.limitOffsetBps());
+        this.execution = MonthlyRebalanceConfig.MOC.equals(config.orderStyle())
+                ? ExecutionPolicy.atClose(ExecutionPolicy.LiveOrderStyle.MARKET_ON_CLOSE, 0)
+                : ExecutionPolicy.atClose(ExecutionPolicy.LiveOrderStyle.LIMIT_FROM_MID, config.limitOffsetBps());
     }
 
     public MonthlyRebalanceConfig config() {

@@ -1,12 +1,13 @@
 package org.leverdesk.ui.backtest;
 
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -26,7 +27,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.Control;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.leverdesk.backtest.BacktestRunner.StrategyInfo;
@@ -36,14 +36,51 @@ import org.leverdesk.domain.Fill;
 import org.leverdesk.domain.GateResult;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
+import org.leverdesk.ui.common.ViewTiming;
 import org.leverdesk.ui.chart.PriceChart;
 import org.leverdesk.ui.chart.TimeSeriesChart;
+import org.leverdesk.ui.common.LayoutMemory;
+import org.leverdesk.ui.common.form.FormOptions;
+import org.leverdesk.ui.common.form.FormView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 
-/** The Backtest view: binds the form, the charts and the tables to a {@link BacktestViewModel}. */
+/**
+ * The Backtest view, chart first: a tool bar with Run, the form in a side panel that folds away, the
+ * price, volume, indicator, equity and drawdown panes in one stack (one date range, one crosshair)
+ * over the result tabs. Where the dividers sit and whether the form is open is remembered.
+ * Binds everything to a {@link BacktestViewModel}.
+ */
 public final class BacktestView {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private static final PseudoClass SIMULATED = PseudoClass.getPseudoClass("simulated");
+    /** Dates are typed and shown in ISO form, as everywhere else (the default follows the locale: 12/6/2016). */
+    static final StringConverter<java.time.LocalDate> ISO_DATES = new StringConverter<>() {
+        @Override
+        public String toString(java.time.LocalDate date) {
+            return date == null ? "" : date.toString();
+        }
+
+        @Override
+        public java.time.LocalDate fromString(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                return java.time.LocalDate.parse(text.trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("a date is written YYYY-MM-DD, e.g. 2015-01-02 (got '" + text.trim() + "')", e);
+            }
+        }
+    };
 
     private final BacktestViewModel viewModel;
+    private final LayoutMemory layout;
+    private final Supplier<List<String>> tickers;
 
     @FXML private ComboBox<StrategyInfo> strategyBox;
     @FXML private TextField symbolField;
@@ -54,7 +91,7 @@ public final class BacktestView {
     @FXML private TextField commissionPerOrderField;
     @FXML private TextField commissionPerShareField;
     @FXML private TextField slippageField;
-    @FXML private GridPane parametersPane;
+    @FXML private VBox parametersPane;
     @FXML private Button runButton;
     @FXML private Button cancelButton;
     @FXML private MenuButton exportButton;
@@ -76,7 +113,13 @@ public final class BacktestView {
     @FXML private TableColumn<SavedRun, String> savedReturnColumn;
     @FXML private Button openRunButton;
     @FXML private Label savedRunsMessageLabel;
-    @FXML private VBox chartsBox;
+    @FXML private StackPane chartsBox;
+    @FXML private ToggleButton formToggle;
+    @FXML private SplitPane mainSplit;
+    @FXML private SplitPane resultsSplit;
+    @FXML private ScrollPane formPanel;
+    @FXML private HBox messageBar;
+    @FXML private TableColumn<SavedRun, String> savedDataColumn;
     @FXML private TableView<MetricRow> metricsTable;
     @FXML private TableColumn<MetricRow, String> metricNameColumn;
     @FXML private TableColumn<MetricRow, String> metricStrategyColumn;
@@ -106,17 +149,38 @@ public final class BacktestView {
     @FXML private TableColumn<Map.Entry<String, String>, String> signalNameColumn;
     @FXML private TableColumn<Map.Entry<String, String>, String> signalValueColumn;
 
-    private final TimeSeriesChart equityChart = new TimeSeriesChart("Equity · strategy (blue) · buy & hold (grey)", Formats::wholeMoney);
+    private final TimeSeriesChart equityChart = new TimeSeriesChart("Equity", Formats::wholeMoney);
     private final TimeSeriesChart drawdownChart = new TimeSeriesChart("Drawdown", Formats::percentPoints);
     private final PriceChart priceChart = new PriceChart();
+    private double formDivider = 0.26;
 
-    public BacktestView(BacktestViewModel viewModel) {
-        this.viewModel = viewModel;
+    public BacktestView(BacktestViewModel viewModel, LayoutMemory layout) {
+        this(viewModel, layout, List::of);
     }
 
-    /** Builds the view for {@code viewModel}. */
+    /** @param tickers the symbols the parameter form's ticker pickers suggest */
+    public BacktestView(BacktestViewModel viewModel, LayoutMemory layout, Supplier<List<String>> tickers) {
+        this.viewModel = viewModel;
+        this.layout = layout;
+        this.tickers = tickers;
+    }
+
+    /** Builds the view for {@code viewModel}; the layout is forgotten when the window closes. */
     public static Parent load(BacktestViewModel viewModel) {
-        return FxmlViews.load(new BacktestView(viewModel));
+        return load(viewModel, LayoutMemory.none());
+    }
+
+    /** Builds the view for {@code viewModel}, arranged as last left in {@code layout}. */
+    public static Parent load(BacktestViewModel viewModel, LayoutMemory layout) {
+        return load(viewModel, layout, List::of);
+    }
+
+    /** Builds the view for {@code viewModel}, arranged as last left in {@code layout}; ticker pickers suggest {@code tickers}. */
+    public static Parent load(BacktestViewModel viewModel, LayoutMemory layout, Supplier<List<String>> tickers) {
+        long started = System.nanoTime();
+        Parent root = FxmlViews.load(new BacktestView(viewModel, layout, tickers));
+        ViewTiming.logWhenShown("Backtest", root, started);
+        return root;
     }
 
     @FXML
@@ -136,6 +200,10 @@ public final class BacktestView {
         strategyBox.valueProperty().bindBidirectional(viewModel.strategyProperty());
         symbolField.textProperty().bindBidirectional(viewModel.symbolProperty());
         benchmarkField.textProperty().bindBidirectional(viewModel.benchmarkProperty());
+        for (DatePicker picker : new DatePicker[] {fromPicker, toPicker}) {
+            picker.setConverter(ISO_DATES);
+            picker.setPromptText("YYYY-MM-DD");
+        }
         fromPicker.valueProperty().bindBidirectional(viewModel.fromProperty());
         toPicker.valueProperty().bindBidirectional(viewModel.toProperty());
         capitalField.textProperty().bindBidirectional(viewModel.capitalProperty());
@@ -150,7 +218,7 @@ public final class BacktestView {
         markInvalid(commissionPerOrderField, viewModel.commissionPerOrderErrorProperty());
         markInvalid(commissionPerShareField, viewModel.commissionPerShareErrorProperty());
         markInvalid(slippageField, viewModel.slippageErrorProperty());
-        viewModel.parameters().addListener((ListChangeListener<ParameterField>) change -> buildParameterForm());
+        viewModel.formProperty().addListener((obs, old, now) -> buildParameterForm());
         buildParameterForm();
 
         runButton.disableProperty().bind(Bindings.not(viewModel.canRunProperty()));
@@ -166,30 +234,15 @@ public final class BacktestView {
         resultTitleLabel.textProperty().bind(viewModel.resultTitleProperty());
         resultTitleLabel.visibleProperty().bind(viewModel.resultTitleProperty().isNotEmpty());
         resultTitleLabel.managedProperty().bind(resultTitleLabel.visibleProperty());
+        for (Label l : new Label[] {progressLabel, messageLabel, statusLabel}) {
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+        }
+        messageBar.visibleProperty().bind(progressLabel.textProperty().isNotEmpty().or(messageLabel.textProperty().isNotEmpty())
+                .or(statusLabel.textProperty().isNotEmpty()));
+        messageBar.managedProperty().bind(messageBar.visibleProperty());
+        bindLayout();
 
-        equityChart.setId("equityChart");
-        drawdownChart.setId("drawdownChart");
-        drawdownChart.setAreaFill(true);
-        drawdownChart.setLegendVisible(false);
-        equityChart.setLegendVisible(false); // the title names the lines; the legend cost a fifth of the pane
-        drawdownChart.followXRange(equityChart);
-        equityChart.setPrefHeight(200);
-        drawdownChart.setPrefHeight(120);
-        VBox.setVgrow(equityChart, javafx.scene.layout.Priority.ALWAYS);
-        VBox.setVgrow(drawdownChart, javafx.scene.layout.Priority.SOMETIMES);
-        priceChart.setId("priceCharts");
-        priceChart.shareXRange(equityChart);
-        // Price over performance in a split the user can drag; one date range for all five panes.
-        VBox performance = new VBox(6, equityChart, drawdownChart);
-        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(priceChart, performance);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
-        split.getStyleClass().add("chart-split");
-        VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
-        chartsBox.getChildren().setAll(split);
-        viewModel.priceChartProperty().addListener((obs, old, data) -> priceChart.setData(data));
-        viewModel.equitySeriesProperty().addListener((obs, old, series) -> equityChart.setSeries(series));
-        viewModel.drawdownSeriesProperty().addListener((obs, old, series) -> drawdownChart.setSeries(series));
+        buildCharts();
 
         metricsTable.setItems(viewModel.metricRows());
         text(metricNameColumn, MetricRow::name);
@@ -197,7 +250,7 @@ public final class BacktestView {
         text(metricBenchmarkColumn, MetricRow::benchmark);
 
         tradesTable.setItems(viewModel.trades());
-        text(tradeDateColumn, f -> f.date().toString());
+        text(tradeDateColumn, f -> Formats.date(f.date()));
         text(tradeSideColumn, f -> f.side().name());
         text(tradeSymbolColumn, Fill::symbol);
         text(tradeQuantityColumn, f -> Formats.count(f.quantity()));
@@ -212,7 +265,7 @@ public final class BacktestView {
     private void bindDecisions(DecisionsViewModel decisions) {
         tradesOnlyBox.selectedProperty().bindBidirectional(decisions.tradesOnlyProperty());
         decisionsTable.setItems(decisions.rows());
-        text(decisionDateColumn, d -> d.date().toString());
+        text(decisionDateColumn, d -> Formats.date(d.date()));
         text(decisionTradeColumn, d -> d.rebalance() ? "yes" : "");
         text(decisionRegimeColumn, d -> d.explanation().regime() == null ? "" : d.explanation().regime());
         text(decisionGatesColumn, DecisionsViewModel::gateSummary);
@@ -250,11 +303,21 @@ public final class BacktestView {
         }
         savedRunsTable.setItems(saved.runs());
         text(savedIdColumn, r -> Long.toString(r.id()));
-        text(savedVersionColumn, r -> r.versionId() == null ? "—" : r.versionId().toString());
+        text(savedVersionColumn, r -> r.versionId() == null ? Formats.MISSING : r.versionId().toString());
         text(savedCreatedColumn, saved::created);
         text(savedStrategyColumn, saved::strategyName);
         text(savedSymbolColumn, SavedRun::symbol);
         text(savedPeriodColumn, r -> Formats.date(r.from()) + " … " + Formats.date(r.to()));
+        text(savedDataColumn, SavedRunsViewModel::data);
+        savedDataColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                // a demo run must not be mistaken for one on real prices
+                pseudoClassStateChanged(SIMULATED, !empty && item != null && item.startsWith("DEMO"));
+            }
+        });
         text(savedReturnColumn, r -> Formats.percent(r.totalReturn()));
         savedRunsTable.setRowFactory(table -> {
             TableRow<SavedRun> row = new TableRow<>();
@@ -284,7 +347,102 @@ public final class BacktestView {
 
     @FXML
     private void onRun() {
+        // Enter in a date field fires this default button before the picker has taken the typed
+        // text as its value; take it now, so the run uses what the field shows.
+        commitTypedDate(fromPicker);
+        commitTypedDate(toPicker);
         viewModel.run();
+    }
+
+    /** Makes the text typed into {@code picker} its value; text that is no date leaves the value and says why. */
+    private void commitTypedDate(DatePicker picker) {
+        String typed = picker.getEditor().getText();
+        String shown = ISO_DATES.toString(picker.getValue());
+        if (typed == null || typed.equals(shown)) {
+            return;
+        }
+        try {
+            picker.setValue(ISO_DATES.fromString(typed));
+        } catch (IllegalArgumentException e) {
+            picker.getEditor().setText(shown);
+        }
+    }
+
+    private void buildCharts() {
+        equityChart.setId("equityChart");
+        drawdownChart.setId("drawdownChart");
+        priceChart.setId("priceCharts");
+        drawdownChart.setAreaFill(true);
+        drawdownChart.setValueRangeIncludesZero(true);
+        // a $16k strategy beside a $1.5M benchmark is a flat line on a linear axis: log by default
+        equityChart.setLogScaleAllowed(true);
+        equityChart.setLogScale(true);
+        equityChart.addTool(unitSwitch());
+        priceChart.add(equityChart, 1.8, 80);
+        priceChart.add(drawdownChart, 0.9, 56);
+        chartsBox.getChildren().setAll(priceChart);
+        viewModel.priceChartProperty().addListener((obs, old, data) -> priceChart.setData(data));
+        viewModel.equitySeriesProperty().addListener((obs, old, series) -> {
+            equityChart.setValueFormat(viewModel.equityUnitProperty().get().format());
+            equityChart.setSeries(series);
+        });
+        viewModel.drawdownSeriesProperty().addListener((obs, old, series) -> drawdownChart.setSeries(series));
+    }
+
+    /** "$ | ×$1 | %" in the equity pane's corner. */
+    private HBox unitSwitch() {
+        ToggleGroup group = new ToggleGroup();
+        HBox box = new HBox(0);
+        box.getStyleClass().add("segmented");
+        for (EquityUnit unit : EquityUnit.values()) {
+            ToggleButton b = new ToggleButton(unit.shortName());
+            b.setId("equityUnit-" + unit.name());
+            b.getStyleClass().addAll("small-button", "chart-tool");
+            b.setTooltip(new Tooltip(unit.description()));
+            b.setToggleGroup(group);
+            b.setUserData(unit);
+            b.setSelected(viewModel.equityUnitProperty().get() == unit);
+            box.getChildren().add(b);
+        }
+        group.selectedToggleProperty().addListener((o, was, is) -> {
+            if (is == null) {
+                was.setSelected(true); // one unit is always chosen
+            } else {
+                viewModel.equityUnitProperty().set((EquityUnit) is.getUserData());
+            }
+        });
+        viewModel.equityUnitProperty().addListener((o, was, is) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == is)));
+        return box;
+    }
+
+    /** The side panel folds away with its button; both dividers and the fold are remembered. */
+    private void bindLayout() {
+        layout.remember(resultsSplit, 0, "backtest.resultsDivider");
+        formDivider = layout.number("backtest.formDivider", formDivider);
+        mainSplit.setDividerPositions(formDivider);
+        mainSplit.getDividers().get(0).positionProperty().addListener((o, a, b) -> {
+            formDivider = b.doubleValue();
+            layout.put("backtest.formDivider", formDivider);
+        });
+        formToggle.setSelected(layout.flag("backtest.formShown", true));
+        showForm(formToggle.isSelected());
+        formToggle.selectedProperty().addListener((o, was, is) -> {
+            showForm(is);
+            layout.put("backtest.formShown", is);
+        });
+    }
+
+    private void showForm(boolean show) {
+        if (show && !mainSplit.getItems().contains(formPanel)) {
+            mainSplit.getItems().add(0, formPanel);
+            mainSplit.setDividerPositions(formDivider);
+            mainSplit.getDividers().get(0).positionProperty().addListener((o, a, b) -> {
+                formDivider = b.doubleValue();
+                layout.put("backtest.formDivider", formDivider);
+            });
+        } else if (!show) {
+            mainSplit.getItems().remove(formPanel);
+        }
     }
 
     @FXML
@@ -317,22 +475,8 @@ public final class BacktestView {
     }
 
     private void buildParameterForm() {
-        parametersPane.getChildren().clear();
-        int i = 0;
-        for (ParameterField p : viewModel.parameters()) {
-            Label name = new Label(p.name());
-            TextField value = new TextField();
-            value.setId("param-" + p.name());
-            value.setPrefColumnCount(7);
-            value.textProperty().bindBidirectional(p.valueProperty());
-            String help = (p.description().isEmpty() ? "" : p.description() + "\n") + "Default: " + p.defaultValue();
-            name.setTooltip(new Tooltip(help));
-            markInvalid(value, p.errorProperty());
-            // Four parameters per row keep the form short.
-            parametersPane.add(name, (i % 4) * 2, i / 4);
-            parametersPane.add(value, (i % 4) * 2 + 1, i / 4);
-            i++;
-        }
+        // the one form builder: labels, units, check boxes, choices and each field's own problem
+        parametersPane.getChildren().setAll(FormView.grid(viewModel.form().fields(), FormOptions.compact(tickers, "param-")));
     }
 
     private static void markInvalid(Control control, ReadOnlyStringProperty error) {

@@ -26,6 +26,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.leverdesk.backtest.BacktestRequest;
 import org.leverdesk.backtest.BacktestResult;
@@ -41,7 +42,11 @@ import org.leverdesk.common.CancellationToken;
 import org.leverdesk.domain.Fill;
 import org.leverdesk.market.data.MarketDataException;
 import org.leverdesk.ui.common.Formats;
+import org.leverdesk.strategy.catalog.StrategyCatalog;
+import org.leverdesk.strategy.catalog.StrategyDescriptor;
+import org.leverdesk.strategy.catalog.StrategyDescriptor.ParameterSpec;
 import org.leverdesk.ui.common.ProgressRelay;
+import org.leverdesk.ui.common.form.FormModel;
 import org.leverdesk.ui.common.TaskExecutor;
 import org.leverdesk.ui.chart.ChartSeries;
 import org.leverdesk.ui.chart.PriceChartData;
@@ -73,7 +78,8 @@ public final class BacktestViewModel {
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(this, "to");
     private final StringProperty capital = new SimpleStringProperty(this, "capital", DEFAULT_CAPITAL);
     private final StringProperty benchmark = new SimpleStringProperty(this, "benchmark", "");
-    private final ObservableList<ParameterField> parameters = FXCollections.observableArrayList();
+    private final StrategyCatalog catalog;
+    private final ReadOnlyObjectWrapper<FormModel> form = new ReadOnlyObjectWrapper<>(new FormModel(List.of(), null));
     private final StringProperty commissionPerOrder = new SimpleStringProperty(this, "commissionPerOrder", DEFAULT_COST);
     private final StringProperty commissionPerShare = new SimpleStringProperty(this, "commissionPerShare", DEFAULT_COST);
     private final StringProperty slippageBps = new SimpleStringProperty(this, "slippageBps", DEFAULT_COST);
@@ -105,6 +111,7 @@ public final class BacktestViewModel {
     private final ObservableList<Fill> trades = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<List<ChartSeries>> equitySeries = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<ChartSeries>> drawdownSeries = new ReadOnlyObjectWrapper<>(List.of());
+    private final ObjectProperty<EquityUnit> equityUnit = new SimpleObjectProperty<>(this, "equityUnit", EquityUnit.DOLLARS);
     private final ReadOnlyStringWrapper resultTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<PriceChartData> priceChart = new ReadOnlyObjectWrapper<>(PriceChartData.empty());
     private final DecisionsViewModel decisions = new DecisionsViewModel();
@@ -119,6 +126,7 @@ public final class BacktestViewModel {
     private final Map<String, String> strategyNames = new LinkedHashMap<>();
 
     private final InvalidationListener revalidate = obs -> validate();
+    private final ListChangeListener<String> formProblems = change -> validate();
 
     /**
      * @param clock gives today's date for the default range (the last {@value #DEFAULT_YEARS} years)
@@ -133,7 +141,18 @@ public final class BacktestViewModel {
      * @param clock     gives today's date for the default range and the zone creation times are shown in
      */
     public BacktestViewModel(BacktestRunner runner, SavedRuns savedRuns, TaskExecutor executor, Clock clock) {
+        this(runner, savedRuns, executor, clock, StrategyCatalog.builtIn());
+    }
+
+    /**
+     * @param catalog the parameter model (labels, units, kinds, the strategy's own check) of each
+     *                strategy the runner offers; a strategy it does not know gets fields guessed from
+     *                the runner's defaults
+     */
+    public BacktestViewModel(BacktestRunner runner, SavedRuns savedRuns, TaskExecutor executor, Clock clock,
+                             StrategyCatalog catalog) {
         this.runner = runner;
+        this.catalog = catalog;
         this.executor = executor;
         this.strategies = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(runner.strategies()));
         Map<String, String> names = new LinkedHashMap<>();
@@ -145,6 +164,10 @@ public final class BacktestViewModel {
         from.set(today.minusYears(DEFAULT_YEARS));
 
         strategy.addListener((obs, old, now) -> strategyChanged(now));
+        equityUnit.addListener((obs, old, now) -> {
+            BacktestResult r = shown.get();
+            equitySeries.set(r == null || now == null ? List.of() : EquityCurves.equity(r, now));
+        });
         // The benchmark follows the traded symbol (buy-and-hold of what is traded) until edited by hand.
         symbol.addListener((obs, old, now) -> {
             String b = benchmark.get() == null ? "" : benchmark.get().trim();
@@ -152,6 +175,8 @@ public final class BacktestViewModel {
                 benchmark.set(now);
             }
         });
+        // the strategy's check of its parameters is made for the traded symbol
+        symbol.addListener(obs -> form.get().validate());
         for (Observable input : List.of(strategy, symbol, from, to, capital, benchmark,
                 commissionPerOrder, commissionPerShare, slippageBps)) {
             input.addListener(revalidate);
@@ -213,9 +238,16 @@ public final class BacktestViewModel {
         return slippageBps;
     }
 
-    /** The chosen strategy's parameters, one editable field each (replaced when the strategy changes). */
-    public ObservableList<ParameterField> parameters() {
-        return parameters;
+    /**
+     * The chosen strategy's parameters as a form of the one parameter model (label, unit, kind, help,
+     * every problem at once), replaced when the strategy changes.
+     */
+    public ReadOnlyObjectProperty<FormModel> formProperty() {
+        return form.getReadOnlyProperty();
+    }
+
+    public FormModel form() {
+        return form.get();
     }
 
     // ---- Validation ---------------------------------------------------------------------------
@@ -304,6 +336,14 @@ public final class BacktestViewModel {
         return equitySeries.getReadOnlyProperty();
     }
 
+    /**
+     * How the equity lines are shown: dollars, growth of $1 or percent return. A result whose
+     * benchmark starts from another amount switches it to growth of $1, so both lines share a scale.
+     */
+    public ObjectProperty<EquityUnit> equityUnitProperty() {
+        return equityUnit;
+    }
+
     /** Drawdown in percent of the strategy and of the benchmark. */
     public ReadOnlyObjectProperty<List<ChartSeries>> drawdownSeriesProperty() {
         return drawdownSeries.getReadOnlyProperty();
@@ -355,7 +395,13 @@ public final class BacktestViewModel {
                 progressMessage.set(message);
             }
         });
-        executor.execute(() -> runner.run(request, relay, token), result -> finished(request, result), this::fail);
+        executor.execute(() -> runner.run(request, relay, token), result -> {
+            if (token.isCancelled()) {
+                fail(new CancellationException("cancelled after the run ended")); // e.g. the strategy was switched meanwhile
+            } else {
+                finished(request, result);
+            }
+        }, this::fail);
     }
 
     /** Shows saved run {@code run} in the result area, loading it in the background; ignored while a backtest runs. */
@@ -369,13 +415,18 @@ public final class BacktestViewModel {
             }
             errorMessage.set("");
             progress.set(0);
-            show(result);
+            show(result, run.parameters());
             shownRunId = run.id();
             shownVersion = run.versionId() == null ? null : "version " + run.versionId();
-            // the saved-runs list does not carry the parameters; the version holds them
-            shownParameters = run.versionId() == null ? Map.of() : Map.of("parameters", "as in strategy version " + run.versionId());
-            resultTitle.set("Saved run " + run.id() + " · created " + savedRuns.created(run));
+            shownParameters = run.parameters();
+            resultTitle.set("Saved run " + run.id() + " · created " + savedRuns.created(run) + " · "
+                    + (run.simulated() ? "DEMO prices" : "data: " + SavedRunsViewModel.data(run)));
         });
+    }
+
+    /** The result on screen, or null (for tests of what is kept). */
+    BacktestResult shownResult() {
+        return shown.get();
     }
 
     /** True when a result is shown and nothing runs: the export actions are enabled. */
@@ -443,10 +494,7 @@ public final class BacktestViewModel {
 
     /** The request the form describes; only meaningful when valid. */
     BacktestRequest request() {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (ParameterField p : parameters) {
-            params.put(p.name(), p.trimmedValue());
-        }
+        Map<String, String> params = new LinkedHashMap<>(form.get().values());
         return new BacktestRequest(strategy.get().id(), upper(symbol.get()), from.get(), to.get(),
                 parseCapital(capital.get()), costs(), upper(benchmark.get()), params);
     }
@@ -458,20 +506,26 @@ public final class BacktestViewModel {
     }
 
     private void finished(BacktestRequest request, BacktestResult result) {
+        LOG.info("backtest of {} on {} shown: {} days, {} fills", request.strategyId(), request.symbol(), result.equity().size(),
+                result.fills().size());
         running.set(false);
         progress.set(1);
         progressMessage.set("");
-        show(result);
+        show(result, request.parameters());
         shownParameters = request.parameters();
         if (savedRuns == null) {
             return;
         }
         long shown = shownResult;
         resultTitle.set("New run · saving…");
-        savedRuns.save(result, request.parameters(), id -> {
+        savedRuns.save(result, request.parameters(), saved -> {
+            LOG.info("backtest saved as run {} (strategy version {})", saved.id(), saved.versionId());
             if (shownResult == shown) {
-                shownRunId = id;
-                resultTitle.set("New run · saved as run " + id);
+                shownRunId = saved.id();
+                // the PDF states the version as the CLI's report does
+                shownVersion = saved.versionId() == null ? null : "version " + saved.versionId();
+                resultTitle.set("New run · saved as run " + saved.id()
+                        + (saved.versionId() == null ? "" : " (strategy version " + saved.versionId() + ")"));
             }
         }, error -> {
             if (shownResult == shown) {
@@ -480,7 +534,7 @@ public final class BacktestViewModel {
         });
     }
 
-    private void show(BacktestResult result) {
+    private void show(BacktestResult result, Map<String, String> parameters) {
         shownResult++;
         shown.set(result);
         shownParameters = Map.of();
@@ -488,47 +542,40 @@ public final class BacktestViewModel {
         shownVersion = null;
         metricRows.setAll(MetricRows.of(result.metrics(), result.benchmarkMetrics()));
         trades.setAll(result.fills());
+        if (result.benchmarkEquity() != null && EquityCurves.benchmark(result) == null && result.benchmarkEquity().length > 0) {
+            LOG.warn("benchmark equity has {} points but strategy equity has {}; benchmark not charted",
+                    result.benchmarkEquity().length, result.equity().size());
+        }
+        if (EquityCurves.defaultUnit(result) == EquityUnit.GROWTH) {
+            equityUnit.set(EquityUnit.GROWTH);
+        }
+        equitySeries.set(EquityCurves.equity(result, equityUnit.get()));
+        drawdownSeries.set(EquityCurves.drawdown(result));
 
         List<EquityPoint> equity = result.equity();
-        double[] x = new double[equity.size()];
-        double[] strategyEquity = new double[equity.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = ChartSeries.epochSeconds(equity.get(i).date());
-            strategyEquity[i] = equity.get(i).equity();
-        }
-        String strategyName = "Strategy " + result.symbol();
-        String benchmarkName = "Buy & hold " + result.config().benchmarkSymbol();
-        List<ChartSeries> eq = new ArrayList<>();
-        List<ChartSeries> dd = new ArrayList<>();
-        eq.add(new ChartSeries(strategyName, x, strategyEquity));
-        dd.add(new ChartSeries(strategyName, x, Drawdowns.percent(strategyEquity)));
-        double[] bench = result.benchmarkEquity();
-        if (bench != null && bench.length == x.length) {
-            eq.add(new ChartSeries(benchmarkName, x, bench));
-            dd.add(new ChartSeries(benchmarkName, x, Drawdowns.percent(bench)));
-        } else if (bench != null && bench.length > 0) {
-            LOG.warn("benchmark equity has {} points but strategy equity has {}; benchmark not charted", bench.length, x.length);
-        }
-        equitySeries.set(List.copyOf(eq));
-        drawdownSeries.set(List.copyOf(dd));
-
         String range = equity.isEmpty() ? "no days"
-                : equity.get(0).date() + " … " + equity.get(equity.size() - 1).date() + " (" + Formats.count(equity.size()) + " days)";
+                : Formats.date(equity.get(0).date()) + " … " + Formats.date(equity.get(equity.size() - 1).date())
+                + " (" + Formats.count(equity.size()) + " days)";
         decisions.show(result.decisions());
-        loadPrices(result);
+        loadPrices(result, parameters);
         statusMessage.set(result.symbol() + " " + range + ", " + Formats.count(result.fills().size()) + " fills"
                 + (result.dataSource() == null || result.dataSource().isBlank() ? "" : ", data: " + result.dataSource()));
     }
 
-    /** Loads the traded symbol's bars in the background and charts them unless another result is shown by then. */
-    private void loadPrices(BacktestResult result) {
+    /**
+     * Loads the traded symbol's bars (and the regime strategy's signal symbol's) in the background and
+     * charts them unless another result is shown by then.
+     */
+    private void loadPrices(BacktestResult result, Map<String, String> parameters) {
         long shown = shownResult;
         priceChart.set(PriceChartData.empty());
         if (result.equity().isEmpty()) {
             return;
         }
         LocalDate start = result.config().from().minusDays(PriceCharts.WARM_UP_DAYS);
-        executor.execute(() -> PriceCharts.of(result, runner.bars(result.symbol(), start, result.config().to())),
+        String signal = PriceCharts.signalSymbol(result.strategyId(), parameters, defaultsOf(result.strategyId()));
+        executor.execute(() -> PriceCharts.of(result, runner.bars(result.symbol(), start, result.config().to()),
+                        signal == null ? null : runner.bars(signal, start, result.config().to())),
                 data -> {
                     if (shownResult == shown) {
                         priceChart.set(data);
@@ -565,23 +612,54 @@ public final class BacktestViewModel {
         decisions.show(List.of());
     }
 
+    /** The default parameter values of strategy {@code id} ("" when the runner does not offer it). */
+    private Map<String, String> defaultsOf(String id) {
+        Map<String, String> out = new LinkedHashMap<>();
+        strategies.stream().filter(i -> i.id().equals(id)).findFirst()
+                .ifPresent(i -> i.parameters().forEach(p -> out.put(p.name(), p.defaultValue() == null ? "" : p.defaultValue())));
+        return out;
+    }
+
     private void strategyChanged(StrategyInfo info) {
-        for (ParameterField p : parameters) {
-            p.errorProperty().removeListener(revalidate);
+        // another strategy's charts and metrics would be read as this one's: clear them (and stop its run)
+        if (running.get()) {
+            cancel();
         }
-        List<ParameterField> fields = new ArrayList<>();
+        clearResults();
+        errorMessage.set("");
+        statusMessage.set("");
+        resultTitle.set("");
+        form.get().problems().removeListener(formProblems);
+        FormModel made = new FormModel(List.of(), null);
         if (info != null) {
             symbol.set(info.defaultSymbol() == null ? "" : info.defaultSymbol());
             benchmark.set(symbol.get());
-            for (BacktestRunner.Parameter p : info.parameters()) {
-                ParameterField f = new ParameterField(p);
-                // the field validates itself first; listening to its error keeps that order
-                f.errorProperty().addListener(revalidate);
-                fields.add(f);
-            }
+            made = formOf(info);
         }
-        parameters.setAll(fields);
+        made.problems().addListener(formProblems);
+        form.set(made);
         validate();
+    }
+
+    /**
+     * The catalog's parameters of {@code info} with the strategy's own check of the whole set (the
+     * same parse the CLI's backtest runs); the runner's names and defaults when the catalog lacks it.
+     */
+    private FormModel formOf(StrategyInfo info) {
+        java.util.Optional<StrategyDescriptor> described = catalog.find(info.id());
+        if (described.isPresent()) {
+            StrategyDescriptor d = described.get();
+            return new FormModel(d.parameters(), p -> d.factory().create(checkedSymbol(d.defaultSymbol()), p));
+        }
+        List<ParameterSpec> guessed = info.parameters().stream()
+                .map(p -> new ParameterSpec(p.name(), p.defaultValue(), p.description())).toList();
+        return new FormModel(guessed, null);
+    }
+
+    /** The traded symbol to build a strategy with while checking its parameters (its default while the field is empty). */
+    private String checkedSymbol(String fallback) {
+        String s = upper(symbol.get());
+        return s.isEmpty() || s.chars().anyMatch(Character::isWhitespace) ? fallback : s;
     }
 
     private void validate() {
@@ -608,11 +686,7 @@ public final class BacktestViewModel {
                 problems.add(p);
             }
         }
-        for (ParameterField p : parameters) {
-            if (!p.errorProperty().get().isEmpty()) {
-                problems.add(p.errorProperty().get());
-            }
-        }
+        problems.addAll(form.get().problems());
         validationMessage.set(problems.isEmpty() ? "" : problems.get(0)
                 + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
         valid.set(problems.isEmpty());

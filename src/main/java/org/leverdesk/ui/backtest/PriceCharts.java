@@ -11,6 +11,7 @@ import org.leverdesk.domain.BarSeries;
 import org.leverdesk.domain.Fill;
 import org.leverdesk.domain.Side;
 import org.leverdesk.ui.chart.ChartSeries;
+import org.leverdesk.ui.chart.IndicatorPane;
 import org.leverdesk.ui.chart.OhlcBars;
 import org.leverdesk.ui.chart.PriceChartData;
 import org.leverdesk.ui.chart.TradeMarker;
@@ -29,8 +30,31 @@ final class PriceCharts {
     private PriceCharts() {
     }
 
+    /**
+     * The symbol whose moving averages drive {@code strategyId} when it is not the traded one: the
+     * regime strategy's {@code signalSymbol} (as run, else its default); null for the others.
+     */
+    static String signalSymbol(String strategyId, Map<String, String> parameters, Map<String, String> defaults) {
+        if (!"regime".equals(strategyId)) {
+            return null;
+        }
+        String s = parameters == null ? null : parameters.get("signalSymbol");
+        if (s == null || s.isBlank()) {
+            s = defaults.getOrDefault("signalSymbol", "QQQ");
+        }
+        return s.trim().toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** The chart of {@code result}'s traded symbol from {@code bars} (which may start before the run). */
     static PriceChartData of(BacktestResult result, BarSeries bars) {
+        return of(result, bars, null);
+    }
+
+    /**
+     * The chart of {@code result}'s traded symbol from {@code bars} (which may start before the run);
+     * {@code signal} (may be null) holds the bars of the symbol the strategy reads its regime from.
+     */
+    static PriceChartData of(BacktestResult result, BarSeries bars, BarSeries signal) {
         LocalDate from = result.config().from();
         LocalDate to = result.config().to();
         int first = 0;
@@ -64,24 +88,54 @@ final class PriceCharts {
         OhlcBars ohlc = new OhlcBars(result.symbol(), x, open, high, low, close, volume);
 
         List<ChartSeries> overlays = new ArrayList<>();
-        ChartSeries indicator = null;
-        double[] levels = null;
+        IndicatorPane pane = null;
         switch (result.strategyId()) {
             case "rsi2" -> {
                 overlays.add(new ChartSeries("SMA 20", x, slice(Indicators.sma(all, 20), first, n)));
                 overlays.add(new ChartSeries("Lower Bollinger (20, 2σ)", x, slice(Indicators.lowerBollinger(all, 20, 2), first, n)));
-                indicator = new ChartSeries("RSI(2)", x, slice(Indicators.rsi(all, 2), first, n));
-                levels = RSI_LEVELS;
+                pane = IndicatorPane.oscillator(new ChartSeries("RSI(2)", x, slice(Indicators.rsi(all, 2), first, n)), RSI_LEVELS);
             }
-            case "regime" -> {
-                overlays.add(new ChartSeries("SMA 50", x, slice(Indicators.sma(all, 50), first, n)));
-                overlays.add(new ChartSeries("SMA 250", x, slice(Indicators.sma(all, 250), first, n)));
-            }
+            case "regime" -> pane = signalPane(signal, from, to);
             default -> {
                 // no overlays: the strategy uses no indicator of the traded symbol
             }
         }
-        return new PriceChartData(ohlc, overlays, indicator, levels, markers(result));
+        return new PriceChartData(ohlc, overlays, pane, markers(result));
+    }
+
+    /**
+     * The regime strategy's own picture: its signal symbol's close with the SMA-50 and SMA-250 it
+     * compares (averages of that symbol, not of the traded one, so they get their own pane and a
+     * title naming it); null without the signal's bars.
+     */
+    static IndicatorPane signalPane(BarSeries signal, LocalDate from, LocalDate to) {
+        if (signal == null || signal.size() == 0) {
+            return null;
+        }
+        double[] close = new double[signal.size()];
+        for (int i = 0; i < close.length; i++) {
+            close[i] = signal.close(i);
+        }
+        double[] sma50 = Indicators.sma(close, 50);
+        double[] sma250 = Indicators.sma(close, 250);
+        int first = 0;
+        while (first < signal.size() && signal.date(first).isBefore(from)) {
+            first++;
+        }
+        int end = signal.size();
+        while (end > first && signal.date(end - 1).isAfter(to)) {
+            end--;
+        }
+        int n = end - first;
+        double[] x = new double[n];
+        for (int k = 0; k < n; k++) {
+            x[k] = ChartSeries.epochSeconds(signal.date(first + k));
+        }
+        String s = signal.symbol();
+        return IndicatorPane.lines(s + " (regime signal)", List.of(
+                new ChartSeries(s + " close", x, slice(close, first, n), javafx.scene.paint.Color.web("#2563eb")),
+                new ChartSeries(s + " SMA 50", x, slice(sma50, first, n), javafx.scene.paint.Color.web("#e07b00")),
+                new ChartSeries(s + " SMA 250", x, slice(sma250, first, n), javafx.scene.paint.Color.web("#7b3fb5"))));
     }
 
     /** One marker per fill; a sell closing round trips shows their summed P&L; other symbols are hedges. */
@@ -98,7 +152,8 @@ final class PriceCharts {
                     + "\n" + Formats.count(f.quantity()) + " @ " + Formats.price(f.price())
                     + (pnl == null ? "" : "\nRound trip P&L " + Formats.money(pnl))
                     + (f.reason() == null || f.reason().isBlank() ? "" : "\n" + f.reason());
-            markers.add(new TradeMarker(ChartSeries.epochSeconds(f.date()), buy, !f.symbol().equals(result.symbol()), text));
+            markers.add(new TradeMarker(ChartSeries.epochSeconds(f.date()), buy, !f.symbol().equals(result.symbol()), text,
+                    f.symbol()));
         }
         return markers;
     }

@@ -49,6 +49,11 @@ public final class SavedRunsViewModel {
         return strategyNames.getOrDefault(run.strategyId(), run.strategyId());
     }
 
+    /** The prices a run used: "DEMO — simulated prices" or the real source; "not recorded" for old runs. */
+    public static String data(SavedRun run) {
+        return run.dataSource().isEmpty() ? "not recorded" : run.dataSource();
+    }
+
     /** When {@code run} was saved, as local date and time: "2024-06-28 15:04". */
     public String created(SavedRun run) {
         return Formats.dateTime(run.createdAt(), zone);
@@ -88,10 +93,17 @@ public final class SavedRunsViewModel {
         });
     }
 
-    /** Saves {@code result} in the background, then reports its id and refreshes the list. */
-    void save(BacktestResult result, Map<String, String> parameters, Consumer<Long> onSaved, Consumer<Throwable> onFailed) {
-        executor.execute(() -> savedRuns.save(result, parameters), id -> {
-            onSaved.accept(id);
+    /**
+     * Saves {@code result} in the background, then reports its list line (with the strategy version
+     * the store gave it, so an export states it as the CLI does) and refreshes the list.
+     */
+    void save(BacktestResult result, Map<String, String> parameters, Consumer<SavedRun> onSaved, Consumer<Throwable> onFailed) {
+        executor.execute(() -> {
+            long id = savedRuns.save(result, parameters);
+            return savedRuns.find(id).orElse(new SavedRun(id, result.strategyId(), result.symbol(), result.config().from(),
+                    result.config().to(), null, Double.NaN, Double.NaN, null, result.dataSource(), parameters));
+        }, saved -> {
+            onSaved.accept(saved);
             refresh();
         }, error -> {
             LOG.warn("saving the backtest run failed", error);

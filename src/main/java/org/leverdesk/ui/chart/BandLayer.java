@@ -16,8 +16,11 @@ final class BandLayer {
     private final DefaultNumericAxis xAxis;
     private List<ChartBand> bands = List.of();
 
+    private final Pane owner;
+
     BandLayer(Pane plotBackground, DefaultNumericAxis xAxis) {
         this.xAxis = xAxis;
+        this.owner = plotBackground;
         canvas.setManaged(false);
         canvas.setMouseTransparent(true);
         canvas.getStyleClass().add("band-layer");
@@ -31,7 +34,7 @@ final class BandLayer {
 
     void setBands(List<ChartBand> newBands) {
         bands = List.copyOf(newBands);
-        redraw();
+        resize(owner);
     }
 
     List<ChartBand> bands() {
@@ -39,8 +42,9 @@ final class BandLayer {
     }
 
     private void resize(Pane owner) {
-        canvas.setWidth(owner.getWidth());
-        canvas.setHeight(owner.getHeight());
+        // a canvas holds a pixel buffer of its size: none while there is nothing to shade
+        canvas.setWidth(bands.isEmpty() ? 0 : owner.getWidth());
+        canvas.setHeight(bands.isEmpty() ? 0 : owner.getHeight());
         redraw();
     }
 

@@ -3,13 +3,15 @@ package org.leverdesk.ui.chart;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import javafx.scene.paint.Color;
 
 /**
- * One line of a {@link TimeSeriesChart}: a name for the legend and the points, x in epoch seconds
- * (UTC midnight for daily data) in ascending order, y the value. The arrays are owned by the
- * series once passed in and must not be changed afterwards.
+ * One line of a {@link TimeSeriesChart}: a name for the legend, the points (x in epoch seconds, UTC
+ * midnight for daily data, ascending; y the value, NaN where undefined) and its colour (null: the
+ * pane's palette by position). The arrays are owned by the series once passed in and must not be
+ * changed afterwards.
  */
-public record ChartSeries(String name, double[] x, double[] y) {
+public record ChartSeries(String name, double[] x, double[] y, Color color) {
     public ChartSeries {
         Objects.requireNonNull(name, "series name");
         Objects.requireNonNull(x, "x values");
@@ -17,6 +19,16 @@ public record ChartSeries(String name, double[] x, double[] y) {
         if (x.length != y.length) {
             throw new IllegalArgumentException("series '" + name + "' has " + x.length + " x values but " + y.length + " y values");
         }
+    }
+
+    /** A series coloured by the pane's palette. */
+    public ChartSeries(String name, double[] x, double[] y) {
+        this(name, x, y, null);
+    }
+
+    /** The same points in {@code newColor}. */
+    public ChartSeries withColor(Color newColor) {
+        return new ChartSeries(name, x, y, newColor);
     }
 
     /** Number of points. */
@@ -51,5 +63,11 @@ public record ChartSeries(String name, double[] x, double[] y) {
             return x.length - 1;
         }
         return value - x[after - 1] <= x[after] - value ? after - 1 : after;
+    }
+
+    /** The value on the day of {@code value} exactly, or NaN when the series has no point that day. */
+    public double valueOn(double value) {
+        int i = java.util.Arrays.binarySearch(x, value);
+        return i >= 0 ? y[i] : Double.NaN;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
  * Everything the Dashboard shows at one moment, gathered off the UI thread by a {@link DashboardSource}.
  *
  * @param brokerName     the broker the account lives at (e.g. "paper"), shown in the title
+ * @param live           true only for an account that trades real money (Alpaca's live endpoint with live trading on)
  * @param account        the account's money, or null when the broker could not be read (see {@code accountError})
  * @param accountError   why the account could not be read, or null
  * @param positions      the account's open positions
@@ -15,11 +16,18 @@ import java.util.List;
  * @param tradingState   the risk gate's trading state (ACTIVE, REDUCING, HALTED)
  * @param asOf           when the snapshot was taken
  */
-public record DashboardSnapshot(String brokerName, AccountSummary account, String accountError, List<PositionRow> positions,
-                                List<StrategyRow> strategies, String schedulerState, String tradingState, Instant asOf) {
+public record DashboardSnapshot(String brokerName, boolean live, AccountSummary account, String accountError,
+                                List<PositionRow> positions, List<StrategyRow> strategies, String schedulerState,
+                                String tradingState, Instant asOf) {
     public DashboardSnapshot {
         positions = List.copyOf(positions);
         strategies = List.copyOf(strategies);
+    }
+
+    /** A snapshot of an account that does not trade real money. */
+    public DashboardSnapshot(String brokerName, AccountSummary account, String accountError, List<PositionRow> positions,
+                             List<StrategyRow> strategies, String schedulerState, String tradingState, Instant asOf) {
+        this(brokerName, false, account, accountError, positions, strategies, schedulerState, tradingState, asOf);
     }
 
     /**

@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.util.Duration;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
+import org.leverdesk.ui.common.ViewTiming;
 import org.leverdesk.ui.common.WhileShown;
 import org.leverdesk.ui.orders.AccountTiles;
 import org.leverdesk.ui.dashboard.DashboardSnapshot.PositionRow;
@@ -63,7 +64,9 @@ public final class DashboardView {
 
     /** Builds the view, reads the first snapshot and refreshes every {@link #REFRESH_EVERY} while the view is in a window. */
     public static Parent load(DashboardViewModel viewModel) {
+        long started = System.nanoTime();
         Parent root = FxmlViews.load(new DashboardView(viewModel));
+        ViewTiming.logWhenShown("Dashboard", root, started);
         WhileShown.every(root, REFRESH_EVERY, viewModel::refresh);
         viewModel.refresh();
         return root;
@@ -82,6 +85,9 @@ public final class DashboardView {
             b.setVisible(viewModel.hasControls());
             b.setManaged(viewModel.hasControls());
         }
+        pauseButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.canPause(), viewModel.controlsStateProperty()));
+        resumeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.canResume(), viewModel.controlsStateProperty()));
+        killButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.canHalt(), viewModel.controlsStateProperty()));
         Tile equity = tile("equityTile", "Equity", viewModel.equityProperty(), viewModel.equityTextProperty());
         Tile day = tile("dayProfitTile", "Day P&L", viewModel.dayProfitProperty(), viewModel.dayProfitTextProperty());
         Tile total = tile("totalProfitTile", "Total P&L", viewModel.totalProfitProperty(), viewModel.totalProfitTextProperty());
@@ -91,7 +97,8 @@ public final class DashboardView {
 
         strategiesTable.setItems(viewModel.strategies());
         text(strategyColumn, StrategyRow::strategyId);
-        text(enabledColumn, s -> s.enabled() ? "on" : "off");
+        text(enabledColumn, viewModel::runsText);
+        viewModel.liveProperty().addListener((o, was, is) -> strategiesTable.refresh());
         text(shareColumn, s -> Formats.percent(s.capitalShare()));
         text(nextRunColumn, StrategyRow::nextRun);
         text(regimeColumn, s -> s.regime() == null ? Formats.MISSING : s.regime());

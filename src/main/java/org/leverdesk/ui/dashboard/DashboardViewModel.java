@@ -41,6 +41,9 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper updatedText = new ReadOnlyStringWrapper(this, "updatedText", "");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<TradingControls.State> controlsState =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "controlsState");
+    private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live");
     private final ObservableList<PositionRow> positions = FXCollections.observableArrayList();
     private final ObservableList<StrategyRow> strategies = FXCollections.observableArrayList();
 
@@ -84,7 +87,10 @@ public final class DashboardViewModel {
         executor.execute(() -> {
             action.accept(controls);
             return controls.state();
-        }, state -> refresh(), error -> errorMessage.set("Could not " + what + ": " + error.getMessage()));
+        }, state -> {
+            controlsState.set(state);
+            refresh();
+        }, error -> errorMessage.set("Could not " + what + ": " + error.getMessage()));
     }
 
     /** Reads a new snapshot in the background unless one is being read. */
@@ -95,7 +101,11 @@ public final class DashboardViewModel {
         inFlight = true;
         loading.set(true);
         try {
-            executor.execute(source::snapshot, this::show, error -> {
+            // the switches' state is read with the snapshot, so Pause/Resume/Kill are offered as in the Orders view
+            executor.execute(() -> new Read(source.snapshot(), controls == null ? null : controls.state()), read -> {
+                controlsState.set(read.state());
+                show(read.snapshot());
+            }, error -> {
                 inFlight = false;
                 loading.set(false);
                 errorMessage.set("Could not refresh the dashboard: " + error.getMessage());
@@ -107,10 +117,15 @@ public final class DashboardViewModel {
         }
     }
 
+    /** A snapshot and the trading switches' state, read together off the UI thread. */
+    private record Read(DashboardSnapshot snapshot, TradingControls.State state) {
+    }
+
     private void show(DashboardSnapshot s) {
         inFlight = false;
         loading.set(false);
-        title.set("Dashboard — " + s.brokerName() + " account");
+        live.set(s.live());
+        title.set("Dashboard — " + s.brokerName() + (s.live() ? " account · LIVE (real money)" : " account"));
         AccountSummary a = s.account();
         equity.set(a == null ? Double.NaN : a.equity());
         cash.set(a == null ? Double.NaN : a.cash());
@@ -149,5 +164,29 @@ public final class DashboardViewModel {
     public ReadOnlyStringProperty errorMessageProperty() { return errorMessage.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
     public ObservableList<PositionRow> positions() { return positions; }
+    /** The trading switches' state as last read (null before the first read or without controls). */
+    public javafx.beans.property.ReadOnlyObjectProperty<TradingControls.State> controlsStateProperty() {
+        return controlsState.getReadOnlyProperty();
+    }
+    /** True only for an account that trades real money. */
+    public ReadOnlyBooleanProperty liveProperty() { return live.getReadOnlyProperty(); }
+
+    /** A strategy's switch in words: "off", "on · paper" or, only on a live account, "on · LIVE". */
+    public String runsText(StrategyRow row) {
+        return !row.enabled() ? "off" : live.get() ? "on · LIVE" : "on · paper";
+    }
+
+    /** True when the button is offered now: the same rules as the Orders view's (see {@link TradingControls.State}). */
+    public boolean canPause() {
+        return controlsState.get() != null && controlsState.get().canPause();
+    }
+
+    public boolean canResume() {
+        return controlsState.get() != null && controlsState.get().canResume();
+    }
+
+    public boolean canHalt() {
+        return controlsState.get() != null && controlsState.get().canHalt();
+    }
     public ObservableList<StrategyRow> strategies() { return strategies; }
 }

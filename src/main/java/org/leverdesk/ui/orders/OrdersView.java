@@ -98,11 +98,13 @@ public final class OrdersView {
         statusLabel.textProperty().bind(viewModel.statusMessageProperty());
         statusLabel.managedProperty().bind(statusLabel.textProperty().isNotEmpty());
         boolean controls = viewModel.hasControls();
-        pauseButton.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(TradingControls.State.ACTIVE));
-        resumeButton.disableProperty().bind(viewModel.stateProperty().isEqualTo(TradingControls.State.ACTIVE)
-                .or(viewModel.stateProperty().isNull()));
-        haltButton.disableProperty().bind(viewModel.stateProperty().isEqualTo(TradingControls.State.HALTED)
-                .or(viewModel.stateProperty().isNull()));
+        // the same rules as the Dashboard's buttons (TradingControls.State)
+        pauseButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> viewModel.stateProperty().get() == null || !viewModel.stateProperty().get().canPause(), viewModel.stateProperty()));
+        resumeButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> viewModel.stateProperty().get() == null || !viewModel.stateProperty().get().canResume(), viewModel.stateProperty()));
+        haltButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> viewModel.stateProperty().get() == null || !viewModel.stateProperty().get().canHalt(), viewModel.stateProperty()));
         pauseButton.setVisible(controls);
         resumeButton.setVisible(controls);
         haltButton.setVisible(controls);

@@ -13,7 +13,22 @@ public interface TradingControls {
         /** No new jobs start; open orders and positions stay as they are. */
         PAUSED,
         /** Kill switch: only cancels and closing orders pass. */
-        HALTED
+        HALTED;
+
+        /** Pause is offered only while active. */
+        public boolean canPause() {
+            return this == ACTIVE;
+        }
+
+        /** Resume is offered while paused or halted; there is nothing to resume while active. */
+        public boolean canResume() {
+            return this != ACTIVE;
+        }
+
+        /** The kill switch is offered until it is pulled. */
+        public boolean canHalt() {
+            return this != HALTED;
+        }
     }
 
     /** Stops new jobs from starting. */

@@ -19,18 +19,20 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import org.leverdesk.strategy.regime.Regime;
 import org.leverdesk.strategy.regime.SignalSettings;
+import org.leverdesk.ui.chart.ChartFormats;
+import org.leverdesk.ui.chart.ChartStack;
 import org.leverdesk.ui.chart.TimeSeriesChart;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
+import org.leverdesk.ui.common.ViewTiming;
 
 /** The Regime view: the Regime &amp; Gates panel over the regime chart with the clicked day's decision, bound to a {@link RegimeViewModel}. */
 public final class RegimeView {
     private final RegimeViewModel viewModel;
     private final SignalSettings signals;
-    private final TimeSeriesChart priceChart = new TimeSeriesChart("QQQ close, SMA-50 and SMA-250 — shaded by confirmed regime",
-            Formats::price);
-    private final TimeSeriesChart positionChart = new TimeSeriesChart("TQQQ shares held (backtest, $10,000 paper account)",
-            v -> String.format(Locale.ROOT, "%.0f", v));
+    private final TimeSeriesChart priceChart = new TimeSeriesChart("QQQ regime · shaded by confirmed regime", ChartFormats::price);
+    private final TimeSeriesChart positionChart = new TimeSeriesChart("", v -> String.format(Locale.ROOT, "%.0f%%", v));
+    private final ChartStack charts = new ChartStack();
     private Tile regimeTile;
     private Tile momentumTile;
     private Tile volatilityTile;
@@ -66,7 +68,9 @@ public final class RegimeView {
 
     /** Builds the view for {@code viewModel} and starts loading. */
     public static Parent load(RegimeViewModel viewModel, SignalSettings signals) {
+        long started = System.nanoTime();
         Parent root = FxmlViews.load(new RegimeView(viewModel, signals));
+        ViewTiming.logWhenShown("Regime", root, started);
         viewModel.refresh();
         return root;
     }
@@ -110,14 +114,18 @@ public final class RegimeView {
 
         priceChart.setId("regimeChart");
         positionChart.setId("positionChart");
-        positionChart.setLegendVisible(false);
         positionChart.setAreaFill(true);
-        positionChart.followXRange(priceChart);
-        priceChart.setPrefHeight(260);
-        positionChart.setPrefHeight(120);
-        VBox.setVgrow(priceChart, Priority.ALWAYS);
-        VBox.setVgrow(positionChart, Priority.SOMETIMES);
-        chartsBox.getChildren().addAll(0, java.util.List.of(priceChart, positionChart));
+        positionChart.setFixedValueRange(0, 100);
+        priceChart.setLogScaleAllowed(true);
+        priceChart.setLogScale(true); // QQQ from $20 to $600: log shows 1999 and 2025 alike
+        charts.add(priceChart, 2.6, 110);
+        charts.add(positionChart, 1, 60);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        chartsBox.getChildren().add(0, charts);
+        viewModel.priceSeriesProperty().addListener((obs, old, s) -> {
+            String signal = s.isEmpty() ? "QQQ" : s.get(0).name().replace(" close", "");
+            priceChart.setTitle(signal + " regime · shaded by confirmed regime");
+        });
         for (Regime r : Regime.values()) {
             Rectangle swatch = new Rectangle(12, 12, RegimeColors.of(r));
             Label l = new Label(r.name().replace('_', ' '), swatch);

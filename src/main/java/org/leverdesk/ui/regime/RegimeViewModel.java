@@ -79,23 +79,30 @@ public final class RegimeViewModel {
         this.executor = executor;
     }
 
-    /** Computes today's status, then the whole regime history, in the background; a newer refresh supersedes an older one. */
+    /**
+     * Computes today's status, then the whole regime history, in the background, showing each as it
+     * arrives (the panel first, the decades of chart after); a newer refresh supersedes an older one.
+     */
     public void refresh() {
         int mine = ++generation;
         loading.set(true);
         errorMessage.set("");
         LocalDate today = service.today();
+        long started = System.nanoTime();
         // Status first, then the history: both need the same prices, so a status error (e.g. no data) says it once.
         executor.execute(service::status, s -> {
             if (mine != generation) {
                 return;
             }
             showStatus(s);
+            LOG.info("regime status shown {} ms after the refresh began", (System.nanoTime() - started) / 1_000_000);
             executor.execute(() -> service.history(MarketData.EARLIEST, today, AccountSnapshot.PAPER_CASH, ProgressListener.NONE,
                     CancellationToken.NONE), h -> {
                         if (mine == generation) {
                             showHistory(h);
                             loading.set(false);
+                            LOG.info("regime history of {} days shown {} ms after the refresh began", h.size(),
+                                    (System.nanoTime() - started) / 1_000_000);
                         }
                     }, e -> fail(mine, e));
         }, e -> fail(mine, e));
@@ -142,13 +149,9 @@ public final class RegimeViewModel {
         for (int i = 0; i < n; i++) {
             x[i] = ChartSeries.epochSeconds(h.dates()[i]);
         }
-        double[] pos = new double[n];
-        for (int i = 0; i < n; i++) {
-            pos[i] = h.position()[i];
-        }
         priceSeries.set(List.of(new ChartSeries(h.signalSymbol() + " close", x, h.close()),
-                defined("SMA-50", x, h.fastSma()), defined("SMA-250", x, h.slowSma())));
-        positionSeries.set(List.of(new ChartSeries(h.tradedSymbol() + " shares held", x, pos)));
+                defined(h.signalSymbol() + " SMA-50", x, h.fastSma()), defined(h.signalSymbol() + " SMA-250", x, h.slowSma())));
+        positionSeries.set(List.of(new ChartSeries(h.tradedSymbol() + " % of equity (backtest)", x, exposure(h))));
         List<ChartBand> b = new ArrayList<>();
         for (RegimeHistory.Span s : h.spans()) {
             // a span covers its days up to the next day's start, so adjacent bands meet without gaps
@@ -161,6 +164,25 @@ public final class RegimeViewModel {
         }
     }
 
+    /**
+     * The backtest's holding of the traded symbol as a percent of its equity each day (0 before it
+     * starts). A share count would be a second "size" beside the what-if's, sized against another
+     * account; the percent says how invested the strategy was without that.
+     */
+    static double[] exposure(RegimeHistory h) {
+        double[] out = new double[h.size()];
+        if (h.backtest() == null) {
+            return out;
+        }
+        for (var p : h.backtest().equity()) {
+            int i = h.indexAtOrBefore(p.date());
+            if (i >= 0 && h.dates()[i].equals(p.date()) && p.equity() > 0) {
+                out[i] = p.positionValue() / p.equity() * 100;
+            }
+        }
+        return out;
+    }
+
     /** The points of {@code y} from its first defined (non-NaN) value on: SMAs have none during warm-up. */
     private static ChartSeries defined(String name, double[] x, double[] y) {
         int first = 0;
@@ -170,8 +192,20 @@ public final class RegimeViewModel {
         return new ChartSeries(name, java.util.Arrays.copyOfRange(x, first, x.length), java.util.Arrays.copyOfRange(y, first, y.length));
     }
 
-    /** Shows the decision the backtest made on {@code day} (or the last backtest day before it). */
+    /**
+     * Shows the decision of {@code day}. On the status's data date (or later) that is the what-if
+     * decision itself, sized against the same account as the panel above, so one day never has two
+     * sizes; on earlier days it is the backtest's decision (or that of the last backtest day before
+     * it), labelled as the backtest's and sized against the backtest's equity of that day.
+     */
     public void selectDay(LocalDate day) {
+        RegimeStatus now = status.get();
+        if (now != null && !day.isBefore(now.dataDate())) {
+            dayTitle.set(now.dataDate() + " · if run now · " + regimeName(now.decision()) + " · target " + now.targetShares() + " "
+                    + now.order().symbol() + ", held " + now.heldShares() + " · " + now.account().label());
+            showDay(now.decision());
+            return;
+        }
         RegimeHistory h = history.get();
         Decision d = h == null ? null : h.decisionOn(day);
         if (d == null) {
@@ -182,8 +216,12 @@ public final class RegimeViewModel {
             return;
         }
         int i = h.indexAtOrBefore(d.date());
-        dayTitle.set(d.date() + " · " + (d.explanation().regime() == null ? "no regime" : d.explanation().regime())
-                + " · held " + h.position()[i] + " " + h.tradedSymbol());
+        dayTitle.set(d.date() + " · backtest · " + regimeName(d) + " · held " + h.position()[i] + " " + h.tradedSymbol()
+                + backtestEquity(h, d.date()));
+        showDay(d);
+    }
+
+    private void showDay(Decision d) {
         daySummary.set(d.explanation().summary());
         dayGates.setAll(d.explanation().gates().stream().map(GateRow::of).toList());
         List<SignalRow> rows = new ArrayList<>();
@@ -191,6 +229,23 @@ public final class RegimeViewModel {
             rows.add(new SignalRow(e.getKey(), format(e.getValue())));
         }
         daySignals.setAll(rows);
+    }
+
+    private static String regimeName(Decision d) {
+        return d.explanation().regime() == null ? "no regime" : d.explanation().regime();
+    }
+
+    /** " of a $12,345 backtest account" on {@code date}, or "" when unknown. */
+    private static String backtestEquity(RegimeHistory h, LocalDate date) {
+        if (h.backtest() == null) {
+            return "";
+        }
+        for (var p : h.backtest().equity()) {
+            if (p.date().equals(date)) {
+                return " of a " + Formats.wholeMoney(p.equity()) + " backtest account";
+            }
+        }
+        return "";
     }
 
     static String format(Double v) {
@@ -232,7 +287,7 @@ public final class RegimeViewModel {
     public ReadOnlyObjectProperty<RegimeHistory> historyProperty() { return history.getReadOnlyProperty(); }
     /** Close, SMA-50 and SMA-250 of the signal symbol. */
     public ReadOnlyObjectProperty<List<ChartSeries>> priceSeriesProperty() { return priceSeries.getReadOnlyProperty(); }
-    /** Shares of the traded symbol the backtest held each day. */
+    /** The traded symbol's share of the backtest's equity each day, in percent. */
     public ReadOnlyObjectProperty<List<ChartSeries>> positionSeriesProperty() { return positionSeries.getReadOnlyProperty(); }
     /** One shaded band per run of equal confirmed regime. */
     public ReadOnlyObjectProperty<List<ChartBand>> bandsProperty() { return bands.getReadOnlyProperty(); }

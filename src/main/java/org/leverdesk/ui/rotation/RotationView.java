@@ -17,11 +17,12 @@ import javafx.scene.layout.VBox;
 import org.leverdesk.strategy.rotation.Sleeve;
 import org.leverdesk.ui.chart.TimeSeriesChart;
 import org.leverdesk.ui.common.FxmlViews;
+import org.leverdesk.ui.common.ViewTiming;
 
 /** The Rotation view: sleeve NAV curves, a ranking table per sleeve, the manager's choice and the planned targets. */
 public final class RotationView {
     private final RotationViewModel viewModel;
-    private final TimeSeriesChart navChart = new TimeSeriesChart("Sleeve NAV from $100,000 — BUY_HOLD, TACTICAL, SPEC, ASYM",
+    private final TimeSeriesChart navChart = new TimeSeriesChart("Sleeve NAV from $100,000",
             v -> String.format(Locale.ROOT, "$%,.0f", v));
 
     @FXML private Label dataLabel;
@@ -50,7 +51,9 @@ public final class RotationView {
 
     /** Builds the view for {@code viewModel} and starts loading. */
     public static Parent load(RotationViewModel viewModel) {
+        long started = System.nanoTime();
         Parent root = FxmlViews.load(new RotationView(viewModel));
+        ViewTiming.logWhenShown("Rotation", root, started);
         viewModel.refresh();
         return root;
     }
@@ -72,6 +75,7 @@ public final class RotationView {
         VBox.setVgrow(navChart, Priority.ALWAYS);
         chartBox.getChildren().add(navChart);
         navChart.setLegendVisible(true);
+        navChart.setLogScaleAllowed(true);
         viewModel.navSeriesProperty().addListener((obs, old, series) -> navChart.setSeries(series));
 
         for (Sleeve s : Sleeve.values()) {

@@ -14,6 +14,7 @@ import org.leverdesk.config.BrokerSettings;
 import org.leverdesk.config.DataFeed;
 import org.leverdesk.config.ConfigValidator;
 import org.leverdesk.config.NotificationSettings;
+import org.leverdesk.config.ExternalPositions;
 import org.leverdesk.config.RiskSettings;
 import org.leverdesk.config.Secrets;
 import org.leverdesk.config.StrategySettings;
@@ -37,6 +38,7 @@ final class SettingsForm {
     static final String BROKER = "Broker";
     static final String RISK = "Risk";
     static final String NOTIFICATIONS = "Notifications";
+    static final String ADVISOR = "Research advisor";
     private static final String SECRET = "secret.";
 
     private final List<StrategyDescriptor> strategies;
@@ -45,6 +47,8 @@ final class SettingsForm {
     private final double defaultShare;
     // Strategies in the config that the catalog does not list: kept as they are.
     private List<StrategySettings> others = List.of();
+    /** The risk engine's limits: edited with `leverdesk config set risk.limits.…`, kept as loaded when Settings saves. */
+    private org.leverdesk.config.RiskLimits limits = org.leverdesk.config.RiskLimits.defaults();
 
     SettingsForm(List<StrategyDescriptor> strategies, Secrets secrets) {
         this.strategies = List.copyOf(strategies);
@@ -75,6 +79,14 @@ final class SettingsForm {
                 "A quote older than this is stale and blocks the trade"));
         add(RISK, "risk.maxPriceAgeSessions", Params.whole("maxPriceAgeSessions", "Maximum price age", 0, "sessions", 0, 250,
                 "Daily prices may end this many sessions before the last completed one; older prices block every order"));
+        add(RISK, "risk.maxClockSkewSeconds", Params.whole("maxClockSkewSeconds", "Maximum broker clock skew",
+                RiskSettings.DEFAULT_MAX_CLOCK_SKEW_SECONDS, "seconds", 1, 3_600,
+                "A broker clock further off than this from this computer's blocks every order"));
+        add(RISK, "risk.externalPositions", Params.choice("externalPositions", "Shares bought outside Leverdesk", "IGNORE",
+                "Shares at the broker that no Leverdesk order explains",
+                new Choice(ExternalPositions.IGNORE.name(), "Report and leave alone"),
+                new Choice(ExternalPositions.ADOPT.name(), "The strategy of that symbol may trade them"),
+                new Choice(ExternalPositions.BLOCK.name(), "Stop trading that symbol until confirmed")));
         for (StrategyDescriptor s : strategies) {
             String g = s.displayName();
             String k = "strategies." + s.id() + ".";
@@ -102,6 +114,15 @@ final class SettingsForm {
         secret(NOTIFICATIONS, Secrets.SMTP_PASSWORD, "SMTP password", "Password of the SMTP user");
         add(NOTIFICATIONS, "notifications.emailFrom", Params.text("emailFrom", "From", "", "Sender address"));
         add(NOTIFICATIONS, "notifications.emailTo", Params.text("emailTo", "To", "", "Where the messages go (comma-separated)"));
+        add(ADVISOR, "advisor.autoApplyPaper", Params.onOff("autoApplyPaper", "Auto-apply on paper", false,
+                "Make a suggestion active at once when its measured confidence is above 50% — only ever on a paper account"));
+        add(ADVISOR, "advisor.llmEnabled", Params.onOff("llmEnabled", "Ask an LLM", false,
+                "Also send the backtest summary and the similar sessions to an LLM (off by default)"));
+        add(ADVISOR, "advisor.llmApi", Params.choice("llmApi", "LLM API", "anthropic", "How the LLM is spoken to",
+                new Choice("anthropic", "Anthropic Messages API"), new Choice("openai", "OpenAI chat completions (also local servers)")));
+        add(ADVISOR, "advisor.llmEndpoint", Params.text("llmEndpoint", "LLM endpoint", "", "https:// URL; empty: the API's own"));
+        add(ADVISOR, "advisor.llmModel", Params.text("llmModel", "LLM model", "", "The model name your provider lists (needed when the LLM is on)"));
+        secret(ADVISOR, Secrets.LLM_API_KEY, "LLM API key", "The provider's API key");
     }
 
     List<FieldModel> fields() {
@@ -130,6 +151,8 @@ final class SettingsForm {
         set("risk.maxRequestsPerMinute", r.maxRequestsPerMinute());
         set("risk.maxQuoteAgeSeconds", r.maxQuoteAgeSeconds());
         set("risk.maxPriceAgeSessions", r.maxPriceAgeSessions());
+        set("risk.maxClockSkewSeconds", r.maxClockSkewSeconds());
+        set("risk.externalPositions", r.externalPositions().name());
         for (StrategyDescriptor s : strategies) {
             String k = "strategies." + s.id() + ".";
             Optional<StrategySettings> st = config.strategy(s.id());
@@ -141,6 +164,7 @@ final class SettingsForm {
                 set(k + "parameters." + p.name(), params.getOrDefault(p.name(), p.defaultValue()));
             }
         }
+        limits = config.risk().limits();
         others = config.strategies().stream().filter(s -> strategies.stream().noneMatch(d -> d.id().equals(s.strategyId()))).toList();
         NotificationSettings n = config.notifications();
         set("notifications.desktop", n.desktop());
@@ -153,6 +177,12 @@ final class SettingsForm {
         set("notifications.smtpUser", n.smtpUser());
         set("notifications.emailFrom", n.emailFrom());
         set("notifications.emailTo", n.emailTo());
+        var a = config.advisor();
+        set("advisor.autoApplyPaper", a.autoApplyPaper());
+        set("advisor.llmEnabled", a.llmEnabled());
+        set("advisor.llmApi", a.llmApi());
+        set("advisor.llmEndpoint", a.llmEndpoint());
+        set("advisor.llmModel", a.llmModel());
     }
 
     /** The config the fields describe, or empty while a field cannot be read. */
@@ -163,7 +193,8 @@ final class SettingsForm {
                     DataFeed.valueOf(text("broker.dataFeed")));
             RiskSettings risk = new RiskSettings(number("risk.tolerancePercent"), number("risk.minTradeValue"),
                     number("risk.limitOffsetPercent"), integer("risk.maxRequestsPerMinute"), integer("risk.maxQuoteAgeSeconds"),
-                    integer("risk.maxPriceAgeSessions"));
+                    integer("risk.maxPriceAgeSessions"), integer("risk.maxClockSkewSeconds"),
+                    ExternalPositions.valueOf(text("risk.externalPositions")), limits);
             List<StrategySettings> list = new ArrayList<>();
             for (StrategyDescriptor s : strategies) {
                 String k = "strategies." + s.id() + ".";
@@ -176,7 +207,9 @@ final class SettingsForm {
                     blankToNull(text("notifications.smtpHost")), integer("notifications.smtpPort"),
                     blankToNull(text("notifications.smtpUser")), blankToNull(text("notifications.emailFrom")),
                     blankToNull(text("notifications.emailTo")));
-            return Optional.of(new AppConfig(broker, risk, list, n));
+            var advisor = new org.leverdesk.config.AdvisorSettings(bool("advisor.llmEnabled"), text("advisor.llmApi"),
+                    text("advisor.llmEndpoint"), text("advisor.llmModel"), bool("advisor.autoApplyPaper"));
+            return Optional.of(new AppConfig(broker, risk, list, n, advisor));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -140,6 +140,11 @@ public final class MainView {
         done.show(); // not modal-blocking: the rest of the window stays usable to check positions
     }
 
+    /** Selects the view titled {@code title} (nothing happens when there is none). */
+    public void showView(String title) {
+        select(title);
+    }
+
     /** Themes this window with {@code manager} (the menu's theme items and the tiles of views built later). */
     public void setThemes(ThemeManager manager) {
         this.themes = manager;

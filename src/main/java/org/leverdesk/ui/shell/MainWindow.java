@@ -55,6 +55,12 @@ public final class MainWindow {
 
     static List<NavItem> navigation(AppServices services, TaskExecutor executor, Clock clock, Runnable onDataChanged,
                                     ThemeManager themes) {
+        return navigation(services, executor, clock, onDataChanged, themes, title -> { });
+    }
+
+    /** The views; {@code showView} selects the view of a title (the Research view opens runs in the Backtest view). */
+    static List<NavItem> navigation(AppServices services, TaskExecutor executor, Clock clock, Runnable onDataChanged,
+                                    ThemeManager themes, java.util.function.Consumer<String> showView) {
         List<NavItem> items = new ArrayList<>();
         SymbolDirectory symbols = new SymbolDirectory(services.prices(), services.dataCatalog(), services.broker());
         // The control passphrase (leverdesk lock set) guards Resume, a switch to live, risk limits and secrets.
@@ -64,11 +70,25 @@ public final class MainWindow {
                 () -> javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isFocused).findFirst().orElse(null));
         org.leverdesk.ui.orders.TradingControls controls = org.leverdesk.ui.orders.LockedTradingControls.of(
                 services.tradingControls(), lock, prompt);
+        // One Backtest view model, shared with the Research view, which opens runs in it.
+        BacktestViewModel[] backtest = new BacktestViewModel[1];
+        java.util.function.Supplier<BacktestViewModel> backtestModel = () -> {
+            if (backtest[0] == null) {
+                backtest[0] = new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock);
+            }
+            return backtest[0];
+        };
         if (services.dashboard() != null) {
             items.add(new NavItem("Dashboard", () -> DashboardView.load(new DashboardViewModel(services.dashboard(),
                     controls, executor, clock.getZone()))));
         }
-        items.add(new NavItem("Backtest", () -> BacktestView.load(new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock))));
+        items.add(new NavItem("Backtest", () -> BacktestView.load(backtestModel.get(),
+                org.leverdesk.ui.common.LayoutMemory.besideConfig(services.configFile() == null ? null : services.configFile().path()),
+                symbols::known)));
+        items.add(new NavItem("Research", () -> org.leverdesk.ui.research.ResearchViews.create(services, executor, clock, run -> {
+            backtestModel.get().open(run);
+            showView.accept("Backtest");
+        })));
         if (services.strategyVersions() != null) {
             items.add(new NavItem("Strategies", () -> StrategiesView.load(
                     new StrategiesViewModel(services.strategyVersions(), executor, clock.getZone()), symbols::known)));
@@ -136,7 +156,10 @@ public final class MainWindow {
         if (themes != null) {
             themes.applyNow();
         }
-        MainView view = new MainView(status, navigation(services, executor, clock, status::refresh, themes), panic);
+        MainView[] shown = new MainView[1];
+        MainView view = new MainView(status, navigation(services, executor, clock, status::refresh, themes,
+                title -> shown[0].showView(title)), panic);
+        shown[0] = view;
         view.setThemes(themes);
         Parent root = FxmlViews.load(view);
         if (themes != null) {

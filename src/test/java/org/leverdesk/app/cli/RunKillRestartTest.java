@@ -44,7 +44,7 @@ import org.leverdesk.store.StoredOrder;
  * command and is killed ({@code destroyForcibly}, no shutdown hooks) at each step of sending an
  * order, then the command is run again. Whatever the step, the broker never holds two orders for one
  * client order id, the recorded intent survives the kill, and the restart's reconciliation repairs its
- * status and journals the difference. The killed process leaves H2's lock file behind; the restart
+ * status and journals the difference. The killed process leaves the store's lock file behind; the restart
  * (and this test) must open the store anyway.
  */
 class RunKillRestartTest {
@@ -112,7 +112,7 @@ class RunKillRestartTest {
     /** Starts {@code leverdesk run [extra]} in a child JVM on the test classpath; its output goes to {@code log}. */
     private Process startRun(Path log, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "-Dleverdesk.alpaca.url=" + fake.baseUrl(), "-cp", System.getProperty("java.class.path"),
+                "-Dleverdesk.alpaca.url=" + fake.baseUrl(), "-Dleverdesk.exchangeHours=broker", "-cp", System.getProperty("java.class.path"),
                 "org.leverdesk.app.Main", "run", "--config", config.toString(), "--data-dir", data.toString(), "--create",
                 "--prices", prices.toString()));
         cmd.addAll(List.of(extra));
@@ -178,7 +178,7 @@ class RunKillRestartTest {
         Path log = tmp.resolve("first.log");
         killWhen(startRun(log, "--strategy", "monthly-rebalance"), log, () -> fake.count("POST", "/v2/orders") >= 1,
                 "sending the order");
-        assertTrue(Files.exists(data.resolve("leverdesk.lock.db")), "the kill should leave H2's lock file behind");
+        assertTrue(Files.exists(data.resolve("store.lock")), "the kill should leave the store's lock file behind (the OS released its lock)");
 
         Snapshot killed = storeState();
         assertNotNull(killed.order(), "the intent stored before the send was lost by the kill; stored: " + killed.recentOrders());
@@ -218,7 +218,7 @@ class RunKillRestartTest {
         String out = restart();
 
         Snapshot after = storeState();
-        String repaired = "order " + cid + ": store said NEW, broker says FILLED (filled 40 of 40); updated";
+        String repaired = "order " + cid + ": store said NEW, broker says FILLED (filled 40 of 40 at 50.01); updated";
         assertTrue(out.contains("  difference: " + repaired), out);
         assertTrue(out.contains("position TQQQ: 0 at the last snapshot, 40 now"), out);
         assertTrue(out.contains("no orders"), "the 40 shares are held; nothing more to send:\n" + out);

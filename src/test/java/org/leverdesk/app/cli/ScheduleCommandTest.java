@@ -38,10 +38,11 @@ class ScheduleCommandTest {
                 enabled("monthly-rebalance", null), enabled("rotation", null));
         CliRun cli = new CliRun();
         assertEquals(0, cli.run("schedule", "--date", "2026-11-24", "--config", file.toString()));
-        // rotation decides after the close: its follow-up sends the buys right after the open.
+        // rotation decides after the close: its market-on-open sells are released at 19:00 (Alpaca refuses them
+        // from 09:28 to 19:00 ET) and its follow-up sends the buys right after the open.
         assertEquals(String.join(System.lineSeparator(), "09:35 rotation follow-up", "11:30 rsi2 exits", "13:30 rsi2 exits", "15:30 rsi2 exits",
                 "15:50 monthly-rebalance run", "15:50 regime run", "15:50 rsi2 run", "16:15 rotation run",
-                "16:20 account daily-summary", ""),
+                "16:20 account daily-summary", "19:00 rotation release-opg", ""),
                 cli.out.toString());
         assertEquals("", cli.err.toString());
     }
@@ -52,7 +53,7 @@ class ScheduleCommandTest {
         CliRun cli = new CliRun();
         assertEquals(0, cli.run("schedule", "--date", "2026-11-27", "--config", file.toString()));
         assertEquals(String.join(System.lineSeparator(), "09:35 rotation follow-up", "12:50 regime run", "13:15 rotation run",
-                "13:20 account daily-summary", ""), cli.out.toString());
+                "13:20 account daily-summary", "19:00 rotation release-opg", ""), cli.out.toString());
     }
 
     @Test

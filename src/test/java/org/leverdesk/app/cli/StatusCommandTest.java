@@ -1,6 +1,7 @@
 package org.leverdesk.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
@@ -56,6 +57,10 @@ class StatusCommandTest {
         assertTrue(WHAT_IF.matcher(l.get(l.size() - 1)).matches(), l.get(l.size() - 1));
         assertTrue(l.contains("  momentumScore = " + l.stream().filter(x -> x.startsWith("  momentumScore = ")).findFirst()
                 .orElseThrow().substring(18)));
+        // one freshness rule: stale prices fail the data-fresh gate and order nothing (it said PASS and "buy 41")
+        assertTrue(l.stream().anyMatch(x -> x.startsWith("  FAIL data fresh: ")), String.join("\n", l));
+        assertFalse(l.stream().anyMatch(x -> x.startsWith("  PASS data fresh")), String.join("\n", l));
+        assertEquals("if run now: no order", l.get(l.size() - 1));
     }
 
     @Test
@@ -89,6 +94,7 @@ class StatusCommandTest {
         assertTrue(l.stream().noneMatch(x -> x.startsWith("warning:")), "the demo market runs to the last completed session");
         assertEquals(16, gateLines(), String.join("\n", l));
         assertTrue(WHAT_IF.matcher(l.get(l.size() - 1)).matches(), l.get(l.size() - 1));
+        assertTrue(l.stream().anyMatch(x -> x.startsWith("  PASS data fresh: ")), "fresh demo prices pass the gate too");
     }
 
     @Test

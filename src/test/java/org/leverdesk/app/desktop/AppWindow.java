@@ -20,13 +20,14 @@ public final class AppWindow implements AutoCloseable {
     public static final Clock CLOCK = Clock.fixed(LocalDate.of(2025, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     private final FxTaskExecutor executor = new FxTaskExecutor();
     private AppContext context;
+    private Stage stage;
 
     /** Opens the store in {@code dataDir} (prices from {@code pricesDir}, or store/demo when null) and shows the window. */
     public AppContext open(FxRobot robot, Path dataDir, Path pricesDir, double width, double height) {
         context = AppContext.open(dataDir, pricesDir, 0, true);
         AppContext app = context;
         robot.interact(() -> {
-            Stage stage = new Stage();
+            stage = new Stage();
             Scene scene = new Scene(MainWindow.create(DesktopLauncher.services(app), executor, CLOCK), width, height);
             scene.getStylesheets().add(MainWindow.STYLESHEET);
             stage.setScene(scene);
@@ -37,6 +38,14 @@ public final class AppWindow implements AutoCloseable {
 
     @Override
     public void close() {
+        // The window goes first, so nothing in it (a later test's lookup or click) can start work on the closed executor.
+        if (stage != null) {
+            try {
+                org.testfx.util.WaitForAsyncUtils.asyncFx(stage::close).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close the test window: " + e, e);
+            }
+        }
         executor.close();
         if (context != null) {
             context.close();

@@ -106,11 +106,11 @@ class WorkstationScreenshotsFxTest {
         });
         ListView<NavItem> nav = robot.lookup("#navigation").queryAs(ListView.class);
         List<String> views = nav.getItems().stream().map(NavItem::title).toList();
-        assertEquals(List.of("Dashboard", "Backtest", "Strategies", "Chart", "Regime", "Rotation", "Orders", "Journal", "Data",
+        assertEquals(List.of("Dashboard", "Backtest", "Research", "Strategies", "Chart", "Regime", "Rotation", "Orders", "Journal", "Data",
                 "Settings"), views);
 
-        // Ctrl+4 shows the fourth view; F1 lists the shortcuts; Ctrl+Shift+L switches to the dark theme and back.
-        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
+        // Ctrl+5 shows the fifth view; F1 lists the shortcuts; Ctrl+Shift+L switches to the dark theme and back.
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Chart", nav.getSelectionModel().getSelectedItem().title());
         robot.type(KeyCode.F1);
@@ -128,10 +128,12 @@ class WorkstationScreenshotsFxTest {
         assertEquals(Theme.PRIMER_DARK, new ThemeManager(configFile.path().getParent()).theme(), "remembered for the next start");
 
         // A backtest first, so the Backtest view shows a result.
-        robot.clickOn("Backtest");
-        robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Backtest".equals(nav.getSelectionModel().getSelectedItem().title()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#runButton").tryQuery().isPresent());
+        robot.clickOn("#runButton");
         Button run = robot.lookup("#runButton").queryAs(Button.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#metricsTable")
+        WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> !robot.lookup("#metricsTable")
                 .queryAs(javafx.scene.control.TableView.class).getItems().isEmpty() && !run.isDisabled());
 
         for (Theme theme : List.of(Theme.PRIMER_LIGHT, Theme.PRIMER_DARK)) {

@@ -122,9 +122,10 @@ class BacktestRunRepositoryTest {
         long first = repo.save(result("sma-trend", true), Map.of("slow", "200"), null);
         long second = new BacktestRunRepository(store, Clock.fixed(T2, ZoneOffset.UTC)).save(result("rebalance", false));
         assertEquals(List.of(
-                new BacktestRunSummary(second, "rebalance", null, "TQQQ", D1, D3, T2, Map.of(), 0.031075, 10_310.75),
+                new BacktestRunSummary(second, "rebalance", null, "TQQQ", D1, D3, T2, Map.of(), 0.031075, 10_310.75,
+                        "CSV /prices"),
                 new BacktestRunSummary(first, "sma-trend", null, "TQQQ", D1, D3, T1, Map.of("slow", "200"), 0.031075,
-                        10_310.75)), repo.list());
+                        10_310.75, "CSV /prices")), repo.list());
     }
 
     @Test

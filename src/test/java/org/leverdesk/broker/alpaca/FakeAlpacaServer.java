@@ -143,6 +143,11 @@ public final class FakeAlpacaServer implements AutoCloseable {
         return startAt(DEFAULT_START, FakeAlpacaMarket.Timing.alpaca());
     }
 
+    /** Like {@link #start()} from another instant (Alpaca-like delays). */
+    public static FakeAlpacaServer startAt(Instant start) {
+        return startAt(start, FakeAlpacaMarket.Timing.alpaca());
+    }
+
     /** Like {@link #start()} from another instant and with other delays. */
     public static FakeAlpacaServer startAt(Instant start, FakeAlpacaMarket.Timing timing) {
         return create(new SimulatedTime(start), FakeAlpacaSessions.calendar(), timing);

@@ -57,7 +57,12 @@ final class PaperFixture implements BrokerFixture {
 
     @Override
     public void closeMarket() {
-        clock.set(broker.clock().nextClose().plus(Duration.ofMinutes(1)));
+        Instant close = broker.clock().nextClose();
+        clock.set(close.plus(Duration.ofMinutes(1)));
+        broker.refresh();
+        // 19:01 New York, as the Alpaca fixture: Alpaca takes OPG orders for the next open from 19:00.
+        clock.set(close.atZone(org.leverdesk.market.calendar.NyseCalendar.ZONE).toLocalDate().atTime(19, 1)
+                .atZone(org.leverdesk.market.calendar.NyseCalendar.ZONE).toInstant());
         broker.refresh();
     }
 

@@ -28,6 +28,8 @@ class SimBrokerContractTest extends BrokerContractTest {
             public void closeMarket() {
                 sim.setTime(Instant.parse("2026-03-04T21:01:00Z"));
                 sim.closeMarket();
+                // 19:01 New York, as the Alpaca fixture: Alpaca takes OPG orders for the next open from 19:00.
+                sim.setTime(Instant.parse("2026-03-05T00:01:00Z"));
             }
 
             @Override

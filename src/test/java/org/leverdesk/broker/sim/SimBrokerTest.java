@@ -21,6 +21,8 @@ import org.leverdesk.market.calendar.NyseCalendar;
 /** SimBroker rules beyond the shared contract: auctions, time in force, commissions, cash protection, restore. */
 class SimBrokerTest {
     private static final Instant START = SimBrokerContractTest.START;
+    /** 19:01 New York on START's day: Alpaca takes OPG orders for the next open again. */
+    private static final Instant EVENING = Instant.parse("2026-03-05T00:01:00Z");
 
     @Test
     void marketOnOpenIsRefusedWhileTheMarketIsOpen() {
@@ -85,6 +87,7 @@ class SimBrokerTest {
         SimBroker sim = new SimBroker("sim", new BigDecimal("1000"), CommissionModel.FREE, new NyseCalendar(), START, true);
         sim.setQuote("QQQ", 49.99, 50.01, START);
         sim.closeMarket();
+        sim.setTime(EVENING);
         sim.submit(order("j-1", Side.BUY, 19, OrderType.MARKET_ON_OPEN, TimeInForce.OPG, null));
         sim.setQuote("QQQ", 59.99, 60.01, START);
         sim.openSession();
@@ -95,11 +98,57 @@ class SimBrokerTest {
     }
 
     @Test
+    void auctionOrdersOutsideAlpacasWindowsAreRefusedWithTheReason() {
+        SimBroker sim = new SimBroker(START);
+        sim.setQuote("QQQ", 49.99, 50.01, START);
+        sim.submit(order("h-1", Side.BUY, 10, OrderType.MARKET, TimeInForce.DAY, null));
+        // 15:49:59 New York: a CLS order is still taken; from 15:50 it is refused.
+        sim.setTime(Instant.parse("2026-03-04T20:49:59Z"));
+        assertTrue(sim.submit(order("c-1", Side.SELL, 5, OrderType.MARKET_ON_CLOSE, TimeInForce.CLS, null)).isOpen());
+        sim.setTime(Instant.parse("2026-03-04T20:50:00Z"));
+        OrderRejectedException cls = assertThrows(OrderRejectedException.class,
+                () -> sim.submit(order("c-2", Side.SELL, 5, OrderType.MARKET_ON_CLOSE, TimeInForce.CLS, null)));
+        assertTrue(cls.getMessage().contains("refused from 15:50"), cls.getMessage());
+        sim.setTime(Instant.parse("2026-03-04T21:00:00Z"));
+        sim.closeMarket();
+        // 16:15 New York (rotation's decision): OPG is refused until 19:00.
+        sim.setTime(Instant.parse("2026-03-04T21:15:00Z"));
+        OrderRejectedException opg = assertThrows(OrderRejectedException.class,
+                () -> sim.submit(order("o-1", Side.SELL, 5, OrderType.MARKET_ON_OPEN, TimeInForce.OPG, null)));
+        assertEquals("order o-1: market-on-open (OPG) orders are refused from 09:28 to 19:00 ET (Alpaca's rule); send it"
+                + " before 09:28 or from 19:00 ET", opg.getMessage());
+        sim.setTime(EVENING);
+        assertTrue(sim.submit(order("o-2", Side.SELL, 5, OrderType.MARKET_ON_OPEN, TimeInForce.OPG, null)).isOpen());
+        // 09:27 the next morning it is still taken.
+        sim.setTime(Instant.parse("2026-03-05T14:27:00Z"));
+        assertThrows(OrderRejectedException.class, () -> sim.submit(order("o-3", Side.SELL, 1, OrderType.MARKET_ON_OPEN,
+                TimeInForce.OPG, null)), "5 of 5 shares are already promised to o-2");
+        sim.cancel(sim.orderByClientOrderId("o-2").orElseThrow().brokerOrderId());
+        assertTrue(sim.submit(order("o-4", Side.SELL, 5, OrderType.MARKET_ON_OPEN, TimeInForce.OPG, null)).isOpen());
+    }
+
+    @Test
+    void closeAllAfterTheCloseQueuesMarketOrdersUntilTheOpgWindowOpens() {
+        SimBroker sim = new SimBroker(START);
+        sim.setQuote("QQQ", 49.99, 50.01, START);
+        sim.submit(order("a-1", Side.BUY, 10, OrderType.MARKET, TimeInForce.DAY, null));
+        sim.setTime(Instant.parse("2026-03-04T21:00:00Z"));
+        sim.closeMarket();
+        sim.setTime(Instant.parse("2026-03-04T21:30:00Z"));
+        List<CloseOutcome> out = sim.closeAllPositions();
+        assertEquals("closing MARKET order waits for a quote", out.get(0).detail());
+        sim.setTime(Instant.parse("2026-03-05T14:30:00Z"));
+        sim.openSession();
+        assertTrue(sim.positions().isEmpty(), "the queued market order filled at the open");
+    }
+
+    @Test
     void closeAllWhileClosedSendsOpeningOrders() {
         SimBroker sim = new SimBroker(START);
         sim.setQuote("QQQ", 49.99, 50.01, START);
         sim.submit(order("a-1", Side.BUY, 10, OrderType.MARKET, TimeInForce.DAY, null));
         sim.closeMarket();
+        sim.setTime(EVENING);
         List<CloseOutcome> out = sim.closeAllPositions();
         assertEquals(1, out.size());
         assertTrue(out.get(0).closed());

@@ -59,6 +59,29 @@ class BacktestExportTest {
     }
 
     @Test
+    void aSavedRunsPdfStatesItsStrategyVersionLikeTheCliReport() throws Exception {
+        // the window's PDF used to say "Strategy version: not recorded" for the run it had just saved
+        BacktestViewModel saving = new BacktestViewModel(runner, new org.leverdesk.ui.FakeSavedRuns(CLOCK), new TestTaskExecutor(), CLOCK);
+        saving.run();
+        saving.exportReport(tmp.resolve("saved.pdf"));
+        assertEquals("", saving.errorMessageProperty().get());
+        try (PDDocument pdf = Loader.loadPDF(tmp.resolve("saved.pdf").toFile())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("strategy version 1"), text.substring(0, Math.min(600, text.length())));
+            assertFalse(text.contains("not recorded"));
+            assertTrue(text.contains("Run id 1"), "and its run id");
+        }
+        // re-opened from the saved runs: the same version and the parameters it ran with
+        saving.open(saving.savedRuns().runs().get(0));
+        saving.exportReport(tmp.resolve("opened.pdf"));
+        try (PDDocument pdf = Loader.loadPDF(tmp.resolve("opened.pdf").toFile())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("strategy version 1"), text.substring(0, Math.min(600, text.length())));
+            assertTrue(text.contains("fastPeriod"), "the parameters it ran with are listed");
+        }
+    }
+
+    @Test
     void aFolderThatDoesNotExistIsAOneLineError() {
         vm.run();
         vm.exportTradesCsv(tmp.resolve("missing/trades.csv"));

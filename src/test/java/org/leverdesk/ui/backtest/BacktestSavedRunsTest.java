@@ -36,10 +36,11 @@ class BacktestSavedRunsTest {
 
     @Test
     void successfulRunIsSavedWithItsParametersAndTheTitleNamesTheRun() {
-        vm.parameters().get(0).valueProperty().set("150");
+        vm.form().field("fastPeriod").valueProperty().set("40");
         vm.run();
-        assertEquals("New run · saved as run 1", vm.resultTitleProperty().get());
-        assertEquals(Map.of("smaPeriod", "150", "exitBuffer", "0.02", "useStops", "true"), store.parametersOf(1));
+        assertEquals("New run · saved as run 1 (strategy version 1)", vm.resultTitleProperty().get());
+        assertEquals(vm.form().values(), store.parametersOf(1));
+        assertEquals("40", store.parametersOf(1).get("fastPeriod"));
         SavedRun row = saved().runs().get(0);
         assertEquals(1, row.id());
         assertEquals("regime", row.strategyId());
@@ -55,10 +56,10 @@ class BacktestSavedRunsTest {
     void listGainsARowPerRunNewestFirst() {
         assertTrue(saved().runs().isEmpty());
         vm.run();
-        vm.symbolProperty().set("QQQ");
+        vm.symbolProperty().set("QLD"); // not QQQ: the regime strategy's signal symbol
         vm.run();
         assertEquals(List.of(2L, 1L), saved().runs().stream().map(SavedRun::id).toList());
-        assertEquals(List.of("QQQ", "TQQQ"), saved().runs().stream().map(SavedRun::symbol).toList());
+        assertEquals(List.of("QLD", "TQQQ"), saved().runs().stream().map(SavedRun::symbol).toList());
     }
 
     @Test
@@ -73,15 +74,15 @@ class BacktestSavedRunsTest {
         vm.fromProperty().set(LocalDate.of(2024, 6, 3)); // Monday .. Friday 2024-06-28: 20 weekdays
         vm.run();
         List<MetricRow> firstMetrics = List.copyOf(vm.metricRows());
-        vm.symbolProperty().set("QQQ");
+        vm.symbolProperty().set("QLD"); // not QQQ: the regime strategy's signal symbol
         vm.fromProperty().set(LocalDate.of(2014, 6, 28));
         vm.run();
-        assertEquals("QQQ", vm.trades().get(0).symbol());
+        assertEquals("QLD", vm.trades().get(0).symbol());
 
         SavedRun first = saved().runs().get(1);
         vm.open(first);
 
-        assertEquals("Saved run 1 · created 2024-06-28 15:04", vm.resultTitleProperty().get());
+        assertEquals("Saved run 1 · created 2024-06-28 15:04 · data: fake prices", vm.resultTitleProperty().get());
         assertEquals(firstMetrics, vm.metricRows());
         assertEquals(List.of("TQQQ", "TQQQ"), vm.trades().stream().map(Fill::symbol).toList());
         assertEquals(20, vm.equitySeriesProperty().get().get(0).size());
@@ -95,9 +96,9 @@ class BacktestSavedRunsTest {
     void openingASavedRunLoadsThePriceChartOfItsSymbolAndRange() {
         vm.fromProperty().set(LocalDate.of(2024, 6, 3));
         vm.run();
-        vm.symbolProperty().set("QQQ");
+        vm.symbolProperty().set("QLD"); // not QQQ: the regime strategy's signal symbol
         vm.run();
-        assertEquals("QQQ", vm.priceChartProperty().get().bars().symbol());
+        assertEquals("QLD", vm.priceChartProperty().get().bars().symbol());
 
         vm.open(saved().runs().get(1));
 
@@ -154,7 +155,7 @@ class BacktestSavedRunsTest {
         vm.open(row);
         assertEquals("Run 1 is no longer in the store; the list was refreshed", saved().messageProperty().get());
         assertTrue(saved().runs().isEmpty());
-        assertEquals("New run · saved as run 1", vm.resultTitleProperty().get(), "the shown result stays");
+        assertEquals("New run · saved as run 1 (strategy version 1)", vm.resultTitleProperty().get(), "the shown result stays");
     }
 
     @Test
@@ -175,7 +176,7 @@ class BacktestSavedRunsTest {
         assertEquals(1, executor.pendingCount(), "the load waits for the background executor");
         executor.runPending();
         assertTrue(!saved().openingProperty().get());
-        assertEquals("Saved run 1 · created 2024-06-28 15:04", vm.resultTitleProperty().get());
+        assertEquals("Saved run 1 · created 2024-06-28 15:04 · data: fake prices", vm.resultTitleProperty().get());
     }
 
     @Test
@@ -197,7 +198,7 @@ class BacktestSavedRunsTest {
         executor.runNext(); // the first save finishes
         assertEquals("", vm.resultTitleProperty().get());
         executor.runPending();
-        assertEquals("New run · saved as run 2", vm.resultTitleProperty().get());
+        assertEquals("New run · saved as run 2 (strategy version 1)", vm.resultTitleProperty().get());
         assertEquals(List.of(2L, 1L), saved().runs().stream().map(SavedRun::id).toList());
     }
 

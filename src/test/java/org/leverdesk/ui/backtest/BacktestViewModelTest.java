@@ -13,6 +13,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.leverdesk.backtest.BacktestRequest;
+import org.leverdesk.backtest.BacktestRunner;
+import org.leverdesk.backtest.BacktestRunner.StrategyInfo;
+import org.leverdesk.strategy.catalog.ParameterKind;
+import org.leverdesk.strategy.catalog.StrategyCatalog;
+import org.leverdesk.strategy.catalog.StrategyDescriptor.ParameterSpec;
+import org.leverdesk.ui.common.form.FieldModel;
 import org.leverdesk.backtest.metrics.Metrics;
 import org.leverdesk.market.data.MarketDataException;
 import org.leverdesk.ui.FakeBacktestRunner;
@@ -33,8 +39,11 @@ class BacktestViewModelTest {
         assertEquals("TQQQ", vm.benchmarkProperty().get());
         assertEquals(LocalDate.of(2014, 6, 28), vm.fromProperty().get());
         assertEquals(LocalDate.of(2024, 6, 28), vm.toProperty().get());
-        assertEquals(List.of("smaPeriod", "exitBuffer", "useStops"), vm.parameters().stream().map(ParameterField::name).toList());
-        assertEquals("200", vm.parameters().get(0).valueProperty().get());
+        // the catalog's parameter model, not names guessed from the runner's defaults
+        assertEquals(StrategyCatalog.builtIn().require("regime").parameters().stream().map(ParameterSpec::name).toList(),
+                vm.form().fields().stream().map(FieldModel::key).toList());
+        assertEquals("Fast SMA", vm.form().field("fastPeriod").label());
+        assertEquals("30", vm.form().field("capitalFraction").valueProperty().get(), "a fraction is shown as percent points");
         assertTrue(vm.validProperty().get());
         assertTrue(vm.canRunProperty().get());
         assertEquals("", vm.validationMessageProperty().get());
@@ -46,7 +55,69 @@ class BacktestViewModelTest {
         vm.strategyProperty().set(FakeBacktestRunner.HOLD);
         assertEquals("QQQ", vm.symbolProperty().get());
         assertEquals("QQQ", vm.benchmarkProperty().get());
-        assertTrue(vm.parameters().isEmpty());
+        assertTrue(vm.form().fields().isEmpty());
+    }
+
+    @Test
+    void switchingTheStrategyClearsThePreviousStrategysChartsAndMetrics() {
+        vm.run();
+        assertFalse(vm.metricRows().isEmpty());
+        assertFalse(vm.equitySeriesProperty().get().isEmpty());
+        assertTrue(vm.canExportProperty().get());
+        vm.strategyProperty().set(FakeBacktestRunner.HOLD);
+        assertTrue(vm.metricRows().isEmpty(), "metrics of the regime run are not the hold strategy's");
+        assertTrue(vm.trades().isEmpty());
+        assertTrue(vm.equitySeriesProperty().get().isEmpty());
+        assertTrue(vm.drawdownSeriesProperty().get().isEmpty());
+        assertEquals(0, vm.priceChartProperty().get().bars().size());
+        assertEquals(0, vm.decisions().total());
+        assertFalse(vm.canExportProperty().get(), "nothing left to export");
+        assertEquals("", vm.statusMessageProperty().get());
+    }
+
+    @Test
+    void switchingTheStrategyDuringARunCancelsItSoItsResultNeverAppearsUnderTheNewOne() {
+        executor.hold();
+        vm.run();
+        vm.strategyProperty().set(FakeBacktestRunner.HOLD);
+        executor.runPending();
+        assertTrue(vm.metricRows().isEmpty());
+        assertFalse(vm.runningProperty().get());
+        assertEquals("Backtest cancelled.", vm.statusMessageProperty().get());
+    }
+
+    @Test
+    void equityIsInDollarsUnlessTheBenchmarkStartsElsewhereAndEveryUnitCanBeChosen() {
+        vm.run();
+        assertEquals(EquityUnit.DOLLARS, vm.equityUnitProperty().get());
+        ChartSeries dollars = vm.equitySeriesProperty().get().get(0);
+        assertEquals(10_000, dollars.y()[0], 1e-9);
+        vm.equityUnitProperty().set(EquityUnit.GROWTH);
+        ChartSeries growth = vm.equitySeriesProperty().get().get(0);
+        assertEquals(1.0, growth.y()[0], 1e-12);
+        assertEquals(dollars.y()[10] / 10_000, growth.y()[10], 1e-12);
+        assertEquals("$1.10", EquityUnit.GROWTH.format().apply(1.1));
+        assertEquals("10.0%", EquityUnit.PERCENT.format().apply(1.1), "percent is the growth factor labelled as return");
+        assertEquals("-25.0%", EquityUnit.PERCENT.format().apply(0.75));
+
+        vm.equityUnitProperty().set(EquityUnit.DOLLARS);
+        runner.setBenchmarkScale(148); // a benchmark that did not start with the strategy's capital
+        vm.run();
+        assertEquals(EquityUnit.GROWTH, vm.equityUnitProperty().get(), "both lines on one scale");
+        assertEquals(1.0, vm.equitySeriesProperty().get().get(1).y()[0], 1e-12);
+    }
+
+    @Test
+    void aReplacedResultIsReleased() throws Exception {
+        vm.run();
+        java.lang.ref.WeakReference<Object> first = new java.lang.ref.WeakReference<>(vm.shownResult());
+        assertTrue(first.get() != null);
+        vm.run();
+        for (int i = 0; i < 50 && first.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertNull(first.get(), "the first run's result is no longer held once another is shown");
     }
 
     @Test
@@ -89,15 +160,55 @@ class BacktestViewModelTest {
     }
 
     @Test
-    void numericAndBooleanParametersMustParse() {
-        ParameterField sma = vm.parameters().get(0);
-        sma.valueProperty().set("2OO");
+    void parameterProblemsUseTheLabelsAndTheStrategysOwnCheck() {
+        FieldModel fast = vm.form().field("fastPeriod");
+        fast.valueProperty().set("2O");
         assertFalse(vm.validProperty().get());
-        assertEquals("smaPeriod must be a number (default 200)", vm.validationMessageProperty().get());
-        sma.valueProperty().set(" 150 ");
+        assertTrue(vm.validationMessageProperty().get().startsWith("Fast SMA"), vm.validationMessageProperty().get());
+        assertFalse(fast.problemProperty().get().isEmpty(), "the field shows its own problem");
+        fast.valueProperty().set(" 40 ");
+        assertTrue(vm.validProperty().get(), vm.validationMessageProperty().get());
+        // each field is fine alone; the strategy's check of the set finds the rule between two of them
+        fast.valueProperty().set("300");
+        assertFalse(vm.validProperty().get());
+        assertTrue(vm.validationMessageProperty().get().startsWith("SMA periods need"), vm.validationMessageProperty().get());
+        fast.valueProperty().set("50");
         assertTrue(vm.validProperty().get());
-        vm.parameters().get(2).valueProperty().set("maybe");
-        assertEquals("useStops must be true or false", vm.validationMessageProperty().get());
+        vm.form().field("capitalFraction").valueProperty().set("130");
+        assertTrue(vm.validationMessageProperty().get().startsWith("Capital used"), vm.validationMessageProperty().get());
+    }
+
+    @Test
+    void theStrategysCheckSeesTheTradedSymbolSoAnInvalidPairIsRefusedBeforeRunning() {
+        vm.symbolProperty().set("QQQ"); // regime's signal symbol is QQQ: the CLI refuses this pair too
+        assertFalse(vm.canRunProperty().get());
+        assertTrue(vm.validationMessageProperty().get().contains("must differ"), vm.validationMessageProperty().get());
+        vm.form().field("signalSymbol").valueProperty().set("SPY");
+        assertTrue(vm.canRunProperty().get(), vm.validationMessageProperty().get());
+    }
+
+    @Test
+    void everyBuiltInStrategyCanRunWithItsDefaults() {
+        List<StrategyInfo> all = StrategyCatalog.builtIn().all().stream().map(d -> new StrategyInfo(d.id(), d.displayName(),
+                d.defaultSymbol(), d.parameters().stream().map(p -> new BacktestRunner.Parameter(p.name(), p.defaultValue(),
+                        p.description())).toList())).toList();
+        BacktestViewModel every = new BacktestViewModel(new FakeBacktestRunner(all), null, executor, CLOCK);
+        for (StrategyInfo info : all) {
+            every.strategyProperty().set(info);
+            assertTrue(every.canRunProperty().get(), info.id() + ": " + every.validationMessageProperty().get());
+        }
+    }
+
+    @Test
+    void aStrategyTheCatalogDoesNotKnowGetsFieldsGuessedFromTheRunnersDefaults() {
+        StrategyInfo custom = new StrategyInfo("custom", "Custom", "QQQ", List.of(
+                new BacktestRunner.Parameter("smaPeriod", "200", "Trend filter"),
+                new BacktestRunner.Parameter("useStops", "true", "Stops")));
+        BacktestViewModel other = new BacktestViewModel(new FakeBacktestRunner(List.of(custom)), null, executor, CLOCK);
+        assertEquals("Sma period", other.form().field("smaPeriod").label());
+        assertEquals(ParameterKind.ON_OFF, other.form().field("useStops").kind());
+        other.form().field("smaPeriod").valueProperty().set("2OO");
+        assertFalse(other.validProperty().get());
     }
 
     @Test
@@ -110,18 +221,21 @@ class BacktestViewModelTest {
 
     @Test
     void runSendsTheFormAsRequestWithUpperCaseSymbols() {
-        vm.symbolProperty().set("qqq ");
+        vm.symbolProperty().set("qld ");
         vm.benchmarkProperty().set("spy");
-        vm.parameters().get(0).valueProperty().set(" 150 ");
+        vm.form().field("fastPeriod").valueProperty().set(" 40 ");
+        vm.form().field("capitalFraction").valueProperty().set("40");
         vm.fromProperty().set(LocalDate.of(2024, 1, 1));
         vm.run();
         BacktestRequest r = runner.lastRequest();
         assertEquals("regime", r.strategyId());
-        assertEquals("QQQ", r.symbol());
+        assertEquals("QLD", r.symbol());
         assertEquals("SPY", r.benchmarkSymbol());
         assertEquals(LocalDate.of(2024, 1, 1), r.from());
         assertEquals(10_000, r.capital());
-        assertEquals(Map.of("smaPeriod", "150", "exitBuffer", "0.02", "useStops", "true"), r.parameters());
+        assertEquals("40", r.parameters().get("fastPeriod"));
+        assertEquals("0.4", r.parameters().get("capitalFraction"), "sent in the strategy's own unit (a fraction)");
+        assertEquals(StrategyCatalog.builtIn().require("regime").parameters().size(), r.parameters().size());
     }
 
     @Test
@@ -233,8 +347,9 @@ class BacktestViewModelTest {
         assertEquals(23, data.bars().size());
         assertEquals(vm.equitySeriesProperty().get().get(0).x()[22], data.bars().x()[22]);
         assertEquals("TQQQ", data.bars().symbol());
-        assertEquals(List.of("SMA 50", "SMA 250"), data.overlays().stream().map(ChartSeries::name).toList());
-        assertNull(data.indicator(), "the regime strategy has no indicator pane");
+        assertTrue(data.overlays().isEmpty(), "no averages of TQQQ: the regime strategy reads QQQ's");
+        assertEquals("QQQ (regime signal)", data.pane().title(), "QQQ's close and averages get their own pane");
+        assertEquals(List.of("QQQ close", "QQQ SMA 50", "QQQ SMA 250"), data.pane().lines().stream().map(ChartSeries::name).toList());
         assertEquals(2, data.markers().size());
         assertTrue(data.markers().get(0).buy());
         assertFalse(data.markers().get(1).buy());

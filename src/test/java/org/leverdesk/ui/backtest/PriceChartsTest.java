@@ -74,12 +74,34 @@ class PriceChartsTest {
         assertEquals(100, rsi2.indicator().y()[2], 1e-12);
 
         PriceChartData regime = PriceCharts.of(result("regime", D0, D0.plusDays(29), List.of(), List.of()), bars());
-        assertNull(regime.indicator());
-        assertEquals(List.of("SMA 50", "SMA 250"), regime.overlays().stream().map(ChartSeries::name).toList());
+        assertNull(regime.indicator(), "without the signal symbol's bars there is no regime pane");
+        assertTrue(regime.overlays().isEmpty(), "no moving averages of the traded symbol: the regime reads QQQ's");
 
         PriceChartData monthly = PriceCharts.of(result("monthly-rebalance", D0, D0.plusDays(29), List.of(), List.of()), bars());
         assertNull(monthly.indicator());
         assertTrue(monthly.overlays().isEmpty());
+    }
+
+    @Test
+    void theRegimeStrategysPaneShowsItsSignalSymbolsCloseAndMovingAveragesNamedAfterIt() {
+        List<Bar> list = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            list.add(new Bar(D0.minusDays(270).plusDays(i), 100 + i, 101 + i, 99 + i, 100 + i, 1000, 100 + i));
+        }
+        BarSeries qqq = BarSeries.of("QQQ", list);
+        PriceChartData regime = PriceCharts.of(result("regime", D0, D0.plusDays(29), List.of(), List.of()), bars(), qqq);
+        assertEquals("QQQ (regime signal)", regime.pane().title());
+        assertEquals(List.of("QQQ close", "QQQ SMA 50", "QQQ SMA 250"), regime.pane().lines().stream().map(ChartSeries::name).toList());
+        assertFalse(regime.pane().fixedRange(), "prices are fitted, not 0..100");
+        ChartSeries sma50 = regime.pane().lines().get(1);
+        assertEquals(30, sma50.size(), "the run's days only");
+        assertEquals(ChartSeries.epochSeconds(D0), sma50.x()[0]);
+        // on D0 (bar 270) the SMA-50 averages closes 321..370 (bars 221..270) = 345.5; the SMA-250 closes 121..370 = 245.5
+        assertEquals(345.5, sma50.y()[0], 1e-9);
+        assertEquals(245.5, regime.pane().lines().get(2).y()[0], 1e-9);
+        assertEquals("QQQ", PriceCharts.signalSymbol("regime", java.util.Map.of(), java.util.Map.of("signalSymbol", "QQQ")));
+        assertEquals("SPY", PriceCharts.signalSymbol("regime", java.util.Map.of("signalSymbol", "spy"), java.util.Map.of()));
+        assertNull(PriceCharts.signalSymbol("rsi2", java.util.Map.of(), java.util.Map.of()));
     }
 
     @Test

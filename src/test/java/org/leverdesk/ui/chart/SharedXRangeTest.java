@@ -47,16 +47,15 @@ class SharedXRangeTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ChartSeries.epochSeconds(LocalDate.of(2024, 2, 1)), equity.xAxis().getMin());
         assertEquals(ChartSeries.epochSeconds(LocalDate.of(2024, 2, 29)), equity.xAxis().getMax());
-        // the price axis fits the bars in view: closes 41 .. 69, padded 4% of 28
-        assertEquals(41 - 28 * 0.04, price[0].pricePane().yAxis().getMin(), 1e-9);
-        assertEquals(69 + 28 * 0.04, price[0].pricePane().yAxis().getMax(), 1e-9);
+        // the price axis fits the bars in view (closes 41 .. 69) with a few pixels to spare
+        double min = price[0].pricePane().yAxis().getMin();
+        double max = price[0].pricePane().yAxis().getMax();
+        assertTrue(min <= 41 && min > 41 - 28 * 0.15, "min " + min);
+        assertTrue(max >= 69 && max < 69 + 28 * 0.3, "max " + max);
 
         double from = ChartSeries.epochSeconds(LocalDate.of(2024, 3, 1));
-        double to = ChartSeries.epochSeconds(LocalDate.of(2024, 3, 10));
-        robot.interact(() -> {
-            equity.xAxis().setAutoRanging(false);
-            equity.xAxis().set(from, to);
-        });
+        double to = ChartSeries.epochSeconds(LocalDate.of(2024, 3, 20));
+        robot.interact(() -> equity.group().setRange(from, to));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(from, price[0].pricePane().xAxis().getMin());
         assertEquals(to, price[0].pricePane().xAxis().getMax());

@@ -33,6 +33,71 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void onlyALiveAccountSaysLiveAPaperAccountsStrategiesRunOnPaper() {
+        DashboardViewModel paper = new DashboardViewModel(DashboardSamples::paperAccount, new TestTaskExecutor(), NEW_YORK);
+        paper.refresh();
+        assertFalse(paper.liveProperty().get());
+        DashboardSnapshot.StrategyRow enabled = paper.strategies().stream().filter(DashboardSnapshot.StrategyRow::enabled)
+                .findFirst().orElseThrow();
+        assertEquals("on · paper", paper.runsText(enabled), "a paper account said \"Live: on\"");
+        assertFalse(paper.titleProperty().get().contains("LIVE"));
+
+        DashboardSnapshot s = DashboardSamples.paperAccount();
+        DashboardSnapshot live = new DashboardSnapshot("alpaca-live", true, s.account(), null, s.positions(), s.strategies(),
+                s.schedulerState(), s.tradingState(), s.asOf());
+        DashboardViewModel real = new DashboardViewModel(() -> live, new TestTaskExecutor(), NEW_YORK);
+        real.refresh();
+        assertEquals("on · LIVE", real.runsText(enabled));
+        assertEquals("Dashboard — alpaca-live account · LIVE (real money)", real.titleProperty().get());
+        DashboardSnapshot.StrategyRow off = new DashboardSnapshot.StrategyRow("rsi2", false, 0.5, "—", "no decision yet", null);
+        assertEquals("off", real.runsText(off));
+    }
+
+    @Test
+    void pauseResumeAndTheKillSwitchAreOfferedExactlyAsInTheOrdersView() {
+        org.leverdesk.ui.orders.TradingControls.State[] state = {org.leverdesk.ui.orders.TradingControls.State.ACTIVE};
+        org.leverdesk.ui.orders.TradingControls controls = new org.leverdesk.ui.orders.TradingControls() {
+            @Override
+            public void pause() {
+                state[0] = State.PAUSED;
+            }
+
+            @Override
+            public void resume() {
+                state[0] = State.ACTIVE;
+            }
+
+            @Override
+            public void halt() {
+                state[0] = State.HALTED;
+            }
+
+            @Override
+            public State state() {
+                return state[0];
+            }
+        };
+        DashboardViewModel vm = new DashboardViewModel(DashboardSamples::paperAccount, controls, new TestTaskExecutor(), NEW_YORK);
+        assertFalse(vm.canResume(), "nothing known yet: nothing offered");
+        vm.refresh();
+        // active: Resume was enabled here while the Orders view's was disabled
+        assertFalse(vm.canResume());
+        assertTrue(vm.canPause());
+        assertTrue(vm.canHalt());
+        vm.pause();
+        assertTrue(vm.canResume());
+        assertFalse(vm.canPause());
+        vm.halt();
+        assertTrue(vm.canResume());
+        assertFalse(vm.canHalt());
+        vm.resume();
+        assertFalse(vm.canResume());
+        for (var st : org.leverdesk.ui.orders.TradingControls.State.values()) {
+            assertEquals(st != org.leverdesk.ui.orders.TradingControls.State.ACTIVE, st.canResume(), st.name());
+        }
+    }
+
+    @Test
     void anUnreadableAccountShowsWhyAndKeepsTheRest() {
         DashboardSnapshot s = DashboardSamples.paperAccount();
         DashboardSnapshot broken = new DashboardSnapshot("alpaca-paper", null,

@@ -83,15 +83,17 @@ class RegimeViewModelTest {
     void theChartHasCloseAndBothSmasFromTheirFirstValueThePositionAndOneBandPerRegimeRun() {
         RegimeViewModel vm = loaded();
         List<ChartSeries> price = vm.priceSeriesProperty().get();
-        assertEquals(List.of("QQQ close", "SMA-50", "SMA-250"), price.stream().map(ChartSeries::name).toList());
+        assertEquals(List.of("QQQ close", "QQQ SMA-50", "QQQ SMA-250"), price.stream().map(ChartSeries::name).toList());
         assertEquals(N, price.get(0).size());
         assertEquals(N - 49, price.get(1).size());
         assertEquals(N - 249, price.get(2).size());
         assertEquals(ChartSeries.epochSeconds(QQQ.date(249)), price.get(2).x()[0]);
         ChartSeries position = vm.positionSeriesProperty().get().get(0);
-        assertEquals("TQQQ shares held", position.name());
+        assertEquals("TQQQ % of equity (backtest)", position.name());
         assertEquals(0.0, position.y()[250]);
-        assertEquals(19.0, position.y()[251]); // floor(2,100 / 106.05) bought at day 251's close
+        // floor(2,100 / 106.05) = 19 shares bought at day 251's close, out of $10,000 (no costs)
+        // (equity is the exact ledger's: the fill at four decimals moves it by a fraction of a cent)
+        assertEquals(19 * TQQQ.close(251) / 10_000 * 100, position.y()[251], 1e-6);
         List<ChartBand> bands = vm.bandsProperty().get();
         assertEquals(2, bands.size());
         assertEquals(new ChartBand(ChartSeries.epochSeconds(QQQ.date(249)), ChartSeries.epochSeconds(QQQ.date(251)),
@@ -102,19 +104,57 @@ class RegimeViewModelTest {
     @Test
     void clickingADayShowsThatDaysDecisionWithItsGatesAndSignals() {
         RegimeViewModel vm = loaded();
-        assertTrue(vm.dayTitleProperty().get().startsWith(QQQ.lastDate() + " · STRONG_BULL"), "the last day is selected first");
+        assertTrue(vm.dayTitleProperty().get().startsWith(QQQ.lastDate() + " · if run now · STRONG_BULL"),
+                "the last day is selected first: " + vm.dayTitleProperty().get());
         vm.selectDay(QQQ.date(249));
-        assertEquals(QQQ.date(249) + " · CAUTIOUS · held 0 TQQQ", vm.dayTitleProperty().get());
+        assertEquals(QQQ.date(249) + " · backtest · CAUTIOUS · held 0 TQQQ of a $10,000 backtest account", vm.dayTitleProperty().get());
         assertEquals(16, vm.dayGates().size());
         assertEquals(List.of("regime confirmed"), vm.dayGates().stream().filter(g -> !g.passed()).map(GateRow::name).toList());
         assertTrue(vm.daySummaryProperty().get().startsWith("buy of 7 TQQQ blocked by: regime confirmed; "), vm.daySummaryProperty().get());
         assertEquals(new SignalRow("targetShares", "7"), vm.daySignals().stream().filter(r -> r.name().equals("targetShares"))
                 .findFirst().orElseThrow());
         vm.selectDay(QQQ.date(10));
-        assertEquals(QQQ.date(10) + " · no regime · held 0 TQQQ", vm.dayTitleProperty().get());
+        assertEquals(QQQ.date(10) + " · backtest · no regime · held 0 TQQQ of a $10,000 backtest account", vm.dayTitleProperty().get());
         vm.selectDay(QQQ.date(0).minusDays(3));
         assertEquals(QQQ.date(0).minusDays(3) + ": no decision (the backtest had not started)", vm.dayTitleProperty().get());
         assertTrue(vm.dayGates().isEmpty());
+    }
+
+    @Test
+    void theDataDateHasOneSizeTheWhatIfsAndTheBacktestsOwnSizesAreOnlyShownForEarlierDays() {
+        Clock clock = Clock.fixed(QQQ.lastDate().atTime(LocalTime.of(17, 0)).atZone(NY).toInstant(), NY);
+        AccountSnapshot account = new AccountSnapshot("$30,000 paper account", 30_000, Map.of());
+        RegimeViewModel vm = new RegimeViewModel(new RegimeInsightService(new MapMarketData(Map.of("QQQ", QQQ, "TQQQ", TQQQ), true),
+                CAL, RegimeConfig.defaults(), clock, () -> account), executor);
+        vm.refresh();
+        int last = N - 1;
+        // the backtest behind the chart starts with $10,000 and holds its own size that day...
+        assertTrue(vm.historyProperty().get().position()[last] < 30, "backtest holding " + vm.historyProperty().get().position()[last]);
+        // ...but the day's panel shows the what-if sized against the account, as the panel above: floor(30,000 x 0.21 / 122.45) = 51
+        String title = vm.dayTitleProperty().get();
+        assertEquals(QQQ.lastDate() + " · if run now · STRONG_BULL · target 51 TQQQ, held 0 · $30,000 paper account", title);
+        assertEquals("target 51 TQQQ · held 0 · $30,000 paper account", vm.positionTextProperty().get());
+        assertEquals(vm.decisionSummaryProperty().get(), vm.daySummaryProperty().get(), "the day's decision is the what-if itself");
+        assertEquals(new SignalRow("targetShares", "51"), vm.daySignals().stream().filter(r -> r.name().equals("targetShares"))
+                .findFirst().orElseThrow());
+        vm.selectDay(QQQ.date(last - 1));
+        assertTrue(vm.dayTitleProperty().get().contains(" · backtest · "), vm.dayTitleProperty().get());
+        vm.selectDay(QQQ.lastDate().plusDays(3));
+        assertEquals(title, vm.dayTitleProperty().get(), "a click right of the last bar is the data date too");
+    }
+
+    @Test
+    void staleDataIsSaidOnceTheHeaderTheGateListAndTheWhatIfAgree() {
+        LocalDate next = CAL.nextTradingDay(QQQ.lastDate()); // the day after it, prices must reach it but end before
+        RegimeViewModel vm = viewModel(Map.of("QQQ", QQQ, "TQQQ", TQQQ), false, CAL.nextTradingDay(next));
+        vm.refresh();
+        assertEquals("test bars · data date " + QQQ.lastDate() + " · stale: the latest completed session is " + next,
+                vm.dataTextProperty().get());
+        GateRow fresh = vm.gates().stream().filter(g -> g.name().equals("data fresh")).findFirst().orElseThrow();
+        assertFalse(fresh.passed(), "a stale header above a passing data-fresh gate was the contradiction");
+        assertEquals("15 of 16 gates pass", vm.gateSummaryProperty().get());
+        assertEquals("no order", vm.orderProperty().get());
+        assertTrue(vm.decisionSummaryProperty().get().contains("stale"), vm.decisionSummaryProperty().get());
     }
 
     @Test

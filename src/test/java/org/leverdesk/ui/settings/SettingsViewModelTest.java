@@ -70,9 +70,9 @@ class SettingsViewModelTest {
         assertEquals("PAPER", vm.field("broker.kind").valueProperty().get());
         assertEquals("2", vm.field("risk.tolerancePercent").valueProperty().get());
         assertEquals("0.5", vm.field("risk.limitOffsetPercent").valueProperty().get());
-        // four strategies (monthly-rebalance, regime, rsi2, rotation): each gets floor(100/4)% = 0.25 so all may be
-        // enabled at once
-        assertEquals("25", vm.field("strategies.rsi2.capitalShare").valueProperty().get(), "a share shown as a percent");
+        // seven strategies (monthly-rebalance, regime, rsi2, rotation, wheel, covered-call, dca): each gets
+        // floor(100/7)% = 0.14 so all may be enabled at once
+        assertEquals("14", vm.field("strategies.rsi2.capitalShare").valueProperty().get(), "a share shown as a percent");
         assertEquals("30", vm.field("strategies.rsi2.parameters.entryRsi").valueProperty().get());
         assertEquals("Entry RSI", vm.field("strategies.rsi2.parameters.entryRsi").label());
         assertEquals("true", vm.field("strategies.rsi2.parameters.hedge").valueProperty().get());
@@ -81,11 +81,29 @@ class SettingsViewModelTest {
         long regimeParams = vm.fields().stream().filter(f -> f.key().startsWith("strategies.regime.parameters.")).count();
         assertEquals(StrategyCatalog.builtIn().require("regime").parameters().size(), regimeParams);
         assertEquals(List.of("Broker", "Risk", "Monthly rebalance (fixed dollars)", "Regime (QQQ regimes size TQQQ)",
-                "RSI(2) mean reversion with SQQQ hedge", "Rotation (Sharpe top-3 sleeves, best sleeve)", "Notifications"),
+                "RSI(2) mean reversion with SQQQ hedge", "Rotation (Sharpe top-3 sleeves, best sleeve)",
+                "Wheel (cash-secured puts, then covered calls)", "Covered calls (100-share lots, calls written on them)",
+                "Weekly DCA (dollar-cost averaging)", "Notifications", "Research advisor"),
                 vm.fields().stream().map(org.leverdesk.ui.common.form.FieldModel::group).distinct().toList());
         assertTrue(vm.validProperty().get());
         // a fresh install has no file yet: the defaults are a change worth saving
         assertTrue(vm.canSaveProperty().get());
+    }
+
+    @Test
+    void theLlmAdvisorNeedsAModelAndAnHttpsEndpoint() {
+        SettingsViewModel vm = vm();
+        assertEquals("false", vm.field("advisor.llmEnabled").valueProperty().get(), "off by default");
+        type(vm, "advisor.llmEnabled", "true");
+        assertEquals("LLM model is needed when the LLM advisor is on", vm.field("advisor.llmModel").problemProperty().get());
+        type(vm, "advisor.llmModel", "some-model");
+        type(vm, "advisor.llmEndpoint", "http://llm.example.com/v1/messages");
+        assertTrue(vm.field("advisor.llmEndpoint").problemProperty().get().contains("must use https://"),
+                vm.field("advisor.llmEndpoint").problemProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+        type(vm, "advisor.llmEndpoint", "http://127.0.0.1:8080/v1/chat/completions");
+        type(vm, "advisor.llmApi", "openai");
+        assertTrue(vm.validProperty().get(), vm.validationMessageProperty().get());
     }
 
     @Test

@@ -56,7 +56,7 @@ class StrategiesViewModelTest {
         assertEquals("defaults", defaults.createdBy());
         assertEquals("2025-01-02 14:30", vm.created(defaults));
         assertEquals(defaults, vm.editingProperty().get());
-        assertEquals(List.of("allocation", "limitOffsetBps"), vm.editor().stream().map(org.leverdesk.ui.common.form.FieldModel::key).toList());
+        assertEquals(List.of("allocation", "limitOffsetBps", "orderStyle"), vm.editor().stream().map(org.leverdesk.ui.common.form.FieldModel::key).toList());
         assertEquals("2,000.00", field("allocation").valueProperty().get(), "money with two decimals");
         assertEquals("Allocation", field("allocation").label());
         assertEquals("0.5", field("limitOffsetBps").valueProperty().get(), "50 basis points shown as 0.5%");

@@ -1,4 +1,4 @@
--- Leverdesk schema, version 8: the paper account that trades the simulated DEMO market is its own
+-- Leverdesk schema, version 12: the paper account that trades the simulated DEMO market is its own
 -- account. The built-in paper broker keeps it in these demo_paper_* tables, a copy of the paper_*
 -- tables of versions 2 and 5, so simulated fills, cash and positions are never mixed with the paper account
 -- that trades real prices (broker.paper.PaperBroker picks the tables by the market it is priced from).

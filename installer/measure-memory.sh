@@ -1,0 +1,74 @@
+#!/bin/bash
+# Resident memory of the desktop window while it runs backtests one after another.
+#
+#   installer/measure-memory.sh [RUNS] [STRATEGY_INDEX] [PRICES_DIR]
+#
+# Starts the window (target/classes + the Maven class path, or target/leverdesk.jar when present)
+# under its own Xvfb display with scratch XDG folders, takes the demo start in the first-run
+# dialog, opens the Backtest view (Ctrl+2), picks strategy number STRATEGY_INDEX of the list (0 = the
+# first, monthly rebalance, the default; 1 = regime, with STRATEGY_X/STRATEGY_Y) and runs it RUNS times (default 20) with Ctrl+R,
+# each time after the previous run was saved (read from logs/leverdesk.log). Prints VmRSS/VmHWM after the window opened,
+# after each run, and 40 s after the last one (the idle window's periodic collection has run by then).
+# JVM options to try go in JAVA_OPTS (e.g. JAVA_OPTS="-XX:GCTimeRatio=4"); with
+# JAVA_OPTS=-XX:NativeMemoryTracking=summary the end also prints the JVM's own memory summary.
+# Needs Xvfb, xdotool and a JDK 21+ (JAVA, else the newest in /usr/lib/jvm). Everything it starts
+# is stopped at the end; nothing outside the scratch folder is written.
+set -euo pipefail
+RUNS=${1:-20}
+STRATEGY=${2:-0}
+PRICES=${3:-../shared/data/prices}
+# another strategy than the first needs where the strategy list is in the 1600x1000 window (read it off a screenshot)
+if [ "$STRATEGY" -gt 0 ] && { [ -z "${STRATEGY_X:-}" ] || [ -z "${STRATEGY_Y:-}" ]; }; then
+  echo "strategy $STRATEGY: set STRATEGY_X and STRATEGY_Y to the strategy list's position in the window" >&2; exit 2
+fi
+cd "$(dirname "$0")/.."
+JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*/bin/java | sort -V | tail -1)}
+SCRATCH=$(mktemp -d /tmp/leverdesk-memory.XXXXXX)
+export XDG_CONFIG_HOME=$SCRATCH/config XDG_DATA_HOME=$SCRATCH/data
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
+LOG=$XDG_DATA_HOME/leverdesk/logs/leverdesk.log
+DISPLAY_NO=:$((90 + RANDOM % 9))
+Xvfb "$DISPLAY_NO" -screen 0 1600x1000x24 >/dev/null 2>&1 & XVFB=$!
+export DISPLAY=$DISPLAY_NO
+APP=
+cleanup() { [ -n "$APP" ] && kill "$APP" 2>/dev/null; kill "$XVFB" 2>/dev/null; rm -rf "$SCRATCH"; }
+trap cleanup EXIT
+sleep 1
+if [ -f target/leverdesk.jar ]; then
+  CMD=("$JAVA" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar target/leverdesk.jar)
+else
+  [ -f target/classpath.txt ] || mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
+  CMD=("$JAVA" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" org.leverdesk.app.Main)
+fi
+"${CMD[@]}" gui --prices "$PRICES" --data-dir "$SCRATCH/store" >"$SCRATCH/app.out" 2>&1 & APP=$!
+rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MB  ", $1, $2/1024}' /proc/$APP/status; echo; }
+window() { for _ in $(seq 1 180); do W=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1 || true); [ -n "$W" ] && { echo "$W"; return; }; sleep 1; done; echo "no window '$1'" >&2; exit 1; }
+
+# first start: the dialog's default button (bottom right) starts on the demo market
+D=$(window "first start")
+eval "$(xdotool getwindowgeometry --shell "$D")"
+xdotool mousemove $((X + WIDTH - 110)) $((Y + HEIGHT - 26)) click 1
+M=$(window "^Leverdesk · (PAPER|DEMO|LIVE)$")
+xdotool windowmove "$M" 0 0
+xdotool windowsize "$M" 1600 1000
+sleep 5
+echo "window open:        $(rss)"
+xdotool mousemove 800 500                 # the pointer over the window gives it the keyboard (no window manager)
+xdotool key ctrl+2                        # the Backtest view (View menu)
+sleep 8
+if [ "$STRATEGY" -gt 0 ]; then               # the strategy list: STRATEGY steps down from the first
+  xdotool mousemove "$STRATEGY_X" "$STRATEGY_Y" click 1
+  sleep 1
+  for _ in $(seq 1 "$STRATEGY"); do xdotool key Down; done
+  xdotool key Return
+  sleep 2
+fi
+for i in $(seq 1 "$RUNS"); do
+  xdotool key ctrl+r                      # Backtest ▸ Run backtest
+  for _ in $(seq 1 600); do grep -q "saved as run $i " "$LOG" 2>/dev/null && break; sleep 0.5; done
+  echo "after backtest $i: $(rss)"
+done
+sleep 40
+echo "idle 40 s later:   $(rss)"
+grep -E "view open|shown:" "$LOG" | tail -3 || true
+case "${JAVA_OPTS:-}" in *NativeMemoryTracking*) "$(dirname "$JAVA")/jcmd" "$APP" VM.native_memory summary | grep -E "committed=" | head -20 ;; esac

@@ -1,0 +1,133 @@
+package org.leverdesk.ui.research;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leverdesk.app.context.AppContext;
+import org.leverdesk.app.desktop.AppWindow;
+import org.leverdesk.backtest.SavedRuns;
+import org.leverdesk.research.Trial;
+import org.leverdesk.testing.SharedPrices;
+import org.leverdesk.ui.FxTest;
+import org.leverdesk.ui.Snapshots;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Research view in the real window over real prices and a real store, clicked through with TestFX. */
+@FxTest
+class ResearchViewFxTest {
+    private final AppWindow window = new AppWindow();
+
+    @TempDir
+    Path dataDir;
+
+    @AfterEach
+    void close() {
+        window.close();
+    }
+
+    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void type(FxRobot robot, String id, String text) {
+        javafx.scene.control.TextField f = robot.lookup(id).queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> f.setText(text));
+    }
+
+    private static void sweep(FxRobot robot) throws Exception {
+        robot.clickOn("Research");
+        waitUntil(10, () -> robot.lookup("#param-entryRsi").tryQuery().isPresent() || robot.lookup("#strategyBox").tryQuery().isPresent());
+        robot.interact(() -> {
+            var box = robot.lookup("#strategyBox").<javafx.scene.control.ComboBox<org.leverdesk.backtest.BacktestRunner.StrategyInfo>>query();
+            box.getSelectionModel().select(box.getItems().stream().filter(s -> s.id().equals("rsi2")).findFirst().orElseThrow());
+            robot.lookup("#fromPicker").queryAs(DatePicker.class).setValue(LocalDate.of(2021, 1, 4));
+            robot.lookup("#toPicker").queryAs(DatePicker.class).setValue(LocalDate.of(2024, 12, 31));
+        });
+        type(robot, "#param-entryRsi", "10..40:10");
+        type(robot, "#param-exitRsi", "60..90:10");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("16 runs of rsi2 on TQQQ", robot.lookup("#planLabel").queryLabeled().getText());
+        robot.clickOn("#sweepButton");
+        TableView<?> trials = robot.lookup("#trialsTable").queryAs(TableView.class);
+        waitUntil(90, () -> trials.getItems().size() == 16);
+        assertTrue(robot.lookup("#overfittingLabel").queryLabeled().getText().contains("Probability of backtest overfitting"));
+        assertTrue(robot.lookup("#messageLabel").queryLabeled().getText().contains("saved as research run 1"),
+                robot.lookup("#messageLabel").queryLabeled().getText());
+    }
+
+    @Test
+    void sweepHeatmapClickOpensTheRunInTheBacktestView(FxRobot robot) throws Exception {
+        AppContext app = window.open(robot, dataDir, SharedPrices.dir(), 1600, 1000);
+        sweep(robot);
+        Node root = robot.lookup("#researchView").query().getScene().getRoot();
+        Snapshots.write(root, "research-sweep-1600x1000.png");
+
+        // a click in the middle of the heatmap opens that cell's run in the Backtest view, saved with the saved runs
+        Node canvas = robot.lookup(".sweep-chart .chart-content").tryQuery().orElse(robot.lookup(".sweep-chart").query());
+        Bounds b = canvas.localToScreen(canvas.getBoundsInLocal());
+        robot.clickOn(b.getMinX() + b.getWidth() * 0.45, b.getMinY() + b.getHeight() * 0.45);
+        @SuppressWarnings("unchecked")
+        ListView<Object> nav = robot.lookup("#navigation").queryAs(ListView.class);
+        waitUntil(60, () -> "Backtest".equals(String.valueOf(nav.getSelectionModel().getSelectedItem())));
+        waitUntil(30, () -> robot.lookup(".result-title").queryLabeled().getText().startsWith("Saved run "));
+        SavedRuns.SavedRun opened = app.savedRuns().list().get(0);
+        assertEquals("rsi2", opened.strategyId());
+        Snapshots.write(root, "research-opened-in-backtest.png");
+
+        // walk-forward, Monte Carlo and similar sessions
+        robot.clickOn("Research");
+        robot.clickOn("Walk-forward");
+        type(robot, "#inSampleField", "12m");
+        type(robot, "#outOfSampleField", "6m");
+        robot.clickOn("#walkForwardButton");
+        TableView<?> windows = robot.lookup("#windowsTable").queryAs(TableView.class);
+        waitUntil(120, () -> windows.getItems().size() == 6);
+        assertTrue(robot.lookup("#walkForwardLabel").queryLabeled().getText().contains("Walk-forward efficiency"));
+        Snapshots.write(root, "research-walkforward-1600x1000.png");
+
+        robot.clickOn("Monte Carlo");
+        waitUntil(30, () -> robot.lookup("#monteCarloLabel").queryLabeled().getText().contains("paths of"));
+        Snapshots.write(root, "research-montecarlo-1600x1000.png");
+
+        robot.clickOn("Similar sessions");
+        type(robot, "#kField", "8");
+        type(robot, "#horizonField", "5");
+        type(robot, "#gridField", "entryRsi=10,45");
+        robot.interact(() -> robot.lookup("#asOfPicker").queryAs(DatePicker.class).setValue(LocalDate.of(2024, 12, 31)));
+        robot.clickOn("#adviseButton");
+        TableView<?> neighbours = robot.lookup("#neighboursTable").queryAs(TableView.class);
+        waitUntil(120, () -> neighbours.getItems().size() == 8);
+        assertTrue(robot.lookup("#suggestionLabel").queryLabeled().getText().contains("confidence"));
+        assertFalse(robot.lookup("#autoApplyBox").query().isDisabled(), "the built-in paper broker may auto-apply");
+        Snapshots.write(root, "research-similar-1600x1000.png");
+    }
+
+    @Test
+    void theViewFitsASmallWindow(FxRobot robot) throws Exception {
+        window.open(robot, dataDir, SharedPrices.dir(), 1024, 700);
+        sweep(robot);
+        Node root = robot.lookup("#researchView").query().getScene().getRoot();
+        assertTrue(robot.lookup("#sweepButton").query().isVisible());
+        Snapshots.write(root, "research-sweep-1024x700.png");
+        robot.clickOn("Monte Carlo");
+        waitUntil(30, () -> robot.lookup("#monteCarloLabel").queryLabeled().getText().contains("paths of"));
+        Snapshots.write(root, "research-montecarlo-1024x700.png");
+        Trial best = (Trial) robot.lookup("#trialsTable").queryAs(TableView.class).getItems().get(0);
+        assertTrue(best.tradeReturns().length > 0);
+    }
+}
