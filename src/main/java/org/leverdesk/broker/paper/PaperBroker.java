@@ -79,7 +79,7 @@ public final class PaperBroker implements Broker {
     private BigDecimal savedCapital;
     // Options (decision record 0011, README "Options on the paper account"): the chains held options are quoted
     // from, the events settled since the last save, and who hears of them once they are saved.
-    private final SyntheticChains optionChains;
+    private SyntheticChains optionChains;
     private final List<SimOptionEvent> unsavedEvents = new ArrayList<>();
     private final List<Consumer<SimOptionEvent>> optionListeners = new CopyOnWriteArrayList<>();
 
@@ -266,6 +266,17 @@ public final class PaperBroker implements Broker {
     /** Every fill of the paper account kept in {@code store}, oldest first, without opening the account (tax lots, reports). */
     public static List<SimFill> storedFills(Store store) {
         return new PaperStore(store).fills();
+    }
+
+    /** Quotes held options and option orders from {@code chains} from now on (null: no option quotes). */
+    public synchronized void setOptionChains(SyntheticChains chains) {
+        this.optionChains = chains;
+        sim.setOptionChains(chains);
+    }
+
+    /** The chains options are quoted from, or null. */
+    public synchronized SyntheticChains optionChains() {
+        return optionChains;
     }
 
     /**
