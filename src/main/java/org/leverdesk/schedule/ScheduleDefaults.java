@@ -34,6 +34,8 @@ public final class ScheduleDefaults {
         DEFAULTS.put("wheel", "close-10m");
         DEFAULTS.put("covered-call", "close-10m");
         DEFAULTS.put("dca", "close-10m");
+        DEFAULTS.put("putwrite", "close-10m");
+        DEFAULTS.put("buywrite", "close-10m");
     }
 
     private ScheduleDefaults() {
