@@ -138,6 +138,22 @@ public final class ExecutionService {
                 IntentLog.of(orders), STOP_WAIT, positionChecks);
     }
 
+    /**
+     * Gives strategies the synthetic option chains of each decision's day, the chains the paper broker quotes
+     * its options from (decision record 0011); without them an option strategy sees no chain and holds.
+     */
+    public void setOptionChains(org.leverdesk.options.chain.SyntheticChains chains) {
+        cycle.setOptionChains(chains);
+    }
+
+    /**
+     * Records option events the broker reports (expiry, assignment, exercise) in the store's own count and the
+     * journal, each once; give it the broker's whole list after a restart and each event as it happens.
+     */
+    public int recordOptionEvents(java.util.List<org.leverdesk.broker.sim.SimOptionEvent> events) {
+        return new OptionEventLedger(ledger, journal).recordAll(events);
+    }
+
     /** The risk gate (trading state, kill switch). */
     public RiskGate riskGate() {
         return gate;

@@ -28,6 +28,13 @@ public final class ScheduleDefaults {
         // day (the initial buy) and the month's last trading day, so live runs decide on the days a backtest does.
         DEFAULTS.put("monthly-rebalance", "close-10m");
         DEFAULTS.put(ROTATION, "close+15m");
+        // Seed 003's option strategies decide before the close on that day's chain, as their backtests do
+        // (wheel and covered calls write options at the 15:50 quotes; DCA buys on the week's first session).
+        DEFAULTS.put("wheel", "close-10m");
+        DEFAULTS.put("covered-call", "close-10m");
+        DEFAULTS.put("dca", "close-10m");
+        DEFAULTS.put("putwrite", "close-10m");
+        DEFAULTS.put("buywrite", "close-10m");
     }
 
     private ScheduleDefaults() {

@@ -154,4 +154,38 @@ public final class PositionLedger {
         });
         return adjustment;
     }
+
+    /**
+     * Records what an option event (expiry, assignment, exercise, keyed by {@code eventId}) did to the count of
+     * {@code strategyId}: each symbol's quantity moves by its {@code changes} entry, in one transaction. A second
+     * call with the same id changes nothing and returns false (a restart replays the broker's events).
+     */
+    public boolean recordEvent(String eventId, String strategyId, Map<String, BigDecimal> changes, String reason) {
+        String key = eventId + ": ";
+        String text = key + reason;
+        Instant now = clock.instant();
+        return store.inTransaction("record " + eventId + " in the store's count", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM position_adjustments WHERE reason LIKE ?")) {
+                ps.setString(1, key.replace("%", "\\%").replace("_", "\\_") + "%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO position_adjustments (strategy_id, symbol,"
+                    + " quantity, reason, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                for (Map.Entry<String, BigDecimal> e : changes.entrySet()) {
+                    ps.setString(1, strategyId);
+                    ps.setString(2, e.getKey());
+                    ps.setBigDecimal(3, e.getValue());
+                    ps.setString(4, text.length() <= 1000 ? text : text.substring(0, 997) + "...");
+                    Jdbc.setInstant(ps, 5, now);
+                    ps.executeUpdate();
+                }
+            }
+            return true;
+        });
+    }
 }

@@ -84,7 +84,8 @@ class ScheduleNotationTest {
         List<JobDefinition> jobs = new org.leverdesk.config.AppConfig(null, null, List.of(settings("regime", null),
                 new StrategySettings("rsi2", false, 0.2, Map.of(), null)), null).jobs();
         assertEquals(List.of("regime/run"), jobs.stream().map(JobDefinition::key).toList());
-        assertEquals(List.of("monthly-rebalance/run", "regime/run", "rsi2/run", "rotation/run"),
+        assertEquals(List.of("monthly-rebalance/run", "regime/run", "rsi2/run", "rotation/run", "wheel/run", "covered-call/run",
+                        "dca/run", "putwrite/run", "buywrite/run"),
                 ScheduleDefaults.allDefaults(StrategyCatalog.builtIn()).stream().map(JobDefinition::key).toList());
     }
 

@@ -247,6 +247,9 @@ public final class AppContext implements AutoCloseable {
                 Brokers.Opened opened = Brokers.open(config.broker(), config.risk(), requireStore(), tradingData, now, secrets);
                 broker = opened.broker();
                 brokerResource = opened.resource();
+                if (broker instanceof org.leverdesk.broker.paper.PaperBroker paper) {
+                    paper.setOptionChains(optionChainsOrNone());
+                }
             }
         }
         return broker;
@@ -263,7 +266,7 @@ public final class AppContext implements AutoCloseable {
 
     /** The execution service over {@code broker} and this context's prices, calendar and store. */
     public ExecutionService execution(Broker broker, RiskSettings risk, TradingMode mode, Clock now) {
-        return new ExecutionService(broker, tradingData(), calendar, requireStore(), risk, mode, now, exchangeHours());
+        return withOptions(new ExecutionService(broker, tradingData(), calendar, requireStore(), risk, mode, now, exchangeHours()), broker);
     }
 
     /**
@@ -276,6 +279,29 @@ public final class AppContext implements AutoCloseable {
         }
         MarketData pinned = tradingData;
         return pinned != null ? pinned : marketData;
+    }
+
+    /**
+     * Option strategies on the paper broker: they see the chains it quotes from, and its expiries, assignments
+     * and exercises reach the store's own count and the journal (the ones saved while no run listened, first).
+     */
+    private ExecutionService withOptions(ExecutionService execution, Broker broker) {
+        if (broker instanceof org.leverdesk.broker.paper.PaperBroker paper && paper.optionChains() != null) {
+            execution.setOptionChains(paper.optionChains());
+            execution.recordOptionEvents(paper.optionEvents());
+            paper.addOptionListener(e -> execution.recordOptionEvents(java.util.List.of(e)));
+        }
+        return execution;
+    }
+
+    /** The option chains, or null (logged) when this market's volatility or rate files cannot be read. */
+    private org.leverdesk.options.chain.SyntheticChains optionChainsOrNone() {
+        try {
+            return optionChains();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AppContext.class).warn("no option chains for the paper broker: {}", e.getMessage());
+            return null;
+        }
     }
 
     /**
@@ -293,7 +319,8 @@ public final class AppContext implements AutoCloseable {
      */
     public ExecutionService execution(Broker broker, RiskSettings risk, TradingMode mode, Clock now,
                                       org.leverdesk.market.feed.LiveFreshness freshness) {
-        return new ExecutionService(broker, marketData, calendar, requireStore(), risk, mode, now, freshness, exchangeHours());
+        return withOptions(new ExecutionService(broker, marketData, calendar, requireStore(), risk, mode, now, freshness,
+                exchangeHours()), broker);
     }
 
     /** Lists of the orders recorded in the store. */

@@ -39,6 +39,7 @@ import org.leverdesk.market.calendar.SessionInstants;
 import org.leverdesk.market.calendar.TradingCalendar;
 import org.leverdesk.market.data.MarketData;
 import org.leverdesk.market.data.VisibleUntil;
+import org.leverdesk.options.chain.SyntheticChains;
 import org.leverdesk.schedule.DayPlan;
 import org.leverdesk.schedule.JobCalendar;
 import org.leverdesk.schedule.JobDefinition;
@@ -58,9 +59,19 @@ import org.leverdesk.strategy.Strategy;
  */
 public final class ParityReplay {
     private final TradingCalendar calendar;
+    private final SyntheticChains optionChains;
 
     public ParityReplay(TradingCalendar calendar) {
+        this(calendar, null);
+    }
+
+    /**
+     * A replay of option strategies too: both runs quote options from {@code optionChains} (null: none), the
+     * backtest's simulated broker and the paper broker alike, and strategies see the same chains.
+     */
+    public ParityReplay(TradingCalendar calendar, SyntheticChains optionChains) {
         this.calendar = calendar;
+        this.optionChains = optionChains;
     }
 
     /**
@@ -76,7 +87,7 @@ public final class ParityReplay {
         Strategy strategy = run.strategy();
         Map<String, BarSeries> series = load(strategy, data, traded, config.to());
         progress.progress(0, "backtest");
-        BacktestResult backtest = new BacktestEngine(calendar, new MetricsCalculator()).run(strategy, run.version(), series,
+        BacktestResult backtest = new BacktestEngine(calendar, new MetricsCalculator(), optionChains).run(strategy, run.version(), series,
                 traded, config.withRecordDecisions(true), data.sourceLabel(), ProgressListener.NONE, cancel);
         Live live = replay(run, data, series.get(traded), jobs, config, progress, cancel);
         return diff(strategy.id(), backtest, live, config);
@@ -128,9 +139,11 @@ public final class ParityReplay {
             PaperSettings settings = new PaperSettings(BigDecimal.valueOf(config.capital()).setScale(2, RoundingMode.HALF_EVEN),
                     config.costs().slippageBps() / 10_000.0, new CommissionModel(BigDecimal.valueOf(config.costs().commissionPerOrder()),
                     BigDecimal.valueOf(config.costs().commissionPerShare())));
-            PaperBroker paper = new PaperBroker(store, visible, clock, calendar, settings);
+            PaperBroker paper = new PaperBroker(store, visible, clock, calendar, settings, optionChains);
             ExecutionService execution = new ExecutionService(paper, visible, calendar, store, config.risk(), TradingMode.PAPER,
                     clock);
+            execution.setOptionChains(optionChains);
+            paper.addOptionListener(e -> execution.recordOptionEvents(List.of(e)));
             for (int i = first; i <= last; i++) {
                 cancel.throwIfCancelled();
                 LocalDate day = traded.date(i);

@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.leverdesk.broker.Account;
 import org.leverdesk.broker.Broker;
@@ -24,10 +27,14 @@ import org.leverdesk.broker.sim.CalendarClock;
 import org.leverdesk.broker.sim.SimBroker;
 import org.leverdesk.broker.sim.SimChanges;
 import org.leverdesk.broker.sim.SimFill;
+import org.leverdesk.broker.sim.SimOptionEvent;
 import org.leverdesk.broker.sim.SimState;
 import org.leverdesk.market.calendar.NyseCalendar;
 import org.leverdesk.market.calendar.TradingCalendar;
 import org.leverdesk.market.data.MarketData;
+import org.leverdesk.options.chain.SyntheticChains;
+import org.leverdesk.options.contract.OptionContract;
+import org.leverdesk.options.contract.OptionSymbols;
 import org.leverdesk.store.Store;
 import org.leverdesk.store.StoreException;
 import org.slf4j.Logger;
@@ -73,6 +80,11 @@ public final class PaperBroker implements Broker {
     // The account row as last written, so reads that change nothing do not write.
     private SimState savedHead;
     private BigDecimal savedCapital;
+    // Options (decision record 0011, README "Options on the paper account"): the chains held options are quoted
+    // from, the events settled since the last save, and who hears of them once they are saved.
+    private SyntheticChains optionChains;
+    private final List<SimOptionEvent> unsavedEvents = new ArrayList<>();
+    private final List<Consumer<SimOptionEvent>> optionListeners = new CopyOnWriteArrayList<>();
 
     /** The paper broker with the default settings ($100,000, 0.01% half-spread, no commission) on the NYSE calendar. */
     public PaperBroker(Store store, MarketData prices, Clock clock) {
@@ -84,7 +96,7 @@ public final class PaperBroker implements Broker {
      * are pushed with {@link #onQuote}; {@code settings} apply to a new or reset account.
      */
     public PaperBroker(Store store, MarketData prices, Clock clock, TradingCalendar calendar, PaperSettings settings) {
-        this(store, prices, clock, calendar, settings, false);
+        this(store, prices, clock, calendar, settings, null, false);
     }
 
     /**
@@ -93,11 +105,22 @@ public final class PaperBroker implements Broker {
      * inherits simulated fills.
      */
     public static PaperBroker onDemoMarket(Store store, MarketData demoPrices, Clock clock) {
-        return new PaperBroker(store, demoPrices, clock, new NyseCalendar(), PaperSettings.DEFAULT, true);
+        return new PaperBroker(store, demoPrices, clock, new NyseCalendar(), PaperSettings.DEFAULT, null, true);
+    }
+
+    /**
+     * The paper account that also trades options: held options and option orders are quoted from
+     * {@code optionChains} whenever their underlying prints (as in a backtest), and expiring positions are
+     * settled at their expiry's close ({@link SimBroker#settleExpiries}). Null: no option quotes.
+     */
+    public PaperBroker(Store store, MarketData prices, Clock clock, TradingCalendar calendar, PaperSettings settings,
+                       SyntheticChains optionChains) {
+        this(store, prices, clock, calendar, settings, optionChains, false);
     }
 
     private PaperBroker(Store store, MarketData prices, Clock clock, TradingCalendar calendar, PaperSettings settings,
-                        boolean demo) {
+                        SyntheticChains optionChains, boolean demo) {
+        this.optionChains = optionChains;
         this.name = demo ? DEMO_NAME : NAME;
         this.store = new PaperStore(store, demo ? PaperStore.DEMO : "");
         this.clock = clock;
@@ -120,6 +143,7 @@ public final class PaperBroker implements Broker {
         }
         paidDividends.clear();
         paidDividends.addAll(store.paidDividends());
+        unsavedEvents.clear();
         if (saved.isPresent()) {
             startingCapital = saved.get().startingCapital();
             sim = new SimBroker(name, settings.commission(), calendar, saved.get().state());
@@ -129,6 +153,8 @@ public final class PaperBroker implements Broker {
             sim = new SimBroker(name, startingCapital, settings.commission(), calendar, now, sessions.isOpen(now));
             LOG.info("new paper account with ${}", startingCapital);
         }
+        sim.setOptionChains(optionChains);
+        sim.addOptionListener(unsavedEvents::add);
     }
 
     // ---- paper-only operations ----
@@ -158,6 +184,8 @@ public final class PaperBroker implements Broker {
                 if (close.isAfter(last) && !close.isAfter(now)) {
                     sessionBars(s.date(), open, close);
                     BarDay.close(sim, close);
+                    // After the closing auction, as a backtest does: options expiring today are assigned, exercised or expire.
+                    sim.settleExpiries(s.date());
                 }
             }
             sim.setTime(now);
@@ -173,7 +201,7 @@ public final class PaperBroker implements Broker {
             sim.openSession();
             return;
         }
-        DailyBars bars = new DailyBars(prices, sim.activeSymbols(), day);
+        DailyBars bars = new DailyBars(prices, pricedSymbols(), day);
         sim.setTime(open);
         heldAtOpen.clear();
         sim.positions().forEach(p -> heldAtOpen.put(p.symbol(), p.quantity()));
@@ -187,7 +215,7 @@ public final class PaperBroker implements Broker {
         if (prices == null) {
             return;
         }
-        DailyBars bars = new DailyBars(prices, sim.activeSymbols(), day);
+        DailyBars bars = new DailyBars(prices, pricedSymbols(), day);
         if (bars.isEmpty()) {
             return;
         }
@@ -258,6 +286,35 @@ public final class PaperBroker implements Broker {
         return new PaperStore(store).fills();
     }
 
+    /** Quotes held options and option orders from {@code chains} from now on (null: no option quotes). */
+    public synchronized void setOptionChains(SyntheticChains chains) {
+        this.optionChains = chains;
+        sim.setOptionChains(chains);
+    }
+
+    /** The chains options are quoted from, or null. */
+    public synchronized SyntheticChains optionChains() {
+        return optionChains;
+    }
+
+    /**
+     * Calls {@code listener} with every option expiry, assignment and exercise once it is saved (the journal and
+     * notifications hear of it; a failed save replays the close and reports it then).
+     */
+    public void addOptionListener(Consumer<SimOptionEvent> listener) {
+        optionListeners.add(listener);
+    }
+
+    /** Every option event of the account (expired, assigned, exercised, cash-settled), oldest first. */
+    public synchronized List<SimOptionEvent> optionEvents() {
+        return store.optionEvents();
+    }
+
+    /** Every option event of the paper account kept in {@code store}, without opening the account (reports, views). */
+    public static List<SimOptionEvent> storedOptionEvents(Store store) {
+        return new PaperStore(store).optionEvents();
+    }
+
     /** Every fill of the account, oldest first. */
     public synchronized List<SimFill> fills() {
         return store.fills();
@@ -273,13 +330,31 @@ public final class PaperBroker implements Broker {
         if (quotes == null) {
             return;
         }
-        for (String symbol : sim.activeSymbols()) {
+        for (String symbol : pricedSymbols()) {
             loadPrice(symbol, at);
         }
     }
 
+    /**
+     * The symbols whose bars the account reads: every share that matters (a position or an open order) and the
+     * underlying of every option that does; options themselves are quoted from their chain when it prints.
+     */
+    private java.util.Set<String> pricedSymbols() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String symbol : sim.activeSymbols()) {
+            out.add(OptionSymbols.contract(symbol).map(OptionContract::underlying).orElse(symbol));
+        }
+        return out;
+    }
+
     private void loadPrice(String symbol, Instant at) {
         if (quotes == null) {
+            return;
+        }
+        Optional<OptionContract> option = OptionSymbols.contract(symbol);
+        if (option.isPresent()) {
+            // An option's quote comes from its chain at its underlying's price (SimBroker prices it when asked).
+            loadPrice(option.get().underlying(), at);
             return;
         }
         Optional<Quote> q = quotes.quoteAt(symbol, at);
@@ -307,13 +382,21 @@ public final class PaperBroker implements Broker {
     private void save() {
         SimState head = sim.summary();
         SimChanges changes = sim.drainChanges();
-        if (changes.isEmpty() && head.equals(savedHead) && startingCapital.equals(savedCapital)) {
+        List<SimOptionEvent> events = List.copyOf(unsavedEvents);
+        if (changes.isEmpty() && events.isEmpty() && head.equals(savedHead) && startingCapital.equals(savedCapital)) {
             return;
         }
         try {
-            store.save(startingCapital, head, changes);
+            store.save(startingCapital, head, changes, events);
             savedHead = head;
             savedCapital = startingCapital;
+            unsavedEvents.clear();
+            for (SimOptionEvent e : events) {
+                LOG.info("paper account: {}", e.describe());
+                for (Consumer<SimOptionEvent> l : optionListeners) {
+                    l.accept(e);
+                }
+            }
         } catch (StoreException e) {
             LOG.warn("the paper broker could not save its state; reloading what was saved: {}", e.getMessage());
             stale = true;

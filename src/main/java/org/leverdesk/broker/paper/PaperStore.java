@@ -18,6 +18,7 @@ import org.leverdesk.broker.sim.SimChanges;
 import org.leverdesk.broker.sim.SimDividend;
 import org.leverdesk.broker.sim.SimFill;
 import org.leverdesk.broker.sim.SimHolding;
+import org.leverdesk.broker.sim.SimOptionEvent;
 import org.leverdesk.broker.sim.SimOrder;
 import org.leverdesk.broker.sim.SimState;
 import org.leverdesk.domain.OrderStatus;
@@ -109,6 +110,11 @@ final class PaperStore {
 
     /** Writes the account row and everything in {@code changes} in one transaction. */
     void save(BigDecimal capital, SimState head, SimChanges changes) {
+        save(capital, head, changes, List.of());
+    }
+
+    /** Writes the account row, everything in {@code changes} and the option {@code events} in one transaction. */
+    void save(BigDecimal capital, SimState head, SimChanges changes, List<SimOptionEvent> events) {
         store.inTransaction("save the paper account", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql("MERGE INTO paper_account (id, starting_capital, cash, last_equity,"
                     + " market_open, next_order_number, clock_at) KEY (id) VALUES (1, ?, ?, ?, ?, ?, ?)"))) {
@@ -126,6 +132,7 @@ final class PaperStore {
             saveFills(c, changes.fills());
             saveQuotes(c, changes.quotes());
             saveDividends(c, changes.dividends());
+            PaperOptionEvents.save(c, prefix, events);
             return null;
         });
     }
@@ -264,12 +271,19 @@ final class PaperStore {
         }
     }
 
+    /** Every option event of the paper account, oldest first. */
+    List<SimOptionEvent> optionEvents() {
+        return PaperOptionEvents.list(store, prefix);
+    }
+
     /** Every fill of the paper account, oldest first (for the order history). */
     List<SimFill> fills() {
         return store.read("read the paper fills", c -> {
             List<SimFill> out = new ArrayList<>();
+            // Expiry, assignment and exercise fills have no order (V14): they come at their close, after its orders' fills.
             try (ResultSet rs = c.createStatement().executeQuery(sql("SELECT f.* FROM paper_fills f"
-                    + " JOIN paper_orders o ON o.broker_order_id = f.broker_order_id ORDER BY o.order_number, f.fill_id"))) {
+                    + " LEFT JOIN paper_orders o ON o.broker_order_id = f.broker_order_id"
+                    + " ORDER BY f.filled_at, COALESCE(o.order_number, 9223372036854775807), f.fill_id"))) {
                 while (rs.next()) {
                     out.add(new SimFill(rs.getString("fill_id"), rs.getString("broker_order_id"), rs.getString("symbol"),
                             Side.valueOf(rs.getString("side")), rs.getBigDecimal("quantity"), rs.getBigDecimal("price"),

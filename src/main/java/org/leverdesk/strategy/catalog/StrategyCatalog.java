@@ -2,6 +2,7 @@ package org.leverdesk.strategy.catalog;
 
 import org.leverdesk.strategy.options.DcaConfig;
 import org.leverdesk.strategy.options.DcaStrategy;
+import org.leverdesk.strategy.options.IndexWriteStrategy;
 import org.leverdesk.strategy.options.WheelConfig;
 import org.leverdesk.strategy.options.WheelStrategy;
 
@@ -41,7 +42,8 @@ public final class StrategyCatalog {
     /** The built-in strategies. */
     public static StrategyCatalog builtIn() {
         return new StrategyCatalog(List.of(monthlyRebalance(), regime(), meanReversion(), rotation(),
-                wheel(WheelConfig.Mode.WHEEL), wheel(WheelConfig.Mode.COVERED_CALLS), dca()));
+                wheel(WheelConfig.Mode.WHEEL), wheel(WheelConfig.Mode.COVERED_CALLS), dca(),
+                indexWrite(IndexWriteStrategy.Kind.PUTWRITE), indexWrite(IndexWriteStrategy.Kind.BUYWRITE)));
     }
 
     public List<StrategyDescriptor> all() {
@@ -117,6 +119,15 @@ public final class StrategyCatalog {
                         percent("bearishScale", "Size when flow is bearish", "0.5", FRACTION, PERCENT_0_100,
                                 "Position scale while options flow is bearish")),
                 (symbol, params) -> new RegimeStrategy(RegimeConfig.parse(symbol, params)));
+    }
+
+    /** Cboe's PUT and BXM rules on an ETF (README, "Cboe PUT and BXM"); no parameters: the rules are the index's. */
+    private static StrategyDescriptor indexWrite(IndexWriteStrategy.Kind kind) {
+        boolean put = kind == IndexWriteStrategy.Kind.PUTWRITE;
+        return new StrategyDescriptor(put ? IndexWriteStrategy.PUTWRITE_ID : IndexWriteStrategy.BUYWRITE_ID,
+                put ? "Put-write (Cboe PUT rules: monthly at-the-money puts, fully cash-secured)"
+                        : "Buy-write (Cboe BXM rules: shares and a monthly call at or above the money)",
+                IndexWriteStrategy.DEFAULT_SYMBOL, List.of(), (symbol, p) -> IndexWriteStrategy.parse(kind, symbol, p));
     }
 
     private static StrategyDescriptor dca() {

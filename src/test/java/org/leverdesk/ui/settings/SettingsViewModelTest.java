@@ -70,9 +70,9 @@ class SettingsViewModelTest {
         assertEquals("PAPER", vm.field("broker.kind").valueProperty().get());
         assertEquals("2", vm.field("risk.tolerancePercent").valueProperty().get());
         assertEquals("0.5", vm.field("risk.limitOffsetPercent").valueProperty().get());
-        // seven strategies (monthly-rebalance, regime, rsi2, rotation, wheel, covered-call, dca): each gets
-        // floor(100/7)% = 0.14 so all may be enabled at once
-        assertEquals("14", vm.field("strategies.rsi2.capitalShare").valueProperty().get(), "a share shown as a percent");
+        // nine strategies (monthly-rebalance, regime, rsi2, rotation, wheel, covered-call, dca, putwrite, buywrite):
+        // each gets floor(100/9)% = 0.11 so all may be enabled at once
+        assertEquals("11", vm.field("strategies.rsi2.capitalShare").valueProperty().get(), "a share shown as a percent");
         assertEquals("30", vm.field("strategies.rsi2.parameters.entryRsi").valueProperty().get());
         assertEquals("Entry RSI", vm.field("strategies.rsi2.parameters.entryRsi").label());
         assertEquals("true", vm.field("strategies.rsi2.parameters.hedge").valueProperty().get());
@@ -83,7 +83,8 @@ class SettingsViewModelTest {
         assertEquals(List.of("Broker", "Risk", "Monthly rebalance (fixed dollars)", "Regime (QQQ regimes size TQQQ)",
                 "RSI(2) mean reversion with SQQQ hedge", "Rotation (Sharpe top-3 sleeves, best sleeve)",
                 "Wheel (cash-secured puts, then covered calls)", "Covered calls (100-share lots, calls written on them)",
-                "Weekly DCA (dollar-cost averaging)", "Notifications", "Research advisor"),
+                "Weekly DCA (dollar-cost averaging)", "Put-write (Cboe PUT rules: monthly at-the-money puts, fully cash-secured)",
+                "Buy-write (Cboe BXM rules: shares and a monthly call at or above the money)", "Notifications", "Research advisor"),
                 vm.fields().stream().map(org.leverdesk.ui.common.form.FieldModel::group).distinct().toList());
         assertTrue(vm.validProperty().get());
         // a fresh install has no file yet: the defaults are a change worth saving
