@@ -340,7 +340,9 @@ public final class BacktestEngine {
         }
 
         private void noteReasons(RunResult r, Decision decision) {
-            if (r.outcomes().isEmpty()) {
+            if (!record || r.outcomes().isEmpty()) {
+                // A run that keeps no decisions keeps no reasons either (BacktestRunner#runWithoutDecisions): its
+                // decisions carry no explanation to copy, and nobody reads its fills' texts.
                 return;
             }
             String why = decision.explanation().summary();
