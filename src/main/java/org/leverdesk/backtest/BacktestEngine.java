@@ -340,9 +340,7 @@ public final class BacktestEngine {
         }
 
         private void noteReasons(RunResult r, Decision decision) {
-            if (!record || r.outcomes().isEmpty()) {
-                // A run that keeps no decisions keeps no reasons either (BacktestRunner#runWithoutDecisions): its
-                // decisions carry no explanation to copy, and nobody reads its fills' texts.
+            if (r.outcomes().isEmpty()) {
                 return;
             }
             String why = decision.explanation().summary();

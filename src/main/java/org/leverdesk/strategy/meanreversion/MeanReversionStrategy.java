@@ -36,8 +36,6 @@ import org.leverdesk.strategy.Strategy;
  */
 public final class MeanReversionStrategy implements Strategy {
     public static final String ID = "rsi2";
-    // The explanation of a decision nobody reads (a backtest that keeps no decisions): its targets say it all.
-    private static final Explanation QUIET = Explanation.of("decided without an explanation (decisions not recorded)");
     private static final ExecutionPolicy EXECUTION = ExecutionPolicy.atClose(ExecutionPolicy.LiveOrderStyle.MARKET, 0);
     private final MeanReversionConfig config;
     private final Rsi rsi;
@@ -108,42 +106,30 @@ public final class MeanReversionStrategy implements Strategy {
 
         PortfolioView portfolio = ctx.portfolio();
         List<Target> targets = new ArrayList<>(2);
-        // The reasons are text for people: a quiet run (nobody reads them) decides the same targets without them.
-        List<String> why = explain ? new ArrayList<>(2) : null;
-        String rsiText = explain ? "RSI(" + config.rsiPeriod() + ") " + num(r) : null;
+        List<String> why = new ArrayList<>(2);
+        String rsiText = "RSI(" + config.rsiPeriod() + ") " + num(r);
         long held = portfolio.quantity(config.symbol());
         if (held > 0 && r >= config.exitRsi()) {
             targets.add(new Target(config.symbol(), 0));
-            if (explain) {
-                why.add("exit " + held + " " + config.symbol() + ": " + rsiText + " ≥ " + num(config.exitRsi()));
-            }
+            why.add("exit " + held + " " + config.symbol() + ": " + rsiText + " ≥ " + num(config.exitRsi()));
         } else if (held == 0 && r <= config.entryRsi()) {
             List<String> blocked = explain ? gates.stream().filter(g -> !g.passed()).map(GateResult::name).toList()
                     : EntryFilters.blocked(config, close, vwap, sma, volume, lower);
             long shares = (long) Math.floor(config.positionPercent() / 100 * portfolio.equity() / close);
             if (!blocked.isEmpty()) {
-                if (explain) {
-                    why.add("no entry: " + rsiText + " ≤ " + num(config.entryRsi()) + " but blocked by " + String.join(", ", blocked));
-                }
+                why.add("no entry: " + rsiText + " ≤ " + num(config.entryRsi()) + " but blocked by " + String.join(", ", blocked));
             } else if (shares <= 0) {
-                if (explain) {
-                    why.add("no entry: " + rsiText + " oversold but " + num(config.positionPercent()) + "% of equity buys no whole share");
-                }
+                why.add("no entry: " + rsiText + " oversold but " + num(config.positionPercent()) + "% of equity buys no whole share");
             } else {
                 double stop = config.hasStopLoss() ? close * (1 - config.stopLossPercent() / 100) : Double.NaN;
                 targets.add(new Target(config.symbol(), shares, stop));
                 signals.put("stop", stop);
-                if (explain) {
-                    why.add("entry " + shares + " " + config.symbol() + " at " + num(close) + ": " + rsiText + " ≤ "
-                            + num(config.entryRsi()) + (config.hasStopLoss() ? ", stop " + num(stop) : ""));
-                }
+                why.add("entry " + shares + " " + config.symbol() + " at " + num(close) + ": " + rsiText + " ≤ "
+                        + num(config.entryRsi()) + (config.hasStopLoss() ? ", stop " + num(stop) : ""));
             }
         }
         if (config.hedge()) {
             hedge(ctx, r, rsiText, targets, why);
-        }
-        if (!explain) {
-            return new Decision(today, ID, !targets.isEmpty(), targets, QUIET);
         }
         String summary = why.isEmpty() ? "hold: " + rsiText + (held > 0 ? ", long " + held + " " + config.symbol() : ", flat")
                 : String.join("; ", why);
@@ -214,30 +200,22 @@ public final class MeanReversionStrategy implements Strategy {
         }
         History hh = ctx.market().history(hs);
         if (hh.isEmpty() || !hh.lastDate().equals(ctx.today())) {
-            if (why != null) {
-                why.add("hedge unchanged: no " + hs + " price for " + ctx.today());
-            }
+            why.add("hedge unchanged: no " + hs + " price for " + ctx.today());
             return;
         }
         if (close) {
             targets.add(new Target(hs, 0));
-            if (why != null) {
-                why.add("close hedge " + hedged + " " + hs + ": " + rsiText + " < " + num(config.hedgeExitRsi()));
-            }
+            why.add("close hedge " + hedged + " " + hs + ": " + rsiText + " < " + num(config.hedgeExitRsi()));
             return;
         }
         double price = hh.lastClose();
         long shares = (long) Math.floor(config.hedgePercent() / 100 * ctx.portfolio().equity() / price);
         if (shares <= 0) {
-            if (why != null) {
-                why.add("no hedge: " + rsiText + " ≥ " + num(config.hedgeEntryRsi()) + " but " + num(config.hedgePercent())
-                        + "% of equity buys no whole " + hs + " share at " + num(price));
-            }
+            why.add("no hedge: " + rsiText + " ≥ " + num(config.hedgeEntryRsi()) + " but " + num(config.hedgePercent())
+                    + "% of equity buys no whole " + hs + " share at " + num(price));
             return;
         }
         targets.add(new Target(hs, shares));
-        if (why != null) {
-            why.add("hedge " + shares + " " + hs + " at " + num(price) + ": " + rsiText + " ≥ " + num(config.hedgeEntryRsi()));
-        }
+        why.add("hedge " + shares + " " + hs + " at " + num(price) + ": " + rsiText + " ≥ " + num(config.hedgeEntryRsi()));
     }
 }
