@@ -137,12 +137,16 @@ public final class BacktestEngine {
                 cancel.throwIfCancelled();
                 progress.progress((double) k / days, today.toString());
             }
-            replay.day(today, k == 0);
+            // The replay's broker is its own (no other thread sees it): holding its monitor for the whole day lets
+            // the JIT drop the lock of each of the day's many broker calls (each would otherwise pay a CAS).
+            synchronized (replay.sim) {
+                replay.day(today, traded.epochDay(start + k), k == 0);
+                equity[k] = replay.sim.equityValue();
+                cash[k] = replay.sim.cashValue();
+                invested[k] = replay.sim.hasPositions();
+            }
             dates[k] = today;
-            equity[k] = replay.sim.equityValue();
-            cash[k] = replay.sim.cashValue();
             positionValue[k] = equity[k] - cash[k];
-            invested[k] = replay.sim.hasPositions();
         }
         progress.progress(1.0, "metrics");
 
@@ -247,17 +251,18 @@ public final class BacktestEngine {
             }
         }
 
-        void day(LocalDate day, boolean first) {
+        void day(LocalDate day, long epochDay, boolean first) {
             today = day;
-            cursor.advanceTo(day);
-            Instant open = sessions.open(day);
-            Instant close = sessions.close(day);
-            if (open == null) {
+            cursor.advanceTo(day, epochDay);
+            // One look-up of the session's moments (kept per calendar), no date arithmetic per day.
+            Instant[] moments = sessions.momentsOfEpochDay(epochDay);
+            if (moments == null) {
                 // A bar on a day the exchange calendar calls closed (an irregular source): a 9:30-16:00 session.
-                open = day.atTime(9, 30).atZone(org.leverdesk.market.calendar.NyseCalendar.ZONE).toInstant();
-                close = open.plus(Duration.ofMinutes(390));
+                Instant nineThirty = day.atTime(9, 30).atZone(org.leverdesk.market.calendar.NyseCalendar.ZONE).toInstant();
+                moments = sessions.moments(day, nineThirty, nineThirty.plus(Duration.ofMinutes(390)));
             }
-            Instant[] moments = sessions.moments(day, open, close);
+            Instant open = moments[SessionInstants.OPEN];
+            Instant close = moments[SessionInstants.CLOSE];
             clock.set(open);
             BarDay.open(sim, open, this, halfSpread);
             takeFills();

@@ -19,6 +19,8 @@ public final class BarSeries {
     private final long[] volume;
     private final double[] adjClose;
     // Indicator values by key, computed on first use (see SeriesIndicator); shared by every reader.
+    // cashDividend of every bar, computed on first use (racy but idempotent: every thread computes the same array).
+    private volatile double[] dividends;
     private final java.util.concurrent.ConcurrentHashMap<SeriesIndicator, double[]> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     private BarSeries(String symbol, LocalDate[] dates, double[] open, double[] high, double[] low,
@@ -102,6 +104,19 @@ public final class BarSeries {
         if (i <= 0 || i >= size()) {
             return 0;
         }
+        double[] d = dividends;
+        if (d == null) {
+            // Computed once for the whole series (a replay asks every day, a sweep thousands of times).
+            d = new double[size()];
+            for (int k = 1; k < d.length; k++) {
+                d[k] = dividendAt(k);
+            }
+            dividends = d;
+        }
+        return d[i];
+    }
+
+    private double dividendAt(int i) {
         double before = adjClose[i - 1] / close[i - 1];
         double now = adjClose[i] / close[i];
         double ratio = before / now;

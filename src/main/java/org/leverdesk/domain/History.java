@@ -11,6 +11,9 @@ public final class History {
     private final BarSeries series;
     // Moves only forward, and only through a ReplayCursor (a replay's one view per symbol).
     private int lastIndex;
+    // The indicators last read and their values (see values); a History belongs to one replay or decision.
+    private final Recent[] recent = new Recent[4];
+    private int nextRecent;
 
     public History(BarSeries series, int lastIndex) {
         if (lastIndex >= series.size()) {
@@ -56,12 +59,34 @@ public final class History {
 
     /** The value of {@code indicator} at visible bar {@code i} (computed once per series, shared). */
     public double indicator(SeriesIndicator indicator, int i) {
-        return series.derived(indicator)[check(i)];
+        return values(indicator)[check(i)];
     }
 
     /** The value of {@code indicator} at the newest visible bar (NaN when nothing is visible). */
     public double latest(SeriesIndicator indicator) {
-        return lastIndex < 0 ? Double.NaN : series.derived(indicator)[lastIndex];
+        return lastIndex < 0 ? Double.NaN : values(indicator)[lastIndex];
+    }
+
+    /**
+     * The series' values of {@code indicator}. A strategy asks for the same few indicator objects every day,
+     * so the last ones asked for are remembered by identity: no hashing of the indicator's key per day.
+     */
+    private double[] values(SeriesIndicator indicator) {
+        Recent[] recent = this.recent;
+        for (Recent r : recent) {
+            if (r != null && r.indicator == indicator) {
+                return r.values;
+            }
+        }
+        double[] v = series.derived(indicator);
+        int k = nextRecent;
+        recent[k] = new Recent(indicator, v);
+        nextRecent = (k + 1) % recent.length;
+        return v;
+    }
+
+    /** One remembered indicator (one object, so a reader on another thread never pairs a key with other values). */
+    private record Recent(SeriesIndicator indicator, double[] values) {
     }
 
     /** Close prices of all visible bars, oldest first (a copy). */

@@ -33,7 +33,12 @@ public final class ReplayCursor {
 
     /** Moves every history to its last bar on or before {@code today}. */
     public void advanceTo(LocalDate today) {
-        long epochDay = today.toEpochDay();
+        advanceTo(today, today.toEpochDay());
+    }
+
+    /** {@link #advanceTo(LocalDate)} with {@code today}'s epoch day known (a replay reads it off its series). */
+    public void advanceTo(LocalDate today, long epochDay) {
+        assert epochDay == today.toEpochDay() : epochDay + " is not the epoch day of " + today;
         if (epochDay < day) {
             throw new IllegalArgumentException("a replay only moves forward (" + LocalDate.ofEpochDay(day) + " -> " + today + ")");
         }

@@ -120,6 +120,21 @@ public final class OrderMatcher {
 
     /** A quote's double price as an exact decimal with {@link #PRICE_SCALE} places. */
     public static BigDecimal price(double value) {
-        return BigDecimal.valueOf(value).setScale(PRICE_SCALE, RoundingMode.HALF_EVEN);
+        // The same few prices (today's bid, ask and last) are converted over and over while a day's orders are
+        // checked, filled and valued; BigDecimal.valueOf(double) prints the double first, so remember the last one.
+        LastPrice last = LAST_PRICE.get();
+        long bits = Double.doubleToRawLongBits(value);
+        if (last != null && last.bits == bits) {
+            return last.price;
+        }
+        BigDecimal p = BigDecimal.valueOf(value).setScale(PRICE_SCALE, RoundingMode.HALF_EVEN);
+        LAST_PRICE.set(new LastPrice(bits, p));
+        return p;
     }
+
+    /** The last {@link #price} conversion of this thread (BigDecimal is immutable, so sharing the result is safe). */
+    private record LastPrice(long bits, BigDecimal price) {
+    }
+
+    private static final ThreadLocal<LastPrice> LAST_PRICE = new ThreadLocal<>();
 }

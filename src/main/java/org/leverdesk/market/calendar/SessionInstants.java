@@ -59,6 +59,20 @@ public final class SessionInstants {
         return new Instant[] {open, close, close.minusSeconds(600), close.plusSeconds(900), open.plusSeconds(300)};
     }
 
+    /**
+     * The moments of the session of the day {@code epochDay} days after 1970-01-01 (indexed as in
+     * {@link #moments(LocalDate, Instant, Instant)}), or null when the exchange is closed that day. One table
+     * look-up for a replay's day, without date arithmetic. Do not modify the array.
+     */
+    public Instant[] momentsOfEpochDay(long epochDay) {
+        long i = epochDay - firstDay;
+        Instant[] t = i >= 0 && i < days.length() ? days.get((int) i) : null;
+        if (t == null) {
+            t = times(LocalDate.ofEpochDay(epochDay));
+        }
+        return t[0] != null ? t : null;
+    }
+
     /** When {@code day}'s session opens, or null when the exchange is closed that day. */
     public Instant open(LocalDate day) {
         return times(day)[0];

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.backtest.BacktestService;
@@ -27,8 +28,9 @@ import org.leverdesk.testing.SharedPrices;
  * The issue's acceptance check: {@code leverdesk sweep} over the 1,681 RSI(2) pairs (entry 5..45 ×
  * exit 55..95) on TQQQ 2010–2026 ends every pair with exactly the final equity of that pair's single
  * backtest (as the CLI prints both, to 10 significant digits; SweepRunnerTest compares unrounded doubles), and a few pairs are pinned so an engine change that moves results shows up here.
- * About 40 s of CPU (the sweep and 1,681 single backtests); skips when ../shared/data is absent.
+ * Tagged slow: minutes of wall time on a busy machine (the sweep and 1,681 single backtests); skips when ../shared/data is absent.
  */
+@Tag("slow")
 class FullRsi2SweepTest {
     private static final LocalDate FROM = LocalDate.of(2010, 2, 11);
     private static final LocalDate TO = LocalDate.of(2026, 5, 1);

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.broker.alpaca.FakeAlpacaServer;
@@ -47,6 +48,7 @@ import org.leverdesk.store.StoredOrder;
  * status and journals the difference. The killed process leaves the store's lock file behind; the restart
  * (and this test) must open the store anyway.
  */
+@Tag("slow")
 class RunKillRestartTest {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final Duration WAIT = Duration.ofSeconds(90);
