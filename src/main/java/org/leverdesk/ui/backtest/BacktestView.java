@@ -58,6 +58,8 @@ import javafx.scene.layout.StackPane;
 public final class BacktestView {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final PseudoClass SIMULATED = PseudoClass.getPseudoClass("simulated");
+    private static final PseudoClass PASS = PseudoClass.getPseudoClass("pass");
+    private static final PseudoClass FAIL = PseudoClass.getPseudoClass("fail");
     /** Dates are typed and shown in ISO form, as everywhere else (the default follows the locale: 12/6/2016). */
     static final StringConverter<java.time.LocalDate> ISO_DATES = new StringConverter<>() {
         @Override
@@ -120,6 +122,16 @@ public final class BacktestView {
     @FXML private ScrollPane formPanel;
     @FXML private HBox messageBar;
     @FXML private TableColumn<SavedRun, String> savedDataColumn;
+    @FXML private ToggleButton liveToggle;
+    @FXML private Button replayButton;
+    @FXML private Tab parityTab;
+    @FXML private Label parityHeadingLabel;
+    @FXML private ProgressBar parityProgress;
+    @FXML private Button parityCancelButton;
+    @FXML private Label parityVerdictLabel;
+    @FXML private TableView<ParityViewModel.Row> parityTable;
+    @FXML private TableColumn<ParityViewModel.Row, String> parityCheckColumn;
+    @FXML private TableColumn<ParityViewModel.Row, String> parityResultColumn;
     @FXML private TableView<MetricRow> metricsTable;
     @FXML private TableColumn<MetricRow, String> metricNameColumn;
     @FXML private TableColumn<MetricRow, String> metricStrategyColumn;
@@ -260,6 +272,50 @@ public final class BacktestView {
 
         bindDecisions(viewModel.decisions());
         bindSavedRuns(viewModel.savedRuns());
+        bindLive();
+        bindParity(viewModel.parity());
+    }
+
+    /** The Live switch (remembered; on by default) re-runs on each parameter change. */
+    private void bindLive() {
+        liveToggle.setSelected(layout.flag("backtest.live", true));
+        viewModel.liveProperty().bind(liveToggle.selectedProperty());
+        liveToggle.selectedProperty().addListener((o, was, is) -> layout.put("backtest.live", is));
+    }
+
+    private void bindParity(ParityViewModel parity) {
+        if (!viewModel.canReplayAsLive()) {
+            replayButton.setVisible(false);
+            replayButton.setManaged(false);
+            resultTabs.getTabs().remove(parityTab);
+            return;
+        }
+        replayButton.disableProperty().bind(viewModel.validProperty().not().or(parity.runningProperty()));
+        parityHeadingLabel.textProperty().bind(parity.headingProperty());
+        parityVerdictLabel.textProperty().bind(parity.verdictProperty());
+        parity.identicalProperty().addListener((o, was, is) -> {
+            parityVerdictLabel.pseudoClassStateChanged(PASS, Boolean.TRUE.equals(is));
+            parityVerdictLabel.pseudoClassStateChanged(FAIL, Boolean.FALSE.equals(is));
+        });
+        parityProgress.progressProperty().bind(parity.progressProperty());
+        parityProgress.visibleProperty().bind(parity.runningProperty());
+        parityCancelButton.visibleProperty().bind(parity.runningProperty());
+        parityTable.setItems(parity.rows());
+        text(parityCheckColumn, ParityViewModel.Row::check);
+        text(parityResultColumn, ParityViewModel.Row::result);
+    }
+
+    @FXML
+    private void onReplay() {
+        commitTypedDate(fromPicker);
+        commitTypedDate(toPicker);
+        resultTabs.getSelectionModel().select(parityTab);
+        viewModel.replayAsLive();
+    }
+
+    @FXML
+    private void onCancelReplay() {
+        viewModel.cancelReplay();
     }
 
     private void bindDecisions(DecisionsViewModel decisions) {
@@ -475,8 +531,10 @@ public final class BacktestView {
     }
 
     private void buildParameterForm() {
-        // the one form builder: labels, units, check boxes, choices and each field's own problem
-        parametersPane.getChildren().setAll(FormView.grid(viewModel.form().fields(), FormOptions.compact(tickers, "param-")));
+        // the one form builder: labels, units, check boxes, choices, each field's own problem, and a slider
+        // under each bounded number (dragging it re-runs the backtest while Live is on)
+        parametersPane.getChildren().setAll(FormView.grid(viewModel.form().fields(),
+                FormOptions.compactWithSliders(tickers, "param-")));
     }
 
     private static void markInvalid(Control control, ReadOnlyStringProperty error) {

@@ -16,7 +16,9 @@ final class RegimeTiles {
      * How narrow a tile may get: five tiles (the regime's a little wider) must fit the content of a
      * 1024-pixel window beside the navigation (about 800 px) without a sideways scroll bar.
      */
-    private static final double MIN_W = 132;
+    private static final double MIN_W = 128;
+    /** "STRONG BULL" in the regime tile's large letters needs this much. */
+    private static final double REGIME_MIN_W = 200;
     private static final Color OK = Color.web("#1b7f3b");
     private static final Color WARN = Color.web("#d9a21b");
     private static final Color BAD = Color.web("#c62828");
@@ -35,7 +37,7 @@ final class RegimeTiles {
         Tile t = TileBuilder.create().skinType(Tile.SkinType.CUSTOM).prefSize(W + 40, H).title("Confirmed regime")
                 .graphic(name).textVisible(true).text("").backgroundColor(RegimeColors.of(null)).animated(false).build();
         t.setId("regimeTile");
-        t.setMinSize(MIN_W + 44, H);
+        t.setMinSize(REGIME_MIN_W, H);
         return t;
     }
 

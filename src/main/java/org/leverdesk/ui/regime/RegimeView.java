@@ -119,8 +119,8 @@ public final class RegimeView {
         priceChart.setLogScaleAllowed(true);
         priceChart.setLogScale(true); // QQQ from $20 to $600: log shows 1999 and 2025 alike
         // minimums small enough that both panes, their dates and the regime key fit under the gates at 1024x700
-        charts.add(priceChart, 2.6, 96);
-        charts.add(positionChart, 1, 52);
+        charts.add(priceChart, 2.6, 90);
+        charts.add(positionChart, 1, 60);
         VBox.setVgrow(charts, Priority.ALWAYS);
         chartsBox.getChildren().add(0, charts);
         viewModel.priceSeriesProperty().addListener((obs, old, s) -> {

@@ -124,6 +124,10 @@ class RegimeViewFxTest {
             javafx.geometry.Bounds pane = scene(robot.lookup("#regimeChartPane").query());
             assertTrue(key.getMinY() >= charts.getMaxY() - 0.5, at + ": the key " + key + " overlaps the charts " + charts);
             assertTrue(key.getMaxY() <= pane.getMaxY() + 0.5, at + ": the key " + key + " is cut off below " + pane);
+            javafx.geometry.Bounds day = scene(robot.lookup("#dayScroll").query());
+            javafx.geometry.Bounds title = scene(robot.lookup("#dayTitleLabel").query());
+            assertTrue(title.getMinY() >= day.getMinY() - 0.5 && title.getMaxX() <= day.getMaxX() + 0.5,
+                    at + ": the day's title " + title + " is cut off by its panel " + day);
             robot.moveTo(robot.lookup("#refreshButton").<Node>query());
             WaitForAsyncUtils.waitForFxEvents();
             Snapshots.write(robot.lookup("#regimeView").query().getScene().getRoot(), "app-regime-" + at + ".png");
