@@ -528,6 +528,8 @@ public final class BacktestViewModel {
             double ms = (timer.nanoTime() - changedAt) / 1e6;
             liveLatencyMillis.set(ms);
             resultTitle.set("Live · not saved (Run saves it with its decisions)");
+            statusMessage.set(statusMessage.get() + " · live re-run on screen " + String.format(Locale.ROOT, "%.0f", ms)
+                    + " ms after the change");
             LOG.debug("live re-run of {} shown {} ms after the change", request.strategyId(), String.format(Locale.ROOT, "%.1f", ms));
         }, error -> {
             if (liveToken != token) {
