@@ -36,7 +36,6 @@ import org.leverdesk.domain.Fill;
 import org.leverdesk.domain.GateResult;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
-import org.leverdesk.ui.common.ViewTiming;
 import org.leverdesk.ui.chart.PriceChart;
 import org.leverdesk.ui.chart.TimeSeriesChart;
 import org.leverdesk.ui.common.LayoutMemory;
@@ -189,9 +188,7 @@ public final class BacktestView {
 
     /** Builds the view for {@code viewModel}, arranged as last left in {@code layout}; ticker pickers suggest {@code tickers}. */
     public static Parent load(BacktestViewModel viewModel, LayoutMemory layout, Supplier<List<String>> tickers) {
-        long started = System.nanoTime();
         Parent root = FxmlViews.load(new BacktestView(viewModel, layout, tickers));
-        ViewTiming.logWhenShown("Backtest", root, started);
         return root;
     }
 

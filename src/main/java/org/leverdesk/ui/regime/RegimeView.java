@@ -24,7 +24,6 @@ import org.leverdesk.ui.chart.ChartStack;
 import org.leverdesk.ui.chart.TimeSeriesChart;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
-import org.leverdesk.ui.common.ViewTiming;
 
 /** The Regime view: the Regime &amp; Gates panel over the regime chart with the clicked day's decision, bound to a {@link RegimeViewModel}. */
 public final class RegimeView {
@@ -68,9 +67,7 @@ public final class RegimeView {
 
     /** Builds the view for {@code viewModel} and starts loading. */
     public static Parent load(RegimeViewModel viewModel, SignalSettings signals) {
-        long started = System.nanoTime();
         Parent root = FxmlViews.load(new RegimeView(viewModel, signals));
-        ViewTiming.logWhenShown("Regime", root, started);
         viewModel.refresh();
         return root;
     }
