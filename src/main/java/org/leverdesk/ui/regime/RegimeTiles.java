@@ -34,6 +34,9 @@ final class RegimeTiles {
         Label name = new Label("…");
         name.getStyleClass().add("regime-tile-name");
         name.setId("regimeTileName");
+        // "STRONG BULL" goes on two lines in a narrow tile rather than being cut to "STRONG B…"
+        name.setWrapText(true);
+        name.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         Tile t = TileBuilder.create().skinType(Tile.SkinType.CUSTOM).prefSize(W + 40, H).title("Confirmed regime")
                 .graphic(name).textVisible(true).text("").backgroundColor(RegimeColors.of(null)).animated(false).build();
         t.setId("regimeTile");

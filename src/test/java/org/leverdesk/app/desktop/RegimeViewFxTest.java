@@ -119,6 +119,10 @@ class RegimeViewFxTest {
                 assertTrue(b.getMinX() >= panel.getMinX() - 0.5 && b.getMaxX() <= panel.getMaxX() + 0.5,
                         at + ": " + tile + " " + b + " outside the panel " + panel);
             }
+            Label name = robot.lookup("#regimeTileName").queryAs(Label.class);
+            javafx.scene.text.Text shownName = (javafx.scene.text.Text) name.lookup(".text");
+            assertEquals(name.getText(), shownName.getText().replace("\n", " ").replace("  ", " ").strip(),
+                    at + ": the regime's name is cut in its tile");
             javafx.geometry.Bounds charts = scene(robot.lookup("#regimeChartPane .chart-stack").query());
             javafx.geometry.Bounds key = scene(robot.lookup(".regime-legend").query());
             javafx.geometry.Bounds pane = scene(robot.lookup("#regimeChartPane").query());
