@@ -60,7 +60,7 @@ public final class BacktestView {
     private static final PseudoClass PASS = PseudoClass.getPseudoClass("pass");
     private static final PseudoClass FAIL = PseudoClass.getPseudoClass("fail");
     /** Dates are typed and shown in ISO form, as everywhere else (the default follows the locale: 12/6/2016). */
-    static final StringConverter<java.time.LocalDate> ISO_DATES = new StringConverter<>() {
+    public static final StringConverter<java.time.LocalDate> ISO_DATES = new StringConverter<>() {
         @Override
         public String toString(java.time.LocalDate date) {
             return date == null ? "" : date.toString();
