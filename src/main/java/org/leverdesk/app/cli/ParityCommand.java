@@ -1,5 +1,6 @@
 package org.leverdesk.app.cli;
 
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = "Replay sessions through the live path (paper broker, scheduled jobs on a simulated clock, data fed"
                 + " one session at a time) and compare decisions, orders, fills and daily equity with a backtest of the"
                 + " same days; prints the first difference or 'identical over N sessions'.")
-public final class ParityCommand implements Callable<Integer> {
+public final class ParityCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -60,7 +61,9 @@ public final class ParityCommand implements Callable<Integer> {
     public Integer call() {
         BacktestRequest request = new BacktestRequest(strategy, symbol, from, to, capital, new CostModel(0, 0, slippageBps), null,
                 parameters);
-        try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, 0, false)) {
+        // The store's prices (inside the daemon or the window when one owns the store).
+        try (StoreLease lease = StoreLease.open(store, 0, false)) {
+            AppContext app = lease.app();
             ParityReport report = new ParityService(app.marketData(), new NyseCalendar(), StrategyCatalog.builtIn())
                     .replay(request, ProgressListener.NONE, CancellationToken.NONE);
             PrintWriter out = spec.commandLine().getOut();
@@ -83,5 +86,10 @@ public final class ParityCommand implements Callable<Integer> {
             out.flush();
             return report.identical() ? 0 : 1;
         }
+    }
+
+    @Override
+    public Path dataDir() {
+        return store.folder();
     }
 }

@@ -18,7 +18,7 @@ class ParityCommandTest {
     @Test
     void monthlyRebalanceOnRealPricesIsIdenticalThroughTheLivePath() {
         int code = cli.run("parity", "--strategy", "monthly-rebalance", "--from", "2024-01-02", "--to", "2024-06-28",
-                "--prices", SharedPrices.dir().toString(), "--data-dir", tmp.resolve("data").toString(), "--json");
+                "--prices", SharedPrices.dir().toString(), "--data-dir", tmp.resolve("data").toString(), "--create", "--json");
         assertEquals(0, code, cli.err.toString());
         String json = cli.out.toString();
         assertTrue(json.contains("\"strategy\":\"monthly-rebalance\""), json);
@@ -29,7 +29,7 @@ class ParityCommandTest {
     @Test
     void anUnknownStrategyIsAOneLineError() {
         int code = cli.run("parity", "--strategy", "nope", "--from", "2024-01-02", "--to", "2024-06-28",
-                "--data-dir", tmp.resolve("data").toString());
+                "--data-dir", tmp.resolve("data").toString(), "--create");
         assertTrue(code != 0);
         assertTrue(cli.err.toString().toLowerCase(java.util.Locale.ROOT).contains("nope"), cli.err.toString());
     }
