@@ -118,10 +118,17 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
      *
      * @param runs        saved sweeps and walk-forwards; {@code null}: results are not saved
      * @param suggestions applied advisor suggestions; {@code null} (or no strategy versions): suggestions cannot be applied
+     * @param parity      the parity replay behind the Backtest view's "Replay as live"; {@code null} hides that button
      */
-    public record Research(org.leverdesk.research.saved.ResearchRuns runs, org.leverdesk.research.advisor.Suggestions suggestions) {
+    public record Research(org.leverdesk.research.saved.ResearchRuns runs, org.leverdesk.research.advisor.Suggestions suggestions,
+                           org.leverdesk.backtest.parity.ParityCheck parity) {
         /** Nothing kept. */
-        public static final Research NONE = new Research(null, null);
+        public static final Research NONE = new Research(null, null, null);
+
+        /** Without the parity replay. */
+        public Research(org.leverdesk.research.saved.ResearchRuns runs, org.leverdesk.research.advisor.Suggestions suggestions) {
+            this(runs, suggestions, null);
+        }
     }
 
     /** Services without a research store (kept for callers written before it existed). */

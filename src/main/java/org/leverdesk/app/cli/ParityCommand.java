@@ -3,28 +3,18 @@ package org.leverdesk.app.cli;
 import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.leverdesk.app.context.AppContext;
-import org.leverdesk.app.context.TradingRuntime;
-import org.leverdesk.backtest.BacktestConfig;
+import org.leverdesk.backtest.BacktestRequest;
 import org.leverdesk.backtest.CostModel;
-import org.leverdesk.backtest.parity.ParityReplay;
+import org.leverdesk.app.context.ParityService;
 import org.leverdesk.backtest.parity.ParityReport;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.common.ProgressListener;
-import org.leverdesk.config.AppConfig;
-import org.leverdesk.config.StrategySettings;
-import org.leverdesk.execution.StrategyRun;
 import org.leverdesk.market.calendar.NyseCalendar;
-import org.leverdesk.schedule.JobDefinition;
-import org.leverdesk.strategy.Strategy;
 import org.leverdesk.strategy.catalog.StrategyCatalog;
-import org.leverdesk.strategy.catalog.StrategyDescriptor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,16 +59,13 @@ public final class ParityCommand implements Callable<Integer>, ForwardedCommand 
 
     @Override
     public Integer call() {
-        StrategyDescriptor d = StrategyCatalog.builtIn().require(strategy);
-        String traded = symbol == null || symbol.isBlank() ? d.defaultSymbol() : symbol.trim().toUpperCase(Locale.ROOT);
-        Strategy s = d.factory().create(traded, parameters);
-        BacktestConfig config = new BacktestConfig(from, to, capital, new CostModel(0, 0, slippageBps), false, null, true);
-        List<JobDefinition> jobs = jobsOf(strategy, parameters);
+        BacktestRequest request = new BacktestRequest(strategy, symbol, from, to, capital, new CostModel(0, 0, slippageBps), null,
+                parameters);
         // The store's prices (inside the daemon or the window when one owns the store).
         try (StoreLease lease = StoreLease.open(store, 0, false)) {
             AppContext app = lease.app();
-            ParityReport report = new ParityReplay(new NyseCalendar()).compare(new StrategyRun(s, 1, null, 1.0),
-                    app.marketData(), traded, jobs, config, ProgressListener.NONE, CancellationToken.NONE);
+            ParityReport report = new ParityService(app.marketData(), new NyseCalendar(), StrategyCatalog.builtIn())
+                    .replay(request, ProgressListener.NONE, CancellationToken.NONE);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> j = new LinkedHashMap<>();
@@ -99,19 +86,6 @@ public final class ParityCommand implements Callable<Integer>, ForwardedCommand 
             out.flush();
             return report.identical() ? 0 : 1;
         }
-    }
-
-    /** The strategy's scheduled jobs as the daemon would run them (its default schedule, and the follow-up). */
-    static List<JobDefinition> jobsOf(String strategyId, Map<String, String> parameters) {
-        StrategySettings settings = new StrategySettings(strategyId, true, 1.0, parameters, null);
-        List<JobDefinition> all = TradingRuntime.jobsOf(AppConfig.defaults().withStrategy(settings));
-        List<JobDefinition> mine = new ArrayList<>();
-        for (JobDefinition j : all) {
-            if (j.strategyId().equals(strategyId)) {
-                mine.add(j);
-            }
-        }
-        return mine;
     }
 
     @Override

@@ -232,6 +232,8 @@ public final class DesktopLauncher {
                         new StoreDataUpdater(app, config, secrets, Clock.systemUTC()));
         return new AppServices(app.backtests(), app.dataCatalog(), app.savedRuns(), mode, app.marketData().sourceLabel(),
                 app.storePath(), app.regimeInsight(), app.strategyVersions(), app.marketData(), app.rotationInsight(),
-                trading, settings, new AppServices.Research(app.researchRuns(), app.advisorSuggestions()));
+                trading, settings, new AppServices.Research(app.researchRuns(), app.advisorSuggestions(),
+                        new org.leverdesk.app.context.ParityService(app.marketData(), app.calendar(),
+                                org.leverdesk.strategy.catalog.StrategyCatalog.builtIn())));
     }
 }

@@ -36,7 +36,6 @@ import org.leverdesk.domain.Fill;
 import org.leverdesk.domain.GateResult;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
-import org.leverdesk.ui.common.ViewTiming;
 import org.leverdesk.ui.chart.PriceChart;
 import org.leverdesk.ui.chart.TimeSeriesChart;
 import org.leverdesk.ui.common.LayoutMemory;
@@ -58,8 +57,10 @@ import javafx.scene.layout.StackPane;
 public final class BacktestView {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final PseudoClass SIMULATED = PseudoClass.getPseudoClass("simulated");
+    private static final PseudoClass PASS = PseudoClass.getPseudoClass("pass");
+    private static final PseudoClass FAIL = PseudoClass.getPseudoClass("fail");
     /** Dates are typed and shown in ISO form, as everywhere else (the default follows the locale: 12/6/2016). */
-    static final StringConverter<java.time.LocalDate> ISO_DATES = new StringConverter<>() {
+    public static final StringConverter<java.time.LocalDate> ISO_DATES = new StringConverter<>() {
         @Override
         public String toString(java.time.LocalDate date) {
             return date == null ? "" : date.toString();
@@ -120,6 +121,16 @@ public final class BacktestView {
     @FXML private ScrollPane formPanel;
     @FXML private HBox messageBar;
     @FXML private TableColumn<SavedRun, String> savedDataColumn;
+    @FXML private ToggleButton liveToggle;
+    @FXML private Button replayButton;
+    @FXML private Tab parityTab;
+    @FXML private Label parityHeadingLabel;
+    @FXML private ProgressBar parityProgress;
+    @FXML private Button parityCancelButton;
+    @FXML private Label parityVerdictLabel;
+    @FXML private TableView<ParityViewModel.Row> parityTable;
+    @FXML private TableColumn<ParityViewModel.Row, String> parityCheckColumn;
+    @FXML private TableColumn<ParityViewModel.Row, String> parityResultColumn;
     @FXML private TableView<MetricRow> metricsTable;
     @FXML private TableColumn<MetricRow, String> metricNameColumn;
     @FXML private TableColumn<MetricRow, String> metricStrategyColumn;
@@ -177,9 +188,7 @@ public final class BacktestView {
 
     /** Builds the view for {@code viewModel}, arranged as last left in {@code layout}; ticker pickers suggest {@code tickers}. */
     public static Parent load(BacktestViewModel viewModel, LayoutMemory layout, Supplier<List<String>> tickers) {
-        long started = System.nanoTime();
         Parent root = FxmlViews.load(new BacktestView(viewModel, layout, tickers));
-        ViewTiming.logWhenShown("Backtest", root, started);
         return root;
     }
 
@@ -260,6 +269,50 @@ public final class BacktestView {
 
         bindDecisions(viewModel.decisions());
         bindSavedRuns(viewModel.savedRuns());
+        bindLive();
+        bindParity(viewModel.parity());
+    }
+
+    /** The Live switch (remembered; on by default) re-runs on each parameter change. */
+    private void bindLive() {
+        liveToggle.setSelected(layout.flag("backtest.live", true));
+        viewModel.liveProperty().bind(liveToggle.selectedProperty());
+        liveToggle.selectedProperty().addListener((o, was, is) -> layout.put("backtest.live", is));
+    }
+
+    private void bindParity(ParityViewModel parity) {
+        if (!viewModel.canReplayAsLive()) {
+            replayButton.setVisible(false);
+            replayButton.setManaged(false);
+            resultTabs.getTabs().remove(parityTab);
+            return;
+        }
+        replayButton.disableProperty().bind(viewModel.validProperty().not().or(parity.runningProperty()));
+        parityHeadingLabel.textProperty().bind(parity.headingProperty());
+        parityVerdictLabel.textProperty().bind(parity.verdictProperty());
+        parity.identicalProperty().addListener((o, was, is) -> {
+            parityVerdictLabel.pseudoClassStateChanged(PASS, Boolean.TRUE.equals(is));
+            parityVerdictLabel.pseudoClassStateChanged(FAIL, Boolean.FALSE.equals(is));
+        });
+        parityProgress.progressProperty().bind(parity.progressProperty());
+        parityProgress.visibleProperty().bind(parity.runningProperty());
+        parityCancelButton.visibleProperty().bind(parity.runningProperty());
+        parityTable.setItems(parity.rows());
+        text(parityCheckColumn, ParityViewModel.Row::check);
+        text(parityResultColumn, ParityViewModel.Row::result);
+    }
+
+    @FXML
+    private void onReplay() {
+        commitTypedDate(fromPicker);
+        commitTypedDate(toPicker);
+        resultTabs.getSelectionModel().select(parityTab);
+        viewModel.replayAsLive();
+    }
+
+    @FXML
+    private void onCancelReplay() {
+        viewModel.cancelReplay();
     }
 
     private void bindDecisions(DecisionsViewModel decisions) {
@@ -475,8 +528,10 @@ public final class BacktestView {
     }
 
     private void buildParameterForm() {
-        // the one form builder: labels, units, check boxes, choices and each field's own problem
-        parametersPane.getChildren().setAll(FormView.grid(viewModel.form().fields(), FormOptions.compact(tickers, "param-")));
+        // the one form builder: labels, units, check boxes, choices, each field's own problem, and a slider
+        // under each bounded number (dragging it re-runs the backtest while Live is on)
+        parametersPane.getChildren().setAll(FormView.grid(viewModel.form().fields(),
+                FormOptions.compactWithSliders(tickers, "param-")));
     }
 
     private static void markInvalid(Control control, ReadOnlyStringProperty error) {

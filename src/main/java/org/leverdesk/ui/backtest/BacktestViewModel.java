@@ -46,6 +46,8 @@ import org.leverdesk.strategy.catalog.StrategyCatalog;
 import org.leverdesk.strategy.catalog.StrategyDescriptor;
 import org.leverdesk.strategy.catalog.StrategyDescriptor.ParameterSpec;
 import org.leverdesk.ui.common.ProgressRelay;
+import org.leverdesk.ui.common.Debouncer;
+import org.leverdesk.backtest.parity.ParityCheck;
 import org.leverdesk.ui.common.form.FormModel;
 import org.leverdesk.ui.common.TaskExecutor;
 import org.leverdesk.ui.chart.ChartSeries;
@@ -125,6 +127,24 @@ public final class BacktestViewModel {
     private String shownVersion;
     private final Map<String, String> strategyNames = new LinkedHashMap<>();
 
+    // Live re-runs: a parameter change re-runs the shown backtest (no decisions recorded, not saved)
+    /** Quiet time after a change before the live re-run starts. */
+    static final long LIVE_QUIET_MS = 12;
+    /** A change waits at most this long for its re-run, even while the slider keeps moving. */
+    static final long LIVE_MAX_WAIT_MS = 25;
+    private final javafx.beans.property.BooleanProperty live = new javafx.beans.property.SimpleBooleanProperty(this, "live", false);
+    private final Debouncer liveDebounce;
+    private final Debouncer.Timer timer;
+    private CancellationToken liveToken = CancellationToken.NONE;
+    private long lastChangeNanos;
+    private final ReadOnlyDoubleWrapper liveLatencyMillis = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyBooleanWrapper liveRunning = new ReadOnlyBooleanWrapper();
+    private final InvalidationListener parameterChanged = obs -> parameterChanged();
+
+    // Replay as live: the parity replay of the form's request
+    private final ParityCheck parity;
+    private final ParityViewModel parityResult = new ParityViewModel();
+
     private final InvalidationListener revalidate = obs -> validate();
     private final ListChangeListener<String> formProblems = change -> validate();
 
@@ -151,6 +171,18 @@ public final class BacktestViewModel {
      */
     public BacktestViewModel(BacktestRunner runner, SavedRuns savedRuns, TaskExecutor executor, Clock clock,
                              StrategyCatalog catalog) {
+        this(runner, savedRuns, null, executor, clock, catalog, Debouncer.fx());
+    }
+
+    /**
+     * @param parity the parity replay behind "Replay as live"; {@code null}: the view has no such button
+     * @param timer  the UI-thread timer live re-runs are debounced with
+     */
+    public BacktestViewModel(BacktestRunner runner, SavedRuns savedRuns, ParityCheck parity, TaskExecutor executor, Clock clock,
+                             StrategyCatalog catalog, Debouncer.Timer timer) {
+        this.parity = parity;
+        this.timer = timer;
+        this.liveDebounce = new Debouncer(timer, LIVE_QUIET_MS, LIVE_MAX_WAIT_MS, this::runLive);
         this.runner = runner;
         this.catalog = catalog;
         this.executor = executor;
@@ -372,6 +404,34 @@ public final class BacktestViewModel {
         return savedRuns;
     }
 
+    /**
+     * Whether a parameter change re-runs the shown backtest at once (debounced: {@value #LIVE_QUIET_MS} ms of
+     * quiet, at most {@value #LIVE_MAX_WAIT_MS} ms after the change; a newer change cancels the run in flight).
+     */
+    public javafx.beans.property.BooleanProperty liveProperty() {
+        return live;
+    }
+
+    /** Milliseconds from the last parameter change to its re-run's metrics and equity on screen (NaN before one). */
+    public ReadOnlyDoubleProperty liveLatencyMillisProperty() {
+        return liveLatencyMillis.getReadOnlyProperty();
+    }
+
+    /** True while a live re-run computes. */
+    public ReadOnlyBooleanProperty liveRunningProperty() {
+        return liveRunning.getReadOnlyProperty();
+    }
+
+    /** True when "Replay as live" exists (a parity replay service was given). */
+    public boolean canReplayAsLive() {
+        return parity != null;
+    }
+
+    /** The last parity replay: running, progress, verdict and the compared counts. */
+    public ParityViewModel parity() {
+        return parityResult;
+    }
+
     // ---- Commands -----------------------------------------------------------------------------
 
     /** Starts the backtest in the background; does nothing while invalid or already running. */
@@ -382,6 +442,9 @@ public final class BacktestViewModel {
         BacktestRequest request = request();
         CancellationToken token = new CancellationToken();
         cancelToken = token;
+        liveDebounce.cancel();
+        liveToken.cancel();
+        liveRunning.set(false);
         clearResults();
         errorMessage.set("");
         statusMessage.set("");
@@ -402,6 +465,81 @@ public final class BacktestViewModel {
                 finished(request, result);
             }
         }, this::fail);
+    }
+
+    /**
+     * Replays the form's strategy, symbol, parameters, dates, capital and costs through the live path (paper
+     * broker, the daemon's scheduled jobs on a simulated clock, data fed a session at a time) and compares
+     * decisions, orders, fills and daily equity with a backtest of the same days; the verdict goes to
+     * {@link #parity()}. Does nothing while the form is invalid or a replay runs.
+     */
+    public void replayAsLive() {
+        if (parity == null || !valid.get() || parityResult.runningProperty().get()) {
+            return;
+        }
+        BacktestRequest request = request();
+        CancellationToken token = new CancellationToken();
+        parityResult.started(request, token);
+        ProgressRelay relay = new ProgressRelay(executor, (fraction, message) -> parityResult.progress(token, fraction, message));
+        executor.execute(() -> parity.replay(request, relay, token), report -> parityResult.finished(token, report),
+                error -> parityResult.failed(token, error instanceof CancellationException ? null
+                        : error instanceof IllegalArgumentException || error instanceof MarketDataException ? oneLine(error.getMessage())
+                        : error.getClass().getSimpleName() + ": " + oneLine(error.getMessage())));
+    }
+
+    /** Stops a running replay ("Replay cancelled"). */
+    public void cancelReplay() {
+        parityResult.cancel();
+    }
+
+    private void parameterChanged() {
+        if (!live.get() || shown.get() == null || running.get() || !strategyOfShown()) {
+            return;
+        }
+        lastChangeNanos = timer.nanoTime();
+        liveToken.cancel(); // superseded: its result would be stale the moment it arrived
+        liveDebounce.changed();
+    }
+
+    private boolean strategyOfShown() {
+        BacktestResult r = shown.get();
+        return r != null && strategy.get() != null && r.strategyId().equals(strategy.get().id());
+    }
+
+    /** Re-runs the form's backtest without recording decisions (the fast path) and shows it unless superseded. */
+    private void runLive() {
+        if (!valid.get() || running.get()) {
+            return;
+        }
+        liveToken.cancel();
+        CancellationToken token = new CancellationToken();
+        liveToken = token;
+        BacktestRequest request = request();
+        long changedAt = lastChangeNanos;
+        liveRunning.set(true);
+        executor.execute(() -> runner.runWithoutDecisions(request, org.leverdesk.common.ProgressListener.NONE, token), result -> {
+            if (token.isCancelled() || liveToken != token || running.get()) {
+                return; // a newer change or a full run took over
+            }
+            liveRunning.set(false);
+            errorMessage.set("");
+            show(result, request.parameters());
+            shownParameters = request.parameters();
+            double ms = (timer.nanoTime() - changedAt) / 1e6;
+            liveLatencyMillis.set(ms);
+            resultTitle.set("Live · not saved (Run saves it with its decisions)");
+            statusMessage.set(statusMessage.get() + " · live re-run on screen " + String.format(Locale.ROOT, "%.0f", ms)
+                    + " ms after the change");
+            LOG.debug("live re-run of {} shown {} ms after the change", request.strategyId(), String.format(Locale.ROOT, "%.1f", ms));
+        }, error -> {
+            if (liveToken != token) {
+                return;
+            }
+            liveRunning.set(false);
+            if (!(error instanceof CancellationException)) {
+                errorMessage.set(oneLine(error.getMessage()));
+            }
+        });
     }
 
     /** Shows saved run {@code run} in the result area, loading it in the background; ignored while a backtest runs. */
@@ -630,6 +768,10 @@ public final class BacktestViewModel {
         statusMessage.set("");
         resultTitle.set("");
         form.get().problems().removeListener(formProblems);
+        form.get().fields().forEach(f -> f.valueProperty().removeListener(parameterChanged));
+        liveDebounce.cancel();
+        liveToken.cancel();
+        liveRunning.set(false);
         FormModel made = new FormModel(List.of(), null);
         if (info != null) {
             symbol.set(info.defaultSymbol() == null ? "" : info.defaultSymbol());
@@ -637,6 +779,7 @@ public final class BacktestViewModel {
             made = formOf(info);
         }
         made.problems().addListener(formProblems);
+        made.fields().forEach(f -> f.valueProperty().addListener(parameterChanged));
         form.set(made);
         validate();
     }

@@ -43,13 +43,20 @@ public class ChartStack extends Region {
         requestLayout();
     }
 
+    /**
+     * Room the bottom pane's date labels take on top of its own minimum: without it a pane squeezed to
+     * its minimum drew its dates below itself, over whatever came next (the Regime view's key) or
+     * hidden under it (the Backtest view's tabs at 1024x700).
+     */
+    static final double TIME_AXIS_HEIGHT = 24;
+
     @Override
     protected double computeMinHeight(double width) {
         double h = snappedTopInset() + snappedBottomInset();
         for (Slot s : slots) {
             h += s.pane().isVisible() ? s.minHeight() : 0;
         }
-        return h;
+        return h + (slots.stream().anyMatch(s -> s.pane().isVisible()) ? TIME_AXIS_HEIGHT : 0);
     }
 
     @Override
@@ -72,7 +79,10 @@ public class ChartStack extends Region {
         double top = snappedTopInset();
         double width = getWidth() - left - snappedRightInset();
         double height = getHeight() - top - snappedBottomInset();
-        double[] heights = heights(shown, height);
+        List<Slot> sized = new ArrayList<>(shown);
+        Slot last = sized.get(sized.size() - 1);
+        sized.set(sized.size() - 1, new Slot(last.pane(), last.weight(), last.minHeight() + TIME_AXIS_HEIGHT));
+        double[] heights = heights(sized, height);
         alignValueAxes(shown);
         double y = top;
         for (int i = 0; i < shown.size(); i++) {

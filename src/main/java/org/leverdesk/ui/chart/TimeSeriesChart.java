@@ -279,6 +279,7 @@ public final class TimeSeriesChart extends StackPane {
     /** Always shows {@code min..max} on the value axis (e.g. 0..100 for RSI) instead of fitting it; NaN fits again. */
     public void setFixedValueRange(double min, double max) {
         fixedRange = Double.isNaN(min) || Double.isNaN(max) ? null : new double[] {min, max};
+        yAxis.setLabelMax(fixedRange == null ? Double.NaN : max);
         fitValues();
     }
 

@@ -70,11 +70,29 @@ final class ValueAxis extends DefaultNumericAxis {
         forceRedraw();
     }
 
+    /** Labels only up to here (a fixed 0–100% pane stretched above 100% to clear its legend showed "150%"). */
+    private double labelMax = Double.MAX_VALUE;
+
+    /** Labels no value above {@code max} (NaN: no limit). */
+    void setLabelMax(double max) {
+        labelMax = Double.isNaN(max) ? Double.MAX_VALUE : max;
+        forceRedraw();
+    }
+
     @Override
     protected void calculateMajorTickValues(AxisRange range, DoubleArrayList ticks) {
-        double[] values = ticks(range.getLowerBound(), range.getUpperBound(), getLength(), isLogAxis());
+        double upper = Math.min(range.getUpperBound(), labelMax);
+        // the axis' own length for the labelled part only, so the spacing in pixels stays right
+        double length = upper >= range.getUpperBound() || !(range.getUpperBound() > range.getLowerBound()) ? getLength()
+                : isLogAxis() ? getLength() * Math.log(upper / range.getLowerBound()) / Math.log(range.getUpperBound() / range.getLowerBound())
+                : getLength() * (upper - range.getLowerBound()) / (range.getUpperBound() - range.getLowerBound());
+        // the labelled part's top end may carry a label when it is not the axis' own end (room above it)
+        double[] values = ticks(range.getLowerBound(), upper < range.getUpperBound() ? upper + (upper - range.getLowerBound()) * EDGE / Math.max(length, 1)
+                : upper, upper < range.getUpperBound() ? length + EDGE : length, isLogAxis());
         for (double v : values) {
-            ticks.add(v);
+            if (v <= upper * (1 + 1e-9) + 1e-12) {
+                ticks.add(v);
+            }
         }
     }
 

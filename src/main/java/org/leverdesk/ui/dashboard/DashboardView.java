@@ -17,7 +17,6 @@ import javafx.scene.layout.HBox;
 import javafx.util.Duration;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
-import org.leverdesk.ui.common.ViewTiming;
 import org.leverdesk.ui.common.WhileShown;
 import org.leverdesk.ui.orders.AccountTiles;
 import org.leverdesk.ui.dashboard.DashboardSnapshot.PositionRow;
@@ -64,9 +63,7 @@ public final class DashboardView {
 
     /** Builds the view, reads the first snapshot and refreshes every {@link #REFRESH_EVERY} while the view is in a window. */
     public static Parent load(DashboardViewModel viewModel) {
-        long started = System.nanoTime();
         Parent root = FxmlViews.load(new DashboardView(viewModel));
-        ViewTiming.logWhenShown("Dashboard", root, started);
         WhileShown.every(root, REFRESH_EVERY, viewModel::refresh);
         viewModel.refresh();
         return root;

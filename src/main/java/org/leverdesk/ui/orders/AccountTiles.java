@@ -13,6 +13,8 @@ import javafx.scene.paint.Color;
 public final class AccountTiles {
     private static final double W = 210;
     private static final double H = 110;
+    /** Four tiles and their gaps fit the content of a 1024-pixel window (about 800 px); "$99,996.97" needs about 160. */
+    private static final double MIN_W = 180;
     private static final Color NEUTRAL = Color.web("#2a3342");
     private static final Color GAIN = Color.web("#1b7f3b");
     private static final Color LOSS = Color.web("#c62828");
@@ -29,7 +31,7 @@ public final class AccountTiles {
         Tile t = TileBuilder.create().skinType(Tile.SkinType.CUSTOM).prefSize(W, H).title(title).graphic(figure)
                 .text(text).textVisible(true).backgroundColor(NEUTRAL).animated(false).build();
         t.setId(id);
-        t.setMinSize(W, H);
+        t.setMinSize(MIN_W, H);
         return t;
     }
 

@@ -12,6 +12,13 @@ import org.leverdesk.strategy.regime.SignalSettings;
 final class RegimeTiles {
     private static final double W = 178;
     private static final double H = 132;
+    /**
+     * How narrow a tile may get: five tiles (the regime's a little wider) must fit the content of a
+     * 1024-pixel window beside the navigation (about 800 px) without a sideways scroll bar.
+     */
+    private static final double MIN_W = 128;
+    /** "STRONG BULL" in the regime tile's large letters needs this much. */
+    private static final double REGIME_MIN_W = 200;
     private static final Color OK = Color.web("#1b7f3b");
     private static final Color WARN = Color.web("#d9a21b");
     private static final Color BAD = Color.web("#c62828");
@@ -27,10 +34,13 @@ final class RegimeTiles {
         Label name = new Label("…");
         name.getStyleClass().add("regime-tile-name");
         name.setId("regimeTileName");
+        // "STRONG BULL" goes on two lines in a narrow tile rather than being cut to "STRONG B…"
+        name.setWrapText(true);
+        name.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         Tile t = TileBuilder.create().skinType(Tile.SkinType.CUSTOM).prefSize(W + 40, H).title("Confirmed regime")
                 .graphic(name).textVisible(true).text("").backgroundColor(RegimeColors.of(null)).animated(false).build();
         t.setId("regimeTile");
-        t.setMinSize(W + 40, H);
+        t.setMinSize(REGIME_MIN_W, H);
         return t;
     }
 
@@ -61,7 +71,7 @@ final class RegimeTiles {
         Tile t = TileBuilder.create().skinType(Tile.SkinType.NUMBER).prefSize(W, H).title(title).unit("%").decimals(1)
                 .text(text).textVisible(true).animated(false).build();
         t.setId(id);
-        t.setMinSize(W, H);
+        t.setMinSize(MIN_W, H);
         return t;
     }
 
@@ -72,7 +82,7 @@ final class RegimeTiles {
                 .threshold(threshold).thresholdVisible(true).sections(sections).sectionsVisible(true)
                 .textVisible(true).animated(false).build();
         t.setId(id);
-        t.setMinSize(W, H);
+        t.setMinSize(MIN_W, H);
         return t;
     }
 

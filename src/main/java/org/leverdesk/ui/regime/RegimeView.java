@@ -24,7 +24,6 @@ import org.leverdesk.ui.chart.ChartStack;
 import org.leverdesk.ui.chart.TimeSeriesChart;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
-import org.leverdesk.ui.common.ViewTiming;
 
 /** The Regime view: the Regime &amp; Gates panel over the regime chart with the clicked day's decision, bound to a {@link RegimeViewModel}. */
 public final class RegimeView {
@@ -68,9 +67,7 @@ public final class RegimeView {
 
     /** Builds the view for {@code viewModel} and starts loading. */
     public static Parent load(RegimeViewModel viewModel, SignalSettings signals) {
-        long started = System.nanoTime();
         Parent root = FxmlViews.load(new RegimeView(viewModel, signals));
-        ViewTiming.logWhenShown("Regime", root, started);
         viewModel.refresh();
         return root;
     }
@@ -118,7 +115,8 @@ public final class RegimeView {
         positionChart.setFixedValueRange(0, 100);
         priceChart.setLogScaleAllowed(true);
         priceChart.setLogScale(true); // QQQ from $20 to $600: log shows 1999 and 2025 alike
-        charts.add(priceChart, 2.6, 110);
+        // minimums small enough that both panes, their dates and the regime key fit under the gates at 1024x700
+        charts.add(priceChart, 2.6, 90);
         charts.add(positionChart, 1, 60);
         VBox.setVgrow(charts, Priority.ALWAYS);
         chartsBox.getChildren().add(0, charts);

@@ -129,6 +129,11 @@ public final class ResearchView {
         strategyBox.setCellFactory(list -> strategyCell());
         strategyBox.valueProperty().bindBidirectional(viewModel.strategyProperty());
         symbolField.textProperty().bindBidirectional(viewModel.symbolProperty());
+        // dates in one format everywhere (the locale's default showed "12/7/202", cut)
+        for (DatePicker picker : new DatePicker[] {fromPicker, toPicker, asOfPicker}) {
+            picker.setConverter(org.leverdesk.ui.backtest.BacktestView.ISO_DATES);
+            picker.setPromptText("YYYY-MM-DD");
+        }
         fromPicker.valueProperty().bindBidirectional(viewModel.fromProperty());
         toPicker.valueProperty().bindBidirectional(viewModel.toProperty());
         capitalField.textProperty().bindBidirectional(viewModel.capitalProperty());

@@ -17,7 +17,6 @@ import javafx.scene.layout.VBox;
 import org.leverdesk.strategy.rotation.Sleeve;
 import org.leverdesk.ui.chart.TimeSeriesChart;
 import org.leverdesk.ui.common.FxmlViews;
-import org.leverdesk.ui.common.ViewTiming;
 
 /** The Rotation view: sleeve NAV curves, a ranking table per sleeve, the manager's choice and the planned targets. */
 public final class RotationView {
@@ -51,9 +50,7 @@ public final class RotationView {
 
     /** Builds the view for {@code viewModel} and starts loading. */
     public static Parent load(RotationViewModel viewModel) {
-        long started = System.nanoTime();
         Parent root = FxmlViews.load(new RotationView(viewModel));
-        ViewTiming.logWhenShown("Rotation", root, started);
         viewModel.refresh();
         return root;
     }

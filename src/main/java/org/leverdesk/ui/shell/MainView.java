@@ -164,8 +164,14 @@ public final class MainView {
         if (item == null) {
             return;
         }
+        boolean first = !built.containsKey(item);
+        long started = System.nanoTime();
         Node view = built.computeIfAbsent(item, i -> i.view().get());
         content.getChildren().setAll(view);
+        if (first && view instanceof javafx.scene.Parent root) {
+            // every view's first opening, from the click to its first laid-out frame, in the log
+            org.leverdesk.ui.common.ViewTiming.logWhenShown(item.title(), root, started);
+        }
         if (themes != null) {
             themes.styleTiles(view);
         }

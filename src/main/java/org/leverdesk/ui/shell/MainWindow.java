@@ -74,7 +74,8 @@ public final class MainWindow {
         BacktestViewModel[] backtest = new BacktestViewModel[1];
         java.util.function.Supplier<BacktestViewModel> backtestModel = () -> {
             if (backtest[0] == null) {
-                backtest[0] = new BacktestViewModel(services.backtests(), services.savedRuns(), executor, clock);
+                backtest[0] = new BacktestViewModel(services.backtests(), services.savedRuns(), services.research().parity(), executor,
+                        clock, org.leverdesk.strategy.catalog.StrategyCatalog.builtIn(), org.leverdesk.ui.common.Debouncer.fx());
             }
             return backtest[0];
         };

@@ -89,6 +89,59 @@ class RegimeViewFxTest {
         assertTrue(Files.size(charts) > 10_000);
     }
 
+    /**
+     * At the smallest supported window (1024×700) and a large one (1600×1000) the view fits: the content
+     * needs no scroll bar, every tile is inside the panel, and the regime key sits below the chart's date
+     * labels instead of on them.
+     */
+    @Test
+    void atBothSizesNothingScrollsSidewaysIsCutOffOrOverlaps(FxRobot robot) throws Exception {
+        open(robot, null);
+        for (int[] size : new int[][] {{1024, 700}, {1600, 1000}}) {
+            robot.interact(() -> {
+                javafx.stage.Window w = robot.lookup("#regimeView").query().getScene().getWindow();
+                w.setWidth(size[0]);
+                w.setHeight(size[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(300);
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.control.ScrollPane scroll = robot.lookup("#contentScroll").queryAs(javafx.scene.control.ScrollPane.class);
+            Node content = scroll.getContent();
+            String at = size[0] + "x" + size[1];
+            assertTrue(content.getLayoutBounds().getWidth() <= scroll.getViewportBounds().getWidth() + 0.5,
+                    at + ": content " + content.getLayoutBounds().getWidth() + " wide in a viewport of " + scroll.getViewportBounds().getWidth());
+            assertTrue(content.getLayoutBounds().getHeight() <= scroll.getViewportBounds().getHeight() + 0.5,
+                    at + ": content " + content.getLayoutBounds().getHeight() + " high in a viewport of " + scroll.getViewportBounds().getHeight());
+            javafx.geometry.Bounds panel = scene(robot.lookup("#regimePanel").query());
+            for (String tile : new String[] {"#regimeTile", "#momentumTile", "#volatilityTile", "#trendTile", "#overextensionTile"}) {
+                javafx.geometry.Bounds b = scene(robot.lookup(tile).query());
+                assertTrue(b.getMinX() >= panel.getMinX() - 0.5 && b.getMaxX() <= panel.getMaxX() + 0.5,
+                        at + ": " + tile + " " + b + " outside the panel " + panel);
+            }
+            Label name = robot.lookup("#regimeTileName").queryAs(Label.class);
+            javafx.scene.text.Text shownName = (javafx.scene.text.Text) name.lookup(".text");
+            assertEquals(name.getText(), shownName.getText().replace("\n", " ").replace("  ", " ").strip(),
+                    at + ": the regime's name is cut in its tile");
+            javafx.geometry.Bounds charts = scene(robot.lookup("#regimeChartPane .chart-stack").query());
+            javafx.geometry.Bounds key = scene(robot.lookup(".regime-legend").query());
+            javafx.geometry.Bounds pane = scene(robot.lookup("#regimeChartPane").query());
+            assertTrue(key.getMinY() >= charts.getMaxY() - 0.5, at + ": the key " + key + " overlaps the charts " + charts);
+            assertTrue(key.getMaxY() <= pane.getMaxY() + 0.5, at + ": the key " + key + " is cut off below " + pane);
+            javafx.geometry.Bounds day = scene(robot.lookup("#dayScroll").query());
+            javafx.geometry.Bounds title = scene(robot.lookup("#dayTitleLabel").query());
+            assertTrue(title.getMinY() >= day.getMinY() - 0.5 && title.getMaxX() <= day.getMaxX() + 0.5,
+                    at + ": the day's title " + title + " is cut off by its panel " + day);
+            robot.moveTo(robot.lookup("#refreshButton").<Node>query());
+            WaitForAsyncUtils.waitForFxEvents();
+            Snapshots.write(robot.lookup("#regimeView").query().getScene().getRoot(), "app-regime-" + at + ".png");
+        }
+    }
+
+    private static javafx.geometry.Bounds scene(Node n) {
+        return n.localToScene(n.getLayoutBounds());
+    }
+
     @Test
     void onTheRealPricesTheChartCoversQqqSince1999AndTheStaleDataIsSaid(FxRobot robot) throws Exception {
         TimeSeriesChart chart = open(robot, SharedPrices.dir());

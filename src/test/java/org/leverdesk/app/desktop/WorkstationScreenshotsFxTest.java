@@ -95,6 +95,13 @@ class WorkstationScreenshotsFxTest {
         AppServices services = DesktopLauncher.services(app, configFile, secrets)
                 .withTrading(RuntimeBindings.trading(app, config, runtime, () -> atStart, clock));
         ThemeManager themes = new ThemeManager(configFile.path().getParent());
+        // each view's first opening as the window logs it ("Regime view open in 180 ms"), printed at the end for the README
+        ch.qos.logback.classic.Logger timing = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.leverdesk.ui.common.ViewTiming.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> opened = new ch.qos.logback.core.read.ListAppender<>();
+        opened.start();
+        timing.setLevel(ch.qos.logback.classic.Level.INFO);
+        timing.addAppender(opened);
         Stage[] window = new Stage[1];
         robot.interact(() -> {
             Stage stage = new Stage();
@@ -154,6 +161,11 @@ class WorkstationScreenshotsFxTest {
                 }
             }
         }
+        timing.detachAppender(opened);
+        List<String> openings = opened.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        System.out.println("first opening of each view (load average "
+                + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + "): " + openings);
+        assertEquals(views.size(), openings.size(), "every view logs its first opening: " + openings);
         // The Strategies view's form with on/off switches, percents and tickers (rsi2) and ticker chips and choices (rotation).
         robot.interact(() -> themes.apply(Theme.PRIMER_LIGHT.id()));
         robot.interact(() -> {

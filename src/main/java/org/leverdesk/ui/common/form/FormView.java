@@ -160,7 +160,7 @@ public final class FormView {
                 } else if (!f.spec().unit().isEmpty() && f.kind() == ParameterKind.NUMBER) {
                     row.getChildren().add(unit(f.spec().unit()));
                 }
-                if (options.sliders() && f.kind() == ParameterKind.PERCENT && f.spec().range().bounded()
+                if (options.sliders() && !options.numberSliders() && f.kind() == ParameterKind.PERCENT && f.spec().range().bounded()
                         && f.spec().range().max() - f.spec().range().min() <= 100) {
                     NumberSlider slider = new NumberSlider(f.valueProperty(), f.spec().range());
                     slider.setId(id + "-slider");
@@ -170,6 +170,14 @@ public final class FormView {
                 }
                 row.setId(id + "-box");
                 shown = row;
+                if (options.numberSliders() && spannable(f.spec().range())) {
+                    // under the field, the editor column's whole width: a narrow panel has no room beside it
+                    NumberSlider slider = new NumberSlider(f.valueProperty(), f.spec().range());
+                    slider.setId(id + "-slider");
+                    slider.setMaxWidth(Double.MAX_VALUE);
+                    slider.setMinWidth(60);
+                    shown = new javafx.scene.layout.VBox(2, row, slider);
+                }
             }
             case TICKER -> {
                 TickerPicker picker = new TickerPicker(f.valueProperty(), options.knownTickers());
@@ -207,6 +215,11 @@ public final class FormView {
         input.pseudoClassStateChanged(EDITED, f.changedProperty().get());
         f.changedProperty().addListener((obs, old, now) -> input.pseudoClassStateChanged(EDITED, now));
         return shown;
+    }
+
+    /** A range a slider can span: both ends finite and not too many steps between them. */
+    static boolean spannable(org.leverdesk.strategy.catalog.NumberRange range) {
+        return range.bounded() && (range.max() - range.min()) / range.step() <= FormOptions.MAX_SLIDER_STEPS;
     }
 
     /** The node id part for a key or title: letters and digits, the rest as '-'. */
