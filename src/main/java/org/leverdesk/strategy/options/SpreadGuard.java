@@ -33,12 +33,12 @@ public final class SpreadGuard {
                 : GateResult.fail("daily stop", money(dayLoss) + " lost >= " + money(c.dailyStop()),
                 "daily $ stop: the equity fell " + money(dayLoss) + " since the previous decision"));
         double weekLoss = in.weekStartEquity() > 0 ? (in.weekStartEquity() - in.equity()) / in.weekStartEquity() : 0;
-        g.add(c.weeklyStopPct() == 0 || weekLoss < c.weeklyStopPct()
+        g.add(c.weeklyStopPct() == 0 || weekLoss < c.weeklyStopPct() - 1e-12
                 ? GateResult.pass("weekly stop", pct(weekLoss) + " < " + pct(c.weeklyStopPct()), "within the week's loss limit")
                 : GateResult.fail("weekly stop", pct(weekLoss) + " >= " + pct(c.weeklyStopPct()),
                 "weekly % stop: the equity fell " + pct(weekLoss) + " this week"));
         double drawdown = in.peakEquity() > 0 ? 1 - in.equity() / in.peakEquity() : 0;
-        g.add(c.maxDrawdownPct() == 0 || drawdown < c.maxDrawdownPct()
+        g.add(c.maxDrawdownPct() == 0 || drawdown < c.maxDrawdownPct() - 1e-12
                 ? GateResult.pass("drawdown throttle", pct(drawdown) + " < " + pct(c.maxDrawdownPct()), "below the drawdown cap")
                 : GateResult.fail("drawdown throttle", pct(drawdown) + " >= " + pct(c.maxDrawdownPct()),
                 "drawdown throttle: " + pct(drawdown) + " below the equity's peak " + money(in.peakEquity())));
