@@ -34,7 +34,8 @@ final class RuntimeBindings {
         return new AppServices.Trading(runtime.broker(), controls(runtime), reconciliation(config, runtime, atStart),
                 app.orders()::recent,
                 JournalSource.of(app.journal()), new DashboardData(runtime.broker(), () -> config, app.decisions(),
-                        () -> startingCapital(runtime), runtime::status, clock), manualOrders(app, config, runtime));
+                        () -> startingCapital(runtime), runtime::status, clock), manualOrders(app, config, runtime),
+                runtime.emergency());
     }
 
     /** The order ticket over the runtime's broker and risk gate, recording intents in the app's store. */
