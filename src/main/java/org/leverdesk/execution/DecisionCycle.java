@@ -272,7 +272,7 @@ public final class DecisionCycle {
         List<OrderOutcome> out = new ArrayList<>();
         String denied = null;
         for (PlannedOrder leg : c.legs()) {
-            GateVerdict v = verdict(id, leg, held.getOrDefault(leg.symbol(), 0L), account, dryRun);
+            GateVerdict v = verdict(id, day, leg, held.getOrDefault(leg.symbol(), 0L), account, dryRun);
             if (!v.allowed()) {
                 denied = v.reason();
                 break;
