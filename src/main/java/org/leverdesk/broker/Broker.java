@@ -35,6 +35,20 @@ public interface Broker {
      */
     BrokerOrder submit(OrderRequest request);
 
+    /**
+     * Sends a multi-leg option order (a spread or condor) as one unit that fills all-or-none at the net price,
+     * and returns its legs as orders under their own client order ids. A broker that cannot take one refuses
+     * it as a whole, so no leg is ever sent alone.
+     *
+     * @throws DuplicateClientOrderIdException when the parent's or a leg's client order id was used before
+     * @throws OrderRejectedException          when the broker refused the order (the reason says why)
+     * @throws BrokerUnavailableException      when the outcome is unknown; look the legs up by their client ids
+     */
+    default List<BrokerOrder> submitMultiLeg(MultiLegOrderRequest request) {
+        throw new OrderRejectedException("order " + request.clientOrderId() + ": the " + name()
+                + " broker takes no multi-leg option orders; the spread was not sent (no leg was sent alone)");
+    }
+
     /** The order sent with {@code clientOrderId}, in whatever state it is now, or empty if the broker never saw it. */
     Optional<BrokerOrder> orderByClientOrderId(String clientOrderId);
 

@@ -195,6 +195,7 @@ public final class DecisionCycle {
                 }
             }
         }
+        dropPartialCombos(id, decision, quotes, blocked, dryRun);
         Map<String, Long> held = new HashMap<>();
         portfolio.positions().forEach((symbol, p) -> held.put(symbol, p.quantity()));
         List<OrderOutcome> outcomes = new ArrayList<>();
@@ -231,8 +232,62 @@ public final class DecisionCycle {
             }
             outcomes.add(place(id, day, o, held.getOrDefault(o.symbol(), 0L), account, dryRun));
         }
+        for (ComboOrder c : plan.combos()) {
+            outcomes.addAll(placeCombo(id, day, c, held, account, dryRun));
+        }
         placeStops(run, day, decision, plan, keptStops, dryRun, outcomes);
         return new RunResult(id, day, dryRun, null, decision, decisionId, plan, blocked, outcomes);
+    }
+
+    /**
+     * The option targets of one underlying and expiry are one multi-leg order: when a leg has no usable quote,
+     * none of them is traded (never half a spread).
+     */
+    private void dropPartialCombos(String id, Decision decision, Map<String, Quote> quotes, List<String> blocked, boolean dryRun) {
+        Map<String, List<String>> groups = new HashMap<>();
+        for (Target t : decision.targets()) {
+            org.leverdesk.options.contract.OptionSymbols.contract(t.symbol()).ifPresent(c -> groups.computeIfAbsent(
+                    c.underlying() + " " + c.expiry(), k -> new ArrayList<>()).add(t.symbol()));
+        }
+        for (Map.Entry<String, List<String>> g : groups.entrySet()) {
+            List<String> legs = g.getValue();
+            if (legs.size() > 1 && !quotes.keySet().containsAll(legs)) {
+                legs.forEach(quotes::remove);
+                String why = "not trading the " + g.getKey() + " legs " + legs + ": a leg has no usable quote and a"
+                        + " spread is traded whole or not at all";
+                blocked.add(why);
+                if (!dryRun) {
+                    log.append("quote-blocked", id, why, null);
+                }
+            }
+        }
+    }
+
+    /**
+     * A multi-leg order: every leg passes the risk gate or none is sent (a denial of one leg is the whole
+     * order's, journalled per leg); then the legs' intents are recorded and the order sent as one unit.
+     */
+    private List<OrderOutcome> placeCombo(String id, LocalDate day, ComboOrder c, Map<String, Long> held, Account account,
+                                          boolean dryRun) {
+        List<OrderOutcome> out = new ArrayList<>();
+        String denied = null;
+        for (PlannedOrder leg : c.legs()) {
+            GateVerdict v = verdict(id, day, leg, held.getOrDefault(leg.symbol(), 0L), account, dryRun);
+            if (!v.allowed()) {
+                denied = v.reason();
+                break;
+            }
+        }
+        for (PlannedOrder leg : c.legs()) {
+            if (denied != null) {
+                out.add(new OrderOutcome(leg, OrderOutcome.Kind.DENIED, null, null, "multi-leg " + c.clientOrderId()
+                        + " denied as a whole: " + denied));
+            } else if (dryRun) {
+                out.add(new OrderOutcome(leg, OrderOutcome.Kind.DRY_RUN, OrderStatus.NEW, null, "dry run: not sent (multi-leg "
+                        + c.clientOrderId() + ")"));
+            }
+        }
+        return denied != null || dryRun ? out : sender.sendCombo(id, day, c);
     }
 
     /**

@@ -47,8 +47,16 @@ public final class OrderPlanner {
         List<PlannedOrder> sells = new ArrayList<>();
         List<PlannedOrder> buys = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        // Option legs of one underlying and expiry are one multi-leg order: the tolerance band and the minimum
+        // trade value apply to the whole, never to a leg alone (a cheap wing left out would leave a naked short).
+        java.util.Map<String, Integer> legsPerGroup = new java.util.HashMap<>();
+        for (Target t : in.targets()) {
+            OptionSymbols.contract(t.symbol()).ifPresent(c -> legsPerGroup.merge(c.underlying() + c.expiry(), 1, Integer::sum));
+        }
         for (Target t : in.targets()) {
             String symbol = t.symbol();
+            boolean comboLeg = OptionSymbols.contract(symbol).map(c -> legsPerGroup.get(c.underlying() + c.expiry()) > 1)
+                    .orElse(false);
             long held = in.held().getOrDefault(symbol, 0L);
             long delta = t.quantity() - held;
             if (delta == 0) {
@@ -62,14 +70,14 @@ public final class OrderPlanner {
             }
             long size = Math.abs(delta);
             boolean exit = t.quantity() == 0;
-            if (!exit && size * 100.0 < risk.tolerancePercent() * Math.abs(t.quantity())) {
+            if (!exit && !comboLeg && size * 100.0 < risk.tolerancePercent() * Math.abs(t.quantity())) {
                 skipped.add(String.format(Locale.ROOT, "%s: change of %d is %.2f%% of the target %d, inside the %.2f%% tolerance band",
                         symbol, size, size * 100.0 / Math.abs(t.quantity()), t.quantity(), risk.tolerancePercent()));
                 continue;
             }
             // Options: quantities in contracts, money × the multiplier (100 shares a contract).
             double value = size * q.mid() * OptionSymbols.multiplier(symbol);
-            if (!exit && value < risk.minTradeValue()) {
+            if (!exit && !comboLeg && value < risk.minTradeValue()) {
                 skipped.add(String.format(Locale.ROOT, "%s: %d shares are worth $%.2f, under the $%.2f minimum trade value",
                         symbol, size, value, risk.minTradeValue()));
                 continue;
@@ -78,10 +86,46 @@ public final class OrderPlanner {
             PlannedOrder o = order(in, side, symbol, size, q, "target " + t.quantity() + " " + symbol + ", holding " + held);
             (side == Side.SELL ? sells : buys).add(o);
         }
+        List<ComboOrder> combos = combos(in, sells, buys);
         List<PlannedOrder> fitted = fitBuyingPower(in, sells, buys, skipped);
         List<PlannedOrder> all = new ArrayList<>(sells);
         all.addAll(fitted);
-        return new OrderPlan(all, skipped);
+        return new OrderPlan(all, skipped, combos);
+    }
+
+    /**
+     * Takes the option orders that share an underlying and an expiry, two to four of them, out of
+     * {@code sells} and {@code buys} into one multi-leg order each (a spread, a condor, or the close of
+     * one): they fill all-or-none, and the broker holds the pair's width, not each leg's. The parent's client
+     * order id is the legs' deterministic id with the leg {@code mleg-<root>-<yymmdd>}; each leg's recorded
+     * {@code leg} is "{@code <parent leg>/<own leg>}" so a restart finds the legs of one parent. A single
+     * option order (the wheel) stays a single order.
+     */
+    private static List<ComboOrder> combos(PlanInput in, List<PlannedOrder> sells, List<PlannedOrder> buys) {
+        java.util.Map<String, List<PlannedOrder>> groups = new java.util.TreeMap<>();
+        for (List<PlannedOrder> side : List.of(sells, buys)) {
+            for (PlannedOrder o : side) {
+                OptionSymbols.contract(o.symbol()).ifPresent(c -> groups.computeIfAbsent("mleg-" + c.underlying() + "-"
+                        + c.occSymbol().substring(6, 12), k -> new ArrayList<>()).add(o));
+            }
+        }
+        List<ComboOrder> out = new ArrayList<>();
+        groups.forEach((parentLeg, legs) -> {
+            if (legs.size() < 2 || legs.size() > org.leverdesk.broker.MultiLegOrderRequest.MAX_LEGS) {
+                return;
+            }
+            String parent = ClientOrderIds.of(in.strategyId(), in.version(), in.tradingDay(), parentLeg);
+            List<PlannedOrder> named = new ArrayList<>();
+            for (PlannedOrder o : legs) {
+                sells.remove(o);
+                buys.remove(o);
+                // Multi-leg orders are DAY orders: a market combo, whatever the strategy's single orders are.
+                named.add(new PlannedOrder(o.clientOrderId(), parentLeg + "/" + o.leg(), o.symbol(), o.side(), o.quantity(),
+                        OrderType.MARKET, TimeInForce.DAY, null, o.reason()));
+            }
+            out.add(new ComboOrder(parent, named, legs.size() + " legs on " + parentLeg.substring(5) + ", one order, all or none"));
+        });
+        return out;
     }
 
     private PlannedOrder order(PlanInput in, Side side, String symbol, long quantity, Quote q, String reason) {

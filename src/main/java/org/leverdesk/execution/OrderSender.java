@@ -1,6 +1,8 @@
 package org.leverdesk.execution;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.leverdesk.broker.Broker;
@@ -46,6 +48,85 @@ final class OrderSender {
         if (intents != IntentLog.NONE) {
             journal.append("order", strategyId, o.clientOrderId() + " " + o.text() + ": " + out.kind() + " - " + out.detail(),
                     JsonText.of(Map.of("clientOrderId", o.clientOrderId(), "kind", out.kind().name())));
+        }
+        return out;
+    }
+
+    /**
+     * Records the intent of every leg of {@code c}, then sends it as one multi-leg order. Restart rules per leg:
+     * legs already recorded are looked up by their client order ids and adopted when the broker has them;
+     * when the broker has none of them and all are still NEW (recorded, then the process died), the order is
+     * sent once under the same ids. A leg is never sent alone.
+     */
+    List<OrderOutcome> sendCombo(String strategyId, LocalDate day, ComboOrder c) {
+        List<OrderOutcome> out = sendComboOnce(strategyId, day, c);
+        if (intents != IntentLog.NONE) {
+            for (OrderOutcome o : out) {
+                journal.append("order", strategyId, o.order().clientOrderId() + " " + o.order().text() + " (multi-leg "
+                        + c.clientOrderId() + "): " + o.kind() + " - " + o.detail(), JsonText.of(Map.of("clientOrderId",
+                        o.order().clientOrderId(), "parentClientOrderId", c.clientOrderId(), "kind", o.kind().name())));
+            }
+        }
+        return out;
+    }
+
+    private List<OrderOutcome> sendComboOnce(String strategyId, LocalDate day, ComboOrder c) {
+        boolean anyRecorded = false;
+        boolean allNew = true;
+        for (PlannedOrder leg : c.legs()) {
+            Optional<StoredOrder> s = intents.find(leg.clientOrderId());
+            anyRecorded |= s.isPresent();
+            allNew &= s.isEmpty() || s.get().status() == OrderStatus.NEW;
+            if (s.isEmpty()) {
+                try {
+                    intents.insert(leg.intent(strategyId, day));
+                } catch (DuplicateOrderException e) {
+                    anyRecorded = true;
+                }
+            }
+        }
+        if (anyRecorded) {
+            List<OrderOutcome> found = lookUpLegs(c, OrderOutcome.Kind.ALREADY_SENT, "already recorded; not sent again");
+            boolean brokerHasNone = found.stream().allMatch(o -> o.kind() == OrderOutcome.Kind.UNKNOWN);
+            if (!brokerHasNone || !allNew) {
+                return found;
+            }
+            // Recorded, then the process died before the broker got it: send it now, once, under the same ids.
+        }
+        try {
+            List<BrokerOrder> legs = broker.submitMultiLeg(c.request());
+            List<OrderOutcome> out = new ArrayList<>();
+            for (PlannedOrder leg : c.legs()) {
+                BrokerOrder b = legs.stream().filter(x -> leg.clientOrderId().equals(x.clientOrderId())
+                        || leg.symbol().equals(x.symbol())).findFirst().orElse(null);
+                out.add(b == null ? new OrderOutcome(leg, OrderOutcome.Kind.UNKNOWN, OrderStatus.NEW, null,
+                        "the broker's answer to multi-leg " + c.clientOrderId() + " has no leg " + leg.symbol())
+                        : adopt(leg, b, OrderOutcome.Kind.SENT, "sent as multi-leg " + c.clientOrderId() + ", broker order "
+                        + b.brokerOrderId()));
+            }
+            return out;
+        } catch (DuplicateClientOrderIdException e) {
+            return lookUpLegs(c, OrderOutcome.Kind.ADOPTED, "the broker already had " + c.clientOrderId());
+        } catch (OrderRejectedException e) {
+            List<OrderOutcome> out = new ArrayList<>();
+            for (PlannedOrder leg : c.legs()) {
+                StoredOrder s = update(leg.clientOrderId(), OrderStatus.REJECTED, null, null, null,
+                        "rejected by the broker: " + e.getMessage());
+                out.add(new OrderOutcome(leg, OrderOutcome.Kind.REJECTED, s == null ? OrderStatus.REJECTED : s.status(), null,
+                        "multi-leg " + c.clientOrderId() + " rejected by the broker: " + e.getMessage()));
+            }
+            return out;
+        } catch (BrokerException e) {
+            LOG.warn("sending multi-leg {} failed ({}); looking its legs up instead of sending again", c.clientOrderId(),
+                    e.getMessage());
+            return lookUpLegs(c, OrderOutcome.Kind.RECOVERED, "send failed (" + e.getMessage() + ")");
+        }
+    }
+
+    private List<OrderOutcome> lookUpLegs(ComboOrder c, OrderOutcome.Kind found, String why) {
+        List<OrderOutcome> out = new ArrayList<>();
+        for (PlannedOrder leg : c.legs()) {
+            out.add(lookUp(leg, found, why + " (multi-leg " + c.clientOrderId() + ")"));
         }
         return out;
     }

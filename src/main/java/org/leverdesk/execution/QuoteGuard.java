@@ -53,13 +53,17 @@ public final class QuoteGuard {
         if (q == null) {
             return QuoteCheck.blocked(symbol, null, symbol + ": no quote; not trading it without a price");
         }
-        if (q.bid() == 0 || q.ask() == 0) {
+        boolean option = org.leverdesk.options.contract.OptionSymbols.isOption(symbol);
+        // An option far out of the money is often offered at a cent with nobody bidding: a real quote to buy
+        // (back) at; only a missing ask means "no quote".
+        boolean unbidOption = option && q.bid() == 0 && q.ask() > 0;
+        if (!unbidOption && (q.bid() == 0 || q.ask() == 0)) {
             // Alpaca (and most feeds) report a side nobody quotes as 0: that is "no quote", not a bad price.
             String side = q.bid() == 0 && q.ask() == 0 ? "bid and ask are" : q.bid() == 0 ? "bid is" : "ask is";
             return QuoteCheck.blocked(symbol, q, symbol + ": no quote (" + side + " 0: nobody is quoting it on this feed,"
                     + " e.g. outside trading hours or during a halt); not trading it without a price");
         }
-        String bad = badPrice("bid", q.bid());
+        String bad = unbidOption ? null : badPrice("bid", q.bid());
         bad = bad != null ? bad : badPrice("ask", q.ask());
         bad = bad != null ? bad : badPrice("last", q.last());
         if (bad != null) {
@@ -70,7 +74,6 @@ public final class QuoteGuard {
                     + "); not trading on a broken market");
         }
         double spread = (q.ask() - q.bid()) / q.mid() * 100;
-        boolean option = org.leverdesk.options.contract.OptionSymbols.isOption(symbol);
         double limit = option ? Math.max(OPTION_MAX_SPREAD_PERCENT, OPTION_MAX_SPREAD_DOLLARS / q.mid() * 100 + 1e-9)
                 : maxSpreadPercent;
         if (spread > limit) {

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.leverdesk.options.chain.ChainFilter;
 import org.leverdesk.options.chain.OptionChain;
+import org.leverdesk.options.chain.OptionQuote;
+import org.leverdesk.options.contract.OptionContract;
 import org.leverdesk.options.chain.SyntheticChains;
 import org.leverdesk.options.market.OptionInputException;
 
@@ -24,16 +26,40 @@ public interface OptionMarket {
      */
     Optional<OptionChain> chain(String underlying, double spot, ChainFilter filter);
 
+    /**
+     * The quote of one held {@code contract} at the decision's close with its underlying at {@code spot}, also
+     * when today's chain no longer lists its strike (a strike far from the money); empty when it cannot be priced.
+     */
+    default Optional<OptionQuote> quote(OptionContract contract, double spot) {
+        return Optional.empty();
+    }
+
     /** The synthetic chains of {@code day} only. */
     static OptionMarket synthetic(SyntheticChains chains, LocalDate day) {
-        return (underlying, spot, filter) -> {
-            if (!chains.underlyings().contains(underlying) || !chains.isAvailable(underlying, day)) {
-                return Optional.empty();
+        return new OptionMarket() {
+            @Override
+            public Optional<OptionChain> chain(String underlying, double spot, ChainFilter filter) {
+                if (!chains.underlyings().contains(underlying) || !chains.isAvailable(underlying, day)) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(chains.chain(underlying, day, spot, filter));
+                } catch (OptionInputException e) {
+                    return Optional.empty();
+                }
             }
-            try {
-                return Optional.of(chains.chain(underlying, day, spot, filter));
-            } catch (OptionInputException e) {
-                return Optional.empty();
+
+            @Override
+            public Optional<OptionQuote> quote(OptionContract contract, double spot) {
+                if (!chains.underlyings().contains(contract.underlying()) || !chains.isAvailable(contract.underlying(), day)
+                        || contract.expiry().isBefore(day)) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(chains.quote(contract, day, spot));
+                } catch (OptionInputException | IllegalArgumentException e) {
+                    return Optional.empty();
+                }
             }
         };
     }

@@ -25,6 +25,7 @@ import org.leverdesk.broker.CloseOutcome;
 import org.leverdesk.broker.DuplicateClientOrderIdException;
 import org.leverdesk.broker.MarketClock;
 import org.leverdesk.broker.MarketDay;
+import org.leverdesk.broker.MultiLegOrderRequest;
 import org.leverdesk.broker.OrderRejectedException;
 import org.leverdesk.broker.OrderRequest;
 import org.leverdesk.broker.Quote;
@@ -415,6 +416,7 @@ public final class SimBroker implements Broker {
                 end(o, OrderStatus.EXPIRED, "the option expired");
             }
         }
+        out.addAll(settleSpreadsInTheMoney(day));
         List<Holding> expiring = new ArrayList<>();
         for (Holding h : holdings.values()) {
             if (h.contract != null && !h.contract.expiry().isAfter(day)) {
@@ -436,6 +438,45 @@ public final class SimBroker implements Broker {
             }
         }
         return out;
+    }
+
+    /**
+     * Spreads expiring with both legs in the money: the short's assignment and the long's exercise would
+     * deliver the same shares in and out the same evening, so both legs close at their intrinsic value in
+     * cash (net: the width × 100 per contract, the spread's maximum loss before its credit). A cash account
+     * that holds only the width could not take the shares for a moment anyway.
+     */
+    private List<SimOptionEvent> settleSpreadsInTheMoney(LocalDate day) {
+        List<OptionCover.Leg> expiring = new ArrayList<>();
+        for (Holding h : holdings.values()) {
+            if (h.contract != null && !h.contract.expiry().isAfter(day)) {
+                expiring.add(new OptionCover.Leg(h.contract, h.quantity));
+            }
+        }
+        List<SimOptionEvent> out = new ArrayList<>();
+        for (OptionCover.Pair p : OptionCover.of(expiring).pairs()) {
+            QuoteSlot u = quotes.get(p.shortLeg().underlying());
+            if (u == null || !p.longLeg().expiry().equals(p.shortLeg().expiry())) {
+                continue;
+            }
+            double shortValue = p.shortLeg().right().intrinsic(u.last, p.shortLeg().strikeValue());
+            double longValue = p.longLeg().right().intrinsic(u.last, p.longLeg().strikeValue());
+            if (shortValue < 0.01 - 1e-9 || longValue < 0.01 - 1e-9) {
+                continue;
+            }
+            out.add(cashSettle(p.shortLeg(), p.contracts().negate(), Side.BUY, shortValue, day, u.last));
+            out.add(cashSettle(p.longLeg(), p.contracts(), Side.SELL, longValue, day, u.last));
+        }
+        return out;
+    }
+
+    private SimOptionEvent cashSettle(OptionContract c, BigDecimal contracts, Side side, double intrinsic, LocalDate day,
+                                      double spot) {
+        String id = "cash_settled-" + day.toString().replace("-", "") + "-" + c.compactSymbol();
+        BigDecimal before = cash;
+        ledger(id, c.occSymbol(), side, contracts.abs(), OrderMatcher.price(intrinsic));
+        return new SimOptionEvent(SimOptionEvent.Kind.CASH_SETTLED, day, c.occSymbol(), c.underlying(), contracts, BigDecimal.ZERO,
+                c.strike(), spot, cash.subtract(before), id, null, now);
     }
 
     private SimOptionEvent settle(Holding h, LocalDate day, double spot) {
@@ -716,6 +757,106 @@ public final class SimBroker implements Broker {
         return orders.get(id).order();
     }
 
+    /**
+     * A spread or condor as one unit: every leg fills at once at the quotes now (a sell at the bid, a buy at
+     * the ask) or none does. Refused as a whole when the market is closed, a leg has no quote, a leg would
+     * flip a position, a net limit is not reached at once (combos do not rest here), or the cash after the
+     * net premium cannot hold the cover the legs leave ({@link OptionCover}: a spread holds its width).
+     */
+    @Override
+    public synchronized List<BrokerOrder> submitMultiLeg(MultiLegOrderRequest r) {
+        String parent = r.clientOrderId();
+        for (String cid : multiLegIds(r)) {
+            if (brokerIdByClientId.containsKey(cid)) {
+                throw new DuplicateClientOrderIdException(cid, "client order id " + cid + " was used before (order "
+                        + brokerIdByClientId.get(cid) + "); look that order up instead of sending it again");
+            }
+        }
+        if (!open) {
+            throw new OrderRejectedException("order " + parent + ": multi-leg option orders are DAY orders filled while the"
+                    + " market is open; send it after the open");
+        }
+        List<OrderRequest> legs = new ArrayList<>(r.legs());
+        // Sells first: their premium is in the cash before the buys are paid.
+        legs.sort(Comparator.comparingInt(l -> l.side() == Side.SELL ? 0 : 1));
+        List<BigDecimal> prices = new ArrayList<>();
+        List<OptionCover.Leg> change = new ArrayList<>();
+        BigDecimal net = BigDecimal.ZERO;
+        BigDecimal fees = BigDecimal.ZERO;
+        BigDecimal netPerShare = BigDecimal.ZERO;
+        for (OrderRequest leg : legs) {
+            if (optionChains != null) {
+                priceOption(leg.symbol());
+            }
+            QuoteSlot q = quotes.get(leg.symbol());
+            if (q == null) {
+                throw new OrderRejectedException("order " + parent + ": no quote for the leg " + leg.symbol()
+                        + "; nothing was sent");
+            }
+            BigDecimal held = heldQuantity(leg.symbol());
+            if (leg.side() == Side.BUY && held.signum() < 0 && leg.quantity().compareTo(held.negate()) > 0
+                    || leg.side() == Side.SELL && held.signum() > 0 && leg.quantity().compareTo(held) > 0) {
+                throw new OrderRejectedException("order " + parent + ": the leg " + leg.side() + " " + plain(leg.quantity()) + " "
+                        + leg.symbol() + " would flip the position of " + plain(held) + "; close it first");
+            }
+            BigDecimal price = OrderMatcher.marketPrice(leg.side(), q.quote(leg.symbol()));
+            prices.add(price);
+            OptionContract c = OptionSymbols.contract(leg.symbol()).orElseThrow();
+            BigDecimal signed = leg.side() == Side.BUY ? leg.quantity() : leg.quantity().negate();
+            change.add(new OptionCover.Leg(c, signed));
+            BigDecimal value = money(leg.quantity().multiply(price).multiply(BigDecimal.valueOf(c.multiplier())));
+            net = leg.side() == Side.SELL ? net.add(value) : net.subtract(value);
+            netPerShare = netPerShare.add(leg.side() == Side.BUY ? price : price.negate());
+            fees = fees.add(commission.commission(leg.quantity()));
+        }
+        if (r.limitPrice() != null && netPerShare.compareTo(r.limitPrice()) > 0) {
+            throw new OrderRejectedException("order " + parent + ": the net price now is " + plain(netPerShare) + " a share"
+                    + " (positive = debit), worse than the limit " + plain(r.limitPrice()) + "; multi-leg limits that do not"
+                    + " fill at once are not kept by the simulated broker");
+        }
+        OptionCover after = cover(change);
+        BigDecimal freeAfter = buyingPower().add(putCollateral()).add(net).subtract(fees).subtract(money(after.cash()));
+        if (freeAfter.signum() < 0) {
+            throw new OrderRejectedException("order " + parent + ": the legs leave $" + money(after.cash()) + " of cover to hold"
+                    + " (a spread holds its width × 100), the cash after the net premium of $" + net + " falls $"
+                    + freeAfter.negate() + " short; trade fewer contracts");
+        }
+        String underlying = r.underlying();
+        BigDecimal sharesFree = sharesHeld(underlying).subtract(sharesPromised(underlying));
+        if (after.callShares(underlying).compareTo(sharesFree) > 0) {
+            throw new OrderRejectedException("order " + parent + ": the legs leave short calls on " + plain(after.callShares(underlying))
+                    + " " + underlying + " shares without a long call or the shares to cover them; naked calls are not allowed");
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < legs.size(); i++) {
+            OrderRequest leg = legs.get(i);
+            String id = name + "-" + nextOrderNumber;
+            BrokerOrder order = new BrokerOrder(id, leg.clientOrderId(), leg.symbol(), leg.side(), leg.quantity(), BigDecimal.ZERO,
+                    null, OrderType.MARKET, TimeInForce.DAY, null, null, OrderStatus.ACCEPTED, now, now, null);
+            SimOrder sim = new SimOrder(nextOrderNumber++, order, leg.side() == Side.BUY ? prices.get(i) : BigDecimal.ZERO, false);
+            put(sim);
+            brokerIdByClientId.put(leg.clientOrderId(), id);
+            ids.add(id);
+        }
+        brokerIdByClientId.put(parent, ids.get(0));
+        for (int i = 0; i < legs.size(); i++) {
+            fill(orders.get(ids.get(i)), prices.get(i));
+        }
+        List<BrokerOrder> out = new ArrayList<>();
+        // In the caller's leg order.
+        for (OrderRequest leg : r.legs()) {
+            out.add(orders.get(brokerIdByClientId.get(leg.clientOrderId())).order());
+        }
+        return out;
+    }
+
+    private static List<String> multiLegIds(MultiLegOrderRequest r) {
+        List<String> ids = new ArrayList<>();
+        ids.add(r.clientOrderId());
+        r.legs().forEach(l -> ids.add(l.clientOrderId()));
+        return ids;
+    }
+
     private BigDecimal checkBuyingPower(BrokerOrder order) {
         QuoteSlot q = quotes.get(order.symbol());
         if (q == null && order.limitPrice() == null) {
@@ -733,9 +874,10 @@ public final class SimBroker implements Broker {
                 throw new OrderRejectedException("order " + order.clientOrderId() + ": buys " + plain(order.quantity()) + " "
                         + order.symbol() + " but only " + plain(held.negate()) + " are short; close the short first, then open a long");
             }
-            if (held.signum() < 0 && c.isPut()) {
-                // Buying back a short put frees the cash it held.
-                available = available.add(money(order.quantity().multiply(c.strike()).multiply(multiplier)));
+            // Buying back a short put (or a long that pairs with a short) frees the cash it held.
+            BigDecimal freed = cover(List.of()).cash().subtract(cover(List.of(new OptionCover.Leg(c, order.quantity()))).cash());
+            if (freed.signum() > 0) {
+                available = available.add(money(freed));
             }
         }
         if (needed.compareTo(available) > 0) {
@@ -771,8 +913,10 @@ public final class SimBroker implements Broker {
      */
     private void checkCovered(BrokerOrder order, OptionContract c, BigDecimal held) {
         BigDecimal multiplier = BigDecimal.valueOf(c.multiplier());
+        OptionCover before = cover(List.of());
+        OptionCover after = cover(List.of(new OptionCover.Leg(c, order.quantity().negate())));
         if (c.isPut()) {
-            BigDecimal needed = money(order.quantity().multiply(c.strike()).multiply(multiplier));
+            BigDecimal needed = money(after.cash().subtract(before.cash()));
             BigDecimal available = buyingPower();
             if (needed.compareTo(available) > 0) {
                 throw new OrderRejectedException("order " + order.clientOrderId() + ": a cash-secured put needs $" + needed
@@ -781,7 +925,12 @@ public final class SimBroker implements Broker {
             }
             return;
         }
-        BigDecimal needed = order.quantity().multiply(multiplier);
+        BigDecimal needed = after.callShares(c.underlying()).subtract(before.callShares(c.underlying()));
+        BigDecimal cashNeeded = money(after.cash().subtract(before.cash()));
+        if (cashNeeded.compareTo(buyingPower()) > 0) {
+            throw new OrderRejectedException("order " + order.clientOrderId() + ": the call spread needs $" + cashNeeded
+                    + " of cash (its width × " + c.multiplier() + "), $" + buyingPower() + " is free; sell fewer contracts");
+        }
         BigDecimal free = sharesHeld(c.underlying()).subtract(sharesPromised(c.underlying()))
                 .subtract(sharesCoveringCalls(c.underlying()));
         if (needed.compareTo(free) > 0) {
@@ -816,44 +965,35 @@ public final class SimBroker implements Broker {
         return promisedSells(underlying);
     }
 
-    /** Shares of {@code underlying} that short calls (held, or in open sell-to-open orders) hold as cover. */
+    /** Shares of {@code underlying} that unpaired short calls (held, or in open sell-to-open orders) hold as cover. */
     private BigDecimal sharesCoveringCalls(String underlying) {
-        BigDecimal contracts = BigDecimal.ZERO;
-        int multiplier = OptionContract.STANDARD_MULTIPLIER;
-        for (Holding h : holdings.values()) {
-            if (h.contract != null && h.contract.isCall() && h.quantity.signum() < 0 && h.contract.underlying().equals(underlying)) {
-                contracts = contracts.add(h.quantity.negate());
-                multiplier = h.contract.multiplier();
-            }
-        }
-        for (SimOrder o : openOrders.values()) {
-            BrokerOrder b = o.order();
-            OptionContract c = OptionSymbols.contract(b.symbol()).orElse(null);
-            if (c != null && c.isCall() && b.side() == Side.SELL && c.underlying().equals(underlying)
-                    && heldQuantity(b.symbol()).signum() <= 0) {
-                contracts = contracts.add(b.quantity().subtract(b.filledQuantity()));
-            }
-        }
-        return contracts.multiply(BigDecimal.valueOf(multiplier));
+        return cover(List.of()).callShares(underlying);
     }
 
-    /** Cash short puts hold (held, or in open sell-to-open orders): strike × multiplier per contract. */
+    /**
+     * Cash short options hold (held, or in open sell-to-open orders): strike × multiplier per unpaired short
+     * put, the width × multiplier per short paired with a long (a spread; see {@link OptionCover}).
+     */
     private BigDecimal putCollateral() {
-        BigDecimal total = BigDecimal.ZERO;
+        return money(cover(List.of()).cash());
+    }
+
+    /** The cover of the options held, the open sell-to-open orders and {@code extra} legs (a trade being checked). */
+    private OptionCover cover(List<OptionCover.Leg> extra) {
+        List<OptionCover.Leg> legs = new ArrayList<>(extra);
         for (Holding h : holdings.values()) {
-            if (h.contract != null && h.contract.isPut() && h.quantity.signum() < 0) {
-                total = total.add(h.quantity.negate().multiply(h.contract.strike()).multiply(BigDecimal.valueOf(h.multiplier)));
+            if (h.contract != null) {
+                legs.add(new OptionCover.Leg(h.contract, h.quantity));
             }
         }
         for (SimOrder o : openOrders.values()) {
             BrokerOrder b = o.order();
             OptionContract c = OptionSymbols.contract(b.symbol()).orElse(null);
-            if (c != null && c.isPut() && b.side() == Side.SELL && heldQuantity(b.symbol()).signum() <= 0) {
-                total = total.add(b.quantity().subtract(b.filledQuantity()).multiply(c.strike())
-                        .multiply(BigDecimal.valueOf(c.multiplier())));
+            if (c != null && b.side() == Side.SELL && heldQuantity(b.symbol()).signum() <= 0) {
+                legs.add(new OptionCover.Leg(c, b.quantity().subtract(b.filledQuantity()).negate()));
             }
         }
-        return money(total);
+        return OptionCover.of(legs);
     }
 
     /** Cash held as collateral by short puts (what a cash-secured put reserves), exact. */
@@ -887,11 +1027,46 @@ public final class SimBroker implements Broker {
         return out;
     }
 
+    /**
+     * Cancels every open order, then closes options before shares (a share sold first could leave a call
+     * uncovered): each spread pair found by {@link OptionCover} as one multi-leg order while the market is
+     * open, then the shorts left (bought back) before the longs (sold), then the shares.
+     */
     @Override
     public synchronized List<CloseOutcome> closeAllPositions() {
         cancelAll();
         List<CloseOutcome> out = new ArrayList<>();
-        for (Holding h : List.copyOf(holdings.values())) {
+        List<OptionCover.Leg> options = new ArrayList<>();
+        for (Holding h : holdings.values()) {
+            if (h.contract != null) {
+                options.add(new OptionCover.Leg(h.contract, h.quantity));
+            }
+        }
+        if (open) {
+            for (OptionCover.Pair p : OptionCover.of(options).pairs()) {
+                String parent = "close-mleg-" + name + "-" + nextOrderNumber;
+                OrderRequest buyShort = new OrderRequest(parent + "-1", p.shortLeg().occSymbol(), Side.BUY, p.contracts(),
+                        OrderType.MARKET, TimeInForce.DAY, null, null);
+                OrderRequest sellLong = new OrderRequest(parent + "-2", p.longLeg().occSymbol(), Side.SELL, p.contracts(),
+                        OrderType.MARKET, TimeInForce.DAY, null, null);
+                try {
+                    List<BrokerOrder> legs = submitMultiLeg(new MultiLegOrderRequest(parent, List.of(buyShort, sellLong),
+                            OrderType.MARKET, TimeInForce.DAY, null));
+                    for (BrokerOrder o : legs) {
+                        BigDecimal signed = o.side() == Side.BUY ? o.quantity().negate() : o.quantity();
+                        out.add(new CloseOutcome(o.symbol(), signed, true, o.brokerOrderId(), describe(o) + " (spread, one"
+                                + " multi-leg order " + parent + ")"));
+                    }
+                } catch (BrokerException e) {
+                    out.add(new CloseOutcome(p.shortLeg().occSymbol(), p.contracts().negate(), false, null, e.getMessage()));
+                    out.add(new CloseOutcome(p.longLeg().occSymbol(), p.contracts(), false, null, e.getMessage()));
+                }
+            }
+        }
+        List<Holding> rest = new ArrayList<>(holdings.values());
+        // Short options first (bought back), then long options, then shares.
+        rest.sort(Comparator.comparingInt(h -> h.contract == null ? 2 : h.quantity.signum() < 0 ? 0 : 1));
+        for (Holding h : rest) {
             try {
                 BrokerOrder o = sendClose(h);
                 out.add(new CloseOutcome(h.symbol, h.quantity, true, o.brokerOrderId(), describe(o)));
@@ -917,16 +1092,19 @@ public final class SimBroker implements Broker {
         String clientId = "close-" + h.symbol + "-" + name + "-" + nextOrderNumber;
         // Closed: an OPG order where Alpaca takes one, else a market order queued for the next open (as
         // Alpaca's close-position does after hours).
-        boolean queue = open || AuctionWindows.opgRefusal(now, sessions) != null;
+        // Options take no auction orders: a market DAY order, queued for the open when the market is closed.
+        boolean queue = open || h.contract != null || AuctionWindows.opgRefusal(now, sessions) != null;
+        Side side = h.quantity.signum() < 0 ? Side.BUY : Side.SELL;
+        BigDecimal qty = h.quantity.abs();
         OrderRequest r = queue
-                ? new OrderRequest(clientId, h.symbol, Side.SELL, h.quantity, OrderType.MARKET, TimeInForce.DAY, null, null)
-                : new OrderRequest(clientId, h.symbol, Side.SELL, h.quantity, OrderType.MARKET_ON_OPEN, TimeInForce.OPG, null, null);
+                ? new OrderRequest(clientId, h.symbol, side, qty, OrderType.MARKET, TimeInForce.DAY, null, null)
+                : new OrderRequest(clientId, h.symbol, side, qty, OrderType.MARKET_ON_OPEN, TimeInForce.OPG, null, null);
         return submit(r);
     }
 
     private static String describe(BrokerOrder o) {
         return switch (o.status()) {
-            case FILLED -> "sold " + plain(o.filledQuantity()) + " at " + o.filledAveragePrice().stripTrailingZeros().toPlainString();
+            case FILLED -> (o.side() == Side.BUY ? "bought " : "sold ") + plain(o.filledQuantity()) + " at " + o.filledAveragePrice().stripTrailingZeros().toPlainString();
             case REJECTED, CANCELED, EXPIRED -> o.status().name().toLowerCase() + (o.rejectReason() == null ? "" : ": " + o.rejectReason());
             default -> "closing " + o.type() + " order waits for " + (o.type() == OrderType.MARKET_ON_OPEN ? "the open" : "a quote");
         };

@@ -31,7 +31,8 @@ public record SimOptionEvent(Kind kind, LocalDate day, String optionSymbol, Stri
                     : "assigned (called away): sold " + plain(shares.negate()) + " " + underlying + " at " + plain(strike);
             case EXERCISED -> "exercised: " + (shares.signum() > 0 ? "bought " : "sold ") + plain(shares.abs()) + " "
                     + underlying + " at " + plain(strike);
-            case CASH_SETTLED -> "settled at intrinsic value (no delivery possible)";
+            case CASH_SETTLED -> "settled at intrinsic value " + (contracts.signum() < 0 ? "(short leg of a spread in the money)"
+                    : "(no delivery possible, or the long leg of a spread in the money)");
         };
         return optionSymbol.strip().replaceAll("\\s+", " ") + " " + what + String.format(java.util.Locale.ROOT,
                 " (%s closed %.2f)", underlying, underlyingClose);

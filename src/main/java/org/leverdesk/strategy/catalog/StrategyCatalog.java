@@ -3,6 +3,8 @@ package org.leverdesk.strategy.catalog;
 import org.leverdesk.strategy.options.DcaConfig;
 import org.leverdesk.strategy.options.DcaStrategy;
 import org.leverdesk.strategy.options.IndexWriteStrategy;
+import org.leverdesk.strategy.options.SpreadConfig;
+import org.leverdesk.strategy.options.SpreadStrategy;
 import org.leverdesk.strategy.options.WheelConfig;
 import org.leverdesk.strategy.options.WheelStrategy;
 
@@ -43,7 +45,8 @@ public final class StrategyCatalog {
     public static StrategyCatalog builtIn() {
         return new StrategyCatalog(List.of(monthlyRebalance(), regime(), meanReversion(), rotation(),
                 wheel(WheelConfig.Mode.WHEEL), wheel(WheelConfig.Mode.COVERED_CALLS), dca(),
-                indexWrite(IndexWriteStrategy.Kind.PUTWRITE), indexWrite(IndexWriteStrategy.Kind.BUYWRITE)));
+                indexWrite(IndexWriteStrategy.Kind.PUTWRITE), indexWrite(IndexWriteStrategy.Kind.BUYWRITE),
+                spreads(SpreadConfig.Mode.SPREADS), spreads(SpreadConfig.Mode.CONDOR)));
     }
 
     public List<StrategyDescriptor> all() {
@@ -143,6 +146,51 @@ public final class StrategyCatalog {
                         onOff("investAllOnStart", "Invest all on start", false, "The first day invests all cash above the buffer"),
                         onOff("sweep", "Daily sweep", false, "Every day invests the cash above the buffer (rebalance-to-buffer)")),
                 (symbol, p) -> new DcaStrategy(DcaConfig.parse(symbol, p)));
+    }
+
+    private static StrategyDescriptor spreads(SpreadConfig.Mode mode) {
+        SpreadConfig d = SpreadConfig.defaults(mode);
+        boolean condor = mode == SpreadConfig.Mode.CONDOR;
+        List<StrategyDescriptor.ParameterSpec> p = new java.util.ArrayList<>();
+        p.add(money("width", "Spread width", d.width(), NumberRange.of(0.5, 100, 0.5), "Dollars between the short and the long strike"));
+        p.add(number("shortDelta", "Short strike |delta|", String.valueOf(d.shortDelta()), "", NumberRange.of(0.02, 0.49, 0.01),
+                "The short strike is the one whose |delta| is nearest this"));
+        p.add(whole("minDte", "Minimum DTE", d.minDte(), "days", 1, 365, "Nearest expiry at least this many days out"));
+        p.add(whole("maxDte", "Maximum DTE", d.maxDte(), "days", 1, 365, "and at most this many"));
+        p.add(percent("profitTakePct", "Profit take", String.valueOf(d.profitTakePct()), FRACTION, NumberRange.of(1, 100, 1),
+                "Close when the profit reaches this share of the credit"));
+        p.add(percent("stopLossPct", "Stop", String.valueOf(d.stopLossPct()), FRACTION, NumberRange.of(1, 100, 1),
+                "Close when the loss reaches this share of the maximum loss (width - credit)"));
+        p.add(onOff("shortStrikeStop", "Short-strike stop", d.shortStrikeStop(), "Close when the close is beyond a short strike"));
+        p.add(whole("closeDte", "Close at DTE", d.closeDte(), "days", 0, 364, "Close positions this many days before expiry"));
+        p.add(percent("maxRiskPct", "Max open risk", String.valueOf(d.maxRiskPct()), FRACTION, NumberRange.of(0.1, 100, 0.5),
+                "All open positions' maximum loss within this share of the equity"));
+        p.add(whole("maxContracts", "Contracts per position", d.maxContracts(), "contracts", 1, 100, "At most this many per entry"));
+        p.add(whole(condor ? "maxCondors" : "maxPositions", condor ? "Max condors" : "Max positions", d.maxPositions(), "", 1, 20,
+                "Positions open at once at most"));
+        p.add(number("vixMax", "VIX/VXN ceiling", String.valueOf(d.vixMax()), "", NumberRange.of(1, 200, 1),
+                "No new position while the volatility index is above this"));
+        p.add(percent("minIv", "Minimum IV", String.valueOf(d.minIv()), FRACTION, NumberRange.of(0, 199, 1),
+                "No new position while the 30-day ATM implied volatility is below this"));
+        p.add(whole("trendDays", "Trend SMA", d.trendDays(), "bars", 2, 400, "Close above it: bull puts; below: bear calls"));
+        p.add(percent("rangePct", "Range band", String.valueOf(d.rangePct()), FRACTION, NumberRange.of(0.1, 49, 0.5).aboveMin(),
+                "Range-bound: the close this near its SMA and the SMA this flat over 20 sessions"));
+        p.add(whole("cooldownDays", "Cooldown after a stop", d.cooldownDays(), "days", 0, 365, "No new position for these days"));
+        p.add(whole("maxTradesPerDay", "Max trades per day", d.maxTradesPerDay(), "", 1, 100, "Orders (a spread counts one) per day"));
+        p.add(money("dailyStop", "Daily $ stop", d.dailyStop(), NumberRange.of(0, 100_000_000, 100), "No new position after this loss in a day (0 = off)"));
+        p.add(percent("weeklyStopPct", "Weekly % stop", String.valueOf(d.weeklyStopPct()), FRACTION, NumberRange.of(0, 99, 1),
+                "No new position after this loss in a week (0 = off)"));
+        p.add(percent("maxDrawdownPct", "Drawdown throttle", String.valueOf(d.maxDrawdownPct()), FRACTION, NumberRange.of(0, 99, 1),
+                "No new position while the equity is this far below its peak (0 = off)"));
+        p.add(number("maxNetDelta", "Direction cap", String.valueOf(d.maxNetDelta()), "shares", NumberRange.of(0, 1_000_000, 10),
+                "|Net delta| of the options at most this many shares (0 = off)"));
+        p.add(percent("cashBufferPct", "Cash buffer", String.valueOf(d.cashBufferPct()), FRACTION, NumberRange.of(0, 99, 1),
+                "Share of equity kept free of collateral"));
+        p.add(percent("minCreditPct", "Minimum credit", String.valueOf(d.minCreditPct()), FRACTION, NumberRange.of(0, 99, 1),
+                "No spread whose credit is under this share of its width"));
+        return new StrategyDescriptor(condor ? SpreadStrategy.CONDOR_ID : SpreadStrategy.SPREADS_ID,
+                condor ? "Iron condors (range-bound, RiskGuard)" : "Credit spreads (bull put / bear call by trend, RiskGuard)",
+                SpreadConfig.DEFAULT_SYMBOL, p, (symbol, params) -> new SpreadStrategy(SpreadConfig.parse(symbol, params, mode)));
     }
 
     private static StrategyDescriptor wheel(WheelConfig.Mode mode) {
