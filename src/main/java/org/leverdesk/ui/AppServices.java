@@ -67,17 +67,26 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
      * @param dashboard       the Dashboard's data; {@code null} hides the Dashboard
      * @param manualOrders    the order ticket's preview and send (risk gate, intent store, client order ids);
      *                        {@code null} hides the ticket
+     * @param positionHolds   the symbols held until a person confirms the broker's count, and the Orders view's
+     *                        Accept action ({@code leverdesk reconcile --accept}); {@code null} hides them
      */
     public record Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
                           OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard,
-                          org.leverdesk.execution.ManualOrders manualOrders) {
+                          org.leverdesk.execution.ManualOrders manualOrders, org.leverdesk.ui.orders.PositionHolds positionHolds) {
         /** No trading services at all. */
-        public static final Trading NONE = new Trading(null, null, null, null, null, null, null);
+        public static final Trading NONE = new Trading(null, null, null, null, null, null, null, null);
+
+        /** Trading services without the held symbols. */
+        public Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
+                       OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard,
+                       org.leverdesk.execution.ManualOrders manualOrders) {
+            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, manualOrders, null);
+        }
 
         /** Trading services without the order ticket. */
         public Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
                        OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard) {
-            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, null);
+            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, null, null);
         }
     }
 
@@ -186,6 +195,7 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
     public JournalSource journal() { return trading.journal(); }
     public DashboardSource dashboard() { return trading.dashboard(); }
     public org.leverdesk.execution.ManualOrders manualOrders() { return trading.manualOrders(); }
+    public org.leverdesk.ui.orders.PositionHolds positionHolds() { return trading.positionHolds(); }
     public ConfigFile configFile() { return settings.configFile(); }
     public Secrets secrets() { return settings.secrets(); }
     public Function<String, String> notificationTest() { return settings.notificationTest(); }
