@@ -59,7 +59,7 @@ abstract class KillCampaignChecks {
             }
             assertTrue(kills > 0, "no child got " + signal + ":\n" + figures.summary());
         }
-        assertTrue(figures.killedWhileRunning >= cycles() / 2, "too few kills landed while the child ran:\n" + figures.summary());
+        assertTrue(figures.killedWhileRunning >= figures.cycles / 2, "too few kills landed while the child ran:\n" + figures.summary());
         assertTrue(figures.ordersAtTheBroker > 0, "no order reached the broker:\n" + figures.summary());
         assertEquals(0, figures.unsettledBrokers, figures.summary());
     }
