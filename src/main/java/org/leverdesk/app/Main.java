@@ -11,9 +11,9 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.exit(DesktopLauncher.launch(null, null));
+            System.exit(DesktopLauncher.launch(null, null, org.leverdesk.app.cli.ControlCommands.handler()));
         }
-        int code = LeverdeskCommand.commandLine().execute(args);
+        int code = LeverdeskCommand.terminal().execute(args);
         System.exit(code);
     }
 }

@@ -29,6 +29,18 @@ public record AppConfig(BrokerSettings broker, RiskSettings risk, List<StrategyS
         return new AppConfig(BrokerSettings.defaults(), RiskSettings.defaults(), List.of(), NotificationSettings.defaults());
     }
 
+    /**
+     * What a first start on the paper broker writes (the window's first-run dialog, {@code leverdesk init}
+     * without strategies named): the defaults with the regime strategy (seed 000) enabled on the whole paper
+     * account, so the scheduler has something to run; the strategy itself invests at most 30% of it.
+     */
+    public static AppConfig starter() {
+        return defaults().withStrategy(new StrategySettings(STARTER_STRATEGY, true, 1.0, null, null));
+    }
+
+    /** The strategy {@link #starter()} enables. */
+    public static final String STARTER_STRATEGY = "regime";
+
     /** The settings of {@code strategyId}, if configured. */
     public Optional<StrategySettings> strategy(String strategyId) {
         return strategies.stream().filter(s -> s.strategyId().equals(strategyId)).findFirst();
@@ -37,6 +49,18 @@ public record AppConfig(BrokerSettings broker, RiskSettings risk, List<StrategyS
     /** The strategies that run live (scheduler, {@code leverdesk run}). */
     public List<StrategySettings> enabledStrategies() {
         return strategies.stream().filter(StrategySettings::enabled).toList();
+    }
+
+    /** The scheduled jobs of every enabled strategy, in their order (a one-line error for a bad schedule). */
+    public List<org.leverdesk.schedule.JobDefinition> jobs() {
+        List<org.leverdesk.schedule.JobDefinition> jobs = new java.util.ArrayList<>();
+        enabledStrategies().forEach(s -> jobs.addAll(s.jobs()));
+        return List.copyOf(jobs);
+    }
+
+    /** A copy with other broker settings. */
+    public AppConfig withBroker(BrokerSettings settings) {
+        return new AppConfig(settings, risk, strategies, notifications);
     }
 
     /** A copy with {@code settings} replacing (or added as) the strategy of the same id. */

@@ -5,17 +5,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.leverdesk.broker.Broker;
-import org.leverdesk.broker.BrokerException;
-import org.leverdesk.broker.BrokerOrder;
 import org.leverdesk.broker.BrokerPosition;
-import org.leverdesk.broker.CloseOutcome;
 import org.leverdesk.config.RiskSettings;
 import org.leverdesk.domain.Decision;
 import org.leverdesk.domain.MarketSnapshot;
@@ -26,7 +22,6 @@ import org.leverdesk.market.calendar.TradingCalendar;
 import org.leverdesk.market.data.MarketData;
 import org.leverdesk.market.feed.LiveFreshness;
 import org.leverdesk.risk.RiskGate;
-import org.leverdesk.risk.TradingState;
 import org.leverdesk.broker.MalformedBrokerAnswerException;
 import org.leverdesk.store.DecisionRepository;
 import org.leverdesk.store.DecisionUnits;
@@ -57,9 +52,9 @@ import org.slf4j.LoggerFactory;
  *       decision, so a dry run can never be mistaken for a traded day).</li>
  * </ul>
  * Locking: {@link #run} holds only this service's run lock (one run at a time) and no store lock
- * across a broker call (each store write is its own short transaction). {@link #forceExit} and
- * {@link #panicCloseAll} never take the run lock, so they work while a run is in progress or stuck;
- * they only wait for the broker's own timeouts.
+ * across a broker call (each store write is its own short transaction). The emergency exit
+ * ({@code emergency.EmergencyExit}) never takes the run lock, so it works while a run is in progress
+ * or stuck; it only waits for the broker's own timeouts.
  */
 public final class ExecutionService {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionService.class);
@@ -139,7 +134,7 @@ public final class ExecutionService {
         this.clockCheck = new BrokerClockCheck(java.time.Duration.ofSeconds(risk.maxClockSkewSeconds()));
         this.exchangeHours = exchangeHours;
         this.freshness = freshness;
-        this.cycle = new DecisionCycle(broker, calendar, risk, clock, gate, new StoreDecisionLog(units, journal, mode),
+        this.cycle = new DecisionCycle(broker, calendar, risk, clock, gate, new StoreDecisionLog(units, journal, mode, orders),
                 IntentLog.of(orders), STOP_WAIT, positionChecks);
     }
 
@@ -392,92 +387,4 @@ public final class ExecutionService {
         return first == null || others.isEmpty() ? first : first + " (" + String.join(", ", others) + " too)";
     }
 
-    /**
-     * Closes {@code symbols} (a strategy's symbols) now whatever the gates say: cancels their open
-     * orders, then closes each position. Journalled as "force-exit" with {@code who}.
-     */
-    public List<CloseOutcome> forceExit(String who, Set<String> symbols) {
-        journal.append("force-exit", who, "force exit of " + who + " (" + String.join(", ", new java.util.TreeSet<>(symbols))
-                + ") requested", null);
-        List<String> notes = new ArrayList<>();
-        try {
-            for (BrokerOrder o : broker.openOrders()) {
-                if (symbols.contains(o.symbol())) {
-                    try {
-                        broker.cancel(o.brokerOrderId());
-                    } catch (BrokerException e) {
-                        notes.add("cancel " + o.brokerOrderId() + " failed: " + e.getMessage());
-                    }
-                }
-            }
-        } catch (BrokerException e) {
-            notes.add("listing open orders failed: " + e.getMessage());
-        }
-        List<CloseOutcome> out = new ArrayList<>();
-        Map<String, BigDecimal> held = new LinkedHashMap<>();
-        try {
-            for (BrokerPosition p : broker.positions()) {
-                if (symbols.contains(p.symbol())) {
-                    held.put(p.symbol(), p.quantity());
-                }
-            }
-        } catch (BrokerException e) {
-            out.add(new CloseOutcome("*", BigDecimal.ZERO, false, null, "could not list positions: " + e.getMessage()));
-        }
-        held.forEach((symbol, qty) -> {
-            try {
-                Optional<BrokerOrder> o = broker.closePosition(symbol);
-                out.add(new CloseOutcome(symbol, qty, true, o.map(BrokerOrder::brokerOrderId).orElse(null),
-                        o.isPresent() ? "closing order " + o.get().type() + " " + o.get().status() : "already flat"));
-            } catch (BrokerException e) {
-                out.add(new CloseOutcome(symbol, qty, false, null, e.getMessage()));
-            }
-        });
-        journal.append("force-exit", who, "force exit of " + who + ": " + summary(out) + (notes.isEmpty() ? "" : "; " + notes),
-                null);
-        return out;
-    }
-
-    /**
-     * Force exit of the whole account: every open order is cancelled and every position closed,
-     * journalled as "force-exit" by "all". Unlike {@link #panicCloseAll} it leaves the trading state as it is.
-     */
-    public List<CloseOutcome> forceExitAll() {
-        Set<String> symbols = new java.util.TreeSet<>();
-        broker.positions().forEach(p -> symbols.add(p.symbol()));
-        broker.openOrders().forEach(o -> symbols.add(o.symbol()));
-        return forceExit("all", symbols);
-    }
-
-    /**
-     * The panic button: cancels every open order and closes every position of the account, then sets
-     * the trading state to HALTED so no scheduled run buys back. Takes no lock a run holds (see the
-     * class comment) and reports per position what happened; a journal failure never hides the outcomes.
-     */
-    public List<CloseOutcome> panicCloseAll() {
-        List<CloseOutcome> out;
-        try {
-            out = broker.closeAllPositions();
-        } catch (BrokerException e) {
-            out = List.of(new CloseOutcome("*", BigDecimal.ZERO, false, null, "close all failed: " + e.getMessage()));
-        }
-        try {
-            gate.setState(TradingState.HALTED, "panic close: every order cancelled and every position closed");
-            journal.append("panic-close", null, "panic close: " + summary(out), null);
-        } catch (RuntimeException e) {
-            LOG.error("panic close done ({}) but recording it failed: {}", summary(out), e.getMessage());
-        }
-        return out;
-    }
-
-    private static String summary(List<CloseOutcome> out) {
-        if (out.isEmpty()) {
-            return "nothing to close";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (CloseOutcome c : out) {
-            sb.append(sb.isEmpty() ? "" : ", ").append(c.symbol()).append(' ').append(c.closed() ? "closed" : "FAILED (" + c.detail() + ")");
-        }
-        return sb.toString();
-    }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.leverdesk.common.SecretMask;
 import org.leverdesk.config.NotificationSettings;
 import org.leverdesk.config.Secrets;
 import org.slf4j.Logger;
@@ -78,8 +79,11 @@ public final class NotificationDispatcher implements Notifier, AutoCloseable {
     /** Queues {@code notification} on every active channel and returns at once. */
     @Override
     public void send(Notification notification) {
+        // Error texts from a broker may carry a credential it echoed; no channel ever sends one.
+        Notification masked = new Notification(notification.kind(), notification.strategyId(),
+                SecretMask.redact(notification.title()), SecretMask.redact(notification.body()), notification.time());
         for (Lane lane : lanes.values()) {
-            lane.enqueue(notification);
+            lane.enqueue(masked);
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.leverdesk.config.StrategySettings;
 import org.leverdesk.strategy.ExecutionPolicy;
 import org.leverdesk.strategy.catalog.StrategyCatalog;
 import org.leverdesk.strategy.catalog.StrategyDescriptor;
@@ -40,42 +39,31 @@ public final class ScheduleDefaults {
     }
 
     /**
-     * The jobs of one strategy's settings: its own schedule, else its default; a one-line error if
-     * neither. A strategy whose parameters set {@code minutesBeforeClose} (regime) decides that many
-     * minutes before the close by default, so the scheduler and the strategy agree on the decision time.
+     * The jobs of one strategy: its own {@code schedule}, else its default; a one-line error if
+     * neither. A strategy whose {@code parameters} set {@code minutesBeforeClose} (regime) decides that
+     * many minutes before the close by default, so the scheduler and the strategy agree on the decision time.
      */
-    public static List<JobDefinition> jobsOf(StrategySettings settings) {
-        String text = settings.schedule();
+    public static List<JobDefinition> jobsOf(String strategyId, String schedule, Map<String, String> parameters) {
+        String text = schedule;
         if (text == null || text.isBlank()) {
-            text = defaultSchedule(settings.strategyId()).orElseThrow(() -> new ScheduleSyntaxException(
-                    "strategy " + settings.strategyId() + " has no default schedule; set one in its settings,"
+            text = defaultSchedule(strategyId).orElseThrow(() -> new ScheduleSyntaxException(
+                    "strategy " + strategyId + " has no default schedule; set one in its settings,"
                             + " e.g. \"schedule\": \"close-10m\""));
-            if (ExecutionPolicy.ORDER_STYLE_MOC.equals(settings.parameters().getOrDefault(ExecutionPolicy.ORDER_STYLE, "").strip())
+            if (ExecutionPolicy.ORDER_STYLE_MOC.equals((parameters == null ? "" : parameters.getOrDefault(ExecutionPolicy.ORDER_STYLE, "")).strip())
                     && text.equals("close-10m")) {
                 // Market-on-close: decide at 15:45 so the CLS orders are in before Alpaca's 15:50 cutoff.
                 text = "close-" + ExecutionPolicy.MOC_DECISION_MINUTES + "m";
             }
-            String minutes = settings.parameters().get(MINUTES_BEFORE_CLOSE);
+            String minutes = parameters == null ? null : parameters.get(MINUTES_BEFORE_CLOSE);
             if (minutes != null && text.equals("close-10m")) {
                 if (!minutes.strip().matches("\\d{1,3}")) {
-                    throw new ScheduleSyntaxException("strategy " + settings.strategyId() + ": " + MINUTES_BEFORE_CLOSE
+                    throw new ScheduleSyntaxException("strategy " + strategyId + ": " + MINUTES_BEFORE_CLOSE
                             + " '" + minutes + "' is not a whole number of minutes; write e.g. 10");
                 }
                 text = "close-" + Integer.parseInt(minutes.strip()) + "m";
             }
         }
-        return ScheduleNotation.parse(settings.strategyId(), text);
-    }
-
-    /** The jobs of every enabled strategy in {@code strategies}, in their order. */
-    public static List<JobDefinition> jobsOf(List<StrategySettings> strategies) {
-        List<JobDefinition> jobs = new ArrayList<>();
-        for (StrategySettings s : strategies) {
-            if (s.enabled()) {
-                jobs.addAll(jobsOf(s));
-            }
-        }
-        return List.copyOf(jobs);
+        return ScheduleNotation.parse(strategyId, text);
     }
 
     /** The default jobs of every catalog strategy, for showing a plan without a configuration. */

@@ -68,6 +68,32 @@ public final class SchedulerLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Who holds the lock of {@code dataDir} now ("pid 4242 on host trader since ..."), or empty when nobody
+     * does (no file, or the holder is gone): for telling a second process who owns the store.
+     */
+    public static java.util.Optional<String> heldBy(Path dataDir) {
+        Path file = dataDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return java.util.Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock probe;
+            try {
+                probe = channel.tryLock(LOCK_POSITION, 1, false);
+            } catch (OverlappingFileLockException e) {
+                return java.util.Optional.of(holder(channel)); // held in this JVM
+            }
+            if (probe != null) {
+                probe.release();
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(holder(channel));
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The lock file. */
     public Path file() {
         return file;

@@ -37,7 +37,10 @@ public final class JournalRepository {
             throw new IllegalArgumentException("a journal entry needs a message");
         }
         requireJson(detailsJson);
-        String text = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
+        // A broker or a notification service may echo a credential in an error text: it never reaches the journal.
+        String masked = org.leverdesk.common.SecretMask.redact(message);
+        String details = org.leverdesk.common.SecretMask.redact(detailsJson);
+        String text = masked.length() <= MAX_MESSAGE ? masked : masked.substring(0, MAX_MESSAGE - 1) + "…";
         Instant at = clock.instant();
         long id = store.inTransaction("append to the journal", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal (at, kind, strategy_id, message, details_json)"
@@ -46,12 +49,12 @@ public final class JournalRepository {
                 ps.setString(2, kind);
                 ps.setString(3, strategyId);
                 ps.setString(4, text);
-                ps.setString(5, detailsJson);
+                ps.setString(5, details);
                 ps.executeUpdate();
                 return Jdbc.generatedId(ps);
             }
         });
-        return new JournalEntry(id, at, kind, strategyId, text, detailsJson);
+        return new JournalEntry(id, at, kind, strategyId, text, details);
     }
 
     /** The newest {@code n} entries, newest first. */

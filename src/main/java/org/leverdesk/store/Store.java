@@ -123,6 +123,11 @@ public final class Store implements AutoCloseable {
             throw new StoreException("cannot create the Leverdesk data folder " + dir + " (" + e.getMessage()
                     + "); pass a writable folder with --data-dir", e);
         }
+        if (!Files.isWritable(dir) || Files.exists(dir.resolve("leverdesk.mv.db")) && !Files.isWritable(dir.resolve("leverdesk.mv.db"))) {
+            // H2 would fail deep inside with pages of stack trace and advice for a damaged file.
+            throw new StoreException("the Leverdesk data folder " + dir + " is read-only for this user; Leverdesk writes its"
+                    + " store there: make it writable (chmod u+w) or pass another --data-dir");
+        }
         return dir;
     }
 

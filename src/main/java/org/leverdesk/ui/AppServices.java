@@ -67,26 +67,28 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
      * @param dashboard       the Dashboard's data; {@code null} hides the Dashboard
      * @param manualOrders    the order ticket's preview and send (risk gate, intent store, client order ids);
      *                        {@code null} hides the ticket
+     * @param emergency       the one emergency path the "Close all" button runs; {@code null} (or no broker) hides it
      * @param positionHolds   the symbols held until a person confirms the broker's count, and the Orders view's
      *                        Accept action ({@code leverdesk reconcile --accept}); {@code null} hides them
      */
     public record Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
                           OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard,
-                          org.leverdesk.execution.ManualOrders manualOrders, org.leverdesk.ui.orders.PositionHolds positionHolds) {
+                          org.leverdesk.execution.ManualOrders manualOrders, org.leverdesk.emergency.EmergencyExit emergency,
+                          org.leverdesk.ui.orders.PositionHolds positionHolds) {
         /** No trading services at all. */
-        public static final Trading NONE = new Trading(null, null, null, null, null, null, null, null);
+        public static final Trading NONE = new Trading(null, null, null, null, null, null, null, null, null);
 
         /** Trading services without the held symbols. */
         public Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
                        OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard,
-                       org.leverdesk.execution.ManualOrders manualOrders) {
-            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, manualOrders, null);
+                       org.leverdesk.execution.ManualOrders manualOrders, org.leverdesk.emergency.EmergencyExit emergency) {
+            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, manualOrders, emergency, null);
         }
 
-        /** Trading services without the order ticket. */
+        /** Trading services without the order ticket and the emergency path (no "Close all"). */
         public Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
                        OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard) {
-            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, null, null);
+            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, null, null, null);
         }
     }
 
@@ -189,6 +191,7 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
     }
 
     public Broker broker() { return trading.broker(); }
+    public org.leverdesk.emergency.EmergencyExit emergency() { return trading.emergency(); }
     public TradingControls tradingControls() { return trading.tradingControls(); }
     public ReconciliationSource reconciliation() { return trading.reconciliation(); }
     public OrderHistory orderHistory() { return trading.orderHistory(); }

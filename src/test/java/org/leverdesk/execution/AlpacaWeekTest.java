@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.broker.BrokerOrder;
-import org.leverdesk.broker.CloseOutcome;
 import org.leverdesk.broker.OrderRequest;
 import org.leverdesk.broker.alpaca.AlpacaBroker;
 import org.leverdesk.broker.alpaca.FakeAlpacaServer;
@@ -82,6 +81,13 @@ class AlpacaWeekTest {
         broker.close();
         store.close();
         server.close();
+    }
+
+    /** The one emergency path (Close all, force-exit), polling the fake broker by settling it instead of sleeping. */
+    private org.leverdesk.emergency.EmergencyExit emergency() {
+        java.time.Clock clock = fakeTime(java.time.ZoneOffset.UTC);
+        return new org.leverdesk.emergency.EmergencyExit(broker, org.leverdesk.emergency.StoreEmergencyRecord.of(store, clock),
+                null, clock, java.time.Duration.ofSeconds(30), java.time.Duration.ofMillis(10), d -> server.settle(), null);
     }
 
     /** The fake's simulated time as a clock in any zone. */
@@ -197,9 +203,10 @@ class AlpacaWeekTest {
         broker.submit(new OrderRequest("rest-buy", "QQQ", Side.BUY, BigDecimal.ONE, OrderType.LIMIT, TimeInForce.GTC,
                 new BigDecimal("350.00"), null));
         server.settle();
-        List<CloseOutcome> exit = execution.forceExit("monthly-rebalance", Set.of("QQQ"));
-        assertEquals(1, exit.size());
-        assertTrue(exit.get(0).closed(), exit.get(0).detail());
+        org.leverdesk.emergency.EmergencyReport exit = emergency().run(
+                org.leverdesk.emergency.EmergencyScope.strategy("monthly-rebalance", Set.of("QQQ"), false), "test", "force exit");
+        assertEquals(1, exit.positions().size(), exit.toString());
+        assertTrue(exit.positions().get(0).ok(), exit.positions().get(0).detail());
         assertEquals("canceled", server.statusOf("rest-sell"));
         assertEquals("canceled", server.statusOf("rest-buy"));
         server.settle();
@@ -213,16 +220,15 @@ class AlpacaWeekTest {
         Set<String> held = new java.util.TreeSet<>();
         broker.positions().forEach(p -> held.add(p.symbol()));
         assertEquals(Set.of("SPY", "SQQQ"), held);
-        List<CloseOutcome> panic = execution.panicCloseAll();
-        assertEquals(held, new java.util.TreeSet<>(panic.stream().map(CloseOutcome::symbol).toList()), "a line per position");
-        panic.forEach(c -> assertTrue(c.closed(), c.symbol() + ": " + c.detail()));
+        org.leverdesk.emergency.EmergencyReport panic = emergency().closeAll("test", "panic");
+        assertEquals(held, new java.util.TreeSet<>(panic.positions().stream()
+                .map(org.leverdesk.emergency.EmergencyReport.PositionLine::symbol).toList()), "a line per position");
+        panic.positions().forEach(c -> assertTrue(c.ok(), c.symbol() + ": " + c.detail()));
+        assertEquals(org.leverdesk.emergency.EmergencyReport.Outcome.FLAT, panic.outcome(), panic.detail());
         assertEquals("canceled", server.statusOf("rest-sqqq"));
         server.settle();
         assertTrue(broker.positions().isEmpty());
         assertEquals(TradingState.HALTED, execution.riskGate().state());
-        String report = new JournalRepository(store, fakeTime(java.time.ZoneOffset.UTC)).recent(500).stream()
-                .filter(e -> e.kind().equals("panic-close")).findFirst().orElseThrow().message();
-        assertEquals("panic close: SPY closed, SQQQ closed", report);
         boolean refused = new JournalRepository(store, fakeTime(java.time.ZoneOffset.UTC)).recent(500).stream()
                 .anyMatch(e -> e.message().contains("403") || e.message().contains("insufficient qty"));
         assertFalse(refused, "no close met a pending cancel");

@@ -14,16 +14,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.leverdesk.broker.CloseOutcome;
 import org.leverdesk.broker.OrderRequest;
 import org.leverdesk.broker.Quote;
 import org.leverdesk.config.RiskSettings;
@@ -334,45 +328,5 @@ class ExecutionServiceTest {
         assertEquals(List.of("TQQQ: no usable quote; target 100 (holding 0) not traded"), r.plan().skipped());
         assertEquals(1, journal("quote-blocked").size());
         assertTrue(broker.submits.isEmpty());
-    }
-
-    @Test
-    void forceExitCancelsTheStrategysOrdersAndClosesItsPositionsOnly() {
-        broker.position("TQQQ", 40).position("QQQ", 5).marketOpen(false);
-        var resting = broker.existing(new OrderRequest("x-1", "TQQQ", Side.BUY, BigDecimal.ONE, OrderType.MARKET_ON_OPEN,
-                TimeInForce.OPG, null, null));
-        broker.marketOpen(true);
-        List<CloseOutcome> out = service.forceExit("fixed", Set.of("TQQQ"));
-        assertEquals(1, out.size());
-        assertEquals("TQQQ", out.get(0).symbol());
-        assertTrue(out.get(0).closed());
-        assertTrue(broker.cancels.contains(resting.brokerOrderId()));
-        assertEquals(List.of("QQQ"), broker.positions().stream().map(p -> p.symbol()).toList());
-        assertEquals(2, journal("force-exit").size());
-    }
-
-    @Test
-    void panicCloseClosesEverythingHaltsTradingAndDoesNotWaitForARunningJob() throws Exception {
-        broker.position("TQQQ", 40).position("QQQ", 5);
-        CountDownLatch release = new CountDownLatch(1);
-        FixedTargets stuck = new FixedTargets("fixed", Set.of("TQQQ"), MARKET, new Target("TQQQ", 100)).blockOn(release);
-        // Own threads: the common pool may have a single thread on a 2-core machine.
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        CompletableFuture<RunResult> job = CompletableFuture.supplyAsync(() -> service.run(new StrategyRun(stuck, 1, null, 1.0), false),
-                threads);
-        assertTrue(stuck.deciding.await(10, TimeUnit.SECONDS), "the job should be deciding");
-
-        List<CloseOutcome> out = CompletableFuture.supplyAsync(service::panicCloseAll, threads).get(10, TimeUnit.SECONDS);
-        assertEquals(List.of("TQQQ", "QQQ"), out.stream().map(CloseOutcome::symbol).toList());
-        assertTrue(out.stream().allMatch(CloseOutcome::closed));
-        assertTrue(broker.positions().isEmpty());
-        assertEquals(TradingState.HALTED, service.riskGate().state());
-
-        release.countDown();
-        RunResult r = job.get(10, TimeUnit.SECONDS);
-        threads.shutdown();
-        // The job resumes after the panic and finds trading halted: its buy is denied.
-        assertEquals(OrderOutcome.Kind.DENIED, r.outcomes().get(0).kind());
-        assertFalse(broker.submits.stream().anyMatch(s -> s.side() == Side.BUY));
     }
 }

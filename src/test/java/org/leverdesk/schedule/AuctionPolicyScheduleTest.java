@@ -22,12 +22,12 @@ class AuctionPolicyScheduleTest {
     @Test
     void aMarketOnCloseRebalanceDecidesFifteenMinutesBeforeTheClose() {
         StrategySettings moc = new StrategySettings("monthly-rebalance", true, 1.0, Map.of("orderStyle", "moc"), null);
-        List<JobDefinition> jobs = ScheduleDefaults.jobsOf(moc);
+        List<JobDefinition> jobs = ScheduleDefaults.jobsOf(moc.strategyId(), moc.schedule(), moc.parameters());
         assertEquals("close-15m", jobs.get(0).trigger().notation());
         // Black Friday 2026 closes at 13:00: the decision is at 12:45, in before the 12:50 CLS cutoff.
         assertEquals(List.of(LocalTime.of(12, 45)), jobs.get(0).trigger().timesOn(LocalDate.of(2026, 11, 27), CALENDAR));
         StrategySettings limit = new StrategySettings("monthly-rebalance", true, 1.0, Map.of(), null);
-        assertEquals("close-10m", ScheduleDefaults.jobsOf(limit).get(0).trigger().notation());
+        assertEquals("close-10m", ScheduleDefaults.jobsOf(limit.strategyId(), limit.schedule(), limit.parameters()).get(0).trigger().notation());
     }
 
     @Test

@@ -56,14 +56,14 @@ class ScheduleNotationTest {
 
     @Test
     void strategiesWithoutAScheduleGetTheirDefault() {
-        assertEquals(Trigger.daily(Anchor.CLOSE, -10), ScheduleDefaults.jobsOf(settings("regime", null)).get(0).trigger());
-        assertEquals(Trigger.daily(Anchor.CLOSE, -10), ScheduleDefaults.jobsOf(settings("rsi2", " ")).get(0).trigger());
+        assertEquals(Trigger.daily(Anchor.CLOSE, -10), settings("regime", null).jobs().get(0).trigger());
+        assertEquals(Trigger.daily(Anchor.CLOSE, -10), settings("rsi2", " ").jobs().get(0).trigger());
         // daily: the strategy itself holds except on its first day and the month's last trading day
-        assertEquals(Trigger.daily(Anchor.CLOSE, -10), ScheduleDefaults.jobsOf(settings("monthly-rebalance", null)).get(0).trigger());
-        assertEquals(Trigger.daily(Anchor.CLOSE, 15), ScheduleDefaults.jobsOf(settings("rotation", null)).get(0).trigger());
-        assertEquals(Trigger.every(5), ScheduleDefaults.jobsOf(settings("regime", "every:5m")).get(0).trigger());
+        assertEquals(Trigger.daily(Anchor.CLOSE, -10), settings("monthly-rebalance", null).jobs().get(0).trigger());
+        assertEquals(Trigger.daily(Anchor.CLOSE, 15), settings("rotation", null).jobs().get(0).trigger());
+        assertEquals(Trigger.every(5), settings("regime", "every:5m").jobs().get(0).trigger());
         ScheduleSyntaxException e = assertThrows(ScheduleSyntaxException.class,
-                () -> ScheduleDefaults.jobsOf(settings("options-dca", null)));
+                () -> settings("options-dca", null).jobs());
         assertEquals("strategy options-dca has no default schedule; set one in its settings, e.g. \"schedule\": \"close-10m\"",
                 e.getMessage());
     }
@@ -71,18 +71,18 @@ class ScheduleNotationTest {
     @Test
     void theRegimeDefaultFollowsItsMinutesBeforeCloseParameter() {
         StrategySettings regime = new StrategySettings("regime", true, 0.3, Map.of("minutesBeforeClose", "15"), null);
-        assertEquals(Trigger.daily(Anchor.CLOSE, -15), ScheduleDefaults.jobsOf(regime).get(0).trigger());
+        assertEquals(Trigger.daily(Anchor.CLOSE, -15), regime.jobs().get(0).trigger());
         StrategySettings explicit = new StrategySettings("regime", true, 0.3, Map.of("minutesBeforeClose", "15"), "close-5m");
-        assertEquals(Trigger.daily(Anchor.CLOSE, -5), ScheduleDefaults.jobsOf(explicit).get(0).trigger());
+        assertEquals(Trigger.daily(Anchor.CLOSE, -5), explicit.jobs().get(0).trigger());
         StrategySettings bad = new StrategySettings("regime", true, 0.3, Map.of("minutesBeforeClose", "ten"), null);
         assertEquals("strategy regime: minutesBeforeClose 'ten' is not a whole number of minutes; write e.g. 10",
-                assertThrows(ScheduleSyntaxException.class, () -> ScheduleDefaults.jobsOf(bad)).getMessage());
+                assertThrows(ScheduleSyntaxException.class, () -> bad.jobs()).getMessage());
     }
 
     @Test
     void onlyEnabledStrategiesHaveJobsAndEveryCatalogStrategyHasADefault() {
-        List<JobDefinition> jobs = ScheduleDefaults.jobsOf(List.of(settings("regime", null),
-                new StrategySettings("rsi2", false, 0.2, Map.of(), null)));
+        List<JobDefinition> jobs = new org.leverdesk.config.AppConfig(null, null, List.of(settings("regime", null),
+                new StrategySettings("rsi2", false, 0.2, Map.of(), null)), null).jobs();
         assertEquals(List.of("regime/run"), jobs.stream().map(JobDefinition::key).toList());
         assertEquals(List.of("monthly-rebalance/run", "regime/run", "rsi2/run", "rotation/run"),
                 ScheduleDefaults.allDefaults(StrategyCatalog.builtIn()).stream().map(JobDefinition::key).toList());

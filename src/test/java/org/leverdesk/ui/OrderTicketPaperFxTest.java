@@ -83,7 +83,7 @@ class OrderTicketPaperFxTest {
         AppServices services = new AppServices(new FakeBacktestRunner(), new FakeDataCatalog(
                 new SymbolCoverage("QQQ", LocalDate.of(2025, 1, 2), LocalDate.of(2026, 3, 3), 290)), null,
                 AppServices.Mode.PAPER, "store · 2 symbols", dir.resolve("leverdesk.mv.db"), null, null, prices, null,
-                new AppServices.Trading(paper, null, null, null, null, null, tickets),
+                new AppServices.Trading(paper, null, null, null, null, null, tickets, null),
                 new AppServices.Settings(new ConfigFile(dir.resolve("config").resolve("config.json")),
                         new Secrets(dir.resolve("secrets.properties"), Map.of()), null, null, null));
         robot.interact(() -> {

@@ -1,6 +1,7 @@
 package org.leverdesk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -60,7 +61,9 @@ class PanicClosePaperFxTest {
         AppServices services = new AppServices(new FakeBacktestRunner(), new FakeDataCatalog(
                 new SymbolCoverage("QQQ", LocalDate.of(1999, 3, 10), LocalDate.of(2026, 3, 3), 6795)), null,
                 AppServices.Mode.PAPER, "store · 1 symbol", dir.resolve("leverdesk.mv.db"), null, null, null, null,
-                new AppServices.Trading(paper, null, null, null, null, null), AppServices.Settings.NONE);
+                new AppServices.Trading(paper, null, null, null, null, null, null, new org.leverdesk.emergency.EmergencyExit(paper,
+                        org.leverdesk.emergency.StoreEmergencyRecord.of(store, Clock.fixed(NOW, ZoneOffset.UTC)), null,
+                        Clock.systemUTC())), AppServices.Settings.NONE);
         Scene scene = new Scene(MainWindow.create(services, executor, Clock.fixed(NOW, ZoneOffset.UTC)), 1100, 640);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setScene(scene);
@@ -86,14 +89,22 @@ class PanicClosePaperFxTest {
         @SuppressWarnings("unchecked")
         ListView<PanicReport.Line> report = robot.lookup("#panicReport").queryAs(ListView.class);
         List<String> lines = report.getItems().stream().map(Object::toString).toList();
-        assertEquals(3, lines.size(), lines.toString());
+        // the halt, the cancelled order, two positions and the result
+        assertEquals(5, lines.size(), lines.toString());
         assertTrue(lines.stream().allMatch(l -> l.startsWith("✓")), lines.toString());
+        assertTrue(lines.get(4).startsWith("✓ result — FLAT"), lines.toString());
         assertTrue(paper.positions().isEmpty(), paper.positions().toString());
         assertTrue(paper.openOrders().isEmpty(), paper.openOrders().toString());
         assertEquals(OrderStatus.CANCELED, paper.orderByClientOrderId("q-dca").orElseThrow().status());
         // Sold at the bids: 120 x 54.86 + 8 x 492.29 back in cash; bought at the asks 120 x 54.88 + 8 x 492.31.
         // Cash 100,000 - 6,585.60 - 3,938.48 + 6,583.20 + 3,938.32 = 99,997.44.
         assertEquals(0, new BigDecimal("99997.44").compareTo(paper.account().cash()), paper.account().cash().toString());
+        // Trading is HALTED, so the next scheduled run's buy is denied by the gate every run goes through.
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        org.leverdesk.risk.RiskGate gate = new org.leverdesk.risk.RiskGate(new org.leverdesk.store.TradingStateRepository(store, clock),
+                new org.leverdesk.store.JournalRepository(store, clock));
+        assertEquals(org.leverdesk.risk.TradingState.HALTED, gate.state());
+        assertFalse(gate.check("regime", "ld-regime-v1-20260304-buy-TQQQ", "TQQQ", Side.BUY, 120, 0).allowed());
         robot.clickOn("OK");
     }
 }

@@ -80,7 +80,7 @@ class PositionHoldsFxTest {
         };
         AppServices services = new AppServices(new FakeBacktestRunner(), new FakeDataCatalog(), null, AppServices.Mode.PAPER,
                 "store", dir.resolve("leverdesk.mv.db"), null, null, null, null,
-                new AppServices.Trading(broker, null, null, null, null, null, null, holds), AppServices.Settings.NONE);
+                new AppServices.Trading(broker, null, null, null, null, null, null, null, holds), AppServices.Settings.NONE);
         themes = new ThemeManager(dir);
         Scene scene = new Scene(MainWindow.create(services, executor, Clock.fixed(NOW, ZoneId.of("America/New_York")), themes),
                 1024, 700);

@@ -91,7 +91,9 @@ class TradingWindowFxTest {
                 "order ld-20260303-lev-trend-exit-SQQQ: the store said ACCEPTED, the broker says FILLED; status updated"));
         AppServices services = new AppServices(new FakeBacktestRunner(), catalog, null, AppServices.Mode.PAPER, "store · 3 symbols",
                 dir.resolve("leverdesk.mv.db"), null, null, null, null,
-                new AppServices.Trading(broker, controls, () -> Optional.of(rec), limit -> history(), JournalSource.of(journal), null),
+                new AppServices.Trading(broker, controls, () -> Optional.of(rec), limit -> history(), JournalSource.of(journal), null, null,
+                        new org.leverdesk.emergency.EmergencyExit(broker, org.leverdesk.emergency.StoreEmergencyRecord.of(store,
+                                CLOCK), null, CLOCK)),
                 AppServices.Settings.NONE);
         Scene scene = new Scene(MainWindow.create(services, executor, CLOCK), 1280, 820);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
@@ -155,15 +157,19 @@ class TradingWindowFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
         ListView<PanicReport.Line> report = robot.lookup("#panicReport").queryAs(ListView.class);
+        List<String> lines = report.getItems().stream().map(Object::toString).toList();
         assertEquals(List.of(
-                "✓ order ld-20260304-dca-weekly-QQQ (BUY 2 QQQ) — cancel requested",
-                "✓ TQQQ 120 — closed: sold 120 at 54.87",
-                "✓ QQQ 8 — closed: sold 8 at 492.30"), report.getItems().stream().map(Object::toString).toList());
+                "✓ trading state — trading is HALTED before anything else: nothing is bought until 'leverdesk resume' (or Resume"
+                        + " in the window)",
+                "✓ order ld-20260304-dca-weekly-QQQ (BUY 2 QQQ) — CANCELED"), lines.subList(0, 2));
+        assertTrue(lines.get(2).startsWith("✓ TQQQ 120 — closed - closing order "), lines.toString());
+        assertTrue(lines.get(3).startsWith("✓ QQQ 8 — closed - closing order "), lines.toString());
+        assertTrue(lines.get(4).startsWith("✓ result — FLAT: the broker shows no position and no open order"), lines.toString());
         assertTrue(broker.positions().isEmpty());
         assertTrue(broker.openOrders().isEmpty());
         assertEquals(OrderStatus.CANCELED, broker.allOrders().get("fake-1").status());
-        assertEquals(1, broker.closeAllCalls());
-        assertTrue(broker.closeAllThread().startsWith("leverdesk-panic-close-"), "not the UI thread nor the task executor");
+        assertEquals(org.leverdesk.risk.TradingState.HALTED, new org.leverdesk.risk.RiskGate(
+                new org.leverdesk.store.TradingStateRepository(store, CLOCK), journal).state());
         Path png = Snapshots.write(report.getScene().getRoot(), "panic-close-report.png");
         assertTrue(Files.size(png) > 5_000);
         assertFalse(panic.isDisabled(), "the button is ready again once the report is shown");
@@ -177,7 +183,6 @@ class TradingWindowFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, broker.positions().size());
         assertEquals(1, broker.openOrders().size());
-        assertEquals(0, broker.closeAllCalls());
     }
 
     @Test

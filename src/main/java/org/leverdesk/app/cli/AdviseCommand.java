@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
                 "an optional grid over the days after each, and suggest the set that did best with a measured confidence:",
                 "the share of those windows in which it beat the active version. Nothing changes what trades: --apply",
                 "creates a new version (by advisor) that you make active; only a paper account is ever auto-applied."})
-public final class AdviseCommand implements Callable<Integer> {
+public final class AdviseCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 
@@ -98,7 +98,8 @@ public final class AdviseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AppConfig settings = config.file().loadIfPresent().orElse(AppConfig.defaults());
-        try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, 0, true)) {
+        try (StoreLease lease = StoreLease.open(store.dataDir, store.create, store.pricesDir, 0, true)) {
+            AppContext app = lease.app();
             int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
             if (n < 1) {
                 throw new IllegalArgumentException("--threads must be at least 1 (got " + n + ")");
@@ -253,5 +254,10 @@ public final class AdviseCommand implements Callable<Integer> {
             out.println("applied: " + x.message());
         }
         out.flush();
+    }
+
+    @Override
+    public java.nio.file.Path dataDir() {
+        return store.folder();
     }
 }

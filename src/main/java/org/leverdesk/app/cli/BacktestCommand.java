@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code leverdesk backtest}: runs a strategy over history and prints its metrics beside buy-and-hold. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = "Backtest a strategy and print its metrics beside buy-and-hold of the benchmark.")
-public final class BacktestCommand implements Callable<Integer> {
+public final class BacktestCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 
@@ -40,10 +40,12 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--symbol", paramLabel = "SYM", description = "Traded symbol (default: the strategy's).")
     String symbol;
 
-    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First day (inclusive).")
+    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", converter = CalendarCommand.IsoDate.class,
+            description = "First day (inclusive).")
     LocalDate from;
 
-    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last day (inclusive).")
+    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", converter = CalendarCommand.IsoDate.class,
+            description = "Last day (inclusive).")
     LocalDate to;
 
     @Option(names = "--capital", defaultValue = "10000", paramLabel = "USD", description = "Starting capital (default: ${DEFAULT-VALUE}).")
@@ -96,7 +98,10 @@ public final class BacktestCommand implements Callable<Integer> {
         for (Path p : new Path[] {report, tradesCsv, equityCsv}) {
             checkWritable(p);
         }
-        try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, riskFree, !noSave)) {
+        checkInputs();
+        try (StoreLease lease = StoreLease.open(store, riskFree, !noSave)) {
+            AppContext app = lease.app();
+            TickerParameters.requireKnown(strategy, parameters, app.marketData());
             BacktestRunner runner = app.backtests();
             BacktestRequest request = new BacktestRequest(strategy, symbol, from, to, capital,
                     new CostModel(commission, commissionPerShare, slippageBps), benchmark, parameters);
@@ -147,6 +152,44 @@ public final class BacktestCommand implements Callable<Integer> {
         if (equityCsv != null) {
             ReportFiles.equityCsv(result, equityCsv);
         }
+    }
+
+    /** Numbers and dates a backtest cannot mean, refused before anything runs. */
+    private void checkInputs() {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("--from " + from + " is after --to " + to + "; give a start on or before the end");
+        }
+        if (from.isBefore(org.leverdesk.market.calendar.NyseCalendar.FIRST_DATE)
+                || to.isAfter(org.leverdesk.market.calendar.NyseCalendar.LAST_DATE)) {
+            throw new IllegalArgumentException("--from/--to must lie within the NYSE calendar, "
+                    + org.leverdesk.market.calendar.NyseCalendar.FIRST_DATE + " to "
+                    + org.leverdesk.market.calendar.NyseCalendar.LAST_DATE);
+        }
+        if (new org.leverdesk.market.calendar.NyseCalendar().tradingDays(from, to).isEmpty()) {
+            throw new IllegalArgumentException("--from " + from + " --to " + to + " holds no trading day (a weekend or"
+                    + " holiday); widen the range");
+        }
+        range("--capital", capital, 1, 1e12, "dollars");
+        range("--commission", commission, 0, 1e6, "dollars per order");
+        range("--commission-per-share", commissionPerShare, 0, 1e3, "dollars per share");
+        range("--slippage-bps", slippageBps, 0, 10_000, "basis points");
+        range("--risk-free", riskFree, -1, 1, "a yearly rate as a fraction (0.04 = 4%)");
+    }
+
+    private static void range(String option, double value, double min, double max, String unit) {
+        if (!(value >= min && value <= max)) {
+            throw new IllegalArgumentException(option + " must be between " + plain(min) + " and " + plain(max) + " " + unit
+                    + " (got " + value + ")");
+        }
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    @Override
+    public Path dataDir() {
+        return store.folder();
     }
 
     private static void checkWritable(Path p) {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = {"Print the synthetic option chain of QQQ, QQQM or SPY at a day's close: per expiry, each strike's",
                 "call and put bid, ask, implied volatility and delta, priced from the close, the volatility index (VXN or",
                 "VIX), the 3-month T-bill rate and the trailing dividend yield (README, Options)."})
-public final class ChainCommand implements Callable<Integer> {
+public final class ChainCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 
@@ -62,7 +62,9 @@ public final class ChainCommand implements Callable<Integer> {
         ChainFilter filter = filter();
         OptionChain chain;
         String source;
-        try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, 0, false)) {
+        // The store's prices (the daemon's or the window's when one runs: then this runs inside it).
+        try (StoreLease lease = StoreLease.open(store, 0, false)) {
+            AppContext app = lease.app();
             MarketData data = app.marketData();
             SyntheticChains chains = data.isSimulated()
                     ? OptionMarketFiles.demoMarket(data, app.calendar())
@@ -152,5 +154,10 @@ public final class ChainCommand implements Callable<Integer> {
             n.put("vega_per_point", q.greeks().vegaPerVolPoint());
         }
         return root.toString();
+    }
+
+    @Override
+    public java.nio.file.Path dataDir() {
+        return store.folder();
     }
 }

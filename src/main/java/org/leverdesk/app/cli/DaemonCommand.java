@@ -57,10 +57,12 @@ public final class DaemonCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ConfigFile file = configFile == null ? ConfigFile.inDefaultDirectory() : new ConfigFile(configFile);
         AppConfig config = file.load();
-        List<JobDefinition> jobs = ScheduleDefaults.jobsOf(config.strategies());
+        List<JobDefinition> jobs = config.jobs();
         if (jobs.isEmpty()) {
             throw new IllegalArgumentException("no strategy is enabled in " + file.path()
-                    + "; enable one (\"enabled\": true) in Settings or the config file before starting the daemon");
+                    + "; enable one with 'leverdesk config set strategies.<id>.enabled=true"
+                    + (configFile == null ? "" : " --config " + file.path()) + "' (or 'leverdesk init', or in Settings)"
+                    + " before starting the daemon");
         }
         Path dataDir = store.dataDir == null ? DataDirectory.resolveDefault() : store.dataDir;
         if (config.broker().mode() == TradingMode.LIVE && !confirmLive) {
@@ -68,10 +70,11 @@ public final class DaemonCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the settings in " + file.path() + " select LIVE trading with real money;"
                     + " add --confirm-live to let the daemon send orders");
         }
+        StoreLease.requireStoreOrCreate(store.dataDir, store.create);
         PrintWriter out = spec.commandLine().getOut();
         // The JVM ends when its shutdown hooks return, so the hook waits until the store and lock are closed.
         CountDownLatch closed = new CountDownLatch(1);
-        try (Daemon daemon = Daemon.start(dataDir, store.pricesDir, config, Secrets.forCurrentUser(), clock,
+        try (Daemon daemon = Daemon.start(dataDir, store.pricesDir, file, config, file.secrets(), clock,
                 NotifyOptions.defaults())) {
             Thread hook = new Thread(() -> {
                 LOG.info("stop requested (SIGTERM or Ctrl-C); stopping the scheduler");
@@ -84,13 +87,16 @@ public final class DaemonCommand implements Callable<Integer> {
             }, "leverdesk-daemon-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             List<JobDefinition> all = daemon.scheduler().jobs();
+            boolean demo = daemon.simulated();
             out.println("leverdesk daemon: scheduler running " + all.size() + " jobs on " + dataDir.toAbsolutePath()
                     + " (lock " + daemon.lockFile() + ", broker " + daemon.runtime().broker().name() + ", "
-                    + config.broker().mode() + "); stop with SIGTERM or Ctrl-C");
+                    + (demo ? "DEMO - simulated prices, " : "") + config.broker().mode() + "); stop with SIGTERM or Ctrl-C");
             for (JobDefinition job : all) {
                 String next = daemon.scheduler().nextRun(job).map(ScheduledJob::toString).orElse("none");
                 out.println("  " + job.key() + " " + job.trigger().notation() + ", next " + next);
             }
+            out.println("  control: " + (daemon.controlSocket() == null ? "NOT available (see the log): other commands"
+                    + " cannot reach this daemon" : daemon.controlSocket() + " (status, orders, close-all, ... reach this daemon)"));
             out.flush();
             daemon.runtime().notifications().problems().forEach(p -> out.println("  notifications: " + p));
             LOG.info("daemon started with {} jobs on {}{}", all.size(), dataDir,

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
                 "runs, also today's provisional bar (the session so far). Each symbol is written in one transaction,",
                 "so an interrupted update loses at most the symbol in flight. Exit code 1 when a symbol could not be",
                 "updated (refused, failed, no data)."})
-public final class DataUpdateCommand implements Callable<Integer> {
+public final class DataUpdateCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 
@@ -74,8 +74,10 @@ public final class DataUpdateCommand implements Callable<Integer> {
         Set<String> wanted = symbols != null && !symbols.isEmpty() ? normalise(symbols)
                 : MarketDataFeeds.symbolsOf(cfg, file.path().toString());
         PrintWriter out = spec.commandLine().getOut();
-        try (AppContext app = AppContext.open(store.dataDir, null, 0, true);
-             MarketDataFeed source = MarketDataFeeds.open(store.pricesDir, cfg, Secrets.forCurrentUser(), app.calendar(), choice)) {
+        // Inside the daemon or the window when one owns the store (the channel runs it there).
+        try (StoreLease lease = StoreLease.open(store.dataDir, store.create, null, 0, true);
+             MarketDataFeed source = MarketDataFeeds.open(store.pricesDir, cfg, file.secrets(), lease.app().calendar(), choice)) {
+            AppContext app = lease.app();
             MarketDataRefresher refresher = app.refresher(source);
             RefreshOptions options = RefreshOptions.DEFAULT.withHistoryStart(from).withFullReplace(full ? wanted : Set.of());
             out.println("updating " + wanted.size() + (wanted.size() == 1 ? " symbol" : " symbols") + " in " + app.storeLocation()
@@ -99,5 +101,10 @@ public final class DataUpdateCommand implements Callable<Integer> {
             out.add(sym);
         }
         return out;
+    }
+
+    @Override
+    public java.nio.file.Path dataDir() {
+        return store.folder();
     }
 }

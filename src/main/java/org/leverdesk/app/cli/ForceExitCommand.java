@@ -1,19 +1,16 @@
 package org.leverdesk.app.cli;
 
-import org.leverdesk.app.context.LiveStrategies;
-import java.io.PrintWriter;
-import java.time.Clock;
-import java.util.List;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import org.leverdesk.app.context.AppContext;
-import org.leverdesk.broker.Broker;
-import org.leverdesk.broker.CloseOutcome;
-import org.leverdesk.config.AppConfig;
+import org.leverdesk.app.context.LiveStrategies;
+import org.leverdesk.config.BrokerSettings;
 import org.leverdesk.config.ConfigFile;
 import org.leverdesk.config.StrategySettings;
-import org.leverdesk.execution.ExecutionService;
-import org.leverdesk.strategy.Strategy;
+import org.leverdesk.emergency.EmergencyScope;
 import org.leverdesk.strategy.catalog.StrategyCatalog;
+import org.leverdesk.strategy.catalog.StrategyDescriptor;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,10 +20,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code leverdesk force-exit}: cancel open orders and close positions now, whatever the risk gate says. */
 @Command(name = "force-exit", mixinStandardHelpOptions = true,
-        description = {"Cancel the open orders and close the positions of one strategy's symbols (--strategy S) or of",
-                "the whole account (--all) now, whatever the trading state. Prints per position what happened;",
-                "exit code 1 when a position could not be closed."})
-public final class ForceExitCommand implements Callable<Integer> {
+        description = {"Cancel the open orders and close the positions of one strategy's traded symbols (--strategy S)",
+                "or of the whole account (--all, the same as 'leverdesk close-all': trading is HALTED first) now,",
+                "whatever the trading state. --strategy S leaves the other strategies trading and does not halt the",
+                "account unless --halt is given; S stays enabled, so its next scheduled run may buy again: disable it",
+                "('leverdesk config set strategies.S.enabled=false') or add --halt. Prints every cancelled order and",
+                "closed position; exit code 1 when anything could not be cancelled or closed."})
+public final class ForceExitCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 
@@ -39,47 +39,68 @@ public final class ForceExitCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Which which;
 
+    @Option(names = "--halt", description = "With --strategy: also set the whole account's trading to HALTED first.")
+    boolean halt;
+
+    @Option(names = "--broker", paramLabel = "ACCOUNT", converter = BrokerChoice.class,
+            description = "The account (" + BrokerChoice.NAMES + ") when the config cannot say.")
+    BrokerSettings broker;
+
+    @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "force-exit from the command line",
+            description = "Why, for the journal and the notification.")
+    String reason;
+
     static final class Which {
-        @Option(names = "--strategy", paramLabel = "S", description = "Close strategy S's symbols.")
+        @Option(names = "--strategy", paramLabel = "S", description = "Close strategy S's traded symbols.")
         String strategyId;
 
-        @Option(names = "--all", description = "Close every position of the account.")
+        @Option(names = "--all", description = "Close every position of the account (and halt trading).")
         boolean all;
     }
 
     @Override
     public Integer call() {
-        ConfigFile file = config.file();
-        AppConfig cfg = file.load();
-        PrintWriter out = spec.commandLine().getOut();
-        List<CloseOutcome> outcomes;
-        try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, 0, true)) {
-            Broker broker = app.broker(cfg);
-            ExecutionService service = app.execution(broker, cfg.risk(), cfg.broker().mode(), Clock.systemUTC());
-            if (which.all) {
-                out.println("force exit of the whole account (broker " + broker.name() + ")");
-                outcomes = service.forceExitAll();
-            } else {
-                // A strategy not (or no longer) in the settings can still be exited with its default symbols.
-                StrategySettings settings = cfg.strategy(which.strategyId).orElseGet(() -> new StrategySettings(
-                        StrategyCatalog.builtIn().require(which.strategyId).id(), false, 1.0, null, null));
-                Strategy strategy = LiveStrategies.strategy(settings);
-                out.println("force exit of " + strategy.id() + " (" + String.join(", ", new java.util.TreeSet<>(strategy.tradedSymbols()))
-                        + ") at broker " + broker.name());
-                outcomes = service.forceExit(strategy.id(), strategy.tradedSymbols());
+        return EmergencyRunner.run(store, config, broker, "cli", reason, this::scope, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+    }
+
+    private EmergencyScope scope(ConfigFile file) {
+        if (which.all) {
+            return EmergencyScope.wholeAccount();
+        }
+        StrategyDescriptor d = StrategyCatalog.builtIn().require(which.strategyId);
+        return EmergencyScope.strategy(d.id(), tradedSymbols(file, d), halt);
+    }
+
+    /**
+     * The symbols the strategy trades with its settings in the config; its defaults' when the config cannot
+     * be read or has no valid entry for it (an exit must not depend on a valid config).
+     */
+    private Set<String> tradedSymbols(ConfigFile file, StrategyDescriptor d) {
+        try {
+            StrategySettings s = file.read().strategy(d.id()).orElse(null);
+            if (s != null) {
+                return LiveStrategies.strategy(s).tradedSymbols();
             }
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("note: the settings of " + d.id() + " cannot be used (" + CliErrors.oneLine(e)
+                    + "); closing its default symbols");
         }
-        if (outcomes.isEmpty()) {
-            out.println("nothing to close");
-        }
-        boolean failed = false;
-        for (CloseOutcome c : outcomes) {
-            out.println("  " + c.symbol() + " " + c.quantity().stripTrailingZeros().toPlainString() + ": "
-                    + (c.closed() ? "closed" : "FAILED") + " - " + c.detail()
-                    + (c.brokerOrderId() == null ? "" : " (order " + c.brokerOrderId() + ")"));
-            failed |= !c.closed();
-        }
-        out.flush();
-        return failed ? 1 : 0;
+        return LiveStrategies.strategy(new StrategySettings(d.id(), false, 1.0, null, null)).tradedSymbols();
+    }
+
+    @Override
+    public Path dataDir() {
+        return store.folder();
+    }
+
+    @Override
+    public Duration forwardTimeout() {
+        return Duration.ofSeconds(90);
+    }
+
+    @Override
+    public boolean emergency() {
+        return true;
     }
 }

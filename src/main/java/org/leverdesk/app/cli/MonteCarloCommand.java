@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "montecarlo", mixinStandardHelpOptions = true,
         description = "Resample the trades of a saved backtest run (each trade's return on the account, drawn with replacement)"
                 + " and print the 5th/50th/95th percentiles of final equity, maximum drawdown and CAGR.")
-public final class MonteCarloCommand implements Callable<Integer> {
+public final class MonteCarloCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 
@@ -33,7 +33,8 @@ public final class MonteCarloCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (AppContext app = AppContext.open(store.dataDir, null, 0, true)) {
+        try (StoreLease lease = StoreLease.open(store.dataDir, store.create, null, 0, true)) {
+            AppContext app = lease.app();
             BacktestResult run = app.savedRuns().load(runId).orElseThrow(() -> new IllegalArgumentException(
                     "there is no saved backtest run " + runId + "; 'leverdesk runs' lists them"));
             MonteCarloResult r = monteCarlo.run(run);
@@ -48,5 +49,10 @@ public final class MonteCarloCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    @Override
+    public java.nio.file.Path dataDir() {
+        return store.folder();
     }
 }

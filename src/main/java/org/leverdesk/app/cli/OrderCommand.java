@@ -5,7 +5,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.Optional;
 import org.leverdesk.app.context.AppContext;
+import org.leverdesk.app.context.StoreOwner;
+import org.leverdesk.app.context.TradingRuntime;
 import org.leverdesk.broker.Broker;
 import org.leverdesk.config.AppConfig;
 import org.leverdesk.domain.OrderType;
@@ -17,6 +20,7 @@ import org.leverdesk.execution.ManualOrderService;
 import org.leverdesk.execution.ManualTicket;
 import org.leverdesk.execution.QuoteGuard;
 import org.leverdesk.execution.TicketPreview;
+import org.leverdesk.risk.RiskGate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,8 +33,9 @@ import picocli.CommandLine.Spec;
         description = {"Preview or send one manual order, as the window's order ticket does: e.g. 'order buy 10 TQQQ',",
                 "'order sell 5 QQQ --limit 500', 'order buy 1000 TQQQ --dollars'. Prints the preview (price, cost,",
                 "buying power after, position after, client order id ld-manual-<day>-<n>) and, unless --preview,",
-                "sends it through the risk gate with the intent stored first. Exit code 1 when it was not sent."})
-public final class OrderCommand implements Callable<Integer> {
+                "sends it through the risk gate with the intent stored first. Exit code 1 when it was not sent.",
+                "While the daemon or the window runs, this is answered by it (its broker, risk gate and store)."})
+public final class OrderCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 
@@ -81,13 +86,17 @@ public final class OrderCommand implements Callable<Integer> {
         OrderType type = limit != null ? OrderType.LIMIT : stop != null ? OrderType.STOP : OrderType.MARKET;
         ManualTicket ticket = new ManualTicket(symbol, s, dollars ? ManualTicket.Sizing.DOLLARS : ManualTicket.Sizing.SHARES, amount,
                 type, limit, stop, gtc ? TimeInForce.GTC : TimeInForce.DAY);
-        AppConfig cfg = config.file().load();
-        boolean live = cfg.broker().mode() == TradingMode.LIVE;
-        try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, 0, true)) {
+        try (StoreLease lease = StoreLease.open(store, 0, true)) {
+            AppContext app = lease.app();
+            AppConfig cfg = config.file(lease).load();
+            boolean live = cfg.broker().mode() == TradingMode.LIVE;
             Clock now = Clock.systemUTC();
-            Broker broker = app.broker(cfg);
-            ManualOrderService orders = new ManualOrderService(broker, app.orders(),
-                    app.execution(broker, cfg.risk(), cfg.broker().mode(), now).riskGate(), new QuoteGuard(cfg.risk(), now),
+            // Inside the daemon or the window: its broker and risk gate, so the order is gated with its runs.
+            Optional<TradingRuntime> runtime = lease.owner().flatMap(StoreOwner::trading);
+            Broker broker = runtime.map(TradingRuntime::broker).orElseGet(() -> app.broker(cfg));
+            RiskGate gate = runtime.map(r -> r.execution().riskGate())
+                    .orElseGet(() -> app.execution(broker, cfg.risk(), cfg.broker().mode(), now).riskGate());
+            ManualOrderService orders = new ManualOrderService(broker, app.orders(), gate, new QuoteGuard(cfg.risk(), now),
                     app.journal(), now, live);
             TicketPreview p = orders.preview(ticket);
             out.println("preview at " + broker.name() + (live ? " (LIVE)" : "") + ": " + s.name().toLowerCase(Locale.ROOT) + " "
@@ -112,5 +121,10 @@ public final class OrderCommand implements Callable<Integer> {
             out.flush();
             return r.sent() ? 0 : 1;
         }
+    }
+
+    @Override
+    public java.nio.file.Path dataDir() {
+        return store.folder();
     }
 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.leverdesk.app.context.AppContext;
 import org.leverdesk.broker.BrokerOrder;
 import org.leverdesk.domain.OrderStatus;
 import org.leverdesk.store.OrderIntent;
@@ -24,8 +23,10 @@ import picocli.CommandLine.Spec;
 /** {@code leverdesk orders}: the orders the store recorded, with what the broker holds open. */
 @Command(name = "orders", mixinStandardHelpOptions = true,
         description = {"List the newest orders recorded in the store (client order id, symbol, side, quantity, type,",
-                "status, filled) and the broker's open orders the store does not know."})
-public final class OrdersCommand implements Callable<Integer> {
+                "status, filled) and the broker's open orders the store does not know. When the broker cannot be",
+                "reached the store's list is still printed, with the reason the broker part is missing.",
+                "While the daemon or the window runs, this is answered by it."})
+public final class OrdersCommand implements Callable<Integer>, ForwardedCommand {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
@@ -45,11 +46,25 @@ public final class OrdersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
+        if (limit < 1) {
+            throw new IllegalArgumentException("--limit must be at least 1 (got " + limit + ")");
+        }
         List<StoredOrder> stored;
-        List<BrokerOrder> open;
-        try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, 0, true)) {
-            stored = app.orderQueries().recent(limit);
-            open = app.broker(config.file().load()).openOrders();
+        List<BrokerOrder> open = List.of();
+        String brokerName;
+        String brokerProblem;
+        try (StoreLease lease = StoreLease.open(store, 0, true)) {
+            stored = lease.app().orderQueries().recent(limit);
+            LeasedBroker b = LeasedBroker.of(lease, config.file());
+            brokerName = b.name();
+            brokerProblem = b.problem();
+            if (b.available()) {
+                try {
+                    open = b.broker().openOrders();
+                } catch (RuntimeException e) {
+                    brokerProblem = CliErrors.oneLine(e);
+                }
+            }
         }
         Map<String, BrokerOrder> openById = new HashMap<>();
         open.forEach(o -> openById.put(o.clientOrderId(), o));
@@ -64,8 +79,17 @@ public final class OrdersCommand implements Callable<Integer> {
             Map<String, Object> all = new LinkedHashMap<>();
             all.put("orders", rows);
             all.put("unknownBrokerOrders", unknown);
+            Map<String, Object> broker = new LinkedHashMap<>();
+            broker.put("name", brokerName);
+            broker.put("available", brokerProblem == null);
+            broker.put("problem", brokerProblem);
+            all.put("broker", broker);
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(all));
         } else {
+            if (brokerProblem != null) {
+                out.println("broker " + brokerName + ": unavailable (" + brokerProblem + "); the orders below are what the"
+                        + " store recorded, without the broker's open orders");
+            }
             if (rows.isEmpty()) {
                 out.println("no orders recorded");
             }
@@ -117,6 +141,11 @@ public final class OrdersCommand implements Callable<Integer> {
         r.put("status", o.status().name());
         r.put("filled", plain(o.filledQuantity()));
         return r;
+    }
+
+    @Override
+    public java.nio.file.Path dataDir() {
+        return store.folder();
     }
 
     static String plain(BigDecimal v) {

@@ -1,5 +1,6 @@
 package org.leverdesk.app.cli;
 
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
         description = "Replay sessions through the live path (paper broker, scheduled jobs on a simulated clock, data fed"
                 + " one session at a time) and compare decisions, orders, fills and daily equity with a backtest of the"
                 + " same days; prints the first difference or 'identical over N sessions'.")
-public final class ParityCommand implements Callable<Integer> {
+public final class ParityCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -73,7 +74,9 @@ public final class ParityCommand implements Callable<Integer> {
         Strategy s = d.factory().create(traded, parameters);
         BacktestConfig config = new BacktestConfig(from, to, capital, new CostModel(0, 0, slippageBps), false, null, true);
         List<JobDefinition> jobs = jobsOf(strategy, parameters);
-        try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, 0, false)) {
+        // The store's prices (inside the daemon or the window when one owns the store).
+        try (StoreLease lease = StoreLease.open(store, 0, false)) {
+            AppContext app = lease.app();
             ParityReport report = new ParityReplay(new NyseCalendar()).compare(new StrategyRun(s, 1, null, 1.0),
                     app.marketData(), traded, jobs, config, ProgressListener.NONE, CancellationToken.NONE);
             PrintWriter out = spec.commandLine().getOut();
@@ -109,5 +112,10 @@ public final class ParityCommand implements Callable<Integer> {
             }
         }
         return mine;
+    }
+
+    @Override
+    public Path dataDir() {
+        return store.folder();
     }
 }

@@ -7,9 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.leverdesk.app.context.AppContext;
+import org.leverdesk.store.PositionSnapshotRepository;
 import org.leverdesk.broker.Account;
-import org.leverdesk.broker.Broker;
 import org.leverdesk.broker.BrokerPosition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,8 +18,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code leverdesk positions}: the broker's account and positions (the truth, not the store). */
 @Command(name = "positions", mixinStandardHelpOptions = true,
-        description = "Print the broker's account (equity, cash, buying power, day P&L) and every position.")
-public final class PositionsCommand implements Callable<Integer> {
+        description = {"Print the broker's account (equity, cash, buying power, day P&L) and every position. When the",
+                "broker cannot be reached, the positions of its latest reconciliation in the store are printed, with",
+                "the reason. While the daemon or the window runs, this is answered by it."})
+public final class PositionsCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 
@@ -36,15 +37,30 @@ public final class PositionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         String name;
-        Account a;
-        List<BrokerPosition> positions;
-        try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, 0, true)) {
-            Broker broker = app.broker(config.file().load());
-            name = broker.name();
-            a = broker.account();
-            positions = broker.positions();
+        Account a = null;
+        List<BrokerPosition> positions = List.of();
+        String problem;
+        Map<String, PositionSnapshotRepository.Row> snapshot = Map.of();
+        try (StoreLease lease = StoreLease.open(store, 0, true)) {
+            LeasedBroker b = LeasedBroker.of(lease, config.file());
+            name = b.name();
+            problem = b.problem();
+            if (b.available()) {
+                try {
+                    a = b.broker().account();
+                    positions = b.broker().positions();
+                } catch (RuntimeException e) {
+                    problem = CliErrors.oneLine(e);
+                }
+            }
+            if (problem != null) {
+                snapshot = lease.app().positionSnapshots().latest(name);
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (problem != null) {
+            return unavailable(out, name, problem, snapshot);
+        }
         if (json) {
             Map<String, Object> account = new LinkedHashMap<>();
             account.put("accountId", a.accountId());
@@ -84,5 +100,44 @@ public final class PositionsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The broker could not be read: what the store saw at the latest reconciliation, and why. */
+    private int unavailable(PrintWriter out, String name, String problem,
+                            Map<String, PositionSnapshotRepository.Row> snapshot) throws JsonProcessingException {
+        List<PositionSnapshotRepository.Row> held = snapshot.values().stream().filter(r -> r.quantity().signum() != 0).toList();
+        if (json) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (PositionSnapshotRepository.Row r : held) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("symbol", r.symbol());
+                m.put("quantity", OrdersCommand.plain(r.quantity()));
+                m.put("averageEntryPrice", OrdersCommand.plain(r.averageCost()));
+                m.put("marketValue", OrdersCommand.plain(r.marketValue()));
+                rows.add(m);
+            }
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("broker", name);
+            all.put("available", false);
+            all.put("problem", problem);
+            all.put("account", null);
+            all.put("positionsAtLastReconciliation", rows);
+            out.println(OrdersCommand.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(all));
+        } else {
+            out.println("broker " + name + ": unavailable (" + problem + ")");
+            out.println(held.isEmpty() ? "the store has no reconciled positions of " + name
+                    : "positions at the latest reconciliation the store holds:");
+            for (PositionSnapshotRepository.Row r : held) {
+                out.println(String.format(java.util.Locale.ROOT, "%-6s %10s @ %10s  value then $%,.2f", r.symbol(),
+                        OrdersCommand.plain(r.quantity()), OrdersCommand.plain(r.averageCost()), r.marketValue()));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    @Override
+    public java.nio.file.Path dataDir() {
+        return store.folder();
     }
 }

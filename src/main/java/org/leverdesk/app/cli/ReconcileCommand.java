@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                 "--accept SYMBOL confirms the broker's count of SYMBOL (after a position went missing, or shares",
                 "bought outside Leverdesk under the 'block' policy): trading in it resumes.",
                 "Exit code 1 while a symbol is held."})
-public final class ReconcileCommand implements Callable<Integer> {
+public final class ReconcileCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 
@@ -39,7 +39,8 @@ public final class ReconcileCommand implements Callable<Integer> {
     public Integer call() {
         AppConfig cfg = config.file().load();
         PrintWriter out = spec.commandLine().getOut();
-        try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, 0, true)) {
+        try (StoreLease lease = StoreLease.open(store.dataDir, store.create, store.pricesDir, 0, true)) {
+            AppContext app = lease.app();
             Broker broker = app.broker(cfg);
             ExecutionService service = app.execution(broker, cfg.risk(), cfg.broker().mode(), Clock.systemUTC());
             if (accept != null) {
@@ -66,5 +67,10 @@ public final class ReconcileCommand implements Callable<Integer> {
             out.flush();
             return held.isEmpty() ? 0 : 1;
         }
+    }
+
+    @Override
+    public java.nio.file.Path dataDir() {
+        return store.folder();
     }
 }

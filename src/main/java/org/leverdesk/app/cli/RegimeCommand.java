@@ -1,6 +1,5 @@
 package org.leverdesk.app.cli;
 
-import org.leverdesk.app.context.AppContext;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = {"Print date,close,sma50,sma250,raw,confirmed for each QQQ trading day from --from to --to.",
                 "The regime is computed from the first bar of the data (cold start: CAUTIOUS on the 250th bar);",
                 "days before an SMA exists leave its fields and the regimes empty."})
-public final class RegimeCommand implements Callable<Integer> {
+public final class RegimeCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 
@@ -45,8 +44,8 @@ public final class RegimeCommand implements Callable<Integer> {
         }
         RegimeRules rules = RegimeRules.defaults();
         BarSeries qqq;
-        try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, 0, false)) {
-            qqq = app.marketData().barsUpTo(RegimeConfig.DEFAULT_SIGNAL_SYMBOL, to);
+        try (StoreLease lease = StoreLease.open(store, 0, false)) {
+            qqq = lease.app().marketData().barsUpTo(RegimeConfig.DEFAULT_SIGNAL_SYMBOL, to);
         }
         // All bars up to --to, so the SMAs and the confirmed regime warm up before --from exactly as a strategy sees them.
         RegimeSeries regimes = RegimeSeries.of(qqq.between(qqq.isEmpty() ? from : qqq.firstDate(), to), rules);
@@ -63,6 +62,11 @@ public final class RegimeCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    @Override
+    public java.nio.file.Path dataDir() {
+        return store.folder();
     }
 
     private static String sma(double v) {

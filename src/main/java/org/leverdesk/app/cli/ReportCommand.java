@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write the daily or weekly account report (Markdown, with an equity chart PNG) to <data dir>/reports and print it:"
                 + " equity and P&L, positions by strategy, orders, decisions/fills/events, the risk guard, next runs.")
-public final class ReportCommand implements Callable<Integer> {
+public final class ReportCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 
@@ -46,9 +46,13 @@ public final class ReportCommand implements Callable<Integer> {
         };
         Clock clock = Clock.systemUTC();
         LocalDate day = date != null ? date : LocalDate.now(clock.withZone(NyseCalendar.ZONE));
-        AppConfig cfg = config.file().load();
-        try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, 0, true)) {
-            AccountReports.Written w = new AccountReports(app, cfg, app.broker(cfg)).write(kind, day, clock.instant());
+        // Inside the daemon or the window when one owns the store: its config and broker.
+        try (StoreLease lease = StoreLease.open(store, 0, true)) {
+            AppContext app = lease.app();
+            AppConfig cfg = config.file(lease).load();
+            org.leverdesk.broker.Broker broker = lease.owner().flatMap(org.leverdesk.app.context.StoreOwner::trading)
+                    .map(org.leverdesk.app.context.TradingRuntime::broker).orElseGet(() -> app.broker(cfg));
+            AccountReports.Written w = new AccountReports(app, cfg, broker).write(kind, day, clock.instant());
             PrintWriter out = spec.commandLine().getOut();
             out.print(w.markdown());
             out.println();
@@ -56,5 +60,10 @@ public final class ReportCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    @Override
+    public java.nio.file.Path dataDir() {
+        return store.folder();
     }
 }

@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.leverdesk.store.Store;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.leverdesk.app.context.StoreOwner;
+import org.leverdesk.risk.TradingState;
 import java.util.concurrent.Callable;
 import org.leverdesk.app.context.AppContext;
 import org.leverdesk.app.context.DataRefresh;
@@ -43,8 +47,10 @@ import picocli.CommandLine.Spec;
         description = {"Run one decision cycle for the enabled strategies (or --strategy S): reconcile with the broker,",
                 "decide, plan, check quotes and the risk gate, record each order's intent, then send it.",
                 "--dry-run prints the orders it would send and sends and records nothing.",
+                "-P name=value (or -P S.name=value) overrides a parameter for this run only, checked like the config.",
+                "On the simulated DEMO market every decision and order line starts with DEMO.",
                 "Exit code 1 when an order was rejected (now, or since the last run) or its outcome is unknown."})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, ForwardedCommand {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     /** --as-of decides at 15:50 New York time, the regime strategy's decision minute. */
     private static final LocalTime DECISION_TIME = LocalTime.of(15, 50);
@@ -71,6 +77,19 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--confirm-live", description = "Required to send real-money orders when the settings select LIVE trading.")
     boolean confirmLive;
 
+    @Option(names = {"-P", "--param"}, paramLabel = "NAME=VALUE",
+            description = "Override a strategy parameter for this run (S.NAME=VALUE when several strategies run), e.g. -P core=GLD,SLX.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--if-scheduled", description = {"Run only the chosen strategies whose schedule has a job within 5 minutes",
+            "of now (New York time), so one cron line per minute candidate replaces the calendar logic: e.g. at 12:50",
+            "and 15:50 on weekdays it trades on early-close days at 12:50 and on other days at 15:50 (seed 000's",
+            "'run --halfday-check'); holidays and the wrong minute do nothing."})
+    boolean ifScheduled;
+
+    /** "DEMO " before every line that decides or trades on simulated prices. */
+    private String demo = "";
+
     @Override
     public Integer call() {
         ConfigFile file = config.file();
@@ -80,25 +99,50 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the settings in " + file.path() + " select LIVE trading with real money;"
                     + " add --confirm-live to send orders, or use --dry-run");
         }
-        var chosen = LiveStrategies.chosen(cfg, strategyId, file.path().toString());
-        LiveStrategies.requireSeparateSymbols(cfg.enabledStrategies());
+        List<StrategySettings> all = RunOverrides.apply(cfg, LiveStrategies.chosen(cfg, strategyId, file.path().toString()),
+                overrides);
+        List<StrategySettings> chosen = ifScheduled && asOf == null
+                ? ScheduledNow.of(all, java.time.Instant.now(), spec.commandLine().getOut()) : all;
+        if (chosen.isEmpty()) {
+            return 0;
+        }
         Clock clock = asOf == null ? Clock.systemUTC()
                 : Clock.fixed(asOf.atTime(DECISION_TIME).atZone(NEW_YORK).toInstant(), NEW_YORK);
         PrintWriter out = spec.commandLine().getOut();
         boolean trouble = false;
-        try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, 0, true)) {
+        try (StoreLease lease = StoreLease.open(store, 0, true)) {
+            AppContext app = lease.app();
+            var owner = lease.owner();
+            if (owner.flatMap(StoreOwner::trading).isPresent() && asOf == null && !dryRun) {
+                throw new IllegalStateException(owner.get().description() + " trades the enabled strategies itself at their"
+                        + " minute; use 'leverdesk run --dry-run' to see what it would do now, or stop it first");
+            }
+            boolean simulated = app.marketData().isSimulated();
+            demo = simulated ? "DEMO " : "";
+            if (simulated && cfg.broker().kind() == BrokerKind.ALPACA && asOf == null && !dryRun) {
+                throw new IllegalStateException("the prices are the simulated DEMO market, but the broker is Alpaca: no order"
+                        + " is sent to a real account on simulated prices; import real prices ('leverdesk import') or pass"
+                        + " --prices DIR");
+            }
+            chosen.forEach(s -> TickerParameters.requireKnown(s.strategyId(), RunOverrides.of(s.strategyId(), overrides,
+                    chosen.size()), app.marketData()));
             if (asOf != null) {
                 trouble = replay(app, cfg, chosen, clock, out);
             } else {
-                Broker broker = app.broker(cfg);
+                Broker broker = app.broker(cfg, file.secrets(), Clock.systemUTC());
                 // As the scheduler does: the prices each strategy reads are refreshed from the feed first (kept
                 // even in a dry run: they are market data, not trading), and with a feed a decision needs today's bar.
-                try (DataRefresh refresh = DataRefresh.open(app, cfg, Secrets.forCurrentUser(), app.journal())) {
+                try (DataRefresh refresh = DataRefresh.open(app, cfg, file.secrets(), app.journal())) {
                     ExecutionService service = refresh.hasFeed()
                             ? app.execution(broker, cfg.risk(), cfg.broker().mode(), clock, new LiveFreshness(app.calendar()))
                             : app.execution(broker, cfg.risk(), cfg.broker().mode(), clock);
-                    out.println("mode: " + cfg.broker().mode() + " (broker " + broker.name() + ")"
+                    out.println("mode: " + (simulated ? "DEMO - simulated prices, " + cfg.broker().mode() + " broker " + broker.name()
+                            + " (nothing here is a real market)" : cfg.broker().mode() + " (broker " + broker.name() + ")")
                             + (dryRun ? " - DRY RUN: nothing is sent or stored" : ""));
+                    TradingState state = app.riskGate(Clock.systemUTC()).state();
+                    if (state != TradingState.ACTIVE) {
+                        out.println("trading is " + state + ": orders that add to a position are denied until 'leverdesk resume'");
+                    }
                     for (StrategySettings s : chosen) {
                         StrategyRun run = LiveStrategies.run(s, app.strategyVersions());
                         RefreshReport prices = refresh.before(run.strategy(), clock.instant(), CancellationToken.NONE);
@@ -113,6 +157,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return trouble ? 1 : 0;
+    }
+
+    @Override
+    public Path dataDir() {
+        return store.folder();
     }
 
     /**
@@ -130,7 +179,7 @@ public final class RunCommand implements Callable<Integer> {
             Broker broker = app.replayBroker(replayStore, clock);
             ExecutionService service = new ExecutionService(broker, app.marketData(), app.calendar(), replayStore, cfg.risk(),
                     TradingMode.PAPER, clock);
-            out.println("replay of " + asOf + " at 15:50 New York time on a fresh paper account (broker " + broker.name()
+            out.println(demo + "replay of " + asOf + " at 15:50 New York time on a fresh paper account (broker " + broker.name()
                     + "; nothing is kept)" + (dryRun ? " - DRY RUN: nothing is sent" : ""));
             boolean trouble = false;
             // Versions are recorded in the replay's own store, which its decisions and orders reference.
@@ -156,7 +205,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Prints one strategy's run; true when an order was rejected or ended unknown. */
     private boolean print(PrintWriter out, StrategyRun run, RunResult r) {
-        out.println(String.format(Locale.ROOT, "strategy %s v%d (capital share %.0f%%), trading day %s", r.strategyId(),
+        out.println(demo + String.format(Locale.ROOT, "strategy %s v%d (capital share %.0f%%), trading day %s", r.strategyId(),
                 run.version(), run.capitalShare() * 100, r.tradingDay()));
         ReconciliationReport rec = r.reconciliation();
         if (rec != null) {
@@ -166,19 +215,19 @@ public final class RunCommand implements Callable<Integer> {
             rec.positionChanges().forEach(d -> out.println("  " + d));
             rec.holds().forEach(h -> out.println("held: " + h));
         }
-        out.println("decision: " + r.decision().explanation().summary());
-        r.blockedQuotes().forEach(b -> out.println("blocked: " + b));
-        r.plan().skipped().forEach(s -> out.println("not traded: " + s));
+        out.println(demo + "decision: " + r.decision().explanation().summary());
+        r.blockedQuotes().forEach(b -> out.println(demo + "blocked: " + b));
+        r.plan().skipped().forEach(s -> out.println(demo + "not traded: " + s));
         if (r.outcomes().isEmpty()) {
-            out.println("no orders");
+            out.println(demo + "no orders");
         }
         boolean trouble = false;
         for (OrderOutcome o : r.outcomes()) {
             PlannedOrder p = o.order();
             if (o.kind() == OrderOutcome.Kind.DRY_RUN) {
-                out.println("would send: " + p.text() + " (" + p.clientOrderId() + ") - " + p.reason());
+                out.println(demo + "would send: " + p.text() + " (" + p.clientOrderId() + ") - " + p.reason());
             } else {
-                out.println("order: " + p.text() + " (" + p.clientOrderId() + ") " + o.kind()
+                out.println(demo + "order: " + p.text() + " (" + p.clientOrderId() + ") " + o.kind()
                         + (o.status() == null ? "" : " " + o.status()) + " - " + o.detail());
             }
             trouble |= o.kind() == OrderOutcome.Kind.REJECTED || o.kind() == OrderOutcome.Kind.UNKNOWN;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  * {@code source} is where they came from), so a demo run is never mistaken for a real one.
  */
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "List saved backtest runs.")
-public final class RunsCommand implements Callable<Integer> {
+public final class RunsCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 
@@ -25,7 +25,8 @@ public final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (AppContext app = AppContext.open(store.dataDir, null, 0, true)) {
+        try (StoreLease lease = StoreLease.open(store.dataDir, store.create, null, 0, true)) {
+            AppContext app = lease.app();
             PrintWriter out = spec.commandLine().getOut();
             out.println("id,created_at,strategy,symbol,from,to,total_return,final_equity,version,prices,source");
             for (SavedRun s : app.savedRuns().list()) {
@@ -37,6 +38,11 @@ public final class RunsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    @Override
+    public java.nio.file.Path dataDir() {
+        return store.folder();
     }
 
     /** RFC 4180: quoted only when it holds a comma, quote or line break. */

@@ -46,7 +46,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
         ConfigFile file = configFile == null ? ConfigFile.inDefaultDirectory() : new ConfigFile(configFile);
         AppConfig config = file.load();
-        List<JobDefinition> jobs = ScheduleDefaults.jobsOf(config.strategies());
+        List<JobDefinition> jobs = config.jobs();
         if (jobs.isEmpty()) {
             spec.commandLine().getErr().println("note: no strategy is enabled in " + file.path()
                     + "; showing every strategy's default schedule");

@@ -23,9 +23,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Print today's regime, signals, every gate with PASS/FAIL and its reason, and what the regime",
                 "strategy would order if run now (\"if run now: buy 12 TQQQ\"). Nothing is traded.",
-                "Today is the last session with data on or before today's date; the account is a flat $10,000",
-                "paper account unless --cash/--shares describe another one."})
-public final class StatusCommand implements Callable<Integer> {
+                "Today is the last session with data on or before today's date. The regime strategy's parameters come",
+                "from the config, and the account is the configured one: the broker's equity x the regime's capital",
+                "share, with its real TQQQ position (a flat $10,000 paper account when the broker cannot be read).",
+                "--cash/--shares describe another account instead, for what-ifs.",
+                "While the daemon or the window runs, this is answered by it."})
+public final class StatusCommand implements Callable<Integer>, ForwardedCommand {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     @Spec
@@ -44,21 +47,39 @@ public final class StatusCommand implements Callable<Integer> {
             description = "Evaluate as if it were DATE after the close (default: now).")
     LocalDate asOf;
 
+    @Mixin
+    ConfigOptions config;
+
     @Override
     public Integer call() {
-        String symbol = RegimeConfig.DEFAULT_SYMBOL;
-        AccountSnapshot account = cash == null && shares == null ? AccountSnapshot.paper()
-                : new AccountSnapshot("given account", cash == null ? AccountSnapshot.PAPER_CASH : cash,
-                        Map.of(symbol, shares == null ? 0L : shares));
+        if (cash != null && !(cash >= 0 && cash < 1e12)) {
+            throw new IllegalArgumentException("--cash must be between 0 and 1,000,000,000,000 dollars (got " + cash + ")");
+        }
+        if (shares != null && shares < 0) {
+            throw new IllegalArgumentException("--shares must be zero or more (got " + shares + ")");
+        }
+        RegimeConfig regime = regimeConfig();
+        String symbol = regime.symbol();
+        Clock now = asOf == null ? Clock.systemDefaultZone()
+                : Clock.fixed(asOf.atTime(LocalTime.of(18, 0)).atZone(NEW_YORK).toInstant(), NEW_YORK);
         RegimeStatus s;
-        try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, 0, false)) {
-            s = asOf == null ? app.regimeInsight(account).status()
-                    : app.regimeInsight(account, Clock.fixed(asOf.atTime(LocalTime.of(18, 0)).atZone(NEW_YORK).toInstant(), NEW_YORK))
-                            .status();
+        org.leverdesk.risk.TradingState state = null;
+        boolean whatIf = cash != null || shares != null;
+        // The configured account needs the broker (the paper account lives in the store), a what-if does not.
+        try (StoreLease lease = StoreLease.open(store, 0, !whatIf)) {
+            AppContext app = lease.app();
+            AccountSnapshot account = whatIf
+                    ? new AccountSnapshot("given account", cash == null ? AccountSnapshot.PAPER_CASH : cash,
+                            Map.of(symbol, shares == null ? 0L : shares))
+                    : configuredAccount(lease, symbol);
+            s = app.regimeInsight(regime, now, () -> account).status();
+            if (!whatIf) {
+                state = app.riskGate(Clock.systemUTC()).state();
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (s.simulated()) {
-            out.println("DEMO — simulated prices: nothing here is a real market");
+            out.println("DEMO — simulated prices: nothing here is a real market; every figure below is DEMO");
         } else {
             out.println("prices: " + s.sourceLabel());
         }
@@ -69,6 +90,10 @@ public final class StatusCommand implements Callable<Integer> {
         }
         out.println("account: " + s.account().label() + " (cash " + money(s.account().cash()) + ", "
                 + s.heldShares() + " " + symbol + " held)");
+        if (state != null && state != org.leverdesk.risk.TradingState.ACTIVE) {
+            // The account's kill switch (e.g. after close-all): the gates below judge the strategy, not the account.
+            out.println("trading: " + state + " - orders that add to a position are denied until 'leverdesk resume'");
+        }
         out.println("regime: " + name(s.confirmed()) + " confirmed (raw " + name(s.raw()) + ")");
         out.println("signals:");
         s.signals().forEach((k, v) -> out.println("  " + k + " = " + number(v)));
@@ -82,6 +107,43 @@ public final class StatusCommand implements Callable<Integer> {
         out.println("if run now: " + s.order().text());
         out.flush();
         return 0;
+    }
+
+    /** The regime parameters of the config (its defaults when the config has none or cannot be read). */
+    private RegimeConfig regimeConfig() {
+        try {
+            var settings = config.file().read().strategy("regime");
+            if (settings.isPresent()) {
+                java.util.Map<String, String> params = new java.util.HashMap<>(settings.get().parameters());
+                String sym = params.remove(org.leverdesk.config.ConfigValidator.SYMBOL);
+                return RegimeConfig.parse(sym == null ? RegimeConfig.DEFAULT_SYMBOL : sym, params);
+            }
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("note: the regime settings in the config cannot be used ("
+                    + CliErrors.oneLine(e) + "); using the defaults");
+        }
+        return RegimeConfig.defaults();
+    }
+
+    private AccountSnapshot configuredAccount(StoreLease lease, String symbol) {
+        LeasedBroker b = LeasedBroker.of(lease, config.file());
+        if (!b.available()) {
+            AccountSnapshot paper = AccountSnapshot.paper();
+            return new AccountSnapshot(paper.label() + " (the broker " + b.name() + " cannot be read: " + b.problem() + ")",
+                    paper.cash(), paper.shares());
+        }
+        org.leverdesk.config.AppConfig cfg;
+        try {
+            cfg = config.file().read();
+        } catch (RuntimeException e) {
+            cfg = org.leverdesk.config.AppConfig.defaults();
+        }
+        return org.leverdesk.app.context.ConfiguredAccount.of(b.broker(), cfg, "regime", java.util.Set.of(symbol));
+    }
+
+    @Override
+    public java.nio.file.Path dataDir() {
+        return store.folder();
     }
 
     private static String name(Enum<?> e) {

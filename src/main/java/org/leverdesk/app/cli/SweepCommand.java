@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Backtest a strategy over a grid (or random sample) of parameters, rank the runs by a metric, and"
                 + " report the deflated Sharpe ratio and the probability of backtest overfitting.")
-public final class SweepCommand implements Callable<Integer> {
+public final class SweepCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 
@@ -62,7 +62,8 @@ public final class SweepCommand implements Callable<Integer> {
         }
         Metric metric = research.metric();
         SweepRequest request;
-        try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, research.riskFree, !noSave || research.version != null)) {
+        try (StoreLease lease = StoreLease.open(store.dataDir, store.create, store.pricesDir, research.riskFree, !noSave || research.version != null)) {
+            AppContext app = lease.app();
             request = new SweepRequest(research.base(app), research.from, research.to, research.space(), metric);
             PrintWriter err = spec.commandLine().getErr();
             CliProgress progress = new CliProgress(err);
@@ -156,5 +157,10 @@ public final class SweepCommand implements Callable<Integer> {
 
     private static String csvField(String v) {
         return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    @Override
+    public java.nio.file.Path dataDir() {
+        return store.folder();
     }
 }

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = "Realised gains of a year from tax lots (FIFO, or highest cost first as specific identification),"
                 + " wash sales flagged (code W), option premiums and assignments in the shares' basis; the paper account's"
                 + " fills by default, or --fills FILE (date,symbol,action,quantity,price,fees).")
-public final class TaxCommand implements Callable<Integer> {
+public final class TaxCommand implements Callable<Integer>, ForwardedCommand {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     @Spec
@@ -98,7 +98,9 @@ public final class TaxCommand implements Callable<Integer> {
     }
 
     private List<TaxFill> fromPaperAccount() {
-        try (AppContext app = AppContext.open(store.dataDir, null, 0, true)) {
+        // The paper account's fills (inside the daemon or the window when one owns the store).
+        try (StoreLease lease = StoreLease.open(store.dataDir, store.create, null, 0, true)) {
+            AppContext app = lease.app();
             List<TaxFill> out = new ArrayList<>();
             for (SimFill f : app.paperFills()) {
                 out.add(new TaxFill(f.at().atZone(NEW_YORK).toLocalDate(), f.symbol(), f.side() == Side.BUY ? TaxAction.BUY : TaxAction.SELL,
@@ -116,5 +118,10 @@ public final class TaxCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot create the folder of " + file + ": " + e.getMessage(), e);
         }
         AtomicFiles.write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public Path dataDir() {
+        return store.folder();
     }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         description = "Walk-forward analysis: in each window the parameter set with the best metric over the in-sample part"
                 + " runs on the out-of-sample part that follows; the out-of-sample runs are stitched into one curve and the"
                 + " walk-forward efficiency is reported.")
-public final class WalkForwardCommand implements Callable<Integer> {
+public final class WalkForwardCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
 
@@ -60,7 +60,8 @@ public final class WalkForwardCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WalkForwardRequest request;
-        try (AppContext app = AppContext.open(store.dataDir, store.pricesDir, research.riskFree, !noSave || research.version != null)) {
+        try (StoreLease lease = StoreLease.open(store.dataDir, store.create, store.pricesDir, research.riskFree, !noSave || research.version != null)) {
+            AppContext app = lease.app();
             request = new WalkForwardRequest(research.base(app), research.from, research.to, research.space(), research.metric(),
                     WalkForwardRequest.parsePeriod(inSample), WalkForwardRequest.parsePeriod(outOfSample), anchored);
             PrintWriter err = spec.commandLine().getErr();
@@ -122,5 +123,10 @@ public final class WalkForwardCommand implements Callable<Integer> {
             out.println("saved as research run " + runId + " in " + storeLocation);
         }
         out.flush();
+    }
+
+    @Override
+    public java.nio.file.Path dataDir() {
+        return store.folder();
     }
 }

@@ -51,8 +51,17 @@ public final class AppContext implements AutoCloseable {
     static volatile java.util.function.Function<AppContext, Broker> brokerFactory;
     private Broker broker;
     private AutoCloseable brokerResource;
+    /** The prices trading was started on (pinned when the broker was built); null before. */
+    private volatile MarketData tradingData;
+    /** The context this one is a view of (same store and broker, other prices); null for an owning context. */
+    private final AppContext parent;
 
     private AppContext(Clock clock, Store store, Path pricesDir, double riskFreeRate) {
+        this(clock, store, pricesDir, riskFreeRate, null);
+    }
+
+    private AppContext(Clock clock, Store store, Path pricesDir, double riskFreeRate, AppContext parent) {
+        this.parent = parent;
         this.clock = clock;
         this.calendar = new NyseCalendar();
         this.csvReader = new CsvBarReader(calendar);
@@ -62,6 +71,8 @@ public final class AppContext implements AutoCloseable {
                 throw new IllegalArgumentException("--prices " + pricesDir + " is not a folder; give a folder holding <SYMBOL>.csv files");
             }
             this.marketData = new CsvDirectoryMarketData(pricesDir, csvReader);
+        } else if (parent != null) {
+            this.marketData = parent.marketData;
         } else {
             this.marketData = new StoreOrDemoMarketData(store, calendar, demoEnd());
         }
@@ -108,6 +119,15 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
+    /**
+     * A view of this context for one command run inside the process that owns the store (a command sent
+     * over the control channel): the same store and broker, prices from {@code pricesDir} when given (else
+     * this context's), and a {@link #close} that leaves the store and broker open.
+     */
+    public AppContext view(Path pricesDir, double riskFreeRate) {
+        return new AppContext(clock, store, pricesDir, riskFreeRate, this);
+    }
+
     /** The demo market runs to the last completed session before today. */
     private LocalDate demoEnd() {
         return calendar.previousTradingDay(LocalDate.now(clock.withZone(NyseCalendar.ZONE)));
@@ -136,6 +156,19 @@ public final class AppContext implements AutoCloseable {
     /** Like {@link #regimeInsight(AccountSnapshot)} with "now" read from {@code now} (e.g. a fixed past day). */
     public RegimeInsightService regimeInsight(AccountSnapshot account, Clock now) {
         return new RegimeInsightService(marketData, calendar, RegimeConfig.defaults(), now, () -> account);
+    }
+
+    /**
+     * The regime status with the strategy's parameters {@code config} (null: the defaults), "now" from
+     * {@code now}, sized against the account {@code account} gives on each call.
+     */
+    public RegimeInsightService regimeInsight(RegimeConfig config, Clock now, java.util.function.Supplier<AccountSnapshot> account) {
+        return new RegimeInsightService(marketData, calendar, config == null ? RegimeConfig.defaults() : config, now, account);
+    }
+
+    /** The rotation's sleeves and plan with {@code config} (null: the defaults), sized against {@code account}. */
+    public RotationInsightService rotationInsight(RotationConfig config, java.util.function.Supplier<AccountSnapshot> account) {
+        return new RotationInsightService(marketData, config == null ? RotationConfig.defaults() : config, clock, account);
     }
 
     /**
@@ -202,12 +235,16 @@ public final class AppContext implements AutoCloseable {
      * The broker is built once; later calls return it whatever they pass.
      */
     public synchronized Broker broker(org.leverdesk.config.AppConfig config, org.leverdesk.config.Secrets secrets, Clock now) {
+        if (parent != null) {
+            return parent.broker(config, secrets, now);
+        }
         if (broker == null) {
             java.util.function.Function<AppContext, Broker> factory = brokerFactory;
             if (factory != null) {
                 broker = factory.apply(this);
             } else {
-                Brokers.Opened opened = Brokers.open(config.broker(), config.risk(), requireStore(), marketData, now, secrets);
+                tradingData = marketData instanceof StoreOrDemoMarketData switching ? switching.pinned() : marketData;
+                Brokers.Opened opened = Brokers.open(config.broker(), config.risk(), requireStore(), tradingData, now, secrets);
                 broker = opened.broker();
                 brokerResource = opened.resource();
             }
@@ -226,7 +263,19 @@ public final class AppContext implements AutoCloseable {
 
     /** The execution service over {@code broker} and this context's prices, calendar and store. */
     public ExecutionService execution(Broker broker, RiskSettings risk, TradingMode mode, Clock now) {
-        return new ExecutionService(broker, marketData, calendar, requireStore(), risk, mode, now, exchangeHours());
+        return new ExecutionService(broker, tradingData(), calendar, requireStore(), risk, mode, now, exchangeHours());
+    }
+
+    /**
+     * The prices trading decides on: those the broker was built with (the simulated demo market stays the
+     * demo market for a running runtime even after an import), else this context's.
+     */
+    public MarketData tradingData() {
+        if (parent != null) {
+            return marketData == parent.marketData ? parent.tradingData() : marketData;
+        }
+        MarketData pinned = tradingData;
+        return pinned != null ? pinned : marketData;
     }
 
     /**
@@ -283,6 +332,22 @@ public final class AppContext implements AutoCloseable {
         return new OrderRepository(requireStore(), Clock.systemUTC());
     }
 
+    /** Where an emergency exit records its steps in this store (HALTED, journal, order statuses), times from {@code clock}. */
+    public org.leverdesk.emergency.StoreEmergencyRecord emergencyRecord(Clock clock) {
+        return org.leverdesk.emergency.StoreEmergencyRecord.of(requireStore(), clock);
+    }
+
+    /** The trading state (ACTIVE / REDUCING / HALTED) of this store's account, with journal entries timed by {@code clock}. */
+    public org.leverdesk.risk.RiskGate riskGate(Clock clock) {
+        Store s = requireStore();
+        return new org.leverdesk.risk.RiskGate(new org.leverdesk.store.TradingStateRepository(s, clock), journal(clock));
+    }
+
+    /** The positions each broker had at its latest reconciliation; requires an open store. */
+    public org.leverdesk.store.PositionSnapshotRepository positionSnapshots() {
+        return new org.leverdesk.store.PositionSnapshotRepository(requireStore(), Clock.systemUTC());
+    }
+
     /** The store's data folder (where the scheduler lock lives); requires an open store. */
     /** The risk guard's stored state (ACTIVE, REDUCING or HALTED). */
     public org.leverdesk.store.TradingStateRepository tradingState() {
@@ -315,6 +380,9 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (parent != null) {
+            return; // a view: the owning context keeps the store and the broker open
+        }
         if (brokerResource != null) {
             try {
                 brokerResource.close();

@@ -35,9 +35,22 @@ public final class Brokers {
         return url == null || url.isBlank() ? settings : settings.withBaseUrl(URI.create(url));
     }
 
+    /**
+     * An Alpaca broker that needs no store, for an emergency exit while the store is held by a process
+     * that does not answer; the caller closes nothing (the session ends with the process).
+     */
+    public static Broker withoutStore(BrokerSettings settings, Secrets secrets) {
+        if (settings.kind() != org.leverdesk.config.BrokerKind.ALPACA) {
+            throw new IllegalArgumentException("the paper broker keeps its account in the store; it cannot run without it");
+        }
+        return open(settings, RiskSettings.defaults(), null, null, Clock.systemUTC(), secrets).broker();
+    }
+
     static Opened open(BrokerSettings settings, RiskSettings risk, Store store, MarketData prices, Clock clock, Secrets secrets) {
         return switch (settings.kind()) {
-            case PAPER -> new Opened(new PaperBroker(store, prices, clock), null);
+            // The simulated demo market trades on its own paper account, never the one on real prices.
+            case PAPER -> new Opened(prices.isSimulated() ? PaperBroker.onDemoMarket(store, prices, clock)
+                    : new PaperBroker(store, prices, clock), null);
             case ALPACA -> {
                 AlpacaSettings alpaca;
                 try {

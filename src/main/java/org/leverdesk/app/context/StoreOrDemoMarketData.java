@@ -30,6 +30,14 @@ final class StoreOrDemoMarketData implements MarketData {
         return stored.symbols().isEmpty() ? demo : stored;
     }
 
+    /**
+     * The source in use now, fixed: trading keeps the market it started on (the DEMO paper account never
+     * sees real prices after an import, and real decisions are never filled at simulated prices).
+     */
+    MarketData pinned() {
+        return current();
+    }
+
     @Override
     public String sourceLabel() { return current().sourceLabel(); }
 

@@ -40,7 +40,6 @@ import org.leverdesk.schedule.Anchor;
 import org.leverdesk.schedule.JobCalendar;
 import org.leverdesk.schedule.JobDefinition;
 import org.leverdesk.schedule.JobOutcome;
-import org.leverdesk.schedule.ScheduleDefaults;
 import org.leverdesk.schedule.ScheduledJob;
 import org.leverdesk.schedule.SchedulerClock;
 import org.leverdesk.schedule.SchedulerLock;
@@ -55,7 +54,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live trading of one process, for the desktop app and {@code leverdesk daemon} alike: the
- * broker, one {@link ExecutionService} (shared by scheduled runs, force-exit and panic close), the
+ * broker, one {@link ExecutionService} (shared by scheduled runs and reconciliation), the emergency exit, the
  * notification dispatcher, and the scheduler that runs each enabled strategy's jobs (one decision
  * cycle, orders sent for real) plus the built-in {@link #SUMMARY_JOB}. Holds the scheduler lock of
  * its store: one runtime per store. No UI and no console output: listeners and
@@ -90,8 +89,11 @@ public final class TradingRuntime implements AutoCloseable {
     private final Broker broker;
     private final ExecutionService execution;
     private final NotificationDispatcher notifications;
+    /** What this runtime tells people goes through here: labelled DEMO when it trades the simulated market. */
+    private final org.leverdesk.notify.Notifier notifier;
     private final JournalRepository journal;
     private final SchedulerService scheduler;
+    private final org.leverdesk.emergency.EmergencyExit emergency;
     /** Brings the bars a strategy reads up to date (today's provisional bar included) before each of its runs. */
     private final DataRefresh dataRefresh;
     /** Each strategy's latest run in this process (the summary's regime, the Dashboard's last decision). */
@@ -120,7 +122,11 @@ public final class TradingRuntime implements AutoCloseable {
                 new JournalDeliveries(journal), clock);
         this.scheduler = new SchedulerService(jobs, new JobCalendar(new NyseCalendar()), this::runJob,
                 app.jobRunLog(), schedulerClock, this::killSwitchOn);
-        scheduler.addListener(new RuntimeEvents(notifications, journal, clock, pending::remove));
+        this.notifier = DemoLabel.of(notifications, app.tradingData().isSimulated());
+        scheduler.addListener(new RuntimeEvents(notifier, journal, clock, pending::remove));
+        this.emergency = new org.leverdesk.emergency.EmergencyExit(broker, app.emergencyRecord(clock), notifier, clock,
+                org.leverdesk.emergency.EmergencyExit.DEFAULT_TIME_LIMIT, org.leverdesk.emergency.EmergencyExit.DEFAULT_POLL,
+                d -> Thread.sleep(d.toMillis()), scheduler::wake);
     }
 
     /**
@@ -156,14 +162,27 @@ public final class TradingRuntime implements AutoCloseable {
         scheduler.start();
     }
 
+    /** True when this runtime trades the simulated demo market (everything it says is labelled DEMO). */
+    public boolean simulated() {
+        return app.tradingData().isSimulated();
+    }
+
     /** The broker this runtime trades with. */
     public Broker broker() {
         return broker;
     }
 
-    /** The one execution service (scheduled runs, force-exit, panic close, reconciliation). */
+    /** The one execution service (scheduled runs, reconciliation). */
     public ExecutionService execution() {
         return execution;
+    }
+
+    /**
+     * The one emergency path of this runtime's account (the window's Close all, the daemon's control
+     * channel): halts first, so no job of this scheduler starts until {@link #release}.
+     */
+    public org.leverdesk.emergency.EmergencyExit emergency() {
+        return emergency;
     }
 
     /** The scheduler (add a listener for live Dashboard updates; events arrive on its thread). */
@@ -225,7 +244,7 @@ public final class TradingRuntime implements AutoCloseable {
         execution.riskGate().setState(engaged ? TradingState.HALTED : TradingState.ACTIVE,
                 (engaged ? "kill switch engaged by " : "kill switch released by ") + by + ": " + reason);
         scheduler.wake();
-        notifications.send(NotificationMessages.killSwitch(new KillSwitchChange(engaged, by, reason, clock.instant())));
+        notifier.send(NotificationMessages.killSwitch(new KillSwitchChange(engaged, by, reason, clock.instant())));
     }
 
     private boolean killSwitchOn() {
@@ -243,7 +262,7 @@ public final class TradingRuntime implements AutoCloseable {
      * that decide after the close, and the daily summary.
      */
     public static List<JobDefinition> jobsOf(AppConfig config) {
-        List<JobDefinition> jobs = new ArrayList<>(ScheduleDefaults.jobsOf(config.strategies()));
+        List<JobDefinition> jobs = new ArrayList<>(config.jobs());
         jobs.addAll(followUpJobs(config));
         jobs.add(SUMMARY_JOB);
         return List.copyOf(jobs);
@@ -305,7 +324,7 @@ public final class TradingRuntime implements AutoCloseable {
             FillReport fill = new FillReport(f.strategyId(), o.clientOrderId(), o.symbol(), o.side(), o.filledQuantity(),
                     o.filledAveragePrice(), o.updatedAt() != null ? o.updatedAt() : clock.instant());
             Notification n = NotificationMessages.fill(fill);
-            notifications.send(n);
+            notifier.send(n);
             journal.append("fill", f.strategyId(), n.title(), null);
         }
     }
@@ -321,7 +340,7 @@ public final class TradingRuntime implements AutoCloseable {
         DailySummary summary = DailySummaries.of(broker, day, clock.instant(), ids, id -> lastDecision(id, day),
                 previousSummaryEquity(day));
         Notification n = NotificationMessages.dailySummary(summary);
-        notifications.send(n);
+        notifier.send(n);
         // The equity in the details is the next summary's starting point for the day's P&L.
         journal.append(SUMMARY_KIND, null, n.title(), "{\"date\":\"" + day + "\",\"equity\":\""
                 + summary.equity().toPlainString() + "\"}");

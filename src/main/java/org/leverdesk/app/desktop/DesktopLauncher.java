@@ -17,6 +17,10 @@ import org.leverdesk.schedule.SchedulerClock;
 import org.leverdesk.ui.common.PopupNotifications;
 import org.slf4j.LoggerFactory;
 import org.leverdesk.ui.journal.JournalSource;
+import org.leverdesk.app.context.StoreOwner;
+import org.leverdesk.app.control.ControlServer;
+import org.leverdesk.schedule.SchedulerLock;
+import org.leverdesk.store.StoreLockedException;
 
 /**
  * Opens the JavaFX window over an {@link AppContext}. The context (and so the store lock) is opened
@@ -28,17 +32,43 @@ public final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    /** What the window runs on: the context, the user's settings and the trading runtime with its first reconciliation. */
+    /**
+     * What the window runs on: the context, the user's settings, the trading runtime with its first
+     * reconciliation, and its ownership of the store (other commands reach it over the control channel).
+     */
     private record Desktop(AppContext app, AppConfig config, Secrets secrets, TradingRuntime runtime,
-                           AtomicReference<ReconciliationReport> atStart, String tradingProblem) {
+                           AtomicReference<ReconciliationReport> atStart, String tradingProblem, AutoCloseable ownership,
+                           ControlServer control) {
+        /** Stops serving other commands, then trading, then closes the store. */
+        void close() {
+            closeQuietly(control);
+            closeQuietly(ownership);
+            if (runtime != null) {
+                runtime.close();
+            }
+            app.close();
+        }
     }
 
-    /** Runs the desktop app until its window closes; returns the process exit code. */
-    public static int launch(Path dataDir, Path pricesDir) {
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(DesktopLauncher.class).warn("closing {} failed: {}", c, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Runs the desktop app until its window closes; returns the process exit code. While it runs it owns the
+     * store and serves other commands ({@code leverdesk status}, {@code close-all}, ...) with {@code control}.
+     */
+    public static int launch(Path dataDir, Path pricesDir, ControlServer.Handler control) {
         DesktopMemory.tune();
         // Opening H2 and running Flyway takes ~0.5 s of a cold start; JavaFX's toolkit start-up takes
         // about as long and needs none of it, so the two run side by side.
-        CompletableFuture<Desktop> opening = CompletableFuture.supplyAsync(() -> open(dataDir, pricesDir),
+        CompletableFuture<Desktop> opening = CompletableFuture.supplyAsync(() -> open(dataDir, pricesDir, control),
                 work -> {
                     Thread t = new Thread(work, "leverdesk-store-open");
                     t.setDaemon(true);
@@ -46,7 +76,7 @@ public final class DesktopLauncher {
                 });
         LeverdeskApp.services(() -> {
             Desktop d = await(opening);
-            AppServices services = services(d.app(), ConfigFile.inDefaultDirectory(), d.secrets());
+            AppServices services = services(d.app(), ConfigFile.inDefaultDirectory(), d.secrets(), d.config(), d.runtime());
             if (d.runtime() == null) {
                 // Research still works; say once, after the window is up, why there is no trading.
                 javafx.application.Platform.runLater(() -> {
@@ -71,11 +101,7 @@ public final class DesktopLauncher {
             javafx.application.Application.launch(LeverdeskApp.class);
         } finally {
             try {
-                Desktop d = opening.join();
-                if (d.runtime() != null) {
-                    d.runtime().close();
-                }
-                d.app().close();
+                opening.join().close();
             } catch (CompletionException e) {
                 // it never opened: nothing to close (the window has reported why)
             }
@@ -87,23 +113,58 @@ public final class DesktopLauncher {
      * Opens the store, reads the settings (the defaults before the first-run dialog has written them),
      * starts the trading runtime (broker, scheduler, notifications) and reconciles with the broker once.
      */
-    private static Desktop open(Path dataDir, Path pricesDir) {
+    private static Desktop open(Path dataDir, Path pricesDir, ControlServer.Handler handler) {
         long from = System.nanoTime();
-        AppContext app = AppContext.open(dataDir, pricesDir, 0, true);
+        AppContext app;
+        try {
+            app = AppContext.open(dataDir, pricesDir, 0, true);
+        } catch (StoreLockedException e) {
+            Path dir = dataDir != null ? dataDir : org.leverdesk.store.DataDirectory.resolveDefault();
+            throw SchedulerLock.heldBy(dir).<RuntimeException>map(holder -> new IllegalStateException("another Leverdesk process ("
+                    + holder + ") runs on the store in " + dir + "; stop it to open the window here, or reach it from a"
+                    + " terminal: 'leverdesk status', 'leverdesk orders', 'leverdesk close-all'", e)).orElse(e);
+        }
         LoggerFactory.getLogger(DesktopLauncher.class).info("store opened and migrated in {} ms, beside JavaFX's start-up",
                 (System.nanoTime() - from) / 1_000_000);
         try {
-            AppConfig config = ConfigFile.inDefaultDirectory().load();
-            Secrets secrets = Secrets.forCurrentUser();
-            TradingRuntime runtime;
+            ConfigFile file = ConfigFile.inDefaultDirectory();
+            Secrets secrets = file.secrets().registerForMasking();
+            AppConfig config;
+            TradingRuntime runtime = null;
+            String problem = null;
             try {
-                runtime = TradingRuntime.open(app, config, secrets, SchedulerClock.system(), new PopupNotifications(), null);
-            } catch (RuntimeException e) {
-                // e.g. Alpaca chosen but its keys are not set: the window opens for research, without trading.
-                LoggerFactory.getLogger(DesktopLauncher.class).warn("trading is off: {}", e.getMessage());
-                return new Desktop(app, config, secrets, null, null, e.getMessage());
+                config = file.load();
+            } catch (org.leverdesk.config.ConfigException e) {
+                // The window still opens, for research and for Settings, which shows the file's problems to fix.
+                config = asWritten(file);
+                problem = e.getMessage();
             }
-            return new Desktop(app, config, secrets, runtime, new AtomicReference<>(), null);
+            if (problem == null && app.marketData().isSimulated() && config.broker().kind() == org.leverdesk.config.BrokerKind.ALPACA) {
+                problem = "the prices are the simulated DEMO market, but the broker is Alpaca: no order goes to a real account"
+                        + " on simulated prices; import real prices in the Data view, then restart";
+            }
+            if (problem == null) {
+                try {
+                    runtime = TradingRuntime.open(app, config, secrets, SchedulerClock.system(), new PopupNotifications(), null);
+                } catch (RuntimeException e) {
+                    // e.g. Alpaca chosen but its keys are not set: the window opens for research, without trading.
+                    problem = e.getMessage();
+                }
+            }
+            if (problem != null) {
+                LoggerFactory.getLogger(DesktopLauncher.class).warn("trading is off: {}", problem);
+            }
+            AutoCloseable ownership = StoreOwner.register(new StoreOwner(app.dataDirectory(), "window", app, file, runtime,
+                    problem));
+            ControlServer control = null;
+            try {
+                control = ControlServer.start(app.dataDirectory(), handler);
+            } catch (java.io.IOException e) {
+                LoggerFactory.getLogger(DesktopLauncher.class).error("the control channel could not start ({}); commands like"
+                        + " 'leverdesk status' cannot reach this window", e.getMessage());
+            }
+            return new Desktop(app, config, secrets, runtime, runtime == null ? null : new AtomicReference<>(), problem,
+                    ownership, control);
         } catch (RuntimeException e) {
             app.close();
             throw e;
@@ -135,9 +196,30 @@ public final class DesktopLauncher {
         }
     }
 
+    private static AppConfig asWritten(ConfigFile file) {
+        try {
+            return file.read();
+        } catch (org.leverdesk.config.ConfigException unreadable) {
+            return AppConfig.defaults();
+        }
+    }
+
     /** The window's view of the context, without Settings and the first-run dialog. */
     public static AppServices services(AppContext app) {
         return services(app, null, null);
+    }
+
+    /**
+     * Like {@link #services(AppContext, ConfigFile, Secrets)}, with the Regime and Rotation views sized against
+     * the configured account when trading runs (the broker's equity x the strategy's capital share, its real
+     * positions) and their parameters from {@code settings}.
+     */
+    static AppServices services(AppContext app, ConfigFile config, Secrets secrets, AppConfig settings, TradingRuntime runtime) {
+        AppServices base = services(app, config, secrets);
+        if (runtime == null || settings == null) {
+            return base;
+        }
+        return Insights.sized(base, app, settings, runtime.broker());
     }
 
     /** The window's view of the context with the user's config and secrets (Settings, first run). */

@@ -38,7 +38,7 @@ final class RuntimeBindings {
                 app.orders()::recent,
                 JournalSource.of(app.journal()), new DashboardData(runtime.broker(), () -> config, app.decisions(),
                         () -> startingCapital(runtime), runtime::status, clock), manualOrders(app, config, runtime),
-                positionHolds(runtime.execution()));
+                runtime.emergency(), positionHolds(runtime.execution()));
     }
 
     /**

@@ -28,11 +28,17 @@ final class MarketDataQuotes {
     private final MarketData data;
     private final TradingCalendar calendar;
     private final double halfSpread;
+    private final boolean sessionBarKnown;
 
     MarketDataQuotes(MarketData data, TradingCalendar calendar, double halfSpread) {
+        this(data, calendar, halfSpread, false);
+    }
+
+    MarketDataQuotes(MarketData data, TradingCalendar calendar, double halfSpread, boolean sessionBarKnown) {
         this.data = data;
         this.calendar = calendar;
         this.halfSpread = halfSpread;
+        this.sessionBarKnown = sessionBarKnown;
     }
 
     /** The quote of {@code symbol} as known at {@code at}, or empty when the data has no bar closed by then. */

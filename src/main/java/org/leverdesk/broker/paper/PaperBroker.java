@@ -48,6 +48,8 @@ import org.slf4j.LoggerFactory;
 public final class PaperBroker implements Broker {
     private static final Logger LOG = LoggerFactory.getLogger(PaperBroker.class);
     private static final String NAME = "paper";
+    /** The name of the account that trades the simulated demo market (its own tables, never mixed with "paper"). */
+    public static final String DEMO_NAME = "paper-demo";
     // The database keeps quantities and prices to six decimals.
     private static final int MAX_SCALE = 6;
 
@@ -60,6 +62,7 @@ public final class PaperBroker implements Broker {
     private final MarketDataQuotes quotes;
     // Dividends already paid ("SYMBOL@ex-date"), so a restart in the middle of an ex-date never pays twice.
     private final java.util.Set<String> paidDividends = new java.util.HashSet<>();
+    private final String name;
     // The shares held at the last session open, and its day: only they carry that ex-date's dividends.
     private final java.util.Map<String, BigDecimal> heldAtOpen = new java.util.HashMap<>();
     private LocalDate heldAtOpenDay;
@@ -81,7 +84,22 @@ public final class PaperBroker implements Broker {
      * are pushed with {@link #onQuote}; {@code settings} apply to a new or reset account.
      */
     public PaperBroker(Store store, MarketData prices, Clock clock, TradingCalendar calendar, PaperSettings settings) {
-        this.store = new PaperStore(store);
+        this(store, prices, clock, calendar, settings, false);
+    }
+
+    /**
+     * The paper account that trades the simulated demo market ({@link #DEMO_NAME}): its own cash, positions
+     * and orders in the store's {@code demo_paper_*} tables, so a paper account on real prices never
+     * inherits simulated fills.
+     */
+    public static PaperBroker onDemoMarket(Store store, MarketData demoPrices, Clock clock) {
+        return new PaperBroker(store, demoPrices, clock, new NyseCalendar(), PaperSettings.DEFAULT, true);
+    }
+
+    private PaperBroker(Store store, MarketData prices, Clock clock, TradingCalendar calendar, PaperSettings settings,
+                        boolean demo) {
+        this.name = demo ? DEMO_NAME : NAME;
+        this.store = new PaperStore(store, demo ? PaperStore.DEMO : "");
         this.clock = clock;
         this.calendar = calendar;
         this.sessions = new CalendarClock(calendar);
@@ -104,11 +122,11 @@ public final class PaperBroker implements Broker {
         paidDividends.addAll(store.paidDividends());
         if (saved.isPresent()) {
             startingCapital = saved.get().startingCapital();
-            sim = new SimBroker(NAME, settings.commission(), calendar, saved.get().state());
+            sim = new SimBroker(name, settings.commission(), calendar, saved.get().state());
         } else {
             Instant now = clock.instant();
             startingCapital = settings.startingCapital();
-            sim = new SimBroker(NAME, startingCapital, settings.commission(), calendar, now, sessions.isOpen(now));
+            sim = new SimBroker(name, startingCapital, settings.commission(), calendar, now, sessions.isOpen(now));
             LOG.info("new paper account with ${}", startingCapital);
         }
     }
@@ -322,7 +340,7 @@ public final class PaperBroker implements Broker {
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override

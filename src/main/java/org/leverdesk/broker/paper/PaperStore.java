@@ -26,12 +26,30 @@ import org.leverdesk.domain.Side;
 import org.leverdesk.domain.TimeInForce;
 import org.leverdesk.store.Store;
 
-/** Reads and writes the paper broker's state in the {@code paper_*} tables of the store. */
+/**
+ * Reads and writes the paper broker's state in the {@code paper_*} tables of the store, or in the
+ * {@code demo_paper_*} tables for the account that trades the simulated DEMO market: the two accounts
+ * never share cash, positions or orders.
+ */
 final class PaperStore {
+    /** The table prefix of the account trading the simulated demo market. */
+    static final String DEMO = "demo_";
+
     private final Store store;
+    private final String prefix;
 
     PaperStore(Store store) {
+        this(store, "");
+    }
+
+    PaperStore(Store store, String prefix) {
         this.store = store;
+        this.prefix = prefix;
+    }
+
+    /** {@code sql} with its paper tables renamed to this account's. */
+    private String sql(String sql) {
+        return prefix.isEmpty() ? sql : sql.replaceAll("\\bpaper_", prefix + "paper_");
     }
 
     /** The saved state and its starting capital, or empty when the paper account was never used. */
@@ -39,8 +57,8 @@ final class PaperStore {
         return store.read("load the paper account", c -> {
             SimState head;
             BigDecimal capital;
-            try (ResultSet rs = c.createStatement().executeQuery(
-                    "SELECT starting_capital, cash, last_equity, market_open, next_order_number, clock_at FROM paper_account WHERE id = 1")) {
+            try (ResultSet rs = c.createStatement().executeQuery(sql(
+                    "SELECT starting_capital, cash, last_equity, market_open, next_order_number, clock_at FROM paper_account WHERE id = 1"))) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
@@ -53,9 +71,9 @@ final class PaperStore {
         });
     }
 
-    private static List<SimHolding> holdings(Connection c) throws SQLException {
+    private List<SimHolding> holdings(Connection c) throws SQLException {
         List<SimHolding> out = new ArrayList<>();
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT symbol, quantity, average_cost FROM paper_positions ORDER BY symbol")) {
+        try (ResultSet rs = c.createStatement().executeQuery(sql("SELECT symbol, quantity, average_cost FROM paper_positions ORDER BY symbol"))) {
             while (rs.next()) {
                 out.add(new SimHolding(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)));
             }
@@ -63,9 +81,9 @@ final class PaperStore {
         return out;
     }
 
-    private static List<SimOrder> orders(Connection c) throws SQLException {
+    private List<SimOrder> orders(Connection c) throws SQLException {
         List<SimOrder> out = new ArrayList<>();
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT * FROM paper_orders ORDER BY order_number")) {
+        try (ResultSet rs = c.createStatement().executeQuery(sql("SELECT * FROM paper_orders ORDER BY order_number"))) {
             while (rs.next()) {
                 BrokerOrder o = new BrokerOrder(rs.getString("broker_order_id"), rs.getString("client_order_id"),
                         rs.getString("symbol"), Side.valueOf(rs.getString("side")), rs.getBigDecimal("quantity"),
@@ -79,9 +97,9 @@ final class PaperStore {
         return out;
     }
 
-    private static List<Quote> quotes(Connection c) throws SQLException {
+    private List<Quote> quotes(Connection c) throws SQLException {
         List<Quote> out = new ArrayList<>();
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT symbol, bid, ask, last, quoted_at FROM paper_quotes")) {
+        try (ResultSet rs = c.createStatement().executeQuery(sql("SELECT symbol, bid, ask, last, quoted_at FROM paper_quotes"))) {
             while (rs.next()) {
                 out.add(new Quote(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), instant(rs, "quoted_at")));
             }
@@ -92,8 +110,8 @@ final class PaperStore {
     /** Writes the account row and everything in {@code changes} in one transaction. */
     void save(BigDecimal capital, SimState head, SimChanges changes) {
         store.inTransaction("save the paper account", c -> {
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO paper_account (id, starting_capital, cash, last_equity,"
-                    + " market_open, next_order_number, clock_at) KEY (id) VALUES (1, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(sql("MERGE INTO paper_account (id, starting_capital, cash, last_equity,"
+                    + " market_open, next_order_number, clock_at) KEY (id) VALUES (1, ?, ?, ?, ?, ?, ?)"))) {
                 ps.setBigDecimal(1, capital);
                 ps.setBigDecimal(2, head.cash());
                 ps.setBigDecimal(3, head.lastEquity());
@@ -112,12 +130,12 @@ final class PaperStore {
         });
     }
 
-    private static void saveDividends(Connection c, List<SimDividend> dividends) throws SQLException {
+    private void saveDividends(Connection c, List<SimDividend> dividends) throws SQLException {
         if (dividends.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO paper_dividends (symbol, ex_date, per_share, quantity,"
-                + " amount, paid_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(sql("INSERT INTO paper_dividends (symbol, ex_date, per_share, quantity,"
+                + " amount, paid_at) VALUES (?, ?, ?, ?, ?, ?)"))) {
             for (SimDividend d : dividends) {
                 ps.setString(1, d.symbol());
                 ps.setObject(2, exDate(d));
@@ -140,7 +158,7 @@ final class PaperStore {
     java.util.Set<String> paidDividends() {
         return store.read("list the paper account's dividends", c -> {
             java.util.Set<String> out = new java.util.HashSet<>();
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT symbol, ex_date FROM paper_dividends")) {
+            try (ResultSet rs = c.createStatement().executeQuery(sql("SELECT symbol, ex_date FROM paper_dividends"))) {
                 while (rs.next()) {
                     out.add(rs.getString(1) + "@" + rs.getObject(2, java.time.LocalDate.class));
                 }
@@ -153,8 +171,8 @@ final class PaperStore {
     List<SimDividend> dividends() {
         return store.read("list the paper account's dividends", c -> {
             List<SimDividend> out = new ArrayList<>();
-            try (ResultSet rs = c.createStatement().executeQuery(
-                    "SELECT symbol, per_share, quantity, amount, paid_at FROM paper_dividends ORDER BY paid_at, symbol")) {
+            try (ResultSet rs = c.createStatement().executeQuery(sql(
+                    "SELECT symbol, per_share, quantity, amount, paid_at FROM paper_dividends ORDER BY paid_at, symbol"))) {
                 while (rs.next()) {
                     out.add(new SimDividend(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
                             instant(rs, "paid_at")));
@@ -164,14 +182,14 @@ final class PaperStore {
         });
     }
 
-    private static void saveOrders(Connection c, List<SimOrder> orders) throws SQLException {
+    private void saveOrders(Connection c, List<SimOrder> orders) throws SQLException {
         if (orders.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO paper_orders (broker_order_id, order_number, client_order_id,"
+        try (PreparedStatement ps = c.prepareStatement(sql("MERGE INTO paper_orders (broker_order_id, order_number, client_order_id,"
                 + " symbol, side, quantity, filled_quantity, filled_average_price, order_type, time_in_force, limit_price,"
                 + " stop_price, status, submitted_at, updated_at, reject_reason, reserve_price, stop_triggered)"
-                + " KEY (broker_order_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " KEY (broker_order_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
             for (SimOrder s : orders) {
                 BrokerOrder o = s.order();
                 ps.setString(1, o.brokerOrderId());
@@ -198,10 +216,10 @@ final class PaperStore {
         }
     }
 
-    private static void saveHoldings(Connection c, List<SimHolding> holdings, List<String> closed) throws SQLException {
-        try (PreparedStatement put = c.prepareStatement(
-                "MERGE INTO paper_positions (symbol, quantity, average_cost) KEY (symbol) VALUES (?, ?, ?)");
-             PreparedStatement delete = c.prepareStatement("DELETE FROM paper_positions WHERE symbol = ?")) {
+    private void saveHoldings(Connection c, List<SimHolding> holdings, List<String> closed) throws SQLException {
+        try (PreparedStatement put = c.prepareStatement(sql(
+                "MERGE INTO paper_positions (symbol, quantity, average_cost) KEY (symbol) VALUES (?, ?, ?)"));
+             PreparedStatement delete = c.prepareStatement(sql("DELETE FROM paper_positions WHERE symbol = ?"))) {
             for (SimHolding h : holdings) {
                 put.setString(1, h.symbol());
                 put.setBigDecimal(2, h.quantity());
@@ -215,9 +233,9 @@ final class PaperStore {
         }
     }
 
-    private static void saveFills(Connection c, List<SimFill> fills) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO paper_fills (fill_id, broker_order_id, symbol, side,"
-                + " quantity, price, commission, filled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+    private void saveFills(Connection c, List<SimFill> fills) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql("INSERT INTO paper_fills (fill_id, broker_order_id, symbol, side,"
+                + " quantity, price, commission, filled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))) {
             for (SimFill f : fills) {
                 ps.setString(1, f.fillId());
                 ps.setString(2, f.brokerOrderId());
@@ -232,9 +250,9 @@ final class PaperStore {
         }
     }
 
-    private static void saveQuotes(Connection c, List<Quote> quotes) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "MERGE INTO paper_quotes (symbol, bid, ask, last, quoted_at) KEY (symbol) VALUES (?, ?, ?, ?, ?)")) {
+    private void saveQuotes(Connection c, List<Quote> quotes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql(
+                "MERGE INTO paper_quotes (symbol, bid, ask, last, quoted_at) KEY (symbol) VALUES (?, ?, ?, ?, ?)"))) {
             for (Quote q : quotes) {
                 ps.setString(1, q.symbol());
                 ps.setDouble(2, q.bid());
@@ -250,8 +268,8 @@ final class PaperStore {
     List<SimFill> fills() {
         return store.read("read the paper fills", c -> {
             List<SimFill> out = new ArrayList<>();
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT f.* FROM paper_fills f"
-                    + " JOIN paper_orders o ON o.broker_order_id = f.broker_order_id ORDER BY o.order_number, f.fill_id")) {
+            try (ResultSet rs = c.createStatement().executeQuery(sql("SELECT f.* FROM paper_fills f"
+                    + " JOIN paper_orders o ON o.broker_order_id = f.broker_order_id ORDER BY o.order_number, f.fill_id"))) {
                 while (rs.next()) {
                     out.add(new SimFill(rs.getString("fill_id"), rs.getString("broker_order_id"), rs.getString("symbol"),
                             Side.valueOf(rs.getString("side")), rs.getBigDecimal("quantity"), rs.getBigDecimal("price"),

@@ -212,9 +212,10 @@ public final class FirstRunViewModel {
     }
 
     /**
-     * Finishes the dialog with the chosen start: demo and CSV write the default config (paper broker;
-     * prices come from the store once anything was imported, else the demo market); Alpaca has written
-     * its config when the keys were accepted.
+     * Finishes the dialog with the chosen start: demo and CSV write the starter config (paper broker with
+     * the regime strategy enabled, so the scheduler trades the paper account at 15:50; prices come from the
+     * store once anything was imported, else the demo market on its own DEMO paper account); Alpaca has
+     * written its config when the keys were accepted (no strategy: the trader enables one for a real account).
      */
     public void finish() {
         if (!canFinish.get()) {
@@ -222,7 +223,7 @@ public final class FirstRunViewModel {
         }
         try {
             if (choice.get() != Choice.ALPACA || !file.exists()) {
-                file.save(AppConfig.defaults());
+                file.save(AppConfig.starter());
             }
             done.set(true);
         } catch (RuntimeException e) {

@@ -47,6 +47,8 @@ final class SettingsForm {
     private final double defaultShare;
     // Strategies in the config that the catalog does not list: kept as they are.
     private List<StrategySettings> others = List.of();
+    /** The risk engine's limits: edited with `leverdesk config set risk.limits.…`, kept as loaded when Settings saves. */
+    private org.leverdesk.config.RiskLimits limits = org.leverdesk.config.RiskLimits.defaults();
 
     SettingsForm(List<StrategyDescriptor> strategies, Secrets secrets) {
         this.strategies = List.copyOf(strategies);
@@ -162,6 +164,7 @@ final class SettingsForm {
                 set(k + "parameters." + p.name(), params.getOrDefault(p.name(), p.defaultValue()));
             }
         }
+        limits = config.risk().limits();
         others = config.strategies().stream().filter(s -> strategies.stream().noneMatch(d -> d.id().equals(s.strategyId()))).toList();
         NotificationSettings n = config.notifications();
         set("notifications.desktop", n.desktop());
@@ -191,7 +194,7 @@ final class SettingsForm {
             RiskSettings risk = new RiskSettings(number("risk.tolerancePercent"), number("risk.minTradeValue"),
                     number("risk.limitOffsetPercent"), integer("risk.maxRequestsPerMinute"), integer("risk.maxQuoteAgeSeconds"),
                     integer("risk.maxPriceAgeSessions"), integer("risk.maxClockSkewSeconds"),
-                    ExternalPositions.valueOf(text("risk.externalPositions")));
+                    ExternalPositions.valueOf(text("risk.externalPositions")), limits);
             List<StrategySettings> list = new ArrayList<>();
             for (StrategyDescriptor s : strategies) {
                 String k = "strategies." + s.id() + ".";

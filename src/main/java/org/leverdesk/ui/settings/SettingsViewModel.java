@@ -94,9 +94,16 @@ public final class SettingsViewModel {
         try {
             loaded = file.load();
         } catch (ConfigException e) {
-            // Show the defaults and say why: saving them replaces the broken file.
+            // Show the file as written with its problems marked, so they can be fixed here; when it cannot
+            // even be parsed, the defaults (saving them replaces the broken file).
             errorMessage.set(e.getMessage());
-            loaded = AppConfig.defaults();
+            AppConfig asWritten;
+            try {
+                asWritten = file.read();
+            } catch (ConfigException unreadable) {
+                asWritten = AppConfig.defaults();
+            }
+            loaded = asWritten;
         }
         saved = loaded;
         for (FieldModel f : form.fields()) {

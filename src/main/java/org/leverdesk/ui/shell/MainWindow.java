@@ -157,8 +157,8 @@ public final class MainWindow {
     public static Parent create(AppServices services, TaskExecutor executor, Clock clock, ThemeManager themes) {
         MainViewModel status = new MainViewModel(services);
         // The panic close gets its own thread per press, not the shared executor: it must work while a job holds that.
-        PanicClose panic = services.broker() == null ? null
-                : new PanicClose(services.broker(), PanicClose.DEFAULT_TIMEOUT, executor::runOnUiThread);
+        PanicClose panic = services.broker() == null || services.emergency() == null ? null
+                : new PanicClose(services.emergency(), PanicClose.DEFAULT_TIMEOUT, executor::runOnUiThread);
         if (themes != null) {
             themes.applyNow();
         }

@@ -34,7 +34,7 @@ class BacktestCommandTest {
     void jsonHasBothMetricSetsAndEveryTradeAsPinnedOnRealData() throws Exception {
         Path prices = SharedPrices.dir();
         assertEquals(0, run("backtest", "--strategy", "monthly-rebalance", "--symbol", "TQQQ", "--from", "2022-01-01",
-                "--to", "2025-01-01", "--prices", prices.toString(), "--data-dir", data(), "--json"), err.toString());
+                "--to", "2025-01-01", "--prices", prices.toString(), "--data-dir", data(), "--create", "--json"), err.toString());
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertEquals(30, json.get("trades").size());
         assertEquals(30, json.get("strategy").get("trades").asInt());
@@ -68,7 +68,7 @@ class BacktestCommandTest {
     @Test
     void aFreshStoreBacktestsTheDemoMarketAndSaysSo() {
         assertEquals(0, run("backtest", "--strategy", "monthly-rebalance", "--from", "2020-01-01", "--to", "2024-12-31",
-                "--data-dir", data()), err.toString());
+                "--data-dir", data(), "--create"), err.toString());
         assertTrue(out.toString().contains("data: DEMO — simulated prices"), out.toString());
         assertTrue(out.toString().contains("saved as run 1"), out.toString());
     }
@@ -88,7 +88,7 @@ class BacktestCommandTest {
                 "2023-01-01", "--prices", prices.toString(), "--no-save"},
         };
         String[] expected = {"unknown strategy 'nope'", "no price file for XYZ", "no TQQQ bars between 2030-01-01 and 2031-01-01",
-            "backtest needs --from on or before --to", "allocation must be a positive dollar amount"};
+            "is after --to 2022-01-01", "allocation must be a positive dollar amount"};
         for (int i = 0; i < cases.length; i++) {
             err.getBuffer().setLength(0);
             assertEquals(2, run(cases[i]), String.join(" ", cases[i]));
@@ -102,7 +102,7 @@ class BacktestCommandTest {
     void aMalformedCsvImportsNothing() throws Exception {
         Path csv = tmp.resolve("tqqq.csv");
         Files.writeString(csv, "date,open,high,low,close,volume,adj_close\n2024-01-02,1,2,0.5,1,10,1\n2024-01-03,1,0.5,2,1,10,1\n");
-        assertEquals(2, run("import", csv.toString(), "--data-dir", data()));
+        assertEquals(2, run("import", csv.toString(), "--data-dir", data(), "--create"));
         assertTrue(err.toString().startsWith("error: tqqq.csv:3: high 0.5 is below low 2"), err.toString());
         try (Store store = Store.open(tmp.resolve("store"))) {
             assertTrue(new org.leverdesk.store.BarRepository(store).symbols().isEmpty(), "nothing half-imported");
@@ -112,7 +112,7 @@ class BacktestCommandTest {
     @Test
     void aStoreInUseIsNamedInOneLine() {
         try (Store held = Store.open(tmp.resolve("store"))) {
-            assertEquals(2, run("runs", "--data-dir", data()));
+            assertEquals(2, run("runs", "--data-dir", data(), "--create"));
             assertTrue(err.toString().startsWith("error: the Leverdesk store at ") && err.toString().contains("already in use"),
                     err.toString());
         }

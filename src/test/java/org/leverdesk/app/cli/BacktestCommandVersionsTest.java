@@ -38,7 +38,7 @@ class BacktestCommandVersionsTest {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         List<String> args = new java.util.ArrayList<>(List.of("backtest", "--strategy", "monthly-rebalance",
-                "--from", "2024-01-02", "--to", "2024-06-28", "--data-dir", tmp.toString()));
+                "--from", "2024-01-02", "--to", "2024-06-28", "--data-dir", tmp.toString(), "--create"));
         args.addAll(List.of(params));
         assertEquals(0, cl.execute(args.toArray(String[]::new)), err.toString());
         return out.toString();

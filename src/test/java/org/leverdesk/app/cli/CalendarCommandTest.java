@@ -47,7 +47,8 @@ class CalendarCommandTest {
         assertEquals("", out.toString());
         String first = err.toString().lines().findFirst().orElseThrow();
         assertEquals("error: Invalid value for option '--from': '2024-13-01' is not a valid ISO date;"
-                + " use YYYY-MM-DD, e.g. 2024-11-27", first);
+                + " use YYYY-MM-DD, e.g. 2024-11-27 (see 'leverdesk calendar --help')", first);
+        assertEquals(1, err.toString().lines().count(), "one line");
     }
 
     @Test

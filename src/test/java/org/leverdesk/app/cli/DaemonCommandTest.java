@@ -92,8 +92,9 @@ class DaemonCommandTest {
         Path empty = dir.resolve("empty.json");
         CliRun cli = new CliRun();
         assertEquals(2, cli.run("daemon", "--data-dir", dir.resolve("data").toString(), "--config", empty.toString()));
-        assertEquals(List.of("error: no strategy is enabled in " + empty + "; enable one (\"enabled\": true) in Settings"
-                + " or the config file before starting the daemon"), cli.err.toString().lines().toList());
+        assertEquals(List.of("error: no strategy is enabled in " + empty + "; enable one with 'leverdesk config set"
+                + " strategies.<id>.enabled=true --config " + empty + "' (or 'leverdesk init', or in Settings) before starting"
+                + " the daemon"), cli.err.toString().lines().toList());
     }
 
     @Test
@@ -115,7 +116,7 @@ class DaemonCommandTest {
         Path logs = dir.resolve("logs");
         ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
                 "-Dlogback.configurationFile=" + mainLogbackConfig(), "-cp", System.getProperty("java.class.path"),
-                "org.leverdesk.app.Main", "daemon", "--data-dir", data.toString(), "--config", config().toString());
+                "org.leverdesk.app.Main", "daemon", "--data-dir", data.toString(), "--create", "--config", config().toString());
         pb.environment().put("LEVERDESK_LOG_DIR", logs.toString());
         // Secrets and config come from the temp folder, never the real home.
         pb.environment().put("XDG_CONFIG_HOME", dir.resolve("xdg").toString());
@@ -125,7 +126,7 @@ class DaemonCommandTest {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String first = out.readLine();
             assertTrue(first != null && first.startsWith("leverdesk daemon: scheduler running 2 jobs on " + data), first);
-            assertTrue(first.contains("broker paper, PAPER)"), first);
+            assertTrue(first.contains("broker paper-demo, DEMO - simulated prices, PAPER)"), first);
             assertTrue(out.readLine().startsWith("  regime/run close-10m, next regime/run @ "));
             assertTrue(out.readLine().startsWith("  account/daily-summary close+20m, next account/daily-summary @ "));
 

@@ -83,7 +83,7 @@ class DataUpdateCommandTest {
 
     private CliRun update(String... extra) {
         List<String> args = new ArrayList<>(List.of("data", "update", "--config", config.toString(), "--data-dir",
-                data.toString(), "--prices", prices.toString()));
+                data.toString(), "--create", "--prices", prices.toString()));
         args.addAll(List.of(extra));
         return run(args.toArray(String[]::new));
     }
@@ -156,7 +156,7 @@ class DataUpdateCommandTest {
 
     @Test
     void importRefusesTheSplitJumpAndReplaceTakesTheWholeFile() throws IOException {
-        assertEquals(0, run("import", prices.resolve("TQQQ.csv").toString(), "--data-dir", data.toString()).code);
+        assertEquals(0, run("import", prices.resolve("TQQQ.csv").toString(), "--data-dir", data.toString(), "--create").code);
         Path later = write(tmp.resolve("later"), "TQQQ.csv", List.of(new Bar(LocalDate.of(2024, 2, 14), 25.5, 26, 25, 25.6,
                 2_000_000, 25.4)));
         CliRun refused = run("import", later.toString(), "--data-dir", data.toString());
@@ -179,8 +179,8 @@ class DataUpdateCommandTest {
                 badSymbol.err.toString());
         CliRun badFeed = update("--feed", "IEX2");
         assertEquals("error: --feed IEX2 is not a feed; use iex or sip" + System.lineSeparator(), badFeed.err.toString());
-        CliRun noFolder = run("data", "update", "--config", config.toString(), "--data-dir", data.toString(), "--prices",
-                tmp.resolve("missing").toString());
+        CliRun noFolder = run("data", "update", "--config", config.toString(), "--data-dir", data.toString(), "--create",
+                "--prices", tmp.resolve("missing").toString());
         assertEquals("error: --prices " + tmp.resolve("missing") + " is not a folder; give a folder holding <SYMBOL>.csv files"
                 + System.lineSeparator(), noFolder.err.toString());
     }

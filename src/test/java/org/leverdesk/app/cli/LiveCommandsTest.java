@@ -48,7 +48,7 @@ class LiveCommandsTest {
         Path config = tmp.resolve("config.json");
         new ConfigFile(config).save(new AppConfig(BrokerSettings.defaults(), RiskSettings.defaults(),
                 List.of(new StrategySettings("monthly-rebalance", true, 1.0, Map.of("allocation", "2000"), null)), null));
-        common = new String[] {"--prices", prices.toString(), "--data-dir", tmp.resolve("store").toString()};
+        common = new String[] {"--prices", prices.toString(), "--data-dir", tmp.resolve("store").toString(), "--create"};
         this.config = config.toString();
         TestBrokers.use(broker);
     }
@@ -62,7 +62,7 @@ class LiveCommandsTest {
         CliRun cli = new CliRun();
         List<String> all = new java.util.ArrayList<>(List.of(args));
         all.addAll(List.of(common));
-        if (args[0].equals("run") || args[0].equals("force-exit")) {
+        if (List.of("run", "force-exit", "orders", "positions", "close-all").contains(args[0])) {
             all.addAll(List.of("--config", config));
         }
         cli.run(all.toArray(String[]::new));
@@ -123,7 +123,10 @@ class LiveCommandsTest {
         broker.position("TQQQ", 10);
         CliRun cli = run("force-exit", "--strategy", "monthly-rebalance");
         assertEquals(0, cli.code, cli.err.toString());
-        assertTrue(cli.out.toString().contains("  TQQQ 10: closed - closing order MARKET FILLED (order b-1)"), cli.out.toString());
+        List<String> lines = cli.out.toString().lines().toList();
+        assertEquals("Close strategy monthly-rebalance (TQQQ) at scripted: 0 orders cancelled, 1 position closed, flat",
+                lines.get(0));
+        assertTrue(lines.contains("  TQQQ 10: closed - closing order b-1 MARKET FILLED"), lines.toString());
         assertEquals(Side.SELL, broker.allOrders().get(0).side());
         assertTrue(broker.positions().isEmpty());
 

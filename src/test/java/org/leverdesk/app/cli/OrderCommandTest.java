@@ -33,7 +33,7 @@ class OrderCommandTest {
         Files.writeString(prices.resolve("TQQQ.csv"), "date,open,high,low,close,volume,adj_close\n2025-12-31,49,51,49,50,1000,50\n");
         Path config = tmp.resolve("config.json");
         new ConfigFile(config).save(AppConfig.defaults());
-        common = new String[] {"--prices", prices.toString(), "--data-dir", tmp.resolve("store").toString(), "--config", config.toString()};
+        common = new String[] {"--prices", prices.toString(), "--data-dir", tmp.resolve("store").toString(), "--create", "--config", config.toString()};
         TestBrokers.use(broker);
     }
 

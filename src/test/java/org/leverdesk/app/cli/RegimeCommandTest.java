@@ -74,7 +74,7 @@ class RegimeCommandTest {
 
     @Test
     void withoutPricesItReadsTheDemoMarketOfAFreshStore() throws IOException {
-        assertEquals(0, run("regime", "--from", "2024-06-03", "--to", "2024-06-07", "--data-dir", tmp.resolve("store").toString()),
+        assertEquals(0, run("regime", "--from", "2024-06-03", "--to", "2024-06-07", "--data-dir", tmp.resolve("store").toString(), "--create"),
                 err.toString());
         List<String> lines = lines();
         assertEquals(6, lines.size(), lines.toString());

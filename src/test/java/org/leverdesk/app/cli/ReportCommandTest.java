@@ -17,7 +17,7 @@ class ReportCommandTest {
     void aWeeklyReportOfAFreshPaperAccountIsWrittenAndPrinted() throws Exception {
         CliRun cli = new CliRun();
         Path data = dir.resolve("data");
-        assertEquals(0, cli.run("report", "weekly", "--date", "2026-12-04", "--data-dir", data.toString(),
+        assertEquals(0, cli.run("report", "weekly", "--date", "2026-12-04", "--data-dir", data.toString(), "--create",
                 "--config", dir.resolve("none.json").toString()), cli.err.toString());
         String out = cli.out.toString();
         assertTrue(out.startsWith("# Weekly report 2026-11-30 to 2026-12-04"), out);

@@ -113,7 +113,7 @@ class RunKillRestartTest {
     private Process startRun(Path log, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 "-Dleverdesk.alpaca.url=" + fake.baseUrl(), "-Dleverdesk.exchangeHours=broker", "-cp", System.getProperty("java.class.path"),
-                "org.leverdesk.app.Main", "run", "--config", config.toString(), "--data-dir", data.toString(),
+                "org.leverdesk.app.Main", "run", "--config", config.toString(), "--data-dir", data.toString(), "--create",
                 "--prices", prices.toString()));
         cmd.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());

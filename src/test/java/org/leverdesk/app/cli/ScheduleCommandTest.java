@@ -25,8 +25,11 @@ class ScheduleCommandTest {
         return file;
     }
 
+    // Each on its own symbol: two enabled strategies may not trade one symbol in one account.
+    private static final Map<String, String> SYMBOL = Map.of("regime", "TQQQ", "rsi2", "TECL", "monthly-rebalance", "QQQM");
+
     private static StrategySettings enabled(String id, String schedule) {
-        return new StrategySettings(id, true, 0.25, Map.of(), schedule);
+        return new StrategySettings(id, true, 0.25, SYMBOL.containsKey(id) ? Map.of("symbol", SYMBOL.get(id)) : Map.of(), schedule);
     }
 
     @Test
@@ -84,12 +87,16 @@ class ScheduleCommandTest {
     }
 
     @Test
-    void aMalformedScheduleInTheConfigIsOneLineAndExitCodeTwo() {
-        Path file = config(enabled("regime", "close-10"));
+    void aMalformedScheduleInTheConfigIsOneLineAndExitCodeTwo() throws Exception {
+        Path file = dir.resolve("config.json");
+        java.nio.file.Files.writeString(file, "{\"strategies\": [{\"strategyId\": \"regime\", \"enabled\": true,"
+                + " \"capitalShare\": 0.25, \"schedule\": \"close-10\"}]}");
         CliRun cli = new CliRun();
         assertEquals(2, cli.run("schedule", "--date", "2026-11-24", "--config", file.toString()));
-        assertEquals(List.of("error: schedule 'close-10' of strategy regime: 'close-10' is not a schedule; e.g. close-10m,"
-                + " close+15m, open-30m, weekly:MON@open+30m, monthly-last@close-10m, every:10m"), cli.err.toString().lines().toList());
+        assertEquals(List.of("error: " + file + ": strategies.regime.schedule: schedule 'close-10' of strategy regime:"
+                + " 'close-10' is not a schedule; e.g. close-10m, close+15m, open-30m, weekly:MON@open+30m,"
+                + " monthly-last@close-10m, every:10m; fix it with 'leverdesk config set strategies.regime.schedule=close-10m"
+                + " --config " + file + "' or in Settings"), cli.err.toString().lines().toList());
     }
 
     @Test
@@ -97,6 +104,6 @@ class ScheduleCommandTest {
         CliRun cli = new CliRun();
         assertEquals(2, cli.run("schedule", "--date", "27.11.2026"));
         assertEquals("error: Invalid value for option '--date': '27.11.2026' is not a valid ISO date; use YYYY-MM-DD,"
-                + " e.g. 2024-11-27", cli.err.toString().lines().findFirst().orElseThrow());
+                + " e.g. 2024-11-27 (see 'leverdesk schedule --help')", cli.err.toString().lines().findFirst().orElseThrow());
     }
 }

@@ -23,8 +23,14 @@ class StatusCommandTest {
     @TempDir
     Path tmp;
 
+    /** Every run gets its own store and a config file that does not exist: nothing of the user's home is read. */
     private int run(String... args) {
-        return cli.run(args);
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+        if (!all.contains("--data-dir")) {
+            all.addAll(java.util.List.of("--data-dir", tmp.resolve("store").toString(), "--create"));
+        }
+        all.addAll(java.util.List.of("--config", tmp.resolve("none.json").toString()));
+        return cli.run(all.toArray(String[]::new));
     }
 
     private List<String> lines() {
@@ -81,9 +87,9 @@ class StatusCommandTest {
 
     @Test
     void aFreshDataFolderShowsTheLabelledDemoMarket() {
-        assertEquals(0, run("status", "--data-dir", tmp.resolve("store").toString()), err.toString());
+        assertEquals(0, run("status", "--data-dir", tmp.resolve("store").toString(), "--create"), err.toString());
         List<String> l = lines();
-        assertEquals("DEMO — simulated prices: nothing here is a real market", l.get(0));
+        assertEquals("DEMO — simulated prices: nothing here is a real market; every figure below is DEMO", l.get(0));
         assertTrue(l.get(1).startsWith("data date: "), l.get(1));
         assertTrue(l.stream().noneMatch(x -> x.startsWith("warning:")), "the demo market runs to the last completed session");
         assertEquals(16, gateLines(), String.join("\n", l));
@@ -93,7 +99,26 @@ class StatusCommandTest {
 
     @Test
     void aNegativeCashIsRejectedInOneLine() {
-        assertEquals(2, run("status", "--data-dir", tmp.resolve("store").toString(), "--cash", "-5"));
-        assertEquals("error: account cash must be a finite amount of zero or more (got -5.0)", err.toString().strip());
+        assertEquals(2, run("status", "--cash", "-5"));
+        assertEquals("error: --cash must be between 0 and 1,000,000,000,000 dollars (got -5.0)", err.toString().strip());
+    }
+
+    @Test
+    void withoutWhatIfTheStatusIsSizedAgainstTheConfiguredAccountAndItsRealPosition() throws Exception {
+        Path config = tmp.resolve("config.json");
+        new org.leverdesk.config.ConfigFile(config).save(org.leverdesk.config.AppConfig.defaults().withStrategy(
+                new org.leverdesk.config.StrategySettings("regime", true, 0.4, java.util.Map.of(), null)));
+        org.leverdesk.testing.ScriptedBroker broker = new org.leverdesk.testing.ScriptedBroker(50_000, java.time.Instant.now())
+                .price("TQQQ", 100).position("TQQQ", 30);
+        org.leverdesk.app.context.TestBrokers.use(broker);
+        try {
+            assertEquals(0, cli.run("status", "--data-dir", tmp.resolve("store").toString(), "--create", "--config",
+                    config.toString()), err.toString());
+        } finally {
+            org.leverdesk.app.context.TestBrokers.reset();
+        }
+        // equity 50,000 + 30 x 100 = 53,000; 40% = 21,200, of which the 30 TQQQ are worth 3,000: 18,200 cash
+        assertTrue(lines().contains("account: scripted account equity $53,000.00 x regime's capital share 40% (cash $18,200.00,"
+                + " 30 TQQQ held)"), String.join("\n", lines()));
     }
 }

@@ -50,7 +50,7 @@ class TaxCommandTest {
     @Test
     void anEmptyPaperAccountHasNothingToReport() {
         CliRun cli = new CliRun();
-        assertEquals(0, cli.run("tax", "--year", "2026", "--data-dir", dir.resolve("data").toString()), cli.err.toString());
+        assertEquals(0, cli.run("tax", "--year", "2026", "--data-dir", dir.resolve("data").toString(), "--create"), cli.err.toString());
         assertTrue(cli.out.toString().contains("short-term gain 0.00, long-term gain 0.00"), cli.out.toString());
     }
 

@@ -87,7 +87,7 @@ class FirstRunFxTest {
         robot.clickOn("#startButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(config().exists(), "config written");
-        assertEquals(AppConfig.defaults(), config().load());
+        assertEquals(AppConfig.starter(), config().load());
         assertTrue(robot.lookup("#firstRunView").tryQuery().isEmpty(), "dialog closed");
         assertTrue(robot.lookup("#navigation").tryQuery().isPresent(), "main window shown");
         assertEquals(6, stages.get(0).getIcons().size(), "window icon at 16..256");

@@ -39,7 +39,10 @@ class FirstRunViewModelTest {
         assertFalse(vm.historyAvailable());
         vm.finish();
         assertTrue(vm.doneProperty().get());
-        assertEquals(AppConfig.defaults(), config().load());
+        // The starter config: the paper broker with the regime strategy enabled, so the scheduler has a job.
+        assertEquals(AppConfig.starter(), config().load());
+        assertEquals(java.util.List.of("regime"), config().load().enabledStrategies().stream()
+                .map(org.leverdesk.config.StrategySettings::strategyId).toList());
     }
 
     @Test

@@ -262,7 +262,8 @@ class SettingsViewModelTest {
         Path badParam = dir.resolve("bad-param.json");
         Files.writeString(badParam, Files.readString(exported).replace("\"allocation\" : \"5000\"", "\"allocation\" : \"-1\""));
         other.importFrom(badParam);
-        assertTrue(other.errorMessageProperty().get().startsWith("Not imported: strategies.monthly-rebalance: "),
+        assertTrue(other.errorMessageProperty().get().startsWith("Not imported: " + badParam
+                + ": strategies.monthly-rebalance.parameters: allocation must be a positive dollar amount"),
                 other.errorMessageProperty().get());
         assertEquals("2,000.00", other.field("strategies.monthly-rebalance.parameters.allocation").valueProperty().get());
 

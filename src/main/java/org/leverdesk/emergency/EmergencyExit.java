@@ -1,0 +1,569 @@
+package org.leverdesk.emergency;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.leverdesk.broker.Broker;
+import org.leverdesk.broker.BrokerOrder;
+import org.leverdesk.broker.BrokerPosition;
+import org.leverdesk.broker.CancelReport;
+import org.leverdesk.common.SecretMask;
+import org.leverdesk.domain.OrderStatus;
+import org.leverdesk.emergency.EmergencyReport.Halt;
+import org.leverdesk.emergency.EmergencyReport.OrderLine;
+import org.leverdesk.emergency.EmergencyReport.Outcome;
+import org.leverdesk.emergency.EmergencyReport.PositionLine;
+import org.leverdesk.notify.Notification;
+import org.leverdesk.notify.NotificationKind;
+import org.leverdesk.notify.Notifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one emergency path. {@link #run} sets trading to HALTED first (so no job buys back while it
+ * works), cancels every open order in scope (the whole account with the broker's cancel-all and its
+ * per-order report, {@link Broker#cancelAllReported}; one strategy's orders one by one), closes every position in scope, then re-reads
+ * the broker until the scope is flat or the time limit passes (cancelling orders and closing positions
+ * that appear meanwhile, e.g. a fill that raced the cancel), updates the stored orders with the broker's
+ * final status (CANCELED), journals every step, notifies, and returns an exact {@link EmergencyReport}.
+ *
+ * <p>It needs only a broker, a place to record (which may be {@link EmergencyRecord#unavailable}) and a
+ * notifier: never a valid strategy config, never the scheduler or a task executor, and it takes no lock
+ * a decision cycle holds. Every failing step is reported and the next one still runs; a failure to
+ * record or notify never stops the broker part. Broker texts pass {@link SecretMask} before they are
+ * recorded, logged, notified or reported.
+ */
+public final class EmergencyExit {
+    /** How long {@link #run} re-reads the broker for a flat account by default. */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(30);
+    /** How often it re-reads the broker meanwhile. */
+    public static final Duration DEFAULT_POLL = Duration.ofMillis(500);
+    private static final Logger LOG = LoggerFactory.getLogger(EmergencyExit.class);
+    // Re-sending a close for a symbol whose closing order ended without closing it (rejected, cancelled).
+    private static final int CLOSE_ATTEMPTS = 2;
+
+    /** Waits between looks at the broker (tests pass one that moves a clock). */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    private final Broker broker;
+    private final EmergencyRecord record;
+    private final Notifier notifier;
+    private final Clock clock;
+    private final Duration timeLimit;
+    private final Duration poll;
+    private final Sleeper sleeper;
+    private final Runnable onHalted;
+
+    /**
+     * @param notifier  where the report goes (null: nobody is notified)
+     * @param onHalted  runs after the state is HALTED (the runtime wakes its scheduler); null for none
+     */
+    public EmergencyExit(Broker broker, EmergencyRecord record, Notifier notifier, Clock clock, Duration timeLimit,
+                         Duration poll, Sleeper sleeper, Runnable onHalted) {
+        this.broker = Objects.requireNonNull(broker, "an emergency exit needs a broker");
+        this.record = Objects.requireNonNull(record, "record");
+        this.notifier = notifier;
+        this.clock = clock;
+        this.timeLimit = timeLimit;
+        this.poll = poll;
+        this.sleeper = sleeper;
+        this.onHalted = onHalted;
+    }
+
+    /** With the default time limit and polling, real sleeping and no hook. */
+    public EmergencyExit(Broker broker, EmergencyRecord record, Notifier notifier, Clock clock) {
+        this(broker, record, notifier, clock, DEFAULT_TIME_LIMIT, DEFAULT_POLL, d -> Thread.sleep(d.toMillis()), null);
+    }
+
+    /** The broker's name (for confirmations: "every position at alpaca-paper"). */
+    public String brokerName() {
+        return broker.name();
+    }
+
+    /** Closes the whole account and halts trading: the panic button. */
+    public EmergencyReport closeAll(String by, String reason) {
+        return run(EmergencyScope.wholeAccount(), by, reason);
+    }
+
+    /** Runs the emergency exit of {@code scope}; {@code by} and {@code reason} go into the journal and the report. */
+    public EmergencyReport run(EmergencyScope scope, String by, String reason) {
+        return new Run(scope, by, reason).execute();
+    }
+
+    /** One exit's state while it runs. */
+    private final class Run {
+        private final EmergencyScope scope;
+        private final String by;
+        private final String reason;
+        private final String strategyId;
+        private final Instant started = clock.instant();
+        private final List<String> problems = new ArrayList<>();
+        // by broker order id: the orders asked to cancel, in order
+        private final Map<String, BrokerOrder> cancelling = new LinkedHashMap<>();
+        private final Map<String, String> cancelFailures = new LinkedHashMap<>();
+        // by symbol: the position's quantity when first closed, the closing order id (null when already flat), attempts
+        private final Map<String, BigDecimal> closing = new LinkedHashMap<>();
+        private final Map<String, String> closingOrder = new LinkedHashMap<>();
+        private final Map<String, String> closeDetail = new LinkedHashMap<>();
+        private final Map<String, Integer> closeAttempts = new LinkedHashMap<>();
+        private final Set<String> closeFailed = new TreeSet<>();
+
+        Run(EmergencyScope scope, String by, String reason) {
+            this.scope = scope;
+            this.by = by;
+            this.reason = reason == null || reason.isBlank() ? "no reason given" : reason;
+            this.strategyId = scope.strategyId();
+        }
+
+        EmergencyReport execute() {
+            LOG.warn("emergency exit of {} at {} requested by {}: {}", scope.label(), broker.name(), by, reason);
+            journal("emergency exit of " + scope.label() + " at " + broker.name() + " requested by " + by + ": " + reason);
+            if (record.problem() != null) {
+                problems.add("nothing could be recorded: " + record.problem());
+            }
+            Halt halt = halt();
+            boolean marketOpen = marketOpen();
+            List<BrokerOrder> listed = listOpenOrders();
+            if (scope.isWholeAccount()) {
+                cancelEverything(listed);
+            } else {
+                cancelOpenOrders(listed);
+            }
+            awaitCancels();
+            closePositions(listPositions());
+            Outcome outcome;
+            String detail;
+            Instant deadline = started.plus(timeLimit);
+            // Counted too, so a clock that stands still (a fixed test clock) cannot keep it waiting forever.
+            long looksLeft = Math.max(1, timeLimit.toMillis() / Math.max(1, poll.toMillis())) + 1;
+            while (true) {
+                Look look = look();
+                if (look == null) {
+                    outcome = Outcome.UNKNOWN;
+                    detail = "the broker could not be read to check the result; look at the account at the broker";
+                } else {
+                    catchUp(look);
+                    List<String> open = stillOpen(look);
+                    if (open.isEmpty() && look.positions.isEmpty()) {
+                        outcome = Outcome.FLAT;
+                        detail = "the broker shows no position and no open order in " + scope.label();
+                        break;
+                    }
+                    boolean onlyClosingOrdersRest = open.isEmpty() && look.positions.stream()
+                            .allMatch(p -> isOpenClosingOrder(p.symbol(), look));
+                    if (!marketOpen && onlyClosingOrdersRest) {
+                        outcome = Outcome.CLOSING_AT_OPEN;
+                        detail = "the market is closed: closing orders for " + symbols(look.positions)
+                                + " rest until the next open; no other order is open";
+                        break;
+                    }
+                    outcome = Outcome.NOT_FLAT;
+                    detail = "after " + timeLimit.toSeconds() + " s still open: " + remaining(look, open);
+                }
+                if (!clock.instant().isBefore(deadline) || --looksLeft <= 0) {
+                    break;
+                }
+                try {
+                    sleeper.sleep(poll);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    problems.add("interrupted while waiting for the broker");
+                    break;
+                }
+            }
+            List<OrderLine> orders = finalOrders();
+            List<PositionLine> positions = positionLines(outcome);
+            EmergencyReport report = new EmergencyReport(scope.label(), broker.name(), by, started, clock.instant(), halt,
+                    orders, positions, outcome, mask(detail), problems);
+            journal(report.summary() + " [" + String.join("; ", report.lines()) + "]");
+            LOG.warn("emergency exit finished: {}", report.summary());
+            notifyReport(report);
+            return report;
+        }
+
+        /**
+         * Waits (a third of the time limit at most) until the broker no longer lists the orders asked to cancel:
+         * Alpaca refuses to close a position whose shares a pending cancel still holds ("insufficient qty"),
+         * and a close sent after the cancels went through needs no retry.
+         */
+        private void awaitCancels() {
+            if (cancelling.isEmpty()) {
+                return;
+            }
+            Duration most = timeLimit.dividedBy(3);
+            Instant until = clock.instant().plus(most);
+            long looks = Math.max(1, most.toMillis() / Math.max(1, poll.toMillis()));
+            while (looks-- > 0) {
+                List<BrokerOrder> open;
+                try {
+                    open = broker.openOrders();
+                } catch (RuntimeException e) {
+                    return; // the closes and the final look say what is wrong
+                }
+                Set<String> stillListed = new java.util.HashSet<>();
+                open.forEach(o -> stillListed.add(o.brokerOrderId()));
+                if (cancelling.keySet().stream().noneMatch(stillListed::contains) || !clock.instant().isBefore(until)) {
+                    return;
+                }
+                try {
+                    sleeper.sleep(poll);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        private Halt halt() {
+            if (!scope.halt()) {
+                return new Halt(false, false, "not asked: only " + scope.label() + " is closed; the other strategies keep"
+                        + " trading");
+            }
+            String why = "emergency exit of " + scope.label() + " by " + by + ": " + reason + "; nothing is bought until"
+                    + " 'leverdesk resume' (or Resume in the window)";
+            try {
+                record.halt(why);
+                if (onHalted != null) {
+                    onHalted.run();
+                }
+                return new Halt(true, true, "trading is HALTED before anything else: nothing is bought until 'leverdesk"
+                        + " resume' (or Resume in the window)");
+            } catch (RuntimeException e) {
+                String m = mask(message(e));
+                LOG.error("emergency exit could not set HALTED: {}", m);
+                return new Halt(true, false, "the HALTED state could not be stored (" + m + "); scheduled runs may still"
+                        + " buy: stop the daemon or the window, then run 'leverdesk halt'");
+            }
+        }
+
+        private boolean marketOpen() {
+            try {
+                return broker.clock().open();
+            } catch (RuntimeException e) {
+                return true; // unknown: wait the full time limit rather than stop early
+            }
+        }
+
+        private List<BrokerOrder> listOpenOrders() {
+            try {
+                return broker.openOrders().stream().filter(o -> scope.covers(o.symbol())).toList();
+            } catch (RuntimeException e) {
+                String m = mask(message(e));
+                problems.add("listing the open orders failed: " + m);
+                journal("listing the open orders failed: " + m);
+                return List.of();
+            }
+        }
+
+        /**
+         * The whole account: one "cancel every open order" at the broker ({@link Broker#cancelAllReported}),
+         * which also reaches orders the listing missed; each order it took a cancel for is followed to its
+         * final status, each it refused is a failed line with the broker's reason. When that call fails as a
+         * whole, each listed order is cancelled on its own.
+         */
+        private void cancelEverything(List<BrokerOrder> listed) {
+            CancelReport r;
+            try {
+                r = broker.cancelAllReported();
+            } catch (RuntimeException e) {
+                String m = mask(message(e));
+                journal("cancelling every open order at once failed (" + m + "); cancelling them one by one");
+                if (listed.isEmpty()) {
+                    problems.add("cancelling every open order failed: " + m);
+                }
+                cancelOpenOrders(listed);
+                return;
+            }
+            Map<String, BrokerOrder> known = new LinkedHashMap<>();
+            listed.forEach(o -> known.put(o.brokerOrderId(), o));
+            for (BrokerOrder o : r.requested()) {
+                if (cancelling.putIfAbsent(o.brokerOrderId(), o) == null) {
+                    journal("cancel requested: " + describeOrder(o));
+                }
+            }
+            for (CancelReport.Failure f : r.failures()) {
+                BrokerOrder o = f.order() != null ? f.order() : known.get(f.brokerOrderId());
+                String why = mask(f.reason());
+                if (o == null) {
+                    problems.add("order " + f.brokerOrderId() + " NOT cancelled: " + why);
+                    journal("cancel FAILED: broker order " + f.brokerOrderId() + ": " + why);
+                    continue;
+                }
+                cancelling.putIfAbsent(o.brokerOrderId(), o);
+                cancelFailures.put(o.brokerOrderId(), why);
+                journal("cancel FAILED: " + describeOrder(o) + ": " + why);
+            }
+        }
+
+        private void cancelOpenOrders(List<BrokerOrder> open) {
+            for (BrokerOrder o : open) {
+                cancel(o);
+            }
+        }
+
+        private void cancel(BrokerOrder o) {
+            if (cancelling.containsKey(o.brokerOrderId())) {
+                return;
+            }
+            cancelling.put(o.brokerOrderId(), o);
+            try {
+                broker.cancel(o.brokerOrderId());
+                journal("cancel requested: " + describeOrder(o));
+            } catch (RuntimeException e) {
+                String m = mask(message(e));
+                cancelFailures.put(o.brokerOrderId(), m);
+                journal("cancel FAILED: " + describeOrder(o) + ": " + m);
+            }
+        }
+
+        private List<BrokerPosition> listPositions() {
+            try {
+                return broker.positions().stream().filter(p -> scope.covers(p.symbol()) && p.quantity().signum() != 0).toList();
+            } catch (RuntimeException e) {
+                String m = mask(message(e));
+                problems.add("listing the positions failed: " + m);
+                journal("listing the positions failed: " + m);
+                if (scope.isWholeAccount()) {
+                    try {
+                        broker.closeAllPositions().forEach(c -> {
+                            closing.putIfAbsent(c.symbol(), c.quantity());
+                            closingOrder.put(c.symbol(), c.brokerOrderId());
+                            closeDetail.put(c.symbol(), mask(c.detail()));
+                            if (!c.closed()) {
+                                closeFailed.add(c.symbol());
+                            }
+                            journal("close " + c.symbol() + ": " + (c.closed() ? "" : "FAILED ") + mask(c.detail()));
+                        });
+                    } catch (RuntimeException again) {
+                        String m2 = mask(message(again));
+                        problems.add("closing every position at once failed too: " + m2);
+                        journal("closing every position at once failed too: " + m2);
+                    }
+                }
+                return List.of();
+            }
+        }
+
+        private void closePositions(List<BrokerPosition> positions) {
+            for (BrokerPosition p : positions) {
+                close(p.symbol(), p.quantity());
+            }
+        }
+
+        private void close(String symbol, BigDecimal quantity) {
+            int attempts = closeAttempts.merge(symbol, 1, Integer::sum);
+            if (attempts > CLOSE_ATTEMPTS) {
+                return;
+            }
+            closing.putIfAbsent(symbol, quantity);
+            try {
+                Optional<BrokerOrder> order = broker.closePosition(symbol);
+                closeFailed.remove(symbol);
+                if (order.isPresent()) {
+                    BrokerOrder o = order.get();
+                    closingOrder.put(symbol, o.brokerOrderId());
+                    closeDetail.put(symbol, "closing order " + o.brokerOrderId() + " " + o.type() + " " + o.status());
+                    journal("closing " + symbol + " " + EmergencyReport.plain(quantity) + ": order " + o.brokerOrderId() + " "
+                            + o.type() + " " + o.status());
+                } else {
+                    closeDetail.put(symbol, "already flat");
+                    journal("closing " + symbol + ": already flat");
+                }
+            } catch (RuntimeException e) {
+                String m = mask(message(e));
+                closeFailed.add(symbol);
+                closeDetail.put(symbol, m);
+                journal("closing " + symbol + " " + EmergencyReport.plain(quantity) + " FAILED: " + m);
+            }
+        }
+
+        /** Orders and positions that appeared or survived since the first pass get the same treatment. */
+        private void catchUp(Look look) {
+            for (BrokerOrder o : look.openOrders) {
+                if (!closingOrder.containsValue(o.brokerOrderId()) && !cancelling.containsKey(o.brokerOrderId())) {
+                    journal("a new open order appeared: " + describeOrder(o));
+                    cancel(o);
+                }
+            }
+            for (BrokerPosition p : look.positions) {
+                String id = closingOrder.get(p.symbol());
+                boolean resting = id != null && look.openOrders.stream().anyMatch(o -> o.brokerOrderId().equals(id));
+                boolean waitingForCancels = look.openOrders.stream().anyMatch(o -> o.symbol().equals(p.symbol())
+                        && cancelling.containsKey(o.brokerOrderId()) && !cancelFailures.containsKey(o.brokerOrderId()));
+                if (!resting && !waitingForCancels && !closeFailedForGood(p.symbol())) {
+                    if (closing.containsKey(p.symbol())) {
+                        journal(p.symbol() + " " + EmergencyReport.plain(p.quantity()) + " is still held and has no resting"
+                                + " closing order; closing it again");
+                    }
+                    close(p.symbol(), p.quantity());
+                }
+            }
+        }
+
+        private boolean closeFailedForGood(String symbol) {
+            return closeAttempts.getOrDefault(symbol, 0) >= CLOSE_ATTEMPTS;
+        }
+
+        private List<String> stillOpen(Look look) {
+            List<String> open = new ArrayList<>();
+            for (BrokerOrder o : look.openOrders) {
+                if (!closingOrder.containsValue(o.brokerOrderId())) {
+                    open.add(describeOrder(o));
+                }
+            }
+            return open;
+        }
+
+        private boolean isOpenClosingOrder(String symbol, Look look) {
+            String id = closingOrder.get(symbol);
+            return id != null && look.openOrders.stream().anyMatch(o -> o.brokerOrderId().equals(id));
+        }
+
+        private Look look() {
+            try {
+                List<BrokerOrder> open = broker.openOrders().stream().filter(o -> scope.covers(o.symbol())).toList();
+                List<BrokerPosition> held = broker.positions().stream()
+                        .filter(p -> scope.covers(p.symbol()) && p.quantity().signum() != 0).toList();
+                return new Look(open, held);
+            } catch (RuntimeException e) {
+                LOG.warn("emergency exit: reading the broker failed: {}", mask(message(e)));
+                return null;
+            }
+        }
+
+        /** Each order asked to cancel with the broker's final status; the store's record follows the broker. */
+        private List<OrderLine> finalOrders() {
+            List<OrderLine> out = new ArrayList<>();
+            for (BrokerOrder asked : cancelling.values()) {
+                BrokerOrder now = asked;
+                boolean read = false;
+                try {
+                    if (asked.clientOrderId() != null) {
+                        Optional<BrokerOrder> found = broker.orderByClientOrderId(asked.clientOrderId());
+                        now = found.orElse(asked);
+                        read = found.isPresent();
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("emergency exit: cannot read the final status of {}: {}", asked.brokerOrderId(), mask(message(e)));
+                }
+                String failure = cancelFailures.get(asked.brokerOrderId());
+                OrderStatus status = read ? now.status() : null;
+                boolean ended = status != null && status.isFinal();
+                String detail;
+                if (ended) {
+                    detail = status == OrderStatus.CANCELED ? "CANCELED"
+                            : status + " before the cancel reached it" + (status == OrderStatus.FILLED ? " (its position is closed above)" : "");
+                    if (failure != null) {
+                        // e.g. cancelled by closing its symbol's position after the broker refused the cancel itself
+                        detail += " (the cancel itself failed: " + failure + ")";
+                    }
+                    try {
+                        if (record.orderStatus(now.clientOrderId(), status, now.brokerOrderId())) {
+                            detail += "; recorded";
+                        }
+                    } catch (RuntimeException e) {
+                        problems.add("recording " + now.clientOrderId() + " as " + status + " failed: " + mask(message(e)));
+                    }
+                } else if (failure != null) {
+                    detail = "the cancel failed: " + failure + (status == null ? "" : "; the broker shows it " + status);
+                } else {
+                    detail = "still " + (status == null ? "open (its final status could not be read)" : status)
+                            + " after the time limit";
+                }
+                out.add(new OrderLine(asked.brokerOrderId(), asked.clientOrderId(), asked.symbol(), asked.side().name(),
+                        asked.quantity(), asked.type().name(), status, ended, mask(detail)));
+            }
+            return out;
+        }
+
+        private List<PositionLine> positionLines(Outcome outcome) {
+            Look last = outcome == Outcome.UNKNOWN ? null : look();
+            List<PositionLine> out = new ArrayList<>();
+            closing.forEach((symbol, qty) -> {
+                boolean stillHeld = last == null || last.positions.stream().anyMatch(p -> p.symbol().equals(symbol));
+                boolean failed = closeFailed.contains(symbol);
+                String detail = closeDetail.getOrDefault(symbol, "");
+                boolean ok;
+                if (failed) {
+                    ok = false;
+                    detail = "the close failed: " + detail;
+                } else if (!stillHeld) {
+                    ok = true;
+                    detail = "closed" + (detail.isEmpty() || detail.equals("already flat") ? "" : " - " + detail);
+                } else if (outcome == Outcome.CLOSING_AT_OPEN) {
+                    ok = true;
+                    detail = "closing at the next open - " + detail;
+                } else {
+                    ok = false;
+                    detail = "still held - " + detail;
+                }
+                out.add(new PositionLine(symbol, qty, ok, closingOrder.get(symbol), mask(detail)));
+            });
+            return out;
+        }
+
+        private void notifyReport(EmergencyReport report) {
+            if (notifier == null) {
+                return;
+            }
+            try {
+                notifier.send(new Notification(NotificationKind.KILL_SWITCH, strategyId, report.summary(),
+                        String.join("\n", report.lines()), report.finished()));
+            } catch (RuntimeException e) {
+                LOG.warn("emergency exit: notifying failed: {}", mask(message(e)));
+            }
+        }
+
+        private void journal(String message) {
+            try {
+                record.journal(strategyId, mask(message));
+            } catch (RuntimeException e) {
+                String m = "journalling '" + mask(message) + "' failed: " + mask(message(e));
+                LOG.error("emergency exit: {}", m);
+                if (problems.stream().noneMatch(p -> p.startsWith("journalling"))) {
+                    problems.add(m);
+                }
+            }
+        }
+
+        private String remaining(Look look, List<String> open) {
+            List<String> parts = new ArrayList<>(open);
+            look.positions.forEach(p -> parts.add(p.symbol() + " " + EmergencyReport.plain(p.quantity()) + " held"));
+            return String.join(", ", parts);
+        }
+    }
+
+    /** One look at the broker: the open orders and positions in scope. */
+    private record Look(List<BrokerOrder> openOrders, List<BrokerPosition> positions) {
+    }
+
+    private static String describeOrder(BrokerOrder o) {
+        return (o.clientOrderId() == null ? "" : o.clientOrderId() + " ") + "(" + o.side() + " "
+                + EmergencyReport.plain(o.quantity()) + " " + o.symbol() + " " + o.type() + ", broker order " + o.brokerOrderId()
+                + ")";
+    }
+
+    private static String symbols(List<BrokerPosition> positions) {
+        return String.join(", ", positions.stream().map(BrokerPosition::symbol).toList());
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('\n', ' ');
+    }
+
+    private static String mask(String s) {
+        return SecretMask.redact(s);
+    }
+}
