@@ -68,17 +68,27 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
      * @param manualOrders    the order ticket's preview and send (risk gate, intent store, client order ids);
      *                        {@code null} hides the ticket
      * @param emergency       the one emergency path the "Close all" button runs; {@code null} (or no broker) hides it
+     * @param positionHolds   the symbols held until a person confirms the broker's count, and the Orders view's
+     *                        Accept action ({@code leverdesk reconcile --accept}); {@code null} hides them
      */
     public record Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
                           OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard,
-                          org.leverdesk.execution.ManualOrders manualOrders, org.leverdesk.emergency.EmergencyExit emergency) {
+                          org.leverdesk.execution.ManualOrders manualOrders, org.leverdesk.emergency.EmergencyExit emergency,
+                          org.leverdesk.ui.orders.PositionHolds positionHolds) {
         /** No trading services at all. */
-        public static final Trading NONE = new Trading(null, null, null, null, null, null, null, null);
+        public static final Trading NONE = new Trading(null, null, null, null, null, null, null, null, null);
+
+        /** Trading services without the held symbols. */
+        public Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
+                       OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard,
+                       org.leverdesk.execution.ManualOrders manualOrders, org.leverdesk.emergency.EmergencyExit emergency) {
+            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, manualOrders, emergency, null);
+        }
 
         /** Trading services without the order ticket and the emergency path (no "Close all"). */
         public Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
                        OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard) {
-            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, null, null);
+            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, null, null, null);
         }
     }
 
@@ -195,6 +205,7 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
     public JournalSource journal() { return trading.journal(); }
     public DashboardSource dashboard() { return trading.dashboard(); }
     public org.leverdesk.execution.ManualOrders manualOrders() { return trading.manualOrders(); }
+    public org.leverdesk.ui.orders.PositionHolds positionHolds() { return trading.positionHolds(); }
     public ConfigFile configFile() { return settings.configFile(); }
     public Secrets secrets() { return settings.secrets(); }
     public Function<String, String> notificationTest() { return settings.notificationTest(); }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.leverdesk.app.context.AppContext;
@@ -12,11 +13,13 @@ import org.leverdesk.app.context.RuntimeStatus;
 import org.leverdesk.app.context.TradingRuntime;
 import org.leverdesk.broker.paper.PaperBroker;
 import org.leverdesk.config.AppConfig;
+import org.leverdesk.execution.ExecutionService;
 import org.leverdesk.execution.ReconciliationReport;
 import org.leverdesk.notify.Channel;
 import org.leverdesk.schedule.SchedulerState;
 import org.leverdesk.ui.AppServices;
 import org.leverdesk.ui.journal.JournalSource;
+import org.leverdesk.ui.orders.PositionHolds;
 import org.leverdesk.ui.orders.ReconciliationSource;
 import org.leverdesk.ui.orders.ReconciliationSummary;
 import org.leverdesk.ui.orders.TradingControls;
@@ -35,7 +38,30 @@ final class RuntimeBindings {
                 app.orders()::recent,
                 JournalSource.of(app.journal()), new DashboardData(runtime.broker(), () -> config, app.decisions(),
                         () -> startingCapital(runtime), runtime::status, clock), manualOrders(app, config, runtime),
-                runtime.emergency());
+                runtime.emergency(), positionHolds(runtime.execution()));
+    }
+
+    /**
+     * The Orders view's held symbols and their Accept: the execution service's own, as
+     * {@code leverdesk reconcile --accept} uses them (its run lock makes an accept wait for no run: it refuses
+     * while one is in progress).
+     */
+    static PositionHolds positionHolds(ExecutionService execution) {
+        return new PositionHolds() {
+            @Override
+            public Map<String, String> held() {
+                return execution.heldSymbols();
+            }
+
+            @Override
+            public String accept(String symbol) {
+                // Lifted meanwhile (by the CLI, another window): accepting would still set the count, so say so instead.
+                if (!execution.heldSymbols().containsKey(symbol)) {
+                    throw new IllegalStateException(symbol + " is not held any more; nothing to accept");
+                }
+                return execution.acceptPosition(symbol, BY);
+            }
+        };
     }
 
     /** The order ticket over the runtime's broker and risk gate, recording intents in the app's store. */

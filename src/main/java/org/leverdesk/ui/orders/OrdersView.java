@@ -15,6 +15,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.leverdesk.ui.common.FxmlViews;
 import org.leverdesk.ui.common.WhileShown;
@@ -66,18 +67,42 @@ public final class OrdersView {
     @FXML private TableColumn<HistoryRow, String> histClientIdColumn;
     @FXML private Label reconciliationLabel;
     @FXML private ListView<String> reconciliationList;
+    @FXML private VBox holdsBox;
+    @FXML private Label holdsTitle;
+    @FXML private VBox holdRows;
+    @FXML private Label holdsMessage;
+    private final PositionHoldsViewModel holds;
 
     public OrdersView(OrdersViewModel viewModel) {
+        this(viewModel, null);
+    }
+
+    /** With {@code holds} (null: none to show), the held symbols and their Accept buttons above the account. */
+    public OrdersView(OrdersViewModel viewModel, PositionHoldsViewModel holds) {
         this.viewModel = viewModel;
+        this.holds = holds;
     }
 
     /** Builds the view and loads it; it reloads every {@link #REFRESH_EVERY} while it is in a window. */
     public static Parent load(OrdersViewModel viewModel) {
-        OrdersView view = new OrdersView(viewModel);
+        return load(viewModel, null);
+    }
+
+    /** The view with the held symbols of {@code holds} (null: none shown). */
+    public static Parent load(OrdersViewModel viewModel, PositionHoldsViewModel holds) {
+        OrdersView view = new OrdersView(viewModel, holds);
         Parent root = FxmlViews.load(view);
         // Poll only while shown: the main window keeps hidden views, and a hidden view must not query the broker.
-        WhileShown.every(root, REFRESH_EVERY, viewModel::refresh);
+        WhileShown.every(root, REFRESH_EVERY, () -> {
+            viewModel.refresh();
+            if (holds != null) {
+                holds.refresh();
+            }
+        });
         viewModel.refresh();
+        if (holds != null) {
+            holds.refresh();
+        }
         return root;
     }
 
@@ -152,6 +177,48 @@ public final class OrdersView {
 
         reconciliationLabel.textProperty().bind(viewModel.reconciliationTextProperty());
         reconciliationList.setItems(viewModel.reconciliationLines());
+        bindHolds();
+    }
+
+    /** One line per held symbol with an Accept button ({@code accept-<SYMBOL>}) and its reason; hidden when none. */
+    private void bindHolds() {
+        if (holds == null) {
+            holdsBox.setVisible(false);
+            holdsBox.setManaged(false);
+            return;
+        }
+        holdsMessage.textProperty().bind(holds.messageProperty());
+        holdsMessage.managedProperty().bind(holdsMessage.textProperty().isNotEmpty());
+        holdsTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> holds.rows().size() == 1
+                ? "1 symbol is held: no order in it until you confirm the broker's count"
+                : holds.rows().size() + " symbols are held: no order in them until you confirm the broker's count", holds.rows()));
+        holdsTitle.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(holds.rows()));
+        holdsTitle.visibleProperty().bind(holdsTitle.managedProperty());
+        // Shown while a symbol is held, and after an accept to say what it did.
+        holdsBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(holds.rows())
+                .or(holds.messageProperty().isNotEmpty()));
+        holdsBox.managedProperty().bind(holdsBox.visibleProperty());
+        holds.rows().addListener((javafx.collections.ListChangeListener<PositionHoldsViewModel.Row>) c -> showHoldRows());
+        showHoldRows();
+    }
+
+    private void showHoldRows() {
+        holdRows.getChildren().setAll(holds.rows().stream().map(row -> {
+            Label reason = new Label(row.reason());
+            reason.setWrapText(true);
+            reason.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(reason, javafx.scene.layout.Priority.ALWAYS);
+            Button accept = new Button("Accept broker count…");
+            accept.setId("accept-" + row.symbol());
+            accept.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            accept.disableProperty().bind(holds.acceptingProperty());
+            accept.setOnAction(e -> holds.accept(row));
+            // The button first: the view scrolls sideways at 1024 px wide, and the button must stay in sight.
+            HBox line = new HBox(10, accept, reason);
+            line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            line.getStyleClass().add("hold-row");
+            return line;
+        }).toList());
     }
 
     @FXML

@@ -66,8 +66,7 @@ public final class MainWindow {
         // The control passphrase (leverdesk lock set) guards Resume, a switch to live, risk limits and secrets.
         org.leverdesk.config.ControlLock lock = services.configFile() == null ? null
                 : org.leverdesk.config.ControlLock.besideConfig(services.configFile().path());
-        org.leverdesk.ui.common.PassphrasePrompt prompt = new org.leverdesk.ui.common.PassphraseDialog(
-                () -> javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isFocused).findFirst().orElse(null));
+        org.leverdesk.ui.common.PassphrasePrompt prompt = new org.leverdesk.ui.common.PassphraseDialog(focusedWindow());
         org.leverdesk.ui.orders.TradingControls controls = org.leverdesk.ui.orders.LockedTradingControls.of(
                 services.tradingControls(), lock, prompt);
         // One Backtest view model, shared with the Research view, which opens runs in it.
@@ -106,7 +105,9 @@ public final class MainWindow {
         }
         if (services.broker() != null) {
             items.add(new NavItem("Orders", () -> OrdersView.load(new OrdersViewModel(services.broker(), controls,
-                    services.reconciliation(), services.orderHistory(), executor, clock))));
+                    services.reconciliation(), services.orderHistory(), executor, clock),
+                    services.positionHolds() == null ? null : new org.leverdesk.ui.orders.PositionHoldsViewModel(
+                            services.positionHolds(), executor, new org.leverdesk.ui.common.ConfirmDialog(focusedWindow())))));
         }
         if (services.journal() != null) {
             items.add(new NavItem("Journal", () -> JournalView.load(new JournalViewModel(services.journal(), executor, clock))));
@@ -125,6 +126,11 @@ public final class MainWindow {
             }));
         }
         return List.copyOf(items);
+    }
+
+    /** The window a dialog belongs to: the focused one. */
+    private static java.util.function.Supplier<javafx.stage.Window> focusedWindow() {
+        return () -> javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isFocused).findFirst().orElse(null);
     }
 
     /** The Chart view with its watchlist (kept beside the config) and, with a broker, the order ticket. */

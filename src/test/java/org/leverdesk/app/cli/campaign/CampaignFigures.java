@@ -16,6 +16,9 @@ final class CampaignFigures {
     /** A broker fault met by the epoch's first order. */
     enum Fault { NONE, POST_HANGS_THEN_KILL, RECORDED_THEN_KILL, POST_ANSWERS_500, RECORDED_THEN_DROPPED }
 
+    int plannedCycles;
+    /** The time budget's end when it stopped the campaign before its planned cycles, else null. */
+    java.time.Instant stoppedAt;
     int cycles;
     int epochs;
     int firstDayEpochs;
@@ -63,7 +66,8 @@ final class CampaignFigures {
     String summary() {
         StringJoiner s = new StringJoiner("\n");
         s.add("kill campaign: " + cycles + " cycles in " + epochs + " epochs (" + firstDayEpochs + " on a strategy's first day), "
-                + elapsed.toSeconds() + " s");
+                + elapsed.toSeconds() + " s" + (stoppedAt == null ? "" : "; stopped by its time budget (" + stoppedAt
+                + ") after " + cycles + " of " + plannedCycles + " planned cycles"));
         for (Kind k : Kind.values()) {
             s.add("  " + k.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + kills(k, Signal.KILL)
                     + " SIGKILL, " + kills(k, Signal.TERM) + " SIGTERM");

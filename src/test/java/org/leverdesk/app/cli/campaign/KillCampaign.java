@@ -71,9 +71,11 @@ final class KillCampaign {
      * @param cyclesPerEpoch cycles on one data folder and one fake broker
      * @param daemonShare    share of later cycles that kill a daemon instead of a run
      * @param work           a scratch folder
+     * @param until          no epoch starts after this moment (null: none), so a shared machine's run ends in time
+     *                       with whole epochs checked and its figures printed
      * @param log            gets one line per cycle
      */
-    record Options(long seed, int cycles, int cyclesPerEpoch, double daemonShare, Path work,
+    record Options(long seed, int cycles, int cyclesPerEpoch, double daemonShare, Path work, Instant until,
                    Consumer<String> log) {
     }
 
@@ -100,7 +102,12 @@ final class KillCampaign {
         classPath = ClassPathJars.of(System.getProperty("java.class.path"), options.work().resolve("classpath"));
         Path monthEndPrices = prices("month-end", monthEnd);
         Path dayBeforePrices = prices("day-before", dayBefore);
+        figures.plannedCycles = options.cycles();
         for (int e = 0; figures.cycles < options.cycles(); e++) {
+            if (options.until() != null && Instant.now().isAfter(options.until())) {
+                figures.stoppedAt = options.until();
+                break;
+            }
             boolean firstDayEpoch = e % 2 == 1;
             figures.epochs++;
             if (firstDayEpoch) {

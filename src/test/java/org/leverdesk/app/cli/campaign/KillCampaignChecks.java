@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,20 +25,29 @@ abstract class KillCampaignChecks {
 
     abstract long seed();
 
+    /** No epoch starts after this moment; null runs every cycle. */
+    java.time.Instant until() {
+        return null;
+    }
+
     @BeforeAll
     void runTheCampaign() throws Exception {
         String name = getClass().getSimpleName();
         // -Dleverdesk.campaign.work=DIR keeps every child's log (DIR/epoch-N/cycle-M-*.log) for a look after the run.
         String keep = System.getProperty("leverdesk.campaign.work");
         Path folder = keep == null ? work : java.nio.file.Files.createDirectories(Path.of(keep));
-        figures = new KillCampaign(new KillCampaign.Options(seed(), cycles(), 3, 0.4, folder,
+        figures = new KillCampaign(new KillCampaign.Options(seed(), cycles(), 3, 0.4, folder, until(),
                 line -> System.out.println(name + ": " + line))).run();
         System.out.println(name + " (seed " + seed() + "):\n" + figures.summary());
     }
 
     @Test
     void theCampaignKilledRunsDaemonsAndFirstStartsWithBothSignals() {
-        assertEquals(cycles(), figures.cycles);
+        if (figures.stoppedAt == null) {
+            assertEquals(cycles(), figures.cycles);
+        } else {
+            assertTrue(figures.cycles > 0 && figures.cycles < cycles(), figures.summary());
+        }
         for (Kind kind : Kind.values()) {
             int kills = figures.kills(kind, Signal.KILL) + figures.kills(kind, Signal.TERM);
             assertTrue(kills > 0, "no " + kind + " was killed:\n" + figures.summary());
@@ -51,7 +59,7 @@ abstract class KillCampaignChecks {
             }
             assertTrue(kills > 0, "no child got " + signal + ":\n" + figures.summary());
         }
-        assertTrue(figures.killedWhileRunning >= cycles() / 2, "too few kills landed while the child ran:\n" + figures.summary());
+        assertTrue(figures.killedWhileRunning >= figures.cycles / 2, "too few kills landed while the child ran:\n" + figures.summary());
         assertTrue(figures.ordersAtTheBroker > 0, "no order reached the broker:\n" + figures.summary());
         assertEquals(0, figures.unsettledBrokers, figures.summary());
     }
@@ -85,9 +93,6 @@ abstract class KillCampaignChecks {
     }
 
     @Test
-    @Disabled("issue 14 defect 2, fixed on branch crash-safety (a decision and its orders are one unit of work): the"
-            + " decision is saved before its orders are sent, so after a kill or a failed send on a strategy's first day the"
-            + " restart no longer sees its first day and never sends the initial buy; remove this line once that is merged")
     void noFirstDayOrderIsLost() {
         assertTrue(figures.firstDayEpochs > 0);
         assertEquals(0, figures.lostFirstDayOrders, figures.summary());
