@@ -154,9 +154,9 @@ public final class ChatCommands {
 
     private static String what(ChatCommand c) {
         return switch (c) {
-            case CLOSEALL -> "Close the whole account (HALT, cancel every order, close every position)";
-            case RESUME -> "Release the kill switch and resume the scheduler";
-            case KILLRESET -> "Release the kill switch (trading ACTIVE again)";
+            case CLOSEALL -> "closeall will HALT trading, cancel every open order and close every position";
+            case RESUME -> "resume will release the kill switch and let the scheduler run again";
+            case KILLRESET -> "killreset will release the kill switch (trading ACTIVE again)";
             default -> c.word();
         };
     }
