@@ -211,6 +211,12 @@ public final class DiscordListener implements AutoCloseable {
         }
 
         @Override
+        public void onOpen(WebSocket webSocket) {
+            ws = webSocket; // HELLO may come before buildAsync's future completes
+            webSocket.request(1);
+        }
+
+        @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             text.append(data);
             if (last) {
