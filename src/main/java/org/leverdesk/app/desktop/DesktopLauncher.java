@@ -175,12 +175,21 @@ public final class DesktopLauncher {
                 LoggerFactory.getLogger(DesktopLauncher.class).error("the control channel could not start ({}); commands like"
                         + " 'leverdesk status' cannot reach this window", e.getMessage());
             }
-            AutoCloseable chat = null;
+            AutoCloseable started = null;
             try {
-                chat = chatStarter.start(app.dataDirectory(), config, secrets);
+                started = chatStarter.start(app.dataDirectory(), config, secrets);
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(DesktopLauncher.class).error("chat commands are off: {}", e.getMessage());
             }
+            // Refused control-lock attempts (wrong passphrase, slow-down) go to this store's journal.
+            AutoCloseable lockAudit = org.leverdesk.config.ControlLock.journalRefusals(
+                    org.leverdesk.config.ControlLock.besideConfig(file.path()).file(),
+                    line -> app.journal().append("control-lock", null, line, null));
+            AutoCloseable chatListeners = started;
+            AutoCloseable chat = () -> {
+                closeQuietly(chatListeners);
+                closeQuietly(lockAudit);
+            };
             return new Desktop(app, config, secrets, runtime, runtime == null ? null : new AtomicReference<>(), problem,
                     ownership, control, chat);
         } catch (RuntimeException e) {
