@@ -83,7 +83,7 @@ class SettingsViewModelTest {
         assertEquals(List.of("Broker", "Risk", "Monthly rebalance (fixed dollars)", "Regime (QQQ regimes size TQQQ)",
                 "RSI(2) mean reversion with SQQQ hedge", "Rotation (Sharpe top-3 sleeves, best sleeve)",
                 "Wheel (cash-secured puts, then covered calls)", "Covered calls (100-share lots, calls written on them)",
-                "Weekly DCA (dollar-cost averaging)", "Notifications", "Research advisor"),
+                "Weekly DCA (dollar-cost averaging)", "Notifications", "Chat commands", "Research advisor"),
                 vm.fields().stream().map(org.leverdesk.ui.common.form.FieldModel::group).distinct().toList());
         assertTrue(vm.validProperty().get());
         // a fresh install has no file yet: the defaults are a change worth saving
