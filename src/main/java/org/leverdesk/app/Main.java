@@ -11,7 +11,8 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.exit(DesktopLauncher.launch(null, null, org.leverdesk.app.cli.ControlCommands.handler()));
+            System.exit(DesktopLauncher.launch(null, null, org.leverdesk.app.cli.ControlCommands.handler(),
+                    org.leverdesk.app.cli.ChatControl::start));
         }
         int code = LeverdeskCommand.terminal().execute(args);
         System.exit(code);

@@ -9,19 +9,26 @@ import java.util.Optional;
  * and passwords come from {@link Secrets}. Saved as JSON by {@link ConfigFile}.
  */
 public record AppConfig(BrokerSettings broker, RiskSettings risk, List<StrategySettings> strategies,
-                        NotificationSettings notifications, AdvisorSettings advisor) {
+                        NotificationSettings notifications, AdvisorSettings advisor, ChatSettings chat) {
     public AppConfig {
         broker = broker == null ? BrokerSettings.defaults() : broker;
         risk = risk == null ? RiskSettings.defaults() : risk;
         strategies = strategies == null ? List.of() : List.copyOf(strategies);
         notifications = notifications == null ? NotificationSettings.defaults() : notifications;
         advisor = advisor == null ? AdvisorSettings.defaults() : advisor;
+        chat = chat == null ? ChatSettings.defaults() : chat;
+    }
+
+    /** A config without chat commands. */
+    public AppConfig(BrokerSettings broker, RiskSettings risk, List<StrategySettings> strategies,
+                     NotificationSettings notifications, AdvisorSettings advisor) {
+        this(broker, risk, strategies, notifications, advisor, null);
     }
 
     /** A config with the default advisor settings. */
     public AppConfig(BrokerSettings broker, RiskSettings risk, List<StrategySettings> strategies,
                      NotificationSettings notifications) {
-        this(broker, risk, strategies, notifications, null);
+        this(broker, risk, strategies, notifications, null, null);
     }
 
     /** Paper broker on the demo market, default risk limits, no strategy enabled, no notifications. */
@@ -58,9 +65,14 @@ public record AppConfig(BrokerSettings broker, RiskSettings risk, List<StrategyS
         return List.copyOf(jobs);
     }
 
+    /** A copy with other chat-command settings. */
+    public AppConfig withChat(ChatSettings settings) {
+        return new AppConfig(broker, risk, strategies, notifications, advisor, settings);
+    }
+
     /** A copy with other broker settings. */
     public AppConfig withBroker(BrokerSettings settings) {
-        return new AppConfig(settings, risk, strategies, notifications);
+        return new AppConfig(settings, risk, strategies, notifications, advisor, chat);
     }
 
     /** A copy with {@code settings} replacing (or added as) the strategy of the same id. */
@@ -68,6 +80,6 @@ public record AppConfig(BrokerSettings broker, RiskSettings risk, List<StrategyS
         List<StrategySettings> next = new java.util.ArrayList<>(strategies.stream()
                 .filter(s -> !s.strategyId().equals(settings.strategyId())).toList());
         next.add(settings);
-        return new AppConfig(broker, risk, next, notifications, advisor);
+        return new AppConfig(broker, risk, next, notifications, advisor, chat);
     }
 }

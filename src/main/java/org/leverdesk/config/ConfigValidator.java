@@ -45,6 +45,7 @@ public final class ConfigValidator {
         strategies(problems, config.strategies());
         notifications(problems, config.notifications());
         advisor(problems, config.advisor());
+        chat(problems, config.chat());
         return List.copyOf(problems);
     }
 
@@ -165,6 +166,42 @@ public final class ConfigValidator {
         if (a.llmEnabled() && a.llmModel().isEmpty()) {
             problems.add(new ConfigProblem("advisor.llmModel", "advisor.llmModel is needed when the LLM advisor is on",
                     set("advisor.llmModel", "<model>")));
+        }
+    }
+
+    private static void chat(List<ConfigProblem> problems, ChatSettings c) {
+        ids(problems, "chat.telegramChatIds", c.telegramChats(), "-?[0-9]{1,20}");
+        ids(problems, "chat.discordUserIds", c.discordUsers(), "[0-9]{1,20}");
+        if (c.telegram() && c.telegramChats().isEmpty()) {
+            problems.add(new ConfigProblem("chat.telegramChatIds", "chat.telegramChatIds is needed when Telegram commands are"
+                    + " on (nobody else may command)", set("chat.telegramChatIds", "<chat id>[,<chat id>]")));
+        }
+        if (c.discord() && c.discordUsers().isEmpty()) {
+            problems.add(new ConfigProblem("chat.discordUserIds", "chat.discordUserIds is needed when Discord commands are on"
+                    + " (nobody else may command)", set("chat.discordUserIds", "<user id>[,<user id>]")));
+        }
+        if (c.discord() && c.discordApplicationId().isEmpty()) {
+            problems.add(new ConfigProblem("chat.discordApplicationId", "chat.discordApplicationId is needed when Discord"
+                    + " commands are on (Developer Portal > General Information > Application ID)",
+                    set("chat.discordApplicationId", "<application id>")));
+        }
+        if (!c.discordApplicationId().isEmpty() && !c.discordApplicationId().matches("[0-9]{1,20}")) {
+            problems.add(new ConfigProblem("chat.discordApplicationId", "chat.discordApplicationId must be a number (got '"
+                    + c.discordApplicationId() + "')", set("chat.discordApplicationId", "<application id>")));
+        }
+        if (!c.discordGuildId().isEmpty() && !c.discordGuildId().matches("[0-9]{1,20}")) {
+            problems.add(new ConfigProblem("chat.discordGuildId", "chat.discordGuildId must be a number (got '"
+                    + c.discordGuildId() + "')", set("chat.discordGuildId", "<server id>")));
+        }
+    }
+
+    private static void ids(List<ConfigProblem> problems, String key, List<String> ids, String pattern) {
+        for (String id : ids) {
+            if (!id.matches(pattern)) {
+                problems.add(new ConfigProblem(key, key + " must be numeric ids separated by commas (got '" + id + "')",
+                        set(key, "<id>[,<id>]")));
+                return;
+            }
         }
     }
 

@@ -32,6 +32,9 @@ public final class ControlLock {
     static final int ITERATIONS = 210_000;
     private static final Duration MAX_WAIT = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ControlLock.class);
+    /** Where each lock file's refusals are journalled, by the process that owns the store (see {@link #journalRefusals}). */
+    private static final java.util.Map<Path, java.util.function.Consumer<String>> AUDIT = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Path file;
     private final Clock clock;
@@ -45,6 +48,29 @@ public final class ControlLock {
     public static ControlLock besideConfig(Path configFile) {
         Path dir = configFile.toAbsolutePath().getParent();
         return new ControlLock(dir.resolve(FILE_NAME), Clock.systemUTC());
+    }
+
+    /**
+     * Sends every refused attempt on the lock in {@code lockFile} (a wrong passphrase, or an attempt during the
+     * slow-down) to {@code journal} as one line, until the returned handle is closed. The window registers its
+     * store's journal here; the lock itself knows no store.
+     */
+    public static AutoCloseable journalRefusals(Path lockFile, java.util.function.Consumer<String> journal) {
+        Path key = lockFile.toAbsolutePath().normalize();
+        AUDIT.put(key, journal);
+        return () -> AUDIT.remove(key, journal);
+    }
+
+    private void refused(String line) {
+        LOG.warn("control lock: {}", line);
+        java.util.function.Consumer<String> sink = AUDIT.get(file.toAbsolutePath().normalize());
+        if (sink != null) {
+            try {
+                sink.accept(line);
+            } catch (RuntimeException e) {
+                LOG.warn("control lock: could not journal '{}': {}", line, e.getMessage());
+            }
+        }
     }
 
     /** What an attempt gave: unlocked, or why not (a wrong passphrase, or wait until the slow-down ends). */
@@ -105,7 +131,10 @@ public final class ControlLock {
             }
             Instant until = Instant.parse(n.get("lastFailure").asText()).plus(wait);
             if (now.isBefore(until)) {
-                return new Verdict(false, "too many wrong passphrases: try again in " + (Duration.between(now, until).toMillis() + 999) / 1000 + " s");
+                Verdict v = new Verdict(false, "too many wrong passphrases: try again in " + (Duration.between(now, until).toMillis() + 999) / 1000 + " s");
+                refused("an attempt refused unchecked during the slow-down after " + failures + " wrong passphrase(s) in a row ("
+                        + v.reason() + ")");
+                return v;
             }
         }
         byte[] salt = Base64.getDecoder().decode(n.path("salt").asText());
@@ -122,6 +151,9 @@ public final class ControlLock {
         n.put("failures", failures + 1);
         n.put("lastFailure", now.toString());
         write(n);
+        Duration wait = Duration.ofSeconds(1L << Math.min(failures, 20));
+        refused("wrong passphrase (" + (failures + 1) + " in a row); the next attempt waits "
+                + Math.min(wait.toSeconds(), MAX_WAIT.toSeconds()) + " s");
         return new Verdict(false, "wrong passphrase (" + (failures + 1) + " in a row)");
     }
 

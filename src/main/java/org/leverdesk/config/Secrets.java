@@ -25,6 +25,8 @@ public final class Secrets {
     public static final String ALPACA_SECRET_KEY = "ALPACA_SECRET_KEY";
     public static final String TELEGRAM_BOT_TOKEN = "TELEGRAM_BOT_TOKEN";
     public static final String DISCORD_WEBHOOK_URL = "DISCORD_WEBHOOK_URL";
+    /** The Discord bot's token (Developer Portal > Bot), for chat commands on the gateway. */
+    public static final String DISCORD_BOT_TOKEN = "DISCORD_BOT_TOKEN";
     public static final String SMTP_PASSWORD = "SMTP_PASSWORD";
     public static final String LLM_API_KEY = "LLM_API_KEY";
 
@@ -32,7 +34,7 @@ public final class Secrets {
 
     /** Every key Leverdesk reads, so every value can be masked in output. */
     public static final java.util.List<String> KEYS = java.util.List.of(ALPACA_KEY_ID, ALPACA_SECRET_KEY, TELEGRAM_BOT_TOKEN,
-            DISCORD_WEBHOOK_URL, SMTP_PASSWORD);
+            DISCORD_WEBHOOK_URL, DISCORD_BOT_TOKEN, SMTP_PASSWORD);
 
     private final Path file;
     private final Map<String, String> env;

@@ -18,6 +18,8 @@ public final class DiscordChannel implements NotificationChannel<ObjectNode> {
     /** Discord's longest message content. */
     public static final int MAX_CONTENT = 2000;
 
+    /** The payload field (never sent) that names a file to attach. */
+    static final String FILE = "_file";
     private final URI webhook;
     private final JsonPoster poster;
 
@@ -43,12 +45,27 @@ public final class DiscordChannel implements NotificationChannel<ObjectNode> {
             body.putObject("allowed_mentions").putArray("parse");
             payloads.add(body);
         }
+        if (notification.image() != null) {
+            // The chart goes with the last part, as an attachment.
+            ObjectNode last = payloads.get(payloads.size() - 1);
+            last.put(FILE, notification.image().toString());
+            last.putArray("attachments").addObject().put("id", 0).put("filename", notification.image().getFileName().toString());
+        }
         return payloads;
     }
 
     @Override
     public void deliver(ObjectNode payload) {
-        HttpResponse<String> response = poster.post(webhook, payload);
+        HttpResponse<String> response;
+        if (payload.has(FILE)) {
+            ObjectNode json = payload.deepCopy();
+            java.nio.file.Path file = java.nio.file.Path.of(json.remove(FILE).asText());
+            Multipart form = new Multipart().field("payload_json", json.toString(), "application/json")
+                    .file("files[0]", file.getFileName().toString(), "image/png", poster.image(file));
+            response = poster.postMultipart(webhook, form);
+        } else {
+            response = poster.post(webhook, payload);
+        }
         int status = response.statusCode();
         if (status / 100 == 2) {
             return;

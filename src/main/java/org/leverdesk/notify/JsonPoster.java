@@ -42,16 +42,38 @@ final class JsonPoster {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+        return send(request);
+    }
+
+    /** POSTs a multipart body (an image upload) with the same timeout and error handling as {@link #post}. */
+    HttpResponse<String> postMultipart(URI uri, Multipart form) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout.multipliedBy(3))
+                .header("Content-Type", form.contentType()).POST(form.publisher()).build();
+        return send(request);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw new NotificationException(channelName + " did not answer within " + timeout.toMillis() + " ms", true);
+            throw new NotificationException(channelName + " did not answer within " + request.timeout().orElse(timeout).toMillis()
+                    + " ms", true);
         } catch (IOException e) {
             throw new NotificationException(redactor.redact(channelName + " could not be reached ("
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")"), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NotificationException(channelName + ": sending was interrupted (shutting down)", false);
+        }
+    }
+
+    /** The bytes of an image to upload; a missing file is an error that no retry mends. */
+    byte[] image(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new NotificationException(channelName + ": the image " + file.getFileName() + " cannot be read ("
+                    + e.getMessage() + ")", false);
         }
     }
 

@@ -5,9 +5,16 @@ import java.util.Objects;
 
 /**
  * One message to the user: its kind, the strategy it concerns (null for account-wide news), a
- * one-line title and a plain-text body, and when the event happened.
+ * one-line title and a plain-text body, when the event happened, and an image (a report's equity chart,
+ * a PNG) that channels taking images send beside the text (null: none).
  */
-public record Notification(NotificationKind kind, String strategyId, String title, String body, Instant time) {
+public record Notification(NotificationKind kind, String strategyId, String title, String body, Instant time,
+                           java.nio.file.Path image) {
+    /** A text-only notification. */
+    public Notification(NotificationKind kind, String strategyId, String title, String body, Instant time) {
+        this(kind, strategyId, title, body, time, null);
+    }
+
     public Notification {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(time, "time");

@@ -81,7 +81,8 @@ public final class NotificationDispatcher implements Notifier, AutoCloseable {
     public void send(Notification notification) {
         // Error texts from a broker may carry a credential it echoed; no channel ever sends one.
         Notification masked = new Notification(notification.kind(), notification.strategyId(),
-                SecretMask.redact(notification.title()), SecretMask.redact(notification.body()), notification.time());
+                SecretMask.redact(notification.title()), SecretMask.redact(notification.body()), notification.time(),
+                notification.image());
         for (Lane lane : lanes.values()) {
             lane.enqueue(masked);
         }

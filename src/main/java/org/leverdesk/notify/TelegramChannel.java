@@ -19,7 +19,10 @@ public final class TelegramChannel implements NotificationChannel<ObjectNode> {
     /** Telegram's longest message text. */
     public static final int MAX_TEXT = 4096;
 
+    /** The payload field (never sent) that marks a photo upload and names its file. */
+    static final String PHOTO = "_photo";
     private final URI sendMessageUri;
+    private final URI sendPhotoUri;
     private final String chatId;
     private final JsonPoster poster;
 
@@ -30,6 +33,7 @@ public final class TelegramChannel implements NotificationChannel<ObjectNode> {
         }
         String base = baseUrl.toString().replaceAll("/+$", "");
         this.sendMessageUri = URI.create(base + "/bot" + token + "/sendMessage");
+        this.sendPhotoUri = URI.create(base + "/bot" + token + "/sendPhoto");
         this.chatId = chatId.strip();
         this.poster = new JsonPoster(client, timeout, new Redactor(token), "Telegram");
     }
@@ -41,18 +45,36 @@ public final class TelegramChannel implements NotificationChannel<ObjectNode> {
 
     @Override
     public List<ObjectNode> render(Notification notification) {
-        return TextChunks.split(notification.plainText(), MAX_TEXT).stream().map(text -> {
+        List<ObjectNode> payloads = new java.util.ArrayList<>(TextChunks.split(notification.plainText(), MAX_TEXT).stream().map(text -> {
             ObjectNode body = JsonPoster.JSON.createObjectNode();
             body.put("chat_id", chatId);
             body.put("text", text);
             body.put("disable_web_page_preview", true);
             return body;
-        }).toList();
+        }).toList());
+        if (notification.image() != null) {
+            // The chart after the text, as a photo with the title as its caption.
+            ObjectNode photo = JsonPoster.JSON.createObjectNode();
+            photo.put("chat_id", chatId);
+            photo.put("caption", TextChunks.split(notification.title(), 1024).get(0));
+            photo.put(PHOTO, notification.image().toString());
+            payloads.add(photo);
+        }
+        return List.copyOf(payloads);
     }
 
     @Override
     public void deliver(ObjectNode payload) {
-        HttpResponse<String> response = poster.post(sendMessageUri, payload);
+        HttpResponse<String> response;
+        if (payload.has(PHOTO)) {
+            java.nio.file.Path file = java.nio.file.Path.of(payload.get(PHOTO).asText());
+            Multipart form = new Multipart().field("chat_id", payload.get("chat_id").asText(), null)
+                    .field("caption", payload.path("caption").asText(""), null)
+                    .file("photo", file.getFileName().toString(), "image/png", poster.image(file));
+            response = poster.postMultipart(sendPhotoUri, form);
+        } else {
+            response = poster.post(sendMessageUri, payload);
+        }
         int status = response.statusCode();
         JsonNode answer = parse(response.body());
         if (status == 200 && answer != null && answer.path("ok").asBoolean(false)) {

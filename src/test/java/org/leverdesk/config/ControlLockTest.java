@@ -74,4 +74,33 @@ class ControlLockTest {
         assertTrue(lock.clear("correct horse".toCharArray()).unlocked());
         assertFalse(lock.isSet());
     }
+
+    @Test
+    void refusalsAreJournalledAndSlowedDown() throws Exception {
+        ControlLock lock = new ControlLock(dir.resolve(ControlLock.FILE_NAME), clock);
+        lock.set("correct horse".toCharArray());
+        java.util.List<String> journal = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (AutoCloseable audit = ControlLock.journalRefusals(lock.file(), journal::add)) {
+            assertFalse(lock.check("wrong".toCharArray()).unlocked());
+            // Within a second of the first failure even the right passphrase is refused, unchecked.
+            ControlLock.Verdict early = lock.check("correct horse".toCharArray());
+            assertFalse(early.unlocked());
+            assertEquals("too many wrong passphrases: try again in 1 s", early.reason());
+            now = now.plusSeconds(1);
+            assertFalse(lock.check("wrong again".toCharArray()).unlocked());
+            now = now.plusSeconds(1);
+            assertFalse(lock.check("correct horse".toCharArray()).unlocked(), "2 s after the second failure");
+            now = now.plusSeconds(1);
+            assertTrue(lock.check("correct horse".toCharArray()).unlocked());
+        }
+        assertEquals(java.util.List.of(
+                "wrong passphrase (1 in a row); the next attempt waits 1 s",
+                "an attempt refused unchecked during the slow-down after 1 wrong passphrase(s) in a row (too many wrong"
+                        + " passphrases: try again in 1 s)",
+                "wrong passphrase (2 in a row); the next attempt waits 2 s",
+                "an attempt refused unchecked during the slow-down after 2 wrong passphrase(s) in a row (too many wrong"
+                        + " passphrases: try again in 1 s)"), journal);
+        assertFalse(lock.check("wrong".toCharArray()).unlocked());
+        assertEquals(4, journal.size(), "after the handle is closed nothing more is sent there");
+    }
 }

@@ -95,4 +95,23 @@ class DiscordChannelTest {
     void escapeLeavesOrdinaryTextAlone() {
         assertEquals("BUY 120 TQQQ @ 61.20, +$744.00 (+1.19%)", DiscordChannel.escape("BUY 120 TQQQ @ 61.20, +$744.00 (+1.19%)"));
     }
+
+    @Test
+    void aReportsChartIsAttachedToTheLastPart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path chart = tmp.resolve("weekly-2026-11-20.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(60, 30, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+                chart.toFile());
+        channel.render(new Notification(NotificationKind.DAILY_SUMMARY, null, "Weekly report", "equity $10,000", T, chart))
+                .forEach(channel::deliver);
+
+        assertEquals(1, server.requests().size());
+        FakeHttpEndpoint.Request post = server.requests().get(0);
+        assertTrue(post.contentType().startsWith("multipart/form-data; boundary="), post.contentType());
+        assertTrue(post.body().contains("name=\"payload_json\"\r\nContent-Type: application/json"), post.body());
+        assertTrue(post.body().contains("\"attachments\":[{\"id\":0,\"filename\":\"weekly-2026-11-20.png\"}]"), post.body());
+        assertTrue(post.body().contains("\"allowed_mentions\":{\"parse\":[]}"));
+        assertTrue(post.body().contains("name=\"files[0]\"; filename=\"weekly-2026-11-20.png\"\r\nContent-Type: image/png"));
+        assertTrue(post.body().contains("PNG"));
+        assertFalse(post.body().contains("_file"), "the marker field is not sent");
+    }
 }

@@ -138,4 +138,23 @@ class TelegramChannelTest {
         assertFalse(e.retryable());
         assertEquals("Telegram answered 200: Forbidden: bot was blocked by the user", e.getMessage());
     }
+
+    @Test
+    void aReportsChartGoesAfterTheTextAsAPhoto(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path chart = tmp.resolve("daily-2026-11-20.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(60, 30, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+                chart.toFile());
+        send(new Notification(NotificationKind.DAILY_SUMMARY, null, "Daily report 2026-11-20", "equity $10,000", T, chart));
+
+        assertEquals(2, server.requests().size());
+        assertEquals("/bot" + TOKEN + "/sendMessage", server.requests().get(0).path());
+        FakeHttpEndpoint.Request photo = server.requests().get(1);
+        assertEquals("/bot" + TOKEN + "/sendPhoto", photo.path());
+        assertTrue(photo.contentType().startsWith("multipart/form-data; boundary="), photo.contentType());
+        assertTrue(photo.body().contains("name=\"chat_id\"\r\n\r\n-1001234\r\n"), photo.body());
+        assertTrue(photo.body().contains("name=\"caption\"\r\n\r\nDaily report 2026-11-20\r\n"));
+        assertTrue(photo.body().contains("name=\"photo\"; filename=\"daily-2026-11-20.png\"\r\nContent-Type: image/png"));
+        assertTrue(photo.body().contains("PNG"));
+        assertFalse(photo.body().contains("_photo"), "the marker field is not sent");
+    }
 }

@@ -26,12 +26,14 @@ final class Daemon implements AutoCloseable {
     private final TradingRuntime runtime;
     private final AutoCloseable ownership;
     private final ControlServer control;
+    private final ChatControl chat;
 
-    private Daemon(AppContext app, TradingRuntime runtime, AutoCloseable ownership, ControlServer control) {
+    private Daemon(AppContext app, TradingRuntime runtime, AutoCloseable ownership, ControlServer control, ChatControl chat) {
         this.app = app;
         this.runtime = runtime;
         this.ownership = ownership;
         this.control = control;
+        this.chat = chat;
     }
 
     static Daemon start(Path dataDir, Path pricesDir, AppConfig config, Secrets secrets, SchedulerClock clock,
@@ -73,7 +75,9 @@ final class Daemon implements AutoCloseable {
                 runtime.close();
                 throw e;
             }
-            return new Daemon(app, runtime, ownership, control);
+            // Chat commands (off unless the config switches them on) answer through this owner's services.
+            ChatControl chat = ChatControl.start(dir, config, secrets);
+            return new Daemon(app, runtime, ownership, control, chat);
         } catch (RuntimeException e) {
             if (app != null) {
                 app.close();
@@ -119,6 +123,7 @@ final class Daemon implements AutoCloseable {
     @Override
     public void close() {
         try {
+            closeQuietly(chat);
             closeQuietly(control);
             closeQuietly(ownership);
             runtime.close();

@@ -13,6 +13,6 @@ public final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return DesktopLauncher.launch(store.dataDir, store.pricesDir, ControlCommands.handler());
+        return DesktopLauncher.launch(store.dataDir, store.pricesDir, ControlCommands.handler(), ChatControl::start);
     }
 }

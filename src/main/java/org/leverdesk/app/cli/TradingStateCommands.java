@@ -64,8 +64,12 @@ final class TradingStateCommands {
     @Command(name = "resume", mixinStandardHelpOptions = true,
             description = {"Release the kill switch (HALTED after 'halt', 'close-all' or Close all in the window: trading",
                     "is ACTIVE again) and let a paused scheduler start jobs again. A job whose minute passed meanwhile",
-                    "follows the catch-up policy. Works with or without a running daemon."})
+                    "follows the catch-up policy. Works with or without a running daemon.",
+                    "--kill-switch-only releases the kill switch and leaves a paused scheduler paused."})
     static final class Resume extends Base {
+        @Option(names = "--kill-switch-only", description = "Release the kill switch only; a paused scheduler stays paused.")
+        boolean killSwitchOnly;
+
         @Override
         public Integer call() {
             Optional<TradingRuntime> runtime = runtime();
@@ -73,6 +77,11 @@ final class TradingStateCommands {
                 boolean halted = runtime.get().status().halted();
                 if (halted) {
                     runtime.get().release(BY, "released with 'leverdesk resume'");
+                }
+                if (killSwitchOnly) {
+                    out().println("kill switch released: trading is ACTIVE" + (halted ? "" : " (it was not HALTED)")
+                            + "; the scheduler is " + runtime.get().status().scheduler());
+                    return 0;
                 }
                 runtime.get().resume();
                 out().println("resumed: trading is ACTIVE" + (halted ? " (the kill switch was released)" : "")

@@ -339,6 +339,11 @@ public final class AppContext implements AutoCloseable {
         return new JournalRepository(requireStore(), Clock.systemUTC());
     }
 
+    /** Where the chat listeners read their update streams up to (Telegram's offset); requires an open store. */
+    public org.leverdesk.store.ChatOffsetRepository chatOffsets() {
+        return new org.leverdesk.store.ChatOffsetRepository(requireStore(), Clock.systemUTC());
+    }
+
     /** The journal with entry times from {@code clock} (the trading runtime's scheduler time). */
     public JournalRepository journal(Clock clock) {
         return new JournalRepository(requireStore(), clock);

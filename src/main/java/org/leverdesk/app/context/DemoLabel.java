@@ -26,6 +26,6 @@ final class DemoLabel {
             return n;
         }
         return new Notification(n.kind(), n.strategyId(), TITLE + n.title(), BODY + (n.body().isBlank() ? "" : "\n\n" + n.body()),
-                n.time());
+                n.time(), n.image());
     }
 }

@@ -365,7 +365,8 @@ public final class TradingRuntime implements AutoCloseable {
             try {
                 AccountReports.Written w = reports.write(kind, day, clock.instant());
                 String title = (kind == org.leverdesk.report.account.AccountReport.Kind.DAILY ? "Daily" : "Weekly") + " report " + day;
-                notifications.send(new Notification(NotificationKind.DAILY_SUMMARY, null, title, w.markdown(), clock.instant()));
+                notifications.send(new Notification(NotificationKind.DAILY_SUMMARY, null, title, w.markdown(), clock.instant(),
+                        w.chart()));
                 journal.append("report", null, title + " written to " + w.file(), null);
             } catch (RuntimeException e) {
                 LOG.warn("the {} report of {} failed: {}", kind, day, e.getMessage());

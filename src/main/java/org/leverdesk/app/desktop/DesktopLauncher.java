@@ -38,9 +38,10 @@ public final class DesktopLauncher {
      */
     private record Desktop(AppContext app, AppConfig config, Secrets secrets, TradingRuntime runtime,
                            AtomicReference<ReconciliationReport> atStart, String tradingProblem, AutoCloseable ownership,
-                           ControlServer control) {
+                           ControlServer control, AutoCloseable chat) {
         /** Stops serving other commands, then trading, then closes the store. */
         void close() {
+            closeQuietly(chat);
             closeQuietly(control);
             closeQuietly(ownership);
             if (runtime != null) {
@@ -65,10 +66,21 @@ public final class DesktopLauncher {
      * store and serves other commands ({@code leverdesk status}, {@code close-all}, ...) with {@code control}.
      */
     public static int launch(Path dataDir, Path pricesDir, ControlServer.Handler control) {
+        return launch(dataDir, pricesDir, control, (dir, config, secrets) -> () -> { });
+    }
+
+    /** Starts the chat-command listeners the config switches on, in the process that owns the store. */
+    @FunctionalInterface
+    public interface ChatStarter {
+        AutoCloseable start(Path dataDir, AppConfig config, Secrets secrets);
+    }
+
+    /** {@link #launch(Path, Path, ControlServer.Handler)} with chat commands started by {@code chat}. */
+    public static int launch(Path dataDir, Path pricesDir, ControlServer.Handler control, ChatStarter chat) {
         DesktopMemory.tune();
         // Opening H2 and running Flyway takes ~0.5 s of a cold start; JavaFX's toolkit start-up takes
         // about as long and needs none of it, so the two run side by side.
-        CompletableFuture<Desktop> opening = CompletableFuture.supplyAsync(() -> open(dataDir, pricesDir, control),
+        CompletableFuture<Desktop> opening = CompletableFuture.supplyAsync(() -> open(dataDir, pricesDir, control, chat),
                 work -> {
                     Thread t = new Thread(work, "leverdesk-store-open");
                     t.setDaemon(true);
@@ -113,7 +125,7 @@ public final class DesktopLauncher {
      * Opens the store, reads the settings (the defaults before the first-run dialog has written them),
      * starts the trading runtime (broker, scheduler, notifications) and reconciles with the broker once.
      */
-    private static Desktop open(Path dataDir, Path pricesDir, ControlServer.Handler handler) {
+    private static Desktop open(Path dataDir, Path pricesDir, ControlServer.Handler handler, ChatStarter chatStarter) {
         long from = System.nanoTime();
         AppContext app;
         try {
@@ -163,8 +175,23 @@ public final class DesktopLauncher {
                 LoggerFactory.getLogger(DesktopLauncher.class).error("the control channel could not start ({}); commands like"
                         + " 'leverdesk status' cannot reach this window", e.getMessage());
             }
+            AutoCloseable started = null;
+            try {
+                started = chatStarter.start(app.dataDirectory(), config, secrets);
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(DesktopLauncher.class).error("chat commands are off: {}", e.getMessage());
+            }
+            // Refused control-lock attempts (wrong passphrase, slow-down) go to this store's journal.
+            AutoCloseable lockAudit = org.leverdesk.config.ControlLock.journalRefusals(
+                    org.leverdesk.config.ControlLock.besideConfig(file.path()).file(),
+                    line -> app.journal().append("control-lock", null, line, null));
+            AutoCloseable chatListeners = started;
+            AutoCloseable chat = () -> {
+                closeQuietly(chatListeners);
+                closeQuietly(lockAudit);
+            };
             return new Desktop(app, config, secrets, runtime, runtime == null ? null : new AtomicReference<>(), problem,
-                    ownership, control);
+                    ownership, control, chat);
         } catch (RuntimeException e) {
             app.close();
             throw e;

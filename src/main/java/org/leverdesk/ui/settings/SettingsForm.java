@@ -39,6 +39,7 @@ final class SettingsForm {
     static final String RISK = "Risk";
     static final String NOTIFICATIONS = "Notifications";
     static final String ADVISOR = "Research advisor";
+    static final String CHAT = "Chat commands";
     private static final String SECRET = "secret.";
 
     private final List<StrategyDescriptor> strategies;
@@ -114,6 +115,19 @@ final class SettingsForm {
         secret(NOTIFICATIONS, Secrets.SMTP_PASSWORD, "SMTP password", "Password of the SMTP user");
         add(NOTIFICATIONS, "notifications.emailFrom", Params.text("emailFrom", "From", "", "Sender address"));
         add(NOTIFICATIONS, "notifications.emailTo", Params.text("emailTo", "To", "", "Where the messages go (comma-separated)"));
+        add(CHAT, "chat.telegram", Params.onOff("telegram", "Telegram commands", false,
+                "Take /status, /closeall, ... from the listed Telegram chats (the bot token above)"));
+        add(CHAT, "chat.telegramChatIds", Params.text("telegramChatIds", "Allowed chat ids", "",
+                "Comma-separated; a private chat's id is your user id; nobody else may command"));
+        add(CHAT, "chat.discord", Params.onOff("discord", "Discord commands", false,
+                "Take slash commands from the listed Discord users"));
+        add(CHAT, "chat.discordUserIds", Params.text("discordUserIds", "Allowed Discord user ids", "",
+                "Comma-separated (Developer Mode > right-click a user > Copy User ID)"));
+        add(CHAT, "chat.discordApplicationId", Params.text("discordApplicationId", "Discord application id", "",
+                "Developer Portal > General Information > Application ID"));
+        add(CHAT, "chat.discordGuildId", Params.text("discordGuildId", "Discord server id", "",
+                "The server whose slash commands are registered (empty: every server, shown within an hour)"));
+        secret(CHAT, Secrets.DISCORD_BOT_TOKEN, "Discord bot token", "Developer Portal > Bot > Reset Token");
         add(ADVISOR, "advisor.autoApplyPaper", Params.onOff("autoApplyPaper", "Auto-apply on paper", false,
                 "Make a suggestion active at once when its measured confidence is above 50% — only ever on a paper account"));
         add(ADVISOR, "advisor.llmEnabled", Params.onOff("llmEnabled", "Ask an LLM", false,
@@ -177,6 +191,13 @@ final class SettingsForm {
         set("notifications.smtpUser", n.smtpUser());
         set("notifications.emailFrom", n.emailFrom());
         set("notifications.emailTo", n.emailTo());
+        var c = config.chat();
+        set("chat.telegram", c.telegram());
+        set("chat.telegramChatIds", c.telegramChatIds());
+        set("chat.discord", c.discord());
+        set("chat.discordUserIds", c.discordUserIds());
+        set("chat.discordApplicationId", c.discordApplicationId());
+        set("chat.discordGuildId", c.discordGuildId());
         var a = config.advisor();
         set("advisor.autoApplyPaper", a.autoApplyPaper());
         set("advisor.llmEnabled", a.llmEnabled());
@@ -209,7 +230,10 @@ final class SettingsForm {
                     blankToNull(text("notifications.emailTo")));
             var advisor = new org.leverdesk.config.AdvisorSettings(bool("advisor.llmEnabled"), text("advisor.llmApi"),
                     text("advisor.llmEndpoint"), text("advisor.llmModel"), bool("advisor.autoApplyPaper"));
-            return Optional.of(new AppConfig(broker, risk, list, n, advisor));
+            var chat = new org.leverdesk.config.ChatSettings(bool("chat.telegram"), text("chat.telegramChatIds"),
+                    bool("chat.discord"), text("chat.discordUserIds"), text("chat.discordApplicationId"),
+                    text("chat.discordGuildId"));
+            return Optional.of(new AppConfig(broker, risk, list, n, advisor, chat));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -149,7 +149,13 @@ class TradingRuntimeTest {
     }
 
     private List<String> telegramTexts() {
-        return telegram.requests().stream().map(FakeHttpEndpoint.Request::body).toList();
+        // The text messages; the reports' charts go to sendPhoto (see telegramPhotos).
+        return telegram.requests().stream().filter(r -> r.path().endsWith("/sendMessage")).map(FakeHttpEndpoint.Request::body)
+                .toList();
+    }
+
+    private List<FakeHttpEndpoint.Request> telegramPhotos() {
+        return telegram.requests().stream().filter(r -> r.path().endsWith("/sendPhoto")).toList();
     }
 
     private List<String> journal(String kind) {
@@ -214,6 +220,15 @@ class TradingRuntimeTest {
         assertTrue(!report.contains("**notification**"), "deliveries are not the trader's news: " + report);
         assertTrue(Files.isRegularFile(dir.resolve("data/reports/daily-2025-12-31.md")), "kept in the reports folder");
         assertTrue(Files.isRegularFile(dir.resolve("data/reports/daily-2025-12-31.png")), "with its equity chart");
+        // The chart also goes to the channels that take images: a Telegram photo, a Discord attachment.
+        List<FakeHttpEndpoint.Request> photos = telegramPhotos();
+        assertEquals(1, photos.size(), "the 31st's chart (the 30th's report has one equity point: no chart)");
+        assertTrue(telegramPhotos().get(0).body().contains("name=\"photo\""));
+        assertTrue(photos.get(0).body().contains("filename=\"daily-2025-12-31.png\"") && photos.get(0).body().contains("PNG"));
+        assertTrue(photos.get(0).body().contains("Daily report 2025-12-31"), "captioned with the report's title");
+        assertTrue(discord.requests().get(4).contentType().startsWith("multipart/form-data")
+                && discord.requests().get(4).body().contains("name=\"files[0]\"; filename=\"daily-2025-12-31.png\""),
+                discord.requests().get(4).contentType());
         assertEquals(5, discord.requests().size());
         assertTrue(discord.requests().get(2).body().contains(title), discord.requests().get(2).body());
         MimeMessage[] mails = mail.getReceivedMessages();

@@ -80,11 +80,14 @@ class SettingsViewModelTest {
         assertEquals("RSI(2) mean reversion with SQQQ hedge", vm.field("strategies.rsi2.parameters.entryRsi").group());
         long regimeParams = vm.fields().stream().filter(f -> f.key().startsWith("strategies.regime.parameters.")).count();
         assertEquals(StrategyCatalog.builtIn().require("regime").parameters().size(), regimeParams);
-        assertEquals(List.of("Broker", "Risk", "Monthly rebalance (fixed dollars)", "Regime (QQQ regimes size TQQQ)",
+        List<String> groups = new ArrayList<>(List.of("Broker", "Risk"));
+        StrategyCatalog.builtIn().all().forEach(d -> groups.add(d.displayName()));
+        groups.addAll(List.of("Notifications", "Chat commands", "Research advisor"));
+        assertEquals(groups.subList(0, 9), List.of("Broker", "Risk", "Monthly rebalance (fixed dollars)", "Regime (QQQ regimes size TQQQ)",
                 "RSI(2) mean reversion with SQQQ hedge", "Rotation (Sharpe top-3 sleeves, best sleeve)",
                 "Wheel (cash-secured puts, then covered calls)", "Covered calls (100-share lots, calls written on them)",
-                "Weekly DCA (dollar-cost averaging)", "Put-write (Cboe PUT rules: monthly at-the-money puts, fully cash-secured)",
-                "Buy-write (Cboe BXM rules: shares and a monthly call at or above the money)", "Notifications", "Research advisor"),
+                "Weekly DCA (dollar-cost averaging)"));
+        assertEquals(groups,
                 vm.fields().stream().map(org.leverdesk.ui.common.form.FieldModel::group).distinct().toList());
         assertTrue(vm.validProperty().get());
         // a fresh install has no file yet: the defaults are a change worth saving
