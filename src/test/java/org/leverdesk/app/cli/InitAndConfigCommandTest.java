@@ -99,7 +99,8 @@ class InitAndConfigCommandTest {
         assertTrue(param.err.toString().startsWith("error: nothing written: strategies.regime.parameters: holdDays"),
                 param.err.toString());
         CliRun unknown = run("init", "--strategy", "options-dca");
-        assertEquals("error: unknown strategy 'options-dca'; known: monthly-rebalance, regime, rsi2, rotation",
+        assertEquals("error: unknown strategy 'options-dca'; known: " + String.join(", ", org.leverdesk.strategy.catalog
+                        .StrategyCatalog.builtIn().all().stream().map(org.leverdesk.strategy.catalog.StrategyDescriptor::id).toList()),
                 unknown.err.toString().strip());
         assertFalse(Files.exists(config()));
     }

@@ -209,7 +209,9 @@ final class KillCampaign {
         } else {
             command.add("run");
         }
-        command.addAll(List.of("--config", epoch.config.toString(), "--data-dir", epoch.data.toString(),
+        // --create: an epoch's first start finds an empty folder (a new data folder must be asked for); later
+        // starts find the store and --create changes nothing.
+        command.addAll(List.of("--config", epoch.config.toString(), "--data-dir", epoch.data.toString(), "--create",
                 "--prices", epoch.prices.toString()));
         return ChildJvm.start(epoch.dir, epoch.dir.resolve(name + ".log"), jvm, env, classPath, main, command);
     }
