@@ -77,6 +77,8 @@ import org.leverdesk.testing.SharedPrices;
 class DaemonFeedParityTest {
     private static final NyseCalendar CALENDAR = new NyseCalendar();
     private static final Duration FIRST_HOUR = Duration.ofHours(1);
+    /** Alpaca's first day of daily bars, where a symbol's first download starts. */
+    private static final LocalDate FEED_START = LocalDate.of(2016, 1, 1);
 
     @TempDir
     Path dir;
@@ -122,9 +124,9 @@ class DaemonFeedParityTest {
     @ParameterizedTest(name = "{0} for {2} sessions from {1}")
     @CsvSource({
             // entries, exits and protective stops in the 2025 sell-off, TQQQ going ex 2025-03-26
-            "rsi2,     2025-03-03, 20",
+            "rsi2,     2025-03-17, 10",
             // market-on-open sells, follow-up buys at the opening print, SPY going ex 2025-03-21
-            "rotation, 2025-03-14, 8",
+            "rotation, 2025-03-18, 5",
     })
     void aFewSessions(String id, LocalDate from, int sessions) throws Exception {
         theDaemonOnTheFeedPlacesWhatTheBacktestPlaced(id, from, sessions);
@@ -180,8 +182,11 @@ class DaemonFeedParityTest {
             AppContext app = daemon.app();
             liveDecisions = app.decisions().list(id, from.minusDays(1), to).stream()
                     .sorted(Comparator.comparing(StoredDecision::createdAt)).map(StoredDecision::decision).toList();
+            // Rotation's universe names more symbols than the price folder holds: the feed has none of those, as the
+            // backtest has none, and saying so is all a refresh may report.
             stale = app.journal().recent(10_000).stream().filter(e -> e.kind().equals("stale-data")
-                    || e.kind().equals(org.leverdesk.app.context.DataRefresh.KIND)).map(JournalEntry::message).toList();
+                    || e.kind().equals(org.leverdesk.app.context.DataRefresh.KIND)).map(JournalEntry::message)
+                    .filter(m -> !unserved(m, series.keySet())).toList();
             orders = app.orders().recent(10_000).size();
         }
 
@@ -235,6 +240,12 @@ class DaemonFeedParityTest {
         }
     }
 
+    /** A refresh's line that the feed has no bars at all of a symbol the server does not serve. */
+    private static boolean unserved(String line, Set<String> served) {
+        int colon = line.indexOf(':');
+        return colon > 0 && line.contains(" has no daily bars from ") && !served.contains(line.substring(0, colon));
+    }
+
     private static String param(String request, String name) {
         for (String kv : request.substring(request.indexOf('?') + 1).split("&")) {
             if (kv.startsWith(name + "=")) {
@@ -244,17 +255,21 @@ class DaemonFeedParityTest {
         throw new AssertionError("no " + name + " in " + request);
     }
 
+    /**
+     * The bars both runs see: from the feed's first day (what the daemon's first download stores), so the backtest
+     * has the same history (rotation's rebalance days count from its clock symbol's first bar).
+     */
     private static Map<String, BarSeries> read(Strategy strategy, MarketData data, String traded, LocalDate to) {
         Set<String> symbols = new LinkedHashSet<>();
         symbols.add(traded);
         symbols.addAll(strategy.symbols());
         Map<String, BarSeries> out = new HashMap<>();
         for (String s : symbols) {
-            out.put(s, data.barsUpTo(s, to));
+            out.put(s, data.barsUpTo(s, to).between(FEED_START, to));
         }
         for (String s : strategy.optionalSymbols()) {
             if (data.symbols().contains(s)) {
-                out.put(s, data.barsUpTo(s, to));
+                out.put(s, data.barsUpTo(s, to).between(FEED_START, to));
             }
         }
         return out;
