@@ -20,7 +20,8 @@ public record BacktestConfig(LocalDate from, LocalDate to, double capital, CostM
                     + capital + ")");
         }
         costs = costs == null ? CostModel.FREE : costs;
-        risk = risk == null ? RiskSettings.defaults() : risk;
+        // The account's operating limits (orders a day, daily loss) are not the strategy's: off unless asked for.
+        risk = risk == null ? RiskSettings.defaults().withLimits(org.leverdesk.config.RiskLimits.none()) : risk;
     }
 
     /** With the default planning rules ({@link RiskSettings#defaults()}). */

@@ -97,7 +97,10 @@ public final class ConfigValidator {
             }
             Set<String> traded = parameters(problems, k, d, s.parameters());
             try {
-                s.jobs();
+                if (s.enabled() || s.schedule() != null) {
+                    // A disabled strategy without a schedule of its own is not scheduled: nothing to check.
+                    s.jobs();
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(new ConfigProblem(k + ".schedule", k + ".schedule: " + e.getMessage(),
                         set(k + ".schedule", "close-10m")));

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The risk engine's account limits (issue 13, item 8). A value of 0 switches a limit off. Kept in the
- * config and validated with it; enforcing them in the risk gate is not built yet (the gate enforces the
- * ACTIVE/REDUCING/HALTED state only), as the README's "Unattended operation" section says.
+ * config, validated with it, and enforced by the decision cycle after the trading-state gate
+ * ({@code execution.RiskLimitCheck}); every denial is a "risk-denied" journal entry with its reason.
  *
  * @param maxOrderValue            the most dollars one order may be worth (quantity x price)
  * @param maxPositionValue         the most dollars one symbol's position may be worth after an order
@@ -19,9 +19,24 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record RiskLimits(double maxOrderValue, double maxPositionValue, int maxOrdersPerDay, double priceBandPercent,
                          double dailyLossReducingPercent, double dailyLossHaltPercent) {
-    /** Per-order and per-symbol value off, 20 orders a day, a 10% price band, REDUCING at a 5% and HALTED at a 10% daily loss. */
+    /**
+     * Per-order and per-symbol value off, 20 orders a day, a 10% price band, REDUCING at a 15% and HALTED at a
+     * 25% daily loss of the account (a 3x ETF held in full moves 15% on a 5% day of its index: rare, and then
+     * a person should look).
+     */
     public static RiskLimits defaults() {
-        return new RiskLimits(0, 0, 20, 10, 5, 10);
+        return new RiskLimits(0, 0, 20, 10, 15, 25);
+    }
+
+    /** Every limit off: backtests and the parity replay model the strategy, not the account's operating limits. */
+    public static RiskLimits none() {
+        return new RiskLimits(0, 0, 0, 0, 0, 0);
+    }
+
+    /** True when at least one limit is on. */
+    public boolean any() {
+        return maxOrderValue > 0 || maxPositionValue > 0 || maxOrdersPerDay > 0 || priceBandPercent > 0
+                || dailyLossReducingPercent > 0 || dailyLossHaltPercent > 0;
     }
 
     /** Reads the limits from the config file: each missing value takes its default, never 0. */

@@ -141,6 +141,7 @@ public final class EmergencyExit {
             } else {
                 cancelOpenOrders(listed);
             }
+            awaitCancels();
             closePositions(listPositions());
             Outcome outcome;
             String detail;
@@ -190,6 +191,39 @@ public final class EmergencyExit {
             LOG.warn("emergency exit finished: {}", report.summary());
             notifyReport(report);
             return report;
+        }
+
+        /**
+         * Waits (a third of the time limit at most) until the broker no longer lists the orders asked to cancel:
+         * Alpaca refuses to close a position whose shares a pending cancel still holds ("insufficient qty"),
+         * and a close sent after the cancels went through needs no retry.
+         */
+        private void awaitCancels() {
+            if (cancelling.isEmpty()) {
+                return;
+            }
+            Duration most = timeLimit.dividedBy(3);
+            Instant until = clock.instant().plus(most);
+            long looks = Math.max(1, most.toMillis() / Math.max(1, poll.toMillis()));
+            while (looks-- > 0) {
+                List<BrokerOrder> open;
+                try {
+                    open = broker.openOrders();
+                } catch (RuntimeException e) {
+                    return; // the closes and the final look say what is wrong
+                }
+                Set<String> stillListed = new java.util.HashSet<>();
+                open.forEach(o -> stillListed.add(o.brokerOrderId()));
+                if (cancelling.keySet().stream().noneMatch(stillListed::contains) || !clock.instant().isBefore(until)) {
+                    return;
+                }
+                try {
+                    sleeper.sleep(poll);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
 
         private Halt halt() {

@@ -16,6 +16,7 @@ import org.leverdesk.broker.Broker;
 import org.leverdesk.broker.BrokerException;
 import org.leverdesk.broker.BrokerOrder;
 import org.leverdesk.broker.Quote;
+import org.leverdesk.config.RiskLimits;
 import org.leverdesk.config.RiskSettings;
 import org.leverdesk.domain.Decision;
 import org.leverdesk.domain.MarketSnapshot;
@@ -66,6 +67,10 @@ public final class DecisionCycle {
     private Strategy lastStrategy;
     private org.leverdesk.options.chain.SyntheticChains optionChains;
     private Set<String> lastTraded;
+    private final RiskLimits limits;
+    // What the account limits check prices against: the latest decision's prices and accepted quotes.
+    private MarketSnapshot lastMarket;
+    private Map<String, Quote> lastQuotes = Map.of();
 
     /**
      * @param clock    "now" for the quote guard (the replay clock in a backtest)
@@ -84,6 +89,7 @@ public final class DecisionCycle {
         this.broker = broker;
         this.calendar = calendar;
         this.planner = new OrderPlanner(risk);
+        this.limits = risk.limits();
         this.quoteGuard = new QuoteGuard(risk, clock);
         this.gate = gate;
         this.log = log;
@@ -117,6 +123,7 @@ public final class DecisionCycle {
                          boolean dryRun, String tradeBlock) {
         Strategy strategy = run.strategy();
         String id = strategy.id();
+        lastMarket = market;
         PortfolioView portfolio = view(run);
         // A decision and its orders are one unit: one of this trading day whose orders were not all sent is
         // carried out as it was decided (the strategy is not asked again, it may see its day differently now);
@@ -192,7 +199,11 @@ public final class DecisionCycle {
         portfolio.positions().forEach((symbol, p) -> held.put(symbol, p.quantity()));
         List<OrderOutcome> outcomes = new ArrayList<>();
         List<BrokerOrder> keptStops = settleStops(id, decision, held, dryRun, outcomes);
+        lastQuotes = quotes;
         Account account = broker.account();
+        if (!dryRun) {
+            applyDailyLoss(id, account);
+        }
         double buyingPower = Math.min(account.buyingPower().doubleValue(), portfolio.cash());
         OrderPlan plan = planner.plan(new PlanInput(id, run.version(), day, decision.targets(), held, buyingPower, quotes,
                 broker.marketOpen(), run.strategy().execution(), broker.fees()));
@@ -264,7 +275,7 @@ public final class DecisionCycle {
                     OrderType.MARKET, TimeInForce.DAY, null, o.reason() + "; a market order: " + window);
             return gateAndSend(id, day, market, held, account, dryRun);
         }
-        GateVerdict v = verdict(id, o, held, account, dryRun);
+        GateVerdict v = verdict(id, day, o, held, account, dryRun);
         if (!v.allowed()) {
             return new OrderOutcome(o, OrderOutcome.Kind.DENIED, null, null, v.reason());
         }
@@ -298,7 +309,7 @@ public final class DecisionCycle {
         return new RunResult(id, day, dryRun, null, decision, null, new OrderPlan(held, List.of()), List.of(), outcomes);
     }
 
-    private GateVerdict verdict(String id, PlannedOrder o, long held, Account account, boolean dryRun) {
+    private GateVerdict verdict(String id, LocalDate day, PlannedOrder o, long held, Account account, boolean dryRun) {
         GateVerdict v = dryRun ? gate.evaluate(o.symbol(), o.side(), o.quantity(), held)
                 : gate.check(id, o.clientOrderId(), o.symbol(), o.side(), o.quantity(), held);
         if (v.allowed() && account.tradingBlocked()) {
@@ -307,11 +318,44 @@ public final class DecisionCycle {
                 log.append("risk-denied", id, o.clientOrderId() + ": " + v.reason(), null);
             }
         }
+        if (v.allowed() && limits.any()) {
+            java.util.Optional<String> denial = RiskLimitCheck.denial(limits, facts(day, o, held));
+            if (denial.isPresent()) {
+                v = GateVerdict.deny(v.state(), denial.get());
+                if (!dryRun) {
+                    log.append("risk-denied", id, o.clientOrderId() + ": " + v.reason(), null);
+                }
+            }
+        }
         return v;
     }
 
+    /** The facts the account limits judge {@code o} by: its price (limit, else the quote's mid), the last close, today's orders. */
+    private RiskLimitCheck.OrderFacts facts(LocalDate day, PlannedOrder o, long held) {
+        Quote q = lastQuotes.get(o.symbol());
+        Double price = o.limitPrice() != null ? Double.valueOf(o.limitPrice().doubleValue())
+                : o.stopPrice() != null ? Double.valueOf(o.stopPrice().doubleValue())
+                : q != null ? Double.valueOf(q.mid()) : null;
+        MarketSnapshot m = lastMarket;
+        Double lastClose = m != null && m.has(o.symbol()) && !m.history(o.symbol()).isEmpty()
+                ? Double.valueOf(m.history(o.symbol()).lastClose()) : null;
+        if (price == null) {
+            price = lastClose;
+        }
+        return new RiskLimitCheck.OrderFacts(o.symbol(), o.side(), o.quantity(), held, price, lastClose, log.ordersOn(day));
+    }
+
+    /** Moves trading to REDUCING or HALTED when the day's loss reaches the account limits. */
+    private void applyDailyLoss(String id, Account account) {
+        if (!limits.any() || account.lastEquity() == null || account.equity() == null) {
+            return;
+        }
+        RiskLimitCheck.dailyLoss(limits, account.equity().doubleValue(), account.lastEquity().doubleValue(), gate.state())
+                .ifPresent(s -> gate.setState(s.state(), "daily loss limit (" + id + "'s run): " + s.reason()));
+    }
+
     private OrderOutcome gateAndSend(String id, LocalDate day, PlannedOrder o, long held, Account account, boolean dryRun) {
-        GateVerdict v = verdict(id, o, held, account, dryRun);
+        GateVerdict v = verdict(id, day, o, held, account, dryRun);
         if (!v.allowed()) {
             return new OrderOutcome(o, OrderOutcome.Kind.DENIED, null, null, v.reason());
         }

@@ -45,6 +45,11 @@ public interface DecisionLog extends EventSink {
     default void decisionSuperseded(long id, String note) {
     }
 
+    /** How many orders the account recorded for trading day {@code day} (the risk limit on orders a day). */
+    default int ordersOn(LocalDate day) {
+        return 0;
+    }
+
     /** The journal kind of {@link #deferredBuys}. */
     String DEFERRED_BUYS = "deferred-buys";
 

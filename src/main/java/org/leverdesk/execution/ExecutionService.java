@@ -134,7 +134,7 @@ public final class ExecutionService {
         this.clockCheck = new BrokerClockCheck(java.time.Duration.ofSeconds(risk.maxClockSkewSeconds()));
         this.exchangeHours = exchangeHours;
         this.freshness = freshness;
-        this.cycle = new DecisionCycle(broker, calendar, risk, clock, gate, new StoreDecisionLog(units, journal, mode),
+        this.cycle = new DecisionCycle(broker, calendar, risk, clock, gate, new StoreDecisionLog(units, journal, mode, orders),
                 IntentLog.of(orders), STOP_WAIT, positionChecks);
     }
 

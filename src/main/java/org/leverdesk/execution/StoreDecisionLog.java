@@ -12,8 +12,10 @@ final class StoreDecisionLog implements DecisionLog {
     private final DecisionUnits units;
     private final JournalRepository journal;
     private final TradingMode mode;
+    private final org.leverdesk.store.OrderRepository orders;
 
-    StoreDecisionLog(DecisionUnits units, JournalRepository journal, TradingMode mode) {
+    StoreDecisionLog(DecisionUnits units, JournalRepository journal, TradingMode mode, org.leverdesk.store.OrderRepository orders) {
+        this.orders = orders;
         this.units = units;
         this.journal = journal;
         this.mode = mode;
@@ -26,6 +28,11 @@ final class StoreDecisionLog implements DecisionLog {
         journal.append("decision", decision.strategyId(), decision.date() + ": " + decision.explanation().summary(),
                 JsonText.of(Map.of("decisionId", String.valueOf(id), "rebalance", String.valueOf(decision.rebalance()))));
         return id;
+    }
+
+    @Override
+    public int ordersOn(java.time.LocalDate day) {
+        return orders.countForDay(day);
     }
 
     @Override

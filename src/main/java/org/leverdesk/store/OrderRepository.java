@@ -136,6 +136,19 @@ public final class OrderRepository {
         return reason == null || reason.length() <= 500 ? reason : reason.substring(0, 497) + "...";
     }
 
+    /** How many orders were recorded for trading day {@code day}, whatever became of them (the orders-a-day limit). */
+    public int countForDay(java.time.LocalDate day) {
+        return store.read("count the orders of " + day, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM orders WHERE trading_day = ?")) {
+                ps.setObject(1, day);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
     /** The newest {@code n} orders by creation (latest first), whatever their status: the order history. */
     public List<StoredOrder> recent(int n) {
         if (n < 0) {

@@ -33,7 +33,7 @@ class ConfigValidatorTest {
         assertTrue(check(new StrategySettings("regime", true, 0.3, Map.of("stopPct", "5"), null)).get(0).text()
                 .startsWith("strategies.regime.parameters: unknown parameter 'stopPct' for regime; known: "));
         ConfigProblem unknown = check(new StrategySettings("options-dca", true, 0.3, Map.of(), null)).get(0);
-        assertEquals("strategies.options-dca: unknown strategy 'options-dca'; known: monthly-rebalance, regime, rsi2, rotation",
+        assertEquals("strategies.options-dca: unknown strategy 'options-dca'; known: monthly-rebalance, regime, rsi2, rotation, wheel, covered-call, dca",
                 unknown.text());
         assertEquals("leverdesk config unset strategies.options-dca", unknown.fix());
     }
