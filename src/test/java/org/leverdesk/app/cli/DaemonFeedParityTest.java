@@ -204,7 +204,15 @@ class DaemonFeedParityTest {
             assertEquals(BigDecimal.valueOf(p.equity()).setScale(2, RoundingMode.HALF_EVEN), closes.get(p.date()),
                     "the closing equity of " + p.date());
         }
-        assertRefreshedOnlyWhatWasMissing(server.requests().subList(historyRequests, server.requests().size()), series.keySet(),
+        // A symbol whose file ends before the run (MSFT in rotation's universe) is asked from its last bar each time: the
+        // feed has nothing newer, which is what is missing, so only the symbols with the run's sessions are checked.
+        Set<String> current = new java.util.TreeSet<>();
+        series.forEach((s, b) -> {
+            if (!b.isEmpty() && !b.lastDate().isBefore(to)) {
+                current.add(s);
+            }
+        });
+        assertRefreshedOnlyWhatWasMissing(server.requests().subList(historyRequests, server.requests().size()), current,
                 days, strategy.execution().decidesAfterClose() ? days.size() : liveDecisions.size());
     }
 
