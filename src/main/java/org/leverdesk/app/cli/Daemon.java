@@ -92,6 +92,10 @@ final class Daemon implements AutoCloseable {
         return app.marketData().isSimulated();
     }
 
+    AppContext app() {
+        return app;
+    }
+
     TradingRuntime runtime() {
         return runtime;
     }

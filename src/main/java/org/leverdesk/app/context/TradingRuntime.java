@@ -299,8 +299,9 @@ public final class TradingRuntime implements AutoCloseable {
                 "strategy " + job.strategyId() + " is not in the settings this runtime started with; restart it"));
         StrategyRun run = LiveStrategies.run(settings, app.strategyVersions());
         cancel.throwIfCancelled();
-        boolean followUp = job.definition().name().equals(FOLLOW_UP) || job.definition().name().equals(RELEASE);
-        if (!followUp) {
+        // The follow-up after the open refreshes too: its buys are sized, and on the paper broker filled, at the
+        // day's opening print, which only a refresh brings (without it they met yesterday's close).
+        if (!job.definition().name().equals(RELEASE)) {
             dataRefresh.before(run.strategy(), clock.instant(), cancel);
         }
         RunResult result = switch (job.definition().name()) {

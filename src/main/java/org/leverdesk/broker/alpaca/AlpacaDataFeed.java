@@ -188,8 +188,10 @@ public final class AlpacaDataFeed implements MarketDataFeed {
         // After the close the day bar holds the regular session; a later trade would be after hours.
         double last = closed ? num(day, "c") : num(trade, "p");
         Instant asOf = closed ? (tradeAt.isAfter(closeAt) ? tradeAt : closeAt) : tradeAt;
+        // adjustment=all adjusts as of now: today's bar has no later event, so its factor is 1 on the basis of the
+        // final bars read now (the refresh moves the stored ones onto it), and a dividend going ex today shows.
         return Optional.of(new SessionSnapshot(symbol, s.date(), num(day, "o"), num(day, "h"), num(day, "l"), last, asOf,
-                volume(day)));
+                volume(day), 1.0));
     }
 
     @Override

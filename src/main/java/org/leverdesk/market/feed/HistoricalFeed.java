@@ -73,8 +73,9 @@ public final class HistoricalFeed implements MarketDataFeed {
         Instant closeAt = open.get().close().toInstant();
         return read(symbol, day, day).filter(s -> !s.isEmpty()).map(s -> {
             Bar b = s.bar(0);
+            // The file's adjusted closes are one basis for every day: the day's own factor shows a dividend going ex today.
             return new SessionSnapshot(symbol, day, b.open(), b.high(), b.low(), b.close(), now.isBefore(closeAt) ? now : closeAt,
-                    b.volume());
+                    b.volume(), b.adjClose() / b.close());
         });
     }
 

@@ -144,13 +144,21 @@ public final class MarketDataRefresher {
         Instant asOf = null;
         String provisionalNote = "";
         Optional<Session> session = options.provisional() ? timing.sessionInProgress(now) : Optional.empty();
-        Bar previous = !fresh.isEmpty() ? fresh.get(fresh.size() - 1) : stored;
+        Bar previous = !fresh.isEmpty() ? fresh.get(fresh.size() - 1) : stored == null ? null : rebased(stored, rebase);
         if (session.isPresent() && (previous == null || previous.date().isBefore(session.get().date()))) {
             cancel.throwIfCancelled();
             Optional<SessionSnapshot> snap = feed.session(symbol, now).filter(s -> s.date().equals(session.get().date()));
             if (snap.isEmpty()) {
                 provisionalNote = "; no trade yet today, so no provisional bar";
             } else {
+                if (!fetched && stored != null && Double.isFinite(snap.get().adjustment())) {
+                    // The day's factor is on the feed's basis of now: re-read the last final bar to put the stored
+                    // series on it too (a dividend going ex today moves it), or the two would not compare.
+                    rebase = rebase(stored, inRange(feed.finalBars(symbol, stored.date(), stored.date(), now), stored.date(),
+                            stored.date()));
+                    cancel.throwIfCancelled();
+                    previous = rebased(stored, rebase);
+                }
                 Bar bar = ProvisionalBar.of(snap.get(), previous);
                 Optional<String> bad = badBar(symbol, List.of(bar));
                 if (bad.isPresent()) {
@@ -224,6 +232,10 @@ public final class MarketDataRefresher {
             }
         }
         return 1.0;
+    }
+
+    private static Bar rebased(Bar b, double k) {
+        return k == 1.0 ? b : new Bar(b.date(), b.open(), b.high(), b.low(), b.close(), b.volume(), b.adjClose() * k);
     }
 
     /** Trading days after {@code after} up to {@code to} the feed sent no bar for. */

@@ -226,7 +226,7 @@ class AlpacaDataFeedTest {
         server.setIntraday("QQQ", halfDay, new FakeAlpacaDataServer.Intraday(505.0, 509.5, 504.2, 508.75, 12_345_678,
                 decision.minusSeconds(3)));
         SessionSnapshot s = feed.session("QQQ", decision).orElseThrow();
-        assertEquals(new SessionSnapshot("QQQ", halfDay, 505.0, 509.5, 504.2, 508.75, decision.minusSeconds(3), 12_345_678), s);
+        assertEquals(new SessionSnapshot("QQQ", halfDay, 505.0, 509.5, 504.2, 508.75, decision.minusSeconds(3), 12_345_678, 1.0), s);
     }
 
     @Test

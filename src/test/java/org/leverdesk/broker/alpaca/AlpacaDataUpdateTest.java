@@ -1,6 +1,7 @@
 package org.leverdesk.broker.alpaca;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -162,7 +163,10 @@ class AlpacaDataUpdateTest {
         BarSeries seen = data.barsUpTo("QQQ", day);
         Bar prev = seen.bar(seen.size() - 2);
         Bar today = seen.bar(seen.size() - 1);
-        assertEquals(new Bar(day, 440.0, 445.5, 438.25, 444.1, 25_000_000, 444.1 * prev.adjClose() / prev.close()), today);
+        // Alpaca adjusts as of now, so today's factor is 1 (this fake serves its bars' own factors unless told
+        // adjustsAsOfNow(); the overlap re-read found no new basis, so the stored series stays as it was).
+        assertEquals(new Bar(day, 440.0, 445.5, 438.25, 444.1, 25_000_000, 444.1), today);
+        assertEquals(served("QQQ", day.minusDays(1)).get(served("QQQ", day.minusDays(1)).size() - 1).adjClose(), prev.adjClose(), 1e-9);
 
         // A second refresh at 15:55 rebuilds it from the newer trade.
         server.setIntraday("QQQ", day, new FakeAlpacaDataServer.Intraday(440.0, 446.0, 438.25, 445.9, 26_000_000,
@@ -175,6 +179,28 @@ class AlpacaDataUpdateTest {
         assertFalse(data.isProvisional("QQQ", day));
         assertEquals(BarStatus.finalBar("QQQ", day), data.lastBar("QQQ", day).orElseThrow());
         assertSameBars(served("QQQ", day), bars.load("QQQ").bars());
+    }
+
+    @Test
+    void onAnExDateTheProvisionalBarShowsTheDividendAPaperAccountPaysAtTheOpen() {
+        assumeTrue(FeedBars.real("QQQ"), "needs the real QQQ prices in ../shared/data/prices");
+        // QQQ goes ex 2024-06-24. Alpaca adjusts as of now: this morning the stored series ends with factor 1 on
+        // the 21st; at 15:50 on the ex-date the 21st's factor moves and today's is 1.
+        server.adjustsAsOfNow();
+        LocalDate ex = LocalDate.of(2024, 6, 24);
+        LocalDate before = LocalDate.of(2024, 6, 21);
+        refresh(at(ex, 9, 0), "QQQ");
+        refresh(at(ex, 15, 50), "QQQ");
+        BarSeries seen = new StoreMarketData(store).barsUpTo("QQQ", ex);
+        assertEquals(ex, seen.lastDate());
+        double f0 = seen.adjClose(seen.size() - 2) / seen.close(seen.size() - 2);
+        double f1 = seen.adjClose(seen.size() - 1) / seen.close(seen.size() - 1);
+        // The README's formula on the stored bars equals the one on the file's final bars.
+        Bar b0 = served("QQQ", before).get(served("QQQ", before).size() - 1);
+        Bar b1 = served("QQQ", ex).get(served("QQQ", ex).size() - 1);
+        double expected = b0.close() * (1 - (b0.adjClose() / b0.close()) / (b1.adjClose() / b1.close()));
+        assertEquals(0.0, b0.close() * (1 - f0 / f1) - expected, 1e-6);
+        assertEquals(0.6, expected, 0.3, "QQQ's quarterly dividend is about $0.57");
     }
 
     @Test

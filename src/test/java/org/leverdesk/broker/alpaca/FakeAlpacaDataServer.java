@@ -97,6 +97,8 @@ public final class FakeAlpacaDataServer implements AutoCloseable {
     private volatile Plan plan = Plan.BASIC;
     private volatile int maxBarsPerPage = 10_000;
     private volatile Duration delay = Duration.ZERO;
+    private volatile Duration openingPrintOnly = Duration.ZERO;
+    private volatile boolean adjustsAsOfNow;
 
     private FakeAlpacaDataServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -156,6 +158,23 @@ public final class FakeAlpacaDataServer implements AutoCloseable {
     /** The session so far of {@code symbol} on {@code day} (instead of the whole day's bar). */
     public void setIntraday(String symbol, LocalDate day, Intraday so) {
         intraday.computeIfAbsent(symbol, k -> new ConcurrentHashMap<>()).put(day, so);
+    }
+
+    /**
+     * For {@code d} after each open, a day without {@link #setIntraday} is only its opening print (open = high =
+     * low = latest trade, no volume yet), as a job minutes after the open sees it; later, the whole day's bar.
+     */
+    public void servesOpeningPrintFor(Duration d) {
+        openingPrintOnly = d;
+    }
+
+    /**
+     * Serves adjustment=all as Alpaca does, relative to now: each bar's factor (adj_close / close of the bars
+     * given) divided by the factor of the newest session opened by now, so today's bar has factor 1 and the
+     * day before an ex-date moves when that date comes. Off by default: the bars' own adjusted closes.
+     */
+    public void adjustsAsOfNow() {
+        adjustsAsOfNow = true;
     }
 
     /** The latest quote of {@code symbol} (0 on a side means no active order there, as Alpaca sends it). */
@@ -348,8 +367,10 @@ public final class FakeAlpacaDataServer implements AutoCloseable {
         int to = Math.min(inRange.size(), from + limit);
         ObjectNode out = json.createObjectNode();
         ArrayNode list = out.putArray("bars");
+        List<Bar> seen = visible(symbol, now);
+        double basis = adjustsAsOfNow && !seen.isEmpty() ? seen.get(seen.size() - 1).adjClose() / seen.get(seen.size() - 1).close() : 1.0;
         for (Bar b : inRange.subList(Math.min(from, to), to)) {
-            double k = adjustment.equals("all") || adjustment.equals("dividend") ? b.adjClose() / b.close() : 1.0;
+            double k = adjustment.equals("all") || adjustment.equals("dividend") ? b.adjClose() / b.close() / basis : 1.0;
             list.add(bar(b, k));
         }
         out.put("symbol", symbol);
@@ -384,8 +405,12 @@ public final class FakeAlpacaDataServer implements AutoCloseable {
         if (set != null) {
             return set;
         }
-        Instant close = calendar.session(day.date()).orElseThrow().close().toInstant();
+        Session session = calendar.session(day.date()).orElseThrow();
+        Instant close = session.close().toInstant();
         Instant last = now.isBefore(close) ? now.minusSeconds(1) : close.minusMillis(1);
+        if (now.isBefore(session.open().toInstant().plus(openingPrintOnly))) {
+            return new Intraday(day.open(), day.open(), day.open(), day.open(), 0, last);
+        }
         return new Intraday(day.open(), day.high(), day.low(), day.close(), day.volume(), last);
     }
 

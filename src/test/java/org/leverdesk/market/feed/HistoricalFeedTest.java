@@ -41,7 +41,7 @@ class HistoricalFeedTest {
     @Test
     void duringASessionTheDaysBarIsTheSessionSoFarWithItsCloseAsTheLatestTrade() {
         SessionSnapshot s = feed.session("QQQ", at(TUE, 15, 50)).orElseThrow();
-        assertEquals(new SessionSnapshot("QQQ", TUE, 510, 515, 508, 513, at(TUE, 15, 50), 3000), s);
+        assertEquals(new SessionSnapshot("QQQ", TUE, 510, 515, 508, 513, at(TUE, 15, 50), 3000, 512.0 / 513), s);
         assertEquals(at(TUE, 16, 0), feed.session("QQQ", at(TUE, 16, 5)).orElseThrow().lastTradeAt());
         assertEquals(Optional.empty(), feed.session("QQQ", at(TUE, 9, 0)));
         assertEquals(Optional.empty(), feed.session("NONE", at(TUE, 15, 50)));
