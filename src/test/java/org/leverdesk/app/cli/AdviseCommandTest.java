@@ -27,7 +27,7 @@ class AdviseCommandTest {
         String data = tmp.resolve("store").toString();
         String config = tmp.resolve("config.json").toString();
         String[] base = {"advise", "--strategy", "rsi2", "-P", "entryRsi=10,45", "--as-of", "2024-06-28", "--k", "6", "--horizon", "5",
-            "--prices", prices, "--data-dir", data, "--config", config, "--json"};
+            "--prices", prices, "--data-dir", data, "--create", "--config", config, "--json"};
         CliRun first = run(base);
         assertEquals(0, first.code, first.err.toString());
         JsonNode root = new ObjectMapper().readTree(first.out.toString());

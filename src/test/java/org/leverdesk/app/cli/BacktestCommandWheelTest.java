@@ -22,7 +22,7 @@ class BacktestCommandWheelTest {
         Path prices = SharedPrices.dir();
         assertEquals(0, cli.run("backtest", "--strategy", "wheel", "--symbol", "QQQM", "-P", "optionsTicker=QQQ", "--capital", "100000",
                 "--from", "2021-01-04", "--to", "2025-09-26", "--prices", prices.toString(), "--data-dir",
-                tmp.resolve("store").toString(), "--json"), cli.err.toString());
+                tmp.resolve("store").toString(), "--create", "--json"), cli.err.toString());
         JsonNode json = new ObjectMapper().readTree(cli.out.toString());
         assertEquals(107_149.90, json.get("strategy").get("final_equity").asDouble(), 0.005);
         JsonNode o = json.get("options");

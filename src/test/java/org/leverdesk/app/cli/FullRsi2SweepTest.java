@@ -43,7 +43,7 @@ class FullRsi2SweepTest {
         String prices = SharedPrices.dir().toString();
         CliRun sweep = new CliRun();
         sweep.run("sweep", "--strategy", "rsi2", "-P", "entryRsi=5..45:1", "-P", "exitRsi=55..95:1", "--from", FROM.toString(),
-                "--to", TO.toString(), "--prices", prices, "--data-dir", tmp.resolve("store").toString(), "--no-save",
+                "--to", TO.toString(), "--prices", prices, "--data-dir", tmp.resolve("store").toString(), "--create", "--no-save",
                 "--threads", "2", "--json");
         assertEquals(0, sweep.code, sweep.err.toString());
         JsonNode trials = new ObjectMapper().readTree(sweep.out.toString()).get("trials");

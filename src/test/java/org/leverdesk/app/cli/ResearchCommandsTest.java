@@ -33,7 +33,7 @@ class ResearchCommandsTest {
     void sweepJsonMatchesSingleBacktestsAndIsSaved() throws Exception {
         String prices = SharedPrices.dir().toString();
         CliRun sweep = run("sweep", "--strategy", "rsi2", "-P", "entryRsi=10,30", "-P", "exitRsi=70,90", "--from", "2023-01-03",
-                "--to", "2023-12-29", "--prices", prices, "--data-dir", data(), "--threads", "2", "--json");
+                "--to", "2023-12-29", "--prices", prices, "--data-dir", data(), "--create", "--threads", "2", "--json");
         assertEquals(0, sweep.code, sweep.err.toString());
         JsonNode root = JSON.readTree(sweep.out.toString());
         assertEquals(4, root.get("trials").size());
@@ -59,7 +59,7 @@ class ResearchCommandsTest {
     @Test
     void sweepTableAndCsvOnTheDemoMarket() {
         CliRun table = run("sweep", "--strategy", "rsi2", "-P", "entryRsi=10..30:10", "--from", "2020-01-02", "--to", "2020-12-31",
-                "--data-dir", data(), "--metric", "cagr", "--top", "2");
+                "--data-dir", data(), "--create", "--metric", "cagr", "--top", "2");
         assertEquals(0, table.code, table.err.toString());
         String out = table.out.toString();
         assertTrue(out.contains("rsi2 sweep on the strategy's symbol, 2020-01-02 .. 2020-12-31: 3 runs"), out);
@@ -70,7 +70,7 @@ class ResearchCommandsTest {
         assertTrue(out.contains("saved as research run 1"), out);
 
         CliRun csv = run("sweep", "--strategy", "rsi2", "-P", "entryRsi=10..30:10", "-P", "hedge=false", "--from", "2020-01-02",
-                "--to", "2020-12-31", "--data-dir", data(), "--csv", "--no-save", "--random", "2", "--seed", "5");
+                "--to", "2020-12-31", "--data-dir", data(), "--create", "--csv", "--no-save", "--random", "2", "--seed", "5");
         assertEquals(0, csv.code, csv.err.toString());
         List<String> lines = csv.out.toString().lines().toList();
         assertTrue(lines.get(0).startsWith("entryRsi,hedge,sharpe,sortino,cagr,"), lines.get(0));
@@ -113,7 +113,7 @@ class ResearchCommandsTest {
         assertEquals(root.get("final_equity").asDouble(), root.get("equity").get(root.get("equity").size() - 1).get("equity").asDouble(),
                 1e-3);
         CliRun text = run("walkforward", "--strategy", "rsi2", "-P", "entryRsi=10,30", "--from", "2019-01-01", "--to", "2020-12-31",
-                "--in-sample", "12m", "--out-of-sample", "6m", "--anchored", "--data-dir", data(), "--prices", prices);
+                "--in-sample", "12m", "--out-of-sample", "6m", "--anchored", "--data-dir", data(), "--create", "--prices", prices);
         assertEquals(0, text.code, text.err.toString());
         assertTrue(text.out.toString().contains("walk-forward efficiency: "), text.out.toString());
         assertTrue(text.out.toString().contains("(anchored)"), text.out.toString());
@@ -122,7 +122,7 @@ class ResearchCommandsTest {
     @Test
     void monteCarloOfASavedRunAndBesideABacktest() throws Exception {
         String prices = SharedPrices.dir().toString();
-        CliRun bt = run("backtest", "--strategy", "rsi2", "--from", "2020-01-02", "--to", "2020-12-31", "--data-dir", data(), "--json",
+        CliRun bt = run("backtest", "--strategy", "rsi2", "--from", "2020-01-02", "--to", "2020-12-31", "--data-dir", data(), "--create", "--json",
                 "--prices", prices,
                 "--monte-carlo", "--mc-runs", "500", "--mc-seed", "3", "--mc-drawdown", "25");
         assertEquals(0, bt.code, bt.err.toString());
@@ -134,12 +134,12 @@ class ResearchCommandsTest {
         assertEquals(mc.get("trades").asInt() + 1, mc.get("equity_band").get("p50").size());
         long id = root.get("run_id").asLong();
 
-        CliRun saved = run("montecarlo", "--run", Long.toString(id), "--data-dir", data(), "--json", "--mc-runs", "500",
+        CliRun saved = run("montecarlo", "--run", Long.toString(id), "--data-dir", data(), "--create", "--json", "--mc-runs", "500",
                 "--mc-seed", "3", "--mc-drawdown", "25");
         assertEquals(0, saved.code, saved.err.toString());
         JsonNode again = JSON.readTree(saved.out.toString());
         assertEquals(mc.get("final_equity"), again.get("final_equity"), "the saved run resamples to the same paths");
-        CliRun missing = run("montecarlo", "--run", "999", "--data-dir", data());
+        CliRun missing = run("montecarlo", "--run", "999", "--data-dir", data(), "--create");
         assertEquals(2, missing.code);
         assertTrue(missing.err.toString().contains("there is no saved backtest run 999"), missing.err.toString());
     }

@@ -72,7 +72,7 @@ class SettingsViewModelTest {
         assertEquals("0.5", vm.field("risk.limitOffsetPercent").valueProperty().get());
         // nine strategies (monthly-rebalance, regime, rsi2, rotation, wheel, covered-call, dca, putwrite, buywrite):
         // each gets floor(100/9)% = 0.11 so all may be enabled at once
-        assertEquals("11", vm.field("strategies.rsi2.capitalShare").valueProperty().get(), "a share shown as a percent");
+        assertEquals(String.valueOf(Math.round(100.0 / StrategyCatalog.builtIn().all().size())), vm.field("strategies.rsi2.capitalShare").valueProperty().get(), "a share shown as a percent");
         assertEquals("30", vm.field("strategies.rsi2.parameters.entryRsi").valueProperty().get());
         assertEquals("Entry RSI", vm.field("strategies.rsi2.parameters.entryRsi").label());
         assertEquals("true", vm.field("strategies.rsi2.parameters.hedge").valueProperty().get());
