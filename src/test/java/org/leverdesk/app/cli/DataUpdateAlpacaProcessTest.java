@@ -71,7 +71,7 @@ class DataUpdateAlpacaProcessTest {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 "-D" + MarketDataFeeds.ALPACA_DATA_URL_PROPERTY + "=" + server.baseUrl(), "-cp", System.getProperty("java.class.path"),
                 "org.leverdesk.app.Main", "data", "update", "--symbols", "QQQ,SPY,TQQQ", "--from", lastFinal.minusDays(90).toString(),
-                "--config", tmp.resolve("config.json").toString(), "--data-dir", tmp.resolve("store").toString()));
+                "--config", tmp.resolve("config.json").toString(), "--data-dir", tmp.resolve("store").toString(), "--create"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         env.remove("ALPACA_KEY_ID");
