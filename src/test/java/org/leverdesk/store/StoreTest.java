@@ -26,9 +26,9 @@ class StoreTest {
     private static List<String> shippedMigrations() {
         try (var files = Files.list(Path.of(StoreTest.class.getResource("/db/migration").toURI()))) {
             return files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .map(n -> n.substring(1, n.indexOf("__")))
-                    .sorted(java.util.Comparator.comparingInt(Integer::parseInt))
+                    .filter(n -> n.matches("V\\d+(_\\d+)?__.*\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__")).replace('_', '.'))
+                    .sorted(java.util.Comparator.comparingDouble(Double::parseDouble))
                     .toList();
         } catch (java.io.IOException | java.net.URISyntaxException e) {
             throw new AssertionError("cannot list the migrations on the class path", e);

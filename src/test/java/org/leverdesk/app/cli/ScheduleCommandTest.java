@@ -79,7 +79,8 @@ class ScheduleCommandTest {
         Path missing = dir.resolve("none.json");
         CliRun cli = new CliRun();
         assertEquals(0, cli.run("schedule", "--date", "2026-11-27", "--config", missing.toString()));
-        assertEquals(String.join(System.lineSeparator(), "12:50 monthly-rebalance run", "12:50 regime run", "12:50 rsi2 run",
+        assertEquals(String.join(System.lineSeparator(), "12:50 buywrite run", "12:50 covered-call run", "12:50 dca run",
+                        "12:50 monthly-rebalance run", "12:50 putwrite run", "12:50 regime run", "12:50 rsi2 run", "12:50 wheel run",
                         "13:15 rotation run", "13:20 account daily-summary", ""),
                 cli.out.toString());
         assertEquals("note: no strategy is enabled in " + missing + "; showing every strategy's default schedule"
