@@ -111,7 +111,8 @@ class DiscordListenerTest {
                 assertTrue(report.contentType().startsWith("multipart/form-data"), report.contentType());
                 assertTrue(report.body().contains("name=\"files[0]\"; filename=\"daily-2026-12-04.png\""));
                 assertTrue(report.body().contains("\u0089PNG"));
-                assertTrue(discord.received().stream().anyMatch(p -> p.path("op").asInt() == 1), "heartbeats");
+                // The gateway asks for a heartbeat every 500 ms: on a quick machine the test gets here before the first.
+                FakeDiscord.await(() -> discord.received().stream().anyMatch(p -> p.path("op").asInt() == 1), WAIT, "heartbeats");
             }
             List<String> lines = journal.recent(50).stream().filter(e -> e.kind().equals(ChatCommands.KIND))
                     .map(JournalEntry::message).toList();
