@@ -397,7 +397,9 @@ public final class DecisionCycle {
         if (price == null) {
             price = lastClose;
         }
-        return new RiskLimitCheck.OrderFacts(o.symbol(), o.side(), o.quantity(), held, price, lastClose, log.ordersOn(day));
+        // Counting the day's orders reads the store: only when that limit is on.
+        int ordersToday = limits.maxOrdersPerDay() > 0 ? log.ordersOn(day) : 0;
+        return new RiskLimitCheck.OrderFacts(o.symbol(), o.side(), o.quantity(), held, price, lastClose, ordersToday);
     }
 
     /** Moves trading to REDUCING or HALTED when the day's loss reaches the account limits. */

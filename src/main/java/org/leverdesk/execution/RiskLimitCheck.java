@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.leverdesk.config.RiskLimits;
 import org.leverdesk.domain.Side;
+import org.leverdesk.risk.RiskGate;
 import org.leverdesk.risk.TradingState;
 
 /**
@@ -22,7 +23,8 @@ final class RiskLimitCheck {
      *
      * @param price       the order's price: its limit, else the quote's mid (null when unknown)
      * @param lastClose   the symbol's last close before the decision (null when unknown)
-     * @param ordersToday orders the account already recorded for this trading day
+     * @param ordersToday orders the account already recorded for this trading day (0 when that limit is off:
+     *                    nobody reads it then)
      */
     record OrderFacts(String symbol, Side side, long quantity, long held, Double price, Double lastClose, int ordersToday) {
     }
@@ -42,7 +44,7 @@ final class RiskLimitCheck {
                         plain(limits.priceBandPercent())));
             }
         }
-        if (reduces(f)) {
+        if (RiskGate.reduces(f.side(), f.quantity(), f.held())) {
             return Optional.empty();
         }
         if (limits.maxOrdersPerDay() > 0 && f.ordersToday() >= limits.maxOrdersPerDay()) {
@@ -88,11 +90,6 @@ final class RiskLimitCheck {
                     + plain(limits.dailyLossReducingPercent()) + "%"));
         }
         return Optional.empty();
-    }
-
-    private static boolean reduces(OrderFacts f) {
-        return f.held() > 0 && f.side() == Side.SELL && f.quantity() <= f.held()
-                || f.held() < 0 && f.side() == Side.BUY && f.quantity() <= -f.held();
     }
 
     private static String plain(double v) {

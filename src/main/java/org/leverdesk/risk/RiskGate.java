@@ -90,7 +90,7 @@ public final class RiskGate {
     }
 
     /** True when the order moves the position toward zero and not past it. */
-    static boolean reduces(Side side, long quantity, long held) {
+    public static boolean reduces(Side side, long quantity, long held) {
         return held > 0 && side == Side.SELL && quantity <= held
                 || held < 0 && side == Side.BUY && quantity <= -held;
     }
