@@ -1,7 +1,6 @@
 package org.leverdesk.app.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.leverdesk.config.BrokerSettings;
 import org.leverdesk.emergency.EmergencyScope;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Spec;
                 "While the daemon or the window runs on the store, it is done there (its scheduler stops at once).",
                 "Needs only the broker settings: a config with other problems, or --broker, still works.",
                 "Exit code 0 when everything was closed (or rests until the open), 1 when anything failed."})
-public final class CloseAllCommand implements Callable<Integer>, ForwardedCommand {
+public final class CloseAllCommand implements Callable<Integer>, EmergencyCommand {
     @Spec
     CommandSpec spec;
 
@@ -47,15 +46,5 @@ public final class CloseAllCommand implements Callable<Integer>, ForwardedComman
     @Override
     public Path dataDir() {
         return store.folder();
-    }
-
-    @Override
-    public Duration forwardTimeout() {
-        return Duration.ofSeconds(90);
-    }
-
-    @Override
-    public boolean emergency() {
-        return true;
     }
 }

@@ -1,7 +1,6 @@
 package org.leverdesk.app.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.leverdesk.app.context.LiveStrategies;
@@ -26,7 +25,7 @@ import picocli.CommandLine.Spec;
                 "account unless --halt is given; S stays enabled, so its next scheduled run may buy again: disable it",
                 "('leverdesk config set strategies.S.enabled=false') or add --halt. Prints every cancelled order and",
                 "closed position; exit code 1 when anything could not be cancelled or closed."})
-public final class ForceExitCommand implements Callable<Integer>, ForwardedCommand {
+public final class ForceExitCommand implements Callable<Integer>, EmergencyCommand {
     @Spec
     CommandSpec spec;
 
@@ -92,15 +91,5 @@ public final class ForceExitCommand implements Callable<Integer>, ForwardedComma
     @Override
     public Path dataDir() {
         return store.folder();
-    }
-
-    @Override
-    public Duration forwardTimeout() {
-        return Duration.ofSeconds(90);
-    }
-
-    @Override
-    public boolean emergency() {
-        return true;
     }
 }
