@@ -42,6 +42,8 @@ final class FakeAlpacaOptionBook {
     static final BigDecimal MULTIPLIER = BigDecimal.valueOf(100);
 
     int level = 3;
+    /** The largest page the contracts and snapshots endpoints answer (tests lower it to check paging). */
+    static volatile int pageCap = 10_000;
     final Map<String, Greeks> greeks = new HashMap<>();
     final Set<String> doNotExercise = new HashSet<>();
     final List<Activity> activities = new ArrayList<>();
@@ -219,7 +221,13 @@ final class FakeAlpacaOptionBook {
 
     /** {@code GET /v2/options/contracts} over the contracts {@code symbols} (Alpaca symbols), filtered and paged. */
     static JsonNode contracts(Set<String> symbols, Map<String, String> q) {
-        List<OptionContract> all = symbols.stream().map(OptionSymbols::contract).flatMap(Optional::stream)
+        List<OptionContract> all = matching(symbols, q);
+        return page(all, q);
+    }
+
+    /** The contracts among {@code symbols} that pass {@code q}'s filters, by symbol. */
+    static List<OptionContract> matching(Set<String> symbols, Map<String, String> q) {
+        return symbols.stream().map(OptionSymbols::contract).flatMap(Optional::stream)
                 .filter(c -> !q.containsKey("underlying_symbols") || List.of(q.get("underlying_symbols").split(",")).contains(c.underlying()))
                 .filter(c -> !q.containsKey("type") || q.get("type").equals(c.isCall() ? "call" : "put"))
                 .filter(c -> !q.containsKey("expiration_date_gte") || !c.expiry().isBefore(LocalDate.parse(q.get("expiration_date_gte"))))
@@ -227,7 +235,10 @@ final class FakeAlpacaOptionBook {
                 .filter(c -> !q.containsKey("strike_price_gte") || c.strike().compareTo(new BigDecimal(q.get("strike_price_gte"))) >= 0)
                 .filter(c -> !q.containsKey("strike_price_lte") || c.strike().compareTo(new BigDecimal(q.get("strike_price_lte"))) <= 0)
                 .sorted(java.util.Comparator.comparing(OptionContract::compactSymbol)).toList();
-        int limit = Integer.parseInt(q.getOrDefault("limit", "100"));
+    }
+
+    private static JsonNode page(List<OptionContract> all, Map<String, String> q) {
+        int limit = Math.min(pageCap, Integer.parseInt(q.getOrDefault("limit", "100")));
         int from = q.containsKey("page_token") ? Integer.parseInt(new String(Base64.getDecoder().decode(q.get("page_token")),
                 StandardCharsets.UTF_8)) : 0;
         int to = Math.min(all.size(), from + limit);
