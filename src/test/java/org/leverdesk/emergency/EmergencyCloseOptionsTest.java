@@ -44,12 +44,12 @@ import org.leverdesk.testing.MutableClock;
  * bought back before the lone long put is sold; the shares stay, trading is not halted, and each position gets its
  * line in the report. A broker that takes no multi-leg orders gets the legs one by one, the short first.
  */
-class EmergencyCloseOptionsTest {
+public class EmergencyCloseOptionsTest {
     private static final LocalDate EXPIRY = LocalDate.of(2025, 1, 17);
-    static final String PUT_480 = contract(OptionRight.PUT, "480");
-    static final String PUT_475 = contract(OptionRight.PUT, "475");
-    static final String PUT_470 = contract(OptionRight.PUT, "470");
-    static final String CALL_500 = contract(OptionRight.CALL, "500");
+    public static final String PUT_480 = contract(OptionRight.PUT, "480");
+    public static final String PUT_475 = contract(OptionRight.PUT, "475");
+    public static final String PUT_470 = contract(OptionRight.PUT, "470");
+    public static final String CALL_500 = contract(OptionRight.CALL, "500");
 
     @TempDir
     Path dir;
@@ -59,7 +59,7 @@ class EmergencyCloseOptionsTest {
     }
 
     /** A cash account at 15:30 on 2025-01-10 with a bull put spread ×2, a covered call, a long put and 100 QQQ. */
-    static SimBroker account() {
+    public static SimBroker account() {
         java.time.Instant at = ZonedDateTime.of(2025, 1, 10, 15, 30, 0, 0, NyseCalendar.ZONE).toInstant();
         SimBroker sim = new SimBroker("sim", new BigDecimal("100000.00"), CommissionModel.FREE, new NyseCalendar(), at, true);
         sim.setQuote("QQQ", 489.99, 490.01, at);
@@ -76,11 +76,11 @@ class EmergencyCloseOptionsTest {
         return sim;
     }
 
-    static OrderRequest order(String id, String symbol, Side side, long qty) {
+    public static OrderRequest order(String id, String symbol, Side side, long qty) {
         return new OrderRequest(id, symbol, side, BigDecimal.valueOf(qty), OrderType.MARKET, TimeInForce.DAY, null, null);
     }
 
-    static Map<String, String> held(Broker sim) {
+    public static Map<String, String> held(Broker sim) {
         return sim.positions().stream().collect(Collectors.toMap(BrokerPosition::symbol, p -> p.quantity().stripTrailingZeros().toPlainString()));
     }
 
