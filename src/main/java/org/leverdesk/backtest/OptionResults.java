@@ -155,7 +155,7 @@ public record OptionResults(OptionSummary summary, double optionCash, double ope
     }
 
     /** The fill's cash in dollars: sales credit quantity × price × multiplier, purchases debit it; less commission. */
-    static double cash(Fill f) {
+    public static double cash(Fill f) {
         return -f.side().sign() * f.quantity() * f.price() * OptionSymbols.multiplier(f.symbol()) - f.commission();
     }
 
