@@ -133,6 +133,19 @@ class SpreadBacktestRealDataTest {
         assertEquals(68, s.get("trades per day"));
         assertEquals(2, s.get("daily stop"));
         assertEquals(1, s.get("direction cap"));
+        // the report layer's tally (PDF, window, --json) counts the same gates
+        assertEquals(s, org.leverdesk.backtest.OptionResults.of(spreads).refusals());
+        org.leverdesk.backtest.OptionResults so = org.leverdesk.backtest.OptionResults.of(spreads);
+        // every spread opened was closed by one of the exits (a close whose long leg had no bid buys back the short
+        // alone); all of the P&L is premium (the strategy holds no shares)
+        assertEquals(546, so.count(org.leverdesk.backtest.OptionResults.Kind.SPREAD_OPENED));
+        assertEquals(Map.of("stop", 11, "short strike", 107, "profit take", 428), so.exits());
+        assertEquals(-17_615.00, so.premiumPnl(), 0.005);
+        assertEquals(0, so.stockPnl(), 0.005);
+        org.leverdesk.backtest.OptionResults co = org.leverdesk.backtest.OptionResults.of(condor);
+        assertEquals(235, co.count(org.leverdesk.backtest.OptionResults.Kind.SPREAD_OPENED));
+        assertEquals(Map.of("short strike", 84, "profit take", 151), co.exits());
+        assertEquals("range-bound 2,090, minimum credit 684, drawdown throttle 324, 4 more gate(s)", co.refusalsLine(3));
         Map<String, Integer> c = denials(condor);
         assertEquals(2090, c.get("range-bound"));
         assertEquals(143, c.get("volatility ceiling"));
