@@ -98,6 +98,10 @@ final class GuardCheck {
             }
         }
         closingGroups = groups.size();
+        if (stopExit) {
+            // The cooldown starts with the stop: an entry in the same decision is already denied by it.
+            state = state.traded(0, true, List.of(), 0);
+        }
     }
 
     /**

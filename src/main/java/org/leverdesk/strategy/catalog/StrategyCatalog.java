@@ -186,6 +186,13 @@ public final class StrategyCatalog {
                 "|Net delta| of the options at most this many shares (0 = off)"));
         p.add(percent("cashBufferPct", "Cash buffer", String.valueOf(d.guard().cashBufferPct()), FRACTION, NumberRange.of(0, 99, 1),
                 "Share of equity kept free of collateral"));
+        p.add(choice("marginPolicy", "Margin policy", d.guard().marginPolicy().text(),
+                "On a margin account: cash only opens nothing, forbid refuses to run, allow trades",
+                new Choice("cash_only", "Cash only"), new Choice("forbid", "Forbid"), new Choice("allow", "Allow")));
+        p.add(whole("maxDayTrades", "Day trades in 5 sessions", d.guard().maxDayTrades(), "", 0, 100,
+                "Under the day-trade equity, same-day closes (not stops) at most this many in 5 sessions"));
+        p.add(money("dayTradeEquity", "Day-trade equity", d.guard().dayTradeEquity(), NumberRange.of(0, 100_000_000, 1000),
+                "From this equity day trades are not counted (FINRA: $25,000)"));
         p.add(percent("minCreditPct", "Minimum credit", String.valueOf(d.minCreditPct()), FRACTION, NumberRange.of(0, 99, 1),
                 "No spread whose credit is under this share of its width"));
         return new StrategyDescriptor(condor ? SpreadStrategy.CONDOR_ID : SpreadStrategy.SPREADS_ID,
