@@ -25,10 +25,13 @@ import org.leverdesk.options.market.OptionInputException;
 public final class SyntheticChainSource implements ChainSource {
     private final MarketData data;
     private final SyntheticChains chains;
+    private final boolean vxnEstimated;
 
-    public SyntheticChainSource(MarketData data, SyntheticChains chains) {
+    /** {@code vxnEstimated}: the Nasdaq index is VIX × its ratio under VXN's name (no VXN file); the label says so. */
+    public SyntheticChainSource(MarketData data, SyntheticChains chains, boolean vxnEstimated) {
         this.data = data;
         this.chains = chains;
+        this.vxnEstimated = vxnEstimated;
     }
 
     /**
@@ -40,7 +43,7 @@ public final class SyntheticChainSource implements ChainSource {
     public static SyntheticChainSource of(MarketData data, TradingCalendar calendar, OptionMarketFiles.Locations files) {
         SyntheticChains chains = data.isSimulated() ? OptionMarketFiles.demoMarket(data, calendar)
                 : OptionMarketFiles.realMarket(files == null ? new OptionMarketFiles.Locations(null, null, null) : files, data, calendar);
-        return new SyntheticChainSource(data, chains);
+        return new SyntheticChainSource(data, chains, !data.isSimulated() && (files == null || files.vxn() == null));
     }
 
     public SyntheticChains chains() {
@@ -77,7 +80,9 @@ public final class SyntheticChainSource implements ChainSource {
         var index = chain.inputs().index();
         return String.format(Locale.ROOT, "synthetic chain priced from %s %.2f of %s, %s close %.2f on %s%s", index.source(),
                 index.level(), index.observed(), chain.underlying(), chain.spot(), chain.asOf(),
-                data.isSimulated() ? " (demo market: simulated prices and index)" : "");
+                data.isSimulated() ? " (demo market: simulated prices and index)"
+                        : vxnEstimated && index.source().equals("VXN") ? " (VXN estimated as VIX × " + org.leverdesk.options.market.VolatilityIndex.VXN_PER_VIX
+                        + ": no VXN.csv beside the prices)" : "");
     }
 
     private BarSeries latest(String underlying) {

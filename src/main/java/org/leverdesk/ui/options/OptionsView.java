@@ -18,7 +18,6 @@ import javafx.util.StringConverter;
 import org.leverdesk.optionbook.GuardLimit;
 import org.leverdesk.optionbook.HeldOption;
 import org.leverdesk.optionbook.OptionGroup;
-import org.leverdesk.options.chain.OptionQuote;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
 import org.leverdesk.ui.common.WhileShown;
@@ -157,6 +156,15 @@ public final class OptionsView {
                         .forEach(c -> c.setVisible(wide));
             }
         });
+        // a new chain opens on the money: the at-the-money row a few rows from the top
+        viewModel.chainRows().addListener((javafx.collections.ListChangeListener<ChainRow>) change -> {
+            for (int i = 0; i < viewModel.chainRows().size(); i++) {
+                if (viewModel.chainRows().get(i).atTheMoney()) {
+                    chainTable.scrollTo(Math.max(0, i - 6));
+                    break;
+                }
+            }
+        });
         chainTable.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ChainRow row, boolean empty) {
@@ -189,13 +197,17 @@ public final class OptionsView {
                 column("IV", 65, h -> OptionFormats.iv(h.impliedVolatility())),
                 column("DTE", 45, h -> Integer.toString(h.daysToExpiry())),
                 column("Collateral held", 200, h -> h.collateral().isEmpty() ? "—" : h.collateral())));
+        // theta and IV give way on a narrow window, so the contract, its OCC symbol and the collateral stay readable
+        positionsTable.widthProperty().addListener((obs, old, w) -> positionsTable.getColumns().stream()
+                .filter(c -> c.getText().equals("IV") || c.getText().startsWith("Theta"))
+                .forEach(c -> c.setVisible(w.doubleValue() >= 1150)));
     }
 
     private void buildGroupsTable() {
         groupsTable.setItems(viewModel.groups());
         groupsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         groupsTable.getColumns().setAll(java.util.List.of(
-                column("Position", 220, OptionGroup::title),
+                column("Position", 200, OptionGroup::title),
                 column("Max profit", 85, g -> OptionFormats.moneyOrUnlimited(g.summary().maxProfit())),
                 column("Max loss", 85, g -> OptionFormats.moneyOrUnlimited(g.summary().maxLoss())),
                 column("Break-even", 110, g -> strikesText(g.summary().breakEvens())),

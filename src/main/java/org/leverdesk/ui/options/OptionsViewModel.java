@@ -40,8 +40,8 @@ import org.leverdesk.ui.common.TaskExecutor;
  * RiskGuard's limits with their use. Reads run on the executor; the view binds to the properties.
  */
 public final class OptionsViewModel {
-    /** The chain's window: expiries up to 60 days out, at most 8 of them, 15 strikes each side of the money. */
-    static final ChainFilter FILTER = new ChainFilter(0, 60, 8, 15);
+    /** The chain's window: expiries up to 60 days out, at most 8 of them, 40 strikes each side of the money (a 20-delta put a month out lies about 25 strikes below). */
+    static final ChainFilter FILTER = new ChainFilter(0, 60, 8, 40);
 
     private final OptionBook book;
     private final OptionAccount account;

@@ -20,10 +20,19 @@ public final class OptionsViews {
     private OptionsViews() {
     }
 
+    /** The view on the price source's chains, VIX from the store on real prices (see {@link SyntheticChainSource#of}). */
     public static Node create(AppServices services, TaskExecutor executor, Clock clock) {
+        // --prices FOLDER: VIX, VXN and DGS3MO beside it, as the backtests' chains read them (AppContext.optionChains)
+        return create(services, executor, clock, services.prices() instanceof org.leverdesk.market.data.CsvDirectoryMarketData csv
+                ? org.leverdesk.options.data.OptionMarketFiles.besidePrices(csv.directory()) : null);
+    }
+
+    /** The view with the VIX, VXN and T-bill files of {@code files} on real prices (null: from the store). */
+    public static Node create(AppServices services, TaskExecutor executor, Clock clock,
+                              org.leverdesk.options.data.OptionMarketFiles.Locations files) {
         SyntheticChainSource source;
         try {
-            source = SyntheticChainSource.of(services.prices(), new NyseCalendar(), null);
+            source = SyntheticChainSource.of(services.prices(), new NyseCalendar(), files);
         } catch (RuntimeException e) {
             // No VIX on real prices: nothing can be priced; say what to import.
             Label why = new Label("Options: " + e.getMessage());
