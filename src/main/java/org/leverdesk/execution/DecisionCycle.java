@@ -66,6 +66,7 @@ public final class DecisionCycle {
     private final Clock clock;
     private Strategy lastStrategy;
     private org.leverdesk.options.chain.SyntheticChains optionChains;
+    private java.util.function.Function<LocalDate, OptionMarket> optionMarket;
     private Set<String> lastTraded;
     private final RiskLimits limits;
     // What the account limits check prices against: the latest decision's prices and accepted quotes.
@@ -106,6 +107,14 @@ public final class DecisionCycle {
         this.optionChains = chains;
     }
 
+    /**
+     * Gives strategies the broker's own option chains of each decision's day (Alpaca's), instead of synthetic ones:
+     * the same {@link OptionMarket} interface, so the strategy code is the same. Wins over {@link #setOptionChains}.
+     */
+    public void setOptionMarket(java.util.function.Function<LocalDate, OptionMarket> market) {
+        this.optionMarket = market;
+    }
+
     /** The risk gate this cycle checks orders with. */
     public RiskGate riskGate() {
         return gate;
@@ -143,7 +152,8 @@ public final class DecisionCycle {
                 log.decisionSuperseded(open.get().id(), id + ": the decision of " + open.get().decision().date()
                         + " is superseded by the decision of " + day + "; its orders that never reached the broker are closed");
             }
-            OptionMarket options = optionChains == null ? OptionMarket.NONE : OptionMarket.synthetic(optionChains, day);
+            OptionMarket options = optionMarket != null ? optionMarket.apply(day)
+                    : optionChains == null ? OptionMarket.NONE : OptionMarket.synthetic(optionChains, day);
             decision = strategy.decide(new DecisionContext(day, market, portfolio, calendar, firstDay, explain, options));
             decisionId = dryRun ? null : log.decision(decision, run);
         }
