@@ -117,11 +117,11 @@ class PriceChartsTest {
         assertTrue(buy.buy());
         assertFalse(buy.hedge());
         assertEquals(ChartSeries.epochSeconds(D0.plusDays(2)), buy.x());
-        assertEquals("2024-01-03  BUY TQQQ\n100 @ 12.50\nRSI(2) 12.3 <= 30", buy.text());
+        assertEquals("2024-01-03  BUY TQQQ\n100 @ $12.50\nRSI(2) 12.3 <= 30", buy.text());
         assertTrue(markers.get(1).hedge(), "SQQQ is not the traded symbol");
         TradeMarker sell = markers.get(2);
         assertFalse(sell.buy());
-        assertEquals("2024-01-07  SELL TQQQ\n100 @ 14.00\nRound trip P&L $148.00\nRSI(2) 80 >= 75", sell.text());
+        assertEquals("2024-01-07  SELL TQQQ\n100 @ $14.00\nRound trip P&L $148.00\nRSI(2) 80 >= 75", sell.text());
     }
 
     @Test
