@@ -28,6 +28,11 @@ public final class StoreFeedBars implements FeedStore {
     }
 
     @Override
+    public List<org.leverdesk.market.data.Split> applyKnownSplits(String symbol, java.time.LocalDate through) {
+        return new SplitRepository(store).adjustBars(symbol, through);
+    }
+
+    @Override
     public void write(String symbol, FeedWrite w) {
         if (w.isEmpty()) {
             return;

@@ -403,6 +403,11 @@ public final class AppContext implements AutoCloseable {
         return store == null ? null : store.databaseFile();
     }
 
+    /** The known stock splits (schema V19) and their one adjustment of the stored bars. */
+    public org.leverdesk.store.SplitRepository splits() {
+        return new org.leverdesk.store.SplitRepository(requireStore());
+    }
+
     private Store requireStore() {
         if (store == null) {
             throw new IllegalStateException("this command runs without the store; drop --no-save to use it");

@@ -103,6 +103,11 @@ public final class MarketDataRefresher {
 
     private SymbolRefresh refreshSymbol(String symbol, Instant now, RefreshOptions options, CancellationToken cancel) {
         LocalDate lastFinal = timing.lastFinalSession(now);
+        // A known split whose ex-date has begun divides the older stored bars first (once), so the feed's bars on the
+        // new share basis continue the stored series instead of jumping against it (README "Splits on the paper account").
+        LocalDate through = timing.sessionInProgress(now).map(Session::date).orElse(lastFinal);
+        String splitNote = store.applyKnownSplits(symbol, through).stream().map(sp -> "; stored bars moved onto the "
+                + sp.ratioText() + " split of " + sp.exDate()).reduce("", String::concat);
         boolean full = options.fullReplace().contains(symbol);
         List<Bar> tail = full ? List.of() : store.lastFinalBars(symbol, TAIL);
         Bar stored = tail.isEmpty() ? null : tail.get(tail.size() - 1);
@@ -190,7 +195,7 @@ public final class MarketDataRefresher {
         String gaps = missing.isEmpty() ? "" : "; " + gaps(missing, fresh.isEmpty() ? stored : fresh.get(fresh.size() - 1), lastFinal);
         return new SymbolRefresh(symbol, status, fresh.size(), fresh.isEmpty() ? null : fresh.get(0).date(),
                 fresh.isEmpty() ? null : fresh.get(fresh.size() - 1).date(), provisional == null ? null : provisional.date(),
-                asOf, missing, symbol + ": " + what + gaps + provisionalNote);
+                asOf, missing, symbol + ": " + what + gaps + provisionalNote + splitNote);
     }
 
     private SymbolRefresh refused(String symbol, String reason) {
