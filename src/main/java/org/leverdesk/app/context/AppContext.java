@@ -391,6 +391,11 @@ public final class AppContext implements AutoCloseable {
         return org.leverdesk.broker.paper.PaperBroker.storedFills(requireStore());
     }
 
+    /** Every split the paper account applied, oldest first (the tax lots multiply their shares by it). */
+    public java.util.List<org.leverdesk.broker.sim.SimSplit> paperSplits() {
+        return org.leverdesk.broker.paper.PaperBroker.storedSplits(requireStore());
+    }
+
     public Path dataDirectory() {
         return requireStore().dataDirectory();
     }
