@@ -33,6 +33,19 @@ public final class StoreFeedBars implements FeedStore {
     }
 
     @Override
+    public void recordSplits(List<org.leverdesk.market.data.Split> splits) {
+        SplitRepository repo = new SplitRepository(store);
+        for (org.leverdesk.market.data.Split s : splits) {
+            try {
+                repo.record(s, java.time.Instant.now());
+            } catch (IllegalArgumentException conflict) {
+                // A different ratio entered by hand for the same day stays; the log says so.
+                org.slf4j.LoggerFactory.getLogger(StoreFeedBars.class).warn("{}", conflict.getMessage());
+            }
+        }
+    }
+
+    @Override
     public void write(String symbol, FeedWrite w) {
         if (w.isEmpty()) {
             return;

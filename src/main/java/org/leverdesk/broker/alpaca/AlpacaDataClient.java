@@ -101,7 +101,9 @@ final class AlpacaDataClient {
 
     private Answer once(String what, String path, Map<String, String> query) {
         AlpacaClient data = session.api().getStockDataClient();
-        HttpUrl.Builder url = data.getBaseURL().newBuilder().addPathSegments(path);
+        // A path from the root ("/v1/corporate-actions") replaces the client's /v2 base path.
+        HttpUrl.Builder url = path.startsWith("/") ? data.getBaseURL().newBuilder().encodedPath(path)
+                : data.getBaseURL().newBuilder().addPathSegments(path);
         query.forEach((k, v) -> {
             if (v != null) {
                 url.addQueryParameter(k, v);

@@ -21,6 +21,10 @@ public interface FeedStore {
         return List.of();
     }
 
+    /** Records splits a feed announced (once each; a known one is left as it is). */
+    default void recordSplits(List<org.leverdesk.market.data.Split> splits) {
+    }
+
     /** Applies {@code write} to {@code symbol} in one transaction: all of it, or (on any failure) nothing. */
     void write(String symbol, FeedWrite write);
 }

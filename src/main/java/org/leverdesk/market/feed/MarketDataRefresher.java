@@ -77,6 +77,7 @@ public final class MarketDataRefresher {
         List<String> sorted = new ArrayList<>(new TreeSet<>(symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList()));
         List<SymbolRefresh> done = new ArrayList<>();
         int n = sorted.size();
+        recordSplits(sorted, now);
         for (int i = 0; i < n; i++) {
             String symbol = sorted.get(i);
             cancel.throwIfCancelled();
@@ -196,6 +197,23 @@ public final class MarketDataRefresher {
         return new SymbolRefresh(symbol, status, fresh.size(), fresh.isEmpty() ? null : fresh.get(0).date(),
                 fresh.isEmpty() ? null : fresh.get(fresh.size() - 1).date(), provisional == null ? null : provisional.date(),
                 asOf, missing, symbol + ": " + what + gaps + provisionalNote + splitNote);
+    }
+
+    /**
+     * Records the splits the feed announces for {@code symbols} from a week ago to 90 days ahead, before any bar is
+     * read, so a split whose ex-date has begun divides the stored bars first. Failing to read them stops nothing:
+     * the split check still refuses an unknown split's jump, and the log says why.
+     */
+    private void recordSplits(List<String> symbols, Instant now) {
+        if (symbols.isEmpty()) {
+            return;
+        }
+        LocalDate today = now.atZone(NyseCalendar.ZONE).toLocalDate();
+        try {
+            store.recordSplits(feed.splits(new java.util.LinkedHashSet<>(symbols), today.minusDays(7), today.plusDays(90)));
+        } catch (RuntimeException e) {
+            LOG.warn("reading the splits from {} failed: {}", feed.label(), oneLine(e));
+        }
     }
 
     private SymbolRefresh refused(String symbol, String reason) {
