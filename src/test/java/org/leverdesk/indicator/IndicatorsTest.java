@@ -63,9 +63,26 @@ class IndicatorsTest {
     }
 
     @Test
+    void trailingSharpeByHandAndEqualToTheDirectComputationToTheLastBit() {
+        // closes 100, 110, 99, 108.9: returns +10%, -10%, +10%; mean 1/30, sample stdev sqrt(0.02/1.5)
+        // -> mean/sd = sqrt(1/12), x sqrt(252) = sqrt(21); bars 0..2 have fewer than 3 returns: NaN
+        BarSeries s = Bars.flat("X", CAL, MON, 100, 110, 99, 108.9, 104, 111, 111);
+        double[] v = new TrailingSharpe(3, 0).compute(s);
+        assertTrue(Double.isNaN(v[0]) && Double.isNaN(v[2]));
+        assertEquals(Math.sqrt(21), v[3], 1e-9);
+        for (int i = 0; i < s.size(); i++) {
+            final int bar = i;
+            assertEquals(TrailingSharpe.at(s::adjClose, bar, 3, 0), v[i], 0.0, "bar " + i);
+        }
+        BarSeries flat = Bars.flat("F", CAL, MON, 50, 50, 50, 50);
+        assertTrue(Double.isNaN(new TrailingSharpe(3, 0).compute(flat)[3]), "no movement: undefined");
+        assertThrows(IllegalArgumentException.class, () -> new TrailingSharpe(1, 0));
+    }
+
+    @Test
     void everyIndicatorIsCausalAValueNeverChangesWhenLaterBarsArrive() {
         BarSeries full = Bars.flat("X", CAL, MON, 10, 11, 10.5, 11.5, 11, 12, 9, 13, 12.5, 14, 10, 15);
-        for (SeriesIndicator ind : List.of(new Rsi(2), new Sma(3), new BollingerLower(4, 2), new Vwap(3))) {
+        for (SeriesIndicator ind : List.of(new Rsi(2), new Sma(3), new BollingerLower(4, 2), new Vwap(3), new TrailingSharpe(3, 0.01))) {
             double[] all = ind.compute(full);
             for (int n = 1; n <= full.size(); n++) {
                 double[] prefix = ind.compute(full.between(full.firstDate(), full.date(n - 1)));

@@ -4,13 +4,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.leverdesk.domain.History;
 import org.leverdesk.domain.MarketSnapshot;
+import org.leverdesk.indicator.TrailingSharpe;
 
 /**
  * Simulates the four sleeves and lets the portfolio manager choose one. Pure: the result depends
@@ -32,10 +32,13 @@ public final class RotationAnalyzer {
     private final RotationConfig config;
 
     private final PortfolioManager manager;
+    /** Every ticker's trailing Sharpe ratio, computed once per price series and shared by every day and sleeve. */
+    private final TrailingSharpe sharpe;
 
     public RotationAnalyzer(RotationConfig config) {
         this.config = config;
         this.manager = new PortfolioManager(config);
+        this.sharpe = new TrailingSharpe(config.sharpeDays(), config.riskFree());
     }
 
     /** True when bar {@code clockIndex} of the clock symbol is a rebalance day. */
@@ -88,10 +91,9 @@ public final class RotationAnalyzer {
             }
         }
 
-        Map<String, Double> sharpeCache = new HashMap<>();
         Map<Sleeve, RotationAnalysis.SleeveResult> results = new EnumMap<>(Sleeve.class);
         for (Sleeve sleeve : Sleeve.values()) {
-            results.put(sleeve, simulate(sleeve, aligned, dates, s, sharpeCache));
+            results.put(sleeve, simulate(sleeve, aligned, dates, s));
         }
         PortfolioManager.Choice choice = manager.choose(results);
         return new RotationAnalysis(today, dates, results, skipped, choice.sleeve(), choice.why());
@@ -111,14 +113,13 @@ public final class RotationAnalyzer {
         if (h.size() < config.sharpeDays() + 1) {
             return "only " + h.size() + " bars; the " + config.sharpeDays() + "-day Sharpe ratio needs " + (config.sharpeDays() + 1);
         }
-        if (Double.isNaN(Sharpe.of(h, h.lastIndex(), config.sharpeDays(), config.riskFree()))) {
+        if (Double.isNaN(h.latest(sharpe))) {
             return "price did not move in " + config.sharpeDays() + " days; Sharpe ratio undefined";
         }
         return null;
     }
 
-    private RotationAnalysis.SleeveResult simulate(Sleeve sleeve, Map<String, Aligned> aligned, List<LocalDate> dates, int s,
-                                                   Map<String, Double> sharpeCache) {
+    private RotationAnalysis.SleeveResult simulate(Sleeve sleeve, Map<String, Aligned> aligned, List<LocalDate> dates, int s) {
         List<String> universe = new ArrayList<>();
         for (String tkr : config.groups().universe(sleeve)) {
             if (aligned.containsKey(tkr)) {
@@ -137,7 +138,7 @@ public final class RotationAnalyzer {
             }
             nav[k] = value;
             if (isRebalanceDay(s + k) || k == n - 1) {
-                List<RotationAnalysis.RankRow> ranked = rank(universe, aligned, k, dates.get(k), sharpeCache);
+                List<RotationAnalysis.RankRow> ranked = rank(universe, aligned, k);
                 if (isRebalanceDay(s + k)) {
                     shares.clear();
                     cash = value;
@@ -165,8 +166,7 @@ public final class RotationAnalyzer {
     }
 
     /** The eligible tickers on window day k, best Sharpe first (ties by name), top N weighted equally. */
-    private List<RotationAnalysis.RankRow> rank(List<String> universe, Map<String, Aligned> aligned, int k, LocalDate date,
-                                                Map<String, Double> cache) {
+    private List<RotationAnalysis.RankRow> rank(List<String> universe, Map<String, Aligned> aligned, int k) {
         record Scored(String ticker, double sharpe) {
         }
         List<Scored> scored = new ArrayList<>();
@@ -176,7 +176,7 @@ public final class RotationAnalyzer {
             if (idx < config.sharpeDays()) {
                 continue; // no bar that day, or too little history
             }
-            double sh = cache.computeIfAbsent(tkr + "@" + date, key -> Sharpe.of(a.history, idx, config.sharpeDays(), config.riskFree()));
+            double sh = a.history.indicator(sharpe, idx);
             if (!Double.isNaN(sh)) {
                 scored.add(new Scored(tkr, sh));
             }

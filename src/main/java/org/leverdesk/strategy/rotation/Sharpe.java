@@ -1,6 +1,7 @@
 package org.leverdesk.strategy.rotation;
 
 import org.leverdesk.domain.History;
+import org.leverdesk.indicator.TrailingSharpe;
 
 /**
  * The trailing Sharpe ratio the sleeves rank by: over the last {@code days} daily simple returns of
@@ -14,25 +15,6 @@ public final class Sharpe {
 
     /** The Sharpe ratio of {@code h}'s {@code days} returns ending at bar {@code last}. */
     public static double of(History h, int last, int days, double riskFree) {
-        if (last < days) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        double[] r = new double[days];
-        for (int k = 0; k < days; k++) {
-            int i = last - days + 1 + k;
-            r[k] = h.adjClose(i) / h.adjClose(i - 1) - 1;
-            sum += r[k];
-        }
-        double mean = sum / days;
-        double ss = 0;
-        for (double x : r) {
-            ss += (x - mean) * (x - mean);
-        }
-        double sd = Math.sqrt(ss / (days - 1));
-        if (!(sd > 1e-12)) {
-            return Double.NaN;
-        }
-        return (mean - riskFree / 252.0) / sd * Math.sqrt(252.0);
+        return TrailingSharpe.at(h::adjClose, last, days, riskFree);
     }
 }
