@@ -49,6 +49,16 @@ public interface Broker {
                 + " broker takes no multi-leg option orders; the spread was not sent (no leg was sent alone)");
     }
 
+    /**
+     * The legs of a multi-leg order as the broker has them now, under the request's leg client order ids; the
+     * legs it never saw are left out (empty: the broker has none of them, so the order was never placed). The
+     * default looks each leg up by its own id; a broker that names the legs itself (Alpaca) finds them through
+     * the parent's id.
+     */
+    default List<BrokerOrder> multiLegLegs(MultiLegOrderRequest request) {
+        return request.legs().stream().map(l -> orderByClientOrderId(l.clientOrderId())).flatMap(Optional::stream).toList();
+    }
+
     /** The order sent with {@code clientOrderId}, in whatever state it is now, or empty if the broker never saw it. */
     Optional<BrokerOrder> orderByClientOrderId(String clientOrderId);
 

@@ -76,6 +76,7 @@ public final class ExecutionService {
     private final int maxPriceAgeSessions;
     private final DecisionUnits units;
     private final PositionLedger ledger;
+    private volatile OptionEventSource optionEventSource;
     private final PositionChecks positionChecks;
     private final BrokerClockCheck clockCheck;
     private final TradingCalendar exchangeHours;
@@ -136,6 +137,8 @@ public final class ExecutionService {
         this.freshness = freshness;
         this.cycle = new DecisionCycle(broker, calendar, risk, clock, gate, new StoreDecisionLog(units, journal, mode, orders),
                 IntentLog.of(orders), STOP_WAIT, positionChecks);
+        // The RiskGuard's peak, stops, cooldown and day counts survive a restart.
+        cycle.setGuardStates(new org.leverdesk.store.GuardStateRepository(store, clock));
     }
 
     /**
@@ -144,6 +147,33 @@ public final class ExecutionService {
      */
     public void setOptionChains(org.leverdesk.options.chain.SyntheticChains chains) {
         cycle.setOptionChains(chains);
+    }
+
+    /** Gives strategies the broker's own option chains (Alpaca's) of each decision's day; see {@link DecisionCycle#setOptionMarket}. */
+    public void setOptionMarket(java.util.function.Function<java.time.LocalDate, org.leverdesk.strategy.OptionMarket> market) {
+        cycle.setOptionMarket(market);
+    }
+
+    /**
+     * The option events a broker reports only when asked (Alpaca's OPEXP/OPASN/OPEXC activities): read before each
+     * run's reconciliation and recorded once each (keyed by the broker's id), given what the store counts of a contract.
+     */
+    public interface OptionEventSource {
+        java.util.List<org.leverdesk.broker.sim.SimOptionEvent> events(java.util.function.Function<String, java.math.BigDecimal> heldContracts);
+    }
+
+    public void setOptionEventSource(OptionEventSource source) {
+        this.optionEventSource = source;
+    }
+
+    /** Reads and records the source's option events (none without a source); returns how many were new. */
+    public int pullOptionEvents() {
+        OptionEventSource source = optionEventSource;
+        if (source == null) {
+            return 0;
+        }
+        return recordOptionEvents(source.events(symbol -> ledger.byStrategy().values().stream()
+                .map(m -> m.getOrDefault(symbol, java.math.BigDecimal.ZERO)).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)));
     }
 
     /**
@@ -161,6 +191,7 @@ public final class ExecutionService {
 
     /** Reconciles the store with the broker on its own (at start-up, for the Orders view). */
     public ReconciliationReport reconcile() {
+        pullOptionEvents();
         return reconciler.reconcile(broker);
     }
 
@@ -218,6 +249,10 @@ public final class ExecutionService {
     private RunResult runLocked(StrategyRun run, boolean dryRun) {
         Strategy strategy = run.strategy();
         String id = strategy.id();
+        if (!dryRun) {
+            // Expiries, assignments and exercises first, so the reconciliation does not call their shares external.
+            pullOptionEvents();
+        }
         ReconciliationReport rec = dryRun ? null : reconciler.reconcile(broker);
         LocalDate today = LocalDate.now(clock.withZone(NEW_YORK));
         MarketSnapshot market = MarketSnapshots.upTo(data, strategy.symbols(), strategy.optionalSymbols(), today);

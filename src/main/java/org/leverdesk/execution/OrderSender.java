@@ -124,9 +124,20 @@ final class OrderSender {
     }
 
     private List<OrderOutcome> lookUpLegs(ComboOrder c, OrderOutcome.Kind found, String why) {
+        // The broker's own view of the parent first: Alpaca names the legs itself, so only the parent's id finds them.
+        List<BrokerOrder> known;
+        try {
+            known = broker.multiLegLegs(c.request());
+        } catch (BrokerException e) {
+            LOG.warn("looking up multi-leg {} failed ({}); looking its legs up one by one", c.clientOrderId(), e.getMessage());
+            known = List.of();
+        }
         List<OrderOutcome> out = new ArrayList<>();
         for (PlannedOrder leg : c.legs()) {
-            out.add(lookUp(leg, found, why + " (multi-leg " + c.clientOrderId() + ")"));
+            String w = why + " (multi-leg " + c.clientOrderId() + ")";
+            Optional<BrokerOrder> b = known.stream().filter(x -> leg.clientOrderId().equals(x.clientOrderId())).findFirst();
+            out.add(b.isPresent() ? adopt(leg, b.get(), found, w + "; found broker order " + b.get().brokerOrderId())
+                    : lookUp(leg, found, w));
         }
         return out;
     }

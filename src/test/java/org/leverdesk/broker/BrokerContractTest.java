@@ -379,6 +379,119 @@ public abstract class BrokerContractTest {
         assertTrue(broker.clock().open());
     }
 
+    // ---- options (padded OCC symbols, quantities in contracts, money × 100) ----
+
+    private static final java.time.LocalDate EXPIRY = java.time.LocalDate.of(2026, 3, 20);
+    private static final String PUT_480 = org.leverdesk.options.contract.OptionContract.of("QQQ", EXPIRY,
+            org.leverdesk.options.contract.OptionRight.PUT, "480").occSymbol();
+    private static final String PUT_475 = org.leverdesk.options.contract.OptionContract.of("QQQ", EXPIRY,
+            org.leverdesk.options.contract.OptionRight.PUT, "475").occSymbol();
+    private static final String CALL_500 = org.leverdesk.options.contract.OptionContract.of("QQQ", EXPIRY,
+            org.leverdesk.options.contract.OptionRight.CALL, "500").occSymbol();
+    private static final String CALL_505 = org.leverdesk.options.contract.OptionContract.of("QQQ", EXPIRY,
+            org.leverdesk.options.contract.OptionRight.CALL, "505").occSymbol();
+
+    private void optionMarket() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(fixture.optionsUnsupported() == null, fixture.optionsUnsupported());
+        fixture.setQuote("QQQ", 489.99, 490.01);
+        fixture.setQuote(PUT_480, 2.00, 2.10);
+        fixture.setQuote(PUT_475, 1.20, 1.30);
+        fixture.setQuote(CALL_500, 1.50, 1.60);
+        fixture.setQuote(CALL_505, 0.70, 0.80);
+    }
+
+    private void multiLegMarket() {
+        optionMarket();
+        org.junit.jupiter.api.Assumptions.assumeTrue(fixture.multiLegUnsupported() == null, fixture.multiLegUnsupported());
+    }
+
+    private static MultiLegOrderRequest combo(String id, OrderRequest... legs) {
+        return new MultiLegOrderRequest(id, List.of(legs), OrderType.MARKET, TimeInForce.DAY, null);
+    }
+
+    @Test
+    void buyingAnOptionPaysTheAskPerShareTimes100AndSellingItReceivesTheBid() {
+        optionMarket();
+        BrokerOrder buy = sendAndSettle(market("opt-1", CALL_500, Side.BUY, 2));
+        assertEquals(OrderStatus.FILLED, buy.status());
+        assertMoney("1.60", buy.filledAveragePrice());
+        // 2 contracts × 1.60 × 100
+        assertMoney("99680.00", broker.account().cash());
+        BrokerPosition p = only(broker.positions());
+        assertEquals(CALL_500, p.symbol());
+        assertMoney("2", p.quantity());
+        assertMoney("1.60", p.averageEntryPrice());
+        BrokerOrder sell = sendAndSettle(market("opt-2", CALL_500, Side.SELL, 2));
+        assertMoney("1.50", sell.filledAveragePrice());
+        assertTrue(broker.positions().isEmpty());
+        // paid the spread once: 2 × (1.60 − 1.50) × 100
+        assertMoney("99980.00", broker.account().cash());
+    }
+
+    @Test
+    void sellingACashSecuredPutCreditsThePremiumAndHoldsTheStrikeBack() {
+        optionMarket();
+        BrokerOrder sell = sendAndSettle(market("csp-1", PUT_480, Side.SELL, 1));
+        assertEquals(OrderStatus.FILLED, sell.status());
+        assertMoney("2.00", sell.filledAveragePrice());
+        assertMoney("100200.00", broker.account().cash());
+        BrokerPosition p = only(broker.positions());
+        assertEquals(PUT_480, p.symbol());
+        assertMoney("-1", p.quantity());
+        // 100,200 − 480 × 100 held for the put
+        assertMoney("52200.00", broker.account().buyingPower());
+    }
+
+    @Test
+    void aSpreadIsOneMultiLegOrderThatFillsEveryLegAtTheQuotes() {
+        multiLegMarket();
+        List<BrokerOrder> legs = broker.submitMultiLeg(combo("mleg-1", market("mleg-1-s", PUT_480, Side.SELL, 2),
+                market("mleg-1-l", PUT_475, Side.BUY, 2)));
+        assertEquals(List.of("mleg-1-s", "mleg-1-l"), legs.stream().map(BrokerOrder::clientOrderId).toList());
+        fixture.settle();
+        List<BrokerOrder> now = broker.multiLegLegs(combo("mleg-1", market("mleg-1-s", PUT_480, Side.SELL, 2),
+                market("mleg-1-l", PUT_475, Side.BUY, 2)));
+        assertEquals(2, now.size(), now.toString());
+        for (BrokerOrder leg : now) {
+            assertEquals(OrderStatus.FILLED, leg.status(), leg.toString());
+            assertMoney("2", leg.filledQuantity());
+        }
+        assertMoney("2.00", now.stream().filter(o -> o.symbol().equals(PUT_480)).findFirst().orElseThrow().filledAveragePrice());
+        assertMoney("1.30", now.stream().filter(o -> o.symbol().equals(PUT_475)).findFirst().orElseThrow().filledAveragePrice());
+        // credit (2.00 − 1.30) × 2 × 100 = 140; the pair holds its width (480 − 475) × 100 × 2 = 1,000
+        assertMoney("100140.00", broker.account().cash());
+        assertMoney("99140.00", broker.account().buyingPower());
+        assertEquals(List.of(PUT_475, PUT_480), broker.positions().stream().map(BrokerPosition::symbol).sorted().toList());
+    }
+
+    @Test
+    void aMultiLegOrderThatWouldLeaveACallUncoveredIsRefusedAndNoLegFills() {
+        multiLegMarket();
+        // sell 2 calls, buy 1: one call would be naked, which a cash account at level 3 may not hold
+        assertThrows(OrderRejectedException.class, () -> broker.submitMultiLeg(combo("bad-1",
+                market("bad-1-s", CALL_500, Side.SELL, 2), market("bad-1-l", CALL_505, Side.BUY, 1))));
+        fixture.settle();
+        assertTrue(broker.positions().isEmpty(), broker.positions().toString());
+        assertTrue(broker.openOrders().isEmpty());
+        assertMoney("100000.00", broker.account().cash());
+    }
+
+    @Test
+    void atExpiryAnAssignedPutDeliversSharesAtTheStrikeAndAnOutOfTheMoneyCallIsRemoved() {
+        optionMarket();
+        sendAndSettle(market("exp-1", PUT_480, Side.SELL, 1));
+        sendAndSettle(market("exp-2", CALL_500, Side.BUY, 1));
+        // 100,000 + 200 − 160
+        assertMoney("100040.00", broker.account().cash());
+        fixture.expireOptions(EXPIRY, "QQQ", 470.00);
+        BrokerPosition shares = only(broker.positions());
+        assertEquals("QQQ", shares.symbol());
+        assertMoney("100", shares.quantity());
+        assertMoney("480", shares.averageEntryPrice());
+        // 100,040 − 100 × 480
+        assertMoney("52040.00", broker.account().cash());
+    }
+
     // ---- helpers ----
 
     /**

@@ -29,6 +29,28 @@ public interface BrokerFixture extends AutoCloseable {
     default void settle() {
     }
 
+    /**
+     * Why this adapter's options are not held to the contract's option cases, or null when they are. An adapter that
+     * trades options quotes a contract pushed with {@link #setQuote} under its padded OCC symbol like any symbol, charges
+     * price × 100 per contract, and runs a cash account at level 3 (spreads).
+     */
+    default String optionsUnsupported() {
+        return "this adapter's fixture does not trade options";
+    }
+
+    /** Why {@link Broker#submitMultiLeg} is not held to the contract yet, or null when it is. */
+    default String multiLegUnsupported() {
+        return optionsUnsupported();
+    }
+
+    /**
+     * {@code underlying}'s option contracts of {@code day} expire at that day's close with the underlying closing at
+     * {@code close} (in the money by $0.01: assigned or exercised, 100 shares a contract at the strike; else removed).
+     */
+    default void expireOptions(java.time.LocalDate day, String underlying, double close) {
+        throw new UnsupportedOperationException(optionsUnsupported());
+    }
+
     /** Closes the market (after the session). */
     void closeMarket();
 

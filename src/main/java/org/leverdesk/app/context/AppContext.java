@@ -266,7 +266,7 @@ public final class AppContext implements AutoCloseable {
 
     /** The execution service over {@code broker} and this context's prices, calendar and store. */
     public ExecutionService execution(Broker broker, RiskSettings risk, TradingMode mode, Clock now) {
-        return withOptions(new ExecutionService(broker, tradingData(), calendar, requireStore(), risk, mode, now, exchangeHours()), broker);
+        return withOptions(new ExecutionService(broker, tradingData(), calendar, requireStore(), risk, mode, now, exchangeHours()), broker, now);
     }
 
     /**
@@ -285,11 +285,17 @@ public final class AppContext implements AutoCloseable {
      * Option strategies on the paper broker: they see the chains it quotes from, and its expiries, assignments
      * and exercises reach the store's own count and the journal (the ones saved while no run listened, first).
      */
-    private ExecutionService withOptions(ExecutionService execution, Broker broker) {
+    private ExecutionService withOptions(ExecutionService execution, Broker broker, Clock now) {
         if (broker instanceof org.leverdesk.broker.paper.PaperBroker paper && paper.optionChains() != null) {
             execution.setOptionChains(paper.optionChains());
             execution.recordOptionEvents(paper.optionEvents());
             paper.addOptionListener(e -> execution.recordOptionEvents(java.util.List.of(e)));
+        }
+        if (broker instanceof org.leverdesk.broker.alpaca.AlpacaBroker alpaca) {
+            // On Alpaca the strategies see Alpaca's chain and its option activities reach the store's count (issue 16 §4).
+            execution.setOptionMarket(day -> new org.leverdesk.broker.alpaca.AlpacaOptionMarket(alpaca.options(), day));
+            execution.setOptionEventSource(held -> org.leverdesk.broker.alpaca.AlpacaOptionEvents.read(alpaca.options(),
+                    now.instant().minus(java.time.Duration.ofDays(90)), held));
         }
         return execution;
     }
@@ -320,7 +326,7 @@ public final class AppContext implements AutoCloseable {
     public ExecutionService execution(Broker broker, RiskSettings risk, TradingMode mode, Clock now,
                                       org.leverdesk.market.feed.LiveFreshness freshness) {
         return withOptions(new ExecutionService(broker, marketData, calendar, requireStore(), risk, mode, now, freshness,
-                exchangeHours()), broker);
+                exchangeHours()), broker, now);
     }
 
     /** Lists of the orders recorded in the store. */
@@ -378,6 +384,19 @@ public final class AppContext implements AutoCloseable {
     /** The positions each broker had at its latest reconciliation; requires an open store. */
     public org.leverdesk.store.PositionSnapshotRepository positionSnapshots() {
         return new org.leverdesk.store.PositionSnapshotRepository(requireStore(), Clock.systemUTC());
+    }
+
+    /**
+     * The RiskGuard's status of {@code config}'s enabled strategies (their limits, the state the decision cycle
+     * keeps in the store): the Dashboard's banner and gauges, {@code leverdesk guard}, the Options view.
+     */
+    public org.leverdesk.riskguard.RiskGuardStatusProvider riskGuardStatus(org.leverdesk.config.AppConfig config) {
+        java.util.Map<String, org.leverdesk.riskguard.GuardLimits> limits = new java.util.LinkedHashMap<>();
+        for (org.leverdesk.config.StrategySettings s : config.enabledStrategies()) {
+            limits.put(s.strategyId(), LiveStrategies.strategy(s).guardLimits());
+        }
+        return new org.leverdesk.execution.GuardStatusService(new org.leverdesk.store.GuardStateRepository(requireStore(),
+                Clock.systemUTC()), limits, calendar, Clock.systemUTC());
     }
 
     /** The store's data folder (where the scheduler lock lives); requires an open store. */

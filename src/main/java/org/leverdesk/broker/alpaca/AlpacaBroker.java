@@ -25,9 +25,11 @@ import org.leverdesk.broker.CloseOutcome;
 import org.leverdesk.broker.MalformedBrokerAnswerException;
 import org.leverdesk.broker.MarketClock;
 import org.leverdesk.broker.MarketDay;
+import org.leverdesk.broker.MultiLegOrderRequest;
 import org.leverdesk.broker.OrderRequest;
 import org.leverdesk.broker.Quote;
 import org.leverdesk.config.AlpacaEndpoint;
+import org.leverdesk.options.contract.OptionSymbols;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +55,7 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
     private final AlpacaSession session;
     private final boolean ownsSession;
     private volatile Duration cancelWait = DEFAULT_CANCEL_WAIT;
+    private volatile AlpacaOptions options;
 
     /** A broker on a shared session (share it with whatever else calls Alpaca's trading API, so all count against one rate limit). */
     public AlpacaBroker(AlpacaSession session) {
@@ -76,6 +79,16 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
 
     public AlpacaSession session() {
         return session;
+    }
+
+    /** Alpaca's options API on this broker's session: contracts, chains, quotes, exercise and option activities. */
+    public AlpacaOptions options() {
+        AlpacaOptions o = options;
+        if (o == null) {
+            o = new AlpacaOptions(session);
+            options = o;
+        }
+        return o;
     }
 
     /** How long closing a position waits for its orders' cancels to complete (tests shorten it). */
@@ -142,6 +155,75 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
         LOG.info("Alpaca took order {} ({} {} {} {}): {}", r.clientOrderId(), r.side(), r.quantity(), r.symbol(),
                 r.type(), order.status());
         return order;
+    }
+
+    /**
+     * Sends a spread or condor as one {@code order_class: mleg} order (at most four legs, the ratio in lowest
+     * terms, each leg's {@code position_intent} from the account's positions read just before). Alpaca fills it
+     * all-or-none; its answer is read strictly and its legs come back under the request's leg ids. Sent once,
+     * never retried: when the outcome is unknown, {@link #multiLegLegs} finds it by the parent's id.
+     */
+    @Override
+    public List<BrokerOrder> submitMultiLeg(MultiLegOrderRequest r) {
+        Map<String, BigDecimal> held = new LinkedHashMap<>();
+        positions().forEach(p -> held.put(p.symbol(), p.quantity()));
+        JsonNode body = AlpacaMapping.multiLegBody(r, s -> held.getOrDefault(s, BigDecimal.ZERO));
+        AlpacaSession.Answer answer = session.write("send multi-leg order " + r.clientOrderId(), () -> {
+            AlpacaSession.Answer a;
+            try {
+                a = session.rest("POST", "orders", Map.of(), body);
+            } catch (BrokerUnavailableException e) {
+                throw new BrokerUnavailableException(e.getMessage() + "; the multi-leg order may or may not have been placed: "
+                        + "look it up by its client order id before sending anything again", e.getCause());
+            }
+            if (a.status() >= 300) {
+                throw AlpacaErrors.forSubmit(r.clientOrderId(), a.status(), a.message());
+            }
+            return a;
+        });
+        List<BrokerOrder> legs;
+        try {
+            StrictJson parent = StrictJson.object("POST /v2/orders", "", answer.json());
+            String cid = parent.text("client_order_id");
+            if (!cid.equals(r.clientOrderId())) {
+                throw parent.fail("client_order_id", "is '" + cid + "', not the '" + r.clientOrderId() + "' sent");
+            }
+            legs = AlpacaMapping.multiLeg("POST /v2/orders", answer.json(), r);
+        } catch (MalformedBrokerAnswerException e) {
+            throw new MalformedBrokerAnswerException(e.endpoint(), e.field(), "(answered HTTP " + answer.status()
+                    + " to multi-leg order " + r.clientOrderId() + ": it may have been placed, look it up by its client"
+                    + " order id before sending anything again) - " + detail(e));
+        }
+        LOG.info("Alpaca took multi-leg order {} ({}): {}", r.clientOrderId(), legs.stream()
+                .map(l -> l.side() + " " + l.quantity().toPlainString() + " " + l.symbol()).collect(Collectors.joining(" / ")),
+                legs.get(0).status());
+        return legs;
+    }
+
+    /**
+     * The legs of a multi-leg order found by the parent's client order id (Alpaca gives the legs ids of its own);
+     * empty when Alpaca has no such order. The legs are read nested ({@code GET /v2/orders/{id}?nested=true})
+     * when the look-up answers without them.
+     */
+    @Override
+    public List<BrokerOrder> multiLegLegs(MultiLegOrderRequest r) {
+        JsonNode found = session.read("look up multi-leg order " + r.clientOrderId(), () -> {
+            AlpacaSession.Answer a = session.rest("GET", "orders:by_client_order_id", Map.of("client_order_id", r.clientOrderId()), null);
+            if (a.status() == 404) {
+                return null;
+            }
+            AlpacaErrors.throwIfFailed("look up multi-leg order " + r.clientOrderId(), a);
+            return a.json();
+        });
+        if (found == null) {
+            return List.of();
+        }
+        if (!found.path("legs").isArray()) {
+            String id = StrictJson.object("GET /v2/orders:by_client_order_id", "", found).text("id");
+            found = session.readRest("read multi-leg order " + id, "orders/" + id, Map.of("nested", "true"));
+            return AlpacaMapping.multiLeg("GET /v2/orders/{order_id}", found, r);
+        }
+        return AlpacaMapping.multiLeg("GET /v2/orders:by_client_order_id", found, r);
     }
 
     private static String detail(MalformedBrokerAnswerException e) {
@@ -277,7 +359,7 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
         List<CloseOutcome> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             StrictJson item = StrictJson.object("DELETE /v2/positions", "[" + i + "]", items.get(i));
-            String symbol = item.text("symbol");
+            String symbol = AlpacaMapping.ourSymbol(item.text("symbol"));
             JsonNode statusNode = items.get(i).get("status");
             if (statusNode == null || !statusNode.canConvertToInt()) {
                 throw item.fail("status", "is " + statusNode + ", not an HTTP status");
@@ -318,7 +400,7 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
                     + "; try again when they have ended");
         }
         JsonNode closing = session.write("close the " + symbol + " position", () -> {
-            AlpacaSession.Answer a = session.rest("DELETE", "positions/" + symbol, Map.of(), null);
+            AlpacaSession.Answer a = session.rest("DELETE", "positions/" + AlpacaMapping.alpacaSymbol(symbol), Map.of(), null);
             if (a.status() == 404) {
                 return null;
             }
@@ -333,7 +415,8 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
      * is open any more; returns null when they all ended, else which are still open.
      */
     private String cancelAndWait(Set<String> symbols) {
-        Map<String, String> filter = symbols.isEmpty() ? Map.of() : Map.of("symbols", String.join(",", symbols));
+        Map<String, String> filter = symbols.isEmpty() ? Map.of()
+                : Map.of("symbols", symbols.stream().map(AlpacaMapping::alpacaSymbol).collect(Collectors.joining(",")));
         List<BrokerOrder> open = openOrders(filter);
         if (open.isEmpty()) {
             return null;
@@ -393,6 +476,9 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
      */
     @Override
     public Quote latestQuote(String symbol) {
+        if (OptionSymbols.isOption(symbol)) {
+            return options().latestQuote(symbol);
+        }
         LatestStockQuoteResponse r = session.read("read the latest " + symbol + " quote",
                 () -> session.api().stockMarketData().getLatestQuote(symbol));
         if (r == null || r.getQuote() == null) {

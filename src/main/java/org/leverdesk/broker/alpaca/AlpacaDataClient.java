@@ -69,7 +69,7 @@ final class AlpacaDataClient {
     }
 
     /**
-     * GETs {@code path} (below /v2/, e.g. "stocks/QQQ/bars") with {@code query}, through the limiter and the
+     * GETs {@code path} (below /v2/, e.g. "stocks/QQQ/bars", or from the root when it starts with "/") with {@code query}, through the limiter and the
      * retries, and returns the JSON of a 2xx answer.
      *
      * @throws FeedException for any other answer (a one-line reason), or when retries ran out
@@ -101,7 +101,9 @@ final class AlpacaDataClient {
 
     private Answer once(String what, String path, Map<String, String> query) {
         AlpacaClient data = session.api().getStockDataClient();
-        HttpUrl.Builder url = data.getBaseURL().newBuilder().addPathSegments(path);
+        // A path from the root ("/v1beta1/options/...") leaves the stock data client's /v2 base; others go below it.
+        HttpUrl.Builder url = path.startsWith("/") ? data.getBaseURL().newBuilder().encodedPath(path)
+                : data.getBaseURL().newBuilder().addPathSegments(path);
         query.forEach((k, v) -> {
             if (v != null) {
                 url.addQueryParameter(k, v);

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Set;
 import org.leverdesk.broker.BrokerOrder;
 import org.leverdesk.broker.BrokerPosition;
+import org.leverdesk.broker.MultiLegOrderRequest;
 import org.leverdesk.broker.OrderRequest;
 import org.leverdesk.domain.OrderStatus;
 import org.leverdesk.domain.OrderType;
 import org.leverdesk.domain.Side;
 import org.leverdesk.domain.TimeInForce;
+import org.leverdesk.options.contract.OptionContract;
+import org.leverdesk.options.contract.OptionSymbols;
 
 /**
  * Translates between Alpaca's Trading API JSON (as its OpenAPI specification gives it) and the broker
@@ -31,7 +34,7 @@ final class AlpacaMapping {
     /** The JSON body of {@code POST /v2/orders}: quantities and prices as decimal strings, as the spec types them. */
     static ObjectNode orderBody(OrderRequest r) {
         ObjectNode b = JsonNodeFactory.instance.objectNode();
-        b.put("symbol", r.symbol());
+        b.put("symbol", alpacaSymbol(r.symbol()));
         b.put("qty", r.quantity().stripTrailingZeros().toPlainString());
         b.put("side", r.side() == Side.BUY ? "buy" : "sell");
         b.put("type", type(r.type()));
@@ -45,6 +48,135 @@ final class AlpacaMapping {
         b.put("extended_hours", false);
         b.put("client_order_id", r.clientOrderId());
         return b;
+    }
+
+    /**
+     * The symbol Alpaca knows: an option's OCC symbol unpadded ({@code QQQ250117P00480000}), a share's as is. Leverdesk
+     * keeps options by their padded OCC symbol ({@code QQQ   250117P00480000}), so every symbol crossing to Alpaca goes
+     * through here and every symbol coming back through {@link #ourSymbol}.
+     */
+    static String alpacaSymbol(String symbol) {
+        return OptionSymbols.contract(symbol).map(OptionContract::compactSymbol).orElse(symbol);
+    }
+
+    /** Leverdesk's symbol for one of Alpaca's: an option's padded OCC symbol, a share's as is. */
+    static String ourSymbol(String symbol) {
+        return OptionSymbols.contract(symbol).map(OptionContract::occSymbol).orElse(symbol);
+    }
+
+    /**
+     * The JSON body of a multi-leg {@code POST /v2/orders} ({@code order_class: mleg}): the order's qty is the
+     * greatest common divisor of the legs' quantities and each leg's {@code ratio_qty} its quantity divided by
+     * it (Alpaca wants the ratio in lowest terms); each leg's {@code position_intent} says whether it opens or
+     * closes, from the position {@code held} says the account has in that contract (contracts, short negative).
+     */
+    static ObjectNode multiLegBody(MultiLegOrderRequest r, java.util.function.Function<String, BigDecimal> held) {
+        BigDecimal unit = null;
+        for (OrderRequest leg : r.legs()) {
+            BigDecimal q = leg.quantity().stripTrailingZeros();
+            if (q.scale() > 0 || q.signum() <= 0) {
+                throw new IllegalArgumentException("multi-leg order " + r.clientOrderId() + ": leg " + leg.symbol()
+                        + " has " + q.toPlainString() + " contracts; whole contracts only");
+            }
+            unit = unit == null ? q : new BigDecimal(unit.toBigInteger().gcd(q.toBigInteger()));
+        }
+        ObjectNode b = JsonNodeFactory.instance.objectNode();
+        b.put("order_class", "mleg");
+        b.put("qty", unit.toPlainString());
+        b.put("type", r.type() == OrderType.LIMIT ? "limit" : "market");
+        b.put("time_in_force", "day");
+        if (r.limitPrice() != null) {
+            b.put("limit_price", r.limitPrice().stripTrailingZeros().toPlainString());
+        }
+        b.put("client_order_id", r.clientOrderId());
+        var legs = b.putArray("legs");
+        for (OrderRequest leg : r.legs()) {
+            BigDecimal position = held.apply(leg.symbol());
+            boolean buy = leg.side() == Side.BUY;
+            String intent = buy ? (position.signum() < 0 ? "buy_to_close" : "buy_to_open")
+                    : (position.signum() > 0 ? "sell_to_close" : "sell_to_open");
+            ObjectNode l = legs.addObject();
+            l.put("symbol", alpacaSymbol(leg.symbol()));
+            l.put("ratio_qty", leg.quantity().stripTrailingZeros().divide(unit).toPlainString());
+            l.put("side", buy ? "buy" : "sell");
+            l.put("position_intent", intent);
+        }
+        return b;
+    }
+
+    /**
+     * The legs of a multi-leg order answer as orders under the client order ids Leverdesk gave them: Alpaca names
+     * each leg with an id of its own, so a leg is matched to the request's by its contract. The answer must be an
+     * {@code mleg} order with exactly the request's contracts, sides and quantities (the order's qty × the leg's
+     * ratio); anything else is a malformed answer, as is a leg that filled without the others having filled too
+     * (Alpaca fills a multi-leg order all or none).
+     */
+    static List<BrokerOrder> multiLeg(String endpoint, JsonNode node, MultiLegOrderRequest r) {
+        StrictJson parent = StrictJson.object(endpoint, "", node);
+        String orderClass = parent.text("order_class");
+        if (!orderClass.equals("mleg")) {
+            throw parent.fail("order_class", "is '" + orderClass + "', not 'mleg' for multi-leg order " + r.clientOrderId());
+        }
+        String parentType = parent.oneOf("type", Set.of("market", "limit"));
+        String tif = parent.oneOf("time_in_force", TIFS);
+        String parentStatus = parent.text("status");
+        BigDecimal unit = parent.decimal("qty");
+        JsonNode legs = node.get("legs");
+        if (legs == null || !legs.isArray() || legs.size() != r.legs().size()) {
+            throw parent.fail("legs", "has " + (legs == null || !legs.isArray() ? "no array" : legs.size() + " legs")
+                    + ", not the " + r.legs().size() + " legs sent");
+        }
+        java.util.Map<String, OrderRequest> bySymbol = new java.util.LinkedHashMap<>();
+        r.legs().forEach(l -> bySymbol.put(l.symbol(), l));
+        List<BrokerOrder> out = new ArrayList<>();
+        for (int i = 0; i < legs.size(); i++) {
+            StrictJson l = StrictJson.object(endpoint, "legs[" + i + "]", legs.get(i));
+            String symbol = ourSymbol(l.text("symbol"));
+            OrderRequest sent = bySymbol.remove(symbol);
+            if (sent == null) {
+                throw l.fail("symbol", "is '" + symbol + "', not a contract of multi-leg order " + r.clientOrderId()
+                        + " (or named twice)");
+            }
+            String side = l.oneOf("side", SIDES);
+            if (side.equals("buy") != (sent.side() == Side.BUY)) {
+                throw l.fail("side", "is '" + side + "' but " + symbol + " was sent as a " + sent.side());
+            }
+            BigDecimal ratio = l.optionalDecimal("ratio_qty");
+            BigDecimal qty = l.optionalDecimal("qty");
+            BigDecimal legQty = qty != null ? qty : ratio == null ? null : ratio.multiply(unit);
+            if (legQty == null || legQty.compareTo(sent.quantity()) != 0) {
+                throw l.fail("qty", "is " + (legQty == null ? "missing" : legQty.toPlainString()) + " but " + symbol
+                        + " was sent for " + sent.quantity().toPlainString());
+            }
+            BigDecimal filled = l.decimal("filled_qty");
+            if (filled.signum() < 0 || filled.compareTo(legQty) > 0) {
+                throw l.fail("filled_qty", "is " + filled.toPlainString() + ", outside 0 to the leg's " + legQty.toPlainString());
+            }
+            BigDecimal avg = l.optionalDecimal("filled_avg_price");
+            if (filled.signum() > 0 && (avg == null || avg.signum() < 0)) {
+                throw l.fail("filled_avg_price", "is " + (avg == null ? "missing" : avg.toPlainString()) + " while "
+                        + filled.toPlainString() + " filled");
+            }
+            String legStatus = l.optionalText("status");
+            String status = legStatus == null || legStatus.isBlank() ? parentStatus : legStatus;
+            var submitted = l.optionalTime("submitted_at");
+            out.add(new BrokerOrder(l.text("id"), sent.clientOrderId(), symbol, sent.side(), legQty, filled, avg,
+                    parentType.equals("limit") ? OrderType.LIMIT : OrderType.MARKET, domainTimeInForce(tif), null, null,
+                    status(status, legQty, filled), submitted != null ? submitted : l.optionalTime("created_at"),
+                    l.optionalTime("updated_at"), null));
+        }
+        // All or none: a leg filled in part of its ratio while another is not is not an answer Alpaca gives.
+        BigDecimal share = null;
+        for (BrokerOrder o : out) {
+            BigDecimal f = o.filledQuantity().divide(o.quantity(), java.math.MathContext.DECIMAL64);
+            if (share != null && share.compareTo(f) != 0) {
+                throw parent.fail("legs", "filled unevenly (" + out.stream().map(x -> x.symbol().strip() + " "
+                        + x.filledQuantity().toPlainString() + "/" + x.quantity().toPlainString()).toList()
+                        + "); a multi-leg order fills all legs or none");
+            }
+            share = f;
+        }
+        return out;
     }
 
     /** Alpaca's order type for ours: market-on-open and market-on-close are market orders with OPG / CLS. */
@@ -113,7 +245,7 @@ final class AlpacaMapping {
 
     private static BrokerOrder order(StrictJson o) {
         String id = o.text("id");
-        String symbol = o.text("symbol");
+        String symbol = ourSymbol(o.text("symbol"));
         String side = o.oneOf("side", SIDES);
         String type = o.oneOf("type", TYPES);
         String tif = o.oneOf("time_in_force", TIFS);
@@ -182,7 +314,7 @@ final class AlpacaMapping {
     }
 
     private static BrokerPosition position(StrictJson p) {
-        String symbol = p.text("symbol");
+        String symbol = ourSymbol(p.text("symbol"));
         BigDecimal qty = p.decimal("qty");
         String side = p.oneOf("side", Set.of("long", "short"));
         // Alpaca reports short positions with side "short"; some versions also sign qty, so sign it once.

@@ -184,6 +184,9 @@ public final class AlpacaSession implements AutoCloseable {
             } catch (IOException e) {
                 throw new IllegalStateException("cannot write the request body of " + endpoint, e);
             }
+        } else if (method.equals("POST")) {
+            // A POST without a body (exercise, do-not-exercise) still sends an empty one, as HTTP wants.
+            requestBody = okhttp3.RequestBody.create(new byte[0]);
         }
         Request request = new Request.Builder().url(url.build()).headers(broker.getRequestHeaders())
                 .method(method, requestBody).build();

@@ -12,7 +12,7 @@ import java.time.LocalDate;
  *
  * @param contracts      signed contracts held before (negative = short)
  * @param shares         signed shares of the underlying delivered to the account (+ bought, − sold), 0 when none
- * @param underlyingClose the underlying's closing price the decision was taken on
+ * @param underlyingClose the underlying's closing price the decision was taken on (NaN when the broker does not say)
  * @param cash           the cash that moved (+ in, − out)
  * @param optionFillId   the broker order id of the option leg's closing fill (at 0, or at intrinsic when cash-settled)
  * @param shareFillId    the broker order id of the share leg's fill, null when no shares moved
@@ -34,8 +34,9 @@ public record SimOptionEvent(Kind kind, LocalDate day, String optionSymbol, Stri
             case CASH_SETTLED -> "settled at intrinsic value " + (contracts.signum() < 0 ? "(short leg of a spread in the money)"
                     : "(no delivery possible, or the long leg of a spread in the money)");
         };
-        return optionSymbol.strip().replaceAll("\\s+", " ") + " " + what + String.format(java.util.Locale.ROOT,
-                " (%s closed %.2f)", underlying, underlyingClose);
+        // A broker that reports the event without the underlying's close (Alpaca's activities) leaves it NaN.
+        return optionSymbol.strip().replaceAll("\\s+", " ") + " " + what + (Double.isNaN(underlyingClose) ? ""
+                : String.format(java.util.Locale.ROOT, " (%s closed %.2f)", underlying, underlyingClose));
     }
 
     private static String plain(BigDecimal v) {

@@ -40,6 +40,8 @@ public final class DashboardView {
     @FXML private HBox tilesBox;
     @FXML private Label schedulerLabel;
     @FXML private Label tradingLabel;
+    @FXML private Label guardBanner;
+    @FXML private javafx.scene.layout.FlowPane guardGaugesPane;
     @FXML private javafx.scene.control.Button pauseButton;
     @FXML private javafx.scene.control.Button resumeButton;
     @FXML private javafx.scene.control.Button killButton;
@@ -78,6 +80,13 @@ public final class DashboardView {
         errorLabel.managedProperty().bind(errorLabel.textProperty().isNotEmpty());
         schedulerLabel.textProperty().bind(viewModel.schedulerStateProperty());
         tradingLabel.textProperty().bind(viewModel.tradingStateProperty());
+        guardBanner.textProperty().bind(viewModel.guardBannerProperty());
+        guardBanner.managedProperty().bind(guardBanner.textProperty().isNotEmpty());
+        guardBanner.visibleProperty().bind(guardBanner.textProperty().isNotEmpty());
+        viewModel.guardLevelProperty().addListener((o, was, now) -> styleGuard(now));
+        styleGuard(viewModel.guardLevelProperty().get());
+        viewModel.guardGauges().addListener((javafx.collections.ListChangeListener<DashboardViewModel.GuardGauge>) c -> showGauges());
+        showGauges();
         for (javafx.scene.control.Button b : List.of(pauseButton, resumeButton, killButton)) {
             b.setVisible(viewModel.hasControls());
             b.setManaged(viewModel.hasControls());
@@ -141,5 +150,37 @@ public final class DashboardView {
 
     private static <R> void text(TableColumn<R, String> column, Function<R, String> f) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(f.apply(c.getValue())));
+    }
+
+    private void styleGuard(org.leverdesk.riskguard.RiskGuardStatus.Level level) {
+        guardBanner.getStyleClass().removeAll("guard-ok", "guard-cooling", "guard-reducing", "guard-halted");
+        guardBanner.getStyleClass().add(switch (level) {
+            case OK -> "guard-ok";
+            case COOLING_DOWN -> "guard-cooling";
+            case REDUCING -> "guard-reducing";
+            case HALTED -> "guard-halted";
+        });
+    }
+
+    /** One small bar per limit that is on: "spreads · Daily $ stop", the bar, "$0.00 of $2000.00". */
+    private void showGauges() {
+        java.util.List<javafx.scene.Node> nodes = new java.util.ArrayList<>();
+        for (DashboardViewModel.GuardGauge g : viewModel.guardGauges()) {
+            Label name = new Label(g.strategyId() + " · " + g.name());
+            name.getStyleClass().add("guard-gauge-name");
+            javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar(g.fraction());
+            bar.setPrefWidth(150);
+            Label text = new Label(g.text());
+            text.getStyleClass().add("muted");
+            javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(1, name, bar, text);
+            box.getStyleClass().add("guard-gauge");
+            if (g.reached()) {
+                box.getStyleClass().add("reached");
+            }
+            nodes.add(box);
+        }
+        guardGaugesPane.getChildren().setAll(nodes);
+        guardGaugesPane.setManaged(!nodes.isEmpty());
+        guardGaugesPane.setVisible(!nodes.isEmpty());
     }
 }

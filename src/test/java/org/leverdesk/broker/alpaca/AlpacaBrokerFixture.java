@@ -33,6 +33,17 @@ public final class AlpacaBrokerFixture implements BrokerFixture {
     }
 
     @Override
+    public String optionsUnsupported() {
+        return null;
+    }
+
+    @Override
+    public void expireOptions(java.time.LocalDate day, String underlying, double close) {
+        server.settle();
+        server.expireOptions(day, underlying, close);
+    }
+
+    @Override
     public void settle() {
         server.settle();
     }

@@ -34,9 +34,12 @@ final class FakeAlpacaJson {
         time(j, "replaced_at", o.replacedAt);
         j.put("replaced_by", o.replacedBy);
         j.put("replaces", o.replaces);
-        j.put("asset_id", assetId(o.symbol));
-        j.put("symbol", o.symbol);
-        j.put("asset_class", "us_equity");
+        boolean mleg = o.legs != null;
+        if (!mleg) {
+            j.put("asset_id", assetId(o.symbol));
+            j.put("symbol", o.symbol);
+        }
+        j.put("asset_class", mleg || FakeAlpacaOptionBook.isOption(o.symbol) ? "us_option" : "us_equity");
         j.putNull("notional");
         j.put("qty", plain(o.qty));
         j.put("filled_qty", plain(o.filledQty));
@@ -45,17 +48,28 @@ final class FakeAlpacaJson {
         } else {
             j.put("filled_avg_price", plain(o.filledAvgPrice.setScale(4, RoundingMode.HALF_EVEN)));
         }
-        j.put("order_class", "");
+        j.put("order_class", o.orderClass);
         j.put("order_type", o.type);
         j.put("type", o.type);
-        j.put("side", o.side);
-        j.put("position_intent", o.side.equals("buy") ? "buy_to_open" : "sell_to_close");
+        if (!mleg) {
+            j.put("side", o.side);
+            j.put("position_intent", o.positionIntent != null ? o.positionIntent : o.side.equals("buy") ? "buy_to_open" : "sell_to_close");
+        }
+        if (o.ratioQty != null) {
+            j.put("ratio_qty", plain(o.ratioQty));
+        }
         j.put("time_in_force", o.tif);
         decimal(j, "limit_price", o.limitPrice);
         decimal(j, "stop_price", o.stopPrice);
         j.put("status", o.status);
         j.put("extended_hours", false);
-        j.putNull("legs");
+        if (mleg) {
+            var legs = j.putArray("legs");
+            o.legs.forEach(l -> legs.add(order(l)));
+        } else if (o.ratioQty == null) {
+            // A leg carries no "legs" (the spec's OrderLeg types it as an object that is "always null").
+            j.putNull("legs");
+        }
         j.putNull("trail_percent");
         j.putNull("trail_price");
         j.putNull("hwm");
@@ -65,13 +79,14 @@ final class FakeAlpacaJson {
     }
 
     static ObjectNode position(String symbol, BigDecimal qty, BigDecimal available, BigDecimal avgPrice, BigDecimal last) {
-        BigDecimal value = qty.multiply(last);
-        BigDecimal cost = qty.multiply(avgPrice);
+        // An option's money is its price per share × 100 (Alpaca's market_value and cost_basis carry the multiplier).
+        BigDecimal value = qty.multiply(last).multiply(FakeAlpacaOptionBook.multiplier(symbol));
+        BigDecimal cost = qty.multiply(avgPrice).multiply(FakeAlpacaOptionBook.multiplier(symbol));
         ObjectNode p = JSON.createObjectNode();
         p.put("asset_id", assetId(symbol));
         p.put("symbol", symbol);
         p.put("exchange", "NASDAQ");
-        p.put("asset_class", "us_equity");
+        p.put("asset_class", FakeAlpacaOptionBook.isOption(symbol) ? "us_option" : "us_equity");
         p.put("asset_marginable", true);
         p.put("avg_entry_price", plain(avgPrice));
         p.put("qty", plain(qty));

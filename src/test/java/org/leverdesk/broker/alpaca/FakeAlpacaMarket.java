@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -118,6 +119,8 @@ final class FakeAlpacaMarket {
     private final Map<String, String> closeFailures = new HashMap<>();
     private final Set<String> cancelFailures = new HashSet<>();
     private final Map<String, ObjectNode> rawQuotes = new HashMap<>();
+    /** Options: the level, Greeks, do-not-exercise instructions and activities (see {@link FakeAlpacaOptionBook}). */
+    private final FakeAlpacaOptionBook options = new FakeAlpacaOptionBook();
 
     FakeAlpacaMarket(SimulatedTime time, FakeAlpacaSessions sessions, Timing timing) {
         this.time = time;
@@ -495,6 +498,9 @@ final class FakeAlpacaMarket {
         a.put("initial_margin", "0");
         a.put("maintenance_margin", "0");
         a.put("multiplier", "1");
+        a.put("options_approved_level", options.level);
+        a.put("options_trading_level", options.level);
+        a.put("options_buying_power", plain(buyingPower()));
         a.put("shorting_enabled", false);
         a.put("trading_blocked", false);
         a.put("transfers_blocked", false);
@@ -567,6 +573,9 @@ final class FakeAlpacaMarket {
     /** POST /v2/orders: validates and records an order; the answer shows it before anything filled (unless synchronous). */
     synchronized Reply submit(JsonNode body) {
         catchUp();
+        if ("mleg".equals(text(body, "order_class"))) {
+            return submitMultiLeg(body);
+        }
         Refusal refusal = validate(body);
         if (refusal != null) {
             return error(refusal);
@@ -836,6 +845,9 @@ final class FakeAlpacaMarket {
     }
 
     private Refusal affordable(FakeOrder o) {
+        if (FakeAlpacaOptionBook.isOption(o.symbol)) {
+            return affordableOption(o);
+        }
         if (o.side.equals("buy")) {
             Price p = quotes.get(o.symbol);
             BigDecimal price = o.limitPrice != null ? o.limitPrice : p != null ? p.ask() : BigDecimal.ZERO;
@@ -854,6 +866,301 @@ final class FakeAlpacaMarket {
                     + ", available: " + plain(available) + ")");
         }
         return null;
+    }
+
+    /**
+     * A single option order: a buy to close needs level 1, a buy to open level 2 and its premium in buying power; a
+     * sell to close the contracts held, a sell to open level 1 and the cash or shares that cover it afterwards.
+     */
+    private Refusal affordableOption(FakeOrder o) {
+        Holding h = holdings.get(o.symbol);
+        BigDecimal held = h == null ? BigDecimal.ZERO : h.qty;
+        boolean buy = o.side.equals("buy");
+        boolean closing = buy ? held.signum() < 0 && o.qty.compareTo(held.negate()) <= 0 : held.signum() > 0 && o.qty.compareTo(held) <= 0;
+        o.positionIntent = (buy ? "buy_to_" : "sell_to_") + (closing ? "close" : "open");
+        FakeAlpacaOptionBook.LegRefusal level = options.levelFor(buy && !closing ? 2 : 1);
+        if (level != null) {
+            return new Refusal(level.status(), level.code(), level.message());
+        }
+        Map<String, BigDecimal> after = heldQuantities();
+        after.merge(o.symbol, buy ? o.qty : o.qty.negate(), BigDecimal::add);
+        return coverAfter(after, buy ? priceOf(o.symbol, true).multiply(o.qty).multiply(FakeAlpacaOptionBook.MULTIPLIER)
+                : BigDecimal.ZERO);
+    }
+
+    /** Refuses when {@code after}'s positions leave a call uncovered or hold back more than the cash less {@code debit}. */
+    private Refusal coverAfter(Map<String, BigDecimal> after, BigDecimal debit) {
+        BigDecimal need = FakeAlpacaOptionBook.requirement(after);
+        if (need == null) {
+            return new Refusal(403, 40310000, "account not eligible to trade uncovered option contracts");
+        }
+        BigDecimal now = FakeAlpacaOptionBook.requirement(heldQuantities());
+        BigDecimal free = buyingPower().add(now == null ? BigDecimal.ZERO : now);
+        if (need.add(debit).compareTo(free) > 0) {
+            return new Refusal(403, 40310000, "insufficient options buying power (required: " + plain(need.add(debit))
+                    + ", available: " + plain(free) + ")");
+        }
+        return null;
+    }
+
+    private BigDecimal priceOf(String symbol, boolean buy) {
+        Price p = quotes.get(symbol);
+        return p == null ? BigDecimal.ZERO : buy ? p.ask() : p.bid();
+    }
+
+    // ---- options -------------------------------------------------------------------------------
+
+    synchronized void setOptionsLevel(int level) {
+        options.level = level;
+    }
+
+    synchronized void setGreeks(String symbol, FakeAlpacaOptionBook.Greeks g) {
+        options.greeks.put(symbol, g);
+    }
+
+    /**
+     * {@code POST /v2/orders} with {@code order_class: mleg}: 422 for bad legs, 403 below level 3 or when the account
+     * cannot cover the result; a market order (or a limit the net price meets) fills every leg at once at the quotes
+     * (buys at the ask, sells at the bid) while the session is open, else it rests with nothing filled and a day order
+     * expires at the close: all legs or none, never some.
+     */
+    synchronized Reply submitMultiLeg(JsonNode body) {
+        catchUp();
+        JsonNode legs = body.get("legs");
+        FakeAlpacaOptionBook.LegRefusal bad = FakeAlpacaOptionBook.checkLegs(legs);
+        if (bad == null) {
+            bad = options.levelFor(3);
+        }
+        if (bad != null) {
+            Reply r = error(new Refusal(bad.status(), bad.code(), bad.message()));
+            // More than four legs breaks the spec's maxItems: a request a test sends on purpose to see Alpaca's 422.
+            return legs != null && legs.isArray() && legs.size() > 4
+                    ? new Reply(r.status(), r.body(), "a request with more than 4 legs, off the spec on purpose") : r;
+        }
+        String type = text(body, "type");
+        String tif = text(body, "time_in_force");
+        BigDecimal qty = decimal(body, "qty");
+        String cid = text(body, "client_order_id");
+        if (qty == null || qty.signum() <= 0 || qty.stripTrailingZeros().scale() > 0) {
+            return error(new Refusal(422, 42210000, "qty is required for mleg orders and must be a positive whole number"));
+        }
+        if (!"market".equals(type) && !"limit".equals(type) || !"day".equals(tif)) {
+            return error(new Refusal(422, 42210000, "mleg orders must be market or limit orders with time_in_force day"));
+        }
+        if ("limit".equals(type) && decimal(body, "limit_price") == null) {
+            return error(new Refusal(422, 40010001, "limit_price is required for limit orders"));
+        }
+        if (cid != null && clientOrderIds.contains(cid)) {
+            return error(new Refusal(422, 40010001, "client_order_id must be unique"));
+        }
+        FakeOrder parent = new FakeOrder();
+        parent.clientOrderId = cid == null ? UUID.randomUUID().toString() : cid;
+        parent.symbol = "";
+        parent.side = "buy";
+        parent.orderClass = "mleg";
+        parent.type = type;
+        parent.tif = tif;
+        parent.qty = qty.stripTrailingZeros();
+        parent.limitPrice = decimal(body, "limit_price");
+        parent.session = sessions.sessionFor(processed);
+        parent.legs = new ArrayList<>();
+        Map<String, BigDecimal> after = heldQuantities();
+        BigDecimal net = BigDecimal.ZERO;
+        boolean quoted = true;
+        for (JsonNode l : legs) {
+            FakeOrder leg = new FakeOrder();
+            leg.clientOrderId = UUID.randomUUID().toString();
+            leg.symbol = l.get("symbol").asText().toUpperCase(Locale.ROOT);
+            leg.side = l.get("side").asText();
+            leg.type = type;
+            leg.tif = tif;
+            leg.orderClass = "mleg";
+            leg.ratioQty = new BigDecimal(l.get("ratio_qty").asText()).stripTrailingZeros();
+            leg.qty = leg.ratioQty.multiply(parent.qty);
+            leg.positionIntent = l.hasNonNull("position_intent") ? l.get("position_intent").asText() : null;
+            leg.session = parent.session;
+            boolean buy = leg.side.equals("buy");
+            after.merge(leg.symbol, buy ? leg.qty : leg.qty.negate(), BigDecimal::add);
+            quoted &= quotes.containsKey(leg.symbol);
+            BigDecimal price = priceOf(leg.symbol, buy).multiply(leg.ratioQty);
+            net = buy ? net.add(price) : net.subtract(price);
+            parent.legs.add(leg);
+        }
+        // Cover is checked on the positions the order leaves; a net debit must be paid from the cash too.
+        Refusal refusal = coverAfter(after, net.max(BigDecimal.ZERO).multiply(parent.qty).multiply(FakeAlpacaOptionBook.MULTIPLIER));
+        if (refusal != null) {
+            return error(refusal);
+        }
+        parent.createdAt = processed;
+        parent.updatedAt = processed;
+        orders.put(parent.id, parent);
+        clientOrderIds.add(parent.clientOrderId);
+        for (FakeOrder leg : parent.legs) {
+            leg.createdAt = processed;
+            leg.updatedAt = processed;
+        }
+        boolean priceOk = parent.limitPrice == null || net.compareTo(parent.limitPrice) <= 0;
+        if (quoted && priceOk && sessions.isOpen(processed)) {
+            for (FakeOrder leg : parent.legs) {
+                leg.status = "new";
+                fill(leg, leg.qty, priceOf(leg.symbol, leg.side.equals("buy")), processed);
+            }
+            parent.filledQty = parent.qty;
+            parent.filledAvgPrice = net.abs();
+            set(parent, "filled", processed);
+            parent.filledAt = processed;
+        } else {
+            parent.status = "new";
+            parent.legs.forEach(l -> l.status = "new");
+        }
+        return reply(200, FakeAlpacaJson.order(parent), List.of(parent));
+    }
+
+    /** {@code GET /v1beta1/options/snapshots/{underlying}}: every quoted contract of it with its Greeks, filtered and paged. */
+    synchronized Reply optionSnapshots(String underlying, Map<String, String> q) {
+        catchUp();
+        java.util.TreeSet<String> symbols = new java.util.TreeSet<>();
+        for (String symbol : quotes.keySet()) {
+            org.leverdesk.options.contract.OptionSymbols.contract(symbol).filter(c -> c.underlying().equals(underlying))
+                    .ifPresent(c -> symbols.add(symbol));
+        }
+        List<String> kept = FakeAlpacaOptionBook.matching(symbols, q).stream()
+                .filter(c -> c.underlying().equals(underlying)).map(c -> c.compactSymbol()).toList();
+        int limit = Math.min(Math.min(1000, FakeAlpacaOptionBook.pageCap), Integer.parseInt(q.getOrDefault("limit", "100")));
+        int from = q.containsKey("page_token") ? Integer.parseInt(q.get("page_token")) : 0;
+        int to = Math.min(kept.size(), from + limit);
+        ObjectNode out = FakeAlpacaJson.mapper().createObjectNode();
+        ObjectNode snaps = out.putObject("snapshots");
+        for (String symbol : kept.subList(from, to)) {
+            Price p = quotes.get(symbol);
+            ObjectNode s = snaps.putObject(symbol);
+            s.set("latestQuote", FakeAlpacaOptionBook.quote(p.bid(), p.ask(), p.at()));
+            FakeAlpacaOptionBook.Greeks g = options.greeks.get(symbol);
+            if (g != null) {
+                s.put("impliedVolatility", g.iv());
+                ObjectNode gj = s.putObject("greeks");
+                gj.put("delta", g.delta());
+                gj.put("gamma", g.gamma());
+                gj.put("theta", g.theta());
+                gj.put("vega", g.vega());
+                gj.put("rho", g.rho());
+            }
+        }
+        if (to < kept.size()) {
+            out.put("next_page_token", String.valueOf(to));
+        } else {
+            out.putNull("next_page_token");
+        }
+        return new Reply(200, out);
+    }
+
+    /** {@code GET /v1beta1/options/quotes/latest?symbols=...}: the quoted ones among {@code symbols}. */
+    synchronized Reply optionLatestQuotes(List<String> symbols) {
+        catchUp();
+        ObjectNode out = FakeAlpacaJson.mapper().createObjectNode();
+        ObjectNode qs = out.putObject("quotes");
+        for (String symbol : symbols) {
+            Price p = quotes.get(symbol);
+            if (p != null) {
+                qs.set(symbol, FakeAlpacaOptionBook.quote(p.bid(), p.ask(), p.at()));
+            }
+        }
+        return new Reply(200, out);
+    }
+
+    /** {@code GET /v2/options/contracts} over every contract the market quotes or the account holds. */
+    synchronized Reply optionContracts(Map<String, String> q) {
+        catchUp();
+        Set<String> symbols = new HashSet<>(quotes.keySet());
+        symbols.addAll(holdings.keySet());
+        return new Reply(200, FakeAlpacaOptionBook.contracts(symbols, q));
+    }
+
+    synchronized Reply activities(String type, Map<String, String> q) {
+        catchUp();
+        return new Reply(200, options.activities(type, q));
+    }
+
+    /**
+     * {@code POST /v2/positions/{symbol}/exercise}: every held long contract is exercised now (OPEXC: 100 shares a
+     * contract bought at the strike for a call, sold for a put; the cash must cover a call's). 403 for no position or a
+     * short one, as the spec's examples say.
+     */
+    synchronized Reply exercise(String symbol) {
+        catchUp();
+        Holding h = holdings.get(symbol);
+        if (h == null || h.qty.signum() == 0) {
+            return error(new Refusal(403, 40310000, "no available position for the specified contract"));
+        }
+        if (h.qty.signum() < 0) {
+            return error(new Refusal(403, 40310001, "cannot exercise short position"));
+        }
+        org.leverdesk.options.contract.OptionContract c = org.leverdesk.options.contract.OptionSymbols.contract(symbol).orElseThrow();
+        settle(c, symbol, h, "OPEXC", FakeAlpacaSessions.date(processed));
+        return new Reply(200, null);
+    }
+
+    synchronized Reply doNotExercise(String symbol) {
+        catchUp();
+        Holding h = holdings.get(symbol);
+        if (h == null || h.qty.signum() == 0) {
+            return error(new Refusal(403, 40310000, "no available position for the specified contract"));
+        }
+        if (h.qty.signum() < 0) {
+            return error(new Refusal(403, 40310001, "cannot submit DNE for short position"));
+        }
+        options.doNotExercise.add(symbol);
+        return new Reply(200, null);
+    }
+
+    /**
+     * The expiration of {@code underlying}'s contracts of {@code day} with the underlying closing at {@code close}: in
+     * the money by $0.01 or more a short is assigned (OPASN) and a long exercised (OPEXC, unless told not to), else the
+     * contract expires (OPEXP); each is an activity and moves shares and cash as Alpaca's would.
+     */
+    synchronized void expire(LocalDate day, String underlying, double close) {
+        catchUp();
+        for (String symbol : List.copyOf(holdings.keySet())) {
+            Holding h = holdings.get(symbol);
+            var parsed = org.leverdesk.options.contract.OptionSymbols.contract(symbol);
+            if (h.qty.signum() == 0 || parsed.isEmpty() || !parsed.get().underlying().equals(underlying)
+                    || !parsed.get().expiry().equals(day)) {
+                continue;
+            }
+            org.leverdesk.options.contract.OptionContract c = parsed.get();
+            BigDecimal itm = c.isCall() ? BigDecimal.valueOf(close).subtract(c.strike()) : c.strike().subtract(BigDecimal.valueOf(close));
+            boolean inTheMoney = itm.compareTo(new BigDecimal("0.01")) >= 0;
+            if (!inTheMoney || h.qty.signum() > 0 && options.doNotExercise.contains(symbol)) {
+                options.record("OPEXP", day, symbol, h.qty, BigDecimal.ZERO);
+                h.qty = BigDecimal.ZERO;
+                h.avgPrice = BigDecimal.ZERO;
+            } else {
+                settle(c, symbol, h, h.qty.signum() < 0 ? "OPASN" : "OPEXC", day);
+            }
+        }
+    }
+
+    /** Delivers the shares of an assignment or exercise of every contract held, at the strike, and reports the activity. */
+    private void settle(org.leverdesk.options.contract.OptionContract c, String symbol, Holding h, String type, LocalDate day) {
+        BigDecimal contracts = h.qty;
+        // A long call or a short put buys the shares; a long put or a short call sells them.
+        boolean buysShares = c.isCall() == contracts.signum() > 0;
+        BigDecimal shares = contracts.abs().multiply(FakeAlpacaOptionBook.MULTIPLIER);
+        BigDecimal money = shares.multiply(c.strike());
+        Holding stock = holdings.computeIfAbsent(c.underlying(), s -> new Holding());
+        BigDecimal signed = buysShares ? shares : shares.negate();
+        BigDecimal newQty = stock.qty.add(signed);
+        if (buysShares && stock.qty.signum() >= 0) {
+            stock.avgPrice = stock.avgPrice.multiply(stock.qty).add(money).divide(newQty, MC);
+        }
+        stock.qty = newQty;
+        if (newQty.signum() == 0) {
+            stock.avgPrice = BigDecimal.ZERO;
+        }
+        cash = buysShares ? cash.subtract(money) : cash.add(money);
+        options.record(type, day, symbol, contracts, buysShares ? money.negate() : money);
+        h.qty = BigDecimal.ZERO;
+        h.avgPrice = BigDecimal.ZERO;
     }
 
     private void fillResting(String symbol) {
@@ -906,7 +1213,7 @@ final class FakeAlpacaMarket {
             clearTimers(o);
         }
         BigDecimal signed = o.side.equals("buy") ? qty : qty.negate();
-        cash = cash.subtract(signed.multiply(price));
+        cash = cash.subtract(signed.multiply(price).multiply(FakeAlpacaOptionBook.multiplier(o.symbol)));
         Holding h = holdings.computeIfAbsent(o.symbol, s -> new Holding());
         BigDecimal newQty = h.qty.add(signed);
         if (h.qty.signum() == 0 || h.qty.signum() == signed.signum()) {
@@ -956,7 +1263,7 @@ final class FakeAlpacaMarket {
     private BigDecimal equity() {
         BigDecimal value = cash;
         for (Map.Entry<String, Holding> e : holdings.entrySet()) {
-            value = value.add(e.getValue().qty.multiply(last(e.getKey(), e.getValue())));
+            value = value.add(e.getValue().qty.multiply(last(e.getKey(), e.getValue())).multiply(FakeAlpacaOptionBook.multiplier(e.getKey())));
         }
         return value;
     }
@@ -967,10 +1274,17 @@ final class FakeAlpacaMarket {
             if (o.isOpen() && o.side.equals("buy")) {
                 Price p = quotes.get(o.symbol);
                 BigDecimal price = o.limitPrice != null ? o.limitPrice : p != null ? p.ask() : BigDecimal.ZERO;
-                reserved = reserved.add(o.remaining().multiply(price));
+                reserved = reserved.add(o.remaining().multiply(price).multiply(FakeAlpacaOptionBook.multiplier(o.symbol)));
             }
         }
-        return cash.subtract(reserved).max(BigDecimal.ZERO);
+        BigDecimal held = FakeAlpacaOptionBook.requirement(heldQuantities());
+        return cash.subtract(reserved).subtract(held == null ? BigDecimal.ZERO : held).max(BigDecimal.ZERO);
+    }
+
+    private Map<String, BigDecimal> heldQuantities() {
+        Map<String, BigDecimal> out = new HashMap<>();
+        holdings.forEach((symbol, h) -> out.put(symbol, h.qty));
+        return out;
     }
 
     private BigDecimal last(String symbol, Holding h) {

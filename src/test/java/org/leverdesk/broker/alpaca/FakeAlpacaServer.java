@@ -185,8 +185,32 @@ public final class FakeAlpacaServer implements AutoCloseable {
 
     // ---- market controls (see FakeAlpacaMarket) -----------------------------------------------
 
+    /** Sets a quote; an option may be named by its padded OCC symbol (Leverdesk's) or Alpaca's unpadded one. */
     public void setQuote(String symbol, double bid, double ask) {
-        market.setQuote(symbol, bid, ask);
+        market.setQuote(alpaca(symbol), bid, ask);
+    }
+
+    /** Alpaca's symbol for {@code symbol}: an option's OCC symbol unpadded. */
+    static String alpaca(String symbol) {
+        return org.leverdesk.options.contract.OptionSymbols.contract(symbol)
+                .map(org.leverdesk.options.contract.OptionContract::compactSymbol).orElse(symbol);
+    }
+
+    // ---- options (see FakeAlpacaOptionBook) -----------------------------------------------------
+
+    /** The account's options trading level (0 to 3; 3 by default, as a paper account). */
+    public void setOptionsLevel(int level) {
+        market.setOptionsLevel(level);
+    }
+
+    /** The implied volatility and Greeks the snapshots give {@code symbol} (Alpaca's units: theta per day, vega per point). */
+    public void setGreeks(String symbol, double iv, double delta, double gamma, double theta, double vega, double rho) {
+        market.setGreeks(alpaca(symbol), new FakeAlpacaOptionBook.Greeks(iv, delta, gamma, theta, vega, rho));
+    }
+
+    /** {@code underlying}'s contracts of {@code day} expire with it closing at {@code close}: OPEXP, OPASN or OPEXC each. */
+    public void expireOptions(LocalDate day, String underlying, double close) {
+        market.expire(day, underlying, close);
     }
 
     public void setLast(String symbol, double last) {
@@ -300,7 +324,7 @@ public final class FakeAlpacaServer implements AutoCloseable {
 
     /** The shares of {@code symbol} the account holds at the fake. */
     public java.math.BigDecimal held(String symbol) {
-        return market.heldQuantity(symbol);
+        return market.heldQuantity(alpaca(symbol));
     }
 
     /** Orders the server has recorded, whatever the client heard. */
@@ -495,6 +519,23 @@ public final class FakeAlpacaServer implements AutoCloseable {
         }
         if (key.equals("DELETE /v2/positions")) {
             return market.closeAll("true".equals(q.get("cancel_orders")));
+        }
+        Matcher exercise = Pattern.compile("/v2/positions/([^/]+)/(exercise|do-not-exercise)").matcher(path);
+        if (method.equals("POST") && exercise.matches()) {
+            String symbol = decode(exercise.group(1));
+            return exercise.group(2).equals("exercise") ? market.exercise(symbol) : market.doNotExercise(symbol);
+        }
+        if (key.equals("GET /v2/options/contracts")) {
+            return market.optionContracts(q);
+        }
+        if (method.equals("GET") && path.startsWith("/v2/account/activities/")) {
+            return market.activities(decode(path.substring("/v2/account/activities/".length())), q);
+        }
+        if (method.equals("GET") && path.startsWith("/v1beta1/options/snapshots/")) {
+            return market.optionSnapshots(decode(path.substring("/v1beta1/options/snapshots/".length())), q);
+        }
+        if (key.equals("GET /v1beta1/options/quotes/latest")) {
+            return market.optionLatestQuotes(List.of(q.getOrDefault("symbols", "").split(",")));
         }
         if (path.startsWith("/v2/positions/")) {
             String symbol = decode(path.substring("/v2/positions/".length()));

@@ -2,6 +2,7 @@ package org.leverdesk.broker.alpaca;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,6 +40,12 @@ final class FakeOrder {
     Instant replacedAt;
     String replacedBy;
     String replaces;
+    /** Alpaca's order class: "" (simple) or "mleg" (a multi-leg option order whose {@link #legs} fill all or none). */
+    String orderClass = "";
+    /** A multi-leg order's legs (each with its {@link #ratioQty} and {@link #positionIntent}); null otherwise. */
+    List<FakeOrder> legs;
+    BigDecimal ratioQty;
+    String positionIntent;
     /** A status a test forced that is not in Alpaca's enum: answers carrying this order are off-spec on purpose. */
     boolean offSpec;
 

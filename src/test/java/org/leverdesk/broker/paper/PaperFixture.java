@@ -56,6 +56,22 @@ final class PaperFixture implements BrokerFixture {
     }
 
     @Override
+    public String optionsUnsupported() {
+        return null;
+    }
+
+    /** The expiry day's session ends with the underlying at {@code close}: the paper broker settles its expiries then. */
+    @Override
+    public void expireOptions(java.time.LocalDate day, String underlying, double close) {
+        Instant at = day.atTime(15, 59).atZone(org.leverdesk.market.calendar.NyseCalendar.ZONE).toInstant();
+        clock.set(at);
+        broker.refresh();
+        setQuote(underlying, close, close);
+        clock.set(at.plus(Duration.ofMinutes(2)));
+        broker.refresh();
+    }
+
+    @Override
     public void closeMarket() {
         Instant close = broker.clock().nextClose();
         clock.set(close.plus(Duration.ofMinutes(1)));

@@ -25,6 +25,21 @@ class SimBrokerContractTest extends BrokerContractTest {
             }
 
             @Override
+            public String optionsUnsupported() {
+                return null;
+            }
+
+            @Override
+            public void expireOptions(java.time.LocalDate day, String underlying, double close) {
+                Instant at = day.atTime(16, 0).atZone(org.leverdesk.market.calendar.NyseCalendar.ZONE).toInstant();
+                if (at.isAfter(sim.now())) {
+                    sim.setTime(at);
+                }
+                sim.setQuote(underlying, close, close, sim.now());
+                sim.settleExpiries(day);
+            }
+
+            @Override
             public void closeMarket() {
                 sim.setTime(Instant.parse("2026-03-04T21:01:00Z"));
                 sim.closeMarket();

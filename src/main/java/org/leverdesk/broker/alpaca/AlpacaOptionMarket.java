@@ -1,0 +1,42 @@
+package org.leverdesk.broker.alpaca;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.leverdesk.options.chain.ChainFilter;
+import org.leverdesk.options.chain.OptionChain;
+import org.leverdesk.options.chain.OptionQuote;
+import org.leverdesk.options.contract.OptionContract;
+import org.leverdesk.strategy.OptionMarket;
+
+/**
+ * The option chains a strategy sees when it trades on Alpaca: Alpaca's own chain of the decision's day (quotes,
+ * Greeks and implied volatility from its snapshots), through the same {@link OptionMarket} the synthetic chains
+ * implement in backtests and on the paper broker, so the strategy code is the same. A malformed answer is not an
+ * empty chain: its {@link org.leverdesk.broker.MalformedBrokerAnswerException} stops the decision before any order.
+ */
+public final class AlpacaOptionMarket implements OptionMarket {
+    private final AlpacaOptions options;
+    private final LocalDate day;
+
+    public AlpacaOptionMarket(AlpacaOptions options, LocalDate day) {
+        this.options = options;
+        this.day = day;
+    }
+
+    @Override
+    public Optional<OptionChain> chain(String underlying, double spot, ChainFilter filter) {
+        OptionChain chain = options.chain(underlying, day, spot, filter);
+        return chain.quotes().isEmpty() ? Optional.empty() : Optional.of(chain);
+    }
+
+    /** A held contract's quote from that expiry's chain, also when it is far from the money. */
+    @Override
+    public Optional<OptionQuote> quote(OptionContract contract, double spot) {
+        if (contract.expiry().isBefore(day)) {
+            return Optional.empty();
+        }
+        int dte = (int) (contract.expiry().toEpochDay() - day.toEpochDay());
+        OptionChain chain = options.chain(contract.underlying(), day, spot, new ChainFilter(dte, dte, 1, 500));
+        return chain.find(contract);
+    }
+}
