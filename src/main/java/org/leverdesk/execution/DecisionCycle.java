@@ -142,20 +142,31 @@ public final class DecisionCycle {
      */
     public RunResult run(StrategyRun run, LocalDate day, MarketSnapshot market, boolean firstDay, boolean explain,
                          boolean dryRun, String tradeBlock) {
+        return run(run, day, market, firstDay, explain, dryRun, tradeBlock, false);
+    }
+
+    /**
+     * Like {@link #run(StrategyRun, LocalDate, MarketSnapshot, boolean, boolean, boolean, String)}; with
+     * {@code exitsOnly} the strategy is asked for its exits only (the scheduler's intraday exit check), through
+     * the same guard, planner and broker. A strategy without intraday exits holds.
+     */
+    public RunResult run(StrategyRun run, LocalDate day, MarketSnapshot market, boolean firstDay, boolean explain,
+                         boolean dryRun, String tradeBlock, boolean exitsOnly) {
         Strategy strategy = run.strategy();
         String id = strategy.id();
         lastMarket = market;
         PortfolioView portfolio = view(run);
         guard.begin(strategy, day, portfolio);
         try {
-            return decideAndTrade(run, day, market, portfolio, firstDay, explain, dryRun, tradeBlock);
+            return decideAndTrade(run, day, market, portfolio, firstDay, explain, dryRun, tradeBlock, exitsOnly);
         } finally {
             guard.finish(dryRun);
         }
     }
 
     private RunResult decideAndTrade(StrategyRun run, LocalDate day, MarketSnapshot market, PortfolioView portfolio,
-                                     boolean firstDay, boolean explain, boolean dryRun, String tradeBlock) {
+                                     boolean firstDay, boolean explain, boolean dryRun, String tradeBlock,
+                                     boolean exitsOnly) {
         Strategy strategy = run.strategy();
         String id = strategy.id();
         // A decision and its orders are one unit: one of this trading day whose orders were not all sent is
@@ -164,6 +175,10 @@ public final class DecisionCycle {
         java.util.Optional<DecisionLog.OpenDecision> open = log.openDecision(id);
         Decision decision;
         Long decisionId;
+        if (exitsOnly && !strategy.checksExitsIntraday()) {
+            Decision hold = Decision.hold(day, id, id + " has no intraday exits; its exits are decided by its daily run");
+            return new RunResult(id, day, dryRun, null, hold, null, OrderPlan.EMPTY, List.of(), List.of());
+        }
         if (open.isPresent() && open.get().decision().date().equals(day)) {
             decision = open.get().decision();
             decisionId = open.get().id();
@@ -178,11 +193,12 @@ public final class DecisionCycle {
             }
             OptionMarket options = optionMarket != null ? optionMarket.apply(day)
                     : optionChains == null ? OptionMarket.NONE : OptionMarket.synthetic(optionChains, day);
-            decision = strategy.decide(new DecisionContext(day, market, portfolio, calendar, firstDay, explain, options));
+            decision = strategy.decide(new DecisionContext(day, market, portfolio, calendar, firstDay, explain, options, exitsOnly));
             Map<String, Long> holding = new HashMap<>();
             portfolio.positions().forEach((symbol, p) -> holding.put(symbol, p.quantity()));
             decision = guard.annotate(decision, holding);
-            decisionId = dryRun ? null : log.decision(decision, run);
+            // An exit check that closes nothing is not recorded: every 10 minutes it would bury the day's decision.
+            decisionId = dryRun || (exitsOnly && !decision.rebalance()) ? null : log.decision(decision, run);
         }
         if (!decision.rebalance() || decision.targets().isEmpty()) {
             return new RunResult(id, day, dryRun, null, decision, decisionId, OrderPlan.EMPTY, List.of(), List.of());

@@ -197,12 +197,20 @@ public final class ExecutionService {
 
     /** Runs one decision cycle of {@code run}; with {@code dryRun} nothing is sent or stored. */
     public RunResult run(StrategyRun run, boolean dryRun) {
+        return run(run, dryRun, false);
+    }
+
+    /**
+     * The scheduler's intraday exit check ({@code exits=every:10m}) when {@code exitsOnly}: the same run, the
+     * strategy asked for its exits only (see {@link DecisionCycle#run}).
+     */
+    public RunResult run(StrategyRun run, boolean dryRun, boolean exitsOnly) {
         if (!runLock.tryLock()) {
             throw new IllegalStateException("a run is already in progress; wait for it to end (force-exit and panic close"
                     + " work meanwhile)");
         }
         try {
-            return runLocked(run, dryRun);
+            return runLocked(run, dryRun, exitsOnly);
         } catch (MalformedBrokerAnswerException e) {
             // The run stops before any order (or, for an order's own answer, looks the order up instead): journalled
             // here, and the caller reports the one line (the CLI on stderr, the scheduler as a failed job, notified).
@@ -246,7 +254,7 @@ public final class ExecutionService {
         return positionChecks.holds();
     }
 
-    private RunResult runLocked(StrategyRun run, boolean dryRun) {
+    private RunResult runLocked(StrategyRun run, boolean dryRun, boolean exitsOnly) {
         Strategy strategy = run.strategy();
         String id = strategy.id();
         if (!dryRun) {
@@ -265,7 +273,7 @@ public final class ExecutionService {
         if (block == null) {
             block = brokerClockProblem(!dryRun);
         }
-        RunResult r = cycle.run(run, day, market, firstDay, true, dryRun, block);
+        RunResult r = cycle.run(run, day, market, firstDay, true, dryRun, block, exitsOnly);
         LOG.info("{} decided for {}: {}", id, day, r.decision().explanation().summary());
         return new RunResult(r.strategyId(), r.tradingDay(), r.dryRun(), rec, r.decision(), r.decisionId(), r.plan(),
                 r.blockedQuotes(), r.outcomes());

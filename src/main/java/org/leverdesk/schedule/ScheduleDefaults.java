@@ -18,6 +18,8 @@ import org.leverdesk.strategy.catalog.StrategyDescriptor;
 public final class ScheduleDefaults {
     /** The rotation strategy's id; it is not in the catalog yet but has a schedule. */
     public static final String ROTATION = "rotation";
+    /** The name of the intraday exit-check job: the strategy decides only exits when it runs. */
+    public static final String EXITS_JOB = "exits";
     private static final String MINUTES_BEFORE_CLOSE = "minutesBeforeClose";
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
@@ -35,6 +37,10 @@ public final class ScheduleDefaults {
         DEFAULTS.put("dca", "close-10m");
         DEFAULTS.put("putwrite", "close-10m");
         DEFAULTS.put("buywrite", "close-10m");
+        // Seed 003's Enhanced mode: entries once a day before the close, the exits (stop, profit take, short
+        // strike, close before expiry) also checked every 10 minutes of the session (issue 16 §2).
+        DEFAULTS.put("spreads", "run=close-10m; " + EXITS_JOB + "=every:10m");
+        DEFAULTS.put("condor", "run=close-10m; " + EXITS_JOB + "=every:10m");
     }
 
     private ScheduleDefaults() {

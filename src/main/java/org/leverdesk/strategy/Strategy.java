@@ -52,6 +52,14 @@ public interface Strategy {
     }
 
     /**
+     * True when the strategy checks its exits during the session too ({@code exits=every:10m}): asked with
+     * {@link DecisionContext#exitsOnly()} it decides only closes. Others are not asked by an exit check.
+     */
+    default boolean checksExitsIntraday() {
+        return false;
+    }
+
+    /**
      * True when the strategy checks the RiskGuard's position limits (open risk, volatility ceiling, direction
      * cap, cash buffer) itself, sizing to them (the spreads: only they read the chain's deltas); else the
      * decision cycle checks them per order (a share's risk: its value down to its stop, all of it without one).

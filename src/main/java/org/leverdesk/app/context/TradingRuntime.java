@@ -316,9 +316,14 @@ public final class TradingRuntime implements AutoCloseable {
         RunResult result = switch (job.definition().name()) {
             case FOLLOW_UP -> execution.followUp(run);
             case RELEASE -> execution.release(run);
+            case org.leverdesk.schedule.ScheduleDefaults.EXITS_JOB -> execution.run(run, false, true);
             default -> execution.run(run, false);
         };
         notifyFills(result.reconciliation());
+        if (job.definition().name().equals(org.leverdesk.schedule.ScheduleDefaults.EXITS_JOB) && !result.decision().rebalance()) {
+            // An exit check that closed nothing: the day's decision stays the last one shown and summarised.
+            return JobOutcome.succeeded(RunReports.summary(result));
+        }
         lastResults.put(job.strategyId(), result);
         pending.put(job, result);
         return JobOutcome.succeeded(RunReports.summary(result));

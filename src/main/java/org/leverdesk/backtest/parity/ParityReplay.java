@@ -150,6 +150,10 @@ public final class ParityReplay {
                 progress.progress((double) (i - first) / (last - first + 1), day.toString());
                 visible.setLast(day);
                 for (ScheduledJob job : DayPlan.of(day, jobs, jobCalendar).jobs()) {
+                    if (job.name().equals(org.leverdesk.schedule.ScheduleDefaults.EXITS_JOB)) {
+                        // Daily bars have no intraday prices: the backtest checks exits once a day, so does the replay.
+                        continue;
+                    }
                     clock.set(job.instant());
                     // Minutes after the open the provisional bar is the opening print; near the close it is the day.
                     if (job.instant().isBefore(sessions.open(day).plusSeconds(3600))) {

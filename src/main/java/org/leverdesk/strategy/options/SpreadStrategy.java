@@ -86,6 +86,11 @@ public final class SpreadStrategy implements Strategy {
     }
 
     @Override
+    public boolean checksExitsIntraday() {
+        return true;
+    }
+
+    @Override
     public boolean guardsPositions() {
         return true;
     }
@@ -174,6 +179,13 @@ public final class SpreadStrategy implements Strategy {
         }
         signals.put("openRisk", openRisk);
         signals.put("netDelta", netDelta);
+        if (ctx.exitsOnly()) {
+            // The intraday exit check: exits only; entries are decided once a day, before the close.
+            if (notes.isEmpty()) {
+                notes.add("exit check: " + held.size() + " position(s) open, no exit level reached");
+            }
+            return decision(today, targets, notes, gates, signals);
+        }
         if (held.size() >= config.maxPositions()) {
             notes.add(held.size() + " position(s) open, the most allowed (" + config.maxPositions() + "); no new one");
             return decision(today, targets, notes, gates, signals);
