@@ -85,8 +85,11 @@ class ScheduleNotationTest {
                 new StrategySettings("rsi2", false, 0.2, Map.of(), null)), null).jobs();
         assertEquals(List.of("regime/run"), jobs.stream().map(JobDefinition::key).toList());
         assertEquals(List.of("monthly-rebalance/run", "regime/run", "rsi2/run", "rotation/run", "wheel/run", "covered-call/run",
-                        "dca/run", "putwrite/run", "buywrite/run"),
+                        "dca/run", "putwrite/run", "buywrite/run", "spreads/run", "spreads/exits", "condor/run", "condor/exits"),
                 ScheduleDefaults.allDefaults(StrategyCatalog.builtIn()).stream().map(JobDefinition::key).toList());
+        // The spreads' exits are checked every 10 minutes of the session besides the daily decision (issue 16 §2).
+        assertEquals(List.of(Trigger.daily(Anchor.CLOSE, -10), Trigger.every(10)), ScheduleDefaults.jobsOf("condor", null, Map.of())
+                .stream().map(JobDefinition::trigger).toList());
     }
 
     private static StrategySettings settings(String id, String schedule) {
