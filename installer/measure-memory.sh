@@ -10,7 +10,8 @@
 # each time after the previous run was saved (read from logs/leverdesk.log). Prints VmRSS/VmHWM after the window opened,
 # after each run, and 40 s after the last one (the idle window's periodic collection has run by then).
 # JVM options to try go in JAVA_OPTS (e.g. JAVA_OPTS="-XX:GCTimeRatio=4"); with
-# JAVA_OPTS=-XX:NativeMemoryTracking=summary the end also prints the JVM's own memory summary.
+# JAVA_OPTS=-XX:NativeMemoryTracking=summary the end also prints the JVM's own memory summary; with
+# HISTOGRAM=1 it prints the heap's largest classes (jcmd GC.class_histogram, of this window only).
 # Needs Xvfb, xdotool and a JDK 21+ (JAVA, else the newest in /usr/lib/jvm). Everything it starts
 # is stopped at the end; nothing outside the scratch folder is written.
 set -euo pipefail
@@ -71,4 +72,9 @@ done
 sleep 40
 echo "idle 40 s later:   $(rss)"
 grep -E "view open|shown:" "$LOG" | tail -3 || true
+if [ -n "${HISTOGRAM:-}" ]; then              # what the heap holds: its 25 largest classes after a full collection
+  "$(dirname "$JAVA")/jcmd" "$APP" GC.class_histogram | head -28
+  "$(dirname "$JAVA")/jcmd" "$APP" GC.heap_info
+  echo "after the histogram's full collection: $(rss)"
+fi
 case "${JAVA_OPTS:-}" in *NativeMemoryTracking*) "$(dirname "$JAVA")/jcmd" "$APP" VM.native_memory summary | grep -E "committed=" | head -20 ;; esac

@@ -171,7 +171,7 @@ public final class BacktestEngine {
             benchmarkMetrics = metricsCalculator.compute(dates, benchmark, null, 1, new double[0]);
         }
         return new BacktestResult(strategy.id(), tradedSymbol, config, dataSource, curve, benchmark, metrics,
-                benchmarkMetrics, fills, closed, replay.decisions, List.copyOf(replay.dividends));
+                benchmarkMetrics, fills, closed, replay.decisions, List.copyOf(replay.dividends), replay.openOptionValues());
     }
 
     /** The state of one replay: the broker, the cycle, the cursors, and what it has recorded. */
@@ -349,6 +349,19 @@ public final class BacktestEngine {
                     reasons.put(o.brokerOrderId(), o.order().stopPrice() != null ? o.order().reason() : why);
                 }
             }
+        }
+
+        /** The option positions open after the last close, each at its market value in dollars (× the multiplier). */
+        Map<String, Double> openOptionValues() {
+            Map<String, Double> out = new java.util.TreeMap<>();
+            synchronized (sim) {
+                for (org.leverdesk.broker.BrokerPosition p : sim.positions()) {
+                    if (org.leverdesk.options.contract.OptionSymbols.contract(p.symbol()).isPresent() && p.quantity().signum() != 0) {
+                        out.put(p.symbol(), p.marketValue().doubleValue());
+                    }
+                }
+            }
+            return out;
         }
 
         private void takeFills() {

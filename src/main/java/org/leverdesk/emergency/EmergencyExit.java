@@ -16,8 +16,14 @@ import org.leverdesk.broker.Broker;
 import org.leverdesk.broker.BrokerOrder;
 import org.leverdesk.broker.BrokerPosition;
 import org.leverdesk.broker.CancelReport;
+import org.leverdesk.broker.MultiLegOrderRequest;
+import org.leverdesk.broker.OrderRequest;
+import org.leverdesk.broker.sim.OptionCover;
 import org.leverdesk.common.SecretMask;
 import org.leverdesk.domain.OrderStatus;
+import org.leverdesk.domain.OrderType;
+import org.leverdesk.domain.Side;
+import org.leverdesk.domain.TimeInForce;
 import org.leverdesk.emergency.EmergencyReport.Halt;
 import org.leverdesk.emergency.EmergencyReport.OrderLine;
 import org.leverdesk.emergency.EmergencyReport.Outcome;
@@ -25,6 +31,7 @@ import org.leverdesk.emergency.EmergencyReport.PositionLine;
 import org.leverdesk.notify.Notification;
 import org.leverdesk.notify.NotificationKind;
 import org.leverdesk.notify.Notifier;
+import org.leverdesk.options.contract.OptionSymbols;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,7 +149,7 @@ public final class EmergencyExit {
                 cancelOpenOrders(listed);
             }
             awaitCancels();
-            closePositions(listPositions());
+            closePositions(listPositions(), marketOpen);
             Outcome outcome;
             String detail;
             Instant deadline = started.plus(timeLimit);
@@ -356,10 +363,74 @@ public final class EmergencyExit {
             }
         }
 
-        private void closePositions(List<BrokerPosition> positions) {
+        /**
+         * Options before shares (a share sold first could leave a call uncovered), and among options every short/long
+         * pair ({@link OptionCover}: a spread, each side of a condor) as one multi-leg order while the market is open
+         * (multi-leg orders are DAY orders), then the lone shorts bought back before the longs are sold, so no moment
+         * holds a naked short. A broker that refuses the combo gets its legs one by one in that same order.
+         */
+        private void closePositions(List<BrokerPosition> positions, boolean marketOpen) {
+            Map<String, BigDecimal> left = new LinkedHashMap<>();
+            List<OptionCover.Leg> options = new ArrayList<>();
             for (BrokerPosition p : positions) {
-                close(p.symbol(), p.quantity());
+                left.put(p.symbol(), p.quantity());
+                OptionSymbols.contract(p.symbol()).ifPresent(c -> options.add(new OptionCover.Leg(c, p.quantity())));
             }
+            if (marketOpen) {
+                int n = 0;
+                for (OptionCover.Pair pair : OptionCover.of(options).pairs()) {
+                    closeSpread(pair, ++n, left);
+                }
+            }
+            List<Map.Entry<String, BigDecimal>> rest = new ArrayList<>(left.entrySet());
+            rest.removeIf(e -> e.getValue().signum() == 0);
+            rest.sort(java.util.Comparator.comparingInt(e -> OptionSymbols.contract(e.getKey()).isEmpty() ? 2
+                    : e.getValue().signum() < 0 ? 0 : 1));
+            for (Map.Entry<String, BigDecimal> e : rest) {
+                close(e.getKey(), closing.getOrDefault(e.getKey(), e.getValue()));
+            }
+        }
+
+        /**
+         * Buys the short leg back and sells the long leg as one multi-leg order (client ids from this exit's start, so
+         * each exit's are its own). Filled: the pair's contracts leave {@code left} (a remainder is closed alone).
+         * Sent but not filled: both legs leave {@code left}, so no single close doubles the resting combo. Refused:
+         * nothing changes and the legs are closed one by one.
+         */
+        private void closeSpread(OptionCover.Pair pair, int n, Map<String, BigDecimal> left) {
+            String shortSymbol = pair.shortLeg().occSymbol();
+            String longSymbol = pair.longLeg().occSymbol();
+            String parent = "ld-emergency-mleg-" + started.getEpochSecond() + "-" + n;
+            closing.putIfAbsent(shortSymbol, left.get(shortSymbol));
+            closing.putIfAbsent(longSymbol, left.get(longSymbol));
+            MultiLegOrderRequest combo = new MultiLegOrderRequest(parent, List.of(
+                    new OrderRequest(parent + "-s", shortSymbol, Side.BUY, pair.contracts(), OrderType.MARKET, TimeInForce.DAY, null, null),
+                    new OrderRequest(parent + "-l", longSymbol, Side.SELL, pair.contracts(), OrderType.MARKET, TimeInForce.DAY, null, null)),
+                    OrderType.MARKET, TimeInForce.DAY, null);
+            String what = "the spread " + EmergencyReport.plain(pair.contracts()) + " × (short " + shortSymbol + ", long "
+                    + longSymbol + ")";
+            List<BrokerOrder> legs;
+            try {
+                legs = broker.submitMultiLeg(combo);
+            } catch (RuntimeException e) {
+                String m = mask(message(e));
+                journal("closing " + what + " as one multi-leg order failed (" + m + "); closing its legs one by one,"
+                        + " the short first");
+                return;
+            }
+            boolean filled = legs.stream().allMatch(o -> o.status() == OrderStatus.FILLED);
+            for (BrokerOrder o : legs) {
+                closingOrder.put(o.symbol(), o.brokerOrderId());
+                closeDetail.put(o.symbol(), "multi-leg " + parent + ": " + (o.side() == Side.BUY ? "bought " : "sold ")
+                        + EmergencyReport.plain(o.quantity()) + (filled ? " at " + EmergencyReport.plain(o.filledAveragePrice())
+                        : ", order " + o.brokerOrderId() + " " + o.status()));
+                if (filled) {
+                    left.merge(o.symbol(), o.side() == Side.BUY ? o.quantity() : o.quantity().negate(), BigDecimal::add);
+                } else {
+                    left.put(o.symbol(), BigDecimal.ZERO);
+                }
+            }
+            journal("closing " + what + ": multi-leg order " + parent + " " + (filled ? "filled" : "sent"));
         }
 
         private void close(String symbol, BigDecimal quantity) {

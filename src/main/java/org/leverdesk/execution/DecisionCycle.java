@@ -72,6 +72,9 @@ public final class DecisionCycle {
     // What the account limits check prices against: the latest decision's prices and accepted quotes.
     private MarketSnapshot lastMarket;
     private Map<String, Quote> lastQuotes = Map.of();
+    private GuardCheck guard;
+    // The run's positions, for the RiskGuard's open risk and direction of a single order.
+    private Map<String, Long> runHeld = Map.of();
 
     /**
      * @param clock    "now" for the quote guard (the replay clock in a backtest)
@@ -97,6 +100,15 @@ public final class DecisionCycle {
         this.sender = new OrderSender(broker, intents, log);
         this.stopWait = stopWait;
         this.clock = clock;
+        this.guard = new GuardCheck(org.leverdesk.riskguard.GuardStates.inMemory(), calendar);
+    }
+
+    /**
+     * Keeps the RiskGuard's state in {@code states} (the store's for paper and live trading, so a restart keeps
+     * the peak, the stops and the day's counts); a cycle keeps it in memory otherwise (a backtest).
+     */
+    public void setGuardStates(org.leverdesk.riskguard.GuardStates states) {
+        this.guard = new GuardCheck(states, calendar);
     }
 
     /**
@@ -134,6 +146,18 @@ public final class DecisionCycle {
         String id = strategy.id();
         lastMarket = market;
         PortfolioView portfolio = view(run);
+        guard.begin(strategy, day, portfolio);
+        try {
+            return decideAndTrade(run, day, market, portfolio, firstDay, explain, dryRun, tradeBlock);
+        } finally {
+            guard.finish(dryRun);
+        }
+    }
+
+    private RunResult decideAndTrade(StrategyRun run, LocalDate day, MarketSnapshot market, PortfolioView portfolio,
+                                     boolean firstDay, boolean explain, boolean dryRun, String tradeBlock) {
+        Strategy strategy = run.strategy();
+        String id = strategy.id();
         // A decision and its orders are one unit: one of this trading day whose orders were not all sent is
         // carried out as it was decided (the strategy is not asked again, it may see its day differently now);
         // one of an earlier day is superseded by today's.
@@ -155,6 +179,9 @@ public final class DecisionCycle {
             OptionMarket options = optionMarket != null ? optionMarket.apply(day)
                     : optionChains == null ? OptionMarket.NONE : OptionMarket.synthetic(optionChains, day);
             decision = strategy.decide(new DecisionContext(day, market, portfolio, calendar, firstDay, explain, options));
+            Map<String, Long> holding = new HashMap<>();
+            portfolio.positions().forEach((symbol, p) -> holding.put(symbol, p.quantity()));
+            decision = guard.annotate(decision, holding);
             decisionId = dryRun ? null : log.decision(decision, run);
         }
         if (!decision.rebalance() || decision.targets().isEmpty()) {
@@ -165,6 +192,13 @@ public final class DecisionCycle {
                 log.append("stale-data", id, tradeBlock, null);
             }
             return new RunResult(id, day, dryRun, null, decision, decisionId, OrderPlan.EMPTY, List.of(tradeBlock), List.of());
+        }
+        java.util.Optional<String> refused = guard.preflight(broker.account());
+        if (refused.isPresent()) {
+            if (!dryRun) {
+                log.append("risk-denied", id, refused.get(), null);
+            }
+            return new RunResult(id, day, dryRun, null, decision, decisionId, OrderPlan.EMPTY, List.of(refused.get()), List.of());
         }
         RunResult r = trade(run, day, decision, decisionId, portfolio, dryRun);
         boolean complete = r.blockedQuotes().isEmpty()
@@ -215,6 +249,8 @@ public final class DecisionCycle {
         if (!dryRun) {
             applyDailyLoss(id, account);
         }
+        guard.decided(decision, held);
+        runHeld = held;
         double buyingPower = Math.min(account.buyingPower().doubleValue(), portfolio.cash());
         OrderPlan plan = planner.plan(new PlanInput(id, run.version(), day, decision.targets(), held, buyingPower, quotes,
                 broker.marketOpen(), run.strategy().execution(), broker.fees()));
@@ -280,8 +316,8 @@ public final class DecisionCycle {
     private List<OrderOutcome> placeCombo(String id, LocalDate day, ComboOrder c, Map<String, Long> held, Account account,
                                           boolean dryRun) {
         List<OrderOutcome> out = new ArrayList<>();
-        String denied = null;
-        for (PlannedOrder leg : c.legs()) {
+        String denied = guardDenial(id, day, c.clientOrderId(), c.legs(), held, account, dryRun);
+        for (PlannedOrder leg : denied != null ? List.<PlannedOrder>of() : c.legs()) {
             GateVerdict v = verdict(id, day, leg, held.getOrDefault(leg.symbol(), 0L), account, dryRun);
             if (!v.allowed()) {
                 denied = v.reason();
@@ -297,7 +333,31 @@ public final class DecisionCycle {
                         + c.clientOrderId() + ")"));
             }
         }
-        return denied != null || dryRun ? out : sender.sendCombo(id, day, c);
+        if (denied != null || dryRun) {
+            return out;
+        }
+        List<OrderOutcome> sent = sender.sendCombo(id, day, c);
+        if (sent.stream().anyMatch(GuardCheck::taken)) {
+            guard.sent(c.legs(), held);
+        }
+        return sent;
+    }
+
+    /** The RiskGuard's denial of one order unit, journalled as {@code risk-denied}; null when it passes. */
+    private String guardDenial(String id, LocalDate day, String clientOrderId, List<PlannedOrder> unit, Map<String, Long> held,
+                               Account account, boolean dryRun) {
+        Map<String, Double> prices = new HashMap<>();
+        for (PlannedOrder o : unit) {
+            Double p = facts(day, o, held.getOrDefault(o.symbol(), 0L)).price();
+            if (p != null) {
+                prices.put(o.symbol(), p);
+            }
+        }
+        java.util.Optional<String> denial = guard.check(day, unit, held, account, prices, lastMarket);
+        if (denial.isPresent() && !dryRun) {
+            log.append("risk-denied", id, clientOrderId + ": " + denial.get(), null);
+        }
+        return denial.orElse(null);
     }
 
     /**
@@ -320,7 +380,12 @@ public final class DecisionCycle {
             return new RunResult(id, decisionDay, dryRun, null, decision, null, OrderPlan.EMPTY, List.of(), List.of());
         }
         Decision remaining = new Decision(decision.date(), decision.strategyId(), true, buys, decision.explanation());
-        return trade(run, decisionDay, remaining, null, portfolio, dryRun);
+        guard.begin(run.strategy(), decisionDay, portfolio);
+        try {
+            return trade(run, decisionDay, remaining, null, portfolio, dryRun);
+        } finally {
+            guard.finish(dryRun);
+        }
     }
 
     /**
@@ -364,12 +429,17 @@ public final class DecisionCycle {
         if (!held.isEmpty()) {
             Account account = broker.account();
             PortfolioView portfolio = broker.portfolioView(traded(run.strategy()), run.capitalShare());
+            guard.begin(run.strategy(), day, portfolio);
+            Map<String, Long> positions = new HashMap<>();
+            portfolio.positions().forEach((symbol, p) -> positions.put(symbol, p.quantity()));
+            runHeld = positions;
             for (PlannedOrder o : held) {
                 String window = AuctionWindows.refusal(o.timeInForce(), now, calendar);
                 outcomes.add(window != null
                         ? new OrderOutcome(o, OrderOutcome.Kind.HELD, OrderStatus.NEW, null, "still held: " + window)
                         : gateAndSend(id, day, o, portfolio.quantity(o.symbol()), account, dryRun));
             }
+            guard.finish(dryRun);
         }
         return new RunResult(id, day, dryRun, null, decision, null, new OrderPlan(held, List.of()), List.of(), outcomes);
     }
@@ -426,10 +496,20 @@ public final class DecisionCycle {
         if (!v.allowed()) {
             return new OrderOutcome(o, OrderOutcome.Kind.DENIED, null, null, v.reason());
         }
+        Map<String, Long> positions = new HashMap<>(runHeld);
+        positions.put(o.symbol(), held);
+        String denied = guardDenial(id, day, o.clientOrderId(), List.of(o), positions, account, dryRun);
+        if (denied != null) {
+            return new OrderOutcome(o, OrderOutcome.Kind.DENIED, null, null, denied);
+        }
         if (dryRun) {
             return new OrderOutcome(o, OrderOutcome.Kind.DRY_RUN, OrderStatus.NEW, null, "dry run: not sent");
         }
-        return sender.send(id, day, o);
+        OrderOutcome out = sender.send(id, day, o);
+        if (GuardCheck.taken(out)) {
+            guard.sent(List.of(o), positions);
+        }
+        return out;
     }
 
     private QuoteCheck quote(String symbol, LocalDate day) {

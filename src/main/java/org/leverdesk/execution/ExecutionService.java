@@ -137,6 +137,8 @@ public final class ExecutionService {
         this.freshness = freshness;
         this.cycle = new DecisionCycle(broker, calendar, risk, clock, gate, new StoreDecisionLog(units, journal, mode, orders),
                 IntentLog.of(orders), STOP_WAIT, positionChecks);
+        // The RiskGuard's peak, stops, cooldown and day counts survive a restart.
+        cycle.setGuardStates(new org.leverdesk.store.GuardStateRepository(store, clock));
     }
 
     /**

@@ -72,6 +72,12 @@ public final class BacktestReport {
         info.setTitle("Backtest: " + in.strategyName() + " on " + r.symbol() + ", " + first + " to " + last);
         info.setCreator("Leverdesk");
         summaryPage(doc);
+        org.leverdesk.backtest.OptionResults options = org.leverdesk.backtest.OptionResults.of(r);
+        if (options.any()) {
+            try (PdfPage p = newPage(doc, OptionsPage.HEADING)) {
+                OptionsPage.draw(p, options);
+            }
+        }
         equityPage(doc);
         pricePages(doc);
         monthlyPages(doc);
@@ -499,7 +505,8 @@ public final class BacktestReport {
                         p.fillRect(ZEBRA, x, y, PdfPage.WIDTH - 2 * PdfPage.MARGIN, h);
                     }
                     String[] cells = {Integer.toString(i + 1), f.date().toString(), f.side() == Side.BUY ? "Buy" : "Sell", f.symbol(),
-                            ReportFormats.whole(f.quantity()), ReportFormats.price(f.price()), ReportFormats.money(f.quantity() * f.price()),
+                            ReportFormats.whole(f.quantity()), ReportFormats.price(f.price()), ReportFormats.money(f.quantity() * f.price()
+                                    * org.leverdesk.options.contract.OptionSymbols.multiplier(f.symbol())),
                             ReportFormats.money(f.commission())};
                     for (int k = 0; k < cells.length; k++) {
                         Color col = k == 2 ? (f.side() == Side.BUY ? BUY : SELL) : PdfPage.TEXT;
@@ -512,7 +519,7 @@ public final class BacktestReport {
                 }
                 if (pg == pages - 1) {
                     p.text(PdfPage.REGULAR, 7.5f, PdfPage.MUTED, x, y + 12, Align.LEFT, PdfPage.WIDTH - 2 * PdfPage.MARGIN,
-                            fills.size() + " fills. Prices include slippage; value = quantity x price. Dividends are not credited to the strategy.");
+                            fills.size() + " fills. Prices include slippage; value = quantity x price (x 100 for an option contract). Dividends are not credited to the strategy.");
                 }
             }
         }

@@ -43,6 +43,23 @@ public interface Strategy {
     }
 
     /** How its orders are executed (fill model in backtests, order type live). */
+    /**
+     * The RiskGuard limits the decision cycle checks this strategy's new positions against; by default every
+     * limit off but the broker's day-trade count (strategies that set none trade as before).
+     */
+    default org.leverdesk.riskguard.GuardLimits guardLimits() {
+        return org.leverdesk.riskguard.GuardLimits.OFF;
+    }
+
+    /**
+     * True when the strategy checks the RiskGuard's position limits (open risk, volatility ceiling, direction
+     * cap, cash buffer) itself, sizing to them (the spreads: only they read the chain's deltas); else the
+     * decision cycle checks them per order (a share's risk: its value down to its stop, all of it without one).
+     */
+    default boolean guardsPositions() {
+        return false;
+    }
+
     ExecutionPolicy execution();
 
     /** Decides today's targets. Called once per trading day at the strategy's decision time. */

@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
                 "closed or failed and why. Nothing is bought afterwards until 'leverdesk resume'.",
                 "While the daemon or the window runs on the store, it is done there (its scheduler stops at once).",
                 "Needs only the broker settings: a config with other problems, or --broker, still works.",
+                "With --options: only option positions and option orders, nothing halted, shares kept; each spread is",
+                "closed as one multi-leg order (short bought back, long sold), lone shorts before longs.",
                 "Exit code 0 when everything was closed (or rests until the open), 1 when anything failed."})
 public final class CloseAllCommand implements Callable<Integer>, EmergencyCommand {
     @Spec
@@ -37,9 +39,14 @@ public final class CloseAllCommand implements Callable<Integer>, EmergencyComman
             description = "Why, for the journal and the notification.")
     String reason;
 
+    @Option(names = "--options", description = "Close only the option positions (seed 003's 'Close all options'): shares"
+            + " stay and trading is not halted.")
+    boolean options;
+
     @Override
     public Integer call() {
-        return EmergencyRunner.run(store, config, broker, "cli", reason, f -> EmergencyScope.wholeAccount(),
+        EmergencyScope scope = options ? EmergencyScope.allOptions() : EmergencyScope.wholeAccount();
+        return EmergencyRunner.run(store, config, broker, "cli", reason, f -> scope,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 

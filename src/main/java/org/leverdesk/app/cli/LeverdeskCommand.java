@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
             JournalCommand.class, DataCommand.class, ChainCommand.class, ParityCommand.class, TaxCommand.class,
             ReportCommand.class, LockCommand.class, ReconcileCommand.class, SweepCommand.class,
             WalkForwardCommand.class, MonteCarloCommand.class, WorkerCommand.class, AdviseCommand.class, StoreCommand.class,
-            OptionCommand.class})
+            GuardCommand.class, OptionCommand.class})
 public final class LeverdeskCommand implements Runnable {
 
     @Override

@@ -36,17 +36,18 @@ final class MetricsJson {
             if (f.reason() != null && !f.reason().isBlank()) {
                 t.put("reason", f.reason());
             }
+            org.leverdesk.options.contract.OptionSymbols.contract(f.symbol()).ifPresent(c -> {
+                ObjectNode o = t.putObject("option");
+                o.put("underlying", c.underlying());
+                o.put("expiry", c.expiry().toString());
+                o.put("right", c.right().name());
+                o.put("strike", c.strike().stripTrailingZeros().toPlainString());
+                o.put("multiplier", c.multiplier());
+            });
         }
-        org.leverdesk.backtest.OptionSummary o = org.leverdesk.backtest.OptionSummary.of(r.fills());
-        if (o.any()) {
-            ObjectNode opt = root.putObject("options");
-            opt.put("contracts_sold", o.optionsSold());
-            number(opt, "premium_collected", o.premiumCollected());
-            number(opt, "premium_paid", o.premiumPaid());
-            number(opt, "option_pnl", o.optionPnl());
-            opt.put("put_assignments", o.putAssignments());
-            opt.put("call_assignments", o.callAssignments());
-            opt.put("expired_worthless", o.expiredWorthless());
+        org.leverdesk.backtest.OptionResults opt = org.leverdesk.backtest.OptionResults.of(r);
+        if (opt.any()) {
+            root.set("options", options(opt));
         }
         if (runId != null) {
             root.put("run_id", runId);
@@ -55,6 +56,50 @@ final class MetricsJson {
             root.put("version_id", versionId);
         }
         return root.toString();
+    }
+
+    /**
+     * The "options" object: the counts, the premium/stock split, every option event with all its legs (one
+     * entry per order or settlement), the spreads' exits by kind and the days each gate refused an entry.
+     */
+    static ObjectNode options(org.leverdesk.backtest.OptionResults opt) {
+        org.leverdesk.backtest.OptionSummary o = opt.summary();
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("contracts_sold", o.optionsSold());
+        number(n, "premium_collected", o.premiumCollected());
+        number(n, "premium_paid", o.premiumPaid());
+        number(n, "option_pnl", o.optionPnl());
+        n.put("put_assignments", o.putAssignments());
+        n.put("call_assignments", o.callAssignments());
+        n.put("expired_worthless", o.expiredWorthless());
+        number(n, "option_cash", opt.optionCash());
+        number(n, "open_option_value", opt.openOptionValue());
+        number(n, "premium_pnl", opt.premiumPnl());
+        number(n, "stock_pnl", opt.stockPnl());
+        number(n, "dividends", opt.dividends());
+        ObjectNode exits = n.putObject("exits");
+        opt.exits().forEach(exits::put);
+        ObjectNode refused = n.putObject("refusals");
+        opt.refusals().forEach(refused::put);
+        ArrayNode events = n.putArray("events");
+        for (org.leverdesk.backtest.OptionResults.Event e : opt.events()) {
+            ObjectNode ev = events.addObject();
+            ev.put("date", e.date().toString());
+            ev.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+            if (e.exit() != null) {
+                ev.put("exit", e.exit());
+            }
+            number(ev, "cash", e.cash());
+            ArrayNode legs = ev.putArray("legs");
+            for (Fill f : e.legs()) {
+                ObjectNode leg = legs.addObject();
+                leg.put("symbol", f.symbol());
+                leg.put("side", f.side().name());
+                leg.put("quantity", f.quantity());
+                number(leg, "price", f.price());
+            }
+        }
+        return n;
     }
 
     /** A document printed by {@link #of} read back as an object (to add sections to it). */

@@ -35,12 +35,23 @@ final class MetricsTable {
         row(sb, "exposure", s, b, m -> pct(m.exposure()));
         row(sb, "final_equity", s, b, m -> money(m.finalEquity()));
         riskOffExposure(r).ifPresent(line -> sb.append(line).append(System.lineSeparator()));
-        org.leverdesk.backtest.OptionSummary o = org.leverdesk.backtest.OptionSummary.of(r.fills());
-        if (o.any()) {
+        org.leverdesk.backtest.OptionResults opt = org.leverdesk.backtest.OptionResults.of(r);
+        if (opt.any()) {
+            org.leverdesk.backtest.OptionSummary o = opt.summary();
             sb.append(String.format(Locale.ROOT, "options: %d contracts sold, premium collected %s, paid %s, option P&L %s;"
                             + " %d puts assigned, %d calls assigned (called away), %d expired worthless%n", o.optionsSold(),
                     money(o.premiumCollected()), money(o.premiumPaid()), money(o.optionPnl()), o.putAssignments(),
                     o.callAssignments(), o.expiredWorthless()));
+            sb.append("P&L split: ").append(opt.splitLine()).append(System.lineSeparator());
+            int opened = opt.count(org.leverdesk.backtest.OptionResults.Kind.SPREAD_OPENED);
+            if (opened > 0) {
+                sb.append(String.format(Locale.ROOT, "spreads: %d opened, %d closed by an exit (%s)%n", opened,
+                        opt.exits().values().stream().mapToInt(Integer::intValue).sum(),
+                        opt.exits().isEmpty() ? "none" : opt.exitsLine()));
+            }
+            if (!opt.refusals().isEmpty()) {
+                sb.append("entries refused, days by gate: ").append(opt.refusalsLine(6)).append(System.lineSeparator());
+            }
         }
         sb.append("Dividends are not credited to the strategy (prices are split-adjusted closes); the benchmark uses the"
                 + " total-return series.").append(System.lineSeparator());

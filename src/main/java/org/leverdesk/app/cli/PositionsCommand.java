@@ -34,6 +34,11 @@ public final class PositionsCommand implements Callable<Integer>, ForwardedComma
     @Option(names = "--json", description = "Print one JSON object {broker, account, positions}.")
     boolean json;
 
+    @Option(names = "--greeks", description = {"Also the option positions marked on the synthetic chain of the latest session:",
+            "Greeks (delta in shares), days to expiry, P&L, collateral held, and spreads and condors grouped with maximum",
+            "profit and loss, break-evens and exit levels (the Options view's numbers; --json adds an \"options\" object)."})
+    boolean greeks;
+
     @Override
     public Integer call() throws JsonProcessingException {
         String name;
@@ -41,6 +46,8 @@ public final class PositionsCommand implements Callable<Integer>, ForwardedComma
         List<BrokerPosition> positions = List.of();
         String problem;
         Map<String, PositionSnapshotRepository.Row> snapshot = Map.of();
+        org.leverdesk.optionbook.OptionBook.Snapshot options = null;
+        String optionsProblem = null;
         try (StoreLease lease = StoreLease.open(store, 0, true)) {
             LeasedBroker b = LeasedBroker.of(lease, config.file());
             name = b.name();
@@ -55,6 +62,12 @@ public final class PositionsCommand implements Callable<Integer>, ForwardedComma
             }
             if (problem != null) {
                 snapshot = lease.app().positionSnapshots().latest(name);
+            } else if (greeks) {
+                try {
+                    options = OptionPositionsReport.read(lease.app(), store.pricesDir, positions);
+                } catch (RuntimeException e) {
+                    optionsProblem = CliErrors.oneLine(e);
+                }
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -84,6 +97,12 @@ public final class PositionsCommand implements Callable<Integer>, ForwardedComma
             all.put("broker", name);
             all.put("account", account);
             all.put("positions", rows);
+            if (greeks) {
+                all.put("options", options != null ? OptionPositionsReport.json(options) : null);
+                if (optionsProblem != null) {
+                    all.put("optionsProblem", optionsProblem);
+                }
+            }
             out.println(OrdersCommand.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(all));
         } else {
             out.println("broker " + name + ", account " + a.accountId() + (a.tradingBlocked() ? " (TRADING BLOCKED)" : ""));
@@ -96,6 +115,11 @@ public final class PositionsCommand implements Callable<Integer>, ForwardedComma
                 out.println(String.format(java.util.Locale.ROOT, "%-6s %10s @ %10s  now %10s  value $%,.2f  P&L $%,.2f",
                         p.symbol(), OrdersCommand.plain(p.quantity()), OrdersCommand.plain(p.averageEntryPrice()),
                         OrdersCommand.plain(p.currentPrice()), p.marketValue(), p.unrealizedProfit()));
+            }
+            if (options != null) {
+                OptionPositionsReport.print(out, options);
+            } else if (greeks) {
+                out.println(optionsProblem != null ? "options cannot be marked: " + optionsProblem : "no option positions");
             }
         }
         out.flush();

@@ -386,6 +386,19 @@ public final class AppContext implements AutoCloseable {
         return new org.leverdesk.store.PositionSnapshotRepository(requireStore(), Clock.systemUTC());
     }
 
+    /**
+     * The RiskGuard's status of {@code config}'s enabled strategies (their limits, the state the decision cycle
+     * keeps in the store): the Dashboard's banner and gauges, {@code leverdesk guard}, the Options view.
+     */
+    public org.leverdesk.riskguard.RiskGuardStatusProvider riskGuardStatus(org.leverdesk.config.AppConfig config) {
+        java.util.Map<String, org.leverdesk.riskguard.GuardLimits> limits = new java.util.LinkedHashMap<>();
+        for (org.leverdesk.config.StrategySettings s : config.enabledStrategies()) {
+            limits.put(s.strategyId(), LiveStrategies.strategy(s).guardLimits());
+        }
+        return new org.leverdesk.execution.GuardStatusService(new org.leverdesk.store.GuardStateRepository(requireStore(),
+                Clock.systemUTC()), limits, calendar, Clock.systemUTC());
+    }
+
     /** The store's data folder (where the scheduler lock lives); requires an open store. */
     /** The risk guard's stored state (ACTIVE, REDUCING or HALTED). */
     public org.leverdesk.store.TradingStateRepository tradingState() {

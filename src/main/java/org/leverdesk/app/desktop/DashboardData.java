@@ -42,6 +42,7 @@ final class DashboardData implements DashboardSource {
     private final Supplier<Optional<BigDecimal>> startingCapital;
     private final Supplier<RuntimeStatus> status;
     private final Clock clock;
+    private final org.leverdesk.riskguard.RiskGuardStatusProvider guard;
 
     /**
      * @param startingCapital what was put into the account (paper: its starting capital), empty when unknown
@@ -49,6 +50,14 @@ final class DashboardData implements DashboardSource {
      */
     DashboardData(Broker broker, Supplier<AppConfig> config, DecisionRepository decisions,
                   Supplier<Optional<BigDecimal>> startingCapital, Supplier<RuntimeStatus> status, Clock clock) {
+        this(broker, config, decisions, startingCapital, status, clock, List::of);
+    }
+
+    /** With {@code guard}, the RiskGuard's status of each enabled strategy (the banner and gauges). */
+    DashboardData(Broker broker, Supplier<AppConfig> config, DecisionRepository decisions,
+                  Supplier<Optional<BigDecimal>> startingCapital, Supplier<RuntimeStatus> status, Clock clock,
+                  org.leverdesk.riskguard.RiskGuardStatusProvider guard) {
+        this.guard = guard;
         this.broker = broker;
         this.config = config;
         this.decisions = decisions;
@@ -88,7 +97,7 @@ final class DashboardData implements DashboardSource {
         }
         boolean live = config.get().broker().mode() == TradingMode.LIVE;
         return new DashboardSnapshot(broker.name(), live, account, accountError, positions, strategies, schedulerText(now),
-                now.trading().name(), clock.instant());
+                now.trading().name(), clock.instant(), guard.statuses());
     }
 
     /** The scheduler's state in words, with the running job and a halted risk gate. */

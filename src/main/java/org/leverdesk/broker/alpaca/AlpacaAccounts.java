@@ -31,6 +31,9 @@ final class AlpacaAccounts {
             id = a.optionalText("id") == null ? "unknown" : a.optionalText("id");
         }
         boolean blocked = a.optionalBoolean("trading_blocked", false) || a.optionalBoolean("account_blocked", false);
-        return new Account(id, cash, equity, buyingPower, lastEquity, blocked);
+        // A multiplier above 1 is a margin account (Alpaca: 1 cash, 2 Reg T margin, 4 day-trading margin).
+        String multiplier = a.optionalText("multiplier");
+        boolean margin = multiplier != null && !multiplier.isBlank() && new BigDecimal(multiplier.trim()).compareTo(BigDecimal.ONE) > 0;
+        return new Account(id, cash, equity, buyingPower, lastEquity, blocked, margin);
     }
 }

@@ -19,6 +19,7 @@ import org.leverdesk.broker.BrokerUnavailableException;
 import org.leverdesk.broker.CloseOutcome;
 import org.leverdesk.broker.MarketClock;
 import org.leverdesk.broker.MarketDay;
+import org.leverdesk.broker.MultiLegOrderRequest;
 import org.leverdesk.broker.OrderRejectedException;
 import org.leverdesk.broker.OrderRequest;
 import org.leverdesk.broker.Quote;
@@ -471,9 +472,39 @@ public final class PaperBroker implements Broker {
         return o;
     }
 
+    /**
+     * A spread or condor, filled all legs or none at the net credit/debit from the simulated broker's quotes (a sale
+     * at the bid, a purchase at the ask), holding {@code OptionCover}'s cash, exactly as in a backtest. Every leg,
+     * its fill and the cash are written in the one transaction of {@link #save}: a kill before it commits leaves
+     * no leg, after it every leg. The legs keep their own client order ids, so after a restart they are found by
+     * {@link #orderByClientOrderId} and a second send of the same combo is refused as a duplicate, never doubled.
+     */
+    @Override
+    public synchronized List<BrokerOrder> submitMultiLeg(MultiLegOrderRequest request) {
+        checkScale(request.clientOrderId(), "net limit price", request.limitPrice());
+        for (OrderRequest leg : request.legs()) {
+            checkScale(leg, "quantity", leg.quantity());
+            if (leg.symbol().length() > 32) {
+                throw new OrderRejectedException("order " + request.clientOrderId() + ": leg symbol " + leg.symbol()
+                        + " is longer than 32 characters");
+            }
+        }
+        refresh();
+        // The legs are quoted from their chain at the underlying's latest price.
+        loadPrice(request.underlying(), sim.now());
+        // A refusal changes nothing; a fill is saved whole, or memory goes back to the store and the outcome is unknown.
+        List<BrokerOrder> legs = sim.submitMultiLeg(request);
+        save();
+        return legs;
+    }
+
     private static void checkScale(OrderRequest r, String what, BigDecimal v) {
+        checkScale(r.clientOrderId(), what, v);
+    }
+
+    private static void checkScale(String clientOrderId, String what, BigDecimal v) {
         if (v != null && v.stripTrailingZeros().scale() > MAX_SCALE) {
-            throw new OrderRejectedException("order " + r.clientOrderId() + ": the " + what + " " + v.toPlainString()
+            throw new OrderRejectedException("order " + clientOrderId + ": the " + what + " " + v.toPlainString()
                     + " has more than " + MAX_SCALE + " decimals; round it");
         }
     }

@@ -31,6 +31,11 @@ public final class CsvDirectoryMarketData implements MarketData {
         this.reader = reader;
     }
 
+    /** The folder the prices are read from (the option chains look for VIX, VXN and T-bill files beside it). */
+    public Path directory() {
+        return dir;
+    }
+
     @Override
     public String sourceLabel() {
         return "CSV " + dir;

@@ -163,29 +163,36 @@ public final class StrategyCatalog {
                 "Close when the loss reaches this share of the maximum loss (width - credit)"));
         p.add(onOff("shortStrikeStop", "Short-strike stop", d.shortStrikeStop(), "Close when the close is beyond a short strike"));
         p.add(whole("closeDte", "Close at DTE", d.closeDte(), "days", 0, 364, "Close positions this many days before expiry"));
-        p.add(percent("maxRiskPct", "Max open risk", String.valueOf(d.maxRiskPct()), FRACTION, NumberRange.of(0.1, 100, 0.5),
+        p.add(percent("maxRiskPct", "Max open risk", String.valueOf(d.guard().maxRiskPct()), FRACTION, NumberRange.of(0.1, 100, 0.5),
                 "All open positions' maximum loss within this share of the equity"));
         p.add(whole("maxContracts", "Contracts per position", d.maxContracts(), "contracts", 1, 100, "At most this many per entry"));
         p.add(whole(condor ? "maxCondors" : "maxPositions", condor ? "Max condors" : "Max positions", d.maxPositions(), "", 1, 20,
                 "Positions open at once at most"));
-        p.add(number("vixMax", "VIX/VXN ceiling", String.valueOf(d.vixMax()), "", NumberRange.of(1, 200, 1),
+        p.add(number("vixMax", "VIX/VXN ceiling", String.valueOf(d.guard().vixMax()), "", NumberRange.of(1, 200, 1),
                 "No new position while the volatility index is above this"));
         p.add(percent("minIv", "Minimum IV", String.valueOf(d.minIv()), FRACTION, NumberRange.of(0, 199, 1),
                 "No new position while the 30-day ATM implied volatility is below this"));
         p.add(whole("trendDays", "Trend SMA", d.trendDays(), "bars", 2, 400, "Close above it: bull puts; below: bear calls"));
         p.add(percent("rangePct", "Range band", String.valueOf(d.rangePct()), FRACTION, NumberRange.of(0.1, 49, 0.5).aboveMin(),
                 "Range-bound: the close this near its SMA and the SMA this flat over 20 sessions"));
-        p.add(whole("cooldownDays", "Cooldown after a stop", d.cooldownDays(), "days", 0, 365, "No new position for these days"));
-        p.add(whole("maxTradesPerDay", "Max trades per day", d.maxTradesPerDay(), "", 1, 100, "Orders (a spread counts one) per day"));
-        p.add(money("dailyStop", "Daily $ stop", d.dailyStop(), NumberRange.of(0, 100_000_000, 100), "No new position after this loss in a day (0 = off)"));
-        p.add(percent("weeklyStopPct", "Weekly % stop", String.valueOf(d.weeklyStopPct()), FRACTION, NumberRange.of(0, 99, 1),
+        p.add(whole("cooldownDays", "Cooldown after a stop", d.guard().cooldownDays(), "days", 0, 365, "No new position for these days"));
+        p.add(whole("maxTradesPerDay", "Max trades per day", d.guard().maxTradesPerDay(), "", 1, 100, "Orders (a spread counts one) per day"));
+        p.add(money("dailyStop", "Daily $ stop", d.guard().dailyStop(), NumberRange.of(0, 100_000_000, 100), "No new position after this loss in a day (0 = off)"));
+        p.add(percent("weeklyStopPct", "Weekly % stop", String.valueOf(d.guard().weeklyStopPct()), FRACTION, NumberRange.of(0, 99, 1),
                 "No new position after this loss in a week (0 = off)"));
-        p.add(percent("maxDrawdownPct", "Drawdown throttle", String.valueOf(d.maxDrawdownPct()), FRACTION, NumberRange.of(0, 99, 1),
+        p.add(percent("maxDrawdownPct", "Drawdown throttle", String.valueOf(d.guard().maxDrawdownPct()), FRACTION, NumberRange.of(0, 99, 1),
                 "No new position while the equity is this far below its peak (0 = off)"));
-        p.add(number("maxNetDelta", "Direction cap", String.valueOf(d.maxNetDelta()), "shares", NumberRange.of(0, 1_000_000, 10),
+        p.add(number("maxNetDelta", "Direction cap", String.valueOf(d.guard().maxNetDelta()), "shares", NumberRange.of(0, 1_000_000, 10),
                 "|Net delta| of the options at most this many shares (0 = off)"));
-        p.add(percent("cashBufferPct", "Cash buffer", String.valueOf(d.cashBufferPct()), FRACTION, NumberRange.of(0, 99, 1),
+        p.add(percent("cashBufferPct", "Cash buffer", String.valueOf(d.guard().cashBufferPct()), FRACTION, NumberRange.of(0, 99, 1),
                 "Share of equity kept free of collateral"));
+        p.add(choice("marginPolicy", "Margin policy", d.guard().marginPolicy().text(),
+                "On a margin account: cash only opens nothing, forbid refuses to run, allow trades",
+                new Choice("cash_only", "Cash only"), new Choice("forbid", "Forbid"), new Choice("allow", "Allow")));
+        p.add(whole("maxDayTrades", "Day trades in 5 sessions", d.guard().maxDayTrades(), "", 0, 100,
+                "Under the day-trade equity, same-day closes (not stops) at most this many in 5 sessions"));
+        p.add(money("dayTradeEquity", "Day-trade equity", d.guard().dayTradeEquity(), NumberRange.of(0, 100_000_000, 1000),
+                "From this equity day trades are not counted (FINRA: $25,000)"));
         p.add(percent("minCreditPct", "Minimum credit", String.valueOf(d.minCreditPct()), FRACTION, NumberRange.of(0, 99, 1),
                 "No spread whose credit is under this share of its width"));
         return new StrategyDescriptor(condor ? SpreadStrategy.CONDOR_ID : SpreadStrategy.SPREADS_ID,

@@ -2,12 +2,14 @@ package org.leverdesk.strategy.options;
 
 import java.util.Locale;
 import java.util.Map;
+import org.leverdesk.riskguard.GuardLimits;
+import org.leverdesk.riskguard.MarginPolicy;
 import org.leverdesk.strategy.ParameterText;
 
 /**
  * Settings of seed 003's Enhanced-mode defined-risk trades: {@code spreads} (a bull put spread when the trend
  * is up, a bear call spread when it is down) and {@code condor} (an iron condor on a range-bound signal), with
- * the RiskGuard limits each entry must pass (see {@link SpreadGuard}).
+ * the RiskGuard limits ({@link GuardLimits}, seed 003's defaults) each entry must pass.
  *
  * @param width           strike distance of each spread in dollars (long strike = short strike ∓ width)
  * @param shortDelta      |delta| of the short strike (nearest in the chain)
@@ -17,30 +19,20 @@ import org.leverdesk.strategy.ParameterText;
  * @param shortStrikeStop close when the underlying closes beyond a short strike
  * @param closeDte        close a position whose expiry is this many calendar days away or fewer (1: the session
  *                        before a Friday expiry), so none is left to assignment on expiry day
- * @param maxRiskPct      all open positions' maximum loss (width × 100 − credit, per contract) within this share
- *                        of the equity
  * @param maxContracts    contracts per new position at most
  * @param maxPositions    positions open at once at most ({@code maxCondors} for the condor, 2 by default)
- * @param vixMax          no new position when the volatility index (VXN for QQQ, VIX for SPY) is above this
  * @param minIv           no new spread when the chain's 30-day at-the-money volatility is below this (thin credit)
  * @param trendDays       simple moving average of the close that sets the trend (up: close above it)
  * @param rangePct        range-bound (condor): the close within this fraction of the SMA and the SMA moved
  *                        less than this fraction over the last 20 sessions
- * @param cooldownDays    calendar days with no new position after a stop exit
- * @param maxTradesPerDay orders (a spread or its close counts one) at most per day
- * @param dailyStop       no new position after the equity fell this many dollars since the previous decision
- * @param weeklyStopPct   no new position after the equity fell this fraction since the last decision of the
- *                        previous week
- * @param maxDrawdownPct  drawdown throttle: no new position while the equity is this far below its peak
- * @param maxNetDelta     direction cap: |net delta| of the options in shares (delta × 100 × contracts) at most
- * @param cashBufferPct   share of the equity kept free of collateral
  * @param minCreditPct    no spread whose credit is below this fraction of its width
+ * @param guard           the RiskGuard limits, parsed from the same parameters (dailyStop, weeklyStopPct, maxRiskPct,
+ *                        vixMax, cooldownDays, maxTradesPerDay, maxDrawdownPct, maxNetDelta, cashBufferPct,
+ *                        marginPolicy, maxDayTrades, dayTradeEquity)
  */
 public record SpreadConfig(String symbol, Mode mode, double width, double shortDelta, int minDte, int maxDte,
-                           double profitTakePct, double stopLossPct, boolean shortStrikeStop, int closeDte, double maxRiskPct,
-                           int maxContracts, int maxPositions, double vixMax, double minIv, int trendDays, double rangePct,
-                           int cooldownDays, int maxTradesPerDay, double dailyStop, double weeklyStopPct, double maxDrawdownPct,
-                           double maxNetDelta, double cashBufferPct, double minCreditPct) {
+                           double profitTakePct, double stopLossPct, boolean shortStrikeStop, int closeDte, int maxContracts,
+                           int maxPositions, double minIv, int trendDays, double rangePct, double minCreditPct, GuardLimits guard) {
     /** Vertical credit spreads by trend, or iron condors in a range. */
     public enum Mode { SPREADS, CONDOR }
 
@@ -63,24 +55,14 @@ public record SpreadConfig(String symbol, Mode mode, double width, double shortD
         check(stopLossPct > 0 && stopLossPct <= 1, "stopLossPct must be a fraction of the maximum loss above 0, at most 1 (got "
                 + stopLossPct + ")");
         check(closeDte >= 0 && closeDte < minDte, "closeDte must be 0 or more and below minDte (got " + closeDte + ")");
-        check(maxRiskPct > 0 && maxRiskPct <= 1, "maxRiskPct must be a fraction of the equity above 0, at most 1 (got "
-                + maxRiskPct + ")");
         check(maxContracts >= 1 && maxContracts <= 100, "maxContracts must be 1 to 100 (got " + maxContracts + ")");
         check(maxPositions >= 1 && maxPositions <= 20, "maxPositions (maxCondors) must be 1 to 20 (got " + maxPositions + ")");
-        check(vixMax > 0 && vixMax <= 200, "vixMax must be an index level above 0, at most 200 (got " + vixMax + ")");
         check(minIv >= 0 && minIv < 2, "minIv must be a volatility from 0 to below 2 (0.12 = 12%) (got " + minIv + ")");
         check(trendDays >= 2 && trendDays <= 400, "trendDays must be 2 to 400 (got " + trendDays + ")");
         check(rangePct > 0 && rangePct < 0.5, "rangePct must be a fraction above 0 and below 0.5 (got " + rangePct + ")");
-        check(cooldownDays >= 0 && cooldownDays <= 365, "cooldownDays must be 0 to 365 (got " + cooldownDays + ")");
-        check(maxTradesPerDay >= 1 && maxTradesPerDay <= 100, "maxTradesPerDay must be 1 to 100 (got " + maxTradesPerDay + ")");
-        check(dailyStop >= 0, "dailyStop must be dollars, 0 or more (0 = off) (got " + dailyStop + ")");
-        check(weeklyStopPct >= 0 && weeklyStopPct < 1, "weeklyStopPct must be a fraction from 0 (off) to below 1 (got "
-                + weeklyStopPct + ")");
-        check(maxDrawdownPct >= 0 && maxDrawdownPct < 1, "maxDrawdownPct must be a fraction from 0 (off) to below 1 (got "
-                + maxDrawdownPct + ")");
-        check(maxNetDelta >= 0, "maxNetDelta must be shares of delta, 0 or more (0 = off) (got " + maxNetDelta + ")");
-        check(cashBufferPct >= 0 && cashBufferPct < 1, "cashBufferPct must be a fraction from 0 to below 1 (got " + cashBufferPct
-                + ")");
+        if (guard == null) {
+            throw new IllegalArgumentException("guard limits missing");
+        }
         check(minCreditPct >= 0 && minCreditPct < 1, "minCreditPct must be a fraction of the width from 0 to below 1 (got "
                 + minCreditPct + ")");
     }
@@ -105,12 +87,24 @@ public record SpreadConfig(String symbol, Mode mode, double width, double shortD
                 num(p, "width", 5), num(p, "shortDelta", condor ? 0.16 : 0.20),
                 whole(p, "minDte", 21), whole(p, "maxDte", 35),
                 num(p, "profitTakePct", condor ? 0.40 : 0.50), num(p, "stopLossPct", condor ? 0.60 : 0.50),
-                flag(p, "shortStrikeStop", true), whole(p, "closeDte", 1),
-                num(p, "maxRiskPct", 0.10), whole(p, "maxContracts", 5), positions,
-                num(p, "vixMax", 35), num(p, "minIv", 0.12), whole(p, "trendDays", 50), num(p, "rangePct", 0.03),
-                whole(p, "cooldownDays", 7), whole(p, "maxTradesPerDay", 2), num(p, "dailyStop", 2000),
-                num(p, "weeklyStopPct", 0.05), num(p, "maxDrawdownPct", 0.20), num(p, "maxNetDelta", 300),
-                num(p, "cashBufferPct", 0.10), num(p, "minCreditPct", 0.05));
+                flag(p, "shortStrikeStop", true), whole(p, "closeDte", 1), whole(p, "maxContracts", 5), positions,
+                num(p, "minIv", 0.12), whole(p, "trendDays", 50), num(p, "rangePct", 0.03), num(p, "minCreditPct", 0.05),
+                guard(p));
+    }
+
+    /**
+     * The RiskGuard limits among the parameters (seed 003's defaults for the missing ones); the decision cycle
+     * checks the account limits, {@link SpreadStrategy} the position limits it sizes to.
+     */
+    static GuardLimits guard(Map<String, String> p) {
+        GuardLimits d = GuardLimits.seed003();
+        String margin = p.get("marginPolicy");
+        return new GuardLimits(num(p, "dailyStop", d.dailyStop()), num(p, "weeklyStopPct", d.weeklyStopPct()),
+                num(p, "maxRiskPct", d.maxRiskPct()), num(p, "vixMax", d.vixMax()), whole(p, "cooldownDays", d.cooldownDays()),
+                whole(p, "maxTradesPerDay", d.maxTradesPerDay()), num(p, "maxDrawdownPct", d.maxDrawdownPct()),
+                num(p, "maxNetDelta", d.maxNetDelta()), num(p, "cashBufferPct", d.cashBufferPct()),
+                margin == null || margin.isBlank() ? d.marginPolicy() : MarginPolicy.parse(margin),
+                whole(p, "maxDayTrades", d.maxDayTrades()), num(p, "dayTradeEquity", d.dayTradeEquity()));
     }
 
     private static double num(Map<String, String> p, String name, double fallback) {

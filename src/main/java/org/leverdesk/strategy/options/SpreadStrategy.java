@@ -1,7 +1,6 @@
 package org.leverdesk.strategy.options;
 
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +26,9 @@ import org.leverdesk.options.contract.OptionRight;
 import org.leverdesk.options.contract.OptionSymbols;
 import org.leverdesk.strategy.DecisionContext;
 import org.leverdesk.strategy.ExecutionPolicy;
+import org.leverdesk.riskguard.GuardLimits;
+import org.leverdesk.riskguard.GuardSignals;
+import org.leverdesk.riskguard.RiskGuard;
 import org.leverdesk.strategy.Strategy;
 
 /**
@@ -38,32 +40,21 @@ import org.leverdesk.strategy.Strategy;
  * <p>Each decision first checks the open positions' exits, at the chain's quotes (what closing costs now: the
  * shorts at the ask, the longs at the bid): stop (loss ≥ stopLossPct × maximum loss), short strike breached
  * (the close beyond a short strike), profit take (profit ≥ profitTakePct × credit), and close before expiry day
- * (DTE ≤ closeDte). Then one new position when the signal, the filters and every {@link SpreadGuard} limit pass;
- * a denial is the decision's explanation, journalled with its gates.
- *
- * <p>The guard needs a little memory the portfolio does not carry: the equity's peak, the equity at the previous
- * decision and at the end of the previous week, the last stop exit and the day each position was opened. It is
- * kept here, rebuilt from scratch when a run starts again (a day not after the last one seen). A restart of a
- * live run starts it afresh (documented limit).
+ * (DTE ≤ closeDte). Then one new position when the signal, the filters and the {@link RiskGuard}'s position
+ * limits (volatility ceiling, open risk, direction cap, cash buffer, which the contracts are sized to) pass; a
+ * denial is the decision's explanation, journalled with its gates. The account limits (daily and weekly stops,
+ * drawdown throttle, cooldown after a stop, trades per day, day trades, margin) and their memory are the decision
+ * cycle's, kept in the store across restarts; a stop exit is signalled to it as {@link GuardSignals#STOP_EXIT}.
  */
 public final class SpreadStrategy implements Strategy {
     public static final String SPREADS_ID = "spreads";
     public static final String CONDOR_ID = "condor";
-    /** FINRA's pattern-day-trader line: under it, a non-stop close on the opening day is not made. */
-    public static final double PATTERN_DAY_TRADER_EQUITY = 25_000;
+
 
     private final SpreadConfig config;
     private final String id;
     private final ExecutionPolicy execution = ExecutionPolicy.atClose(ExecutionPolicy.LiveOrderStyle.MARKET, 0);
 
-    // RiskGuard memory (see the class comment).
-    private LocalDate lastDay;
-    private double peak;
-    private double previousEquity = Double.NaN;
-    private double weekStartEquity = Double.NaN;
-    private int lastWeek = -1;
-    private LocalDate lastStop;
-    private final Map<LocalDate, LocalDate> openedOn = new HashMap<>();
 
     public SpreadStrategy(SpreadConfig config) {
         this.config = config;
@@ -87,6 +78,16 @@ public final class SpreadStrategy implements Strategy {
     @Override
     public Set<String> optionUnderlyings() {
         return Set.of(config.symbol());
+    }
+
+    @Override
+    public GuardLimits guardLimits() {
+        return config.guard();
+    }
+
+    @Override
+    public boolean guardsPositions() {
+        return true;
     }
 
     @Override
@@ -115,7 +116,6 @@ public final class SpreadStrategy implements Strategy {
             return Decision.hold(today, id, "no " + ticker + " price for " + today + "; not trading options on stale data");
         }
         PortfolioView pf = ctx.portfolio();
-        remember(today, pf.equity());
         double spot = h.lastClose();
         List<Position> options = new ArrayList<>();
         for (Position p : pf.positions().values()) {
@@ -127,13 +127,11 @@ public final class SpreadStrategy implements Strategy {
         for (Position p : options) {
             byExpiry.computeIfAbsent(OptionSymbols.contract(p.symbol()).orElseThrow().expiry(), k -> new ArrayList<>()).add(p);
         }
-        openedOn.keySet().retainAll(byExpiry.keySet());
         List<Target> targets = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<GateResult> gates = new ArrayList<>();
         Map<String, Double> signals = new LinkedHashMap<>();
         signals.put("spot", spot);
-        int trades = 0;
         double openRisk = 0;
         double collateral = 0;
         double netDelta = 0;
@@ -151,24 +149,19 @@ public final class SpreadStrategy implements Strategy {
                 if (!pos.legs().isEmpty()) {
                     pos.legs().forEach(leg -> targets.add(new Target(leg.symbol(), 0)));
                     notes.add("sell the long leg(s) left of the " + pos.expiry() + " position");
-                    trades++;
                 }
                 continue;
             }
             String exit = exitReason(pos, spot, today);
             boolean stop = exit != null && exit.startsWith("stop");
-            if (exit != null && !stop && today.equals(openedOn.get(pos.expiry())) && pf.equity() < PATTERN_DAY_TRADER_EQUITY) {
-                notes.add("day-trade guard: " + exit + " on the " + pos.expiry() + " position opened today is left for"
-                        + " tomorrow (equity under $25,000; only a stop closes the same day)");
-                exit = null;
-            }
             if (exit != null) {
                 for (Position leg : pos.legs()) {
                     targets.add(new Target(leg.symbol(), 0));
                 }
-                trades++;
                 if (stop) {
-                    lastStop = today;
+                    // The decision cycle's RiskGuard starts the cooldown from this signal (and lets the close
+                    // through the day-trade count).
+                    signals.put(GuardSignals.STOP_EXIT, 1.0);
                 }
                 notes.add(String.format(Locale.ROOT, "close the %s position (%d×, credit %.2f, now %.2f to close, P&L $%.2f): %s",
                         pos.expiry(), pos.contracts(), pos.credit(), pos.closeCost(), pos.profit() * 100 * pos.contracts(), exit));
@@ -185,7 +178,7 @@ public final class SpreadStrategy implements Strategy {
             notes.add(held.size() + " position(s) open, the most allowed (" + config.maxPositions() + "); no new one");
             return decision(today, targets, notes, gates, signals);
         }
-        entry(ctx, h, spot, held, byExpiry.keySet(), trades, openRisk, collateral, netDelta, targets, notes, gates, signals);
+        entry(ctx, h, spot, held, byExpiry.keySet(), openRisk, collateral, netDelta, targets, notes, gates, signals);
         return decision(today, targets, notes, gates, signals);
     }
 
@@ -196,7 +189,7 @@ public final class SpreadStrategy implements Strategy {
     }
 
     /** Looks for one new position; adds its legs to {@code targets} when everything passes. */
-    private void entry(DecisionContext ctx, History h, double spot, List<LocalDate> held, Set<LocalDate> busy, int trades, double openRisk,
+    private void entry(DecisionContext ctx, History h, double spot, List<LocalDate> held, Set<LocalDate> busy, double openRisk,
                        double collateral, double netDelta, List<Target> targets, List<String> notes, List<GateResult> gates,
                        Map<String, Double> signals) {
         LocalDate today = ctx.today();
@@ -280,11 +273,13 @@ public final class SpreadStrategy implements Strategy {
         double riskEach = (maxWidth - credit) * 100;
         double equity = ctx.portfolio().equity();
         int contracts = riskEach <= 0 ? config.maxContracts() : (int) Math.max(0, Math.min(config.maxContracts(),
-                Math.floor((config.maxRiskPct() * equity - openRisk) / riskEach + 1e-9)));
+                Math.floor((config.guard().maxRiskPct() * equity - openRisk) / riskEach + 1e-9)));
         int sized = Math.max(1, contracts);
         double freeAfter = ctx.portfolio().cash() - collateral - (config.width() * sides.size() * 100 - credit * 100) * sized;
-        gates.addAll(SpreadGuard.check(config, new SpreadGuard.Inputs(today, equity, peak, previousEquity, weekStartEquity,
-                lastStop, trades, index, openRisk, riskEach * sized, netDelta + delta * sized, freeAfter)));
+        // The position limits only: the decision cycle's RiskGuard checks the account limits (stops, throttle,
+        // cooldown, trades per day) on the entry's orders with the state it keeps in the store.
+        gates.addAll(RiskGuard.position(config.guard(), equity, new RiskGuard.Position(index, openRisk, riskEach * sized,
+                netDelta + delta * sized, freeAfter)));
         signals.put("credit", credit);
         signals.put("contracts", (double) sized);
         String what = config.mode() == SpreadConfig.Mode.CONDOR ? "iron condor" : sides.get(0) == OptionRight.PUT
@@ -304,7 +299,6 @@ public final class SpreadStrategy implements Strategy {
             legs.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "sell %s at %.2f / buy %s at %.2f",
                     s.contract().compactSymbol(), s.bid(), l.contract().compactSymbol(), l.ask()));
         }
-        openedOn.put(expiry.date(), today);
         notes.add(String.format(Locale.ROOT, "open %d %s %s (%d DTE): %s; credit %.2f, max loss $%.2f each", sized, what,
                 expiry.date(), expiry.daysFrom(today), legs, credit, riskEach));
     }
@@ -381,37 +375,6 @@ public final class SpreadStrategy implements Strategy {
             sum += h.close(i);
         }
         return sum / config.trendDays();
-    }
-
-    /** Updates the guard's memory for a decision on {@code today} with the portfolio at {@code equity}. */
-    private void remember(LocalDate today, double equity) {
-        if (lastDay != null && !today.isAfter(lastDay)) {
-            // A new run (or the same day again): start afresh.
-            lastDay = null;
-            lastStop = null;
-            openedOn.clear();
-        }
-        if (lastDay == null) {
-            peak = equity;
-            previousEquity = equity;
-            weekStartEquity = equity;
-            lastWeek = week(today);
-        } else {
-            previousEquity = lastEquitySeen;
-            if (week(today) != lastWeek) {
-                weekStartEquity = lastEquitySeen;
-                lastWeek = week(today);
-            }
-        }
-        peak = Math.max(peak, equity);
-        lastEquitySeen = equity;
-        lastDay = today;
-    }
-
-    private double lastEquitySeen;
-
-    private static int week(LocalDate d) {
-        return d.get(IsoFields.WEEK_BASED_YEAR) * 100 + d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     }
 
     private static String fmt(double v) {

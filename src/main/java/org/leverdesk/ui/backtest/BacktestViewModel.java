@@ -678,7 +678,10 @@ public final class BacktestViewModel {
         shownParameters = Map.of();
         shownRunId = null;
         shownVersion = null;
-        metricRows.setAll(MetricRows.of(result.metrics(), result.benchmarkMetrics()));
+        // an option run's premium, assignments and P&L split first: what a wheel or spread trader looks for
+        List<MetricRow> rows = new ArrayList<>(OptionRows.of(org.leverdesk.backtest.OptionResults.of(result)));
+        rows.addAll(MetricRows.of(result.metrics(), result.benchmarkMetrics()));
+        metricRows.setAll(rows);
         trades.setAll(result.fills());
         if (result.benchmarkEquity() != null && EquityCurves.benchmark(result) == null && result.benchmarkEquity().length > 0) {
             LOG.warn("benchmark equity has {} points but strategy equity has {}; benchmark not charted",

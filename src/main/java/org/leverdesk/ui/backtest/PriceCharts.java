@@ -3,6 +3,10 @@ package org.leverdesk.ui.backtest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import org.leverdesk.backtest.OptionResults;
+import org.leverdesk.options.contract.OptionSymbols;
 import java.util.List;
 import java.util.Map;
 import org.leverdesk.backtest.BacktestResult;
@@ -138,14 +142,29 @@ final class PriceCharts {
                 new ChartSeries(s + " SMA 250", x, slice(sma250, first, n), javafx.scene.paint.Color.web("#7b3fb5"))));
     }
 
-    /** One marker per fill; a sell closing round trips shows their summed P&L; other symbols are hedges. */
+    /**
+     * One marker per fill; a sell closing round trips shows their summed P&L; other symbols are hedges. A run that
+     * traded options shows its option events instead of their fills (see {@link #optionMarkers}).
+     */
     static List<TradeMarker> markers(BacktestResult result) {
         Map<String, Double> profitByExit = new HashMap<>();
         for (RoundTrip r : result.roundTrips()) {
             profitByExit.merge(r.symbol() + "|" + r.exitDate(), r.profit(), Double::sum);
         }
+        OptionResults options = OptionResults.of(result);
+        Set<String> settled = new HashSet<>();
+        for (OptionResults.Event e : options.events()) {
+            if (e.kind() == OptionResults.Kind.PUT_ASSIGNED || e.kind() == OptionResults.Kind.CALLED_AWAY
+                    || e.kind() == OptionResults.Kind.EXERCISED) {
+                settled.add(e.date() + "|" + e.legs().get(0).reason());
+            }
+        }
         List<TradeMarker> markers = new ArrayList<>(result.fills().size());
+        markers.addAll(optionMarkers(options));
         for (Fill f : result.fills()) {
+            if (OptionSymbols.isOption(f.symbol()) || settled.contains(f.date() + "|" + f.reason())) {
+                continue; // drawn as its option event (the shares of an assignment with it)
+            }
             boolean buy = f.side() == Side.BUY;
             Double pnl = buy ? null : profitByExit.get(f.symbol() + "|" + f.date());
             String text = Formats.date(f.date()) + "  " + f.side().name() + " " + f.symbol()
@@ -155,7 +174,48 @@ final class PriceCharts {
             markers.add(new TradeMarker(ChartSeries.epochSeconds(f.date()), buy, !f.symbol().equals(result.symbol()), text,
                     f.symbol()));
         }
+        markers.sort(java.util.Comparator.comparingDouble(TradeMarker::x)); // option events and share fills in date order
         return markers;
+    }
+
+    /**
+     * The wheel's cycle and the spreads on the chart: one marker per put sold, put assigned (100 shares a contract
+     * bought at the strike), call sold, call-away, spread opened and spread closed (a close of the short leg alone
+     * counts as one). Expiries are left off the chart; they are counted in the results.
+     */
+    static List<TradeMarker> optionMarkers(OptionResults options) {
+        List<TradeMarker> out = new ArrayList<>();
+        for (OptionResults.Event e : options.events()) {
+            TradeMarker.Kind kind = switch (e.kind()) {
+                case PUT_SOLD -> TradeMarker.Kind.PUT_SOLD;
+                case CALL_SOLD -> TradeMarker.Kind.CALL_SOLD;
+                case PUT_ASSIGNED -> TradeMarker.Kind.PUT_ASSIGNED;
+                case CALLED_AWAY -> TradeMarker.Kind.CALLED_AWAY;
+                case SPREAD_OPENED -> TradeMarker.Kind.SPREAD_OPENED;
+                case SPREAD_CLOSED -> TradeMarker.Kind.SPREAD_CLOSED;
+                case BOUGHT_BACK -> e.exit() != null ? TradeMarker.Kind.SPREAD_CLOSED : null;
+                default -> null;
+            };
+            if (kind == null) {
+                continue;
+            }
+            StringBuilder text = new StringBuilder(Formats.date(e.date())).append("  ").append(kind.label());
+            for (Fill f : e.legs()) {
+                text.append("\n").append(f.side().name()).append(' ').append(Formats.count(f.quantity())).append(' ')
+                        .append(f.symbol().replaceAll("\\s+", " ")).append(" @ ").append(Formats.price(f.price()));
+            }
+            text.append("\n").append(e.cash() >= 0 ? "Credit " : "Debit ").append(Formats.money(Math.abs(e.cash())));
+            if (e.exit() != null) {
+                text.append(" (exit: ").append(e.exit()).append(')');
+            }
+            String why = e.legs().get(0).reason();
+            if (why != null && !why.isBlank()) {
+                text.append("\n").append(why);
+            }
+            String underlying = OptionSymbols.contract(e.legs().get(0).symbol()).map(c -> c.underlying()).orElse("");
+            out.add(TradeMarker.option(ChartSeries.epochSeconds(e.date()), kind, text.toString(), underlying + " options"));
+        }
+        return out;
     }
 
     private static double[] slice(double[] values, int first, int n) {

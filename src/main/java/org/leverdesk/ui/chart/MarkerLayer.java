@@ -227,7 +227,9 @@ final class MarkerLayer {
         TradeMarker first = g.members().get(0);
         TradeMarker last = g.members().get(g.count() - 1);
         String symbol = first.symbol().isEmpty() ? "" : " " + first.symbol();
-        return g.count() + " " + g.kind().label() + "s" + symbol + " from " + ChartSeries.date(first.x()) + " to "
+        String what = g.kind().ordinal() <= TradeMarker.Kind.HEDGE_SELL.ordinal() ? g.kind().label() + "s" + symbol
+                : "× " + g.kind().label(); // "3 × put sold", not "3 put solds"
+        return g.count() + " " + what + " from " + ChartSeries.date(first.x()) + " to "
                 + ChartSeries.date(last.x()) + "\nzoom in to see each trade";
     }
 

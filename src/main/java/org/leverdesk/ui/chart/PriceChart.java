@@ -133,7 +133,7 @@ public final class PriceChart extends ChartStack {
         String hedgeSymbol = "";
         for (TradeMarker m : data.markers()) {
             kinds.add(m.kind());
-            if (m.hedge() && hedgeSymbol.isEmpty()) {
+            if (m.hedge() && m.event() == null && hedgeSymbol.isEmpty()) {
                 hedgeSymbol = m.symbol();
             }
         }
@@ -157,6 +157,7 @@ public final class PriceChart extends ChartStack {
         shape.setFill(Color.web(kind.color()));
         Label l = new Label(text, shape);
         l.getStyleClass().add("pane-legend-item");
+        l.setId("markerKey-" + kind.name()); // for lookups in tests
         return l;
     }
 

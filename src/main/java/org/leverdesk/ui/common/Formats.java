@@ -50,9 +50,17 @@ public final class Formats {
         return (value < 0 ? "-$" : "$") + abs;
     }
 
-    /** A price with two to four decimals: 51.0625 → "51.0625", 12.5 → "12.50". */
+    /**
+     * A price as money, like every amount on screen: 51.0625 → "$51.06", 12.5 → "$12.50". Quotes are
+     * shown in cents as a broker's screen shows them; the exact fill price is in the journal and the CLI.
+     */
     public static String price(double value) {
-        return Double.isFinite(value) ? new DecimalFormat("#,##0.00##", US).format(value) : MISSING;
+        return money(value);
+    }
+
+    /** A number of shares: 35 → "35", 0.5 → "0.5" (fractional shares to four decimals), -12 → "-12". */
+    public static String quantity(double value) {
+        return Double.isFinite(value) ? new DecimalFormat("#,##0.####", US).format(value) : MISSING;
     }
 
     /** 6543 → "6,543". */

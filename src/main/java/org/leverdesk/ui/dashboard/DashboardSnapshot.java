@@ -15,13 +15,28 @@ import java.util.List;
  * @param schedulerState the scheduler's state in words (e.g. "running", "paused", "not running: …")
  * @param tradingState   the risk gate's trading state (ACTIVE, REDUCING, HALTED)
  * @param asOf           when the snapshot was taken
+ * @param guard          each enabled strategy's RiskGuard (banner and gauges)
  */
 public record DashboardSnapshot(String brokerName, boolean live, AccountSummary account, String accountError,
                                 List<PositionRow> positions, List<StrategyRow> strategies, String schedulerState,
-                                String tradingState, Instant asOf) {
+                                String tradingState, Instant asOf, List<org.leverdesk.riskguard.RiskGuardStatus> guard) {
     public DashboardSnapshot {
         positions = List.copyOf(positions);
         strategies = List.copyOf(strategies);
+        guard = List.copyOf(guard);
+    }
+
+    /** A snapshot without RiskGuard statuses. */
+    public DashboardSnapshot(String brokerName, boolean live, AccountSummary account, String accountError,
+                             List<PositionRow> positions, List<StrategyRow> strategies, String schedulerState,
+                             String tradingState, Instant asOf) {
+        this(brokerName, live, account, accountError, positions, strategies, schedulerState, tradingState, asOf, List.of());
+    }
+
+    /** The same snapshot with {@code statuses} as its RiskGuard. */
+    public DashboardSnapshot withGuard(List<org.leverdesk.riskguard.RiskGuardStatus> statuses) {
+        return new DashboardSnapshot(brokerName, live, account, accountError, positions, strategies, schedulerState, tradingState,
+                asOf, statuses);
     }
 
     /** A snapshot of an account that does not trade real money. */

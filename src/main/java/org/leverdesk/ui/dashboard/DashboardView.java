@@ -1,7 +1,9 @@
 package org.leverdesk.ui.dashboard;
 
 import eu.hansolo.tilesfx.Tile;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -11,12 +13,16 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
+import javafx.scene.text.Text;
 import javafx.util.Duration;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
+import org.leverdesk.ui.common.TableFit;
 import org.leverdesk.ui.common.WhileShown;
 import org.leverdesk.ui.orders.AccountTiles;
 import org.leverdesk.ui.dashboard.DashboardSnapshot.PositionRow;
@@ -40,6 +46,8 @@ public final class DashboardView {
     @FXML private HBox tilesBox;
     @FXML private Label schedulerLabel;
     @FXML private Label tradingLabel;
+    @FXML private Label guardBanner;
+    @FXML private javafx.scene.layout.FlowPane guardGaugesPane;
     @FXML private javafx.scene.control.Button pauseButton;
     @FXML private javafx.scene.control.Button resumeButton;
     @FXML private javafx.scene.control.Button killButton;
@@ -78,6 +86,13 @@ public final class DashboardView {
         errorLabel.managedProperty().bind(errorLabel.textProperty().isNotEmpty());
         schedulerLabel.textProperty().bind(viewModel.schedulerStateProperty());
         tradingLabel.textProperty().bind(viewModel.tradingStateProperty());
+        guardBanner.textProperty().bind(viewModel.guardBannerProperty());
+        guardBanner.managedProperty().bind(guardBanner.textProperty().isNotEmpty());
+        guardBanner.visibleProperty().bind(guardBanner.textProperty().isNotEmpty());
+        viewModel.guardLevelProperty().addListener((o, was, now) -> styleGuard(now));
+        styleGuard(viewModel.guardLevelProperty().get());
+        viewModel.guardGauges().addListener((javafx.collections.ListChangeListener<DashboardViewModel.GuardGauge>) c -> showGauges());
+        showGauges();
         for (javafx.scene.control.Button b : List.of(pauseButton, resumeButton, killButton)) {
             b.setVisible(viewModel.hasControls());
             b.setManaged(viewModel.hasControls());
@@ -93,20 +108,50 @@ public final class DashboardView {
         tilesBox.getChildren().setAll(equity, day, total);
 
         strategiesTable.setItems(viewModel.strategies());
-        text(strategyColumn, StrategyRow::strategyId);
-        text(enabledColumn, viewModel::runsText);
+        Map<TableColumn<StrategyRow, ?>, Function<StrategyRow, String>> strategyTexts = new LinkedHashMap<>();
+        strategyTexts.put(strategyColumn, StrategyRow::strategyId);
+        strategyTexts.put(enabledColumn, viewModel::runsText);
+        strategyTexts.put(shareColumn, s -> Formats.percent(s.capitalShare()));
+        strategyTexts.put(nextRunColumn, StrategyRow::nextRun);
+        strategyTexts.put(regimeColumn, s -> s.regime() == null ? Formats.MISSING : s.regime());
+        strategyTexts.forEach((column, f) -> text(column, f));
         viewModel.liveProperty().addListener((o, was, is) -> strategiesTable.refresh());
-        text(shareColumn, s -> Formats.percent(s.capitalShare()));
-        text(nextRunColumn, StrategyRow::nextRun);
-        text(regimeColumn, s -> s.regime() == null ? Formats.MISSING : s.regime());
+        // the decision is a sentence: it takes the rest of the width and wraps instead of being cut off
         text(lastDecisionColumn, StrategyRow::lastDecision);
+        lastDecisionColumn.setCellFactory(c -> wrapping(lastDecisionColumn));
+        TableFit.fit(strategiesTable, strategyTexts);
 
         positionsTable.setItems(viewModel.positions());
-        text(symbolColumn, PositionRow::symbol);
-        text(quantityColumn, p -> Formats.price(p.quantity()).replaceAll("\\.0+$", ""));
-        text(priceColumn, p -> Formats.price(p.price()));
-        text(valueColumn, p -> Formats.money(p.marketValue()));
-        text(profitColumn, p -> Formats.money(p.unrealizedProfit()));
+        Map<TableColumn<PositionRow, ?>, Function<PositionRow, String>> positionTexts = new LinkedHashMap<>();
+        positionTexts.put(symbolColumn, PositionRow::symbol);
+        positionTexts.put(quantityColumn, p -> Formats.quantity(p.quantity()));
+        positionTexts.put(priceColumn, p -> Formats.price(p.price()));
+        positionTexts.put(valueColumn, p -> Formats.money(p.marketValue()));
+        positionTexts.put(profitColumn, p -> Formats.money(p.unrealizedProfit()));
+        positionTexts.forEach((column, f) -> text(column, f));
+        TableFit.fit(positionsTable, positionTexts);
+    }
+
+    /** A cell whose text wraps onto more lines (the row grows) rather than ending in "…". */
+    private static <R> TableCell<R, String> wrapping(TableColumn<R, String> column) {
+        return new TableCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(TableFit.PADDING));
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty ? null : item);
+                setText(empty ? null : item);
+                setGraphic(empty ? null : text);
+            }
+        };
     }
 
     @FXML
@@ -139,7 +184,40 @@ public final class DashboardView {
         return t;
     }
 
-    private static <R> void text(TableColumn<R, String> column, Function<R, String> f) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(f.apply(c.getValue())));
+    @SuppressWarnings("unchecked")
+    private static <R> void text(TableColumn<R, ?> column, Function<R, String> f) {
+        ((TableColumn<R, String>) column).setCellValueFactory(c -> new ReadOnlyStringWrapper(f.apply(c.getValue())));
+    }
+
+    private void styleGuard(org.leverdesk.riskguard.RiskGuardStatus.Level level) {
+        guardBanner.getStyleClass().removeAll("guard-ok", "guard-cooling", "guard-reducing", "guard-halted");
+        guardBanner.getStyleClass().add(switch (level) {
+            case OK -> "guard-ok";
+            case COOLING_DOWN -> "guard-cooling";
+            case REDUCING -> "guard-reducing";
+            case HALTED -> "guard-halted";
+        });
+    }
+
+    /** One small bar per limit that is on: "spreads · Daily $ stop", the bar, "$0.00 of $2000.00". */
+    private void showGauges() {
+        java.util.List<javafx.scene.Node> nodes = new java.util.ArrayList<>();
+        for (DashboardViewModel.GuardGauge g : viewModel.guardGauges()) {
+            Label name = new Label(g.strategyId() + " · " + g.name());
+            name.getStyleClass().add("guard-gauge-name");
+            javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar(g.fraction());
+            bar.setPrefWidth(150);
+            Label text = new Label(g.text());
+            text.getStyleClass().add("muted");
+            javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(1, name, bar, text);
+            box.getStyleClass().add("guard-gauge");
+            if (g.reached()) {
+                box.getStyleClass().add("reached");
+            }
+            nodes.add(box);
+        }
+        guardGaugesPane.getChildren().setAll(nodes);
+        guardGaugesPane.setManaged(!nodes.isEmpty());
+        guardGaugesPane.setVisible(!nodes.isEmpty());
     }
 }

@@ -1,5 +1,6 @@
 package org.leverdesk.ui.dashboard;
 
+import org.leverdesk.riskguard.RiskGuardStatus;
 import java.time.ZoneId;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -46,6 +47,17 @@ public final class DashboardViewModel {
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live");
     private final ObservableList<PositionRow> positions = FXCollections.observableArrayList();
     private final ObservableList<StrategyRow> strategies = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper guardBanner = new ReadOnlyStringWrapper(this, "guardBanner", "");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<RiskGuardStatus.Level> guardLevel =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "guardLevel", RiskGuardStatus.Level.OK);
+    private final ObservableList<GuardGauge> guardGauges = FXCollections.observableArrayList();
+
+    /**
+     * One RiskGuard gauge as drawn: {@code fraction} of the limit used (clamped to 0..1 for the bar),
+     * {@code reached} when the limit is hit.
+     */
+    public record GuardGauge(String strategyId, String name, double fraction, String text, boolean reached) {
+    }
 
     /** @param controls pause/resume and the kill switch; null when there is nothing to control (the buttons hide) */
     public DashboardViewModel(DashboardSource source, TradingControls controls, TaskExecutor executor, ZoneId zone) {
@@ -141,7 +153,54 @@ public final class DashboardViewModel {
         schedulerState.set("Scheduler: " + s.schedulerState());
         tradingState.set("Trading: " + s.tradingState());
         updatedText.set("updated " + Formats.dateTime(s.asOf(), zone));
+        showGuard(s.guard());
     }
+
+    /**
+     * The banner is the strictest strategy's level with every strategy's headline; the gauges are the limits
+     * that are on (a limit set to 0 has nothing to show).
+     */
+    private void showGuard(java.util.List<RiskGuardStatus> statuses) {
+        RiskGuardStatus.Level worst = RiskGuardStatus.Level.OK;
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        java.util.List<GuardGauge> gauges = new java.util.ArrayList<>();
+        for (RiskGuardStatus st : statuses) {
+            if (rank(st.level()) > rank(worst)) {
+                worst = st.level();
+            }
+            parts.add(st.strategyId() + ": " + st.headline());
+            for (RiskGuardStatus.Gauge g : st.gauges()) {
+                if (g.on()) {
+                    gauges.add(new GuardGauge(st.strategyId(), g.name(), Math.min(1, g.fraction()), g.text(), g.fraction() >= 1 - 1e-12));
+                }
+            }
+        }
+        guardLevel.set(worst);
+        guardBanner.set(statuses.isEmpty() ? "" : "RiskGuard " + label(worst) + " — " + String.join(" · ", parts));
+        guardGauges.setAll(gauges);
+    }
+
+    private static int rank(RiskGuardStatus.Level l) {
+        return switch (l) {
+            case OK -> 0;
+            case COOLING_DOWN -> 1;
+            case REDUCING -> 2;
+            case HALTED -> 3;
+        };
+    }
+
+    private static String label(RiskGuardStatus.Level l) {
+        return l == RiskGuardStatus.Level.COOLING_DOWN ? "COOLING DOWN" : l.name();
+    }
+
+    /** The RiskGuard banner's text ("" when no strategy is enabled). */
+    public ReadOnlyStringProperty guardBannerProperty() { return guardBanner.getReadOnlyProperty(); }
+    /** The strictest RiskGuard level of the enabled strategies. */
+    public javafx.beans.property.ReadOnlyObjectProperty<RiskGuardStatus.Level> guardLevelProperty() {
+        return guardLevel.getReadOnlyProperty();
+    }
+    /** The gauges of the limits that are on. */
+    public ObservableList<GuardGauge> guardGauges() { return guardGauges; }
 
     private static String signedPercent(double change, double base) {
         if (!(base > 0)) {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.leverdesk.emergency.EmergencyExit;
+import org.leverdesk.emergency.EmergencyScope;
 import org.leverdesk.emergency.EmergencyReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,11 +55,24 @@ public final class PanicClose {
      * the UI thread. Returns false (and does nothing) when a close is already running.
      */
     public boolean start(Consumer<PanicReport> onDone) {
+        return start(EmergencyScope.wholeAccount(), "Close all pressed in the window", onDone);
+    }
+
+    /**
+     * "Close all options": the same emergency exit with the options-only scope (every option order cancelled, every
+     * option position closed, spreads as one multi-leg order, shares kept, not halted); one close at a time as
+     * {@link #start}.
+     */
+    public boolean startOptions(Consumer<PanicReport> onDone) {
+        return start(EmergencyScope.allOptions(), "Close all options pressed in the window", onDone);
+    }
+
+    private boolean start(EmergencyScope scope, String reason, Consumer<PanicReport> onDone) {
         if (!running.compareAndSet(false, true)) {
             return false;
         }
-        LOG.warn("Close all pressed in the window: emergency exit at {}", exit.brokerName());
-        CompletableFuture.supplyAsync(() -> report(exit.closeAll("window", "Close all pressed in the window")), r -> {
+        LOG.warn("{}: emergency exit of {} at {}", reason, scope.label(), exit.brokerName());
+        CompletableFuture.supplyAsync(() -> report(exit.run(scope, "window", reason)), r -> {
             Thread t = new Thread(r, "leverdesk-panic-close-" + THREADS.incrementAndGet());
             t.setDaemon(true);
             t.start();

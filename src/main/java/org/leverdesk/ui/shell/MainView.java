@@ -23,6 +23,7 @@ public final class MainView {
     private final MainViewModel viewModel;
     /** The confirmation dialog's button that starts the panic close. */
     public static final ButtonType CONFIRM_CLOSE_ALL = new ButtonType("Cancel orders and close all", ButtonBar.ButtonData.OK_DONE);
+    public static final ButtonType CONFIRM_CLOSE_OPTIONS = new ButtonType("Close every option position", ButtonBar.ButtonData.OK_DONE);
     private final List<NavItem> items;
     private final PanicClose panic;
     // Views are built once and kept, so a half-filled form survives switching views.
@@ -34,6 +35,7 @@ public final class MainView {
     @FXML private Label dataSourceLabel;
     @FXML private Label storeLabel;
     @FXML private Button panicButton;
+    @FXML private Button optionsPanicButton;
     @FXML private javafx.scene.control.MenuBar menuBar;
     private ThemeManager themes;
 
@@ -58,7 +60,11 @@ public final class MainView {
 
         panicButton.setVisible(panic != null);
         panicButton.setManaged(panic != null);
+        optionsPanicButton.setVisible(panic != null);
+        optionsPanicButton.setManaged(panic != null);
         if (panic != null) {
+            optionsPanicButton.setTooltip(new javafx.scene.control.Tooltip("Cancel every option order and close every option"
+                    + " position at " + panic.brokerName() + " now (spreads as one order, shorts before longs; shares stay)"));
             panicButton.setTooltip(new javafx.scene.control.Tooltip("Cancel every open order and close every position at "
                     + panic.brokerName() + " now"));
         }
@@ -122,16 +128,42 @@ public final class MainView {
             return;
         }
         panicButton.setDisable(true);
+        optionsPanicButton.setDisable(true);
         panicButton.setText("Closing…");
         panic.start(this::showPanicReport);
+    }
+
+    @FXML
+    private void onPanicCloseOptions() {
+        if (panic == null || panic.isRunning()) {
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.WARNING,
+                "Every open option order at " + panic.brokerName() + " is cancelled and every option position is closed with"
+                        + " market orders: each spread as one multi-leg order, lone shorts bought back before longs are sold."
+                        + " Shares stay and trading is not halted. This cannot be undone.",
+                CONFIRM_CLOSE_OPTIONS, ButtonType.CANCEL);
+        confirm.setTitle("Close all options");
+        confirm.setHeaderText("Close all option positions now?");
+        confirm.initOwner(optionsPanicButton.getScene().getWindow());
+        if (confirm.showAndWait().filter(CONFIRM_CLOSE_OPTIONS::equals).isEmpty()) {
+            return;
+        }
+        panicButton.setDisable(true);
+        optionsPanicButton.setDisable(true);
+        optionsPanicButton.setText("Closing…");
+        panic.startOptions(this::showPanicReport);
     }
 
     private void showPanicReport(PanicReport report) {
         panicButton.setDisable(false);
         panicButton.setText("Close all");
+        optionsPanicButton.setDisable(false);
+        optionsPanicButton.setText("Close all options");
         ListView<PanicReport.Line> lines = new ListView<>(javafx.collections.FXCollections.observableArrayList(report.lines()));
         lines.setId("panicReport");
-        lines.setPrefSize(620, Math.min(360, 40 + 26 * report.lines().size()));
+        // Room for the horizontal scroll bar long lines bring, so the last line (the result) is not hidden under it.
+        lines.setPrefSize(620, Math.min(360, 56 + 26 * report.lines().size()));
         Alert done = new Alert(report.allOk() ? Alert.AlertType.INFORMATION : Alert.AlertType.ERROR);
         done.setTitle("Close all");
         done.setHeaderText(report.summary());

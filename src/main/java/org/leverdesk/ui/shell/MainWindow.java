@@ -95,6 +95,7 @@ public final class MainWindow {
         }
         if (services.prices() != null) {
             items.add(new NavItem("Chart", () -> chartView(services, executor, clock, symbols)));
+            items.add(new NavItem("Options", () -> org.leverdesk.ui.options.OptionsViews.create(services, executor, clock)));
         }
         if (services.regimeInsight() != null) {
             items.add(new NavItem("Regime", () -> RegimeView.load(new RegimeViewModel(services.regimeInsight(), executor),

@@ -21,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.leverdesk.ui.common.TableFit;
 import org.leverdesk.ui.common.WhileShown;
 import org.leverdesk.ui.common.form.TickerPicker;
 
@@ -65,7 +66,7 @@ public final class WatchlistView extends VBox {
                 super.updateItem(row, empty);
                 getStyleClass().removeAll("gain", "loss");
                 // the percent fits a narrow column; the tooltip has the dollar change (or why there is no price)
-                setText(empty || row == null ? null : row.quote() == null ? row.note() : row.changePercentText());
+                setText(empty || row == null ? null : changeCellText(row));
                 setTooltip(empty || row == null ? null : new Tooltip(row.quote() == null ? row.note() : row.changeText()));
                 if (!empty && row != null && row.direction() != 0) {
                     getStyleClass().add(row.direction() > 0 ? "gain" : "loss");
@@ -91,6 +92,14 @@ public final class WatchlistView extends VBox {
             }
         });
         table.getColumns().setAll(List.of(symbol, last, change, trend));
+        // wide enough for every price and change (never "$1,3…" or "+0.1…"); the panel does not shrink below that
+        java.util.Map<TableColumn<WatchRow, ?>, java.util.function.Function<WatchRow, String>> texts = new java.util.LinkedHashMap<>();
+        texts.put(symbol, WatchRow::symbol);
+        texts.put(last, WatchRow::lastText);
+        texts.put(change, WatchlistView::changeCellText);
+        texts.put(trend, r -> "");
+        TableFit.fit(table, texts);
+        setMinWidth(USE_PREF_SIZE);
         table.setRowFactory(t -> {
             TableRow<WatchRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -145,6 +154,11 @@ public final class WatchlistView extends VBox {
                 viewModel.refresh();
             }
         });
+    }
+
+    /** The Day column's text: the change in percent, or why there is no price ("loading…"). */
+    private static String changeCellText(WatchRow row) {
+        return row.quote() == null ? row.note() : row.changePercentText();
     }
 
     private static TableColumn<WatchRow, String> column(String title, java.util.function.Function<WatchRow, String> value, double width) {

@@ -113,7 +113,7 @@ class WorkstationScreenshotsFxTest {
         });
         ListView<NavItem> nav = robot.lookup("#navigation").queryAs(ListView.class);
         List<String> views = nav.getItems().stream().map(NavItem::title).toList();
-        assertEquals(List.of("Dashboard", "Backtest", "Research", "Strategies", "Chart", "Regime", "Rotation", "Orders", "Journal", "Data",
+        assertEquals(List.of("Dashboard", "Backtest", "Research", "Strategies", "Chart", "Options", "Regime", "Rotation", "Orders", "Journal", "Data",
                 "Settings"), views);
 
         // Ctrl+5 shows the fifth view; F1 lists the shortcuts; Ctrl+Shift+L switches to the dark theme and back.

@@ -60,11 +60,6 @@ final class PaperFixture implements BrokerFixture {
         return null;
     }
 
-    @Override
-    public String multiLegUnsupported() {
-        return "PaperBroker has no submitMultiLeg yet (the opt-exits branch adds it); its multi-leg cases wait for that";
-    }
-
     /** The expiry day's session ends with the underlying at {@code close}: the paper broker settles its expiries then. */
     @Override
     public void expireOptions(java.time.LocalDate day, String underlying, double close) {

@@ -126,13 +126,29 @@ class SpreadBacktestRealDataTest {
         assertEquals(79_325.00, condor.metrics().finalEquity(), 0.005);
         assertEquals(-0.20696811417, condor.metrics().maxDrawdown(), 1e-9);
         // The guard's denials, by limit, over the 14 years (each is a decision's failed gate, journalled in paper/live).
+        // The account limits (cooldown, throttle, trades per day, stops) are the decision cycle's since the RiskGuard
+        // moved there (decision record 0023): counted on decisions that wanted an entry (before: on every decision
+        // that reached the guard, 403 / 674 / 68); the fills and the equity are the same.
         Map<String, Integer> s = denials(spreads);
-        assertEquals(403, s.get("cooldown"));
-        assertEquals(674, s.get("drawdown throttle"));
+        assertEquals(376, s.get("cooldown"));
+        assertEquals(666, s.get("drawdown throttle"));
         assertEquals(132, s.get("volatility ceiling"));
-        assertEquals(68, s.get("trades per day"));
+        assertEquals(60, s.get("trades per day"));
         assertEquals(2, s.get("daily stop"));
         assertEquals(1, s.get("direction cap"));
+        // the report layer's tally (PDF, window, --json) counts the same gates
+        assertEquals(s, org.leverdesk.backtest.OptionResults.of(spreads).refusals());
+        org.leverdesk.backtest.OptionResults so = org.leverdesk.backtest.OptionResults.of(spreads);
+        // every spread opened was closed by one of the exits (a close whose long leg had no bid buys back the short
+        // alone); all of the P&L is premium (the strategy holds no shares)
+        assertEquals(546, so.count(org.leverdesk.backtest.OptionResults.Kind.SPREAD_OPENED));
+        assertEquals(Map.of("stop", 11, "short strike", 107, "profit take", 428), so.exits());
+        assertEquals(-17_615.00, so.premiumPnl(), 0.005);
+        assertEquals(0, so.stockPnl(), 0.005);
+        org.leverdesk.backtest.OptionResults co = org.leverdesk.backtest.OptionResults.of(condor);
+        assertEquals(235, co.count(org.leverdesk.backtest.OptionResults.Kind.SPREAD_OPENED));
+        assertEquals(Map.of("short strike", 84, "profit take", 151), co.exits());
+        assertEquals("range-bound 2,090, minimum credit 684, drawdown throttle 324, 4 more gate(s)", co.refusalsLine(3));
         Map<String, Integer> c = denials(condor);
         assertEquals(2090, c.get("range-bound"));
         assertEquals(143, c.get("volatility ceiling"));

@@ -136,6 +136,17 @@ class WheelBacktestRealDataTest {
         double dividends = result.dividends().stream().mapToDouble(d -> d.amount()).sum();
         assertEquals(488.90, dividends, 0.005);
         assertEquals(result.metrics().finalEquity() - 100_000, o.optionPnl() + shareCash + dividends, 0.005);
+        // the report layer's split says the same: premium $20,661.00, stock −$14,000.00 + $488.90 = −$13,511.10;
+        // 108 puts and calls sold, 11 assignments, 11 call-aways, 86 expiries as events for the chart
+        org.leverdesk.backtest.OptionResults split = org.leverdesk.backtest.OptionResults.of(result);
+        assertEquals(Map.of(), result.closingOptionValues());
+        assertEquals(20_661.00, split.premiumPnl(), 0.005);
+        assertEquals(-13_511.10, split.stockPnl(), 0.005);
+        assertEquals(11, split.count(org.leverdesk.backtest.OptionResults.Kind.PUT_ASSIGNED));
+        assertEquals(11, split.count(org.leverdesk.backtest.OptionResults.Kind.CALLED_AWAY));
+        assertEquals(86, split.count(org.leverdesk.backtest.OptionResults.Kind.EXPIRED));
+        assertEquals(108, split.count(org.leverdesk.backtest.OptionResults.Kind.PUT_SOLD)
+                + split.count(org.leverdesk.backtest.OptionResults.Kind.CALL_SOLD));
         // every option sold passed the guards: one contract, |delta| 0.05..0.40, bid ≥ $0.10
         for (Fill f : result.fills()) {
             if (OptionSymbols.isOption(f.symbol()) && f.side() == Side.SELL) {

@@ -117,11 +117,11 @@ class PriceChartsTest {
         assertTrue(buy.buy());
         assertFalse(buy.hedge());
         assertEquals(ChartSeries.epochSeconds(D0.plusDays(2)), buy.x());
-        assertEquals("2024-01-03  BUY TQQQ\n100 @ 12.50\nRSI(2) 12.3 <= 30", buy.text());
+        assertEquals("2024-01-03  BUY TQQQ\n100 @ $12.50\nRSI(2) 12.3 <= 30", buy.text());
         assertTrue(markers.get(1).hedge(), "SQQQ is not the traded symbol");
         TradeMarker sell = markers.get(2);
         assertFalse(sell.buy());
-        assertEquals("2024-01-07  SELL TQQQ\n100 @ 14.00\nRound trip P&L $148.00\nRSI(2) 80 >= 75", sell.text());
+        assertEquals("2024-01-07  SELL TQQQ\n100 @ $14.00\nRound trip P&L $148.00\nRSI(2) 80 >= 75", sell.text());
     }
 
     @Test
@@ -161,5 +161,47 @@ class PriceChartsTest {
         for (int i = 2; i < close.length; i++) {
             assertEquals(ta4j.getValue(i).doubleValue(), ours[i], 1e-9, "bar " + i);
         }
+    }
+
+    @Test
+    void aWheelsOptionFillsAreItsCycleOnTheChart() {
+        // the hand-made wheel: put sold, assigned (its 100 shares drawn with it, not as a second marker), call sold,
+        // called away (likewise), put sold; in date order, each with its legs and credit in the hover text
+        var markers = PriceCharts.markers(org.leverdesk.testing.OptionRunSamples.wheel(true));
+        assertEquals(java.util.List.of(org.leverdesk.ui.chart.TradeMarker.Kind.PUT_SOLD, org.leverdesk.ui.chart.TradeMarker.Kind.PUT_ASSIGNED,
+                org.leverdesk.ui.chart.TradeMarker.Kind.CALL_SOLD, org.leverdesk.ui.chart.TradeMarker.Kind.CALLED_AWAY,
+                org.leverdesk.ui.chart.TradeMarker.Kind.PUT_SOLD), markers.stream().map(org.leverdesk.ui.chart.TradeMarker::kind).toList());
+        assertTrue(markers.get(0).text().contains("SELL 1 QQQ 240112P00400000 @ 2.50"), markers.get(0).text());
+        assertTrue(markers.get(0).text().contains("Credit $250.00"), markers.get(0).text());
+        assertTrue(markers.get(1).kind().up(), "an assignment buys shares: drawn below the bar");
+        assertFalse(markers.get(3).kind().up(), "a call-away sells them: above");
+        assertEquals("QQQ options", markers.get(1).symbol());
+    }
+
+    @Test
+    void aSpreadIsOneMarkerWhenOpenedAndOneWhenClosed() {
+        var markers = PriceCharts.markers(org.leverdesk.testing.OptionRunSamples.spread());
+        assertEquals(java.util.List.of(org.leverdesk.ui.chart.TradeMarker.Kind.SPREAD_OPENED, org.leverdesk.ui.chart.TradeMarker.Kind.SPREAD_CLOSED),
+                markers.stream().map(org.leverdesk.ui.chart.TradeMarker::kind).toList());
+        assertTrue(markers.get(1).text().contains("Debit $30.00 (exit: profit take)"), markers.get(1).text());
+    }
+
+    @Test
+    void theResultsTableGetsTheOptionRows() {
+        var rows = OptionRows.of(org.leverdesk.backtest.OptionResults.of(org.leverdesk.testing.OptionRunSamples.wheel(true)));
+        java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> byName.put(r.name(), r.strategy()));
+        assertEquals("$750.00", byName.get("Premium collected"));
+        assertEquals("1", byName.get("Puts assigned"));
+        assertEquals("1", byName.get("Called away"));
+        assertEquals("$630.00", byName.get("Premium P&L"));
+        assertEquals("$1,050.00", byName.get("Stock P&L (incl. dividends)"));
+        var spread = OptionRows.of(org.leverdesk.backtest.OptionResults.of(org.leverdesk.testing.OptionRunSamples.spread()));
+        assertTrue(spread.contains(new MetricRow("Exits: profit take", "1", org.leverdesk.ui.common.Formats.MISSING)), spread.toString());
+        assertTrue(spread.contains(new MetricRow("Refused by cooldown", "2 days", org.leverdesk.ui.common.Formats.MISSING)), spread.toString());
+        BacktestResult w = org.leverdesk.testing.OptionRunSamples.wheel(true);
+        BacktestResult shares = new BacktestResult(w.strategyId(), w.symbol(), w.config(), w.dataSource(), w.equity(), null, w.metrics(),
+                null, w.fills().stream().filter(f -> f.symbol().equals("QQQ")).toList(), List.of(), List.of());
+        assertTrue(OptionRows.of(org.leverdesk.backtest.OptionResults.of(shares)).isEmpty(), "no option rows for a run of shares");
     }
 }

@@ -66,8 +66,8 @@ class OrdersViewModelTest {
     void positionsShowLiveProfitAfterARefresh() {
         OrdersViewModel vm = viewModel();
         vm.refresh();
-        assertEquals(new PositionRow("TQQQ", "100", "50.00", "55.00", "$5,500.00", "$500.00", "10.00%", 500), vm.positions().get(0));
-        assertEquals(new PositionRow("QQQ", "10", "510.00", "500.00", "$5,000.00", "-$100.00", "-1.96%", -100), vm.positions().get(1));
+        assertEquals(new PositionRow("TQQQ", "100", "$50.00", "$55.00", "$5,500.00", "$500.00", "10.00%", 500), vm.positions().get(0));
+        assertEquals(new PositionRow("QQQ", "10", "$510.00", "$500.00", "$5,000.00", "-$100.00", "-1.96%", -100), vm.positions().get(1));
 
         broker.price("TQQQ", "49.5");
         vm.refresh();
@@ -85,7 +85,7 @@ class OrdersViewModelTest {
         vm.refresh();
         assertEquals(2, vm.openOrders().size());
         OpenOrderRow sell = vm.openOrders().get(0);
-        assertEquals(new OpenOrderRow("fake-1", "ld-sell-QQQ", "QQQ", "SELL", "10", "LIMIT DAY", "limit 520.00", "ACCEPTED",
+        assertEquals(new OpenOrderRow("fake-1", "ld-sell-QQQ", "QQQ", "SELL", "10", "LIMIT DAY", "limit $520.00", "ACCEPTED",
                 "2026-03-04 14:30"), sell);
 
         vm.cancel(sell);
@@ -99,7 +99,7 @@ class OrdersViewModelTest {
         OrdersViewModel vm = viewModel();
         vm.refresh();
         assertEquals(List.of(new HistoryRow("2026-03-03 15:50", "lev-trend", "ld-20260304-lev-trend-enter-TQQQ", "TQQQ", "BUY",
-                "100", "LIMIT DAY", "limit 50.25", "FILLED", "fake-9")), vm.history());
+                "100", "LIMIT DAY", "limit $50.25", "FILLED", "fake-9")), vm.history());
     }
 
     @Test

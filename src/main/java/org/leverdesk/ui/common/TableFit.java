@@ -1,0 +1,72 @@
+package org.leverdesk.ui.common;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+/**
+ * Keeps table columns at least as wide as their header and every row's text, so a price, a date or a
+ * state is never shown cut off ("50.0…", "Sym…"). The widths are re-measured whenever the rows change,
+ * with the fonts the theme gave the table's header and cells. A column left out (a free-text one such
+ * as "Last decision") takes what is left and wraps; when the measured columns need more than the table
+ * is wide, the table scrolls sideways instead of cutting them.
+ */
+public final class TableFit {
+    /** Room for the cell's padding on both sides and the column's border. */
+    public static final double PADDING = 22;
+
+    private TableFit() {
+    }
+
+    /** Fits {@code columns} (each with the text its cells show for a row) of {@code table}. */
+    public static <R> void fit(TableView<R> table, Map<TableColumn<R, ?>, Function<R, String>> columns) {
+        Map<TableColumn<R, ?>, Function<R, String>> fitted = new LinkedHashMap<>(columns);
+        Runnable measure = () -> measure(table, fitted);
+        table.getItems().addListener((ListChangeListener<R>) c -> Platform.runLater(measure));
+        table.itemsProperty().addListener((o, was, is) -> {
+            is.addListener((ListChangeListener<R>) c -> Platform.runLater(measure));
+            Platform.runLater(measure);
+        });
+        // the theme's fonts are known once the table is shown
+        table.skinProperty().addListener((o, was, is) -> Platform.runLater(measure));
+        measure.run();
+    }
+
+    private static <R> void measure(TableView<R> table, Map<TableColumn<R, ?>, Function<R, String>> columns) {
+        Font cellFont = fontOf(table.lookup(".table-cell"), Font.getDefault());
+        Font headerFont = fontOf(table.lookup(".column-header .label"), cellFont);
+        for (Map.Entry<TableColumn<R, ?>, Function<R, String>> e : columns.entrySet()) {
+            double widest = width(e.getKey().getText(), headerFont);
+            for (R row : table.getItems()) {
+                widest = Math.max(widest, width(e.getValue().apply(row), cellFont));
+            }
+            double min = Math.ceil(widest + PADDING);
+            e.getKey().setMinWidth(min);
+            if (e.getKey().getPrefWidth() < min) {
+                e.getKey().setPrefWidth(min);
+            }
+        }
+    }
+
+    private static Font fontOf(Node node, Font fallback) {
+        return node instanceof Labeled l && l.getFont() != null ? l.getFont() : fallback;
+    }
+
+    /** The width {@code text} takes in {@code font}; 0 for none. */
+    static double width(String text, Font font) {
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        Text t = new Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+}
