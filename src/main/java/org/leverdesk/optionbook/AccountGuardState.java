@@ -3,10 +3,11 @@ package org.leverdesk.optionbook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.leverdesk.riskguard.GuardLimits;
 import org.leverdesk.strategy.options.SpreadConfig;
 
 /**
- * The {@link org.leverdesk.strategy.options.SpreadGuard} limits of a {@link SpreadConfig} with the use the account
+ * The {@link org.leverdesk.riskguard.RiskGuard} limits of a {@link SpreadConfig} with the use the account
  * shows now: the day's loss (the broker's day P&amp;L), the open risk (Σ maximum loss of the grouped positions),
  * today's volatility index, the options' net delta and the cash left after collateral. The weekly stop, the
  * cooldown and today's trades live in the strategy's memory (kept per run, see {@code SpreadStrategy}); they are
@@ -22,7 +23,7 @@ public final class AccountGuardState implements GuardState {
 
     @Override
     public List<GuardLimit> limits(AccountFigures a, OptionBook.Snapshot book, double index) {
-        SpreadConfig c = config;
+        GuardLimits c = config.guard();
         List<GuardLimit> out = new ArrayList<>();
         double dayLoss = Math.max(0, -a.dayProfit());
         out.add(new GuardLimit("daily $ stop", c.dailyStop() == 0 ? "off" : money(c.dailyStop()),

@@ -28,6 +28,24 @@ public final class StoreFeedBars implements FeedStore {
     }
 
     @Override
+    public List<org.leverdesk.market.data.Split> applyKnownSplits(String symbol, java.time.LocalDate through) {
+        return new SplitRepository(store).adjustBars(symbol, through);
+    }
+
+    @Override
+    public void recordSplits(List<org.leverdesk.market.data.Split> splits) {
+        SplitRepository repo = new SplitRepository(store);
+        for (org.leverdesk.market.data.Split s : splits) {
+            try {
+                repo.record(s, java.time.Instant.now());
+            } catch (IllegalArgumentException conflict) {
+                // A different ratio entered by hand for the same day stays; the log says so.
+                org.slf4j.LoggerFactory.getLogger(StoreFeedBars.class).warn("{}", conflict.getMessage());
+            }
+        }
+    }
+
+    @Override
     public void write(String symbol, FeedWrite w) {
         if (w.isEmpty()) {
             return;

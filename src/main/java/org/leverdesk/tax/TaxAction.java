@@ -12,5 +12,10 @@ public enum TaxAction {
     /** A written option was assigned: the shares were bought (put) or delivered (call) at the strike. */
     ASSIGNED,
     /** A held option was exercised: shares bought (call) or sold (put) at the strike. */
-    EXERCISED
+    EXERCISED,
+    /**
+     * The shares split: {@code quantity} is the new shares per old share (2 for a 2:1 split, 0.1 for 1:10); every
+     * open lot's shares multiply by it, its basis and holding period stay (a fraction paid in cash is a SELL).
+     */
+    SPLIT
 }

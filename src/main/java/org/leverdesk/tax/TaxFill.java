@@ -29,7 +29,11 @@ public record TaxFill(LocalDate date, String symbol, TaxAction action, BigDecima
             throw new IllegalArgumentException(date + " " + symbol + ": price and fees cannot be negative");
         }
         boolean trade = action == TaxAction.BUY || action == TaxAction.SELL;
-        if (!trade && !isOption(symbol)) {
+        if (action == TaxAction.SPLIT) {
+            if (isOption(symbol)) {
+                throw new IllegalArgumentException(date + " " + symbol + ": SPLIT applies to shares, not to an option");
+            }
+        } else if (!trade && !isOption(symbol)) {
             throw new IllegalArgumentException(date + " " + symbol + ": " + action + " applies to an option (an OCC symbol such as QQQ260116P00400000)");
         }
     }

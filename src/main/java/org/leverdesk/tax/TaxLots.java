@@ -85,6 +85,18 @@ public final class TaxLots {
     }
 
     private void apply(TaxFill f) {
+        if (f.action() == TaxAction.SPLIT) {
+            // Same basis, same holding period, more (or fewer) shares; a loss sale's shares waiting for replacements too.
+            for (Lot lot : open.getOrDefault(f.symbol(), List.of())) {
+                lot.quantity = lot.quantity.multiply(f.quantity()).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
+            }
+            for (PendingWash w : pending) {
+                if (w.symbol.equals(f.symbol())) {
+                    w.shares = w.shares.multiply(f.quantity()).setScale(6, RoundingMode.FLOOR).stripTrailingZeros();
+                }
+            }
+            return;
+        }
         OptionContract c = f.contract();
         if (c == null) {
             BigDecimal gross = f.quantity().multiply(f.price());

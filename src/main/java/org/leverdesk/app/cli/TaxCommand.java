@@ -102,6 +102,13 @@ public final class TaxCommand implements Callable<Integer>, ForwardedCommand {
         try (StoreLease lease = StoreLease.open(store.dataDir, store.create, null, 0, true)) {
             AppContext app = lease.app();
             List<TaxFill> out = new ArrayList<>();
+            // Splits first: the lots sort by date (stably), so a split comes before its ex-date's fills (its cash in lieu).
+            for (org.leverdesk.broker.sim.SimSplit s : app.paperSplits()) {
+                if (s.quantityBefore().signum() > 0) {
+                    out.add(new TaxFill(s.exDate(), s.symbol(), TaxAction.SPLIT, org.leverdesk.market.data.Split.parse(s.symbol(),
+                            s.exDate(), s.ratio(), "paper").ratio(), null, null));
+                }
+            }
             for (SimFill f : app.paperFills()) {
                 out.add(new TaxFill(f.at().atZone(NEW_YORK).toLocalDate(), f.symbol(), f.side() == Side.BUY ? TaxAction.BUY : TaxAction.SELL,
                         f.quantity(), f.price(), f.commission()));

@@ -410,6 +410,11 @@ public final class AppContext implements AutoCloseable {
         return org.leverdesk.broker.paper.PaperBroker.storedFills(requireStore());
     }
 
+    /** Every split the paper account applied, oldest first (the tax lots multiply their shares by it). */
+    public java.util.List<org.leverdesk.broker.sim.SimSplit> paperSplits() {
+        return org.leverdesk.broker.paper.PaperBroker.storedSplits(requireStore());
+    }
+
     public Path dataDirectory() {
         return requireStore().dataDirectory();
     }
@@ -420,6 +425,11 @@ public final class AppContext implements AutoCloseable {
 
     public Path storePath() {
         return store == null ? null : store.databaseFile();
+    }
+
+    /** The known stock splits (schema V19) and their one adjustment of the stored bars. */
+    public org.leverdesk.store.SplitRepository splits() {
+        return new org.leverdesk.store.SplitRepository(requireStore());
     }
 
     private Store requireStore() {

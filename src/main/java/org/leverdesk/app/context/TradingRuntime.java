@@ -123,6 +123,15 @@ public final class TradingRuntime implements AutoCloseable {
         this.scheduler = new SchedulerService(jobs, new JobCalendar(new NyseCalendar()), this::runJob,
                 app.jobRunLog(), schedulerClock, this::killSwitchOn);
         this.notifier = DemoLabel.of(notifications, app.tradingData().isSimulated());
+        if (broker instanceof org.leverdesk.broker.paper.PaperBroker paper) {
+            // A split applied to (or refused by) the paper account is journalled and notified like a fill.
+            paper.addSplitListener((kind, line) -> {
+                journal.append(kind, null, line, null);
+                notifier.send(new org.leverdesk.notify.Notification(kind.equals(org.leverdesk.broker.paper.PaperBroker.SPLIT_KIND)
+                        ? org.leverdesk.notify.NotificationKind.FILL : org.leverdesk.notify.NotificationKind.ERROR, null, line, line,
+                        clock.instant()));
+            });
+        }
         scheduler.addListener(new RuntimeEvents(notifier, journal, clock, pending::remove));
         this.emergency = new org.leverdesk.emergency.EmergencyExit(broker, app.emergencyRecord(clock), notifier, clock,
                 org.leverdesk.emergency.EmergencyExit.DEFAULT_TIME_LIMIT, org.leverdesk.emergency.EmergencyExit.DEFAULT_POLL,

@@ -101,7 +101,8 @@ final class AlpacaDataClient {
 
     private Answer once(String what, String path, Map<String, String> query) {
         AlpacaClient data = session.api().getStockDataClient();
-        // A path from the root ("/v1beta1/options/...") leaves the stock data client's /v2 base; others go below it.
+        // A path from the root ("/v1beta1/options/...", "/v1/corporate-actions") leaves the stock data client's /v2 base;
+        // others go below it.
         HttpUrl.Builder url = path.startsWith("/") ? data.getBaseURL().newBuilder().encodedPath(path)
                 : data.getBaseURL().newBuilder().addPathSegments(path);
         query.forEach((k, v) -> {

@@ -83,6 +83,43 @@ public final class AlpacaDataFeed implements MarketDataFeed {
     }
 
     /** "Alpaca market data (iex feed)". */
+    /**
+     * Alpaca's corporate actions ({@code GET /v1/corporate-actions?types=forward_split,reverse_split}, paged by
+     * {@code next_page_token}): each forward and reverse split as new_rate:old_rate going ex on {@code ex_date}.
+     */
+    @Override
+    public List<org.leverdesk.market.data.Split> splits(java.util.Set<String> symbols, LocalDate from, LocalDate to) {
+        List<org.leverdesk.market.data.Split> out = new java.util.ArrayList<>();
+        if (symbols.isEmpty()) {
+            return out;
+        }
+        String token = null;
+        do {
+            Map<String, String> q = new LinkedHashMap<>();
+            q.put("symbols", String.join(",", new java.util.TreeSet<>(symbols)));
+            q.put("types", "forward_split,reverse_split");
+            q.put("start", from.toString());
+            q.put("end", to.toString());
+            q.put("limit", "1000");
+            q.put("page_token", token);
+            JsonNode page = client.get("read the splits of " + String.join(",", symbols), "/v1/corporate-actions", q);
+            JsonNode actions = page.path("corporate_actions");
+            for (String kind : List.of("forward_splits", "reverse_splits")) {
+                for (JsonNode s : actions.path(kind)) {
+                    try {
+                        out.add(new org.leverdesk.market.data.Split(s.path("symbol").asText(), LocalDate.parse(s.path("ex_date").asText()),
+                                s.path("new_rate").decimalValue(), s.path("old_rate").decimalValue(), "alpaca"));
+                    } catch (RuntimeException e) {
+                        throw new FeedException(label() + " sent a split that does not read (" + s + "): " + e.getMessage(), e);
+                    }
+                }
+            }
+            JsonNode next = page.path("next_page_token");
+            token = next.isTextual() && !next.asText().isBlank() ? next.asText() : null;
+        } while (token != null);
+        return out;
+    }
+
     @Override
     public String label() {
         return "Alpaca market data (" + feed + " feed)";

@@ -86,6 +86,16 @@ public final class PaperBroker implements Broker {
     private SyntheticChains optionChains;
     private final List<SimOptionEvent> unsavedEvents = new ArrayList<>();
     private final List<Consumer<SimOptionEvent>> optionListeners = new CopyOnWriteArrayList<>();
+    // Splits (README "Splits on the paper account"): the known ones (null for the demo account, whose simulated
+    // market has none), those applied ("SYMBOL@ex-date", from the store), those refused (logged once a process),
+    // the lines saved but not yet told, who hears them, and the day and version of the last look.
+    private final org.leverdesk.store.SplitRepository knownSplits;
+    private final java.util.Set<String> appliedSplits = new java.util.HashSet<>();
+    private final java.util.Set<String> refusedSplits = new java.util.HashSet<>();
+    private final List<String[]> unsaidSplits = new ArrayList<>();
+    private final List<java.util.function.BiConsumer<String, String>> splitListeners = new CopyOnWriteArrayList<>();
+    private LocalDate splitsCheckedDay;
+    private long splitsCheckedVersion = -1;
 
     /** The paper broker with the default settings ($100,000, 0.01% half-spread, no commission) on the NYSE calendar. */
     public PaperBroker(Store store, MarketData prices, Clock clock) {
@@ -130,6 +140,7 @@ public final class PaperBroker implements Broker {
         this.settings = settings;
         this.prices = prices;
         this.quotes = prices == null ? null : new MarketDataQuotes(prices, calendar, settings.halfSpread());
+        this.knownSplits = demo ? null : new org.leverdesk.store.SplitRepository(store);
         load();
         refresh();
     }
@@ -144,6 +155,8 @@ public final class PaperBroker implements Broker {
         }
         paidDividends.clear();
         paidDividends.addAll(store.paidDividends());
+        appliedSplits.clear();
+        store.splits().forEach(x -> appliedSplits.add(x.symbol() + "@" + x.exDate()));
         unsavedEvents.clear();
         if (saved.isPresent()) {
             startingCapital = saved.get().startingCapital();
@@ -191,19 +204,25 @@ public final class PaperBroker implements Broker {
             }
             sim.setTime(now);
         }
-        sessions.sessionAt(now).ifPresent(s -> sessionBars(s.date(), s.open().toInstant(), now));
+        sessions.sessionAt(now).ifPresent(s -> {
+            // A split recorded after its ex-date's open (a late announcement, or one typed in during the day).
+            applySplits(s.date());
+            sessionBars(s.date(), s.open().toInstant(), now);
+        });
         loadPrices(now);
         save();
+        tellSplits();
     }
 
     private void openDay(LocalDate day, Instant open) {
+        sim.setTime(open);
+        // Before anything of the day: the shares and orders the day's split-adjusted prices are for.
+        applySplits(day);
         if (prices == null) {
-            sim.setTime(open);
             sim.openSession();
             return;
         }
         DailyBars bars = new DailyBars(prices, pricedSymbols(), day);
-        sim.setTime(open);
         heldAtOpen.clear();
         sim.positions().forEach(p -> heldAtOpen.put(p.symbol(), p.quantity()));
         heldAtOpenDay = day;
@@ -225,6 +244,82 @@ public final class PaperBroker implements Broker {
         bars.withoutDividends();
         BarDay.sweep(sim, open, bars, settings.halfSpread());
         BarDay.mark(sim, at, bars, settings.halfSpread());
+    }
+
+    /**
+     * Applies each known split going ex on {@code day} that was not applied yet (the store's key keeps it once
+     * across restarts; it is saved with the positions and orders it changed): the store's older bars of the symbol
+     * are divided first (once), then the account's shares, costs and open orders change ({@link SimBroker#applySplit}).
+     * A split the account cannot apply (options on the symbol) is logged and told once, and stays unapplied.
+     */
+    private void applySplits(LocalDate day) {
+        if (knownSplits == null) {
+            return;
+        }
+        long version = org.leverdesk.store.SplitRepository.version();
+        if (day.equals(splitsCheckedDay) && version == splitsCheckedVersion) {
+            return;
+        }
+        List<org.leverdesk.market.data.Split> due;
+        try {
+            due = knownSplits.on(day);
+        } catch (StoreException e) {
+            LOG.warn("the paper broker could not read the splits going ex {}: {}", day, e.getMessage());
+            return;
+        }
+        splitsCheckedDay = day;
+        splitsCheckedVersion = version;
+        for (org.leverdesk.market.data.Split split : due) {
+            String key = split.symbol() + "@" + split.exDate();
+            if (appliedSplits.contains(key)) {
+                continue;
+            }
+            knownSplits.adjustBars(split.symbol(), day);
+            try {
+                org.leverdesk.broker.sim.SimSplit done = sim.applySplit(split);
+                appliedSplits.add(key);
+                unsaidSplits.add(new String[] {SPLIT_KIND, "paper account: " + done.describe()});
+            } catch (IllegalStateException refused) {
+                if (refusedSplits.add(key)) {
+                    LOG.warn("paper account: {}", refused.getMessage());
+                    unsaidSplits.add(new String[] {SPLIT_REFUSED_KIND, "paper account: " + refused.getMessage()});
+                }
+            }
+        }
+    }
+
+    /** The journal kind of an applied split, and of one the account refused. */
+    public static final String SPLIT_KIND = "split";
+    public static final String SPLIT_REFUSED_KIND = "split-refused";
+
+    /** Tells the listeners of the splits saved since the last call (a failed save told nothing; the reload retries). */
+    private void tellSplits() {
+        if (unsaidSplits.isEmpty()) {
+            return;
+        }
+        List<String[]> lines = List.copyOf(unsaidSplits);
+        unsaidSplits.clear();
+        for (String[] l : lines) {
+            LOG.info("{}", l[1]);
+            for (java.util.function.BiConsumer<String, String> listener : splitListeners) {
+                listener.accept(l[0], l[1]);
+            }
+        }
+    }
+
+    /** Calls {@code listener} with (journal kind, one line) for each split applied or refused, once it is saved. */
+    public void addSplitListener(java.util.function.BiConsumer<String, String> listener) {
+        splitListeners.add(listener);
+    }
+
+    /** Every split the account applied, oldest first. */
+    public synchronized List<org.leverdesk.broker.sim.SimSplit> splits() {
+        return store.splits();
+    }
+
+    /** Every split the paper account kept in {@code store} applied, without opening the account (tax lots, reports). */
+    public static List<org.leverdesk.broker.sim.SimSplit> storedSplits(Store store) {
+        return new PaperStore(store).splits();
     }
 
     /** Pays each dividend of {@code day} in {@code bars} once (the store's key keeps it so across restarts). */
@@ -401,6 +496,8 @@ public final class PaperBroker implements Broker {
         } catch (StoreException e) {
             LOG.warn("the paper broker could not save its state; reloading what was saved: {}", e.getMessage());
             stale = true;
+            unsaidSplits.clear();
+            splitsCheckedDay = null;
             savedHead = null;
             try {
                 load();

@@ -132,6 +132,7 @@ final class PaperStore {
             saveFills(c, changes.fills());
             saveQuotes(c, changes.quotes());
             saveDividends(c, changes.dividends());
+            saveSplits(c, changes.splits());
             PaperOptionEvents.save(c, prefix, events);
             return null;
         });
@@ -154,6 +155,42 @@ final class PaperStore {
             }
             ps.executeBatch();
         }
+    }
+
+    private void saveSplits(Connection c, List<org.leverdesk.broker.sim.SimSplit> splits) throws SQLException {
+        if (splits.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql("INSERT INTO paper_splits (symbol, ex_date, ratio, quantity_before,"
+                + " quantity_after, cash_in_lieu, orders_adjusted, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))) {
+            for (org.leverdesk.broker.sim.SimSplit s : splits) {
+                ps.setString(1, s.symbol());
+                ps.setObject(2, s.exDate());
+                ps.setString(3, s.ratio());
+                ps.setBigDecimal(4, s.quantityBefore());
+                ps.setBigDecimal(5, s.quantityAfter());
+                ps.setBigDecimal(6, s.cashInLieu());
+                ps.setInt(7, s.ordersAdjusted());
+                setInstant(ps, 8, s.at());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Every split the account applied, oldest first. */
+    List<org.leverdesk.broker.sim.SimSplit> splits() {
+        return store.read("list the paper account's splits", c -> {
+            List<org.leverdesk.broker.sim.SimSplit> out = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery(sql("SELECT * FROM paper_splits ORDER BY ex_date, symbol"))) {
+                while (rs.next()) {
+                    out.add(new org.leverdesk.broker.sim.SimSplit(rs.getString("symbol"), rs.getObject("ex_date", java.time.LocalDate.class),
+                            rs.getString("ratio"), rs.getBigDecimal("quantity_before"), rs.getBigDecimal("quantity_after"),
+                            rs.getBigDecimal("cash_in_lieu"), rs.getInt("orders_adjusted"), instant(rs, "applied_at")));
+                }
+            }
+            return out;
+        });
     }
 
     /** The New York date a dividend was paid on: its ex-date. */

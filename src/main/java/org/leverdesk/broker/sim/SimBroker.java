@@ -98,6 +98,7 @@ public final class SimBroker implements Broker {
     private final Set<String> changedSymbols = new LinkedHashSet<>();
     private final List<SimFill> newFills = new ArrayList<>();
     private final List<SimDividend> newDividends = new ArrayList<>();
+    private final List<SimSplit> newSplits = new ArrayList<>();
     private final Set<String> changedQuotes = new LinkedHashSet<>();
     private boolean trackChanges = true;
 
@@ -568,6 +569,95 @@ public final class SimBroker implements Broker {
         return amount;
     }
 
+    /**
+     * Applies {@code split} at its ex-date's open (README "Splits on the paper account"): the shares held become
+     * shares × new / old at average cost × old / new (the cost basis is unchanged); a fraction of a share left
+     * over is sold back as cash in lieu at the last price on the new basis (the previous close ÷ ratio), booked
+     * as a fill so the tax lots see the sale; every open order of the symbol keeps its id with its quantity ×
+     * ratio (whole shares, rounded down; an order left with none is cancelled) and its limit, stop and reserve
+     * prices ÷ ratio (to the cent at $1 and above, else to $0.0001); the last quote is moved onto the new basis.
+     * Options on the symbol are not adjusted: the split is refused while any is held or ordered.
+     *
+     * @throws IllegalStateException naming the options, when an option position or order on the symbol exists
+     */
+    public synchronized SimSplit applySplit(org.leverdesk.market.data.Split split) {
+        String symbol = split.symbol();
+        List<String> options = new ArrayList<>();
+        holdings.values().stream().filter(h -> h.contract != null && h.contract.underlying().equals(symbol)).forEach(h -> options.add(h.symbol));
+        openOrders.values().stream().map(o -> o.order().symbol()).filter(s -> OptionSymbols.contract(s)
+                .map(c -> c.underlying().equals(symbol)).orElse(false)).forEach(options::add);
+        if (!options.isEmpty()) {
+            throw new IllegalStateException("the " + split.describe() + " cannot be applied: the account holds or has ordered options on "
+                    + symbol + " (" + String.join(", ", new java.util.TreeSet<>(options)) + ") and Leverdesk does not adjust an option's"
+                    + " deliverable; close them, or reset the paper account");
+        }
+        QuoteSlot q = quotes.get(symbol);
+        if (q != null) {
+            double r = split.ratio().doubleValue();
+            q.set(q.bid / r, q.ask / r, q.last / r, q.at);
+            if (trackChanges) {
+                changedQuotes.add(symbol);
+            }
+        }
+        Holding h = holdings.get(symbol);
+        BigDecimal before = h == null ? BigDecimal.ZERO : h.quantity;
+        BigDecimal after = BigDecimal.ZERO;
+        BigDecimal inLieu = ZERO_MONEY;
+        if (h != null) {
+            BigDecimal exact = split.shares(h.quantity).setScale(6, RoundingMode.FLOOR);
+            BigDecimal whole = wholeOrExact(h.quantity, exact);
+            holdings.put(symbol, new Holding(symbol, exact, split.price(h.averageCost).setScale(6, RoundingMode.HALF_EVEN)));
+            if (trackChanges) {
+                changedSymbols.add(symbol);
+            }
+            BigDecimal fraction = exact.subtract(whole);
+            if (fraction.signum() > 0) {
+                BigDecimal price = q != null ? BigDecimal.valueOf(q.last).setScale(4, RoundingMode.HALF_EVEN)
+                        : split.price(h.averageCost).setScale(4, RoundingMode.HALF_EVEN);
+                BigDecimal cashBefore = cash;
+                ledger("split-" + symbol + "-" + split.exDate(), symbol, Side.SELL, fraction, price);
+                inLieu = cash.subtract(cashBefore);
+            }
+            after = whole;
+        }
+        int adjusted = 0;
+        for (SimOrder o : List.copyOf(openOrders.values())) {
+            BrokerOrder b = o.order();
+            if (!b.symbol().equals(symbol)) {
+                continue;
+            }
+            adjusted++;
+            BigDecimal quantity = wholeOrExact(b.quantity(), split.shares(b.quantity()).setScale(6, RoundingMode.FLOOR));
+            if (quantity.signum() == 0) {
+                end(o, OrderStatus.CANCELED, "the " + split.describe() + " leaves this order less than one share");
+                continue;
+            }
+            put(new SimOrder(o.number(), new BrokerOrder(b.brokerOrderId(), b.clientOrderId(), b.symbol(), b.side(), quantity,
+                    b.filledQuantity(), b.filledAveragePrice(), b.type(), b.timeInForce(), splitPrice(split, b.limitPrice()),
+                    splitPrice(split, b.stopPrice()), b.status(), b.submittedAt(), now, b.rejectReason()),
+                    split.price(o.reservePrice()).setScale(6, RoundingMode.HALF_EVEN), o.stopTriggered()));
+        }
+        SimSplit done = new SimSplit(symbol, split.exDate(), split.ratioText(), before, after, inLieu, adjusted, now);
+        if (trackChanges) {
+            newSplits.add(done);
+        }
+        return done;
+    }
+
+    /** Whole shares (rounded down) when {@code was} was whole, else {@code exact} (a fractional position stays fractional). */
+    private static BigDecimal wholeOrExact(BigDecimal was, BigDecimal exact) {
+        return was.stripTrailingZeros().scale() <= 0 ? exact.setScale(0, RoundingMode.FLOOR) : exact;
+    }
+
+    /** A limit or stop price on the new basis: to the cent at $1 and above, else to $0.0001 (the exchanges' ticks). */
+    private static BigDecimal splitPrice(org.leverdesk.market.data.Split split, BigDecimal price) {
+        if (price == null) {
+            return null;
+        }
+        BigDecimal p = split.price(price);
+        return p.setScale(p.compareTo(BigDecimal.ONE) >= 0 ? 2 : 4, RoundingMode.HALF_EVEN);
+    }
+
     /** Moves the simulated time (it never runs on its own). */
     public synchronized void setTime(Instant at) {
         now = at;
@@ -639,11 +729,12 @@ public final class SimBroker implements Broker {
         List<SimHolding> h = changedSymbols.stream().filter(holdings::containsKey).map(s -> holdings.get(s).record()).toList();
         List<String> closed = changedSymbols.stream().filter(s -> !holdings.containsKey(s)).toList();
         List<Quote> q = changedQuotes.stream().map(s -> quotes.get(s).quote(s)).toList();
-        SimChanges out = new SimChanges(o, h, closed, newFills, q, newDividends);
+        SimChanges out = new SimChanges(o, h, closed, newFills, q, newDividends, newSplits);
         changedOrders.clear();
         changedSymbols.clear();
         newFills.clear();
         newDividends.clear();
+        newSplits.clear();
         changedQuotes.clear();
         return out;
     }

@@ -9,7 +9,7 @@ import org.leverdesk.broker.Quote;
  * fills and new quotes. The account's scalars are small and always written.
  */
 public record SimChanges(List<SimOrder> orders, List<SimHolding> holdings, List<String> closedSymbols,
-                         List<SimFill> fills, List<Quote> quotes, List<SimDividend> dividends) {
+                         List<SimFill> fills, List<Quote> quotes, List<SimDividend> dividends, List<SimSplit> splits) {
     public SimChanges {
         orders = List.copyOf(orders);
         holdings = List.copyOf(holdings);
@@ -17,17 +17,24 @@ public record SimChanges(List<SimOrder> orders, List<SimHolding> holdings, List<
         fills = List.copyOf(fills);
         quotes = List.copyOf(quotes);
         dividends = dividends == null ? List.of() : List.copyOf(dividends);
+        splits = splits == null ? List.of() : List.copyOf(splits);
+    }
+
+    /** Changes without splits. */
+    public SimChanges(List<SimOrder> orders, List<SimHolding> holdings, List<String> closedSymbols, List<SimFill> fills,
+                      List<Quote> quotes, List<SimDividend> dividends) {
+        this(orders, holdings, closedSymbols, fills, quotes, dividends, List.of());
     }
 
     /** Changes without dividends. */
     public SimChanges(List<SimOrder> orders, List<SimHolding> holdings, List<String> closedSymbols, List<SimFill> fills,
                       List<Quote> quotes) {
-        this(orders, holdings, closedSymbols, fills, quotes, List.of());
+        this(orders, holdings, closedSymbols, fills, quotes, List.of(), List.of());
     }
 
     /** True when nothing but the account's scalars may have changed. */
     public boolean isEmpty() {
         return orders.isEmpty() && holdings.isEmpty() && closedSymbols.isEmpty() && fills.isEmpty() && quotes.isEmpty()
-                && dividends.isEmpty();
+                && dividends.isEmpty() && splits.isEmpty();
     }
 }

@@ -15,6 +15,15 @@ public interface MarketDataFeed extends AutoCloseable {
     /** What it reads from, for people: "Alpaca market data (iex feed)", "CSV folder /data/prices". */
     String label();
 
+    /**
+     * The stock splits of {@code symbols} going ex between {@code from} and {@code to} (announced ones included), as
+     * the source's corporate actions give them; a source without corporate actions has none (price files are
+     * split-adjusted already).
+     */
+    default List<org.leverdesk.market.data.Split> splits(java.util.Set<String> symbols, LocalDate from, LocalDate to) {
+        return List.of();
+    }
+
     /** What is recorded with each bar it delivers: "alpaca-iex", "csv-folder". */
     String source();
 

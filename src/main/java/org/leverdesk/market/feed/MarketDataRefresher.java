@@ -77,6 +77,7 @@ public final class MarketDataRefresher {
         List<String> sorted = new ArrayList<>(new TreeSet<>(symbols.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList()));
         List<SymbolRefresh> done = new ArrayList<>();
         int n = sorted.size();
+        recordSplits(sorted, now);
         for (int i = 0; i < n; i++) {
             String symbol = sorted.get(i);
             cancel.throwIfCancelled();
@@ -103,6 +104,11 @@ public final class MarketDataRefresher {
 
     private SymbolRefresh refreshSymbol(String symbol, Instant now, RefreshOptions options, CancellationToken cancel) {
         LocalDate lastFinal = timing.lastFinalSession(now);
+        // A known split whose ex-date has begun divides the older stored bars first (once), so the feed's bars on the
+        // new share basis continue the stored series instead of jumping against it (README "Splits on the paper account").
+        LocalDate through = timing.sessionInProgress(now).map(Session::date).orElse(lastFinal);
+        String splitNote = store.applyKnownSplits(symbol, through).stream().map(sp -> "; stored bars moved onto the "
+                + sp.ratioText() + " split of " + sp.exDate()).reduce("", String::concat);
         boolean full = options.fullReplace().contains(symbol);
         List<Bar> tail = full ? List.of() : store.lastFinalBars(symbol, TAIL);
         Bar stored = tail.isEmpty() ? null : tail.get(tail.size() - 1);
@@ -190,7 +196,24 @@ public final class MarketDataRefresher {
         String gaps = missing.isEmpty() ? "" : "; " + gaps(missing, fresh.isEmpty() ? stored : fresh.get(fresh.size() - 1), lastFinal);
         return new SymbolRefresh(symbol, status, fresh.size(), fresh.isEmpty() ? null : fresh.get(0).date(),
                 fresh.isEmpty() ? null : fresh.get(fresh.size() - 1).date(), provisional == null ? null : provisional.date(),
-                asOf, missing, symbol + ": " + what + gaps + provisionalNote);
+                asOf, missing, symbol + ": " + what + gaps + provisionalNote + splitNote);
+    }
+
+    /**
+     * Records the splits the feed announces for {@code symbols} from a week ago to 90 days ahead, before any bar is
+     * read, so a split whose ex-date has begun divides the stored bars first. Failing to read them stops nothing:
+     * the split check still refuses an unknown split's jump, and the log says why.
+     */
+    private void recordSplits(List<String> symbols, Instant now) {
+        if (symbols.isEmpty()) {
+            return;
+        }
+        LocalDate today = now.atZone(NyseCalendar.ZONE).toLocalDate();
+        try {
+            store.recordSplits(feed.splits(new java.util.LinkedHashSet<>(symbols), today.minusDays(7), today.plusDays(90)));
+        } catch (RuntimeException e) {
+            LOG.warn("reading the splits from {} failed: {}", feed.label(), oneLine(e));
+        }
     }
 
     private SymbolRefresh refused(String symbol, String reason) {

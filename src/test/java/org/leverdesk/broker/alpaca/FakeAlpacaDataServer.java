@@ -268,6 +268,10 @@ public final class FakeAlpacaDataServer implements AutoCloseable {
                         f.status() == 429 ? "too many requests" : "internal server error occurred"), f.retryAfterSeconds());
                 return;
             }
+            if (ex.getRequestMethod().equals("GET") && path.equals("/v1/corporate-actions")) {
+                send(ex, 200, corporateActions(q), null);
+                return;
+            }
             Matcher m = PATH.matcher(path);
             if (!ex.getRequestMethod().equals("GET") || !m.matches()) {
                 ConformanceFilter.exempt(ex, "an endpoint the spec does not have");
@@ -415,6 +419,49 @@ public final class FakeAlpacaDataServer implements AutoCloseable {
     }
 
     /** Latest trade, latest quote or snapshot of {@code symbol} at the server's now. */
+    /** A split Alpaca's corporate actions announce (new_rate:old_rate going ex on exDate). */
+    private record Announced(String symbol, LocalDate exDate, double newRate, double oldRate) {
+    }
+
+    private final List<Announced> splits = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Announces a split in {@code GET /v1/corporate-actions} (a forward split when new > old, else a reverse one). */
+    public void announceSplit(String symbol, LocalDate exDate, double newRate, double oldRate) {
+        splits.add(new Announced(symbol, exDate, newRate, oldRate));
+    }
+
+    /** The forward and reverse splits of the asked symbols with an ex-date in start..end, in one page. */
+    private ObjectNode corporateActions(Map<String, String> q) {
+        java.util.Set<String> symbols = new java.util.HashSet<>(List.of(q.getOrDefault("symbols", "").split(",")));
+        LocalDate start = q.containsKey("start") ? LocalDate.parse(q.get("start")) : LocalDate.MIN;
+        LocalDate end = q.containsKey("end") ? LocalDate.parse(q.get("end")) : LocalDate.MAX;
+        ObjectNode out = json.createObjectNode();
+        ObjectNode actions = out.putObject("corporate_actions");
+        com.fasterxml.jackson.databind.node.ArrayNode forward = actions.putArray("forward_splits");
+        com.fasterxml.jackson.databind.node.ArrayNode reverse = actions.putArray("reverse_splits");
+        for (Announced a : splits) {
+            if (!symbols.contains(a.symbol()) || a.exDate().isBefore(start) || a.exDate().isAfter(end)) {
+                continue;
+            }
+            boolean isReverse = a.newRate() < a.oldRate();
+            ObjectNode s = (isReverse ? reverse : forward).addObject();
+            s.put("id", java.util.UUID.nameUUIDFromBytes((a.symbol() + a.exDate()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+            s.put("symbol", a.symbol());
+            if (isReverse) {
+                s.put("old_cusip", "000000000");
+                s.put("new_cusip", "000000001");
+            } else {
+                s.put("cusip", "000000000");
+            }
+            s.put("new_rate", a.newRate());
+            s.put("old_rate", a.oldRate());
+            s.put("process_date", a.exDate().toString());
+            s.put("ex_date", a.exDate().toString());
+        }
+        out.putNull("next_page_token");
+        return out;
+    }
+
     private Reply latest(String symbol, Map<String, String> q, String what) {
         Optional<String> feed = feed(q, true);
         if (feed.isEmpty()) {
