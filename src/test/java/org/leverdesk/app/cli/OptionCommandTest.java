@@ -159,6 +159,20 @@ class OptionCommandTest {
     }
 
     @Test
+    void theLiveAccountNeedsConfirmLive() throws Exception {
+        buy("ex-6", CALL_490, Side.BUY);
+        Files.writeString(config, "{\"broker\": {\"kind\": \"ALPACA\", \"alpacaEndpoint\": \"LIVE\"}}");
+        CliRun run = cli("option", "exercise", CALL_490);
+        assertEquals(1, run.code, run.out + " " + run.err);
+        assertEquals("not sent: the account is Alpaca's live one; add --confirm-live to exercise QQQ   260320C00490000\n",
+                run.out.toString());
+        assertEquals(0, server.count("POST", "/v2/positions/"));
+        CliRun confirmed = cli("option", "exercise", CALL_490, "--confirm-live");
+        assertEquals(0, confirmed.code, confirmed.out + " " + confirmed.err);
+        assertEquals(0, new BigDecimal("100").compareTo(server.held("QQQ")));
+    }
+
+    @Test
     void thePaperBrokerHasNoEarlyExerciseAndSaysSo() throws Exception {
         Files.writeString(config, "{\"broker\": {\"kind\": \"PAPER\"}}");
         CliRun run = cli("option", "exercise", CALL_490);
