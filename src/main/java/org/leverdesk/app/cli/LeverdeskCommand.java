@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             TradingStateCommands.Resume.class, TradingStateCommands.Halt.class, InitCommand.class, ConfigCommand.class,
             JournalCommand.class, DataCommand.class, ChainCommand.class, ParityCommand.class, TaxCommand.class,
             ReportCommand.class, LockCommand.class, ReconcileCommand.class, SweepCommand.class,
-            WalkForwardCommand.class, MonteCarloCommand.class, WorkerCommand.class, AdviseCommand.class, StoreCommand.class, GuardCommand.class})
+            WalkForwardCommand.class, MonteCarloCommand.class, WorkerCommand.class, AdviseCommand.class, StoreCommand.class,
+            GuardCommand.class, OptionCommand.class})
 public final class LeverdeskCommand implements Runnable {
 
     @Override
