@@ -97,7 +97,7 @@ public final class OrderPlanner {
      * Takes the option orders that share an underlying and an expiry, two to four of them, out of
      * {@code sells} and {@code buys} into one multi-leg order each (a spread, a condor, or the close of
      * one): they fill all-or-none, and the broker holds the pair's width, not each leg's. The parent's client
-     * order id is the legs' deterministic id with the leg {@code mleg-<root>-<yymmdd>}; each leg's recorded
+     * order id is the legs' deterministic id with the leg {@code mleg-<root>-<yymmdd>-<sides>} (see {@link #sides}); each leg's recorded
      * {@code leg} is "{@code <parent leg>/<own leg>}" so a restart finds the legs of one parent. A single
      * option order (the wheel) stays a single order.
      */
@@ -110,10 +110,11 @@ public final class OrderPlanner {
             }
         }
         List<ComboOrder> out = new ArrayList<>();
-        groups.forEach((parentLeg, legs) -> {
+        groups.forEach((group, legs) -> {
             if (legs.size() < 2 || legs.size() > org.leverdesk.broker.MultiLegOrderRequest.MAX_LEGS) {
                 return;
             }
+            String parentLeg = group + "-" + sides(legs);
             String parent = ClientOrderIds.of(in.strategyId(), in.version(), in.tradingDay(), parentLeg);
             List<PlannedOrder> named = new ArrayList<>();
             for (PlannedOrder o : legs) {
@@ -126,6 +127,16 @@ public final class OrderPlanner {
             out.add(new ComboOrder(parent, named, legs.size() + " legs on " + parentLeg.substring(5) + ", one order, all or none"));
         });
         return out;
+    }
+
+    /**
+     * The legs' sides in the order of their contracts ("bs": buy the lower-sorting contract, sell the other), so
+     * the opening of a spread and its close on the same day (the same underlying and expiry, the sides reversed)
+     * get two parent ids instead of the close being refused as a duplicate of the opening.
+     */
+    private static String sides(List<PlannedOrder> legs) {
+        return legs.stream().sorted(java.util.Comparator.comparing(PlannedOrder::symbol))
+                .map(o -> o.side() == Side.BUY ? "b" : "s").collect(java.util.stream.Collectors.joining());
     }
 
     private PlannedOrder order(PlanInput in, Side side, String symbol, long quantity, Quote q, String reason) {

@@ -70,25 +70,36 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
      * @param emergency       the one emergency path the "Close all" button runs; {@code null} (or no broker) hides it
      * @param positionHolds   the symbols held until a person confirms the broker's count, and the Orders view's
      *                        Accept action ({@code leverdesk reconcile --accept}); {@code null} hides them
+     * @param riskGuard       the RiskGuard's stored status per configured strategy (the Options view's guard panel,
+     *                        as {@code leverdesk guard}); {@code null}: the panel shows what the account alone tells
      */
     public record Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
                           OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard,
                           org.leverdesk.execution.ManualOrders manualOrders, org.leverdesk.emergency.EmergencyExit emergency,
-                          org.leverdesk.ui.orders.PositionHolds positionHolds) {
+                          org.leverdesk.ui.orders.PositionHolds positionHolds,
+                          org.leverdesk.riskguard.RiskGuardStatusProvider riskGuard) {
         /** No trading services at all. */
-        public static final Trading NONE = new Trading(null, null, null, null, null, null, null, null, null);
+        public static final Trading NONE = new Trading(null, null, null, null, null, null, null, null, null, null);
+
+        /** Trading services without the RiskGuard's status. */
+        public Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
+                       OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard,
+                       org.leverdesk.execution.ManualOrders manualOrders, org.leverdesk.emergency.EmergencyExit emergency,
+                       org.leverdesk.ui.orders.PositionHolds positionHolds) {
+            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, manualOrders, emergency, positionHolds, null);
+        }
 
         /** Trading services without the held symbols. */
         public Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
                        OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard,
                        org.leverdesk.execution.ManualOrders manualOrders, org.leverdesk.emergency.EmergencyExit emergency) {
-            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, manualOrders, emergency, null);
+            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, manualOrders, emergency, null, null);
         }
 
         /** Trading services without the order ticket and the emergency path (no "Close all"). */
         public Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
                        OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard) {
-            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, null, null, null);
+            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, null, null, null, null);
         }
     }
 

@@ -82,8 +82,8 @@ class ComboOrderSendTest {
     void theSpreadIsOneOrderWithDeterministicIdsAndARerunSendsNothingTwice() {
         SimBroker sim = broker();
         ComboOrder c = plan(sim);
-        assertEquals("ld-spreads-v1-20250110-mleg-QQQ-250117", c.clientOrderId());
-        assertEquals("mleg-QQQ-250117/sell-" + SHORT, c.legs().get(0).leg());
+        assertEquals("ld-spreads-v1-20250110-mleg-QQQ-250117-bs", c.clientOrderId());
+        assertEquals("mleg-QQQ-250117-bs/sell-" + SHORT, c.legs().get(0).leg());
         assertEquals(ClientOrderIds.of("spreads", 1, DAY, "sell-" + SHORT), c.legs().get(0).clientOrderId());
         Intents intents = new Intents();
         OrderSender sender = new OrderSender(sim, intents, EventSink.NONE);
@@ -112,5 +112,26 @@ class ComboOrderSendTest {
         List<OrderOutcome> again = sender.sendCombo("spreads", DAY, c);
         assertTrue(again.stream().noneMatch(o -> o.kind() == OrderOutcome.Kind.SENT), again.toString());
         assertEquals(new BigDecimal("10140.00"), sim.account().cash(), "filled once, not twice");
+    }
+
+    @Test
+    void closingTheSpreadOnTheDayItOpenedIsANewOrderNotADuplicateOfTheOpening() {
+        SimBroker sim = broker();
+        Intents intents = new Intents();
+        OrderSender sender = new OrderSender(sim, intents, EventSink.NONE);
+        ComboOrder open = plan(sim);
+        assertTrue(sender.sendCombo("spreads", DAY, open).stream().allMatch(o -> o.kind() == OrderOutcome.Kind.SENT));
+        // ten minutes later the exit check closes it: the same underlying and expiry, the sides reversed
+        Map<String, Quote> quotes = Map.of(SHORT, sim.latestQuote(SHORT), LONG, sim.latestQuote(LONG));
+        OrderPlan p = new OrderPlanner(RiskSettings.defaults()).plan(new PlanInput("spreads", 1, DAY,
+                List.of(new Target(SHORT, 0), new Target(LONG, 0)),
+                Map.of(SHORT, -2L, LONG, 2L), 10_000, quotes, true,
+                ExecutionPolicy.atClose(ExecutionPolicy.LiveOrderStyle.MARKET, 0)));
+        assertEquals(1, p.combos().size(), p.toString());
+        ComboOrder close = p.combos().get(0);
+        assertEquals("ld-spreads-v1-20250110-mleg-QQQ-250117-sb", close.clientOrderId());
+        List<OrderOutcome> out = sender.sendCombo("spreads", DAY, close);
+        assertTrue(out.stream().allMatch(o -> o.kind() == OrderOutcome.Kind.SENT), out.toString());
+        assertEquals(0, sim.positions().size(), "flat after the same-day close");
     }
 }

@@ -74,7 +74,7 @@ class MlegOrderParityTest {
             ComboOrder onAlpaca = plan(alpaca, DAY, open, Map.of());
             ComboOrder onSim = plan(sim, DAY, open, Map.of());
             assertEquals(onSim, onAlpaca);
-            assertEquals("ld-spreads-v1-20260304-mleg-QQQ-260320", onAlpaca.clientOrderId());
+            assertEquals("ld-spreads-v1-20260304-mleg-QQQ-260320-bs", onAlpaca.clientOrderId());
 
             sent(new OrderSender(alpaca, new ComboOrderSendTest.Intents(), EventSink.NONE).sendCombo("spreads", DAY, onAlpaca));
             sent(new OrderSender(sim, new ComboOrderSendTest.Intents(), EventSink.NONE).sendCombo("spreads", DAY, onSim));

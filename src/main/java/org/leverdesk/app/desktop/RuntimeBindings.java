@@ -38,7 +38,7 @@ final class RuntimeBindings {
                 app.orders()::recent,
                 JournalSource.of(app.journal()), new DashboardData(runtime.broker(), () -> config, app.decisions(),
                         () -> startingCapital(runtime), runtime::status, clock, app.riskGuardStatus(config)), manualOrders(app, config, runtime),
-                runtime.emergency(), positionHolds(runtime.execution()));
+                runtime.emergency(), positionHolds(runtime.execution()), app.riskGuardStatus(config));
     }
 
     /**

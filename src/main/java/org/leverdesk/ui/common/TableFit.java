@@ -6,7 +6,9 @@ import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Font;
@@ -68,5 +70,27 @@ public final class TableFit {
         Text t = new Text(text);
         t.setFont(font);
         return t.getLayoutBounds().getWidth();
+    }
+
+    /** A cell whose text wraps onto more lines (the row grows) rather than ending in "…". */
+    public static <R> TableCell<R, String> wrapping(TableColumn<R, String> column) {
+        return new TableCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(TableFit.PADDING));
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty ? null : item);
+                setText(empty ? null : item);
+                setGraphic(empty ? null : text);
+            }
+        };
     }
 }

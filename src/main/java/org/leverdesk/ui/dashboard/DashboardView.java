@@ -118,7 +118,7 @@ public final class DashboardView {
         viewModel.liveProperty().addListener((o, was, is) -> strategiesTable.refresh());
         // the decision is a sentence: it takes the rest of the width and wraps instead of being cut off
         text(lastDecisionColumn, StrategyRow::lastDecision);
-        lastDecisionColumn.setCellFactory(c -> wrapping(lastDecisionColumn));
+        lastDecisionColumn.setCellFactory(c -> TableFit.wrapping(lastDecisionColumn));
         TableFit.fit(strategiesTable, strategyTexts);
 
         positionsTable.setItems(viewModel.positions());
@@ -132,27 +132,6 @@ public final class DashboardView {
         TableFit.fit(positionsTable, positionTexts);
     }
 
-    /** A cell whose text wraps onto more lines (the row grows) rather than ending in "…". */
-    private static <R> TableCell<R, String> wrapping(TableColumn<R, String> column) {
-        return new TableCell<>() {
-            private final Text text = new Text();
-
-            {
-                text.wrappingWidthProperty().bind(column.widthProperty().subtract(TableFit.PADDING));
-                text.fillProperty().bind(textFillProperty());
-                text.fontProperty().bind(fontProperty());
-                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                text.setText(empty ? null : item);
-                setText(empty ? null : item);
-                setGraphic(empty ? null : text);
-            }
-        };
-    }
 
     @FXML
     private void onRefresh() {

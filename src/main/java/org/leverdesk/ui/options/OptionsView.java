@@ -1,6 +1,8 @@
 package org.leverdesk.ui.options;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -20,6 +22,7 @@ import org.leverdesk.optionbook.HeldOption;
 import org.leverdesk.optionbook.OptionGroup;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
+import org.leverdesk.ui.common.TableFit;
 import org.leverdesk.ui.common.WhileShown;
 
 /**
@@ -197,10 +200,30 @@ public final class OptionsView {
                 column("IV", 65, h -> OptionFormats.iv(h.impliedVolatility())),
                 column("DTE", 45, h -> Integer.toString(h.daysToExpiry())),
                 column("Collateral held", 200, h -> h.collateral().isEmpty() ? "—" : h.collateral())));
-        // theta and IV give way on a narrow window, so the contract, its OCC symbol and the collateral stay readable
+        // the OCC symbol (the contract in other words), theta and IV give way on a narrow window, so the rest is never cut
         positionsTable.widthProperty().addListener((obs, old, w) -> positionsTable.getColumns().stream()
-                .filter(c -> c.getText().equals("IV") || c.getText().startsWith("Theta"))
+                .filter(c -> c.getText().equals("IV") || c.getText().startsWith("Theta") || c.getText().equals("OCC symbol"))
                 .forEach(c -> c.setVisible(w.doubleValue() >= 1150)));
+        fitAllBut(positionsTable, "Collateral held");
+    }
+
+    /**
+     * Every column at least as wide as its header and texts ({@link TableFit}); the column {@code free} only as
+     * wide as its header, and its text wraps, so nothing ends in "…".
+     */
+    @SuppressWarnings("unchecked")
+    private static <R> void fitAllBut(TableView<R> table, String free) {
+        Map<TableColumn<R, ?>, Function<R, String>> texts = new LinkedHashMap<>();
+        for (TableColumn<R, ?> c : table.getColumns()) {
+            if (c.getText().equals(free)) {
+                TableColumn<R, String> wrapped = (TableColumn<R, String>) c;
+                wrapped.setCellFactory(x -> TableFit.wrapping(wrapped));
+                texts.put(c, r -> "");
+            } else {
+                texts.put(c, (Function<R, String>) c.getUserData());
+            }
+        }
+        TableFit.fit(table, texts);
     }
 
     private void buildGroupsTable() {
@@ -214,6 +237,12 @@ public final class OptionsView {
                 column("P&L", 85, g -> Formats.money(g.profit())),
                 column("Take / stop", 100, g -> g.exits() == null ? "—" : OptionFormats.price(g.exits().profitTakeDebit()) + " / "
                         + OptionFormats.price(g.exits().stopDebit()))));
+        // break-even and take / stop give way on a narrow window (the payoff diagram shows the break-even, the line
+        // under the table the exits); the position's name wraps
+        groupsTable.widthProperty().addListener((obs, old, w) -> groupsTable.getColumns().stream()
+                .filter(c -> c.getText().equals("Take / stop") || c.getText().equals("Break-even"))
+                .forEach(c -> c.setVisible(w.doubleValue() >= 700)));
+        fitAllBut(groupsTable, "Position");
         groupsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, g) -> {
             if (g != null) {
                 viewModel.selectedGroupProperty().set(g);
@@ -262,6 +291,7 @@ public final class OptionsView {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setSortable(false);
+        c.setUserData(text);
         c.setCellValueFactory(d -> (ObservableValue<String>) new ReadOnlyStringWrapper(d.getValue() == null ? "" : text.apply(d.getValue())));
         return c;
     }

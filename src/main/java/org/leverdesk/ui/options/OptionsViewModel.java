@@ -21,7 +21,7 @@ import javafx.collections.ObservableList;
 import org.leverdesk.broker.Account;
 import org.leverdesk.optionbook.ChainSource;
 import org.leverdesk.optionbook.GuardLimit;
-import org.leverdesk.optionbook.GuardState;
+import org.leverdesk.optionbook.GuardPanelSource;
 import org.leverdesk.optionbook.HeldOption;
 import org.leverdesk.optionbook.OptionBook;
 import org.leverdesk.optionbook.OptionGroup;
@@ -45,7 +45,7 @@ public final class OptionsViewModel {
 
     private final OptionBook book;
     private final OptionAccount account;
-    private final GuardState guard;
+    private final GuardPanelSource guard;
     private final String guardUnderlying;
     private final TaskExecutor executor;
     private final Clock clock;
@@ -75,7 +75,7 @@ public final class OptionsViewModel {
      * @param guard          the RiskGuard's limits; null hides them
      * @param guardUnderlying the underlying whose volatility index the guard's ceiling reads (the spreads' symbol, QQQ)
      */
-    public OptionsViewModel(OptionBook book, OptionAccount account, GuardState guard, String guardUnderlying, TaskExecutor executor,
+    public OptionsViewModel(OptionBook book, OptionAccount account, GuardPanelSource guard, String guardUnderlying, TaskExecutor executor,
                             Clock clock) {
         this.book = book;
         this.account = account;
@@ -146,7 +146,7 @@ public final class OptionsViewModel {
                             : chainOf(guardUnderlying, snapshot);
                     double index = guardChain == null ? Double.NaN : guardChain.inputs().index().level();
                     Account a = h.account();
-                    limits = guard.limits(new GuardState.AccountFigures(a.equity().doubleValue(), a.cash().doubleValue(),
+                    limits = guard.limits(new GuardPanelSource.AccountFigures(a.equity().doubleValue(), a.cash().doubleValue(),
                             a.dayProfit().doubleValue()), positions, index);
                 }
             } catch (RuntimeException e) {

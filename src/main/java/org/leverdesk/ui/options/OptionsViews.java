@@ -1,20 +1,27 @@
 package org.leverdesk.ui.options;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import org.leverdesk.market.calendar.NyseCalendar;
-import org.leverdesk.optionbook.AccountGuardState;
+import org.leverdesk.optionbook.AccountGuardPanel;
 import org.leverdesk.optionbook.OptionBook;
 import org.leverdesk.optionbook.SyntheticChainSource;
+import org.leverdesk.config.AppConfig;
+import org.leverdesk.config.StrategySettings;
+import org.leverdesk.strategy.catalog.StrategyCatalog;
+import org.leverdesk.strategy.catalog.StrategyDescriptor;
 import org.leverdesk.strategy.options.SpreadConfig;
+import org.leverdesk.strategy.options.SpreadStrategy;
 import org.leverdesk.ui.AppServices;
 import org.leverdesk.ui.common.TaskExecutor;
 
 /**
  * Wires the Options view from the window's services: the synthetic chains of the price source (the demo market's
  * simulated index, or VIX from the store and VXN as VIX × its ratio on real prices), the broker's positions and
- * the spreads strategy's RiskGuard limits at their defaults.
+ * the RiskGuard panel of the configured spreads (or condor) strategy: its configured parameters, its stored status.
  */
 public final class OptionsViews {
     private OptionsViews() {
@@ -41,10 +48,51 @@ public final class OptionsViews {
             why.getStyleClass().add("error-message");
             return why;
         }
-        SpreadConfig spreads = SpreadConfig.defaults(SpreadConfig.Mode.SPREADS);
-        OptionBook book = new OptionBook(source, spreads, SpreadConfig.defaults(SpreadConfig.Mode.CONDOR));
+        AppConfig config = config(services);
+        SpreadConfig spreads = configured(config, SpreadStrategy.SPREADS_ID, SpreadConfig.Mode.SPREADS);
+        SpreadConfig condor = configured(config, SpreadStrategy.CONDOR_ID, SpreadConfig.Mode.CONDOR);
+        OptionBook book = new OptionBook(source, spreads, condor);
+        // the panel follows the enabled one of the two (spreads first); the status is the stored one, as `leverdesk guard`
+        boolean condorOnly = config != null && !enabled(config, SpreadStrategy.SPREADS_ID) && enabled(config, SpreadStrategy.CONDOR_ID);
+        SpreadConfig guarded = condorOnly ? condor : spreads;
         OptionsViewModel vm = new OptionsViewModel(book, services.broker() == null ? null : OptionAccount.of(services.broker()),
-                new AccountGuardState(spreads), spreads.symbol(), executor, clock);
+                new AccountGuardPanel(guarded, condorOnly ? SpreadStrategy.CONDOR_ID : SpreadStrategy.SPREADS_ID,
+                        services.trading().riskGuard()), guarded.symbol(), executor, clock);
         return OptionsView.load(vm);
+    }
+
+    /** The user's config; null without a config file or when it cannot be read (the defaults are shown then). */
+    private static AppConfig config(AppServices services) {
+        if (services.configFile() == null) {
+            return null;
+        }
+        try {
+            return services.configFile().read();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean enabled(AppConfig config, String id) {
+        return config.strategy(id).map(StrategySettings::enabled).orElse(false);
+    }
+
+    /**
+     * The configured parameters of strategy {@code id}, built as the live runs build it (the catalog's factory);
+     * the defaults when it is not configured or its parameters are invalid (its runs report that themselves).
+     */
+    static SpreadConfig configured(AppConfig config, String id, SpreadConfig.Mode mode) {
+        StrategySettings s = config == null ? null : config.strategy(id).orElse(null);
+        if (s == null) {
+            return SpreadConfig.defaults(mode);
+        }
+        try {
+            Map<String, String> params = new HashMap<>(s.parameters());
+            String symbol = params.remove("symbol");
+            StrategyDescriptor d = StrategyCatalog.builtIn().require(id);
+            return ((SpreadStrategy) d.factory().create(symbol == null ? d.defaultSymbol() : symbol, params)).config();
+        } catch (RuntimeException e) {
+            return SpreadConfig.defaults(mode);
+        }
     }
 }

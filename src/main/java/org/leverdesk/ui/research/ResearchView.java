@@ -175,7 +175,7 @@ public final class ResearchView {
         parametersPane.getChildren().clear();
         int row = 0;
         for (ParameterRow p : viewModel.parameters()) {
-            Label name = new Label(p.name());
+            Label name = new Label(p.heading());
             name.setTooltip(new Tooltip(p.description() + " (default " + p.defaultValue() + ")"));
             TextField field = new TextField();
             field.setId("param-" + p.name());
@@ -218,11 +218,11 @@ public final class ResearchView {
         trialsTable.setTooltip(new Tooltip("Click a column to sort by it; double-click a run to open it in the Backtest view"));
     }
 
-    private void columns(List<String> names) {
+    private void columns(List<ResearchViewModel.ParameterColumn> parameters) {
         trialsTable.getColumns().clear();
-        for (String n : names) {
-            TableColumn<Trial, String> c = new TableColumn<>(n);
-            c.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().parameters().getOrDefault(n, "")));
+        for (ResearchViewModel.ParameterColumn p : parameters) {
+            TableColumn<Trial, String> c = new TableColumn<>(p.heading());
+            c.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().parameters().getOrDefault(p.name(), "")));
             c.setComparator(ResearchView::compareValues);
             trialsTable.getColumns().add(c);
         }

@@ -42,6 +42,7 @@ import org.leverdesk.research.montecarlo.MonteCarloRequest;
 import org.leverdesk.research.montecarlo.MonteCarloResult;
 import org.leverdesk.research.saved.ResearchRuns;
 import org.leverdesk.research.sweep.ParameterAxis;
+import org.leverdesk.strategy.catalog.StrategyCatalog;
 import org.leverdesk.research.sweep.SearchSpace;
 import org.leverdesk.research.sweep.SweepRequest;
 import org.leverdesk.research.sweep.SweepResult;
@@ -72,6 +73,7 @@ public final class ResearchViewModel {
     private final ParameterCheck check;
     private final TaskExecutor executor;
     private final Consumer<SavedRuns.SavedRun> openInBacktest;
+    private final StrategyCatalog catalog;
 
     private final ObservableList<StrategyInfo> strategies;
     private final ObjectProperty<StrategyInfo> strategy = new SimpleObjectProperty<>();
@@ -99,7 +101,7 @@ public final class ResearchViewModel {
 
     private final ReadOnlyObjectWrapper<SweepResult> sweep = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Trial> trials = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<List<String>> parameterColumns = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<ParameterColumn>> parameterColumns = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<SweepChart> chart = new ReadOnlyObjectWrapper<>(SweepChart.NONE);
     private final ReadOnlyStringWrapper overfittingText = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Trial> selected = new SimpleObjectProperty<>();
@@ -122,6 +124,14 @@ public final class ResearchViewModel {
      */
     public ResearchViewModel(BacktestRunner runner, SavedRuns savedRuns, ResearchRuns researchRuns, ResearchBackends backends,
                              ParameterCheck check, TaskExecutor executor, Consumer<SavedRuns.SavedRun> openInBacktest, Clock clock) {
+        this(runner, savedRuns, researchRuns, backends, check, executor, openInBacktest, clock, StrategyCatalog.builtIn());
+    }
+
+    /** @param catalog the parameter model whose labels and units head the form, the table and the chart */
+    public ResearchViewModel(BacktestRunner runner, SavedRuns savedRuns, ResearchRuns researchRuns, ResearchBackends backends,
+                             ParameterCheck check, TaskExecutor executor, Consumer<SavedRuns.SavedRun> openInBacktest, Clock clock,
+                             StrategyCatalog catalog) {
+        this.catalog = catalog;
         this.runner = runner;
         this.savedRuns = savedRuns;
         this.researchRuns = researchRuns;
@@ -177,8 +187,9 @@ public final class ResearchViewModel {
             return;
         }
         symbol.set(s.defaultSymbol());
+        ParameterHeadings headings = ParameterHeadings.of(catalog, s.id());
         for (BacktestRunner.Parameter p : s.parameters()) {
-            ParameterRow row = new ParameterRow(p.name(), p.defaultValue(), p.description());
+            ParameterRow row = new ParameterRow(p.name(), headings.of(p.name()), p.defaultValue(), p.description());
             row.specProperty().addListener(x -> validate());
             parameters.add(row);
         }
@@ -365,8 +376,12 @@ public final class ResearchViewModel {
     public ReadOnlyObjectProperty<SweepResult> sweepProperty() { return sweep.getReadOnlyProperty(); }
     /** The runs of the last sweep, best first by its metric (the table sorts them further). */
     public ObservableList<Trial> trials() { return trials; }
+    /** A varied parameter's table column: the name its values are kept under and its heading (label and unit). */
+    public record ParameterColumn(String name, String heading) {
+    }
+
     /** The varied parameters, one table column each. */
-    public ReadOnlyObjectProperty<List<String>> parameterColumnsProperty() { return parameterColumns.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<List<ParameterColumn>> parameterColumnsProperty() { return parameterColumns.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<SweepChart> chartProperty() { return chart.getReadOnlyProperty(); }
     /** The deflated Sharpe ratio and PBO of the last sweep, in words. */
     public ReadOnlyStringProperty overfittingTextProperty() { return overfittingText.getReadOnlyProperty(); }
@@ -376,9 +391,11 @@ public final class ResearchViewModel {
     private void showSweep(SweepResult r, Long id) {
         sweep.set(r);
         List<ParameterAxis> varied = r.request().space().varied();
-        parameterColumns.set(varied.stream().map(ParameterAxis::name).toList());
+        // headed by the swept strategy, which a loaded saved sweep need not share with the form
+        ParameterHeadings headings = ParameterHeadings.of(catalog, r.request().base().strategyId());
+        parameterColumns.set(varied.stream().map(a -> new ParameterColumn(a.name(), headings.of(a.name()))).toList());
         trials.setAll(r.ranked(r.request().metric()));
-        chart.set(SweepChart.of(varied, r.trials(), r.request().metric()));
+        chart.set(SweepChart.of(varied, r.trials(), r.request().metric(), headings::of));
         overfittingText.set(ResearchTexts.overfitting(r.overfitting()));
         message.set(String.format(Locale.ROOT, "%,d runs in %.1f s%s%s; data: %s", r.trials().size(), r.elapsed().toMillis() / 1000.0,
                 r.skipped().isEmpty() ? "" : String.format(Locale.ROOT, " (%,d skipped: %s)", r.skipped().size(),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.leverdesk.research.Metric;
 import org.leverdesk.research.Trial;
 import org.leverdesk.research.sweep.ParameterAxis;
@@ -23,8 +24,11 @@ public record SweepChart(Kind kind, Metric metric, String xName, String yName, d
     public static final SweepChart NONE = new SweepChart(Kind.NONE, Metric.SHARPE, "", "", new double[0], new double[0],
             new double[0][0], new Trial[0][0], false);
 
-    /** The chart of {@code trials} over {@code varied} axes (those with more than one value), ranked by {@code metric}. */
-    public static SweepChart of(List<ParameterAxis> varied, List<Trial> trials, Metric metric) {
+    /**
+     * The chart of {@code trials} over {@code varied} axes (those with more than one value), ranked by
+     * {@code metric}; {@code heading} names an axis for people (its label and unit).
+     */
+    public static SweepChart of(List<ParameterAxis> varied, List<Trial> trials, Metric metric, UnaryOperator<String> heading) {
         List<ParameterAxis> numeric = varied.stream().filter(ParameterAxis::numeric).toList();
         if (numeric.isEmpty() || trials.isEmpty()) {
             return NONE;
@@ -53,7 +57,7 @@ public record SweepChart(Kind kind, Metric metric, String xName, String yName, d
                 values[i][j] = cell[i][j] == null ? Double.NaN : metric.of(cell[i][j]);
             }
         }
-        return new SweepChart(y == null ? Kind.LINE : Kind.HEATMAP, metric, x.name(), y == null ? "" : y.name(), xs, ys, values, cell,
+        return new SweepChart(y == null ? Kind.LINE : Kind.HEATMAP, metric, heading.apply(x.name()), y == null ? "" : heading.apply(y.name()), xs, ys, values, cell,
                 varied.size() > (y == null ? 1 : 2));
     }
 

@@ -148,7 +148,7 @@ class SpreadBacktestRealDataTest {
         org.leverdesk.backtest.OptionResults co = org.leverdesk.backtest.OptionResults.of(condor);
         assertEquals(235, co.count(org.leverdesk.backtest.OptionResults.Kind.SPREAD_OPENED));
         assertEquals(Map.of("short strike", 84, "profit take", 151), co.exits());
-        assertEquals("range-bound 2,090, minimum credit 684, drawdown throttle 324, 4 more gate(s)", co.refusalsLine(3));
+        assertEquals("range-bound 2,090, minimum credit 684, volatility ceiling 143, 4 more gate(s)", co.refusalsLine(3));
         Map<String, Integer> c = denials(condor);
         assertEquals(2090, c.get("range-bound"));
         assertEquals(143, c.get("volatility ceiling"));

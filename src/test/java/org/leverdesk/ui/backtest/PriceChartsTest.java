@@ -171,7 +171,7 @@ class PriceChartsTest {
         assertEquals(java.util.List.of(org.leverdesk.ui.chart.TradeMarker.Kind.PUT_SOLD, org.leverdesk.ui.chart.TradeMarker.Kind.PUT_ASSIGNED,
                 org.leverdesk.ui.chart.TradeMarker.Kind.CALL_SOLD, org.leverdesk.ui.chart.TradeMarker.Kind.CALLED_AWAY,
                 org.leverdesk.ui.chart.TradeMarker.Kind.PUT_SOLD), markers.stream().map(org.leverdesk.ui.chart.TradeMarker::kind).toList());
-        assertTrue(markers.get(0).text().contains("SELL 1 QQQ 240112P00400000 @ 2.50"), markers.get(0).text());
+        assertTrue(markers.get(0).text().contains("SELL 1 QQQ 240112P00400000 @ $2.50"), markers.get(0).text());
         assertTrue(markers.get(0).text().contains("Credit $250.00"), markers.get(0).text());
         assertTrue(markers.get(1).kind().up(), "an assignment buys shares: drawn below the bar");
         assertFalse(markers.get(3).kind().up(), "a call-away sells them: above");

@@ -60,6 +60,11 @@ class OptionsViewFxTest {
     private static final Path PRICES = Path.of("../shared/data/prices");
     private static final LocalDate LAST = LocalDate.of(2025, 9, 26);
     private static final Clock CLOCK = Clock.fixed(LAST.atTime(21, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    /** The stored RiskGuard status of the spreads: a stop exit 2 days ago, so the default 7-day cooldown runs to 2025-10-01. */
+    private static final org.leverdesk.riskguard.RiskGuardStatusProvider GUARD = () -> List.of(org.leverdesk.riskguard.RiskGuardStatus.of(
+            "spreads", org.leverdesk.strategy.options.SpreadConfig.defaults(org.leverdesk.strategy.options.SpreadConfig.Mode.SPREADS).guard(),
+            new org.leverdesk.riskguard.GuardState(LAST, 50_310, 50_100, 51_000, 50_500, LAST.minusDays(2), 1, List.of(), List.of()),
+            LAST, 0));
     private final FxTaskExecutor executor = new FxTaskExecutor();
     private Stage window;
     private ThemeManager themes;
@@ -89,7 +94,8 @@ class OptionsViewFxTest {
                 .hold(sc.contract().occSymbol(), "-1", price(sc.bid()), price(sc.mark()));
         FakeDataCatalog catalog = new FakeDataCatalog(new SymbolCoverage("QQQ", LocalDate.of(2015, 1, 2), LAST, 2700));
         AppServices services = new AppServices(new FakeBacktestRunner(), catalog, null, AppServices.Mode.PAPER, prices.sourceLabel(),
-                null, null, null, prices, null, new AppServices.Trading(broker, null, null, null, null, null), AppServices.Settings.NONE);
+                null, null, null, prices, null, new AppServices.Trading(broker, null, null, null, null, null, null, null, null, GUARD),
+                AppServices.Settings.NONE);
         Path folder = Files.createTempDirectory("leverdesk-options-fx");
         themes = new ThemeManager(folder);
         // the window as the desktop builds it with --prices: VIX, VXN and T-bill files beside the prices
@@ -154,7 +160,11 @@ class OptionsViewFxTest {
         shoot(robot, "positions");
 
         robot.interact(() -> tabs.getSelectionModel().select(2));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#guardTable").queryAs(TableView.class).getItems().size() == 8);
+        TableView<org.leverdesk.optionbook.GuardLimit> guard = robot.lookup("#guardTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> guard.getItems().size() == 9);
+        assertEquals("until 2025-10-01", guard.getItems().stream().filter(l -> l.name().equals("cooldown")).findFirst().orElseThrow().use(),
+                "the stored cooldown, as `leverdesk guard` shows it");
+        assertTrue(guard.getItems().stream().anyMatch(l -> l.name().equals("drawdown throttle")));
         shoot(robot, "guard");
     }
 

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.leverdesk.broker.Account;
 import org.leverdesk.broker.BrokerPosition;
-import org.leverdesk.optionbook.AccountGuardState;
+import org.leverdesk.optionbook.AccountGuardPanel;
 import org.leverdesk.optionbook.FixedChainSource;
 import org.leverdesk.optionbook.GuardLimit;
 import org.leverdesk.optionbook.OptionBook;
@@ -38,7 +38,7 @@ class OptionsViewModelTest {
 
     static OptionsViewModel viewModel(OptionAccount account) {
         SpreadConfig spreads = SpreadConfig.defaults(SpreadConfig.Mode.SPREADS);
-        return new OptionsViewModel(new OptionBook(new FixedChainSource()), account, new AccountGuardState(spreads), "QQQ",
+        return new OptionsViewModel(new OptionBook(new FixedChainSource()), account, new AccountGuardPanel(spreads), "QQQ",
                 new TestTaskExecutor(), CLOCK);
     }
 
@@ -97,7 +97,8 @@ class OptionsViewModelTest {
         OptionsViewModel vm = viewModel(account("20000", "15000", "20500"));
         vm.refresh();
         Map<String, GuardLimit> limits = vm.guardLimits().stream().collect(Collectors.toMap(GuardLimit::name, l -> l));
-        assertEquals("$500.00 lost today", limits.get("daily $ stop").use(), "equity 20,000 against 20,500 at the last close");
+        assertEquals("$500.00 lost today (broker's day P&L)", limits.get("daily $ stop").use(),
+                "no stored status: equity 20,000 against 20,500 at the last close");
         assertEquals(GuardLimit.State.OK, limits.get("daily $ stop").state());
         assertEquals("10.00% of equity = $2,000.00", limits.get("open risk").limit());
         assertEquals("$760.00 = 3.80%", limits.get("open risk").use());
@@ -105,7 +106,38 @@ class OptionsViewModelTest {
         assertEquals("-45.0 shares", limits.get("direction cap").use());
         assertEquals("$14,000.00 free of collateral", limits.get("cash buffer").use(), "15,000 cash − 1,000 held");
         assertEquals(GuardLimit.State.UNKNOWN, limits.get("weekly % stop").state());
-        assertEquals(8, limits.size(), "every SpreadGuard limit but the drawdown throttle is listed");
+        assertEquals(GuardLimit.State.UNKNOWN, limits.get("drawdown throttle").state());
+        assertEquals(9, limits.size(), "every RiskGuard limit of the spreads is listed");
+    }
+
+    @Test
+    void guardReadsTheStoredStatusOfTheConfiguredStrategy() {
+        // configured: a $1,000 daily stop, 3 cooldown days; stored: a stop exit on 2024-12-31, 2 trades today,
+        // equity 20,000 against 20,700 at the previous decision, a 21,000 week start and a 22,000 peak
+        SpreadConfig spreads = SpreadConfig.parse("QQQ", Map.of("dailyStop", "1000", "cooldownDays", "3"), SpreadConfig.Mode.SPREADS);
+        java.time.LocalDate today = FixedChainSource.AS_OF;
+        org.leverdesk.riskguard.GuardState stored = new org.leverdesk.riskguard.GuardState(today, 20_000, 20_700, 22_000, 21_000,
+                today.minusDays(2), 2, List.of(), List.of());
+        org.leverdesk.riskguard.RiskGuardStatusProvider provider = () -> List.of(
+                org.leverdesk.riskguard.RiskGuardStatus.of("wheel", org.leverdesk.riskguard.GuardLimits.OFF,
+                        org.leverdesk.riskguard.GuardState.EMPTY, today, 0),
+                org.leverdesk.riskguard.RiskGuardStatus.of("spreads", spreads.guard(), stored, today, 0));
+        OptionsViewModel vm = new OptionsViewModel(new OptionBook(new FixedChainSource()), account("20000", "15000", "20500"),
+                new AccountGuardPanel(spreads, "spreads", provider), "QQQ", new TestTaskExecutor(), CLOCK);
+        vm.refresh();
+        Map<String, GuardLimit> limits = vm.guardLimits().stream().collect(Collectors.toMap(GuardLimit::name, l -> l));
+        assertEquals(9, limits.size());
+        assertEquals("$1,000.00", limits.get("daily $ stop").limit(), "the configured stop, not the $2,000 default");
+        assertEquals("$700.00 of $1000.00", limits.get("daily $ stop").use(), "the stored day loss (not the broker's $500), as `leverdesk guard`");
+        assertEquals(GuardLimit.State.OK, limits.get("daily $ stop").state());
+        assertEquals("until " + today.plusDays(1), limits.get("cooldown").use(), "stop 2 days ago + 3 cooldown days");
+        assertEquals(GuardLimit.State.BLOCKED, limits.get("cooldown").state());
+        assertEquals("2 of " + spreads.guard().maxTradesPerDay(), limits.get("trades today").use());
+        assertTrue(limits.get("weekly % stop").use().startsWith("4.76%"), "1,000 lost of a 21,000 week start: "
+                + limits.get("weekly % stop").use());
+        assertTrue(limits.get("drawdown throttle").use().startsWith("9.09%"), "2,000 below the 22,000 peak: "
+                + limits.get("drawdown throttle").use());
+        assertEquals("$760.00 = 3.80%", limits.get("open risk").use(), "the account's part stays");
     }
 
     @Test

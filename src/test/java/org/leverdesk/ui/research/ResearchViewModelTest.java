@@ -67,7 +67,8 @@ class ResearchViewModelTest {
         assertEquals("", vm.errorProperty().get());
         assertEquals(4, vm.trials().size());
         assertTrue(vm.trials().get(0).metrics().cagr() >= vm.trials().get(3).metrics().cagr(), "best first");
-        assertEquals(List.of("entryRsi", "exitRsi"), vm.parameterColumnsProperty().get());
+        assertEquals(List.of(new ResearchViewModel.ParameterColumn("entryRsi", "Entry RSI"),
+                new ResearchViewModel.ParameterColumn("exitRsi", "Exit RSI")), vm.parameterColumnsProperty().get());
         SweepChart chart = vm.chartProperty().get();
         assertEquals(SweepChart.Kind.HEATMAP, chart.kind());
         assertEquals(2, chart.xs().length);
@@ -80,6 +81,31 @@ class ResearchViewModelTest {
         assertEquals(1000, vm.monteCarloProperty().get().request().runs());
         vm.monteCarloRunsProperty().set("200");
         assertEquals(200, vm.monteCarloProperty().get().request().runs());
+    }
+
+    @Test
+    void theFormTableAndChartUseTheParameterModelsLabelsAndUnits() {
+        ResearchViewModel vm = model();
+        var rows = vm.parameters().stream().collect(java.util.stream.Collectors.toMap(ParameterRow::name, ParameterRow::heading));
+        assertEquals("Entry RSI", rows.get("entryRsi"));
+        assertEquals("Exit RSI", rows.get("exitRsi"));
+        assertTrue(rows.values().stream().noneMatch(h -> h.matches(".*[a-z][A-Z].*")), "no camelCase heading: " + rows);
+        vm.setSpec("entryRsi", "10,30");
+        vm.setSpec("exitRsi", "70,90");
+        vm.runSweep();
+        SweepChart chart = vm.chartProperty().get();
+        assertEquals("Entry RSI", chart.xName());
+        assertEquals("Exit RSI", chart.yName());
+    }
+
+    @Test
+    void aHeadingCarriesTheUnitOfTheValuesTried() {
+        var catalog = org.leverdesk.strategy.catalog.StrategyCatalog.builtIn();
+        // a number with a unit, a percent kept as a fraction, money: each headed by what the typed values mean
+        List<String> all = catalog.all().stream().flatMap(d -> d.parameters().stream()).map(ParameterHeadings::heading).toList();
+        assertTrue(all.stream().anyMatch(h -> h.endsWith(" (days)") || h.endsWith(" (bars)")), all.toString());
+        assertTrue(all.stream().anyMatch(h -> h.endsWith(" (fraction)")), all.toString());
+        assertEquals("Minutes before close", ParameterHeadings.of(catalog, "no-such-strategy").of("minutesBeforeClose"));
     }
 
     @Test

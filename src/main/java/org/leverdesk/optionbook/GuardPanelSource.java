@@ -3,11 +3,11 @@ package org.leverdesk.optionbook;
 import java.util.List;
 
 /**
- * The RiskGuard's limits and their current use, read-only. {@link AccountGuardState} reads what the account
- * shows; the account-wide risk engine (which keeps the guard's memory: peak, week start, last stop, trades
- * today) can implement this and replace it without touching the Options view.
+ * The RiskGuard's limits and their current use as the Options view's guard panel lists them, read-only (named apart from
+ * {@link org.leverdesk.riskguard.GuardState}, the stored memory). {@link AccountGuardPanel} reads the stored status and what the account
+ * and the chain show; a test or another source can implement this without touching the Options view.
  */
-public interface GuardState {
+public interface GuardPanelSource {
     /** Every limit with its use, for the account described by {@code account} and its options {@code book}. */
     List<GuardLimit> limits(AccountFigures account, OptionBook.Snapshot book, double volatilityIndex);
 
