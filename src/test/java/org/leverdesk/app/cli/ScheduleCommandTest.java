@@ -79,10 +79,16 @@ class ScheduleCommandTest {
         Path missing = dir.resolve("none.json");
         CliRun cli = new CliRun();
         assertEquals(0, cli.run("schedule", "--date", "2026-11-27", "--config", missing.toString()));
-        assertEquals(String.join(System.lineSeparator(), "12:50 buywrite run", "12:50 covered-call run", "12:50 dca run",
-                        "12:50 monthly-rebalance run", "12:50 putwrite run", "12:50 regime run", "12:50 rsi2 run", "12:50 wheel run",
-                        "13:15 rotation run", "13:20 account daily-summary", ""),
-                cli.out.toString());
+        // spreads and condor check their exits every 10 minutes of the session (09:40 .. 12:50 on this early close)
+        List<String> expected = new java.util.ArrayList<>();
+        for (java.time.LocalTime t = java.time.LocalTime.of(9, 40); t.isBefore(java.time.LocalTime.of(12, 50)); t = t.plusMinutes(10)) {
+            expected.add(t + " condor exits");
+            expected.add(t + " spreads exits");
+        }
+        expected.addAll(List.of("12:50 buywrite run", "12:50 condor exits", "12:50 condor run", "12:50 covered-call run",
+                "12:50 dca run", "12:50 monthly-rebalance run", "12:50 putwrite run", "12:50 regime run", "12:50 rsi2 run",
+                "12:50 spreads exits", "12:50 spreads run", "12:50 wheel run", "13:15 rotation run", "13:20 account daily-summary", ""));
+        assertEquals(String.join(System.lineSeparator(), expected), cli.out.toString());
         assertEquals("note: no strategy is enabled in " + missing + "; showing every strategy's default schedule"
                 + System.lineSeparator(), cli.err.toString());
     }
