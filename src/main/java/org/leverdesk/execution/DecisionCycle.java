@@ -209,7 +209,7 @@ public final class DecisionCycle {
             }
             return new RunResult(id, day, dryRun, null, decision, decisionId, OrderPlan.EMPTY, List.of(tradeBlock), List.of());
         }
-        java.util.Optional<String> refused = guard.preflight(broker.account());
+        java.util.Optional<String> refused = guard.preflight(broker::account);
         if (refused.isPresent()) {
             if (!dryRun) {
                 log.append("risk-denied", id, refused.get(), null);

@@ -78,9 +78,13 @@ final class GuardCheck {
     }
 
     /** The margin policy {@code forbid} on a margin account: the reason the run must not trade, else empty. */
-    Optional<String> preflight(Account account) {
-        return limits.marginPolicy() == org.leverdesk.riskguard.MarginPolicy.FORBID
-                ? RiskGuard.margin(limits, account.margin(), account.accountId(), true) : Optional.empty();
+    Optional<String> preflight(java.util.function.Supplier<Account> account) {
+        // read the account only when the policy needs it: every other run would pay one more broker call for nothing
+        if (limits.marginPolicy() != org.leverdesk.riskguard.MarginPolicy.FORBID) {
+            return Optional.empty();
+        }
+        Account a = account.get();
+        return RiskGuard.margin(limits, a.margin(), a.accountId(), true);
     }
 
     /**

@@ -183,11 +183,11 @@ class GuardCheckTest {
         assertTrue(check(g, MON, openSpread(), Map.of(), MARGIN).orElseThrow()
                 .startsWith("margin policy cash_only: account PA1 is a margin account"));
         assertEquals(Optional.empty(), check(g, MON, closeSpread(), HELD, MARGIN));
-        assertEquals(Optional.empty(), g.preflight(MARGIN), "cash_only lets the run close positions");
+        assertEquals(Optional.empty(), g.preflight(() -> MARGIN), "cash_only lets the run close positions");
         Strategy forbid = new SpreadStrategy(SpreadConfig.parse("QQQ", Map.of("marginPolicy", "forbid"), SpreadConfig.Mode.SPREADS));
         g.begin(forbid, MON, equity(100_000));
-        assertTrue(g.preflight(MARGIN).orElseThrow().startsWith("margin policy forbid: account PA1 is a margin account; switch"));
-        assertEquals(Optional.empty(), g.preflight(CASH));
+        assertTrue(g.preflight(() -> MARGIN).orElseThrow().startsWith("margin policy forbid: account PA1 is a margin account; switch"));
+        assertEquals(Optional.empty(), g.preflight(() -> CASH));
     }
 
     @Test
