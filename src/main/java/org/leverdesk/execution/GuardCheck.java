@@ -119,11 +119,11 @@ final class GuardCheck {
             return d;
         }
         decided(d, held);
+        if (limits.equals(GuardLimits.OFF)) {
+            return d; // every account gate passes with every limit off: no need to build (and format) them each day
+        }
         List<GateResult> account = RiskGuard.account(limits, state, d.date(), state.tradesToday() + closingGroups);
         List<String> failed = account.stream().filter(g -> !g.passed()).map(GateResult::reason).toList();
-        if (limits.equals(GuardLimits.OFF) && failed.isEmpty()) {
-            return d;
-        }
         List<GateResult> gates = new ArrayList<>(d.explanation().gates() == null ? List.of() : d.explanation().gates());
         gates.addAll(account);
         String summary = d.explanation().summary() + (failed.isEmpty() ? "" : "; entry denied by RiskGuard: "
@@ -142,6 +142,9 @@ final class GuardCheck {
                 return RiskGuard.dayTrade(limits, equity, dayTradesInWindow(day), stop, describe(unit));
             }
             return Optional.empty();
+        }
+        if (limits.equals(GuardLimits.OFF)) {
+            return Optional.empty(); // margin allowed, every account and position limit off: nothing can deny an entry
         }
         Optional<String> margin = RiskGuard.margin(limits, account.margin(), account.accountId(), true);
         if (margin.isPresent()) {
