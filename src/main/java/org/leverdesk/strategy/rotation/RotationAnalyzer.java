@@ -23,7 +23,7 @@ import org.leverdesk.indicator.TrailingSharpe;
  * <p>Sleeve NAV: the simulation starts on the first rebalance day at most {@code navDays} bars
  * before today with {@code virtualCapital} dollars. On every rebalance day each sleeve ranks the
  * tickers of its universe that have a bar that day and {@code sharpeDays + 1} bars of history by
- * {@link Sharpe} and puts its NAV into the top N at equal weight at the adjusted close (fewer
+ * {@link TrailingSharpe} and puts its NAV into the top N at equal weight at the adjusted close (fewer
  * eligible tickers: equal weight among them; none: cash). Between rebalances the NAV is marked at
  * the adjusted closes (the last one for a ticker without a bar that day). Re-running this every
  * rebalance day over a trailing window is the seed's "backtest each strategy, keep the best".
