@@ -53,6 +53,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @FxTest
 class WorkstationScreenshotsFxTest {
     private static final List<int[]> SIZES = List.of(new int[] {1024, 700}, new int[] {1600, 1000});
+    /** Per view, the parts that must show every text whole at 1024×700 (each was cut before). */
+    private static final Map<String, List<String>> MUST_FIT = Map.of(
+            "Backtest", List.of(".backtest-toolbar", "#modeLabel", "#dataSourceLabel"),
+            "Chart", List.of("#watchlist", "#modeLabel", "#dataSourceLabel"),
+            "Research", List.of("#planLabel", "#strategyBox", "#metricBox"));
     @TempDir
     Path dir;
     private final FxTaskExecutor executor = new FxTaskExecutor();
@@ -149,6 +154,7 @@ class WorkstationScreenshotsFxTest {
         List<String> shot = only.isBlank() ? views : views.stream().filter(v -> java.util.Arrays.stream(only.split(","))
                 .anyMatch(o -> o.trim().equalsIgnoreCase(v))).toList();
         Map<String, List<String>> cutOff = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> mustFit = new java.util.LinkedHashMap<>();
         for (Theme theme : List.of(Theme.PRIMER_LIGHT, Theme.PRIMER_DARK)) {
             robot.interact(() -> themes.apply(theme.id()));
             for (int[] size : SIZES) {
@@ -166,16 +172,20 @@ class WorkstationScreenshotsFxTest {
                     Snapshots.write(root, name);
                     List<String> cut = WaitForAsyncUtils.asyncFx(() -> org.leverdesk.ui.CutOffTexts.under(root)).get();
                     cutOff.put(name, cut);
+                    // the parts made to fit at 1024×700 stay whole: the run's title and buttons, the watchlist, the account mode
+                    for (String part : size[0] == 1024 ? MUST_FIT.getOrDefault(view, List.of()) : List.<String>of()) {
+                        List<String> partCut = WaitForAsyncUtils.asyncFx(() -> root.lookup(part) == null ? List.of("no " + part)
+                                : org.leverdesk.ui.CutOffTexts.under(root.lookup(part))).get();
+                        if (!partCut.isEmpty()) {
+                            mustFit.put(name + " " + part, partCut);
+                        }
+                    }
                 }
             }
         }
         // what is still drawn cut off, for the person looking at the pictures
         cutOff.forEach((name, cut) -> System.out.println("cut off in " + name + ": " + cut));
         // the views this test's fixes made fit: the Backtest view's toolbar and form, the Chart view's watchlist
-        Map<String, List<String>> mustFit = new java.util.LinkedHashMap<>(cutOff);
-        mustFit.keySet().retainAll(List.of("backtest-light-1024x700.png", "backtest-dark-1024x700.png", "chart-light-1024x700.png",
-                "chart-dark-1024x700.png"));
-        mustFit.values().removeIf(List::isEmpty);
         timing.detachAppender(opened);
         List<String> openings = opened.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
         System.out.println("first opening of each view (load average "
@@ -247,7 +257,7 @@ class WorkstationScreenshotsFxTest {
 
             robot.interact(window::requestFocus);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, window::isFocused);
-            robot.clickOn("#ticketButton");
+            robot.interact(() -> robot.lookup("#ticketButton").queryAs(Button.class).fire());
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#ticketView").tryQuery().isPresent());
             javafx.scene.control.TextField amount = robot.lookup("#ticket-amount").queryAs(javafx.scene.control.TextField.class);
             robot.interact(() -> amount.setText("10"));
@@ -255,15 +265,24 @@ class WorkstationScreenshotsFxTest {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ticket.viewModel().previewLines().size() > 2);
             WaitForAsyncUtils.waitForFxEvents();
             Snapshots.write(ticket.getScene().getRoot(), "order-ticket" + suffix);
+            // the typed quantity stays readable: its edited-field background follows the theme (it was light blue in the dark one)
+            // (the field's opaque colour under its tint: the last opaque fill)
+            javafx.scene.paint.Color fieldFill = amount.getBackground().getFills().stream().map(f -> (javafx.scene.paint.Color) f.getFill())
+                    .filter(c -> c.getOpacity() > 0.9).reduce((a, b) -> b).orElseThrow();
+            assertEquals(theme.dark(), fieldFill.getBrightness() < 0.5, "quantity field background " + fieldFill);
             robot.interact(() -> ((Stage) ticket.getScene().getWindow()).close());
 
             robot.interact(window::requestFocus);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, window::isFocused);
-            robot.clickOn("#panicButton");
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+            // fired, not clicked: the confirmation waits in showAndWait (and a 1000 px window's status bar is below the screen's edge)
+            Button panic = robot.lookup("#panicButton").queryAs(Button.class);
+            javafx.application.Platform.runLater(panic::fire);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
             Node pane = robot.lookup(".dialog-pane").query();
             WaitForAsyncUtils.waitForFxEvents();
             Snapshots.write(pane.getScene().getRoot(), "close-all-confirm" + suffix);
+            assertTrue(pane.getScene().getRoot().getStyleClass().contains(theme.dark() ? "theme-dark" : "theme-light"),
+                    "the confirmation wears the theme: " + pane.getScene().getRoot().getStyleClass());
             robot.interact(() -> ((Stage) pane.getScene().getWindow()).close());
 
             robot.interact(window::requestFocus);
@@ -273,6 +292,8 @@ class WorkstationScreenshotsFxTest {
             Node table = robot.lookup("#shortcutTable").query();
             WaitForAsyncUtils.waitForFxEvents();
             Snapshots.write(table.getScene().getRoot(), "shortcuts-help" + suffix);
+            assertTrue(table.getScene().getRoot().getStyleClass().contains(theme.dark() ? "theme-dark" : "theme-light"),
+                    "the shortcuts list wears the theme: " + table.getScene().getRoot().getStyleClass());
             robot.interact(() -> ((Stage) table.getScene().getWindow()).close());
         }
     }

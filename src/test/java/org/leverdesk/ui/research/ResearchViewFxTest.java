@@ -130,7 +130,9 @@ class ResearchViewFxTest {
         assertTrue(headers.containsAll(List.of("Sharpe ratio", "Max drawdown", "Annual volatility", "Final equity")), headers.toString());
         assertTrue(headers.stream().noneMatch(h -> java.util.Arrays.stream(org.leverdesk.research.Metric.values())
                 .anyMatch(m -> m.key().equals(h) && !m.key().equals(m.label()))), headers.toString());
-        assertEquals("Sharpe ratio", robot.lookup("#metricBox").queryAs(javafx.scene.control.ComboBox.class).getButtonCell().getText());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.leverdesk.research.Metric> rankBy = robot.lookup("#metricBox").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals("Sharpe ratio", rankBy.getConverter().toString(rankBy.getValue()), "the ranking choice as the combo box shows it");
         Thread.sleep(300);   // the columns are re-measured after the rows arrive
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> org.leverdesk.ui.CutOffTexts.under(trials)).get(), "sweep table texts cut off");
