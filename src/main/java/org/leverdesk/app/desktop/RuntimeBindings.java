@@ -38,7 +38,8 @@ final class RuntimeBindings {
                 app.orders()::recent,
                 JournalSource.of(app.journal()), new DashboardData(runtime.broker(), () -> config, app.decisions(),
                         () -> startingCapital(runtime), runtime::status, clock, app.riskGuardStatus(config)), manualOrders(app, config, runtime),
-                runtime.emergency(), positionHolds(runtime.execution()), app.riskGuardStatus(config));
+                runtime.emergency(), positionHolds(runtime.execution()), app.riskGuardStatus(config),
+                new org.leverdesk.execution.OptionInstructions(app.journal()));
     }
 
     /**
