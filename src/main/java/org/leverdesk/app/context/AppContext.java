@@ -391,12 +391,27 @@ public final class AppContext implements AutoCloseable {
      * keeps in the store): the Dashboard's banner and gauges, {@code leverdesk guard}, the Options view.
      */
     public org.leverdesk.riskguard.RiskGuardStatusProvider riskGuardStatus(org.leverdesk.config.AppConfig config) {
+        return riskGuardStatus(config, null);
+    }
+
+    /**
+     * The RiskGuard's status with the open-risk and net-delta gauges of {@code broker}'s option positions (grouped
+     * and priced on this market's synthetic chains, as the Options view does); {@code broker} null: without them.
+     */
+    public org.leverdesk.riskguard.RiskGuardStatusProvider riskGuardStatus(org.leverdesk.config.AppConfig config,
+                                                                           org.leverdesk.broker.Broker broker) {
         java.util.Map<String, org.leverdesk.riskguard.GuardLimits> limits = new java.util.LinkedHashMap<>();
         for (org.leverdesk.config.StrategySettings s : config.enabledStrategies()) {
             limits.put(s.strategyId(), LiveStrategies.strategy(s).guardLimits());
         }
+        java.util.function.Supplier<org.leverdesk.riskguard.OptionExposure> exposure = null;
+        if (broker != null) {
+            // the chains are built when first read (not for a config without spreads or condor)
+            exposure = () -> new org.leverdesk.optionbook.BookExposure(broker, new org.leverdesk.optionbook.SyntheticChainSource(
+                    marketData, optionChains(), false), Clock.systemUTC()).get();
+        }
         return new org.leverdesk.execution.GuardStatusService(new org.leverdesk.store.GuardStateRepository(requireStore(),
-                Clock.systemUTC()), limits, calendar, Clock.systemUTC());
+                Clock.systemUTC()), limits, calendar, Clock.systemUTC(), exposure);
     }
 
     /** The store's data folder (where the scheduler lock lives); requires an open store. */
