@@ -293,11 +293,27 @@ public final class AppContext implements AutoCloseable {
         }
         if (broker instanceof org.leverdesk.broker.alpaca.AlpacaBroker alpaca) {
             // On Alpaca the strategies see Alpaca's chain and its option activities reach the store's count (issue 16 §4).
-            execution.setOptionMarket(day -> new org.leverdesk.broker.alpaca.AlpacaOptionMarket(alpaca.options(), day));
+            // Alpaca's chain has no rate: the T-bill rate beside the prices (DGS3MO, as the synthetic chains), else the labelled 3%
+            org.leverdesk.options.market.RiskFreeRate rates = alpacaChainRates();
+            execution.setOptionMarket(day -> new org.leverdesk.broker.alpaca.AlpacaOptionMarket(alpaca.options(), day, rates));
             execution.setOptionEventSource(held -> org.leverdesk.broker.alpaca.AlpacaOptionEvents.read(alpaca.options(),
                     now.instant().minus(java.time.Duration.ofDays(90)), held));
         }
         return execution;
+    }
+
+    /** The DGS3MO T-bill rates beside the prices folder for Alpaca's chains; null (the chain's labelled fallback) without one. */
+    private org.leverdesk.options.market.RiskFreeRate alpacaChainRates() {
+        if (pricesDir == null) {
+            return null;
+        }
+        try {
+            return org.leverdesk.options.data.OptionMarketFiles.treasuryBillRates(
+                    org.leverdesk.options.data.OptionMarketFiles.besidePrices(pricesDir));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AppContext.class).warn("Alpaca's option chains use the 3% fallback rate: {}", e.getMessage());
+            return null;
+        }
     }
 
     /** The option chains, or null (logged) when this market's volatility or rate files cannot be read. */
