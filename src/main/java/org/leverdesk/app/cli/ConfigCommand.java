@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
                 "notifications.<name>. Every change is checked by the same rules as 'run', 'daemon' and Settings;",
                 "a change that makes the config invalid is refused and nothing is written."},
         subcommands = {ConfigCommand.Show.class, ConfigCommand.Validate.class, ConfigCommand.Set.class,
-            ConfigCommand.Unset.class})
+            ConfigCommand.Unset.class, ConfigOptionsModeCommand.class})
 public final class ConfigCommand implements Runnable {
     @Spec
     CommandSpec spec;

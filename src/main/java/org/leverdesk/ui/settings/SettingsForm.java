@@ -48,6 +48,8 @@ final class SettingsForm {
     private final double defaultShare;
     // Strategies in the config that the catalog does not list: kept as they are.
     private List<StrategySettings> others = List.of();
+    // Seed 003's portfolio (mode and assets) is kept as loaded: its strategies are edited like the others.
+    private org.leverdesk.config.OptionsPortfolio portfolio;
     /** The risk engine's limits: edited with `leverdesk config set risk.limits.…`, kept as loaded when Settings saves. */
     private org.leverdesk.config.RiskLimits limits = org.leverdesk.config.RiskLimits.defaults();
 
@@ -179,6 +181,7 @@ final class SettingsForm {
             }
         }
         limits = config.risk().limits();
+        portfolio = config.portfolio();
         others = config.strategies().stream().filter(s -> strategies.stream().noneMatch(d -> d.id().equals(s.strategyId()))).toList();
         NotificationSettings n = config.notifications();
         set("notifications.desktop", n.desktop());
@@ -233,7 +236,7 @@ final class SettingsForm {
             var chat = new org.leverdesk.config.ChatSettings(bool("chat.telegram"), text("chat.telegramChatIds"),
                     bool("chat.discord"), text("chat.discordUserIds"), text("chat.discordApplicationId"),
                     text("chat.discordGuildId"));
-            return Optional.of(new AppConfig(broker, risk, list, n, advisor, chat));
+            return Optional.of(new AppConfig(broker, risk, list, n, advisor, chat, portfolio));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
