@@ -211,7 +211,8 @@ public final class ConfigCommand implements Runnable {
         String broker = b.kind() == BrokerKind.PAPER ? "paper" : "alpaca " + b.alpacaEndpoint() + (b.liveTradingEnabled()
                 ? ", live trading on" : "");
         return "broker " + broker + "; " + (enabled.isEmpty() ? "no strategy enabled" : "enabled: " + String.join(", ", enabled))
-                + "; notifications: " + (channels.isEmpty() ? "none" : String.join(", ", channels));
+                + "; notifications: " + (channels.isEmpty() ? "none" : String.join(", ", channels))
+                + (cfg.portfolio() == null || cfg.portfolio().mode() == null ? "" : "; options mode " + cfg.portfolio().mode().label());
     }
 
     /** Secrets the config needs but cannot get, or a secrets file others can read. */

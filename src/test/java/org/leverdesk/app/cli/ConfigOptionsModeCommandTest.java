@@ -40,7 +40,8 @@ class ConfigOptionsModeCommandTest {
         assertEquals("balanced: dca 40% (QQQM $45/week, VTI $25/week), wheel 60% (QQQM, options on QQQ)", out.get(0));
         assertEquals("  dca           40.00%  {symbol=QQQM, weeklyAmount=70, weights=QQQM:0.45,VTI:0.25}", out.get(1));
         assertEquals("  wheel         60.00%  {optionsTicker=QQQ, symbol=QQQM}", out.get(2));
-        assertTrue(out.get(3).startsWith("saved in " + config() + "; now: broker paper; enabled: dca 40% (close-10m), wheel 60%"),
+        assertTrue(out.get(3).startsWith("saved in " + config() + "; now: broker paper; enabled: dca 40% (close-10m), wheel 60%")
+                && out.get(3).endsWith("; options mode balanced"),
                 out.get(3));
         AppConfig cfg = new ConfigFile(config()).load();
         assertEquals(OptionsMode.BALANCED, cfg.portfolio().mode());
