@@ -48,6 +48,23 @@ public record PortfolioAsset(String ticker, String optionsTicker, double weight,
         return new PortfolioAsset(f[0], f[1], number(spec, "weight", f[2]), ids, number(spec, "maxAllocPct", f[4]));
     }
 
+    /** The asset in {@link #parse}'s notation, e.g. {@code QQQM:QQQ:0.45:dca,wheel:0.5}. */
+    public String spec() {
+        return ticker + ":" + optionsTicker + ":" + OptionsPortfolio.num(weight) + ":" + String.join(",", strategies) + ":"
+                + OptionsPortfolio.num(maxAllocPct);
+    }
+
+    /** Assets separated by semicolons or new lines, each in {@link #parse}'s notation; blank parts are skipped. */
+    public static List<PortfolioAsset> parseAll(String text) {
+        List<PortfolioAsset> out = new ArrayList<>();
+        for (String part : (text == null ? "" : text).split("[;\\n]")) {
+            if (!part.isBlank()) {
+                out.add(parse(part));
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The seed's names (credit_spreads, iron_condor, covered_call) as the catalog's ids; others lower-cased as given. */
     static String canonical(String name) {
         String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replace('_', '-');
