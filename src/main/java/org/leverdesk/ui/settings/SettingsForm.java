@@ -95,7 +95,7 @@ final class SettingsForm {
         // Seed 003's mode and symbols portfolio: saved, it expands into the dca / covered-call / wheel / spreads / condor
         // settings below with the mode's shares (the same expansion as 'leverdesk config options-mode').
         add(OPTIONS_MODE, "portfolio.mode", Params.choice("mode", "Mode", MODE_OFF,
-                "Picks the option-income strategies and their capital shares; saving fills them in below",
+                "The option strategies and their shares; saving sets them below",
                 new Choice(MODE_OFF, "Off: the strategies below as set"),
                 new Choice("conservative", "Conservative: DCA 70% + covered calls 30%"),
                 new Choice("balanced", "Balanced: DCA 40% + the wheel 60%"),
@@ -103,10 +103,9 @@ final class SettingsForm {
         add(OPTIONS_MODE, "portfolio.weeklyDcaTotal", Params.money("weeklyDcaTotal", "Weekly DCA total", 100,
                 NumberRange.of(0, 100_000_000, 10).aboveMin(), "Dollars a week, split by the assets' weights"));
         add(OPTIONS_MODE, "portfolio.capitalShare", Params.percent("capitalShare", "Mode's capital share", 1.0, PercentBase.FRACTION,
-                NumberRange.of(0, 100, 1).aboveMin(), "Share of the account the whole mode uses; each strategy gets its mode share of it"));
+                NumberRange.of(0, 100, 1).aboveMin(), "Share of the account the whole mode uses"));
         add(OPTIONS_MODE, "portfolio.symbols", Params.text("symbols", "Assets", "",
-                "TICKER:OPTIONS_TICKER:WEIGHT:STRATEGIES:MAX_ALLOC_PCT separated by ';', e.g. QQQM:QQQ:0.45:dca,wheel:0.5;"
-                        + " VTI:VTI:0.25:dca:0.35"));
+                "TICKER:OPTIONS:WEIGHT:STRATEGIES:MAX SHARE; ... e.g. QQQM:QQQ:0.45:dca,wheel:0.5"));
         for (StrategyDescriptor s : strategies) {
             String g = s.displayName();
             String k = "strategies." + s.id() + ".";
@@ -372,7 +371,10 @@ final class SettingsForm {
         if (problem.startsWith("strategies: the enabled")) {
             return "The enabled strategies' capital shares" + problem.substring("strategies: the enabled strategies' capital shares".length());
         }
-        String out = problem;
+        // "portfolio.symbols[1].maxAllocPct ..." -> "Assets: asset 2 maxAllocPct ..."
+        String out = java.util.regex.Pattern.compile("portfolio\\.symbols\\[(\\d+)\\]\\.?(\\w*)").matcher(problem)
+                .replaceAll(r -> "portfolio.symbols: asset " + (Integer.parseInt(r.group(1)) + 1)
+                        + (r.group(2).isEmpty() ? "" : " " + r.group(2)));
         for (Map.Entry<String, FieldModel> e : fields.entrySet()) {
             out = out.replace(e.getKey(), e.getValue().label());
         }
