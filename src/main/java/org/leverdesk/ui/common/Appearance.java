@@ -13,4 +13,10 @@ public interface Appearance {
 
     /** Applies theme {@code id} to every window and remembers it for the next start. */
     void apply(String id);
+
+    /**
+     * The id of the theme in use as it changes, wherever the switch was made (Settings, View › Theme,
+     * Ctrl+Shift+L): the one theme state every place that shows the theme follows.
+     */
+    javafx.beans.value.ObservableValue<String> currentProperty();
 }

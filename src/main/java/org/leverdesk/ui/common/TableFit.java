@@ -84,6 +84,8 @@ public final class TableFit {
                 text.fillProperty().bind(textFillProperty());
                 text.fontProperty().bind(fontProperty());
                 setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+                // centred in a tall row like the row's other cells, not at its top
+                setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             }
 
             @Override

@@ -10,4 +10,9 @@ public record JournalRow(long id, String at, String kind, String strategy, Strin
         return new JournalRow(e.id(), Formats.dateTime(e.at(), zone), e.kind(), e.strategyId() == null ? "" : e.strategyId(),
                 e.message(), e.detailsJson() == null ? "" : e.detailsJson());
     }
+
+    /** The whole entry as the detail pane and the row's tooltip show it: the message, then its details when it has any. */
+    public String wholeText() {
+        return details.isEmpty() ? message : message + "\n\nDetails: " + details;
+    }
 }

@@ -2,6 +2,8 @@ package org.leverdesk.ui.journal;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -14,11 +16,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.leverdesk.ui.common.FxmlViews;
+import org.leverdesk.ui.common.TableFit;
 import org.leverdesk.ui.common.WhileShown;
 
 /** The Journal view, bound to a {@link JournalViewModel}; polls for new entries while shown. */
@@ -50,7 +54,7 @@ public final class JournalView {
     @FXML private TableColumn<JournalRow, String> kindColumn;
     @FXML private TableColumn<JournalRow, String> strategyColumn;
     @FXML private TableColumn<JournalRow, String> messageColumn;
-    @FXML private TableColumn<JournalRow, String> detailsColumn;
+    @FXML private TextArea entryDetail;
 
     public JournalView(JournalViewModel viewModel) {
         this.viewModel = viewModel;
@@ -94,14 +98,24 @@ public final class JournalView {
         text(kindColumn, JournalRow::kind);
         text(strategyColumn, JournalRow::strategy);
         text(messageColumn, JournalRow::message);
-        text(detailsColumn, JournalRow::details);
-        // long messages and details are cut by the columns: the row's tooltip shows them whole
+        // time, kind and strategy always whole; a long message wraps (the row grows) instead of ending in "…"
+        Map<TableColumn<JournalRow, ?>, Function<JournalRow, String>> fitted = new LinkedHashMap<>();
+        fitted.put(atColumn, JournalRow::at);
+        fitted.put(kindColumn, JournalRow::kind);
+        fitted.put(strategyColumn, JournalRow::strategy);
+        TableFit.fit(journalTable, fitted);
+        messageColumn.setCellFactory(c -> TableFit.wrapping(messageColumn));
+        // the selected entry whole, with its details, in the pane under the table; the row's tooltip says the same
+        entryDetail.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            JournalRow r = journalTable.getSelectionModel().getSelectedItem();
+            return r == null ? "" : r.wholeText();
+        }, journalTable.getSelectionModel().selectedItemProperty()));
         journalTable.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(JournalRow r, boolean empty) {
                 super.updateItem(r, empty);
                 setTooltip(empty || r == null ? null
-                        : new Tooltip(r.message() + (r.details().isEmpty() ? "" : "\n" + r.details())));
+                        : new Tooltip(r.wholeText()));
             }
         });
     }

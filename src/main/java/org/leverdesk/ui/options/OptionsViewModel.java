@@ -168,6 +168,18 @@ public final class OptionsViewModel {
         }
     }
 
+    /**
+     * The expiry the chain opens on: the nearest with at least one day to go. A 0-DTE expiry is all but
+     * expired (its Greeks are zeros and its deltas 0 or 1), not what a trader opening the chain wants to
+     * see first; it stays in the list. The nearest one when every expiry is 0 DTE; null without any.
+     */
+    static LocalDate defaultExpiry(List<LocalDate> dates, LocalDate asOf) {
+        if (dates.isEmpty()) {
+            return null;
+        }
+        return dates.stream().filter(d -> asOf == null || d.isAfter(asOf)).findFirst().orElse(dates.get(0));
+    }
+
     private void apply(Loaded l) {
         applying = true;
         try {
@@ -180,7 +192,7 @@ public final class OptionsViewModel {
             LocalDate keep = expiry.get();
             List<LocalDate> dates = chain == null ? List.of() : chain.expiries().stream().map(Expiry::date).toList();
             expiries.setAll(dates);
-            expiry.set(dates.contains(keep) ? keep : dates.isEmpty() ? null : dates.get(0));
+            expiry.set(dates.contains(keep) ? keep : defaultExpiry(dates, chain == null ? null : chain.asOf()));
         } finally {
             applying = false;
         }

@@ -63,6 +63,7 @@ public final class AdviceViewModel {
     private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canApplyLlm = new ReadOnlyBooleanWrapper();
     private Advice advice;
+    private List<String> candidateNames = List.of();
     private Suggestion llmSuggestion;
 
     /**
@@ -169,36 +170,72 @@ public final class AdviceViewModel {
             Neighbour n = a.match().neighbours().get(i);
             out.add(new NeighbourRow(n.date(), n.windowEnd(), n.similarity(), a.returns()[i]));
         }
+        // the parameter sets in the strategy's labels ("Entry RSI 10"), never its keys ("entryRsi=10")
+        ParameterHeadings words = form.headings(a.request().base().strategyId());
+        List<String> names = new ArrayList<>();
+        for (Candidate cand : a.request().candidates()) {
+            names.add(setName(cand, a.request().active(), words));
+        }
+        candidateNames = List.copyOf(names);
         candidates.set(a.request().candidates());
         rows.setAll(out);
-        StringBuilder t = new StringBuilder("Features on " + a.match().today() + ":");
-        for (int j = 0; j < a.featureNames().size(); j++) {
-            t.append(String.format(Locale.ROOT, " %s %.2f", a.featureNames().get(j), a.match().todayFeatures()[j]));
-        }
-        todayText.set(t.toString());
+        todayText.set("Session " + a.match().today() + ": " + SessionFeatureWords.of(a.featureNames(), a.match().todayFeatures()));
         StringBuilder c = new StringBuilder();
         for (int j = 0; j < a.request().candidates().size(); j++) {
             Candidate cand = a.request().candidates().get(j);
             c.append(String.format(Locale.ROOT, "%sset %d %s: mean %+.2f%%, beat the active version in %d of %d%s", j == 0 ? "" : "\n",
-                    j + 1, cand.label(), a.meanReturns()[j] * 100, a.wins()[j], a.match().neighbours().size(),
-                    j == a.request().activeIndex() ? "" : " · " + differences(a.request().active(), cand)));
+                    j + 1, names.get(j), a.meanReturns()[j] * 100, a.wins()[j], a.match().neighbours().size(),
+                    j == a.request().activeIndex() ? "" : " · " + differences(a.request().active(), cand, words)));
         }
         candidatesText.set(c.toString());
-        suggestionText.set(String.format(Locale.ROOT, "%s (confidence %.0f%%)", a.reason(), a.confidence() * 100));
+        // the advisor's reason names the sets by their keys; the same sets by their labels here
+        // (longest first: "entryRsi=1" is the start of "entryRsi=10")
+        String reason = a.reason();
+        List<Integer> byLength = new ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+            byLength.add(j);
+        }
+        byLength.sort(java.util.Comparator.comparingInt((Integer j) -> a.request().candidates().get(j).label().length()).reversed());
+        for (int j : byLength) {
+            reason = reason.replace(a.request().candidates().get(j).label(), names.get(j));
+        }
+        suggestionText.set(String.format(Locale.ROOT, "%s (confidence %.0f%%)", reason, a.confidence() * 100));
         canApply.set(!a.keepActive());
         message.set("");
     }
 
-    /** "entryRsi 30 → 25, exitRsi 75 → 80", or "same parameters". */
-    static String differences(Candidate active, Candidate other) {
+    /** "Entry RSI 30 → 25, Exit RSI 75 → 80", or "same parameters". */
+    static String differences(Candidate active, Candidate other, ParameterHeadings words) {
         List<String> out = new ArrayList<>();
         other.parameters().forEach((k, v) -> {
             String was = active.parameters().get(k);
             if (!v.equals(was)) {
-                out.add(k + " " + was + " → " + v);
+                out.add(words.of(k) + " " + words.shown(k, was) + " → " + words.shown(k, v));
             }
         });
         return out.isEmpty() ? "same parameters" : String.join(", ", out);
+    }
+
+    /**
+     * A set's name: a saved version's ("v2", "v1 (active)"); a grid point's by what it changes from the
+     * active version ("Entry RSI 10"), as the candidate's label ("entryRsi=10") is in the strategy's keys.
+     */
+    static String setName(Candidate c, Candidate active, ParameterHeadings words) {
+        if (c.versionId() != null) {
+            return c.label();
+        }
+        java.util.Map<String, String> changed = new java.util.LinkedHashMap<>();
+        c.parameters().forEach((k, v) -> {
+            if (!v.equals(active.parameters().get(k))) {
+                changed.put(k, v);
+            }
+        });
+        return changed.isEmpty() ? c.label() : words.inWords(changed);
+    }
+
+    /** The sets' names in the order of {@link #candidatesProperty()} (set before it changes). */
+    public List<String> candidateNames() {
+        return candidateNames;
     }
 
     /** Asks the LLM about the advice and measures its proposal over the same sessions. */

@@ -1,33 +1,84 @@
 package org.leverdesk.ui.research;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.leverdesk.strategy.catalog.ParameterKind;
 import org.leverdesk.strategy.catalog.StrategyCatalog;
 import org.leverdesk.strategy.catalog.StrategyDescriptor.ParameterSpec;
 
 /**
  * A strategy parameter's heading in the research lab: its label and the unit of the values the sweep
  * tries ("Entry RSI", "Lookback (days)", "Stop loss (fraction)"). The sweep tries the text the strategy
- * parses, so a percent is headed with the strategy's own unit of it, not with "%".
+ * parses, so a percent is headed with the strategy's own unit of it, not with "%". An on/off parameter
+ * is shown and typed as "on"/"off", never as the strategy's "true"/"false".
  */
 final class ParameterHeadings {
     private final Map<String, String> byName;
+    private final Map<String, ParameterSpec> specs;
 
-    private ParameterHeadings(Map<String, String> byName) {
+    private ParameterHeadings(Map<String, String> byName, Map<String, ParameterSpec> specs) {
         this.byName = byName;
+        this.specs = specs;
     }
 
     /** The headings of {@code strategyId}'s parameters; headings from the names when the catalog lacks it. */
     static ParameterHeadings of(StrategyCatalog catalog, String strategyId) {
         Map<String, String> map = new HashMap<>();
-        catalog.find(strategyId).ifPresent(d -> d.parameters().forEach(p -> map.put(p.name(), heading(p))));
-        return new ParameterHeadings(map);
+        Map<String, ParameterSpec> specs = new HashMap<>();
+        catalog.find(strategyId).ifPresent(d -> d.parameters().forEach(p -> {
+            map.put(p.name(), heading(p));
+            specs.put(p.name(), p);
+        }));
+        return new ParameterHeadings(map, specs);
     }
 
     /** The heading of {@code name}; for a parameter the catalog does not describe, its name in words. */
     String of(String name) {
         String h = byName.get(name);
         return h != null ? h : new ParameterSpec(name, "", "").label();
+    }
+
+    /** {@code value} of parameter {@code name} as the lab shows it: "on"/"off" for an on/off parameter, else as it is. */
+    String shown(String name, String value) {
+        if (onOff(name) && value != null && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(value) ? "on" : "off";
+        }
+        return value;
+    }
+
+    /**
+     * The values to try as the strategy parses them: for an on/off parameter "on"/"yes" become "true" and
+     * "off"/"no" "false" ("on,off" tries both); anything else as typed.
+     */
+    String typed(String name, String spec) {
+        if (!onOff(name)) {
+            return spec;
+        }
+        List<String> out = new ArrayList<>();
+        for (String v : spec.split(",", -1)) {
+            String t = v.trim().toLowerCase(Locale.ROOT);
+            out.add(switch (t) {
+                case "on", "yes", "true" -> "true";
+                case "off", "no", "false" -> "false";
+                default -> v.trim();
+            });
+        }
+        return String.join(",", out);
+    }
+
+    /** A set of parameters in words: "Entry RSI 20, Exit RSI 70, Hedge on". */
+    String inWords(Map<String, String> parameters) {
+        List<String> out = new ArrayList<>();
+        parameters.forEach((k, v) -> out.add(of(k) + " " + shown(k, v)));
+        return out.isEmpty() ? "the base parameters" : String.join(", ", out);
+    }
+
+    private boolean onOff(String name) {
+        ParameterSpec p = specs.get(name);
+        return p != null && p.kind() == ParameterKind.ON_OFF;
     }
 
     static String heading(ParameterSpec p) {

@@ -1,8 +1,11 @@
 package org.leverdesk.ui.research;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -190,13 +193,17 @@ public final class ResearchView {
         int row = 0;
         for (ParameterRow p : viewModel.parameters()) {
             Label name = new Label(p.heading());
-            name.setTooltip(new Tooltip(p.description() + " (default " + p.defaultValue() + ")"));
+            // a long heading ("Minimum volume (shares)") wraps onto a second line rather than ending in "…"
+            name.setWrapText(true);
+            name.setMinHeight(Label.USE_PREF_SIZE);
+            name.setMaxWidth(150);
+            name.setTooltip(new Tooltip(p.description() + " (default " + p.prompt() + ")"));
             TextField field = new TextField();
             field.setId("param-" + p.name());
-            field.setPromptText(p.defaultValue());
+            field.setPromptText(p.prompt());
             field.setPrefColumnCount(9);
             field.textProperty().bindBidirectional(p.specProperty());
-            field.setTooltip(new Tooltip(p.description() + " (default " + p.defaultValue() + ")"));
+            field.setTooltip(new Tooltip(p.description() + " (default " + p.prompt() + ")"));
             p.problemProperty().addListener((o, old, now) -> {
                 field.pseudoClassStateChanged(INVALID, !now.isEmpty());
                 field.setTooltip(new Tooltip(now.isEmpty() ? p.description() : now));
@@ -238,10 +245,10 @@ public final class ResearchView {
         fitted.clear();
         for (ResearchViewModel.ParameterColumn p : parameters) {
             TableColumn<Trial, String> c = new TableColumn<>(p.heading());
-            c.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().parameters().getOrDefault(p.name(), "")));
+            c.setCellValueFactory(d -> new ReadOnlyStringWrapper(viewModel.shownValue(p.name(), d.getValue().parameters().getOrDefault(p.name(), ""))));
             c.setComparator(ResearchView::compareValues);
             trialsTable.getColumns().add(c);
-            fitted.put(c, t -> t.parameters().getOrDefault(p.name(), ""));
+            fitted.put(c, t -> viewModel.shownValue(p.name(), t.parameters().getOrDefault(p.name(), "")));
         }
         for (Metric m : Metric.values()) {
             // the trader's word ("Sharpe ratio"), as in the Backtest view's metric table, never the CLI's key
@@ -299,7 +306,7 @@ public final class ResearchView {
         windowNumberColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().number()));
         windowInSampleColumn.setCellValueFactory(d -> text(d.getValue().plan().isFrom() + " .. " + d.getValue().plan().isTo()));
         windowOutOfSampleColumn.setCellValueFactory(d -> text(d.getValue().plan().oosFrom() + " .. " + d.getValue().plan().oosTo()));
-        windowParametersColumn.setCellValueFactory(d -> text(d.getValue().inSampleBest().label()));
+        windowParametersColumn.setCellValueFactory(d -> text(viewModel.chosenInWords(d.getValue())));
         windowIsCagrColumn.setCellValueFactory(d -> text(ResearchTexts.pct(d.getValue().inSampleCagr())));
         windowOosCagrColumn.setCellValueFactory(d -> text(ResearchTexts.pct(d.getValue().outOfSampleCagr())));
         windowEfficiencyColumn.setCellValueFactory(d -> text(ResearchTexts.num(d.getValue().efficiency())));
@@ -310,10 +317,35 @@ public final class ResearchView {
         windowInSampleColumn.setPrefWidth(180);
         windowOutOfSampleColumn.setPrefWidth(180);
         windowParametersColumn.setPrefWidth(230);
-        for (TableColumn<WalkForwardWindow, ?> c : List.of(windowIsCagrColumn, windowOosCagrColumn, windowEfficiencyColumn,
-                windowDsrColumn, windowPboColumn)) {
-            c.setPrefWidth(70);
+        // each figure's heading in words, what it means in the heading's tooltip; every heading and figure whole
+        Map<TableColumn<WalkForwardWindow, ?>, Function<WalkForwardWindow, String>> figures = new LinkedHashMap<>();
+        Map<TableColumn<WalkForwardWindow, ?>, Tooltip> tips = new LinkedHashMap<>();
+        for (WalkForwardHeadings h : WalkForwardHeadings.values()) {
+            TableColumn<WalkForwardWindow, String> c = switch (h) {
+                case IN_SAMPLE_CAGR -> windowIsCagrColumn;
+                case OUT_OF_SAMPLE_CAGR -> windowOosCagrColumn;
+                case EFFICIENCY -> windowEfficiencyColumn;
+                case DEFLATED_SHARPE -> windowDsrColumn;
+                case OVERFIT_CHANCE -> windowPboColumn;
+            };
+            c.setText(h.label());
+            Tooltip tip = new Tooltip(h.explanation());
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
+            tips.put(c, tip);
+            figures.put(c, w -> c.getCellObservableValue(w) == null ? "" : c.getCellObservableValue(w).getValue());
         }
+        figures.put(windowInSampleColumn, w -> windowInSampleColumn.getCellObservableValue(w).getValue());
+        figures.put(windowOutOfSampleColumn, w -> windowOutOfSampleColumn.getCellObservableValue(w).getValue());
+        figures.put(windowParametersColumn, viewModel::chosenInWords);
+        // the tooltip on the column's heading (a TableColumn has none of its own), once the table has drawn its headings
+        windowsTable.skinProperty().addListener((o, old, skin) -> javafx.application.Platform.runLater(() ->
+                windowsTable.lookupAll(".column-header").forEach(n -> {
+                    if (n instanceof javafx.scene.control.skin.TableColumnHeader th && tips.containsKey(th.getTableColumn())) {
+                        Tooltip.install(th, tips.get(th.getTableColumn()));
+                    }
+                })));
+        TableFit.fit(windowsTable, figures);
         viewModel.walkForwardProperty().addListener((o, old, now) -> showWalkForward(now));
     }
 
@@ -402,7 +434,7 @@ public final class ResearchView {
         neighboursTable.getColumns().addAll(List.of(day, until, sim));
         for (int c = 0; c < candidates.size(); c++) {
             int index = c;
-            TableColumn<NeighbourRow, String> col = new TableColumn<>("set " + (c + 1) + " " + candidates.get(c).label());
+            TableColumn<NeighbourRow, String> col = new TableColumn<>("set " + (c + 1) + " " + advice.candidateNames().get(c));
             col.setCellValueFactory(d -> text(String.format(Locale.ROOT, "%+.2f%%", d.getValue().returns()[index] * 100)));
             neighboursTable.getColumns().add(col);
         }

@@ -189,7 +189,8 @@ public final class ResearchViewModel {
         symbol.set(s.defaultSymbol());
         ParameterHeadings headings = ParameterHeadings.of(catalog, s.id());
         for (BacktestRunner.Parameter p : s.parameters()) {
-            ParameterRow row = new ParameterRow(p.name(), headings.of(p.name()), p.defaultValue(), p.description());
+            ParameterRow row = new ParameterRow(p.name(), headings.of(p.name()), p.defaultValue(), p.description(),
+                    headings.shown(p.name(), p.defaultValue()), spec -> headings.typed(p.name(), spec));
             row.specProperty().addListener(x -> validate());
             parameters.add(row);
         }
@@ -208,7 +209,7 @@ public final class ResearchViewModel {
             r.setProblem("");
             if (!spec.isEmpty()) {
                 try {
-                    ParameterAxis.of(r.name(), spec);
+                    ParameterAxis.of(r.name(), r.strategySpec());
                 } catch (IllegalArgumentException e) {
                     r.setProblem(e.getMessage());
                     problems.add(e.getMessage());
@@ -239,7 +240,7 @@ public final class ResearchViewModel {
         List<ParameterAxis> axes = new ArrayList<>();
         for (ParameterRow r : parameters) {
             if (!r.specProperty().get().isBlank()) {
-                axes.add(ParameterAxis.of(r.name(), r.specProperty().get().trim()));
+                axes.add(ParameterAxis.of(r.name(), r.strategySpec()));
             }
         }
         if (axes.stream().noneMatch(a -> a.size() > 1)) {
@@ -376,6 +377,11 @@ public final class ResearchViewModel {
     public ReadOnlyObjectProperty<SweepResult> sweepProperty() { return sweep.getReadOnlyProperty(); }
     /** The runs of the last sweep, best first by its metric (the table sorts them further). */
     public ObservableList<Trial> trials() { return trials; }
+    /** The headings and on/off words of {@code strategyId}'s parameters, for the tabs that show parameter sets. */
+    ParameterHeadings headings(String strategyId) {
+        return ParameterHeadings.of(catalog, strategyId);
+    }
+
     /** A varied parameter's table column: the name its values are kept under and its heading (label and unit). */
     public record ParameterColumn(String name, String heading) {
     }
@@ -387,6 +393,18 @@ public final class ResearchViewModel {
     public ReadOnlyStringProperty overfittingTextProperty() { return overfittingText.getReadOnlyProperty(); }
     /** The run the Monte Carlo tab resamples. */
     public ObjectProperty<Trial> selectedProperty() { return selected; }
+
+    /** A sweep table's value of parameter {@code name} as the lab shows it ("on"/"off" for an on/off parameter). */
+    public String shownValue(String name, String value) {
+        SweepResult r = sweep.get();
+        return r == null ? value : headings(r.request().base().strategyId()).shown(name, value);
+    }
+
+    /** A walk-forward window's chosen parameters in words: "Entry RSI 20, Exit RSI 70", never "entryRsi=20". */
+    public String chosenInWords(org.leverdesk.research.walkforward.WalkForwardWindow w) {
+        WalkForwardResult r = walkForward.get();
+        return r == null ? w.inSampleBest().label() : headings(r.request().base().strategyId()).inWords(w.inSampleBest().parameters());
+    }
 
     private void showSweep(SweepResult r, Long id) {
         sweep.set(r);

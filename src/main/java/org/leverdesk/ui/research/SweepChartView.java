@@ -46,6 +46,8 @@ final class SweepChartView extends VBox {
             a.setAnimated(false);
             a.setAutoRangeRounding(false);
             a.setUnit(null);
+            // chartfx names a new axis "axis label"; an empty chart names none
+            a.setName(null);
         }
         heatmap.setColorGradient(io.fair_acc.chartfx.renderer.spi.utils.ColorGradient.VIRIDIS);
         zAxis.setSide(Side.RIGHT);
@@ -74,7 +76,11 @@ final class SweepChartView extends VBox {
         chart.getDatasets().clear();
         chart.getAxes().remove(zAxis);
         switch (c.kind()) {
-            case NONE -> title.setText("The chart needs a numeric parameter with several values");
+            case NONE -> {
+                title.setText("The chart needs a numeric parameter with several values");
+                xAxis.setName(null);
+                yAxis.setName(null);
+            }
             case LINE -> {
                 title.setText(c.metric().label() + " by " + c.xName() + (c.bestOverOthers() ? " (best over the other parameters)" : "")
                         + " · click a point to open that run in the Backtest view");

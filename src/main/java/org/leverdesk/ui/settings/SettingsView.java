@@ -80,7 +80,7 @@ public final class SettingsView {
         }
         FormOptions options = FormOptions.wide(tickers, "setting-");
         Map<String, GridPane> groups = new LinkedHashMap<>();
-        byGroup.forEach((title, fields) -> groups.put(title, newGroup(title, groups.isEmpty(), FormView.grid(fields, options))));
+        byGroup.forEach((title, fields) -> groups.put(title, newGroup(title, groups.isEmpty(), keepChoicesWhole(FormView.grid(fields, options)))));
         if (viewModel.canSendTests()) {
             GridPane notifications = groups.get(SettingsForm.NOTIFICATIONS);
             HBox tests = new HBox(8, new Label("Send test"));
@@ -94,6 +94,21 @@ public final class SettingsView {
             }
             notifications.add(tests, 0, notifications.getRowCount() + 2, 3, 1);
         }
+    }
+
+    /**
+     * In a narrow window the grid shrank its editor column to its 100 px minimum and cut the choices
+     * ("Report and le…"): each choice box keeps its whole width (that of its longest choice) and the help
+     * text beside it, which wraps, gives way instead.
+     */
+    private static GridPane keepChoicesWhole(GridPane grid) {
+        grid.getColumnConstraints().get(1).setMinWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+        for (javafx.scene.Node n : grid.getChildren()) {
+            if (n instanceof javafx.scene.control.ComboBox<?> box) {
+                box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        return grid;
     }
 
     private GridPane newGroup(String title, boolean first, GridPane grid) {

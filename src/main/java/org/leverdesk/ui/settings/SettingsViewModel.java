@@ -128,6 +128,12 @@ public final class SettingsViewModel {
                 appearance.apply(f.stored());
             }
         });
+        // a switch made elsewhere (View › Theme, Ctrl+Shift+L) shows here too: the field follows the one theme state
+        appearance.currentProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.equals(f.stored())) {
+                f.load(now);
+            }
+        });
         return f;
     }
 

@@ -49,11 +49,13 @@ public final class ThemeManager implements Appearance {
     };
     private boolean followingDialogs;
     private Theme current;
+    private final javafx.beans.property.ReadOnlyStringWrapper currentId = new javafx.beans.property.ReadOnlyStringWrapper();
 
     /** @param folder where the choice is kept; null keeps it for this run only */
     public ThemeManager(Path folder) {
         this.file = folder == null ? null : folder.resolve(FILE_NAME);
         this.current = load();
+        currentId.set(current.id());
     }
 
     public Theme theme() {
@@ -77,6 +79,12 @@ public final class ThemeManager implements Appearance {
         current = theme;
         save();
         applyNow();
+        currentId.set(theme.id());
+    }
+
+    @Override
+    public javafx.beans.value.ObservableValue<String> currentProperty() {
+        return currentId.getReadOnlyProperty();
     }
 
     /** Sets the stylesheet and restyles every registered window. */

@@ -57,7 +57,9 @@ class WorkstationScreenshotsFxTest {
     private static final Map<String, List<String>> MUST_FIT = Map.of(
             "Backtest", List.of(".backtest-toolbar", "#modeLabel", "#dataSourceLabel"),
             "Chart", List.of("#watchlist", "#modeLabel", "#dataSourceLabel"),
-            "Research", List.of("#planLabel", "#strategyBox", "#metricBox"));
+            "Research", List.of("#planLabel", "#strategyBox", "#metricBox", "#parametersPane"),
+            "Journal", List.of("#journalView"),
+            "Settings", List.of("#groupsBox"));
     @TempDir
     Path dir;
     private final FxTaskExecutor executor = new FxTaskExecutor();

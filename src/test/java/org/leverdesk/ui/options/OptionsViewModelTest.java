@@ -160,4 +160,16 @@ class OptionsViewModelTest {
         assertTrue(vm.positions().isEmpty());
         assertFalse(vm.loadingProperty().get());
     }
+
+    @Test
+    void theChainOpensOnTheNearestExpiryWithADayToGo() {
+        java.time.LocalDate friday = java.time.LocalDate.of(2026, 12, 4);
+        // a 0-DTE expiry on the chain's day shows zero Greeks: the next one is what a trader opens on
+        assertEquals(java.time.LocalDate.of(2026, 12, 7), OptionsViewModel.defaultExpiry(
+                List.of(friday, java.time.LocalDate.of(2026, 12, 7), java.time.LocalDate.of(2026, 12, 11)), friday));
+        assertEquals(friday.plusDays(7), OptionsViewModel.defaultExpiry(List.of(friday.plusDays(7)), friday));
+        // only 0 DTE left: still shown rather than an empty chain
+        assertEquals(friday, OptionsViewModel.defaultExpiry(List.of(friday), friday));
+        assertEquals(null, OptionsViewModel.defaultExpiry(List.of(), friday));
+    }
 }

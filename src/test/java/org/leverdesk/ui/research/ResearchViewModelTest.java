@@ -156,4 +156,44 @@ class ResearchViewModelTest {
         advice.advise();
         assertTrue(advice.rows().isEmpty());
     }
+
+    @Test
+    void onOffParametersAreShownAndTypedAsOnAndOff() {
+        ResearchViewModel vm = model();
+        ParameterRow vwap = vm.parameters().stream().filter(r -> r.name().equals("vwapFilter")).findFirst().orElseThrow();
+        ParameterRow hedge = vm.parameters().stream().filter(r -> r.name().equals("hedge")).findFirst().orElseThrow();
+        assertEquals("off", vwap.prompt(), "the empty field's prompt, never the strategy's 'false'");
+        assertEquals("on", hedge.prompt());
+        vm.setSpec("vwapFilter", "on, off");
+        assertEquals("", vm.formProblemProperty().get());
+        assertEquals("2 runs of rsi2 on TQQQ", vm.planProperty().get());
+        // the strategy still gets its own text
+        assertEquals(List.of("true", "false"), vm.sweepRequest().space().varied().get(0).values());
+        vm.runSweep();
+        assertEquals("", vm.errorProperty().get());
+        assertEquals(java.util.Set.of("on", "off"), vm.trials().stream()
+                .map(t -> vm.shownValue("vwapFilter", t.parameters().get("vwapFilter"))).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
+    void parameterSetsAndSessionFeaturesAreInWords() {
+        ParameterHeadings h = ParameterHeadings.of(org.leverdesk.strategy.catalog.StrategyCatalog.builtIn(), "rsi2");
+        var active = new org.leverdesk.research.similar.Candidate("v1 (active)", 1L, java.util.Map.of("entryRsi", "30", "hedge", "true"));
+        var grid = new org.leverdesk.research.similar.Candidate("entryRsi=10", null, java.util.Map.of("entryRsi", "10", "hedge", "true"));
+        var off = new org.leverdesk.research.similar.Candidate("hedge=false", null, java.util.Map.of("entryRsi", "30", "hedge", "false"));
+        assertEquals("v1 (active)", AdviceViewModel.setName(active, active, h));
+        assertEquals("Entry RSI 10", AdviceViewModel.setName(grid, active, h));
+        assertEquals("Hedge off", AdviceViewModel.setName(off, active, h));
+        assertEquals("Entry RSI 30 → 10", AdviceViewModel.differences(active, grid, h));
+        assertEquals("Entry RSI 20, Exit RSI 70", h.inWords(new java.util.TreeMap<>(java.util.Map.of("entryRsi", "20", "exitRsi", "70"))));
+        String features = SessionFeatureWords.of(List.of("regime", "rsi14", "atr_pct", "volume_ratio", "sma50_dist", "vix"),
+                new double[] {0, 42.98, 4.95, 1.26, -1.79, 13.6});
+        assertEquals("regime cautious · RSI(14) 43.0 · daily range (ATR 14) 4.95% of the close · volume 1.26× its 20-day average"
+                + " · -1.8% from the 50-day average · VIX 13.60", features);
+        // the walk-forward headings: no abbreviation without its words, each explained
+        for (WalkForwardHeadings w : WalkForwardHeadings.values()) {
+            assertFalse(List.of("IS CAGR", "OOS CAGR", "WFE", "DSR", "PBO").contains(w.label()), w.label());
+            assertTrue(w.explanation().length() > 60, w.explanation());
+        }
+    }
 }

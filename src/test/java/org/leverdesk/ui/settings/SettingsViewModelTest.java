@@ -326,4 +326,30 @@ class SettingsViewModelTest {
         assertTrue(vm.canSendTests());
         assertFalse(new SettingsViewModel(file, secrets, versions, executor, null).canSendTests());
     }
+
+    @Test
+    void theThemeChoiceFollowsASwitchMadeFromTheMenuOrTheShortcut() {
+        // the window's one theme state; View › Theme and Ctrl+Shift+L switch it through apply
+        javafx.beans.property.SimpleStringProperty current = new javafx.beans.property.SimpleStringProperty("primer-light");
+        List<String> applied = new ArrayList<>();
+        org.leverdesk.ui.common.Appearance appearance = new org.leverdesk.ui.common.Appearance() {
+            @Override public List<org.leverdesk.strategy.catalog.Choice> themes() {
+                return List.of(new org.leverdesk.strategy.catalog.Choice("primer-light", "Light (Primer)"),
+                        new org.leverdesk.strategy.catalog.Choice("primer-dark", "Dark (Primer)"));
+            }
+            @Override public String current() { return current.get(); }
+            @Override public void apply(String id) { applied.add(id); current.set(id); }
+            @Override public javafx.beans.value.ObservableValue<String> currentProperty() { return current; }
+        };
+        SettingsViewModel vm = new SettingsViewModel(file, secrets, versions, executor, null, appearance);
+        // a choice field holds the choice's value; its box shows the label ("Dark (Primer)")
+        assertEquals("primer-light", vm.themeField().valueProperty().get());
+        appearance.apply("primer-dark");   // the menu's switch, not the Settings field
+        assertEquals("primer-dark", vm.themeField().valueProperty().get());
+        assertFalse(vm.themeField().changedProperty().get(), "shown as the theme in use, not as an unsaved edit");
+        // and choosing in Settings still switches the window
+        vm.themeField().valueProperty().set("primer-light");
+        assertEquals(List.of("primer-dark", "primer-light"), applied);
+        assertEquals("primer-light", current.get());
+    }
 }
