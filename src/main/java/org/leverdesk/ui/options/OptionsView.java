@@ -171,9 +171,19 @@ public final class OptionsView {
         // Gamma and vega give way on a narrow window; delta, IV, bid and ask always stay.
         chainTable.widthProperty().addListener((obs, old, w) -> {
             boolean wide = w.doubleValue() >= 1150;
+            boolean changed = false;
             for (TableColumn<ChainRow, ?> side : java.util.List.of(calls, puts)) {
-                side.getColumns().stream().filter(c -> c.getText().equals("Gamma") || c.getText().equals("Vega"))
-                        .forEach(c -> c.setVisible(wide));
+                for (TableColumn<ChainRow, ?> c : side.getColumns()) {
+                    if ((c.getText().equals("Gamma") || c.getText().equals("Vega")) && c.isVisible() != wide) {
+                        c.setVisible(wide);
+                        changed = true;
+                    }
+                }
+            }
+            // the cells of a column shown again kept the rows' old layout and sat at the top of the rows the
+            // window had grown; rebuilt, they are centred like the rest
+            if (changed) {
+                javafx.application.Platform.runLater(chainTable::refresh);
             }
         });
         // a new chain opens on the money: the at-the-money row a few rows from the top

@@ -313,10 +313,14 @@ public final class ResearchView {
         windowDsrColumn.setCellValueFactory(d -> text(ResearchTexts.num(d.getValue().inSampleOverfitting().deflatedSharpe().dsr())));
         windowPboColumn.setCellValueFactory(d -> text(d.getValue().inSampleOverfitting().pbo() == null ? "–"
                 : ResearchTexts.num(d.getValue().inSampleOverfitting().pbo().pbo())));
-        // dates and parameters need room; the figures do not
-        windowInSampleColumn.setPrefWidth(180);
-        windowOutOfSampleColumn.setPrefWidth(180);
-        windowParametersColumn.setPrefWidth(230);
+        // the periods and parameters wrap (a period on two lines, "2021-01-04 .." over "2022-01-03") so the five
+        // figures beside them keep their whole headings in the table's width
+        windowInSampleColumn.setPrefWidth(100);
+        windowOutOfSampleColumn.setPrefWidth(100);
+        windowParametersColumn.setPrefWidth(170);
+        for (TableColumn<WalkForwardWindow, String> c : List.of(windowInSampleColumn, windowOutOfSampleColumn, windowParametersColumn)) {
+            c.setCellFactory(x -> TableFit.wrapping(c));
+        }
         // each figure's heading in words, what it means in the heading's tooltip; every heading and figure whole
         Map<TableColumn<WalkForwardWindow, ?>, Function<WalkForwardWindow, String>> figures = new LinkedHashMap<>();
         Map<TableColumn<WalkForwardWindow, ?>, Tooltip> tips = new LinkedHashMap<>();
@@ -335,9 +339,6 @@ public final class ResearchView {
             tips.put(c, tip);
             figures.put(c, w -> c.getCellObservableValue(w) == null ? "" : c.getCellObservableValue(w).getValue());
         }
-        figures.put(windowInSampleColumn, w -> windowInSampleColumn.getCellObservableValue(w).getValue());
-        figures.put(windowOutOfSampleColumn, w -> windowOutOfSampleColumn.getCellObservableValue(w).getValue());
-        figures.put(windowParametersColumn, viewModel::chosenInWords);
         // the tooltip on the column's heading (a TableColumn has none of its own), once the table has drawn its headings
         windowsTable.skinProperty().addListener((o, old, skin) -> javafx.application.Platform.runLater(() ->
                 windowsTable.lookupAll(".column-header").forEach(n -> {

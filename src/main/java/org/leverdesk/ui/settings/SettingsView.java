@@ -80,7 +80,7 @@ public final class SettingsView {
         }
         FormOptions options = FormOptions.wide(tickers, "setting-");
         Map<String, GridPane> groups = new LinkedHashMap<>();
-        byGroup.forEach((title, fields) -> groups.put(title, newGroup(title, groups.isEmpty(), keepChoicesWhole(FormView.grid(fields, options)))));
+        byGroup.forEach((title, fields) -> groups.put(title, newGroup(title, groups.isEmpty(), keepChoicesWhole(FormView.grid(fields, options), fields))));
         if (viewModel.canSendTests()) {
             GridPane notifications = groups.get(SettingsForm.NOTIFICATIONS);
             HBox tests = new HBox(8, new Label("Send test"));
@@ -98,17 +98,32 @@ public final class SettingsView {
 
     /**
      * In a narrow window the grid shrank its editor column to its 100 px minimum and cut the choices
-     * ("Report and le…"): each choice box keeps its whole width (that of its longest choice) and the help
-     * text beside it, which wraps, gives way instead.
+     * ("Report and le…"), and a longer choice than the column's 260 px ran over the help beside it: each
+     * group's editor column is as wide as its longest choice, no narrower than 260 px, and the help text, which wraps, gives way instead.
      */
-    private static GridPane keepChoicesWhole(GridPane grid) {
-        grid.getColumnConstraints().get(1).setMinWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
-        for (javafx.scene.Node n : grid.getChildren()) {
-            if (n instanceof javafx.scene.control.ComboBox<?> box) {
-                box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    private static GridPane keepChoicesWhole(GridPane grid, List<FieldModel> fields) {
+        javafx.scene.layout.ColumnConstraints editor = grid.getColumnConstraints().get(1);
+        double width = Math.max(editor.getPrefWidth(), choiceWidth(fields));
+        editor.setPrefWidth(width);
+        editor.setMinWidth(width);
+        return grid;
+    }
+
+    /** The width the longest choice label of {@code fields} needs in a choice box (the theme's 14 px font, arrow and padding). */
+    private static double choiceWidth(List<FieldModel> fields) {
+        double widest = 0;
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), 14);
+        for (FieldModel f : fields) {
+            if (f.spec().choices() == null) {
+                continue;
+            }
+            for (org.leverdesk.strategy.catalog.Choice c : f.spec().choices()) {
+                javafx.scene.text.Text t = new javafx.scene.text.Text(c.label());
+                t.setFont(font);
+                widest = Math.max(widest, t.getLayoutBounds().getWidth());
             }
         }
-        return grid;
+        return Math.ceil(widest + 64);
     }
 
     private GridPane newGroup(String title, boolean first, GridPane grid) {
