@@ -43,6 +43,9 @@ else
 fi
 "${CMD[@]}" gui --prices "$PRICES" --data-dir "$SCRATCH/store" >"$SCRATCH/app.out" 2>&1 & APP=$!
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MB  ", $1, $2/1024}' /proc/$APP/status; echo; }
+# the JVM's own split (heap, metaspace, code cache, threads, malloc...) when started with NMT
+nmt() { case "${JAVA_OPTS:-}" in *NativeMemoryTracking*) "$(dirname "$JAVA")/jcmd" "$APP" VM.native_memory summary \
+  | grep -E "^(Total|-) .*committed=" | sed -E 's/ *\(reserved=[0-9]+KB, committed=([0-9]+)KB\).*/ \1 KB/' | paste -sd' ' ;; esac; }
 window() { for _ in $(seq 1 180); do W=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1 || true); [ -n "$W" ] && { echo "$W"; return; }; sleep 1; done; echo "no window '$1'" >&2; exit 1; }
 
 # first start: the dialog's default button (bottom right) starts on the demo market
@@ -54,6 +57,7 @@ xdotool windowmove "$M" 0 0
 xdotool windowsize "$M" 1600 1000
 sleep 5
 echo "window open:        $(rss)"
+nmt
 xdotool mousemove 800 500                 # the pointer over the window gives it the keyboard (no window manager)
 xdotool key ctrl+2                        # the Backtest view (View menu)
 sleep 8
@@ -68,6 +72,7 @@ for i in $(seq 1 "$RUNS"); do
   xdotool key ctrl+r                      # Backtest ▸ Run backtest
   for _ in $(seq 1 600); do grep -q "saved as run $i " "$LOG" 2>/dev/null && break; sleep 0.5; done
   echo "after backtest $i: $(rss)"
+  case $i in 1|10|20) nmt ;; esac
 done
 sleep 40
 echo "idle 40 s later:   $(rss)"
@@ -77,4 +82,4 @@ if [ -n "${HISTOGRAM:-}" ]; then              # what the heap holds: its 25 larg
   "$(dirname "$JAVA")/jcmd" "$APP" GC.heap_info
   echo "after the histogram's full collection: $(rss)"
 fi
-case "${JAVA_OPTS:-}" in *NativeMemoryTracking*) "$(dirname "$JAVA")/jcmd" "$APP" VM.native_memory summary | grep -E "committed=" | head -20 ;; esac
+case "${JAVA_OPTS:-}" in *NativeMemoryTracking*) "$(dirname "$JAVA")/jcmd" "$APP" VM.native_memory summary | grep -E "committed=" | head -24 ;; esac
