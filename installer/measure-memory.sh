@@ -28,18 +28,19 @@ SCRATCH=$(mktemp -d /tmp/leverdesk-memory.XXXXXX)
 export XDG_CONFIG_HOME=$SCRATCH/config XDG_DATA_HOME=$SCRATCH/data
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
 LOG=$XDG_DATA_HOME/leverdesk/logs/leverdesk.log
-DISPLAY_NO=:$((90 + RANDOM % 9))
-Xvfb "$DISPLAY_NO" -screen 0 1600x1000x24 >/dev/null 2>&1 & XVFB=$!
-export DISPLAY=$DISPLAY_NO
+# Xvfb picks a free display itself (-displayfd), so several measurements can run side by side
+Xvfb -displayfd 3 -screen 0 1600x1000x24 3>"$SCRATCH/display" >/dev/null 2>&1 & XVFB=$!
 APP=
 cleanup() { [ -n "$APP" ] && kill "$APP" 2>/dev/null; kill "$XVFB" 2>/dev/null; rm -rf "$SCRATCH"; }
 trap cleanup EXIT
-sleep 1
+for _ in $(seq 1 50); do [ -s "$SCRATCH/display" ] && break; sleep 0.2; done
+export DISPLAY=:$(head -1 "$SCRATCH/display")
 if [ -f target/leverdesk.jar ]; then
   CMD=("$JAVA" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar target/leverdesk.jar)
 else
   [ -f target/classpath.txt ] || mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-  CMD=("$JAVA" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" org.leverdesk.app.Main)
+  # CLASSES: a copy of target/classes, so a build running meanwhile cannot change what is measured
+  CMD=("$JAVA" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -cp "${CLASSES:-target/classes}:$(cat target/classpath.txt)" org.leverdesk.app.Main)
 fi
 "${CMD[@]}" gui --prices "$PRICES" --data-dir "$SCRATCH/store" >"$SCRATCH/app.out" 2>&1 & APP=$!
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MB  ", $1, $2/1024}' /proc/$APP/status; echo; }
@@ -70,7 +71,9 @@ if [ "$STRATEGY" -gt 0 ]; then               # the strategy list: STRATEGY steps
 fi
 for i in $(seq 1 "$RUNS"); do
   xdotool key ctrl+r                      # Backtest ▸ Run backtest
-  for _ in $(seq 1 600); do grep -q "saved as run $i " "$LOG" 2>/dev/null && break; sleep 0.5; done
+  # the run is saved, then its result is drawn: measure once the i-th result is on screen
+  for _ in $(seq 1 600); do grep -q "saved as run $i " "$LOG" 2>/dev/null && [ "$(grep -c " shown: " "$LOG")" -ge "$i" ] && break; sleep 0.5; done
+  sleep 1
   echo "after backtest $i: $(rss)"
   case $i in 1|10|20) nmt ;; esac
 done
