@@ -9,6 +9,7 @@
 # first, monthly rebalance, the default; 1 = regime, with STRATEGY_X/STRATEGY_Y) and runs it RUNS times (default 20) with Ctrl+R,
 # each time after the previous run was saved (read from logs/leverdesk.log). Prints VmRSS/VmHWM after the window opened,
 # after each run, and 40 s after the last one (the idle window's periodic collection has run by then).
+# CLASSES=<a copy of target/classes> measures that copy (a build running meanwhile cannot change it).
 # JVM options to try go in JAVA_OPTS (e.g. JAVA_OPTS="-XX:GCTimeRatio=4"); with
 # JAVA_OPTS=-XX:NativeMemoryTracking=summary the end also prints the JVM's own memory summary; with
 # HISTOGRAM=1 it prints the heap's largest classes (jcmd GC.class_histogram, of this window only).

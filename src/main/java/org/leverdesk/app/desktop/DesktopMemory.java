@@ -88,7 +88,7 @@ final class DesktopMemory {
                     new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "systemTrimNativeHeap",
                     new Object[] {new String[0]}, new String[] {String[].class.getName()});
             LOG.debug("native heap trimmed: {}", said);
-            return !String.valueOf(said).contains("not available");
+            return !String.valueOf(said).toLowerCase(java.util.Locale.ROOT).contains("not available");
         } catch (javax.management.JMException | RuntimeException e) {
             LOG.info("native heap not trimmed, no System.trim_native_heap here: {}", e.toString());
             return false;
