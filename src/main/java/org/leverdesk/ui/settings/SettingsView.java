@@ -82,7 +82,8 @@ public final class SettingsView {
         boolean first = true;
         for (Map.Entry<String, List<FieldModel>> group : byGroup.entrySet()) {
             String title = group.getKey();
-            addGroup(title, first || title.equals(SettingsForm.BROKER) || title.equals(SettingsForm.RISK),
+            addGroup(title, first || title.equals(SettingsForm.BROKER) || title.equals(SettingsForm.RISK)
+                    || title.equals(SettingsForm.OPTIONS_MODE),
                     () -> withTests(title, FormView.grid(group.getValue(), options)));
             first = false;
         }
