@@ -13,10 +13,10 @@ public enum ChatCommand {
     PAUSE("pause", "Stop the scheduler from starting new jobs (orders and positions stay)", false),
     RESUME("resume", "Release the kill switch and let the scheduler run again (asks for a code)", true),
     KILLRESET("killreset", "Release the kill switch only; a paused scheduler stays paused (asks for a code)", true),
-    CLOSEALL("closeall", "Panic: HALT, cancel every order, close every position (asks for a code)", true),
+    CLOSEALL("closeall", "Panic: HALT, cancel orders, close every position; 'closeall options': options only (asks a code)", true),
     REPORT("report", "The daily report now, with its equity chart ('report weekly' for the week)", false),
     CONFIG("config", "A read-only summary of the settings (never a secret)", false),
-    CONFIRM("confirm", "Confirm a closeall, resume or killreset with its six-digit code", false),
+    CONFIRM("confirm", "Confirm a closeall (or closeall options), resume or killreset with its six-digit code", false),
     HELP("help", "This list", false);
 
     private final String word;

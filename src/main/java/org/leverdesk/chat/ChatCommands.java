@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * allow-list (anyone else gets no answer and one journal line), asks for a confirmation code before
  * {@code closeall}, {@code resume} and {@code killreset}, runs the command through {@link ChatServices}
  * (the same command classes and services as the CLI and the window; {@code closeall} is the emergency
- * exit) and journals every command with its full answer (kind {@value #KIND}).
+ * exit, {@code closeall options} its options-only scope, {@code leverdesk close-all --options}) and journals
+ * every command with its full answer (kind {@value #KIND}).
  */
 public final class ChatCommands {
     /** The journal kind of chat commands. */
@@ -90,9 +91,14 @@ public final class ChatCommands {
             return words.isEmpty() ? new ChatAnswer("send /confirm <code> with the code you were given")
                     : confirm(request, words.get(0));
         }
+        if (command == ChatCommand.CLOSEALL && !closeAllScopeValid(words)) {
+            // Checked before a code is handed out: a typo must not turn into a confirmed whole-account close.
+            return new ChatAnswer("closeall takes nothing (the whole account) or 'options' (only option positions); got '"
+                    + shorten(String.join(" ", words)) + "'; nothing done");
+        }
         if (command.needsConfirmation()) {
             Confirmations.Pending p = confirmations.ask(request.transport() + ":" + request.senderId(), command, words);
-            return new ChatAnswer(what(command) + ": send /confirm " + p.code() + " within "
+            return new ChatAnswer(what(command, words) + ": send /confirm " + p.code() + " within "
                     + Confirmations.TTL.toSeconds() + " s to go ahead (the code works once; anything else cancels it)");
         }
         return run(request, command, words);
@@ -115,7 +121,9 @@ public final class ChatCommands {
             case PAUSE -> cli("pause");
             case RESUME -> cli("resume");
             case KILLRESET -> cli("resume", "--kill-switch-only");
-            case CLOSEALL -> cli("close-all", "--reason", "closeall from " + by);
+            case CLOSEALL -> optionsOnly(args)
+                    ? cli("close-all", "--options", "--reason", "closeall options from " + by)
+                    : cli("close-all", "--reason", "closeall from " + by);
             case REPORT -> report(args);
             case CONFIG -> new ChatAnswer(ConfigSummary.of(services.config()));
             case HELP, CONFIRM -> new ChatAnswer(help());
@@ -152,9 +160,22 @@ public final class ChatCommands {
         return b.toString();
     }
 
-    private static String what(ChatCommand c) {
+    /** {@code closeall} alone (the whole account) or {@code closeall options}. */
+    private static boolean closeAllScopeValid(List<String> args) {
+        return args.isEmpty() || optionsOnly(args);
+    }
+
+    private static boolean optionsOnly(List<String> args) {
+        return args.size() == 1 && args.get(0).equalsIgnoreCase("options");
+    }
+
+    private static String what(ChatCommand c, List<String> args) {
         return switch (c) {
-            case CLOSEALL -> "closeall will HALT trading, cancel every open order and close every position";
+            case CLOSEALL -> optionsOnly(args)
+                    ? "closeall options will cancel every open option order and close every option position (each spread"
+                            + " as one multi-leg order, shorts bought back before longs are sold); shares stay and trading is"
+                            + " not halted"
+                    : "closeall will HALT trading, cancel every open order and close every position";
             case RESUME -> "resume will release the kill switch and let the scheduler run again";
             case KILLRESET -> "killreset will release the kill switch (trading ACTIVE again)";
             default -> c.word();

@@ -139,6 +139,11 @@ public final class DiscordListener implements AutoCloseable {
                 ObjectNode o = n.putArray("options").addObject();
                 o.put("type", 3).put("name", "kind").put("description", "daily (default) or weekly").put("required", false);
                 o.putArray("choices").add(choice("daily")).add(choice("weekly"));
+            } else if (c == ChatCommand.CLOSEALL) {
+                ObjectNode o = n.putArray("options").addObject();
+                o.put("type", 3).put("name", "scope").put("description", "leave empty for the whole account; options: only option"
+                        + " positions").put("required", false);
+                o.putArray("choices").add(choice("options"));
             } else if (c == ChatCommand.CONFIRM) {
                 n.putArray("options").addObject().put("type", 3).put("name", "code")
                         .put("description", "the six-digit code").put("required", true);

@@ -98,6 +98,21 @@ public record RiskGuardStatus(String strategyId, Level level, String headline, L
         return new RiskGuardStatus(strategyId, level, headline, until, g, l, s);
     }
 
+    /**
+     * This status with the account's open-risk and net-delta gauges added: open risk against maxRiskPct × equity
+     * (off when maxRiskPct is 1) and |net delta| against maxNetDelta (off at 0).
+     */
+    public RiskGuardStatus withExposure(OptionExposure e) {
+        List<Gauge> g = new ArrayList<>(gauges);
+        double cap = limits.maxRiskPct() < 1 ? limits.maxRiskPct() * e.equity() : 0;
+        g.add(new Gauge("Open risk", e.openRisk(), cap, RiskGuard.money(e.openRisk()) + " = "
+                + (e.equity() > 0 ? RiskGuard.pct(e.openRisk() / e.equity()) : "—") + " of " + RiskGuard.money(e.equity())
+                + " equity; limit " + (cap > 0 ? RiskGuard.pct(limits.maxRiskPct()) + " = " + RiskGuard.money(cap) : "off")));
+        g.add(new Gauge("Net delta", Math.abs(e.netDelta()), limits.maxNetDelta(), String.format(Locale.ROOT, "%+.1f shares of %s",
+                e.netDelta(), limits.maxNetDelta() > 0 ? String.format(Locale.ROOT, "±%.0f", limits.maxNetDelta()) : "no cap")));
+        return new RiskGuardStatus(strategyId, level, headline, cooldownUntil, g, limits, state);
+    }
+
     /** The status as lines of text (the CLI's {@code guard}, chat). */
     public List<String> lines() {
         List<String> out = new ArrayList<>();

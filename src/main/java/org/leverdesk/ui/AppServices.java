@@ -72,14 +72,27 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
      *                        Accept action ({@code leverdesk reconcile --accept}); {@code null} hides them
      * @param riskGuard       the RiskGuard's stored status per configured strategy (the Options view's guard panel,
      *                        as {@code leverdesk guard}); {@code null}: the panel shows what the account alone tells
+     * @param optionInstructions exercise / do-not-exercise (the CLI's {@code option} service, journalling in the store);
+     *                        {@code null} hides the Options view's buttons
      */
     public record Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
                           OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard,
                           org.leverdesk.execution.ManualOrders manualOrders, org.leverdesk.emergency.EmergencyExit emergency,
                           org.leverdesk.ui.orders.PositionHolds positionHolds,
-                          org.leverdesk.riskguard.RiskGuardStatusProvider riskGuard) {
+                          org.leverdesk.riskguard.RiskGuardStatusProvider riskGuard,
+                          org.leverdesk.execution.OptionInstructions optionInstructions) {
         /** No trading services at all. */
-        public static final Trading NONE = new Trading(null, null, null, null, null, null, null, null, null, null);
+        public static final Trading NONE = new Trading(null, null, null, null, null, null, null, null, null, null, null);
+
+        /** Trading services without exercise / do-not-exercise. */
+        public Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
+                       OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard,
+                       org.leverdesk.execution.ManualOrders manualOrders, org.leverdesk.emergency.EmergencyExit emergency,
+                       org.leverdesk.ui.orders.PositionHolds positionHolds,
+                       org.leverdesk.riskguard.RiskGuardStatusProvider riskGuard) {
+            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, manualOrders, emergency, positionHolds,
+                    riskGuard, null);
+        }
 
         /** Trading services without the RiskGuard's status. */
         public Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,

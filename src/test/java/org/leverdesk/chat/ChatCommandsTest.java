@@ -110,4 +110,38 @@ class ChatCommandsTest {
             assertTrue(c.handle(new ChatRequest("Telegram", "1", "a", "/sell everything"), allowed).text().startsWith("unknown command"));
         }
     }
+
+    @Test
+    void closeallOptionsAsksForTheSameCodeAndRunsTheOptionsOnlyCloseAll() {
+        Moving clock = new Moving();
+        try (Store store = Store.open(tmp.resolve("data"))) {
+            ChatCommands c = new ChatCommands(services, new JournalRepository(store, clock), clock, new SecureRandom());
+            Set<String> allowed = Set.of("1", "2");
+            // A scope that is not 'options' is refused before any code: a typo never becomes a whole-account close.
+            String typo = c.handle(new ChatRequest("Discord", "2", "b", "!closeall optoins"), allowed).text();
+            assertTrue(typo.startsWith("closeall takes nothing (the whole account) or 'options'"), typo);
+            assertFalse(typo.contains("/confirm"), typo);
+            ChatAnswer ask = c.handle(new ChatRequest("Discord", "2", "b", "!closeall OPTIONS"), allowed);
+            assertTrue(ask.text().startsWith("closeall options will cancel every open option order and close every option"
+                    + " position"), ask.text());
+            assertTrue(ask.text().contains("shares stay and trading is not halted"), ask.text());
+            String late = code(ask);
+            clock.now = clock.now.plus(Confirmations.TTL);
+            assertTrue(c.handle(new ChatRequest("Discord", "2", "b", "/confirm " + late), allowed).text().startsWith("nothing done"),
+                    "the options close-all expires like the whole-account one");
+            assertTrue(ran.isEmpty(), "nothing runs before the code");
+            String code = code(c.handle(new ChatRequest("Discord", "2", "b", "!closeall options"), allowed));
+            assertTrue(c.handle(new ChatRequest("Telegram", "1", "a", code), allowed).text().startsWith("nothing done"),
+                    "another user's code");
+            code = code(c.handle(new ChatRequest("Discord", "2", "b", "!closeall options"), allowed));
+            assertEquals("ran close-all --options --reason closeall options from Discord user 2",
+                    c.handle(new ChatRequest("Discord", "2", "b", "!confirm " + code), allowed).text());
+            assertTrue(c.handle(new ChatRequest("Discord", "2", "b", "!confirm " + code), allowed).text().startsWith("nothing done"),
+                    "the code works once");
+            String whole = code(c.handle(new ChatRequest("Telegram", "1", "a", "/closeall"), allowed));
+            c.handle(new ChatRequest("Telegram", "1", "a", "/confirm " + whole), allowed);
+            assertEquals(List.of(List.of("close-all", "--options", "--reason", "closeall options from Discord user 2"),
+                    List.of("close-all", "--reason", "closeall from Telegram user 1")), ran);
+        }
+    }
 }

@@ -48,6 +48,10 @@ class DiscordListenerTest {
                     return new Result(0, "# Daily report\nequity $10,000.00\nwritten to " + chart.resolveSibling("daily-2026-12-04.md")
                             + " (chart daily-2026-12-04.png)\n", "");
                 }
+                if (argv.contains("--options")) {
+                    return new Result(0, "Close every option position at paper: 0 orders cancelled, 2 positions closed, flat\n"
+                            + "QQQ260116P00600000 -3: closed - multi-leg ld-emergency-mleg-1\n", "");
+                }
                 return new Result(0, "Close the whole account at paper: 0 orders cancelled, 1 position closed, flat; trading HALTED\n", "");
             }
 
@@ -77,6 +81,7 @@ class DiscordListenerTest {
                 for (ChatCommand c : ChatCommand.values()) {
                     assertTrue(put.body().contains("\"name\":\"" + c.word() + "\""), c.word());
                 }
+                assertTrue(put.body().contains("\"name\":\"scope\""), "closeall's optional scope: " + put.body());
                 assertTrue(discord.received().stream().anyMatch(p -> p.path("op").asInt() == 2
                         && p.path("d").path("intents").asInt(-1) == 0), "identify without privileged intents");
 
@@ -111,6 +116,21 @@ class DiscordListenerTest {
                 assertTrue(report.contentType().startsWith("multipart/form-data"), report.contentType());
                 assertTrue(report.body().contains("name=\"files[0]\"; filename=\"daily-2026-12-04.png\""));
                 assertTrue(report.body().contains("\u0089PNG"));
+                // /closeall with its scope option 'options': the same code rule, then the options-only close-all's report.
+                discord.interaction("i7", "42", "closeall", "scope", "options");
+                FakeDiscord.await(() -> edits(discord, "i7").size() == 1, WAIT, "the options code");
+                String ask = edits(discord, "i7").get(0).body();
+                assertTrue(ask.contains("closeall options will cancel every open option order"), ask);
+                Matcher o = Pattern.compile("/confirm (\\d{6})").matcher(ask);
+                assertTrue(o.find(), ask);
+                assertEquals(1, ran.stream().filter(a -> a.get(0).equals("close-all")).count(), "nothing more before the code");
+                discord.interaction("i8", "42", "confirm", "code", o.group(1));
+                FakeDiscord.await(() -> edits(discord, "i8").size() == 1, WAIT, "the options report");
+                assertTrue(edits(discord, "i8").get(0).body().contains("QQQ260116P00600000 -3: closed - multi-leg"),
+                        edits(discord, "i8").get(0).body());
+                assertEquals(List.of("close-all", "--options", "--reason", "closeall options from Discord user 42"),
+                        ran.get(ran.size() - 1));
+
                 // The gateway asks for a heartbeat every 500 ms: on a quick machine the test gets here before the first.
                 FakeDiscord.await(() -> discord.received().stream().anyMatch(p -> p.path("op").asInt() == 1), WAIT, "heartbeats");
             }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
         description = {"Print the RiskGuard of every enabled strategy: OK / REDUCING / HALTED / cooling down until ...,",
                 "and each limit's use (daily $ stop, weekly % stop, drawdown throttle, trades today, day trades in 5",
                 "sessions, cooldown), from the state the decision cycle keeps in the store: the Dashboard's banner and",
-                "gauges. While the daemon or the window runs, this is answered by it."})
+                "gauges. With spreads or condor enabled also the account's open risk (the spreads' and condors' maximum",
+                "loss against maxRiskPct of the equity) and the options' net delta (against maxNetDelta), read from the",
+                "broker when it can be reached. While the daemon or the window runs, this is answered by it."})
 public final class GuardCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
@@ -36,7 +38,12 @@ public final class GuardCommand implements Callable<Integer>, ForwardedCommand {
     public Integer call() throws Exception {
         List<RiskGuardStatus> statuses;
         try (StoreLease lease = StoreLease.open(store, 0, true)) {
-            statuses = lease.app().riskGuardStatus(config.file().read()).statuses();
+            org.leverdesk.config.AppConfig c = config.file().read();
+            // the open-risk and net-delta gauges need the account; without one (no keys, offline) the stored gauges show
+            boolean options = c.enabledStrategies().stream().anyMatch(x -> x.strategyId().equals("spreads")
+                    || x.strategyId().equals("condor"));
+            LeasedBroker leased = options ? LeasedBroker.of(lease, config.file(lease)) : null;
+            statuses = lease.app().riskGuardStatus(c, leased != null && leased.available() ? leased.broker() : null).statuses();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

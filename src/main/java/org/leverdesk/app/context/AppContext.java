@@ -293,11 +293,27 @@ public final class AppContext implements AutoCloseable {
         }
         if (broker instanceof org.leverdesk.broker.alpaca.AlpacaBroker alpaca) {
             // On Alpaca the strategies see Alpaca's chain and its option activities reach the store's count (issue 16 §4).
-            execution.setOptionMarket(day -> new org.leverdesk.broker.alpaca.AlpacaOptionMarket(alpaca.options(), day));
+            // Alpaca's chain has no rate: the T-bill rate beside the prices (DGS3MO, as the synthetic chains), else the labelled 3%
+            org.leverdesk.options.market.RiskFreeRate rates = alpacaChainRates();
+            execution.setOptionMarket(day -> new org.leverdesk.broker.alpaca.AlpacaOptionMarket(alpaca.options(), day, rates));
             execution.setOptionEventSource(held -> org.leverdesk.broker.alpaca.AlpacaOptionEvents.read(alpaca.options(),
                     now.instant().minus(java.time.Duration.ofDays(90)), held));
         }
         return execution;
+    }
+
+    /** The DGS3MO T-bill rates beside the prices folder for Alpaca's chains; null (the chain's labelled fallback) without one. */
+    private org.leverdesk.options.market.RiskFreeRate alpacaChainRates() {
+        if (pricesDir == null) {
+            return null;
+        }
+        try {
+            return org.leverdesk.options.data.OptionMarketFiles.treasuryBillRates(
+                    org.leverdesk.options.data.OptionMarketFiles.besidePrices(pricesDir));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AppContext.class).warn("Alpaca's option chains use the 3% fallback rate: {}", e.getMessage());
+            return null;
+        }
     }
 
     /** The option chains, or null (logged) when this market's volatility or rate files cannot be read. */
@@ -391,12 +407,27 @@ public final class AppContext implements AutoCloseable {
      * keeps in the store): the Dashboard's banner and gauges, {@code leverdesk guard}, the Options view.
      */
     public org.leverdesk.riskguard.RiskGuardStatusProvider riskGuardStatus(org.leverdesk.config.AppConfig config) {
+        return riskGuardStatus(config, null);
+    }
+
+    /**
+     * The RiskGuard's status with the open-risk and net-delta gauges of {@code broker}'s option positions (grouped
+     * and priced on this market's synthetic chains, as the Options view does); {@code broker} null: without them.
+     */
+    public org.leverdesk.riskguard.RiskGuardStatusProvider riskGuardStatus(org.leverdesk.config.AppConfig config,
+                                                                           org.leverdesk.broker.Broker broker) {
         java.util.Map<String, org.leverdesk.riskguard.GuardLimits> limits = new java.util.LinkedHashMap<>();
         for (org.leverdesk.config.StrategySettings s : config.enabledStrategies()) {
             limits.put(s.strategyId(), LiveStrategies.strategy(s).guardLimits());
         }
+        java.util.function.Supplier<org.leverdesk.riskguard.OptionExposure> exposure = null;
+        if (broker != null) {
+            // the chains are built when first read (not for a config without spreads or condor)
+            exposure = () -> new org.leverdesk.optionbook.BookExposure(broker, new org.leverdesk.optionbook.SyntheticChainSource(
+                    marketData, optionChains(), false), Clock.systemUTC()).get();
+        }
         return new org.leverdesk.execution.GuardStatusService(new org.leverdesk.store.GuardStateRepository(requireStore(),
-                Clock.systemUTC()), limits, calendar, Clock.systemUTC());
+                Clock.systemUTC()), limits, calendar, Clock.systemUTC(), exposure);
     }
 
     /** The store's data folder (where the scheduler lock lives); requires an open store. */

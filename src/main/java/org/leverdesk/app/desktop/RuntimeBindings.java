@@ -37,8 +37,10 @@ final class RuntimeBindings {
         return new AppServices.Trading(runtime.broker(), controls(runtime), reconciliation(config, runtime, atStart),
                 app.orders()::recent,
                 JournalSource.of(app.journal()), new DashboardData(runtime.broker(), () -> config, app.decisions(),
-                        () -> startingCapital(runtime), runtime::status, clock, app.riskGuardStatus(config)), manualOrders(app, config, runtime),
-                runtime.emergency(), positionHolds(runtime.execution()), app.riskGuardStatus(config));
+                        () -> startingCapital(runtime), runtime::status, clock, app.riskGuardStatus(config, runtime.broker())),
+                manualOrders(app, config, runtime),
+                runtime.emergency(), positionHolds(runtime.execution()), app.riskGuardStatus(config),
+                new org.leverdesk.execution.OptionInstructions(app.journal()));
     }
 
     /**

@@ -17,15 +17,22 @@ import org.leverdesk.strategy.OptionMarket;
 public final class AlpacaOptionMarket implements OptionMarket {
     private final AlpacaOptions options;
     private final LocalDate day;
+    private final org.leverdesk.options.market.RiskFreeRate rates;
 
     public AlpacaOptionMarket(AlpacaOptions options, LocalDate day) {
+        this(options, day, null);
+    }
+
+    /** @param rates the stored T-bill rates (DGS3MO) for the chain's rate; null: the labelled 3% fallback */
+    public AlpacaOptionMarket(AlpacaOptions options, LocalDate day, org.leverdesk.options.market.RiskFreeRate rates) {
         this.options = options;
         this.day = day;
+        this.rates = rates;
     }
 
     @Override
     public Optional<OptionChain> chain(String underlying, double spot, ChainFilter filter) {
-        OptionChain chain = options.chain(underlying, day, spot, filter);
+        OptionChain chain = options.chain(underlying, day, spot, filter, rates);
         return chain.quotes().isEmpty() ? Optional.empty() : Optional.of(chain);
     }
 
@@ -36,7 +43,7 @@ public final class AlpacaOptionMarket implements OptionMarket {
             return Optional.empty();
         }
         int dte = (int) (contract.expiry().toEpochDay() - day.toEpochDay());
-        OptionChain chain = options.chain(contract.underlying(), day, spot, new ChainFilter(dte, dte, 1, 500));
+        OptionChain chain = options.chain(contract.underlying(), day, spot, new ChainFilter(dte, dte, 1, 500), rates);
         return chain.find(contract);
     }
 }

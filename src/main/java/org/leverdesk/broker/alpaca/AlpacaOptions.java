@@ -50,7 +50,8 @@ public final class AlpacaOptions {
     /** Pages read at most in one call; a chain that needs more is refused rather than read forever. */
     static final int MAX_PAGES = 50;
     /** Alpaca gives no rate; the chain carries this one (Alpaca's Greeks are already computed with its own). */
-    static final RiskFreeRate.Observation NO_RATE = new RiskFreeRate.Observation(0.03, null, "fallback 3% (Alpaca's chain gives no rate)");
+    static final RiskFreeRate.Observation NO_RATE = new RiskFreeRate.Observation(RiskFreeRate.DEFAULT_FALLBACK, null,
+            "fallback 3%: Alpaca's chain gives no rate and no DGS3MO T-bill rate is stored for the day");
 
     /** The activity types that end or deliver an option position. */
     public enum ActivityType { OPEXP, OPASN, OPEXC }
@@ -161,6 +162,14 @@ public final class AlpacaOptions {
      * nearest 30 days (call and put averaged), and stands in for the volatility index in {@link ChainInputs}.
      */
     public OptionChain chain(String underlying, LocalDate asOf, double spot, ChainFilter filter) {
+        return chain(underlying, asOf, spot, filter, null);
+    }
+
+    /**
+     * The chain as {@link #chain(String, LocalDate, double, ChainFilter)}, its rate the T-bill rate of {@code rates} on
+     * {@code asOf} (DGS3MO, as the synthetic chains use) and the 3% fallback, so labelled, only when it has none.
+     */
+    public OptionChain chain(String underlying, LocalDate asOf, double spot, ChainFilter filter, RiskFreeRate rates) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("expiration_date_gte", asOf.plusDays(filter.minDte()).toString());
         query.put("expiration_date_lte", asOf.plusDays(filter.maxDte()).toString());
@@ -192,11 +201,23 @@ public final class AlpacaOptions {
             }
             token = body.optionalText("next_page_token");
         } while (token != null && !token.isEmpty());
-        return chainOf(underlying, asOf, spot, filter, quotes);
+        return chainOf(underlying, asOf, spot, filter, quotes, rate(rates, asOf));
+    }
+
+    /** The T-bill rate of {@code asOf} when {@code rates} has one (not stale); otherwise the labelled fallback. */
+    static RiskFreeRate.Observation rate(RiskFreeRate rates, LocalDate asOf) {
+        if (rates != null) {
+            RiskFreeRate.Observation o = rates.on(asOf);
+            if (!o.isFallback()) {
+                return o;
+            }
+        }
+        return NO_RATE;
     }
 
     /** The chain record of {@code quotes}: the first maxExpiries expiries, strikesEachSide strikes each side of the spot. */
-    static OptionChain chainOf(String underlying, LocalDate asOf, double spot, ChainFilter filter, List<OptionQuote> quotes) {
+    static OptionChain chainOf(String underlying, LocalDate asOf, double spot, ChainFilter filter, List<OptionQuote> quotes,
+                               RiskFreeRate.Observation rate) {
         TreeSet<LocalDate> dates = new TreeSet<>();
         quotes.forEach(q -> dates.add(q.contract().expiry()));
         List<LocalDate> kept = dates.stream().filter(d -> {
@@ -216,7 +237,7 @@ public final class AlpacaOptions {
         List<Expiry> expiries = kept.stream().map(d -> new Expiry(d, isMonthly(d))).toList();
         double atm30 = atmVolatility(out, asOf, spot);
         ChainInputs inputs = new ChainInputs(new VolatilityIndex.Observation(atm30 * 100, asOf, "Alpaca ATM implied volatility"),
-                atm30, NO_RATE, 0);
+                atm30, rate, 0);
         return new OptionChain(underlying, asOf, spot, inputs, expiries, out);
     }
 

@@ -82,10 +82,17 @@ public final class OptionMarketFiles {
         VolatilityIndex nasdaqIndex = files.vxn() != null
                 ? VolatilityIndex.of(readIndex(files.vxn(), "VXN", calendar)).orElse(vix, VolatilityIndex.VXN_PER_VIX)
                 : VolatilityIndex.of(vix.scaled(VolatilityIndex.VXN_PER_VIX, "VXN"));
-        RiskFreeRate rates = files.treasuryBills() != null
+        return new SyntheticChains(calendar, treasuryBillRates(files), setups(underlyings, nasdaqIndex, VolatilityIndex.of(vix)));
+    }
+
+    /**
+     * The T-bill rates of {@code files}' DGS3MO.csv (3% where it has no value), or the constant 3% without the file:
+     * the synthetic chains' rate, and the rate of Alpaca's chains (which carry none).
+     */
+    public static RiskFreeRate treasuryBillRates(Locations files) {
+        return files != null && files.treasuryBills() != null
                 ? RiskFreeRate.treasuryBills(readTreasuryBills(files.treasuryBills()), RiskFreeRate.DEFAULT_FALLBACK)
                 : RiskFreeRate.constant(RiskFreeRate.DEFAULT_FALLBACK);
-        return new SyntheticChains(calendar, rates, setups(underlyings, nasdaqIndex, VolatilityIndex.of(vix)));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
@@ -35,6 +36,7 @@ public final class OptionsView {
     static final Duration REFRESH_EVERY = Duration.seconds(30);
 
     private final OptionsViewModel viewModel;
+    private final ExerciseViewModel exercise;
     private final PayoffChart payoffChart = new PayoffChart();
 
     @FXML private ComboBox<String> underlyingBox;
@@ -49,14 +51,29 @@ public final class OptionsView {
     @FXML private Label groupDetailLabel;
     @FXML private StackPane payoffPane;
     @FXML private TableView<GuardLimit> guardTable;
+    @FXML private javafx.scene.layout.HBox exerciseBar;
+    @FXML private javafx.scene.control.Button exerciseButton;
+    @FXML private javafx.scene.control.Button doNotExerciseButton;
+    @FXML private Label exerciseLabel;
 
     public OptionsView(OptionsViewModel viewModel) {
+        this(viewModel, null);
+    }
+
+    /** @param exercise the Exercise / Do not exercise buttons; null hides them */
+    public OptionsView(OptionsViewModel viewModel, ExerciseViewModel exercise) {
         this.viewModel = viewModel;
+        this.exercise = exercise;
     }
 
     /** Builds the view, reads the first chain and refreshes every {@link #REFRESH_EVERY} while in a window. */
     public static Parent load(OptionsViewModel viewModel) {
-        Parent root = FxmlViews.load(new OptionsView(viewModel));
+        return load(viewModel, null);
+    }
+
+    /** The view with the Exercise / Do not exercise buttons of {@code exercise} (null hides them). */
+    public static Parent load(OptionsViewModel viewModel, ExerciseViewModel exercise) {
+        Parent root = FxmlViews.load(new OptionsView(viewModel, exercise));
         WhileShown.every(root, REFRESH_EVERY, viewModel::refresh);
         viewModel.refresh();
         return root;
@@ -205,6 +222,31 @@ public final class OptionsView {
                 .filter(c -> c.getText().equals("IV") || c.getText().startsWith("Theta") || c.getText().equals("OCC symbol"))
                 .forEach(c -> c.setVisible(w.doubleValue() >= 1150)));
         fitAllBut(positionsTable, "Collateral held");
+        bindExercise();
+    }
+
+    private void bindExercise() {
+        exerciseBar.setVisible(exercise != null);
+        exerciseBar.setManaged(exercise != null);
+        if (exercise == null) {
+            return;
+        }
+        exercise.selectedProperty().bind(positionsTable.getSelectionModel().selectedItemProperty());
+        exerciseButton.disableProperty().bind(exercise.enabledBinding().not());
+        doNotExerciseButton.disableProperty().bind(exercise.enabledBinding().not());
+        // the last answer while there is one; otherwise why the buttons are off
+        exerciseLabel.textProperty().bind(Bindings.when(exercise.messageProperty().isEmpty())
+                .then(exercise.noteBinding()).otherwise(exercise.messageProperty()));
+    }
+
+    @FXML
+    private void onExercise() {
+        exercise.exercise();
+    }
+
+    @FXML
+    private void onDoNotExercise() {
+        exercise.doNotExercise();
     }
 
     /**

@@ -29,14 +29,25 @@ public final class OptionsViews {
 
     /** The view on the price source's chains, VIX from the store on real prices (see {@link SyntheticChainSource#of}). */
     public static Node create(AppServices services, TaskExecutor executor, Clock clock) {
+        return create(services, executor, clock, org.leverdesk.ui.common.ConfirmPrompt.NONE);
+    }
+
+    /** The view on the price source's chains; {@code confirm} asks before an exercise or do-not-exercise instruction. */
+    public static Node create(AppServices services, TaskExecutor executor, Clock clock, org.leverdesk.ui.common.ConfirmPrompt confirm) {
         // --prices FOLDER: VIX, VXN and DGS3MO beside it, as the backtests' chains read them (AppContext.optionChains)
         return create(services, executor, clock, services.prices() instanceof org.leverdesk.market.data.CsvDirectoryMarketData csv
-                ? org.leverdesk.options.data.OptionMarketFiles.besidePrices(csv.directory()) : null);
+                ? org.leverdesk.options.data.OptionMarketFiles.besidePrices(csv.directory()) : null, confirm);
     }
 
     /** The view with the VIX, VXN and T-bill files of {@code files} on real prices (null: from the store). */
     public static Node create(AppServices services, TaskExecutor executor, Clock clock,
                               org.leverdesk.options.data.OptionMarketFiles.Locations files) {
+        return create(services, executor, clock, files, org.leverdesk.ui.common.ConfirmPrompt.NONE);
+    }
+
+    /** The view with the T-bill files of {@code files} and {@code confirm} asking before an exercise instruction. */
+    public static Node create(AppServices services, TaskExecutor executor, Clock clock,
+                              org.leverdesk.options.data.OptionMarketFiles.Locations files, org.leverdesk.ui.common.ConfirmPrompt confirm) {
         SyntheticChainSource source;
         try {
             source = SyntheticChainSource.of(services.prices(), new NyseCalendar(), files);
@@ -58,7 +69,11 @@ public final class OptionsViews {
         OptionsViewModel vm = new OptionsViewModel(book, services.broker() == null ? null : OptionAccount.of(services.broker()),
                 new AccountGuardPanel(guarded, condorOnly ? SpreadStrategy.CONDOR_ID : SpreadStrategy.SPREADS_ID,
                         services.trading().riskGuard()), guarded.symbol(), executor, clock);
-        return OptionsView.load(vm);
+        // Exercise / Do not exercise: the service the CLI's `option exercise` uses, on the window's account
+        ExerciseViewModel exercise = services.broker() == null || services.trading().optionInstructions() == null ? null
+                : new ExerciseViewModel(OptionExercise.of(services.broker(), services.trading().optionInstructions()), confirm,
+                        executor, vm::refresh);
+        return OptionsView.load(vm, exercise);
     }
 
     /** The user's config; null without a config file or when it cannot be read (the defaults are shown then). */

@@ -95,7 +95,8 @@ public final class MainWindow {
         }
         if (services.prices() != null) {
             items.add(new NavItem("Chart", () -> chartView(services, executor, clock, symbols)));
-            items.add(new NavItem("Options", () -> org.leverdesk.ui.options.OptionsViews.create(services, executor, clock)));
+            items.add(new NavItem("Options", () -> org.leverdesk.ui.options.OptionsViews.create(services, executor, clock,
+                    new org.leverdesk.ui.common.ConfirmDialog(focusedWindow()))));
         }
         if (services.regimeInsight() != null) {
             items.add(new NavItem("Regime", () -> RegimeView.load(new RegimeViewModel(services.regimeInsight(), executor),

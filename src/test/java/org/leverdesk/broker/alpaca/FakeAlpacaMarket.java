@@ -231,6 +231,7 @@ final class FakeAlpacaMarket {
                 if (o.status.equals("done_for_day")) {
                     set(o, "expired", at);
                     o.expiredAt = at;
+                    legsFollow(o, at);
                 }
             }
         }
@@ -248,6 +249,8 @@ final class FakeAlpacaMarket {
             for (FakeOrder o : List.copyOf(orders.values())) {
                 if (o.status.equals("accepted") && o.acceptAt == null && !o.isAuction() && o.session <= b.session()) {
                     route(o, b.at());
+                } else if (o.legs != null) {
+                    tryFillMultiLeg(o, b.at()); // a multi-leg order sent while closed meets the opening quotes
                 }
             }
         } else {
@@ -264,6 +267,7 @@ final class FakeAlpacaMarket {
                         set(o, "expired", b.at());
                         o.expiredAt = b.at();
                     }
+                    legsFollow(o, b.at());
                 }
             }
         }
@@ -406,6 +410,11 @@ final class FakeAlpacaMarket {
     synchronized void partialFill(String clientOrderId, BigDecimal qty) {
         catchUp();
         FakeOrder o = byClientId(clientOrderId);
+        if (o.legs != null) {
+            // a multi-leg order: qty whole units of it, every leg its ratio × qty at the quotes (all legs alike)
+            fillMultiLeg(o, qty.min(o.remaining()), processed);
+            return;
+        }
         Price p = quotes.get(o.symbol);
         BigDecimal price = o.limitPrice != null ? o.limitPrice : o.side.equals("buy") ? p.ask() : p.bid();
         fill(o, qty.min(o.remaining()), price, processed);
@@ -921,8 +930,9 @@ final class FakeAlpacaMarket {
     /**
      * {@code POST /v2/orders} with {@code order_class: mleg}: 422 for bad legs, 403 below level 3 or when the account
      * cannot cover the result; a market order (or a limit the net price meets) fills every leg at once at the quotes
-     * (buys at the ask, sells at the bid) while the session is open, else it rests with nothing filled and a day order
-     * expires at the close: all legs or none, never some.
+     * (buys at the ask, sells at the bid) while the session is open, else it rests with nothing filled: it fills when a
+     * new quote (or the next open) meets its limit, and a day order expires at the close with its legs: all legs or none,
+     * never some (a test's {@code partialFill} takes whole units of every leg alike).
      */
     synchronized Reply submitMultiLeg(JsonNode body) {
         catchUp();
@@ -1167,6 +1177,68 @@ final class FakeAlpacaMarket {
         for (FakeOrder o : List.copyOf(orders.values())) {
             if (o.symbol.equals(symbol)) {
                 tryFill(o, processed);
+            } else if (o.legs != null && o.legs.stream().anyMatch(l -> l.symbol.equals(symbol))) {
+                tryFillMultiLeg(o, processed);
+            }
+        }
+    }
+
+    /**
+     * A resting multi-leg order fills what is left of it, every leg at once at the quotes, when the session is open,
+     * every leg is quoted and the net price (buys at the ask less sells at the bid, a credit negative) meets its limit.
+     */
+    private void tryFillMultiLeg(FakeOrder parent, Instant at) {
+        if (!parent.isWorking() || !sessions.isOpen(at)) {
+            return;
+        }
+        BigDecimal net = netPrice(parent);
+        if (net != null && (parent.limitPrice == null || net.compareTo(parent.limitPrice) <= 0)) {
+            fillMultiLeg(parent, parent.remaining(), at);
+        }
+    }
+
+    /** The net price of one unit at the quotes (a debit positive, a credit negative); null when a leg has no quote. */
+    private BigDecimal netPrice(FakeOrder parent) {
+        BigDecimal net = BigDecimal.ZERO;
+        for (FakeOrder leg : parent.legs) {
+            if (!quotes.containsKey(leg.symbol)) {
+                return null;
+            }
+            boolean buy = leg.side.equals("buy");
+            BigDecimal price = priceOf(leg.symbol, buy).multiply(leg.ratioQty);
+            net = buy ? net.add(price) : net.subtract(price);
+        }
+        return net;
+    }
+
+    /** Fills {@code units} of a multi-leg order: each leg ratio × units at its quote; the parent's average is |net|. */
+    private void fillMultiLeg(FakeOrder parent, BigDecimal units, Instant at) {
+        BigDecimal net = netPrice(parent);
+        if (net == null || units.signum() <= 0) {
+            return;
+        }
+        for (FakeOrder leg : parent.legs) {
+            fill(leg, leg.ratioQty.multiply(units), priceOf(leg.symbol, leg.side.equals("buy")), at);
+        }
+        BigDecimal before = parent.filledQty;
+        parent.filledQty = before.add(units);
+        parent.filledAvgPrice = parent.filledAvgPrice == null ? net.abs()
+                : parent.filledAvgPrice.multiply(before).add(net.abs().multiply(units)).divide(parent.filledQty, MC);
+        set(parent, parent.remaining().signum() == 0 ? "filled" : "partially_filled", at);
+        if (parent.remaining().signum() == 0) {
+            parent.filledAt = at;
+            clearTimers(parent);
+        }
+    }
+
+    /** A multi-leg order's legs end with it (cancelled, done for the day, expired); a filled leg stays filled. */
+    private static void legsFollow(FakeOrder parent, Instant at) {
+        if (parent.legs == null) {
+            return;
+        }
+        for (FakeOrder leg : parent.legs) {
+            if (!leg.status.equals("filled")) {
+                set(leg, parent.status, at);
             }
         }
     }
@@ -1232,6 +1304,7 @@ final class FakeAlpacaMarket {
         clearTimers(o);
         set(o, "canceled", at);
         o.canceledAt = at;
+        legsFollow(o, at);
     }
 
     private static void clearTimers(FakeOrder o) {

@@ -41,6 +41,7 @@ class DashboardGuardFxTest {
         DashboardViewModel vm = new DashboardViewModel(DashboardGuardSamples::guarded, executor, ZoneId.of("America/New_York"));
         Scene scene = new Scene(DashboardView.load(vm), 1024, 700);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
+        themes.register(scene); // the dark pictures need the theme's classes on this scene too, as the window sets them
         stage.setScene(scene);
         stage.show();
     }
@@ -59,7 +60,7 @@ class DashboardGuardFxTest {
         Label banner = robot.lookup("#guardBanner").queryAs(Label.class);
         assertTrue(banner.getText().startsWith("RiskGuard HALTED — spreads: HALTED by the daily $ stop"), banner.getText());
         assertTrue(banner.getStyleClass().contains("guard-halted"));
-        assertEquals(9, robot.lookup("#guardGaugesPane").queryAs(FlowPane.class).getChildren().size());
+        assertEquals(13, robot.lookup("#guardGaugesPane").queryAs(FlowPane.class).getChildren().size());
         for (String theme : List.of("light", "dark")) {
             if (theme.equals("dark")) {
                 robot.interact(() -> themes.apply("primer-dark"));

@@ -32,6 +32,14 @@ class DashboardGuardViewModelTest {
                 .filter(g -> g.strategyId().equals("condor") && g.name().equals("Cooldown")).findFirst().orElseThrow();
         assertEquals("until 2026-11-24", cooldown.text());
         assertEquals(3 / 7.0, cooldown.fraction(), 1e-9);
+        DashboardViewModel.GuardGauge risk = vm.guardGauges().stream()
+                .filter(g -> g.strategyId().equals("spreads") && g.name().equals("Open risk")).findFirst().orElseThrow();
+        assertEquals("$1100.00 = 1.12% of $97900.00 equity; limit 10.00% = $9790.00", risk.text());
+        assertEquals(1100 / 9790.0, risk.fraction(), 1e-9);
+        DashboardViewModel.GuardGauge delta = vm.guardGauges().stream()
+                .filter(g -> g.strategyId().equals("condor") && g.name().equals("Net delta")).findFirst().orElseThrow();
+        assertEquals("-181.0 shares of ±300", delta.text());
+        assertEquals(181 / 300.0, delta.fraction(), 1e-9);
         // day trades are not counted from $25,000 of equity: no gauge
         assertTrue(vm.guardGauges().stream().noneMatch(g -> g.name().startsWith("Day trades")));
     }
