@@ -9,7 +9,8 @@ import java.util.Optional;
  * and passwords come from {@link Secrets}. Saved as JSON by {@link ConfigFile}.
  */
 public record AppConfig(BrokerSettings broker, RiskSettings risk, List<StrategySettings> strategies,
-                        NotificationSettings notifications, AdvisorSettings advisor, ChatSettings chat) {
+                        NotificationSettings notifications, AdvisorSettings advisor, ChatSettings chat,
+                        OptionsPortfolio portfolio) {
     public AppConfig {
         broker = broker == null ? BrokerSettings.defaults() : broker;
         risk = risk == null ? RiskSettings.defaults() : risk;
@@ -19,16 +20,22 @@ public record AppConfig(BrokerSettings broker, RiskSettings risk, List<StrategyS
         chat = chat == null ? ChatSettings.defaults() : chat;
     }
 
+    /** A config without an options portfolio (seed 003's modes). */
+    public AppConfig(BrokerSettings broker, RiskSettings risk, List<StrategySettings> strategies,
+                     NotificationSettings notifications, AdvisorSettings advisor, ChatSettings chat) {
+        this(broker, risk, strategies, notifications, advisor, chat, null);
+    }
+
     /** A config without chat commands. */
     public AppConfig(BrokerSettings broker, RiskSettings risk, List<StrategySettings> strategies,
                      NotificationSettings notifications, AdvisorSettings advisor) {
-        this(broker, risk, strategies, notifications, advisor, null);
+        this(broker, risk, strategies, notifications, advisor, null, null);
     }
 
     /** A config with the default advisor settings. */
     public AppConfig(BrokerSettings broker, RiskSettings risk, List<StrategySettings> strategies,
                      NotificationSettings notifications) {
-        this(broker, risk, strategies, notifications, null, null);
+        this(broker, risk, strategies, notifications, null, null, null);
     }
 
     /** Paper broker on the demo market, default risk limits, no strategy enabled, no notifications. */
@@ -67,12 +74,12 @@ public record AppConfig(BrokerSettings broker, RiskSettings risk, List<StrategyS
 
     /** A copy with other chat-command settings. */
     public AppConfig withChat(ChatSettings settings) {
-        return new AppConfig(broker, risk, strategies, notifications, advisor, settings);
+        return new AppConfig(broker, risk, strategies, notifications, advisor, settings, portfolio);
     }
 
     /** A copy with other broker settings. */
     public AppConfig withBroker(BrokerSettings settings) {
-        return new AppConfig(settings, risk, strategies, notifications, advisor, chat);
+        return new AppConfig(settings, risk, strategies, notifications, advisor, chat, portfolio);
     }
 
     /** A copy with {@code settings} replacing (or added as) the strategy of the same id. */
@@ -80,6 +87,20 @@ public record AppConfig(BrokerSettings broker, RiskSettings risk, List<StrategyS
         List<StrategySettings> next = new java.util.ArrayList<>(strategies.stream()
                 .filter(s -> !s.strategyId().equals(settings.strategyId())).toList());
         next.add(settings);
-        return new AppConfig(broker, risk, next, notifications, advisor, chat);
+        return new AppConfig(broker, risk, next, notifications, advisor, chat, portfolio);
+    }
+
+    /**
+     * A copy running {@code next} (seed 003's mode and assets): the strategies it combines replace any configured
+     * {@code dca}, {@code wheel}, {@code covered-call}, {@code spreads} and {@code condor} (whose schedules they keep),
+     * the others stay. {@code null} removes the portfolio and those strategies.
+     */
+    public AppConfig withPortfolio(OptionsPortfolio next) {
+        List<StrategySettings> kept = new java.util.ArrayList<>(strategies.stream()
+                .filter(s -> !OptionsPortfolio.STRATEGIES.contains(s.strategyId())).toList());
+        if (next != null) {
+            kept.addAll(next.expand(strategies));
+        }
+        return new AppConfig(broker, risk, kept, notifications, advisor, chat, next);
     }
 }

@@ -43,6 +43,9 @@ public final class ConfigValidator {
         range(problems, "risk.maxClockSkewSeconds", r.maxClockSkewSeconds(), 1, 3_600);
         limits(problems, r.limits());
         strategies(problems, config.strategies());
+        if (config.portfolio() != null) {
+            problems.addAll(config.portfolio().problems());
+        }
         notifications(problems, config.notifications());
         advisor(problems, config.advisor());
         chat(problems, config.chat());

@@ -63,6 +63,7 @@ public final class DecisionCycle {
     private final OrderSender sender;
     private final Duration stopWait;
     private final PositionBook book;
+    private org.leverdesk.config.OptionsPortfolio portfolio;
     private final Clock clock;
     private Strategy lastStrategy;
     private org.leverdesk.options.chain.SyntheticChains optionChains;
@@ -108,7 +109,19 @@ public final class DecisionCycle {
      * the peak, the stops and the day's counts); a cycle keeps it in memory otherwise (a backtest).
      */
     public void setGuardStates(org.leverdesk.riskguard.GuardStates states) {
+        org.leverdesk.config.OptionsPortfolio p = portfolio;
         this.guard = new GuardCheck(states, calendar);
+        guard.setPortfolio(p);
+    }
+
+    /**
+     * Seed 003's options portfolio: every order unit that opens a position in one of its assets passes its per-asset
+     * gates (one new entry per asset per cycle, maxAllocPct; {@link AssetGate}), denials journalled as
+     * {@code risk-denied} like the RiskGuard's. Null (the default, and every backtest): no such gates.
+     */
+    public void setPortfolio(org.leverdesk.config.OptionsPortfolio portfolio) {
+        this.portfolio = portfolio;
+        guard.setPortfolio(portfolio);
     }
 
     /**
@@ -369,7 +382,7 @@ public final class DecisionCycle {
                 prices.put(o.symbol(), p);
             }
         }
-        java.util.Optional<String> denial = guard.check(day, unit, held, account, prices, lastMarket);
+        java.util.Optional<String> denial = guard.check(day, unit, held, account, prices, lastMarket, broker::positions);
         if (denial.isPresent() && !dryRun) {
             log.append("risk-denied", id, clientOrderId + ": " + denial.get(), null);
         }

@@ -149,6 +149,11 @@ public final class ExecutionService {
         cycle.setOptionChains(chains);
     }
 
+    /** Seed 003's options portfolio whose per-asset gates the risk step applies; see {@link DecisionCycle#setPortfolio}. */
+    public void setPortfolio(org.leverdesk.config.OptionsPortfolio portfolio) {
+        cycle.setPortfolio(portfolio);
+    }
+
     /** Gives strategies the broker's own option chains (Alpaca's) of each decision's day; see {@link DecisionCycle#setOptionMarket}. */
     public void setOptionMarket(java.util.function.Function<java.time.LocalDate, org.leverdesk.strategy.OptionMarket> market) {
         cycle.setOptionMarket(market);

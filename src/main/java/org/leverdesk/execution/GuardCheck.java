@@ -50,6 +50,7 @@ final class GuardCheck {
     private int sentClosings;
     private int newDayTrades;
     private final List<String> opened = new ArrayList<>();
+    private org.leverdesk.config.OptionsPortfolio portfolio;
 
     GuardCheck(GuardStates states, TradingCalendar calendar) {
         this.states = states;
@@ -58,6 +59,11 @@ final class GuardCheck {
 
     GuardStates states() {
         return states;
+    }
+
+    /** The options portfolio whose per-asset gates ({@link AssetGate}) every opening unit passes; null: none. */
+    void setPortfolio(org.leverdesk.config.OptionsPortfolio portfolio) {
+        this.portfolio = portfolio;
     }
 
     /** Starts a run of {@code strategy} on {@code day} with its share of the account. */
@@ -132,9 +138,19 @@ final class GuardCheck {
                 d.explanation().signals(), gates, d.explanation().regime()));
     }
 
-    /** The reason {@code unit} is denied, or empty. {@code prices} gives each leg's price for the position limits. */
+    /** {@link #check(LocalDate, List, Map, Account, Map, MarketSnapshot, java.util.function.Supplier)} without the account's positions. */
     Optional<String> check(LocalDate day, List<PlannedOrder> unit, Map<String, Long> held, Account account,
                            Map<String, Double> prices, MarketSnapshot market) {
+        return check(day, unit, held, account, prices, market, List::of);
+    }
+
+    /**
+     * The reason {@code unit} is denied, or empty. {@code prices} gives each leg's price for the position limits,
+     * {@code positions} the account's positions (read only for an options portfolio asset's maxAllocPct).
+     */
+    Optional<String> check(LocalDate day, List<PlannedOrder> unit, Map<String, Long> held, Account account,
+                           Map<String, Double> prices, MarketSnapshot market,
+                           java.util.function.Supplier<List<org.leverdesk.broker.BrokerPosition>> positions) {
         boolean opening = unit.stream().anyMatch(o -> !RiskGate.reduces(o.side(), o.quantity(), held.getOrDefault(o.symbol(), 0L)));
         if (!opening) {
             if (unit.stream().anyMatch(o -> state.openedToday().contains(o.symbol()))) {
@@ -142,6 +158,11 @@ final class GuardCheck {
                 return RiskGuard.dayTrade(limits, equity, dayTradesInWindow(day), stop, describe(unit));
             }
             return Optional.empty();
+        }
+        // The portfolio's gates hold for every strategy of an asset, whatever its own RiskGuard limits are.
+        Optional<String> asset = AssetGate.check(portfolio, states, id, day, state, opened, unit, held, positions, account, prices);
+        if (asset.isPresent()) {
+            return asset;
         }
         if (limits.equals(GuardLimits.OFF)) {
             return Optional.empty(); // margin allowed, every account and position limit off: nothing can deny an entry

@@ -11,27 +11,29 @@ import org.leverdesk.backtest.metrics.Metrics;
  * better: max_drawdown is negative, so closer to zero (higher) is better; volatility lower is better.
  */
 public enum Metric {
-    SHARPE("sharpe", Metrics::sharpe, true),
-    SORTINO("sortino", Metrics::sortino, true),
-    CAGR("cagr", Metrics::cagr, true),
-    TOTAL_RETURN("total_return", Metrics::totalReturn, true),
-    MAX_DRAWDOWN("max_drawdown", Metrics::maxDrawdown, true),
-    CALMAR("calmar", Metrics::calmar, true),
-    ANNUAL_VOLATILITY("annual_volatility", Metrics::annualVolatility, false),
-    WIN_RATE("win_rate", Metrics::winRate, true),
-    PROFIT_FACTOR("profit_factor", Metrics::profitFactor, true),
-    AVG_WIN("avg_win", Metrics::avgWin, true),
-    AVG_LOSS("avg_loss", Metrics::avgLoss, true),
-    EXPOSURE("exposure", Metrics::exposure, true),
-    TRADES("trades", m -> m.trades(), true),
-    FINAL_EQUITY("final_equity", Metrics::finalEquity, true);
+    SHARPE("sharpe", "Sharpe ratio", Metrics::sharpe, true),
+    SORTINO("sortino", "Sortino ratio", Metrics::sortino, true),
+    CAGR("cagr", "CAGR", Metrics::cagr, true),
+    TOTAL_RETURN("total_return", "Total return", Metrics::totalReturn, true),
+    MAX_DRAWDOWN("max_drawdown", "Max drawdown", Metrics::maxDrawdown, true),
+    CALMAR("calmar", "Calmar ratio", Metrics::calmar, true),
+    ANNUAL_VOLATILITY("annual_volatility", "Annual volatility", Metrics::annualVolatility, false),
+    WIN_RATE("win_rate", "Win rate", Metrics::winRate, true),
+    PROFIT_FACTOR("profit_factor", "Profit factor", Metrics::profitFactor, true),
+    AVG_WIN("avg_win", "Average win", Metrics::avgWin, true),
+    AVG_LOSS("avg_loss", "Average loss", Metrics::avgLoss, true),
+    EXPOSURE("exposure", "Exposure", Metrics::exposure, true),
+    TRADES("trades", "Trades", m -> m.trades(), true),
+    FINAL_EQUITY("final_equity", "Final equity", Metrics::finalEquity, true);
 
     private final String key;
+    private final String label;
     private final ToDoubleFunction<Metrics> value;
     private final boolean higherIsBetter;
 
-    Metric(String key, ToDoubleFunction<Metrics> value, boolean higherIsBetter) {
+    Metric(String key, String label, ToDoubleFunction<Metrics> value, boolean higherIsBetter) {
         this.key = key;
+        this.label = label;
         this.value = value;
         this.higherIsBetter = higherIsBetter;
     }
@@ -39,6 +41,11 @@ public enum Metric {
     /** The name used on the command line and in JSON, e.g. "sharpe". */
     public String key() {
         return key;
+    }
+
+    /** The name a trader reads in the window, the Backtest view's metric table's: "Sharpe ratio", "Max drawdown". */
+    public String label() {
+        return label;
     }
 
     public boolean higherIsBetter() {

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
                 "notifications.<name>. Every change is checked by the same rules as 'run', 'daemon' and Settings;",
                 "a change that makes the config invalid is refused and nothing is written."},
         subcommands = {ConfigCommand.Show.class, ConfigCommand.Validate.class, ConfigCommand.Set.class,
-            ConfigCommand.Unset.class})
+            ConfigCommand.Unset.class, ConfigOptionsModeCommand.class})
 public final class ConfigCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -211,7 +211,8 @@ public final class ConfigCommand implements Runnable {
         String broker = b.kind() == BrokerKind.PAPER ? "paper" : "alpaca " + b.alpacaEndpoint() + (b.liveTradingEnabled()
                 ? ", live trading on" : "");
         return "broker " + broker + "; " + (enabled.isEmpty() ? "no strategy enabled" : "enabled: " + String.join(", ", enabled))
-                + "; notifications: " + (channels.isEmpty() ? "none" : String.join(", ", channels));
+                + "; notifications: " + (channels.isEmpty() ? "none" : String.join(", ", channels))
+                + (cfg.portfolio() == null || cfg.portfolio().mode() == null ? "" : "; options mode " + cfg.portfolio().mode().label());
     }
 
     /** Secrets the config needs but cannot get, or a secrets file others can read. */

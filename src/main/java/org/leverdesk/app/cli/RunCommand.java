@@ -136,6 +136,7 @@ public final class RunCommand implements Callable<Integer>, ForwardedCommand {
                     ExecutionService service = refresh.hasFeed()
                             ? app.execution(broker, cfg.risk(), cfg.broker().mode(), clock, new LiveFreshness(app.calendar()))
                             : app.execution(broker, cfg.risk(), cfg.broker().mode(), clock);
+                    service.setPortfolio(cfg.portfolio());
                     out.println("mode: " + (simulated ? "DEMO - simulated prices, " + cfg.broker().mode() + " broker " + broker.name()
                             + " (nothing here is a real market)" : cfg.broker().mode() + " (broker " + broker.name() + ")")
                             + (dryRun ? " - DRY RUN: nothing is sent or stored" : ""));

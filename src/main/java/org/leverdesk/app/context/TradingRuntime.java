@@ -118,6 +118,7 @@ public final class TradingRuntime implements AutoCloseable {
         this.execution = dataRefresh.hasFeed()
                 ? app.execution(broker, config.risk(), config.broker().mode(), clock, new LiveFreshness(app.calendar()))
                 : app.execution(broker, config.risk(), config.broker().mode(), clock);
+        execution.setPortfolio(config.portfolio());
         this.notifications = NotificationDispatcher.fromConfig(config.notifications(), secrets, options, desktop,
                 new JournalDeliveries(journal), clock);
         this.scheduler = new SchedulerService(jobs, new JobCalendar(new NyseCalendar()), this::runJob,

@@ -247,7 +247,7 @@ public final class BacktestView {
             l.managedProperty().bind(l.textProperty().isNotEmpty());
         }
         messageBar.visibleProperty().bind(progressLabel.textProperty().isNotEmpty().or(messageLabel.textProperty().isNotEmpty())
-                .or(statusLabel.textProperty().isNotEmpty()));
+                .or(statusLabel.textProperty().isNotEmpty()).or(resultTitleLabel.textProperty().isNotEmpty()));
         messageBar.managedProperty().bind(messageBar.visibleProperty());
         bindLayout();
 

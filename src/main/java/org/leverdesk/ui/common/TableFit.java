@@ -28,10 +28,12 @@ public final class TableFit {
     private TableFit() {
     }
 
-    /** Fits {@code columns} (each with the text its cells show for a row) of {@code table}. */
+    /**
+     * Fits {@code columns} (each with the text its cells show for a row) of {@code table}. The map is read
+     * again at each measure, so a table whose columns change (the Research view's) refills it in place.
+     */
     public static <R> void fit(TableView<R> table, Map<TableColumn<R, ?>, Function<R, String>> columns) {
-        Map<TableColumn<R, ?>, Function<R, String>> fitted = new LinkedHashMap<>(columns);
-        Runnable measure = () -> measure(table, fitted);
+        Runnable measure = () -> measure(table, new LinkedHashMap<>(columns));
         table.getItems().addListener((ListChangeListener<R>) c -> Platform.runLater(measure));
         table.itemsProperty().addListener((o, was, is) -> {
             is.addListener((ListChangeListener<R>) c -> Platform.runLater(measure));

@@ -28,6 +28,9 @@ final class PayoffChart extends VBox {
     PayoffChart() {
         setId("payoffChart");
         title.getStyleClass().add("chart-heading");
+        // a spread's name with its strikes and expiry is longer than the pane at 1024×700: wrap, never "Payoff · bull put…"
+        title.setWrapText(true);
+        title.setMinHeight(Label.USE_PREF_SIZE);
         xAxis.setName("underlying price");
         xAxis.setUnit(null);
         yAxis.setName(null);

@@ -26,6 +26,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.leverdesk.backtest.BacktestRunner.StrategyInfo;
 import org.leverdesk.research.Metric;
+import org.leverdesk.ui.common.TableFit;
 import org.leverdesk.research.Trial;
 import org.leverdesk.research.similar.Candidate;
 import org.leverdesk.research.walkforward.WalkForwardResult;
@@ -55,6 +56,8 @@ public final class ResearchView {
     @FXML private DatePicker toPicker;
     @FXML private TextField capitalField;
     @FXML private ComboBox<Metric> metricBox;
+    /** The sweep table's columns with the text each shows, kept wide enough for it (refilled when the columns change). */
+    private final java.util.Map<TableColumn<Trial, ?>, java.util.function.Function<Trial, String>> fitted = new java.util.LinkedHashMap<>();
     @FXML private CheckBox randomBox;
     @FXML private TextField samplesField;
     @FXML private TextField seedField;
@@ -138,6 +141,17 @@ public final class ResearchView {
         toPicker.valueProperty().bindBidirectional(viewModel.toProperty());
         capitalField.textProperty().bindBidirectional(viewModel.capitalProperty());
         metricBox.getItems().setAll(Metric.values());
+        metricBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Metric m) {
+                return m == null ? "" : m.label();
+            }
+
+            @Override
+            public Metric fromString(String label) {
+                return java.util.Arrays.stream(Metric.values()).filter(m -> m.label().equals(label)).findFirst().orElse(null);
+            }
+        });
         metricBox.valueProperty().bindBidirectional(viewModel.metricProperty());
         randomBox.selectedProperty().bindBidirectional(viewModel.randomProperty());
         samplesField.textProperty().bindBidirectional(viewModel.samplesProperty());
@@ -201,6 +215,7 @@ public final class ResearchView {
         trialsTable.setItems(viewModel.trials());
         viewModel.parameterColumnsProperty().addListener((o, old, now) -> columns(now));
         columns(List.of());
+        TableFit.fit(trialsTable, fitted);
         trialsTable.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
             if (now != null) {
                 viewModel.selectedProperty().set(now);
@@ -220,14 +235,18 @@ public final class ResearchView {
 
     private void columns(List<ResearchViewModel.ParameterColumn> parameters) {
         trialsTable.getColumns().clear();
+        fitted.clear();
         for (ResearchViewModel.ParameterColumn p : parameters) {
             TableColumn<Trial, String> c = new TableColumn<>(p.heading());
             c.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().parameters().getOrDefault(p.name(), "")));
             c.setComparator(ResearchView::compareValues);
             trialsTable.getColumns().add(c);
+            fitted.put(c, t -> t.parameters().getOrDefault(p.name(), ""));
         }
         for (Metric m : Metric.values()) {
-            TableColumn<Trial, Double> c = new TableColumn<>(m.key());
+            // the trader's word ("Sharpe ratio"), as in the Backtest view's metric table, never the CLI's key
+            TableColumn<Trial, Double> c = new TableColumn<>(m.label());
+            fitted.put(c, t -> format(m, m.of(t)));
             c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(m.of(d.getValue())));
             c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
                 @Override

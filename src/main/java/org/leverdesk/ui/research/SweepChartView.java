@@ -76,23 +76,23 @@ final class SweepChartView extends VBox {
         switch (c.kind()) {
             case NONE -> title.setText("The chart needs a numeric parameter with several values");
             case LINE -> {
-                title.setText(c.metric().key() + " by " + c.xName() + (c.bestOverOthers() ? " (best over the other parameters)" : "")
+                title.setText(c.metric().label() + " by " + c.xName() + (c.bestOverOthers() ? " (best over the other parameters)" : "")
                         + " · click a point to open that run in the Backtest view");
                 xAxis.setName(c.xName());
-                yAxis.setName(c.metric().key());
+                yAxis.setName(c.metric().label());
                 double[] ys = new double[c.xs().length];
                 for (int i = 0; i < ys.length; i++) {
                     ys[i] = c.values()[i][0];
                 }
-                line.getDatasets().setAll(new DoubleDataSet(c.metric().key(), c.xs().clone(), ys, ys.length, false));
+                line.getDatasets().setAll(new DoubleDataSet(c.metric().label(), c.xs().clone(), ys, ys.length, false));
                 chart.getRenderers().setAll(line);
             }
             case HEATMAP -> {
-                title.setText(c.metric().key() + " over " + c.xName() + " × " + c.yName()
+                title.setText(c.metric().label() + " over " + c.xName() + " × " + c.yName()
                         + (c.bestOverOthers() ? " (best over the other parameters)" : "") + " · click a cell to open that run");
                 xAxis.setName(c.xName());
                 yAxis.setName(c.yName());
-                zAxis.setName(c.metric().key());
+                zAxis.setName(c.metric().label());
                 chart.getAxes().add(zAxis);
                 heatmap.getDatasets().setAll(grid(c));
                 chart.getRenderers().setAll(heatmap);
@@ -157,7 +157,7 @@ final class SweepChartView extends VBox {
                 z[j][i] = Double.isFinite(v) ? v : Double.isNaN(worst) ? 0 : worst;
             }
         }
-        return new DataSetBuilder(c.metric().key()).setValues(DataSet.DIM_X, spread(nx)).setValues(DataSet.DIM_Y, spread(ny))
+        return new DataSetBuilder(c.metric().label()).setValues(DataSet.DIM_X, spread(nx)).setValues(DataSet.DIM_Y, spread(ny))
                 .setValues(DataSet.DIM_Z, z).build();
     }
 
@@ -188,7 +188,7 @@ final class SweepChartView extends VBox {
         CellPicker() {
             registerInputEventHandler(MouseEvent.MOUSE_MOVED, e -> {
                 Trial t = at(e);
-                hover.setText(t == null ? " " : t.label() + " · " + data.metric().key() + " " + ResearchTexts.num(data.metric().of(t))
+                hover.setText(t == null ? " " : t.label() + " · " + data.metric().label() + " " + ResearchTexts.num(data.metric().of(t))
                         + " · CAGR " + ResearchTexts.pct(t.metrics().cagr()) + " · max drawdown " + ResearchTexts.pct(t.metrics().maxDrawdown()));
             });
             registerInputEventHandler(MouseEvent.MOUSE_CLICKED, e -> {

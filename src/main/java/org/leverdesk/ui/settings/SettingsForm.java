@@ -37,6 +37,8 @@ import org.leverdesk.ui.common.form.FormModel;
 final class SettingsForm {
     static final String BROKER = "Broker";
     static final String RISK = "Risk";
+    static final String OPTIONS_MODE = "Options mode (seed 003)";
+    static final String MODE_OFF = "off";
     static final String NOTIFICATIONS = "Notifications";
     static final String ADVISOR = "Research advisor";
     static final String CHAT = "Chat commands";
@@ -48,6 +50,8 @@ final class SettingsForm {
     private final double defaultShare;
     // Strategies in the config that the catalog does not list: kept as they are.
     private List<StrategySettings> others = List.of();
+    // Seed 003's portfolio (mode and assets) is kept as loaded: its strategies are edited like the others.
+    private org.leverdesk.config.OptionsPortfolio portfolio;
     /** The risk engine's limits: edited with `leverdesk config set risk.limits.…`, kept as loaded when Settings saves. */
     private org.leverdesk.config.RiskLimits limits = org.leverdesk.config.RiskLimits.defaults();
 
@@ -88,6 +92,20 @@ final class SettingsForm {
                 new Choice(ExternalPositions.IGNORE.name(), "Report and leave alone"),
                 new Choice(ExternalPositions.ADOPT.name(), "The strategy of that symbol may trade them"),
                 new Choice(ExternalPositions.BLOCK.name(), "Stop trading that symbol until confirmed")));
+        // Seed 003's mode and symbols portfolio: saved, it expands into the dca / covered-call / wheel / spreads / condor
+        // settings below with the mode's shares (the same expansion as 'leverdesk config options-mode').
+        add(OPTIONS_MODE, "portfolio.mode", Params.choice("mode", "Mode", MODE_OFF,
+                "The option strategies and their shares; saving sets them below",
+                new Choice(MODE_OFF, "Off: the strategies below as set"),
+                new Choice("conservative", "Conservative: DCA 70% + covered calls 30%"),
+                new Choice("balanced", "Balanced: DCA 40% + the wheel 60%"),
+                new Choice("enhanced", "Enhanced: DCA 35% + wheel 50% + spreads 7.5% + condors 7.5%")));
+        add(OPTIONS_MODE, "portfolio.weeklyDcaTotal", Params.money("weeklyDcaTotal", "Weekly DCA total", 100,
+                NumberRange.of(0, 100_000_000, 10).aboveMin(), "Dollars a week, split by the assets' weights"));
+        add(OPTIONS_MODE, "portfolio.capitalShare", Params.percent("capitalShare", "Mode's capital share", 1.0, PercentBase.FRACTION,
+                NumberRange.of(0, 100, 1).aboveMin(), "Share of the account the whole mode uses"));
+        add(OPTIONS_MODE, "portfolio.symbols", Params.text("symbols", "Assets", "",
+                "TICKER:OPTIONS:WEIGHT:STRATEGIES:MAX SHARE; ... e.g. QQQM:QQQ:0.45:dca,wheel:0.5"));
         for (StrategyDescriptor s : strategies) {
             String g = s.displayName();
             String k = "strategies." + s.id() + ".";
@@ -179,6 +197,13 @@ final class SettingsForm {
             }
         }
         limits = config.risk().limits();
+        portfolio = config.portfolio();
+        org.leverdesk.config.OptionsPortfolio p = portfolio;
+        set("portfolio.mode", p == null || p.mode() == null ? MODE_OFF : p.mode().label());
+        set("portfolio.weeklyDcaTotal", p == null ? 100.0 : p.weeklyDcaTotal());
+        set("portfolio.capitalShare", p == null ? 1.0 : p.capitalShare());
+        set("portfolio.symbols", p == null ? "" : String.join("; ", p.symbols().stream()
+                .map(org.leverdesk.config.PortfolioAsset::spec).toList()));
         others = config.strategies().stream().filter(s -> strategies.stream().noneMatch(d -> d.id().equals(s.strategyId()))).toList();
         NotificationSettings n = config.notifications();
         set("notifications.desktop", n.desktop());
@@ -233,7 +258,8 @@ final class SettingsForm {
             var chat = new org.leverdesk.config.ChatSettings(bool("chat.telegram"), text("chat.telegramChatIds"),
                     bool("chat.discord"), text("chat.discordUserIds"), text("chat.discordApplicationId"),
                     text("chat.discordGuildId"));
-            return Optional.of(new AppConfig(broker, risk, list, n, advisor, chat));
+            org.leverdesk.config.OptionsPortfolio next = typedPortfolio();
+            return Optional.of(new AppConfig(broker, risk, withPortfolio(list, next), n, advisor, chat, next));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -267,6 +293,12 @@ final class SettingsForm {
                 problems.add(s.displayName() + " · " + words);
             }
         }
+        try {
+            typedPortfolio();
+        } catch (IllegalArgumentException e) {
+            field("portfolio.symbols").setProblem(FormModel.oneLine(e.getMessage()));
+            problems.add(OPTIONS_MODE + " · " + FormModel.oneLine(e.getMessage()));
+        }
         Optional<AppConfig> config = build();
         if (config.isPresent() && problems.isEmpty()) {
             for (String problem : ConfigValidator.problems(config.get())) {
@@ -277,6 +309,49 @@ final class SettingsForm {
             }
         }
         return problems;
+    }
+
+    /**
+     * The strategies with the options portfolio applied, in the form's order: the mode's strategies enabled with the
+     * symbols, options tickers and weights its assets give (always: the Assets field is their source), with the mode's
+     * capital shares when the mode or the assets changed (else the shares as edited); the portfolio strategies the mode
+     * does not run are disabled. Without a portfolio (and none before) the strategies are as edited.
+     */
+    private List<StrategySettings> withPortfolio(List<StrategySettings> list, org.leverdesk.config.OptionsPortfolio next) {
+        if (next == null && portfolio == null) {
+            return list;
+        }
+        boolean changed = !java.util.Objects.equals(next, portfolio);
+        List<StrategySettings> expanded = next == null ? List.of() : next.expand(list);
+        List<StrategySettings> out = new ArrayList<>();
+        for (StrategySettings s : list) {
+            if (!org.leverdesk.config.OptionsPortfolio.STRATEGIES.contains(s.strategyId())) {
+                out.add(s);
+                continue;
+            }
+            Optional<StrategySettings> e = expanded.stream().filter(x -> x.strategyId().equals(s.strategyId())).findFirst();
+            if (e.isPresent()) {
+                Map<String, String> params = new LinkedHashMap<>(s.parameters());
+                params.putAll(e.get().parameters());
+                out.add(new StrategySettings(s.strategyId(), true, changed ? e.get().capitalShare() : s.capitalShare(), params,
+                        s.schedule()));
+            } else {
+                out.add(new StrategySettings(s.strategyId(), changed ? false : s.enabled(), s.capitalShare(), s.parameters(),
+                        s.schedule()));
+            }
+        }
+        return out;
+    }
+
+    /** The portfolio the Options mode fields describe (null when off); a one-line error for a malformed asset. */
+    private org.leverdesk.config.OptionsPortfolio typedPortfolio() {
+        String mode = text("portfolio.mode");
+        if (mode.isBlank() || mode.equals(MODE_OFF)) {
+            return null;
+        }
+        return new org.leverdesk.config.OptionsPortfolio(org.leverdesk.config.OptionsMode.parse(mode),
+                number("portfolio.weeklyDcaTotal"), number("portfolio.capitalShare"),
+                org.leverdesk.config.PortfolioAsset.parseAll(text("portfolio.symbols")));
     }
 
     /** The strategy's parameters in its own text and units. */
@@ -296,7 +371,10 @@ final class SettingsForm {
         if (problem.startsWith("strategies: the enabled")) {
             return "The enabled strategies' capital shares" + problem.substring("strategies: the enabled strategies' capital shares".length());
         }
-        String out = problem;
+        // "portfolio.symbols[1].maxAllocPct ..." -> "Assets: asset 2 maxAllocPct ..."
+        String out = java.util.regex.Pattern.compile("portfolio\\.symbols\\[(\\d+)\\]\\.?(\\w*)").matcher(problem)
+                .replaceAll(r -> "portfolio.symbols: asset " + (Integer.parseInt(r.group(1)) + 1)
+                        + (r.group(2).isEmpty() ? "" : " " + r.group(2)));
         for (Map.Entry<String, FieldModel> e : fields.entrySet()) {
             out = out.replace(e.getKey(), e.getValue().label());
         }
@@ -330,7 +408,7 @@ final class SettingsForm {
             return List.of("smtpHost", "emailFrom", "emailTo").stream().map(n -> field("notifications." + n))
                     .filter(f -> text(f.key()).isEmpty()).toList();
         }
-        return fields.keySet().stream().filter(k -> problem.startsWith(k + " ") || problem.startsWith(k + ":"))
+        return fields.keySet().stream().filter(k -> problem.startsWith(k + " ") || problem.startsWith(k + ":") || problem.startsWith(k + "["))
                 .max(java.util.Comparator.comparingInt(String::length)).map(fields::get).map(List::of).orElse(List.of());
     }
 

@@ -100,7 +100,8 @@ public final class SettingsView {
         TitledPane pane = new TitledPane(title, grid);
         pane.setId("group-" + nodeId(title));
         // Strategy groups are long: only the first groups start open.
-        pane.setExpanded(first || title.equals(SettingsForm.BROKER) || title.equals(SettingsForm.RISK));
+        pane.setExpanded(first || title.equals(SettingsForm.BROKER) || title.equals(SettingsForm.RISK)
+                || title.equals(SettingsForm.OPTIONS_MODE));
         groupsBox.getChildren().add(pane);
         return grid;
     }

@@ -269,6 +269,9 @@ public final class SettingsViewModel {
         executor.execute(() -> write(before, config, typedSecrets), summary -> {
             busy.set(false);
             saved = config;
+            if (!java.util.Objects.equals(before.portfolio(), config.portfolio())) {
+                fill(config); // a new options mode set its strategies: show them
+            }
             form.clearSecrets();
             statusMessage.set(summary);
             validate();

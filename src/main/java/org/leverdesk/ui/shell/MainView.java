@@ -57,6 +57,9 @@ public final class MainView {
         viewModel.simulatedProperty().addListener((obs, was, is) -> modeLabel.pseudoClassStateChanged(SIMULATED, is));
         dataSourceLabel.textProperty().bind(viewModel.dataSourceTextProperty());
         storeLabel.textProperty().bind(viewModel.storeTextProperty());
+        // the whole path when the status bar has no room for it
+        storeLabel.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> new javafx.scene.control.Tooltip(storeLabel.getText()), storeLabel.textProperty()));
 
         panicButton.setVisible(panic != null);
         panicButton.setManaged(panic != null);

@@ -37,6 +37,17 @@ public final class ThemeManager implements Appearance {
 
     private final Path file;
     private final List<Scene> scenes = new ArrayList<>();
+    /**
+     * Dialogs (Close all, the shortcuts, confirmations) copy their owner's stylesheets but not its root's classes,
+     * so in the dark theme they drew the light theme's background under the dark theme's light text: each window
+     * shown with Leverdesk's stylesheets wears the theme's classes too.
+     */
+    private final javafx.collections.ListChangeListener<javafx.stage.Window> dialogs = c -> {
+        while (c.next()) {
+            c.getAddedSubList().forEach(this::dress);
+        }
+    };
+    private boolean followingDialogs;
     private Theme current;
 
     /** @param folder where the choice is kept; null keeps it for this run only */
@@ -72,12 +83,28 @@ public final class ThemeManager implements Appearance {
     public void applyNow() {
         Application.setUserAgentStylesheet(current.userAgentStylesheet());
         scenes.forEach(this::style);
+        if (followingDialogs) {
+            List.copyOf(javafx.stage.Window.getWindows()).forEach(this::dress);
+        }
+    }
+
+    /** Themes {@code window} when it is one of Leverdesk's own (its scene has Leverdesk's stylesheets) and not registered. */
+    private void dress(javafx.stage.Window window) {
+        Scene scene = window.getScene();
+        if (scene != null && !scenes.contains(scene)
+                && (scene.getStylesheets().contains(STYLESHEET) || scene.getStylesheets().contains(MainWindow.STYLESHEET))) {
+            style(scene);
+        }
     }
 
     /** Themes {@code scene} now and on every later switch. */
     public void register(Scene scene) {
         if (!scenes.contains(scene)) {
             scenes.add(scene);
+        }
+        if (!followingDialogs) {
+            followingDialogs = true;
+            javafx.stage.Window.getWindows().addListener(new javafx.collections.WeakListChangeListener<>(dialogs));
         }
         if (!scene.getStylesheets().contains(STYLESHEET)) {
             scene.getStylesheets().add(STYLESHEET);

@@ -33,6 +33,8 @@ import org.leverdesk.ui.common.form.TickerPicker;
 public final class WatchlistView extends VBox {
     /** How often prices are read again while the market is open. */
     public static final Duration REFRESH = Duration.seconds(15);
+    /** The table's border and room for a vertical scroll bar (many symbols), beside the columns. */
+    private static final double TABLE_CHROME = 18;
 
     public WatchlistView(WatchlistViewModel viewModel, Supplier<List<String>> tickers, Consumer<String> chart) {
         getStyleClass().add("watchlist");
@@ -99,6 +101,11 @@ public final class WatchlistView extends VBox {
         texts.put(change, WatchlistView::changeCellText);
         texts.put(trend, r -> "");
         TableFit.fit(table, texts);
+        // as wide as its columns need (TableFit widens them to their text) plus a vertical scroll bar: at 1024×700 the
+        // split pane gave the panel less and the 30-day column ran past its edge
+        table.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + TABLE_CHROME,
+                symbol.minWidthProperty(), last.minWidthProperty(), change.minWidthProperty(), trend.minWidthProperty()));
         setMinWidth(USE_PREF_SIZE);
         table.setRowFactory(t -> {
             TableRow<WatchRow> row = new TableRow<>();

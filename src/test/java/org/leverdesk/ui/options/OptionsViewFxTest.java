@@ -158,6 +158,16 @@ class OptionsViewFxTest {
         assertEquals(3, robot.lookup("#positionsTable").queryAs(TableView.class).getItems().size());
         assertTrue(robot.lookup("#payoffChart").tryQuery().isPresent());
         shoot(robot, "positions");
+        // at 1024×700 the payoff chart's title (the spread's name, strikes and expiry) is shown whole, wrapped if need be
+        robot.interact(() -> {
+            window.setWidth(1024);
+            window.setHeight(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(400);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> org.leverdesk.ui.CutOffTexts.under(robot.lookup("#payoffChart").query())).get(),
+                "payoff chart texts cut off at 1024×700");
 
         robot.interact(() -> tabs.getSelectionModel().select(2));
         TableView<org.leverdesk.optionbook.GuardLimit> guard = robot.lookup("#guardTable").queryAs(TableView.class);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
@@ -123,6 +124,18 @@ class ResearchViewFxTest {
         sweep(robot);
         Node root = robot.lookup("#researchView").query().getScene().getRoot();
         assertTrue(robot.lookup("#sweepButton").query().isVisible());
+        // the sweep table and the ranking choice in a trader's words ("Sharpe ratio"), never the CLI's keys ("sharpe"), and whole
+        TableView<?> trials = robot.lookup("#trialsTable").queryAs(TableView.class);
+        List<String> headers = trials.getColumns().stream().map(javafx.scene.control.TableColumn::getText).toList();
+        assertTrue(headers.containsAll(List.of("Sharpe ratio", "Max drawdown", "Annual volatility", "Final equity")), headers.toString());
+        assertTrue(headers.stream().noneMatch(h -> java.util.Arrays.stream(org.leverdesk.research.Metric.values())
+                .anyMatch(m -> m.key().equals(h) && !m.key().equals(m.label()))), headers.toString());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.leverdesk.research.Metric> rankBy = robot.lookup("#metricBox").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals("Sharpe ratio", rankBy.getConverter().toString(rankBy.getValue()), "the ranking choice as the combo box shows it");
+        Thread.sleep(300);   // the columns are re-measured after the rows arrive
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> org.leverdesk.ui.CutOffTexts.under(trials)).get(), "sweep table texts cut off");
         Snapshots.write(root, "research-sweep-1024x700.png");
         robot.clickOn("Monte Carlo");
         waitUntil(30, () -> robot.lookup("#monteCarloLabel").queryLabeled().getText().contains("paths of"));

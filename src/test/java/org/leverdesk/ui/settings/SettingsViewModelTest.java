@@ -80,10 +80,10 @@ class SettingsViewModelTest {
         assertEquals("RSI(2) mean reversion with SQQQ hedge", vm.field("strategies.rsi2.parameters.entryRsi").group());
         long regimeParams = vm.fields().stream().filter(f -> f.key().startsWith("strategies.regime.parameters.")).count();
         assertEquals(StrategyCatalog.builtIn().require("regime").parameters().size(), regimeParams);
-        List<String> groups = new ArrayList<>(List.of("Broker", "Risk"));
+        List<String> groups = new ArrayList<>(List.of("Broker", "Risk", "Options mode (seed 003)"));
         StrategyCatalog.builtIn().all().forEach(d -> groups.add(d.displayName()));
         groups.addAll(List.of("Notifications", "Chat commands", "Research advisor"));
-        assertEquals(groups.subList(0, 9), List.of("Broker", "Risk", "Monthly rebalance (fixed dollars)", "Regime (QQQ regimes size TQQQ)",
+        assertEquals(groups.subList(0, 10), List.of("Broker", "Risk", "Options mode (seed 003)", "Monthly rebalance (fixed dollars)", "Regime (QQQ regimes size TQQQ)",
                 "RSI(2) mean reversion with SQQQ hedge", "Rotation (Sharpe top-3 sleeves, best sleeve)",
                 "Wheel (cash-secured puts, then covered calls)", "Covered calls (100-share lots, calls written on them)",
                 "Weekly DCA (dollar-cost averaging)"));
@@ -192,6 +192,37 @@ class SettingsViewModelTest {
         SettingsViewModel again = vm();
         assertEquals("25", again.field("strategies.rsi2.parameters.entryRsi").valueProperty().get());
         assertFalse(again.canSaveProperty().get());
+    }
+
+    @Test
+    void anOptionsModeIsChosenInTheFormAndSavedExpandedIntoItsStrategies() {
+        SettingsViewModel vm = vm();
+        assertEquals("off", vm.field("portfolio.mode").valueProperty().get());
+        assertEquals("Options mode (seed 003)", vm.field("portfolio.symbols").group());
+        type(vm, "portfolio.mode", "balanced");
+        type(vm, "portfolio.symbols", "QQQM:QQQ:0.8:dca,wheel:0.5; VTI:VTI:0.3:dca:0.35");
+        assertEquals("Assets: the DCA weights add up to 1.1; they must add up to at most 1",
+                vm.field("portfolio.symbols").problemProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+        type(vm, "portfolio.symbols", "QQQM:QQQ:0.45:dca,wheel");
+        assertTrue(vm.field("portfolio.symbols").problemProperty().get().startsWith("--asset 'QQQM:QQQ:0.45:dca,wheel' must be"),
+                vm.field("portfolio.symbols").problemProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+        type(vm, "portfolio.symbols", "QQQM:QQQ:0.45:dca,wheel:0.5; VTI:VTI:0.25:dca:0.35");
+        assertTrue(vm.canSaveProperty().get(), vm.validationMessageProperty().get());
+        vm.save();
+
+        AppConfig saved = file.load();
+        assertEquals(org.leverdesk.config.OptionsMode.BALANCED, saved.portfolio().mode());
+        assertEquals(0.40, saved.strategy("dca").orElseThrow().capitalShare());
+        assertEquals("QQQM:0.45,VTI:0.25", saved.strategy("dca").orElseThrow().parameters().get("weights"));
+        assertEquals(0.60, saved.strategy("wheel").orElseThrow().capitalShare());
+        assertTrue(saved.strategy("wheel").orElseThrow().enabled());
+        // the form shows the expansion: the strategies' fields hold what the mode set
+        assertEquals("true", vm.field("strategies.dca.enabled").valueProperty().get());
+        assertEquals("40", vm.field("strategies.dca.capitalShare").valueProperty().get());
+        assertEquals("QQQM:QQQ:0.45:dca,wheel:0.5; VTI:VTI:0.25:dca:0.35", vm.field("portfolio.symbols").valueProperty().get());
+        assertFalse(vm.canSaveProperty().get(), "nothing left to save");
     }
 
     @Test

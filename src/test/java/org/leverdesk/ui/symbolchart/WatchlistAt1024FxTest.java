@@ -93,5 +93,11 @@ class WatchlistAt1024FxTest {
         assertEquals(List.of(), cut, "watchlist texts cut off at 1024×700");
         TableView<?> t = robot.lookup("#watchTable").queryAs(TableView.class);
         assertEquals("$1,359.71", t.getColumns().get(1).getCellData(0));
+        // every column inside the table (the 30-day sparkline ran past the panel's edge) and the table inside the window
+        double columns = WaitForAsyncUtils.asyncFx(() -> t.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getWidth).sum()).get();
+        double inside = t.getWidth() - t.snappedLeftInset() - t.snappedRightInset();
+        org.junit.jupiter.api.Assertions.assertTrue(columns <= inside + 0.5, "columns " + columns + " px in a table " + inside + " px wide");
+        javafx.geometry.Bounds b = t.localToScene(t.getBoundsInLocal());
+        org.junit.jupiter.api.Assertions.assertTrue(b.getMaxX() <= t.getScene().getWidth() + 0.5, "table ends at " + b.getMaxX());
     }
 }
