@@ -355,6 +355,9 @@ public final class ResearchView {
             return;
         }
         windowsTable.getItems().setAll(r.windows());
+        // the rows grow to the wrapped periods after their first layout; rebuilt once, every cell sits centred in its
+        // row (the figures sat at the top of the two-line rows)
+        javafx.application.Platform.runLater(windowsTable::refresh);
         double[] x = new double[r.dates().length];
         for (int i = 0; i < x.length; i++) {
             x[i] = ChartSeries.epochSeconds(r.dates()[i]);
