@@ -333,6 +333,8 @@ public final class ResearchView {
                 case OVERFIT_CHANCE -> windowPboColumn;
             };
             c.setText(h.label());
+            // the same kind of cell as the wrapped periods beside them, so the figures sit centred in the two-line rows
+            c.setCellFactory(x -> TableFit.wrapping(c));
             Tooltip tip = new Tooltip(h.explanation());
             tip.setWrapText(true);
             tip.setMaxWidth(420);
