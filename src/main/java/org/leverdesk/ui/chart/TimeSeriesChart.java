@@ -147,7 +147,12 @@ public final class TimeSeriesChart extends StackPane {
                 rebinAfterLayout();
             }
         });
-        legend.heightProperty().addListener((o, a, h) -> fitValues());
+        legend.heightProperty().addListener((o, a, h) -> {
+            fitValues();
+            if (getParent() != null) {
+                getParent().requestLayout(); // a stack sizes its panes by their legends' heights
+            }
+        });
         installInput();
         group.add(this);
         group.visibleRangeProperty().addListener((o, a, b) -> updateResetButton());
@@ -456,6 +461,18 @@ public final class TimeSeriesChart extends StackPane {
     }
 
     // ---- internals -------------------------------------------------------------------------------
+
+    /** Least pixels of plot a pane keeps under its legend, so the data is never drawn behind it. */
+    static final double MIN_PLOT_UNDER_LEGEND = 28;
+
+    /**
+     * The height this pane needs so its lines stay clear of its legend: the legend (as wrapped at the
+     * pane's width), its margins and {@link #MIN_PLOT_UNDER_LEGEND} pixels of plot, without the time axis.
+     */
+    double heightClearOfLegend() {
+        double legendRows = legend.isVisible() ? Math.max(legend.getHeight(), 16) : 0;
+        return legendRows + 6 + 4 + MIN_PLOT_UNDER_LEGEND;
+    }
 
     private void fitValues() {
         TimeRange r = group.visibleRange();
