@@ -71,6 +71,9 @@ JAVA_OPTS=(--java-options '--enable-native-access=ALL-UNNAMED')
 # back) and the serial collector, which shrinks to what is live; measured in the README, decision 0027
 JAVA_OPTS+=(--java-options '-XX:+UseSerialGC' --java-options '-Xms32m' --java-options '-Xss512k' \
   --java-options '-XX:ReservedCodeCacheSize=64m')
+# glibc keeps freed C memory (JavaFX's native side, the JIT) in its arenas; trim it back every 10 s
+# (JDK 21+; measured in the README, decision 0030). The same options are in pom.xml's javafx:run.
+JAVA_OPTS+=(--java-options '-XX:TrimNativeHeapInterval=10000')
 # JavaFX 21 still calls sun.misc.Unsafe's memory methods; JDK 24+ warns on the console unless allowed
 [ "$JV" -ge 24 ] && JAVA_OPTS+=(--java-options '--sun-misc-unsafe-memory-access=allow')
 "$JDK/bin/jpackage" --type app-image --dest "$OUT/image" --name "$NAME" --app-version "$VERSION" \

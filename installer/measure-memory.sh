@@ -9,6 +9,7 @@
 # first, monthly rebalance, the default; 1 = regime, with STRATEGY_X/STRATEGY_Y) and runs it RUNS times (default 20) with Ctrl+R,
 # each time after the previous run was saved (read from logs/leverdesk.log). Prints VmRSS/VmHWM after the window opened,
 # after each run, and 40 s after the last one (the idle window's periodic collection has run by then).
+# CLASSES=<a copy of target/classes> measures that copy (a build running meanwhile cannot change it).
 # JVM options to try go in JAVA_OPTS (e.g. JAVA_OPTS="-XX:GCTimeRatio=4"); with
 # JAVA_OPTS=-XX:NativeMemoryTracking=summary the end also prints the JVM's own memory summary; with
 # HISTOGRAM=1 it prints the heap's largest classes (jcmd GC.class_histogram, of this window only).
@@ -28,21 +29,25 @@ SCRATCH=$(mktemp -d /tmp/leverdesk-memory.XXXXXX)
 export XDG_CONFIG_HOME=$SCRATCH/config XDG_DATA_HOME=$SCRATCH/data
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
 LOG=$XDG_DATA_HOME/leverdesk/logs/leverdesk.log
-DISPLAY_NO=:$((90 + RANDOM % 9))
-Xvfb "$DISPLAY_NO" -screen 0 1600x1000x24 >/dev/null 2>&1 & XVFB=$!
-export DISPLAY=$DISPLAY_NO
+# Xvfb picks a free display itself (-displayfd), so several measurements can run side by side
+Xvfb -displayfd 3 -screen 0 1600x1000x24 3>"$SCRATCH/display" >/dev/null 2>&1 & XVFB=$!
 APP=
 cleanup() { [ -n "$APP" ] && kill "$APP" 2>/dev/null; kill "$XVFB" 2>/dev/null; rm -rf "$SCRATCH"; }
 trap cleanup EXIT
-sleep 1
+for _ in $(seq 1 50); do [ -s "$SCRATCH/display" ] && break; sleep 0.2; done
+export DISPLAY=:$(head -1 "$SCRATCH/display")
 if [ -f target/leverdesk.jar ]; then
   CMD=("$JAVA" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar target/leverdesk.jar)
 else
   [ -f target/classpath.txt ] || mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-  CMD=("$JAVA" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" org.leverdesk.app.Main)
+  # CLASSES: a copy of target/classes, so a build running meanwhile cannot change what is measured
+  CMD=("$JAVA" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -cp "${CLASSES:-target/classes}:$(cat target/classpath.txt)" org.leverdesk.app.Main)
 fi
 "${CMD[@]}" gui --prices "$PRICES" --data-dir "$SCRATCH/store" >"$SCRATCH/app.out" 2>&1 & APP=$!
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MB  ", $1, $2/1024}' /proc/$APP/status; echo; }
+# the JVM's own split (heap, metaspace, code cache, threads, malloc...) when started with NMT
+nmt() { case "${JAVA_OPTS:-}" in *NativeMemoryTracking*) "$(dirname "$JAVA")/jcmd" "$APP" VM.native_memory summary \
+  | grep -E "^(Total|-) .*committed=" | sed -E 's/ *\(reserved=[0-9]+KB, committed=([0-9]+)KB\).*/ \1 KB/' | paste -sd' ' ;; esac; }
 window() { for _ in $(seq 1 180); do W=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1 || true); [ -n "$W" ] && { echo "$W"; return; }; sleep 1; done; echo "no window '$1'" >&2; exit 1; }
 
 # first start: the dialog's default button (bottom right) starts on the demo market
@@ -54,6 +59,7 @@ xdotool windowmove "$M" 0 0
 xdotool windowsize "$M" 1600 1000
 sleep 5
 echo "window open:        $(rss)"
+nmt
 xdotool mousemove 800 500                 # the pointer over the window gives it the keyboard (no window manager)
 xdotool key ctrl+2                        # the Backtest view (View menu)
 sleep 8
@@ -66,8 +72,11 @@ if [ "$STRATEGY" -gt 0 ]; then               # the strategy list: STRATEGY steps
 fi
 for i in $(seq 1 "$RUNS"); do
   xdotool key ctrl+r                      # Backtest ▸ Run backtest
-  for _ in $(seq 1 600); do grep -q "saved as run $i " "$LOG" 2>/dev/null && break; sleep 0.5; done
+  # the run is saved, then its result is drawn: measure once the i-th result is on screen
+  for _ in $(seq 1 600); do grep -q "saved as run $i " "$LOG" 2>/dev/null && [ "$(grep -c " shown: " "$LOG")" -ge "$i" ] && break; sleep 0.5; done
+  sleep 1
   echo "after backtest $i: $(rss)"
+  case $i in 1|10|20) nmt ;; esac
 done
 sleep 40
 echo "idle 40 s later:   $(rss)"
@@ -77,4 +86,4 @@ if [ -n "${HISTOGRAM:-}" ]; then              # what the heap holds: its 25 larg
   "$(dirname "$JAVA")/jcmd" "$APP" GC.heap_info
   echo "after the histogram's full collection: $(rss)"
 fi
-case "${JAVA_OPTS:-}" in *NativeMemoryTracking*) "$(dirname "$JAVA")/jcmd" "$APP" VM.native_memory summary | grep -E "committed=" | head -20 ;; esac
+case "${JAVA_OPTS:-}" in *NativeMemoryTracking*) "$(dirname "$JAVA")/jcmd" "$APP" VM.native_memory summary | grep -E "committed=" | head -24 ;; esac

@@ -189,6 +189,24 @@ public record OptionResults(OptionSummary summary, double optionCash, double ope
     }
 
     private static void flush(List<Fill> group, Map<String, Long> held, List<Event> events) {
+        // One decision may close a position and open the next in the same expiry: its closing legs and its opening
+        // legs are two orders (two events), the closes first.
+        List<Fill> closes = new ArrayList<>();
+        List<Fill> opens = new ArrayList<>();
+        for (Fill f : group) {
+            long before = held.getOrDefault(f.symbol(), 0L);
+            (Math.abs(before + signed(f)) > Math.abs(before) ? opens : closes).add(f);
+        }
+        if (!closes.isEmpty() && !opens.isEmpty()) {
+            flushOne(closes, held, events);
+            flushOne(opens, held, events);
+            group.clear();
+        } else {
+            flushOne(group, held, events);
+        }
+    }
+
+    private static void flushOne(List<Fill> group, Map<String, Long> held, List<Event> events) {
         if (group.isEmpty()) {
             return;
         }

@@ -13,6 +13,13 @@ import org.slf4j.LoggerFactory;
  * kept at most 30% free after a collection (shrunk, and the memory returned, when more is free), and
  * an idle window gets a concurrent collection every 30 s that lets it shrink. A JVM without these
  * flags (not HotSpot) runs on its defaults.
+ *
+ * <p>The C heap is trimmed every {@link #TRIM_SECONDS} s (glibc keeps freed malloc memory in its
+ * arenas rather than giving it back; JavaFX's native side and the JIT free a lot of it): the
+ * app-image and {@code mvn javafx:run} pass {@code -XX:TrimNativeHeapInterval}, a JVM started
+ * another way ({@code java -jar}) gets the same trim from here through the JVM's own
+ * {@code System.trim_native_heap} command. Measured in the README ("Memory over many backtests"),
+ * decision record 0030.
  */
 final class DesktopMemory {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopMemory.class);
@@ -22,6 +29,9 @@ final class DesktopMemory {
         {"MaxHeapFreeRatio", "30"},
         {"G1PeriodicGCInterval", "30000"},
     };
+
+    /** How often the C heap is trimmed when the launcher did not ask the JVM to do it. */
+    static final int TRIM_SECONDS = 10;
 
     private DesktopMemory() {
     }
@@ -41,6 +51,47 @@ final class DesktopMemory {
             } catch (RuntimeException e) {
                 LOG.info("heap flag {}={} not set: {}", flag[0], flag[1], e.getMessage());
             }
+        }
+        if (!jvmTrimsNativeHeap(vm)) {
+            startNativeTrim();
+        }
+    }
+
+    /** True when the JVM trims the C heap itself (-XX:TrimNativeHeapInterval above 0, JDK 21+). */
+    static boolean jvmTrimsNativeHeap(HotSpotDiagnosticMXBean vm) {
+        try {
+            return !"0".equals(vm.getVMOption("TrimNativeHeapInterval").getValue());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Trims the C heap every {@link #TRIM_SECONDS} s on a daemon thread through the JVM's diagnostic command. */
+    private static void startNativeTrim() {
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "leverdesk-native-trim");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            if (!trimNativeHeap()) {
+                timer.shutdown(); // not on this JVM or C library: stop asking
+            }
+        }, TRIM_SECONDS, TRIM_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Runs {@code System.trim_native_heap} once; false (and logged once) when the JVM has no such command. */
+    static boolean trimNativeHeap() {
+        try {
+            Object said = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "systemTrimNativeHeap",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            LOG.debug("native heap trimmed: {}", said);
+            return !String.valueOf(said).toLowerCase(java.util.Locale.ROOT).contains("not available");
+        } catch (javax.management.JMException | RuntimeException e) {
+            LOG.info("native heap not trimmed, no System.trim_native_heap here: {}", e.toString());
+            return false;
         }
     }
 }

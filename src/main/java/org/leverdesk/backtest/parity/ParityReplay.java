@@ -60,6 +60,8 @@ import org.leverdesk.strategy.Strategy;
 public final class ParityReplay {
     private final TradingCalendar calendar;
     private final SyntheticChains optionChains;
+    private final boolean intradayExits;
+    private final java.util.function.UnaryOperator<org.leverdesk.broker.Broker> interruptions;
 
     public ParityReplay(TradingCalendar calendar) {
         this(calendar, null);
@@ -70,8 +72,43 @@ public final class ParityReplay {
      * backtest's simulated broker and the paper broker alike, and strategies see the same chains.
      */
     public ParityReplay(TradingCalendar calendar, SyntheticChains optionChains) {
+        this(calendar, optionChains, false, b -> b);
+    }
+
+    private ParityReplay(TradingCalendar calendar, SyntheticChains optionChains, boolean intradayExits,
+                         java.util.function.UnaryOperator<org.leverdesk.broker.Broker> interruptions) {
         this.calendar = calendar;
         this.optionChains = optionChains;
+        this.intradayExits = intradayExits;
+        this.interruptions = interruptions;
+    }
+
+    /**
+     * The same replay with the scheduler's intraday exit checks ({@code exits=every:10m}) run at each of their
+     * minutes, as the daemon runs them. Each sees the day's bar (see the loop): on daily data a check can carry out an
+     * exit earlier in the day than the backtest's daily decision, at the same price, never a different exit. For the
+     * comparison a day's decision is the exits its checks carried out followed by its daily run's decision.
+     */
+    public ParityReplay withIntradayExits() {
+        return new ParityReplay(calendar, optionChains, true, interruptions);
+    }
+
+    /**
+     * The same replay with the live side's broker seen through {@code wrap} (applied again to each new paper broker
+     * after a restart): a wrapper that throws {@link Killed} stands for the process dying at that call.
+     */
+    public ParityReplay withInterruptions(java.util.function.UnaryOperator<org.leverdesk.broker.Broker> wrap) {
+        return new ParityReplay(calendar, optionChains, intradayExits, wrap);
+    }
+
+    /**
+     * The live process dying in the middle of a job (in-process: the replay abandons the runtime, reopens the store,
+     * makes a new broker and execution service on it, reconciles, and runs the job again).
+     */
+    public static final class Killed extends RuntimeException {
+        public Killed(String where) {
+            super("killed " + where);
+        }
     }
 
     /**
@@ -135,39 +172,40 @@ public final class ParityReplay {
         List<Decision> decisions = new ArrayList<>();
         Map<LocalDate, BigDecimal> closes = new HashMap<>();
         int orders = 0;
-        try (Store store = Store.open(dir)) {
-            PaperSettings settings = new PaperSettings(BigDecimal.valueOf(config.capital()).setScale(2, RoundingMode.HALF_EVEN),
-                    config.costs().slippageBps() / 10_000.0, new CommissionModel(BigDecimal.valueOf(config.costs().commissionPerOrder()),
-                    BigDecimal.valueOf(config.costs().commissionPerShare())));
-            PaperBroker paper = new PaperBroker(store, visible, clock, calendar, settings, optionChains);
-            ExecutionService execution = new ExecutionService(paper, visible, calendar, store, config.risk(), TradingMode.PAPER,
-                    clock);
-            execution.setOptionChains(optionChains);
-            paper.addOptionListener(e -> execution.recordOptionEvents(List.of(e)));
+        PaperSettings settings = new PaperSettings(BigDecimal.valueOf(config.capital()).setScale(2, RoundingMode.HALF_EVEN),
+                config.costs().slippageBps() / 10_000.0, new CommissionModel(BigDecimal.valueOf(config.costs().commissionPerOrder()),
+                BigDecimal.valueOf(config.costs().commissionPerShare())));
+        LiveSide live = new LiveSide(dir, visible, clock, settings, config);
+        try {
             for (int i = first; i <= last; i++) {
                 cancel.throwIfCancelled();
                 LocalDate day = traded.date(i);
                 progress.progress((double) (i - first) / (last - first + 1), day.toString());
                 visible.setLast(day);
+                List<Decision> exitsToday = new ArrayList<>();
                 for (ScheduledJob job : DayPlan.of(day, jobs, jobCalendar).jobs()) {
-                    if (job.name().equals(org.leverdesk.schedule.ScheduleDefaults.EXITS_JOB)) {
+                    boolean exits = job.name().equals(org.leverdesk.schedule.ScheduleDefaults.EXITS_JOB);
+                    if (exits && !intradayExits) {
                         // Daily bars have no intraday prices: the backtest checks exits once a day, so does the replay.
                         continue;
                     }
                     clock.set(job.instant());
                     // Minutes after the open the provisional bar is the opening print; near the close it is the day.
-                    if (job.instant().isBefore(sessions.open(day).plusSeconds(3600))) {
+                    // An exit check sees the day's bar at every minute: the backtest checks exits at the day's close
+                    // and daily data has no order of the day's prices, so the close stands for each check's price.
+                    if (!exits && job.instant().isBefore(sessions.open(day).plusSeconds(3600))) {
                         visible.setOpening(day);
                     } else {
                         visible.setLast(day);
                     }
-                    RunResult r = switch (job.name()) {
-                        case "follow-up" -> execution.followUp(run);
-                        case "release-opg" -> execution.release(run);
-                        default -> execution.run(run, false);
-                    };
-                    if (!job.name().equals("follow-up") && !job.name().equals("release-opg")) {
-                        decisions.add(r.decision());
+                    RunResult r = live.runJob(run, job.name(), exits);
+                    if (exits) {
+                        if (r.decision().rebalance()) {
+                            exitsToday.add(r.decision());
+                        }
+                    } else if (!job.name().equals("follow-up") && !job.name().equals("release-opg")) {
+                        decisions.add(exitsToday.isEmpty() ? r.decision() : merged(exitsToday, r.decision()));
+                        exitsToday.clear();
                     }
                     for (OrderOutcome o : r.outcomes()) {
                         if (o.brokerOrderId() != null) {
@@ -181,20 +219,94 @@ public final class ParityReplay {
                 clock.set(close.plusSeconds(60));
                 // equityValue() catches the account up first. Measured as the backtest's curve is (unrounded marks): the account's exact figure marks at
                 // $0.0001 a share and can differ by that rounding, not by what happened.
-                closes.put(day, BigDecimal.valueOf(paper.equityValue()).setScale(2, RoundingMode.HALF_EVEN));
+                closes.put(day, BigDecimal.valueOf(live.paper.equityValue()).setScale(2, RoundingMode.HALF_EVEN));
             }
             List<Fill> fills = new ArrayList<>();
-            for (SimFill f : paper.fills()) {
+            for (SimFill f : live.paper.fills()) {
                 fills.add(new Fill(f.at().atZone(NyseCalendar.ZONE).toLocalDate(), f.symbol(), f.side(),
                         f.quantity().longValueExact(), f.price().doubleValue(), f.commission().doubleValue(), ""));
             }
             fills.sort(Comparator.comparing(Fill::date));
             return new Live(decisions, fills, closes, orders);
         } finally {
+            live.store.close();
             deleteQuietly(dir);
         }
     }
 
+    /**
+     * The day's decision as the backtest makes it in one call: the exits the 10-minute checks carried out during
+     * the session, then the daily run's decision (its entries), in that order.
+     */
+    private static Decision merged(List<Decision> exits, Decision run) {
+        List<org.leverdesk.domain.Target> targets = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (Decision d : exits) {
+            targets.addAll(d.targets());
+            notes.add(d.explanation().summary());
+        }
+        if (run.rebalance()) {
+            targets.addAll(run.targets());
+        }
+        notes.add(run.explanation().summary());
+        return new Decision(run.date(), run.strategyId(), true, targets, new org.leverdesk.domain.Explanation(String.join("; ", notes),
+                run.explanation().signals(), run.explanation().gates(), null));
+    }
+
+    /**
+     * The live runtime over the replay's store: the paper broker (through {@link #interruptions}) and the execution
+     * service. A {@link Killed} thrown inside a job abandons it: the store is closed and opened again, a new paper
+     * broker and execution service are made on it, reconcile, and the job runs again, as the daemon does when it is
+     * started again within the job's minute.
+     */
+    private final class LiveSide {
+        private final Path dir;
+        private final MarketData visible;
+        private final MovableClock clock;
+        private final PaperSettings settings;
+        private final BacktestConfig config;
+        private Store store;
+        private PaperBroker paper;
+        private ExecutionService execution;
+
+        LiveSide(Path dir, MarketData visible, MovableClock clock, PaperSettings settings, BacktestConfig config) {
+            this.dir = dir;
+            this.visible = visible;
+            this.clock = clock;
+            this.settings = settings;
+            this.config = config;
+            open();
+        }
+
+        private void open() {
+            store = Store.open(dir);
+            paper = new PaperBroker(store, visible, clock, calendar, settings, optionChains);
+            ExecutionService e = new ExecutionService(interruptions.apply(paper), visible, calendar, store, config.risk(),
+                    TradingMode.PAPER, clock);
+            e.setOptionChains(optionChains);
+            paper.addOptionListener(ev -> e.recordOptionEvents(List.of(ev)));
+            execution = e;
+        }
+
+        RunResult runJob(StrategyRun run, String name, boolean exits) {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    return switch (name) {
+                        case "follow-up" -> execution.followUp(run);
+                        case "release-opg" -> execution.release(run);
+                        default -> execution.run(run, false, exits);
+                    };
+                } catch (Killed k) {
+                    if (attempt > 10) {
+                        throw new IllegalStateException("the live side was killed more than ten times in one job", k);
+                    }
+                    store.close();
+                    open();
+                    execution.reconcile();
+                }
+            }
+        }
+    }
     /** The earliest difference of all kinds: a wrong fill on Monday explains Tuesday's different decision. */
     private static ParityReport diff(String id, BacktestResult backtest, Live live, BacktestConfig config) {
         List<ParityReport.Difference> found = new ArrayList<>();
@@ -205,6 +317,11 @@ public final class ParityReplay {
             Decision l = ld.get(k);
             if (!b.date().equals(l.date()) || b.rebalance() != l.rebalance() || !b.targets().equals(l.targets())) {
                 found.add(new ParityReport.Difference(b.date(), "decision", describe(b), describe(l)));
+                break;
+            }
+            // The exits by kind (stop, profit take, before expiry day) with their figures, not only their targets.
+            if (!exits(b).equals(exits(l))) {
+                found.add(new ParityReport.Difference(b.date(), "exits", exits(b).toString(), exits(l).toString()));
                 break;
             }
         }
@@ -238,6 +355,14 @@ public final class ParityReplay {
         ParityReport.Difference first = found.stream().min(Comparator.comparing(ParityReport.Difference::day)).orElse(null);
         return new ParityReport(id, config.from(), config.to(), backtest.equity().size(), bd.size(), live.orders(),
                 lf.size(), first);
+    }
+
+    /** The exit clauses of a decision's explanation ("close the … position (…): stop: …"), in order. */
+    private static List<String> exits(Decision d) {
+        if (d.explanation() == null || d.explanation().summary() == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(d.explanation().summary().split("; ")).filter(n -> n.startsWith("close the ")).toList();
     }
 
     private static boolean sameFill(Fill b, Fill l) {

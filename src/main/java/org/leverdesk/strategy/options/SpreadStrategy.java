@@ -141,14 +141,23 @@ public final class SpreadStrategy implements Strategy {
         double collateral = 0;
         double netDelta = 0;
         List<LocalDate> held = new ArrayList<>();
+        // An expiry is busy while any leg in it stays open after this decision: one whose legs this decision closes
+        // is free for the entry, as it is for the daily run after a 10-minute exit check closed them earlier in the
+        // session (so the backtest's daily decision and the live checks then run pick the same expiry).
+        Set<LocalDate> busy = new java.util.HashSet<>();
         for (Map.Entry<LocalDate, List<Position>> e : byExpiry.entrySet()) {
             Optional<Open> o = value(ctx, spot, e.getKey(), e.getValue());
             if (o.isEmpty()) {
                 notes.add("no quotes for the " + e.getKey() + " position; held");
                 held.add(e.getKey());
+                busy.add(e.getKey());
                 continue;
             }
             Open pos = o.get();
+            if (pos.legs().size() < e.getValue().size()) {
+                // A long leg nobody bids for stays until it expires.
+                busy.add(e.getKey());
+            }
             if (pos.shorts().isEmpty()) {
                 // Long legs left after their shorts were bought back: sold when anyone bids, else left to expire.
                 if (!pos.legs().isEmpty()) {
@@ -173,6 +182,7 @@ public final class SpreadStrategy implements Strategy {
                 continue;
             }
             held.add(pos.expiry());
+            busy.add(pos.expiry());
             openRisk += pos.maxLoss() * 100 * pos.contracts();
             collateral += pos.maxWidth() * 100 * pos.contracts();
             netDelta += pos.delta();
@@ -190,7 +200,7 @@ public final class SpreadStrategy implements Strategy {
             notes.add(held.size() + " position(s) open, the most allowed (" + config.maxPositions() + "); no new one");
             return decision(today, targets, notes, gates, signals);
         }
-        entry(ctx, h, spot, held, byExpiry.keySet(), openRisk, collateral, netDelta, targets, notes, gates, signals);
+        entry(ctx, h, spot, held, busy, openRisk, collateral, netDelta, targets, notes, gates, signals);
         return decision(today, targets, notes, gates, signals);
     }
 
@@ -234,9 +244,13 @@ public final class SpreadStrategy implements Strategy {
             notes.add("no " + config.symbol() + " chain " + config.minDte() + "-" + config.maxDte() + " days out; no new position");
             return;
         }
+        OptionChain c = chain.get();
+        // The symbols this decision closes: a new leg on one of them would make one contract two targets.
+        Set<String> closing = new java.util.HashSet<>();
+        targets.forEach(t -> closing.add(t.symbol()));
         Expiry expiry = null;
         for (Expiry e : chain.get().expiries()) {
-            if (!busy.contains(e.date())) {
+            if (!busy.contains(e.date()) && !reusesClosingLeg(c, e, sides, closing)) {
                 expiry = e;
                 break;
             }
@@ -245,7 +259,6 @@ public final class SpreadStrategy implements Strategy {
             notes.add("every expiry in the window already holds a position; no new one");
             return;
         }
-        OptionChain c = chain.get();
         double iv = c.inputs().atm30();
         double index = c.inputs().index().level();
         signals.put("atmIv", iv);
@@ -313,6 +326,29 @@ public final class SpreadStrategy implements Strategy {
         }
         notes.add(String.format(Locale.ROOT, "open %d %s %s (%d DTE): %s; credit %.2f, max loss $%.2f each", sized, what,
                 expiry.date(), expiry.daysFrom(today), legs, credit, riskEach));
+    }
+
+    /**
+     * Whether the spread(s) {@code entry} would sell and buy in {@code e} include a contract of {@code closing} (the
+     * legs this decision closes in an expiry it frees): such an entry waits for the next free expiry.
+     */
+    private boolean reusesClosingLeg(OptionChain c, Expiry e, List<OptionRight> sides, Set<String> closing) {
+        if (closing.isEmpty()) {
+            return false;
+        }
+        for (OptionRight right : sides) {
+            Optional<OptionQuote> s = c.nearestDelta(e.date(), right, config.shortDelta());
+            if (s.isEmpty()) {
+                continue;
+            }
+            OptionContract sc = s.get().contract();
+            double longStrike = right == OptionRight.PUT ? sc.strikeValue() - config.width() : sc.strikeValue() + config.width();
+            if (closing.contains(sc.occSymbol()) || longStrike > 0 && closing.contains(OptionContract.of(sc.underlying(),
+                    sc.expiry(), right, java.math.BigDecimal.valueOf(longStrike)).occSymbol())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The exit that applies to {@code pos} today, or null. */

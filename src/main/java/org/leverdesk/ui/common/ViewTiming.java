@@ -10,7 +10,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs how long a view took to open: from the start of building it to the end of the first layout
  * pulse after it is in a window ("Regime view open in 180 ms"), so "every view opens in under a
- * second" can be checked in {@code logs/leverdesk.log} rather than believed.
+ * second" can be checked in {@code logs/leverdesk.log} rather than believed. The line also gives the
+ * JavaFX thread's own CPU time over that span ("… in 900 ms, 310 ms of it CPU on the JavaFX thread"):
+ * on a shared, loaded machine the wall time mostly measures waiting for a core, the CPU time what
+ * the opening itself costs.
  */
 public final class ViewTiming {
     private static final Logger LOG = LoggerFactory.getLogger(ViewTiming.class);
@@ -20,6 +23,11 @@ public final class ViewTiming {
 
     /** Logs once, after the first layout pulse that has {@code root} in a scene; {@code started} is System.nanoTime(). */
     public static void logWhenShown(String view, Parent root, long started) {
+        logWhenShown(view, root, started, threadCpuNanos());
+    }
+
+    /** Like {@link #logWhenShown(String, Parent, long)}; {@code startedCpu} is {@link #threadCpuNanos()} when building began. */
+    public static void logWhenShown(String view, Parent root, long started, long startedCpu) {
         Runnable[] hook = new Runnable[1];
         ChangeListener<Scene> onScene = new ChangeListener<>() {
             @Override
@@ -30,7 +38,13 @@ public final class ViewTiming {
                 root.sceneProperty().removeListener(this);
                 hook[0] = () -> {
                     scene.removePostLayoutPulseListener(hook[0]);
-                    LOG.info("{} view open in {} ms", view, (System.nanoTime() - started) / 1_000_000);
+                    long cpu = threadCpuNanos();
+                    if (cpu < 0 || startedCpu < 0) {
+                        LOG.info("{} view open in {} ms", view, (System.nanoTime() - started) / 1_000_000);
+                    } else {
+                        LOG.info("{} view open in {} ms, {} ms of it CPU on the JavaFX thread", view,
+                                (System.nanoTime() - started) / 1_000_000, (cpu - startedCpu) / 1_000_000);
+                    }
                 };
                 scene.addPostLayoutPulseListener(hook[0]);
             }
@@ -40,5 +54,11 @@ public final class ViewTiming {
         } else {
             root.sceneProperty().addListener(onScene);
         }
+    }
+
+    /** The calling thread's CPU time in ns, or -1 when the JVM does not measure it. */
+    public static long threadCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
     }
 }

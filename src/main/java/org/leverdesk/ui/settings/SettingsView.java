@@ -79,10 +79,46 @@ public final class SettingsView {
             byGroup.computeIfAbsent(f.group(), g -> new java.util.ArrayList<>()).add(f);
         }
         FormOptions options = FormOptions.wide(tickers, "setting-");
-        Map<String, GridPane> groups = new LinkedHashMap<>();
-        byGroup.forEach((title, fields) -> groups.put(title, newGroup(title, groups.isEmpty(), FormView.grid(fields, options))));
-        if (viewModel.canSendTests()) {
-            GridPane notifications = groups.get(SettingsForm.NOTIFICATIONS);
+        boolean first = true;
+        for (Map.Entry<String, List<FieldModel>> group : byGroup.entrySet()) {
+            String title = group.getKey();
+            addGroup(title, first || title.equals(SettingsForm.BROKER) || title.equals(SettingsForm.RISK)
+                    || title.equals(SettingsForm.OPTIONS_MODE),
+                    () -> withTests(title, FormView.grid(group.getValue(), options)));
+            first = false;
+        }
+    }
+
+    /**
+     * One titled group; only the groups that start open build their form now, the others (each
+     * strategy's long form) when first opened: building every group's editors at once made the
+     * view's first opening take seconds. The fields live in the view model, so a group built later
+     * shows the same values and problems.
+     */
+    private void addGroup(String title, boolean open, java.util.function.Supplier<GridPane> form) {
+        TitledPane pane = new TitledPane();
+        pane.setText(title);
+        pane.setId("group-" + nodeId(title));
+        pane.setExpanded(open);
+        if (open) {
+            pane.setContent(form.get());
+        } else {
+            pane.expandedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
+                    if (is) {
+                        pane.expandedProperty().removeListener(this);
+                        pane.setContent(form.get());
+                    }
+                }
+            });
+        }
+        groupsBox.getChildren().add(pane);
+    }
+
+    /** The Notifications group gets a "Send test" button per channel below its fields. */
+    private GridPane withTests(String title, GridPane grid) {
+        if (title.equals(SettingsForm.NOTIFICATIONS) && viewModel.canSendTests()) {
             HBox tests = new HBox(8, new Label("Send test"));
             tests.getStyleClass().add("run-bar");
             for (String channel : SettingsViewModel.CHANNELS) {
@@ -92,17 +128,8 @@ public final class SettingsView {
                 b.setOnAction(e -> viewModel.sendTest(channel));
                 tests.getChildren().add(b);
             }
-            notifications.add(tests, 0, notifications.getRowCount() + 2, 3, 1);
+            grid.add(tests, 0, grid.getRowCount() + 2, 3, 1);
         }
-    }
-
-    private GridPane newGroup(String title, boolean first, GridPane grid) {
-        TitledPane pane = new TitledPane(title, grid);
-        pane.setId("group-" + nodeId(title));
-        // Strategy groups are long: only the first groups start open.
-        pane.setExpanded(first || title.equals(SettingsForm.BROKER) || title.equals(SettingsForm.RISK)
-                || title.equals(SettingsForm.OPTIONS_MODE));
-        groupsBox.getChildren().add(pane);
         return grid;
     }
 

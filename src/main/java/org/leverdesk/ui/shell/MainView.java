@@ -201,11 +201,12 @@ public final class MainView {
         }
         boolean first = !built.containsKey(item);
         long started = System.nanoTime();
+        long startedCpu = first ? org.leverdesk.ui.common.ViewTiming.threadCpuNanos() : -1;
         Node view = built.computeIfAbsent(item, i -> i.view().get());
         content.getChildren().setAll(view);
         if (first && view instanceof javafx.scene.Parent root) {
             // every view's first opening, from the click to its first laid-out frame, in the log
-            org.leverdesk.ui.common.ViewTiming.logWhenShown(item.title(), root, started);
+            org.leverdesk.ui.common.ViewTiming.logWhenShown(item.title(), root, started, startedCpu);
         }
         if (themes != null) {
             themes.styleTiles(view);

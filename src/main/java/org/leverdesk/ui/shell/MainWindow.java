@@ -40,6 +40,9 @@ public final class MainWindow {
     /** The stylesheet of the whole application. */
     public static final String STYLESHEET = MainWindow.class.getResource("/org/leverdesk/ui/leverdesk.css").toExternalForm();
 
+    /** How long after the window gets its scene the background class loading starts (the first view comes first). */
+    static final long WARMUP_DELAY_MILLIS = 3000;
+
     private MainWindow() {
     }
 
@@ -171,6 +174,17 @@ public final class MainWindow {
         shown[0] = view;
         view.setThemes(themes);
         Parent root = FxmlViews.load(view);
+        // once the window is up, the other views' classes are loaded in the background (their first opening is faster)
+        root.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o, javafx.scene.Scene was,
+                                javafx.scene.Scene scene) {
+                if (scene != null) {
+                    root.sceneProperty().removeListener(this);
+                    ClassWarmup.start(ClassWarmup.views(), WARMUP_DELAY_MILLIS);
+                }
+            }
+        });
         if (themes != null) {
             root.sceneProperty().addListener((obs, old, scene) -> {
                 if (scene != null) {

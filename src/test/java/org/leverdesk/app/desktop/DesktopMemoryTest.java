@@ -1,6 +1,8 @@
 package org.leverdesk.app.desktop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
@@ -25,5 +27,13 @@ class DesktopMemoryTest {
                 vm.setVMOption(DesktopMemory.FLAGS[i][0], before[i]);
             }
         }
+    }
+
+    @Test
+    void theCHeapIsTrimmedThroughTheJvmsOwnCommandWhenTheLauncherDidNotAskForIt() {
+        // the test JVM runs without -XX:TrimNativeHeapInterval, like `java -jar`: DesktopMemory trims then
+        assertFalse(DesktopMemory.jvmTrimsNativeHeap(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)));
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"), "malloc_trim is glibc's");
+        assertTrue(DesktopMemory.trimNativeHeap(), "System.trim_native_heap ran");
     }
 }

@@ -7,13 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.leverdesk.app.context.TradingRuntime;
 import org.leverdesk.backtest.BacktestConfig;
 import org.leverdesk.backtest.CostModel;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.common.ProgressListener;
-import org.leverdesk.config.AppConfig;
-import org.leverdesk.config.StrategySettings;
 import org.leverdesk.execution.StrategyRun;
 import org.leverdesk.market.calendar.NyseCalendar;
 import org.leverdesk.market.data.CsvBarReader;
@@ -21,7 +18,6 @@ import org.leverdesk.market.data.CsvDirectoryMarketData;
 import org.leverdesk.market.data.MarketData;
 import org.leverdesk.options.chain.SyntheticChains;
 import org.leverdesk.options.data.OptionMarketFiles;
-import org.leverdesk.schedule.JobDefinition;
 import org.leverdesk.strategy.catalog.StrategyCatalog;
 import org.leverdesk.testing.SharedPrices;
 
@@ -35,11 +31,6 @@ import org.leverdesk.testing.SharedPrices;
 class OptionParityReplayTest {
     private final NyseCalendar calendar = new NyseCalendar();
 
-    private static List<JobDefinition> jobsOf(String id) {
-        StrategySettings settings = new StrategySettings(id, true, 1.0, Map.of(), null);
-        return TradingRuntime.jobsOf(AppConfig.defaults().withStrategy(settings)).stream()
-                .filter(j -> j.strategyId().equals(id)).toList();
-    }
 
     @ParameterizedTest(name = "{0} on {1} {3}..{4}")
     @CsvSource({
@@ -63,7 +54,7 @@ class OptionParityReplayTest {
         BacktestConfig config = new BacktestConfig(LocalDate.parse(from), LocalDate.parse(to), 100_000, CostModel.FREE, false,
                 null, true);
         ParityReport r = new ParityReplay(calendar, chains).compare(new StrategyRun(d.factory().create(symbol, p), 1, null, 1.0),
-                prices, symbol, jobsOf(id), config, ProgressListener.NONE, CancellationToken.NONE);
+                prices, symbol, ReplayJobs.of(id), config, ProgressListener.NONE, CancellationToken.NONE);
         assertTrue(r.identical(), r.summary());
         assertTrue(r.sessions() >= 250, r.summary());
         assertTrue(r.fills() > 20, "a replay with few fills proves little: " + r.summary());

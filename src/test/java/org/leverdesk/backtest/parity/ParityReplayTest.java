@@ -11,13 +11,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.leverdesk.app.context.TradingRuntime;
 import org.leverdesk.backtest.BacktestConfig;
 import org.leverdesk.backtest.CostModel;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.common.ProgressListener;
-import org.leverdesk.config.AppConfig;
-import org.leverdesk.config.StrategySettings;
 import org.leverdesk.domain.Decision;
 import org.leverdesk.domain.Explanation;
 import org.leverdesk.domain.Target;
@@ -45,11 +42,6 @@ class ParityReplayTest {
         return new CsvDirectoryMarketData(SharedPrices.dir(), new CsvBarReader(calendar));
     }
 
-    private static List<JobDefinition> jobsOf(String id) {
-        StrategySettings settings = new StrategySettings(id, true, 1.0, Map.of(), null);
-        return TradingRuntime.jobsOf(AppConfig.defaults().withStrategy(settings)).stream()
-                .filter(j -> j.strategyId().equals(id)).toList();
-    }
 
     private ParityReport replay(Strategy s, String traded, List<JobDefinition> jobs, String from, String to) {
         BacktestConfig config = new BacktestConfig(LocalDate.parse(from), LocalDate.parse(to), 100_000, CostModel.FREE, false, null, true);
@@ -71,7 +63,7 @@ class ParityReplayTest {
     })
     void theLivePathDoesWhatTheBacktestDid(String id, String from, String to) {
         var d = StrategyCatalog.builtIn().require(id);
-        ParityReport r = replay(d.factory().create(d.defaultSymbol(), Map.of()), d.defaultSymbol(), jobsOf(id), from, to);
+        ParityReport r = replay(d.factory().create(d.defaultSymbol(), Map.of()), d.defaultSymbol(), ReplayJobs.of(id), from, to);
         assertTrue(r.identical(), r.summary());
         assertTrue(r.sessions() >= 250, r.summary());
         assertTrue(r.fills() > 0, "a replay with no fill proves nothing: " + r.summary());
@@ -90,7 +82,7 @@ class ParityReplayTest {
                         : Decision.hold(ctx.today(), id(), "hold");
             }
         };
-        ParityReport r = replay(once, "QQQ", jobsOf("monthly-rebalance").stream()
+        ParityReport r = replay(once, "QQQ", ReplayJobs.of("monthly-rebalance").stream()
                 .map(j -> new JobDefinition("once", j.name(), j.trigger())).toList(), "2024-01-02", "2024-01-31");
         assertFalse(r.identical());
         assertEquals(LocalDate.parse("2024-01-02"), r.firstDifference().day());
