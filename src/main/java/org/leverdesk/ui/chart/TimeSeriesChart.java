@@ -70,6 +70,8 @@ public final class TimeSeriesChart extends StackPane {
     private int hiddenFromLegend = -1;
     private boolean smoothWhenDense;
     private boolean includeZero;
+    /** The value axis' label limit set by the fit (NaN: none). */
+    private double shownLabelMax = Double.NaN;
     private double[] fixedRange;
     private boolean timeAxisVisible = true;
     private double crosshairX = Double.NaN;
@@ -284,7 +286,8 @@ public final class TimeSeriesChart extends StackPane {
     /** Always shows {@code min..max} on the value axis (e.g. 0..100 for RSI) instead of fitting it; NaN fits again. */
     public void setFixedValueRange(double min, double max) {
         fixedRange = Double.isNaN(min) || Double.isNaN(max) ? null : new double[] {min, max};
-        yAxis.setLabelMax(fixedRange == null ? Double.NaN : max);
+        shownLabelMax = fixedRange == null ? Double.NaN : max;
+        yAxis.setLabelMax(shownLabelMax);
         fitValues();
     }
 
@@ -497,6 +500,13 @@ public final class TimeSeriesChart extends StackPane {
             f.extend(r.from(), r.to(), log, loHi);
         }
         if (includeZero && !log && loHi[0] <= loHi[1]) {
+            // values that never rise above zero (a drawdown): the room kept above 0 for the legend gets no
+            // label, as a "50.0%" drawdown cannot exist
+            double labelMax = loHi[1] <= 0 ? 0 : Double.NaN;
+            if (Double.compare(labelMax, shownLabelMax) != 0) {
+                shownLabelMax = labelMax;
+                yAxis.setLabelMax(labelMax);
+            }
             loHi[0] = Math.min(loHi[0], 0);
             loHi[1] = Math.max(loHi[1], 0);
         }
