@@ -33,7 +33,7 @@ final class Insights {
                 () -> ConfiguredAccount.of(broker, config, "rotation", Set.copyOf(rotation.groups().all())));
         return new AppServices(base.backtests(), base.dataCatalog(), base.savedRuns(), base.mode(), base.dataSourceLabel(),
                 base.storePath(), regimeInsight, base.strategyVersions(), base.prices(), rotationInsight, base.trading(),
-                base.settings());
+                base.settings(), base.research());
     }
 
     private interface Parser<T> {

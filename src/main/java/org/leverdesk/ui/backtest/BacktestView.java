@@ -206,6 +206,27 @@ public final class BacktestView {
                 return strategyBox.getValue();
             }
         });
+        // "Monthly rebalance (fixed dollars)" is wider than the form at any size: the chosen name wraps in the box
+        strategyBox.setButtonCell(new javafx.scene.control.ListCell<>() {
+            // a Text wrapped at the box's width (less its arrow): a wrapping label in a combo box still ends in "…"
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.wrappingWidthProperty().bind(strategyBox.widthProperty().subtract(44));
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            }
+
+            @Override
+            protected void updateItem(StrategyInfo info, boolean empty) {
+                super.updateItem(info, empty);
+                String name = empty || info == null ? null : info.displayName();
+                text.setText(name);
+                setText(name);
+                setGraphic(name == null ? null : text);
+            }
+        });
         strategyBox.valueProperty().bindBidirectional(viewModel.strategyProperty());
         symbolField.textProperty().bindBidirectional(viewModel.symbolProperty());
         benchmarkField.textProperty().bindBidirectional(viewModel.benchmarkProperty());

@@ -79,7 +79,11 @@ public class ChartStack extends Region {
         double top = snappedTopInset();
         double width = getWidth() - left - snappedRightInset();
         double height = getHeight() - top - snappedBottomInset();
-        List<Slot> sized = new ArrayList<>(shown);
+        List<Slot> sized = new ArrayList<>();
+        for (Slot s : shown) {
+            // a legend wrapped to two rows in a short pane (the drawdown's at 1024×700) covered its plot
+            sized.add(new Slot(s.pane(), s.weight(), Math.max(s.minHeight(), s.pane().heightClearOfLegend())));
+        }
         Slot last = sized.get(sized.size() - 1);
         sized.set(sized.size() - 1, new Slot(last.pane(), last.weight(), last.minHeight() + TIME_AXIS_HEIGHT));
         double[] heights = heights(sized, height);

@@ -70,6 +70,8 @@ public final class TimeSeriesChart extends StackPane {
     private int hiddenFromLegend = -1;
     private boolean smoothWhenDense;
     private boolean includeZero;
+    /** The value axis' label limit set by the fit (NaN: none). */
+    private double shownLabelMax = Double.NaN;
     private double[] fixedRange;
     private boolean timeAxisVisible = true;
     private double crosshairX = Double.NaN;
@@ -147,7 +149,12 @@ public final class TimeSeriesChart extends StackPane {
                 rebinAfterLayout();
             }
         });
-        legend.heightProperty().addListener((o, a, h) -> fitValues());
+        legend.heightProperty().addListener((o, a, h) -> {
+            fitValues();
+            if (getParent() != null) {
+                getParent().requestLayout(); // a stack sizes its panes by their legends' heights
+            }
+        });
         installInput();
         group.add(this);
         group.visibleRangeProperty().addListener((o, a, b) -> updateResetButton());
@@ -279,7 +286,8 @@ public final class TimeSeriesChart extends StackPane {
     /** Always shows {@code min..max} on the value axis (e.g. 0..100 for RSI) instead of fitting it; NaN fits again. */
     public void setFixedValueRange(double min, double max) {
         fixedRange = Double.isNaN(min) || Double.isNaN(max) ? null : new double[] {min, max};
-        yAxis.setLabelMax(fixedRange == null ? Double.NaN : max);
+        shownLabelMax = fixedRange == null ? Double.NaN : max;
+        yAxis.setLabelMax(shownLabelMax);
         fitValues();
     }
 
@@ -457,6 +465,18 @@ public final class TimeSeriesChart extends StackPane {
 
     // ---- internals -------------------------------------------------------------------------------
 
+    /** Least pixels of plot a pane keeps under its legend, so the data is never drawn behind it. */
+    static final double MIN_PLOT_UNDER_LEGEND = 28;
+
+    /**
+     * The height this pane needs so its lines stay clear of its legend: the legend (as wrapped at the
+     * pane's width), its margins and {@link #MIN_PLOT_UNDER_LEGEND} pixels of plot, without the time axis.
+     */
+    double heightClearOfLegend() {
+        double legendRows = legend.isVisible() ? Math.max(legend.getHeight(), 16) : 0;
+        return legendRows + 6 + 4 + MIN_PLOT_UNDER_LEGEND;
+    }
+
     private void fitValues() {
         TimeRange r = group.visibleRange();
         double length = chart.getCanvas().getHeight();
@@ -480,6 +500,13 @@ public final class TimeSeriesChart extends StackPane {
             f.extend(r.from(), r.to(), log, loHi);
         }
         if (includeZero && !log && loHi[0] <= loHi[1]) {
+            // values that never rise above zero (a drawdown): the room kept above 0 for the legend gets no
+            // label, as a "50.0%" drawdown cannot exist
+            double labelMax = loHi[1] <= 0 ? 0 : Double.NaN;
+            if (Double.compare(labelMax, shownLabelMax) != 0) {
+                shownLabelMax = labelMax;
+                yAxis.setLabelMax(labelMax);
+            }
             loHi[0] = Math.min(loHi[0], 0);
             loHi[1] = Math.max(loHi[1], 0);
         }

@@ -15,10 +15,16 @@ import io.fair_acc.dataset.spi.fastutil.DoubleArrayList;
 final class ValueAxis extends DefaultNumericAxis {
     /** Pixels per label the ticks aim for. */
     static final double PIXELS_PER_LABEL = 38;
-    /** Least free pixels between two labels' centres. */
-    static final double MIN_LABEL_GAP = 15;
-    /** Half a label's height: ticks nearer than this to an end are left out so their label is not cut. */
-    static final double EDGE = 7;
+    /** Height of a tick label's text (11 px font). */
+    static final double LABEL_HEIGHT = 14;
+    /** Least pixels between two labels' centres: a label's height and 4 px ("$1,000,000" touched "$500,000" at 15). */
+    static final double MIN_LABEL_GAP = LABEL_HEIGHT + 4;
+    /**
+     * Ticks nearer than this to an end are left out: half a label so it is not cut, plus 3 px so that
+     * the bottom label of one pane and the top label of the pane under it ("20B" over "$10,000,000")
+     * keep 6 px between them instead of touching.
+     */
+    static final double EDGE = LABEL_HEIGHT / 2 + 3;
     private static final double[][] LOG_MANTISSAS = {{1}, {1, 2, 5}, {1, 2, 3, 4, 5, 6, 7, 8, 9}};
 
     ValueAxis(DoubleFunction<String> format) {

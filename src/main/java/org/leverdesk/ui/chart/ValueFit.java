@@ -52,7 +52,9 @@ final class ValueFit {
             a -= half;
             b += half;
         }
-        double room = Math.max(length - top - bottom, length * 0.5);
+        // the stack gives a pane the height its legend needs (TimeSeriesChart#heightClearOfLegend), so the
+        // data keeps clear of the legend; only a pane squeezed below that gives up part of the top margin
+        double room = Math.max(length - top - bottom, length * 0.25);
         double perPixel = length > 0 && room > 0 ? (b - a) / room : (b - a) * 0.08;
         double min = a - (length > 0 ? bottom : 1) * perPixel;
         double max = b + (length > 0 ? top : 1) * perPixel;

@@ -15,6 +15,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import org.leverdesk.strategy.regime.Regime;
@@ -23,6 +24,7 @@ import org.leverdesk.ui.chart.ChartFormats;
 import org.leverdesk.ui.chart.ChartStack;
 import org.leverdesk.ui.chart.TimeSeriesChart;
 import org.leverdesk.ui.common.Formats;
+import org.leverdesk.ui.common.TableFit;
 import org.leverdesk.ui.common.FxmlViews;
 
 /** The Regime view: the Regime &amp; Gates panel over the regime chart with the clicked day's decision, bound to a {@link RegimeViewModel}. */
@@ -95,7 +97,11 @@ public final class RegimeView {
         text(gateNameColumn, GateRow::name);
         text(gateReasonColumn, GateRow::reason);
         text(gateInputsColumn, GateRow::inputs);
-        // long reasons and inputs are cut by the columns: the row's tooltip shows them whole
+        // at 1024×700 the reasons and inputs ended in "…": they wrap and the row grows
+        gateNameColumn.setCellFactory(c -> TableFit.wrapping(gateNameColumn));
+        gateReasonColumn.setCellFactory(c -> TableFit.wrapping(gateReasonColumn));
+        gateInputsColumn.setCellFactory(c -> TableFit.wrapping(gateInputsColumn));
+        // the row's tooltip shows the gate in one piece
         gatesTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(GateRow g, boolean empty) {
@@ -197,8 +203,17 @@ public final class RegimeView {
             }
             Label mark = new Label(g.mark());
             mark.getStyleClass().add(g.passed() ? "gate-pass" : "gate-fail");
-            setGraphic(mark);
-            setWrapText(true);
+            mark.setMinWidth(Region.USE_PREF_SIZE);
+            // a Text wrapped at the list's width: a wrapping Label in a list cell still ended in "…" at 1024×700
+            javafx.scene.text.Text text = new javafx.scene.text.Text(g.name() + " — " + g.reason());
+            text.getStyleClass().add("day-gate-text");
+            text.fillProperty().bind(textFillProperty());
+            text.fontProperty().bind(fontProperty());
+            if (getListView() != null) {
+                text.wrappingWidthProperty().bind(getListView().widthProperty().subtract(48));
+            }
+            setGraphic(new javafx.scene.layout.HBox(6, mark, text));
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
             setPrefWidth(0); // lets the text wrap at the list's width instead of widening the cell
             setText(g.name() + " — " + g.reason());
             setTooltip(new javafx.scene.control.Tooltip(g.inputs()));

@@ -226,7 +226,7 @@ public final class RegimeViewModel {
         dayGates.setAll(d.explanation().gates().stream().map(GateRow::of).toList());
         List<SignalRow> rows = new ArrayList<>();
         for (Map.Entry<String, Double> e : d.explanation().signals().entrySet()) {
-            rows.add(new SignalRow(e.getKey(), format(e.getValue())));
+            rows.add(SignalLabels.row(e.getKey(), e.getValue()));
         }
         daySignals.setAll(rows);
     }

@@ -13,6 +13,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.leverdesk.strategy.rotation.Sleeve;
 import org.leverdesk.ui.chart.TimeSeriesChart;
@@ -94,8 +95,13 @@ public final class RotationView {
         Label title = new Label();
         title.textProperty().bind(viewModel.sleeveTitleProperty(sleeve));
         title.getStyleClass().add("muted");
+        // four sleeves share the width: at 1024×700 the title wraps rather than cutting its drawdown
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         TableView<RankingRow> table = new TableView<>(viewModel.ranking(sleeve));
         table.setId("ranking-" + sleeve.name());
+        // four tables side by side at 1024×700: tighter cells keep "Ticker", "Sharpe" and "Weight" whole
+        table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, "ranking-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("no eligible tickers"));
         TableColumn<RankingRow, String> ticker = new TableColumn<>("Ticker");
@@ -104,6 +110,10 @@ public final class RotationView {
         text(ticker, RankingRow::ticker);
         text(sharpe, RankingRow::sharpe);
         text(weight, RankingRow::weight);
+        // each column keeps room for its header ("Sha…", "Wei…" at 1024×700)
+        ticker.setMinWidth(56);
+        sharpe.setMinWidth(62);
+        weight.setMinWidth(62);
         table.getColumns().setAll(java.util.List.of(ticker, sharpe, weight));
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override

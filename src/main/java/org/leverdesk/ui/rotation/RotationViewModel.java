@@ -95,7 +95,7 @@ public final class RotationViewModel {
             RotationAnalysis.SleeveResult r = a.sleeves().get(sl);
             lines.add(new ChartSeries(sl.name(), x, r.nav()));
             rankings.get(sl).setAll(r.ranking().stream().map(RankingRow::of).toList());
-            sleeveTitles.get(sl).set(String.format(Locale.ROOT, "%s $%,.0f · DD %.1f%%", sl.name(), r.lastNav(),
+            sleeveTitles.get(sl).set(String.format(Locale.ROOT, "%s $%,.0f · drawdown %.1f%%", sl.name(), r.lastNav(),
                     r.drawdown() * 100));
         }
         navSeries.set(List.copyOf(lines));
@@ -113,7 +113,7 @@ public final class RotationViewModel {
     public ReadOnlyObjectProperty<List<ChartSeries>> navSeriesProperty() { return navSeries.getReadOnlyProperty(); }
     /** The ranking table of {@code sleeve}: every eligible ticker, best Sharpe first. */
     public ObservableList<RankingRow> ranking(Sleeve sleeve) { return rankings.get(sleeve); }
-    /** "SPEC $123,456 · DD 3.2%": the sleeve's NAV and its drawdown from the peak. */
+    /** "SPEC $123,456 · drawdown 3.2%": the sleeve's NAV and its drawdown from the peak. */
     public ReadOnlyStringProperty sleeveTitleProperty(Sleeve sleeve) { return sleeveTitles.get(sleeve).getReadOnlyProperty(); }
     public ObservableList<String> skipped() { return skipped; }
     public ObservableList<PlanRow> plan() { return plan; }

@@ -55,7 +55,10 @@ class WorkstationScreenshotsFxTest {
     private static final List<int[]> SIZES = List.of(new int[] {1024, 700}, new int[] {1600, 1000});
     /** Per view, the parts that must show every text whole at 1024×700 (each was cut before). */
     private static final Map<String, List<String>> MUST_FIT = Map.of(
-            "Backtest", List.of(".backtest-toolbar", "#modeLabel", "#dataSourceLabel"),
+            "Backtest", List.of(".backtest-toolbar", "#modeLabel", "#dataSourceLabel", "#formPanel"),
+            "Regime", List.of("#gatesTable", ".order-card", "#daySignalsTable", "#dayTitleLabel"),
+            "Rotation", List.of("#rankingBox", "#planTable"),
+            "Orders", List.of("#openOrdersTable"),
             "Chart", List.of("#watchlist", "#modeLabel", "#dataSourceLabel"),
             "Research", List.of("#planLabel", "#strategyBox", "#metricBox"));
     @TempDir
@@ -97,7 +100,8 @@ class WorkstationScreenshotsFxTest {
         var atStart = runtime.execution().reconcile();
         config.enabledStrategies().forEach(s -> runtime.execution().run(LiveStrategies.run(s, app.strategyVersions()), false));
         Clock clock = Clock.fixed(at, NyseCalendar.ZONE);
-        AppServices services = DesktopLauncher.services(app, configFile, secrets)
+        // the window's own wiring: the Regime and Rotation views sized against the paper account the run left
+        AppServices services = DesktopLauncher.services(app, configFile, secrets, config, runtime)
                 .withTrading(RuntimeBindings.trading(app, config, runtime, () -> atStart, clock));
         ThemeManager themes = new ThemeManager(configFile.path().getParent());
         // each view's first opening as the window logs it ("Regime view open in 180 ms"), printed at the end for the README

@@ -111,7 +111,7 @@ class RegimeViewModelTest {
         assertEquals(16, vm.dayGates().size());
         assertEquals(List.of("regime confirmed"), vm.dayGates().stream().filter(g -> !g.passed()).map(GateRow::name).toList());
         assertTrue(vm.daySummaryProperty().get().startsWith("buy of 7 TQQQ blocked by: regime confirmed; "), vm.daySummaryProperty().get());
-        assertEquals(new SignalRow("targetShares", "7"), vm.daySignals().stream().filter(r -> r.name().equals("targetShares"))
+        assertEquals(new SignalRow("Target shares", "7"), vm.daySignals().stream().filter(r -> r.name().equals("Target shares"))
                 .findFirst().orElseThrow());
         vm.selectDay(QQQ.date(10));
         assertEquals(QQQ.date(10) + " · backtest · no regime · held 0 TQQQ of a $10,000 backtest account", vm.dayTitleProperty().get());
@@ -135,12 +135,31 @@ class RegimeViewModelTest {
         assertEquals(QQQ.lastDate() + " · if run now · STRONG_BULL · target 51 TQQQ, held 0 · $30,000 paper account", title);
         assertEquals("target 51 TQQQ · held 0 · $30,000 paper account", vm.positionTextProperty().get());
         assertEquals(vm.decisionSummaryProperty().get(), vm.daySummaryProperty().get(), "the day's decision is the what-if itself");
-        assertEquals(new SignalRow("targetShares", "51"), vm.daySignals().stream().filter(r -> r.name().equals("targetShares"))
+        assertEquals(new SignalRow("Target shares", "51"), vm.daySignals().stream().filter(r -> r.name().equals("Target shares"))
                 .findFirst().orElseThrow());
         vm.selectDay(QQQ.date(last - 1));
         assertTrue(vm.dayTitleProperty().get().contains(" · backtest · "), vm.dayTitleProperty().get());
         vm.selectDay(QQQ.lastDate().plusDays(3));
         assertEquals(title, vm.dayTitleProperty().get(), "a click right of the last bar is the data date too");
+    }
+
+    @Test
+    void theWhatIfAndTheDayAreSizedFromTheAccountItHoldsAndItsSignalsAreInATradersWords() {
+        // the account as the paper run left it: 492 TQQQ held (the what-if once showed a flat $10,000 account, held 0)
+        Clock clock = Clock.fixed(QQQ.lastDate().atTime(LocalTime.of(17, 0)).atZone(NY).toInstant(), NY);
+        AccountSnapshot account = new AccountSnapshot("regime's 50% of the paper account", 20_000, Map.of("TQQQ", 492L));
+        RegimeViewModel vm = new RegimeViewModel(new RegimeInsightService(new MapMarketData(Map.of("QQQ", QQQ, "TQQQ", TQQQ), true),
+                CAL, RegimeConfig.defaults(), clock, () -> account), executor);
+        vm.refresh();
+        assertTrue(vm.positionTextProperty().get().contains("held 492 · regime's 50% of the paper account"), vm.positionTextProperty().get());
+        assertTrue(vm.dayTitleProperty().get().contains("held 492 · regime's 50% of the paper account"), vm.dayTitleProperty().get());
+        List<String> names = vm.daySignals().stream().map(SignalRow::name).toList();
+        assertTrue(names.stream().noneMatch(n -> n.matches("[a-z]+[A-Z].*")), "code words among the signals: " + names);
+        SignalRow close = vm.daySignals().stream().filter(r -> r.name().equals("Signal close")).findFirst().orElseThrow();
+        assertEquals(org.leverdesk.ui.common.Formats.price(QQQ.close(N - 1)), close.value());
+        assertTrue(close.value().matches("\\$[0-9,]+\\.[0-9]{2}"), close.value());
+        SignalRow held = vm.daySignals().stream().filter(r -> r.name().equals("Shares held")).findFirst().orElseThrow();
+        assertEquals("492", held.value());
     }
 
     @Test

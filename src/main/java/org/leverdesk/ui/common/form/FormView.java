@@ -62,7 +62,7 @@ public final class FormView {
         }
         int row = 0;
         for (FieldModel f : fields) {
-            addRow(grid, row, f, options);
+            addRow(grid, row, f, options, true);
             row += 2;
         }
         return grid;
@@ -70,6 +70,11 @@ public final class FormView {
 
     /** Adds {@code f} at {@code row} (its problem at {@code row + 1}) of a grid made by {@link #grid}. */
     public static void addRow(GridPane grid, int row, FieldModel f, FormOptions options) {
+        addRow(grid, row, f, options, false);
+    }
+
+    /** {@link #addRow(GridPane, int, FieldModel, FormOptions)}; {@code stackChoice}: a choice's box under its label in a narrow form. */
+    private static void addRow(GridPane grid, int row, FieldModel f, FormOptions options, boolean stackChoice) {
         Label name = new Label(f.label());
         name.getStyleClass().add("field-label");
         name.setWrapText(true);
@@ -98,6 +103,14 @@ public final class FormView {
             help.setTooltip(tip);
             grid.add(help, 2, row);
             grid.add(problem, 1, row + 1, 2, 1);
+        } else if (stackChoice && f.kind() == ParameterKind.CHOICE) {
+            // a narrow form cuts a choice's words beside its label ("Limit from …"): the box spans the form under it
+            grid.getChildren().removeAll(name, editor);
+            javafx.scene.layout.VBox stacked = new javafx.scene.layout.VBox(2, name, editor);
+            stacked.setMaxWidth(Double.MAX_VALUE);
+            Tooltip.install(editor, tip);
+            grid.add(stacked, 0, row, 2, 1);
+            grid.add(problem, 0, row + 1, 2, 1);
         } else {
             Tooltip.install(editor, tip);
             grid.add(problem, 0, row + 1, 2, 1);
