@@ -32,6 +32,7 @@ import org.leverdesk.strategy.ExecutionPolicy;
  * once at the same net credit. Then the closing decision makes equal closing combos, filled at the same net debit.
  * Why this and not a simulated month on both: Alpaca's chain (the fake's snapshots, set by the test) and the
  * backtest's synthetic chain (priced from VXN) are different chains by construction (README, "Options on Alpaca").
+ * (The order path over a simulated month, with the fake quoting the synthetic chain: AlpacaSpreadParityReplayTest.)
  */
 class MlegOrderParityTest {
     private static final LocalDate DAY = LocalDate.of(2026, 3, 4);

@@ -62,6 +62,32 @@ public final class ParityReplay {
     private final SyntheticChains optionChains;
     private final boolean intradayExits;
     private final java.util.function.UnaryOperator<org.leverdesk.broker.Broker> interruptions;
+    private final java.util.function.Supplier<LiveAccount> account;
+
+    /**
+     * The live side's account: the paper broker by default, or another broker (a test's fake Alpaca server) whose
+     * market follows the replay's simulated clock. One instance serves one replay; {@link #open} is called again
+     * after each simulated restart.
+     */
+    public interface LiveAccount extends AutoCloseable {
+        /** A broker on the account as it stands (a new one after a restart); {@code visible} is the data seen so far. */
+        org.leverdesk.broker.Broker open(Store store, MarketData visible, java.time.Clock clock, PaperSettings settings,
+                                         SyntheticChains optionChains);
+
+        /** The replay's clock moved to {@code now} with {@code visible} showing what it shows then: the market catches up. */
+        default void moved(Instant now) {
+        }
+
+        /** The account's equity now (after {@link #moved}), unrounded. */
+        double equity();
+
+        /** Every fill so far: day, symbol (options by their OCC symbol), side, shares or contracts, price, commission. */
+        List<Fill> fills();
+
+        @Override
+        default void close() {
+        }
+    }
 
     public ParityReplay(TradingCalendar calendar) {
         this(calendar, null);
@@ -72,15 +98,22 @@ public final class ParityReplay {
      * backtest's simulated broker and the paper broker alike, and strategies see the same chains.
      */
     public ParityReplay(TradingCalendar calendar, SyntheticChains optionChains) {
-        this(calendar, optionChains, false, b -> b);
+        this(calendar, optionChains, false, b -> b, null);
     }
 
     private ParityReplay(TradingCalendar calendar, SyntheticChains optionChains, boolean intradayExits,
-                         java.util.function.UnaryOperator<org.leverdesk.broker.Broker> interruptions) {
+                         java.util.function.UnaryOperator<org.leverdesk.broker.Broker> interruptions,
+                         java.util.function.Supplier<LiveAccount> account) {
         this.calendar = calendar;
         this.optionChains = optionChains;
         this.intradayExits = intradayExits;
         this.interruptions = interruptions;
+        this.account = account;
+    }
+
+    /** The same replay with the live side trading on the accounts {@code account} makes (one per replay), not the paper broker. */
+    public ParityReplay withAccount(java.util.function.Supplier<LiveAccount> account) {
+        return new ParityReplay(calendar, optionChains, intradayExits, interruptions, account);
     }
 
     /**
@@ -90,7 +123,7 @@ public final class ParityReplay {
      * comparison a day's decision is the exits its checks carried out followed by its daily run's decision.
      */
     public ParityReplay withIntradayExits() {
-        return new ParityReplay(calendar, optionChains, true, interruptions);
+        return new ParityReplay(calendar, optionChains, true, interruptions, account);
     }
 
     /**
@@ -98,7 +131,7 @@ public final class ParityReplay {
      * after a restart): a wrapper that throws {@link Killed} stands for the process dying at that call.
      */
     public ParityReplay withInterruptions(java.util.function.UnaryOperator<org.leverdesk.broker.Broker> wrap) {
-        return new ParityReplay(calendar, optionChains, intradayExits, wrap);
+        return new ParityReplay(calendar, optionChains, intradayExits, wrap, account);
     }
 
     /**
@@ -190,6 +223,7 @@ public final class ParityReplay {
                         continue;
                     }
                     clock.set(job.instant());
+                    live.account.moved(job.instant());
                     // Minutes after the open the provisional bar is the opening print; near the close it is the day.
                     // An exit check sees the day's bar at every minute: the backtest checks exits at the day's close
                     // and daily data has no order of the day's prices, so the close stands for each check's price.
@@ -217,19 +251,15 @@ public final class ParityReplay {
                 visible.setLast(day);
                 Instant close = sessions.close(day);
                 clock.set(close.plusSeconds(60));
-                // equityValue() catches the account up first. Measured as the backtest's curve is (unrounded marks): the account's exact figure marks at
-                // $0.0001 a share and can differ by that rounding, not by what happened.
-                closes.put(day, BigDecimal.valueOf(live.paper.equityValue()).setScale(2, RoundingMode.HALF_EVEN));
+                live.account.moved(close.plusSeconds(60));
+                closes.put(day, BigDecimal.valueOf(live.account.equity()).setScale(2, RoundingMode.HALF_EVEN));
             }
-            List<Fill> fills = new ArrayList<>();
-            for (SimFill f : live.paper.fills()) {
-                fills.add(new Fill(f.at().atZone(NyseCalendar.ZONE).toLocalDate(), f.symbol(), f.side(),
-                        f.quantity().longValueExact(), f.price().doubleValue(), f.commission().doubleValue(), ""));
-            }
+            List<Fill> fills = new ArrayList<>(live.account.fills());
             fills.sort(Comparator.comparing(Fill::date));
             return new Live(decisions, fills, closes, orders);
         } finally {
             live.store.close();
+            live.account.close();
             deleteQuietly(dir);
         }
     }
@@ -265,8 +295,8 @@ public final class ParityReplay {
         private final MovableClock clock;
         private final PaperSettings settings;
         private final BacktestConfig config;
+        private final LiveAccount account;
         private Store store;
-        private PaperBroker paper;
         private ExecutionService execution;
 
         LiveSide(Path dir, MarketData visible, MovableClock clock, PaperSettings settings, BacktestConfig config) {
@@ -275,16 +305,19 @@ public final class ParityReplay {
             this.clock = clock;
             this.settings = settings;
             this.config = config;
+            this.account = ParityReplay.this.account == null ? new PaperAccount() : ParityReplay.this.account.get();
             open();
         }
 
         private void open() {
             store = Store.open(dir);
-            paper = new PaperBroker(store, visible, clock, calendar, settings, optionChains);
-            ExecutionService e = new ExecutionService(interruptions.apply(paper), visible, calendar, store, config.risk(),
+            org.leverdesk.broker.Broker broker = account.open(store, visible, clock, settings, optionChains);
+            ExecutionService e = new ExecutionService(interruptions.apply(broker), visible, calendar, store, config.risk(),
                     TradingMode.PAPER, clock);
             e.setOptionChains(optionChains);
-            paper.addOptionListener(ev -> e.recordOptionEvents(List.of(ev)));
+            if (broker instanceof PaperBroker paper) {
+                paper.addOptionListener(ev -> e.recordOptionEvents(List.of(ev)));
+            }
             execution = e;
         }
 
@@ -307,6 +340,35 @@ public final class ParityReplay {
             }
         }
     }
+    /** The default live account: a fresh paper broker in the replay's store, as the daemon runs it. */
+    private final class PaperAccount implements LiveAccount {
+        private PaperBroker paper;
+
+        @Override
+        public org.leverdesk.broker.Broker open(Store store, MarketData visible, java.time.Clock clock, PaperSettings settings,
+                                                SyntheticChains chains) {
+            paper = new PaperBroker(store, visible, clock, calendar, settings, chains);
+            return paper;
+        }
+
+        @Override
+        public double equity() {
+            // equityValue() catches the account up first. Measured as the backtest's curve is (unrounded marks): the
+            // account's exact figure marks at $0.0001 a share and can differ by that rounding, not by what happened.
+            return paper.equityValue();
+        }
+
+        @Override
+        public List<Fill> fills() {
+            List<Fill> out = new ArrayList<>();
+            for (SimFill f : paper.fills()) {
+                out.add(new Fill(f.at().atZone(NyseCalendar.ZONE).toLocalDate(), f.symbol(), f.side(),
+                        f.quantity().longValueExact(), f.price().doubleValue(), f.commission().doubleValue(), ""));
+            }
+            return out;
+        }
+    }
+
     /** The earliest difference of all kinds: a wrong fill on Monday explains Tuesday's different decision. */
     private static ParityReport diff(String id, BacktestResult backtest, Live live, BacktestConfig config) {
         List<ParityReport.Difference> found = new ArrayList<>();

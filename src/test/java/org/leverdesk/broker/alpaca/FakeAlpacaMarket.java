@@ -113,6 +113,10 @@ final class FakeAlpacaMarket {
     private BigDecimal lastEquity = START_CASH;
     private boolean legacyPdtFields;
     private final Map<String, Price> quotes = new HashMap<>();
+    /** Where quotes come from when a test sets one (see {@link #setQuoteSource}); null: only quotes set by hand. */
+    private FakeAlpacaServer.QuoteSource quoteSource;
+    /** Every fill in order (an mleg order's by leg), as Alpaca's FILL activities would list them. */
+    private final List<FakeAlpacaServer.Execution> executions = new ArrayList<>();
     private final Map<String, Holding> holdings = new TreeMap<>();
     private final Map<String, FakeOrder> orders = new LinkedHashMap<>();
     private final Set<String> clientOrderIds = new HashSet<>();
@@ -155,6 +159,15 @@ final class FakeAlpacaMarket {
         if (at.isAfter(processed)) {
             time.set(at);
             catchUp();
+            if (quoteSource != null) {
+                Set<String> symbols = new java.util.TreeSet<>(quotes.keySet());
+                holdings.forEach((symbol, h) -> {
+                    if (h.qty.signum() != 0) {
+                        symbols.add(symbol);
+                    }
+                });
+                symbols.forEach(this::pull);
+            }
         }
     }
 
@@ -318,6 +331,33 @@ final class FakeAlpacaMarket {
     }
 
     // ---- test controls -------------------------------------------------------------------------
+
+
+    /**
+     * Quotes come from {@code source} from now on (a replay's synthetic chains and daily bars): a symbol is asked for
+     * when it is quoted or ordered, and every quoted or held symbol again each time the simulated time moves on.
+     */
+    synchronized void setQuoteSource(FakeAlpacaServer.QuoteSource source) {
+        catchUp();
+        quoteSource = source;
+    }
+
+    /** Takes {@code symbol}'s quote at the processed time from the quote source, if any (resting orders may fill). */
+    synchronized List<FakeAlpacaServer.Execution> executions() {
+        catchUp();
+        return List.copyOf(executions);
+    }
+
+    private void pull(String symbol) {
+        if (quoteSource == null) {
+            return;
+        }
+        double[] q = quoteSource.quote(symbol, processed);
+        if (q != null) {
+            quotes.put(symbol, new Price(BigDecimal.valueOf(q[0]), BigDecimal.valueOf(q[1]), BigDecimal.valueOf(q[2]), processed));
+            fillResting(symbol);
+        }
+    }
 
     synchronized void setQuote(String symbol, double bid, double ask) {
         catchUp();
@@ -582,6 +622,9 @@ final class FakeAlpacaMarket {
     /** POST /v2/orders: validates and records an order; the answer shows it before anything filled (unless synchronous). */
     synchronized Reply submit(JsonNode body) {
         catchUp();
+        if (quoteSource != null && body.hasNonNull("symbol")) {
+            pull(body.get("symbol").asText());
+        }
         if ("mleg".equals(text(body, "order_class"))) {
             return submitMultiLeg(body);
         }
@@ -784,6 +827,7 @@ final class FakeAlpacaMarket {
 
     synchronized Reply latestQuote(String symbol) {
         catchUp();
+        pull(symbol);
         if (rawQuotes.containsKey(symbol)) {
             ObjectNode out = FakeAlpacaJson.mapper().createObjectNode();
             out.put("symbol", symbol);
@@ -937,6 +981,9 @@ final class FakeAlpacaMarket {
     synchronized Reply submitMultiLeg(JsonNode body) {
         catchUp();
         JsonNode legs = body.get("legs");
+        if (quoteSource != null && legs != null && legs.isArray()) {
+            legs.forEach(l -> pull(l.path("symbol").asText()));
+        }
         FakeAlpacaOptionBook.LegRefusal bad = FakeAlpacaOptionBook.checkLegs(legs);
         if (bad == null) {
             bad = options.levelFor(3);
@@ -1067,6 +1114,7 @@ final class FakeAlpacaMarket {
     /** {@code GET /v1beta1/options/quotes/latest?symbols=...}: the quoted ones among {@code symbols}. */
     synchronized Reply optionLatestQuotes(List<String> symbols) {
         catchUp();
+        symbols.forEach(this::pull);
         ObjectNode out = FakeAlpacaJson.mapper().createObjectNode();
         ObjectNode qs = out.putObject("quotes");
         for (String symbol : symbols) {
@@ -1275,6 +1323,7 @@ final class FakeAlpacaMarket {
         if (qty.signum() <= 0) {
             return;
         }
+        executions.add(new FakeAlpacaServer.Execution(at, o.symbol, o.side, qty, price));
         BigDecimal before = o.filledQty;
         o.filledQty = before.add(qty);
         o.filledAvgPrice = o.filledAvgPrice == null ? price

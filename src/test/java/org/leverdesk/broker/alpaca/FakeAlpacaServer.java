@@ -154,6 +154,14 @@ public final class FakeAlpacaServer implements AutoCloseable {
     }
 
     /**
+     * On the calendar from {@code start}, every step within the request that causes it (a marketable order is
+     * answered filled): for a replay that moves the simulated time itself and reads fills at once.
+     */
+    public static FakeAlpacaServer startSynchronousAt(Instant start) {
+        return startAt(start, FakeAlpacaMarket.Timing.synchronous());
+    }
+
+    /**
      * For end-to-end tests of code that reads the machine's clock (a CLI run in a child process, the
      * execution service on the system clock): time is the machine's, the session is open until
      * {@link #closeMarket()} whatever the calendar says, and every step happens within the request that
@@ -188,6 +196,27 @@ public final class FakeAlpacaServer implements AutoCloseable {
     /** Sets a quote; an option may be named by its padded OCC symbol (Leverdesk's) or Alpaca's unpadded one. */
     public void setQuote(String symbol, double bid, double ask) {
         market.setQuote(alpaca(symbol), bid, ask);
+    }
+
+    /** A market's quotes at a moment: {@code {bid, ask, last}} of {@code symbol} (Alpaca's symbol) at {@code at}, or null. */
+    public interface QuoteSource {
+        double[] quote(String symbol, java.time.Instant at);
+    }
+
+    /** One fill: when, the symbol (Alpaca's), buy or sell, the quantity and the price. */
+    public record Execution(java.time.Instant at, String symbol, String side, java.math.BigDecimal qty, java.math.BigDecimal price) {
+    }
+
+    /**
+     * Quotes come from {@code source} (asked with Alpaca's symbols) from now on: see {@link FakeAlpacaMarket#setQuoteSource}.
+     */
+    public void setQuoteSource(QuoteSource source) {
+        market.setQuoteSource(source);
+    }
+
+    /** Every fill so far, in order (an mleg order's by leg). */
+    public List<Execution> executions() {
+        return market.executions();
     }
 
     /** Alpaca's symbol for {@code symbol}: an option's OCC symbol unpadded. */
