@@ -50,6 +50,9 @@ final class SettingsForm {
     private final double defaultShare;
     // Strategies in the config that the catalog does not list: kept as they are.
     private List<StrategySettings> others = List.of();
+    // Each strategy's parameters that have no field (the traded symbol, e.g. monthly rebalance on QQQM): kept
+    // as loaded, so a save does not move the strategy back to its default symbol.
+    private Map<String, Map<String, String>> undeclared = Map.of();
     // Seed 003's portfolio (mode and assets) is kept as loaded: its strategies are edited like the others.
     private org.leverdesk.config.OptionsPortfolio portfolio;
     /** The risk engine's limits: edited with `leverdesk config set risk.limits.…`, kept as loaded when Settings saves. */
@@ -185,9 +188,13 @@ final class SettingsForm {
         set("risk.maxPriceAgeSessions", r.maxPriceAgeSessions());
         set("risk.maxClockSkewSeconds", r.maxClockSkewSeconds());
         set("risk.externalPositions", r.externalPositions().name());
+        Map<String, Map<String, String>> kept = new java.util.HashMap<>();
         for (StrategyDescriptor s : strategies) {
             String k = "strategies." + s.id() + ".";
             Optional<StrategySettings> st = config.strategy(s.id());
+            Map<String, String> extra = new LinkedHashMap<>(st.map(StrategySettings::parameters).orElse(Map.of()));
+            s.parameters().forEach(spec -> extra.remove(spec.name()));
+            kept.put(s.id(), Map.copyOf(extra));
             set(k + "enabled", st.map(StrategySettings::enabled).orElse(false));
             set(k + "capitalShare", st.map(StrategySettings::capitalShare).orElse(defaultShare));
             set(k + "schedule", st.map(StrategySettings::schedule).orElse(""));
@@ -196,6 +203,7 @@ final class SettingsForm {
                 set(k + "parameters." + p.name(), params.getOrDefault(p.name(), p.defaultValue()));
             }
         }
+        undeclared = Map.copyOf(kept);
         limits = config.risk().limits();
         portfolio = config.portfolio();
         org.leverdesk.config.OptionsPortfolio p = portfolio;
@@ -244,7 +252,9 @@ final class SettingsForm {
             List<StrategySettings> list = new ArrayList<>();
             for (StrategyDescriptor s : strategies) {
                 String k = "strategies." + s.id() + ".";
-                list.add(new StrategySettings(s.id(), bool(k + "enabled"), number(k + "capitalShare"), parameters(s),
+                Map<String, String> params = new LinkedHashMap<>(undeclared.getOrDefault(s.id(), Map.of()));
+                params.putAll(parameters(s));
+                list.add(new StrategySettings(s.id(), bool(k + "enabled"), number(k + "capitalShare"), params,
                         blankToNull(text(k + "schedule"))));
             }
             list.addAll(others);
@@ -354,7 +364,10 @@ final class SettingsForm {
                 org.leverdesk.config.PortfolioAsset.parseAll(text("portfolio.symbols")));
     }
 
-    /** The strategy's parameters in its own text and units. */
+    /**
+     * The parameters the fields hold, in the strategy's own text and units (its own check takes these; a traded
+     * symbol has no field and is checked with the whole config).
+     */
     private Map<String, String> parameters(StrategyDescriptor s) {
         Map<String, String> params = new LinkedHashMap<>();
         for (ParameterSpec p : s.parameters()) {

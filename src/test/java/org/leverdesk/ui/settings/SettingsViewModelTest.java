@@ -167,6 +167,22 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void aStrategysSymbolHasNoFieldButSurvivesASave() {
+        // monthly rebalance on QQQM beside regime on TQQQ: the symbol is a parameter without a field; Settings
+        // once dropped it, showed "both trade TQQQ" on opening and would have moved the strategy to TQQQ on save
+        file.save(AppConfig.defaults()
+                .withStrategy(new StrategySettings("regime", true, 0.5, Map.of(), null))
+                .withStrategy(new StrategySettings("monthly-rebalance", true, 0.3, Map.of("allocation", "20000", "symbol", "QQQM"), null)));
+        SettingsViewModel vm = vm();
+        assertTrue(vm.validProperty().get(), vm.validationMessageProperty().get());
+        type(vm, "risk.minTradeValue", "250");
+        vm.save();
+        StrategySettings saved = file.load().strategy("monthly-rebalance").orElseThrow();
+        assertEquals("QQQM", saved.parameters().get("symbol"));
+        assertEquals("20000", saved.parameters().get("allocation"));
+    }
+
+    @Test
     void saveWritesTheConfigAndANewVersionOnlyForTheStrategyWhoseParametersChanged() {
         SettingsViewModel vm = vm();
         type(vm, "strategies.rsi2.parameters.entryRsi", "25");
