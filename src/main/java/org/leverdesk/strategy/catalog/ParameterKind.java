@@ -1,7 +1,7 @@
 package org.leverdesk.strategy.catalog;
 
 /**
- * How a parameter is edited and checked. Strategies use the first eight; {@link #TEXT} and
+ * How a parameter is edited and checked. Strategies use the first nine; {@link #TEXT} and
  * {@link #SECRET} are for the app's own settings (a schedule, a host name, an API key).
  */
 public enum ParameterKind {
@@ -15,6 +15,8 @@ public enum ParameterKind {
     TICKER,
     /** Ticker symbols separated by commas, kept as "GLD,SLX,JEF". */
     TICKER_LIST,
+    /** Tickers with a weight each, kept as "QQQM:0.45,VTI:0.25" (empty: equal parts). */
+    TICKER_WEIGHTS,
     /** One of a fixed list of values. */
     CHOICE,
     /** On or off, kept as "true" / "false". */

@@ -53,6 +53,7 @@ public final class ParameterValues {
             case ON_OFF -> Boolean.toString(isOn(s));
             case TICKER -> s.toUpperCase(Locale.ROOT);
             case TICKER_LIST -> String.join(", ", tickers(s));
+            case TICKER_WEIGHTS -> String.join(", ", weightPairs(s)).toUpperCase(Locale.ROOT);
             case CHOICE, TEXT, SECRET -> s;
         };
     }
@@ -83,6 +84,20 @@ public final class ParameterValues {
                     }
                 }
                 yield Parsed.ok(String.join(",", list));
+            }
+            case TICKER_WEIGHTS -> {
+                List<String> pairs = new ArrayList<>();
+                for (String pair : weightPairs(s)) {
+                    String[] tw = pair.split(":", -1);
+                    BigDecimal w = tw.length == 2 ? number(tw[1].trim()) : null;
+                    String t = tw[0].trim().toUpperCase(Locale.ROOT);
+                    if (tw.length != 2 || !TICKER.matcher(t).matches() || w == null || w.signum() <= 0 || w.compareTo(BigDecimal.ONE) > 0) {
+                        yield Parsed.problem(p.label() + ": '" + pair + "' is not a ticker and a weight above 0 and at most 1;"
+                                + " write pairs like QQQM:0.45, VTI:0.25");
+                    }
+                    pairs.add(t + ":" + w.stripTrailingZeros().toPlainString());
+                }
+                yield Parsed.ok(String.join(",", pairs));
             }
             case CHOICE -> p.choices().stream()
                     .filter(c -> c.value().equalsIgnoreCase(s) || c.label().equalsIgnoreCase(s)).findFirst()
@@ -136,6 +151,17 @@ public final class ParameterValues {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** "QQQM: 0.45; vti:0.25" → [QQQM:0.45, vti:0.25]: pairs split at commas or semicolons, spaces dropped. */
+    private static List<String> weightPairs(String text) {
+        List<String> out = new ArrayList<>();
+        for (String part : (text == null ? "" : text).split("[,;]+")) {
+            if (!part.isBlank()) {
+                out.add(part.replaceAll("\\s+", ""));
+            }
+        }
+        return out;
     }
 
     /** "GLD, slx  JEF" → [GLD, SLX, JEF]. */

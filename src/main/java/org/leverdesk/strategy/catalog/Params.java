@@ -38,6 +38,11 @@ public final class Params {
         return new ParameterSpec(name, defaultValue, help, label, ParameterKind.TICKER_LIST, "", NumberRange.ANY, null, List.of());
     }
 
+    /** Tickers with a weight each ("QQQM:0.45,VTI:0.25"). */
+    public static ParameterSpec tickerWeights(String name, String label, String defaultValue, String help) {
+        return new ParameterSpec(name, defaultValue, help, label, ParameterKind.TICKER_WEIGHTS, "", NumberRange.ANY, null, List.of());
+    }
+
     /** One of {@code choices}. */
     public static ParameterSpec choice(String name, String label, String defaultValue, String help, Choice... choices) {
         return new ParameterSpec(name, defaultValue, help, label, ParameterKind.CHOICE, "", NumberRange.ANY, null, List.of(choices));

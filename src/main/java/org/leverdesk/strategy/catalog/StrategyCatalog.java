@@ -17,7 +17,7 @@ import static org.leverdesk.strategy.catalog.Params.onOff;
 import static org.leverdesk.strategy.catalog.Params.percent;
 import static org.leverdesk.strategy.catalog.Params.ticker;
 import static org.leverdesk.strategy.catalog.Params.tickers;
-import static org.leverdesk.strategy.catalog.Params.text;
+import static org.leverdesk.strategy.catalog.Params.tickerWeights;
 import static org.leverdesk.strategy.catalog.Params.whole;
 import org.leverdesk.strategy.meanreversion.MeanReversionConfig;
 import org.leverdesk.strategy.meanreversion.MeanReversionStrategy;
@@ -138,7 +138,7 @@ public final class StrategyCatalog {
         return new StrategyDescriptor(DcaStrategy.ID, "Weekly DCA (dollar-cost averaging)", DcaConfig.DEFAULT_SYMBOL,
                 List.of(tickers("symbols", "Symbols", DcaConfig.DEFAULT_SYMBOL, "Bought in equal dollar parts (the CLI's -P weights="
                                 + "QQQM:0.45,VTI:0.25 sets other weights)"),
-                        text("weights", "Weights", "", "SYMBOL:weight pairs, like QQQM:0.45,VTI:0.25, instead of equal parts"
+                        tickerWeights("weights", "Weights", "", "Ticker:weight pairs, like QQQM:0.45,VTI:0.25, instead of equal parts"
                                 + " (an options mode's portfolio sets them from its assets' weights)"),
                         money("weeklyAmount", "Weekly amount", DcaConfig.DEFAULT_WEEKLY, NumberRange.of(0, 100_000_000, 10).aboveMin(),
                                 "Dollars invested on the first trading day of each week"),

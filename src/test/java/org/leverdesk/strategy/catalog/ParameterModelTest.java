@@ -33,6 +33,19 @@ class ParameterModelTest {
     }
 
     @Test
+    void dcaWeightsAreTickerWeightPairsNotFreeText() {
+        ParameterSpec weights = catalog.require("dca").parameter("weights").orElseThrow();
+        assertEquals(ParameterKind.TICKER_WEIGHTS, weights.kind());
+        assertEquals("QQQM:0.45,VTI:0.25", ParameterValues.parse(weights, "qqqm: 0.45; VTI:0.250").stored());
+        assertEquals("QQQM:0.45, VTI:0.25", ParameterValues.display(weights, "QQQM:0.45,VTI:0.25"));
+        assertEquals("", ParameterValues.parse(weights, " ").stored(), "empty: equal parts");
+        assertEquals("Weights: 'QQQM' is not a ticker and a weight above 0 and at most 1; write pairs like QQQM:0.45, VTI:0.25",
+                ParameterValues.parse(weights, "QQQM").problem());
+        assertFalse(ParameterValues.parse(weights, "QQQM:1.5").ok());
+        assertFalse(ParameterValues.parse(weights, "QQQM:0").ok());
+    }
+
+    @Test
     void percentsAreShownAsPercentsAndGoBackInTheStrategysUnit() {
         ParameterSpec capital = catalog.require("regime").parameter("capitalFraction").orElseThrow();
         assertEquals("30", ParameterValues.display(capital, "0.30"));
