@@ -1,7 +1,6 @@
 package org.leverdesk.ui.chart;
 
 import java.util.function.DoubleFunction;
-import javafx.util.StringConverter;
 import io.fair_acc.chartfx.axes.spi.AxisRange;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.dataset.spi.fastutil.DoubleArrayList;
@@ -62,17 +61,7 @@ final class ValueAxis extends DefaultNumericAxis {
 
     /** How tick labels are written. */
     void setValueFormat(DoubleFunction<String> format) {
-        setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number value) {
-                return format.apply(value.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String text) {
-                throw new UnsupportedOperationException("axis labels are display only");
-            }
-        });
+        setTickLabelFormatter(ChartFormats.tickLabels(format));
         forceRedraw();
     }
 

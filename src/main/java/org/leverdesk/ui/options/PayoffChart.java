@@ -10,8 +10,8 @@ import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.leverdesk.optionbook.PayoffCurve;
+import org.leverdesk.ui.chart.ChartFormats;
 import org.leverdesk.ui.common.Formats;
 
 /**
@@ -40,18 +40,7 @@ final class PayoffChart extends VBox {
         xAxis.setAutoRangeRounding(false);
         yAxis.setAutoRangeRounding(false);
         yAxis.setAutoRangePadding(0.08);
-        yAxis.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                double v = n.doubleValue();
-                return Formats.wholeMoney(Math.abs(v) < 1e-9 ? 0 : v);
-            }
-
-            @Override
-            public Number fromString(String s) {
-                throw new UnsupportedOperationException("axis labels are display only");
-            }
-        });
+        yAxis.setTickLabelFormatter(ChartFormats.tickLabels(v -> Formats.wholeMoney(Math.abs(v) < 1e-9 ? 0 : v)));
         renderer.setDrawMarker(false);
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setPolyLineStyle(LineStyle.NORMAL);

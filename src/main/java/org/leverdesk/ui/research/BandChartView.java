@@ -11,8 +11,8 @@ import java.util.function.DoubleFunction;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.leverdesk.research.montecarlo.Band;
+import org.leverdesk.ui.chart.ChartFormats;
 
 /** Monte Carlo bands after each trade (ChartFX): the 5th, 50th and 95th percentile and the run's own path. */
 final class BandChartView extends VBox {
@@ -34,18 +34,7 @@ final class BandChartView extends VBox {
         // ChartFX's rounding of an all-negative range (drawdowns) collapses it to zero; plain padding does not
         yAxis.setAutoRangeRounding(false);
         yAxis.setAutoRangePadding(0.05);
-        yAxis.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                double v = n.doubleValue();
-                return format.apply(Math.abs(v) < 1e-12 ? 0 : v); // no "-0.00%"
-            }
-
-            @Override
-            public Number fromString(String s) {
-                throw new UnsupportedOperationException("axis labels are display only");
-            }
-        });
+        yAxis.setTickLabelFormatter(ChartFormats.tickLabels(v -> format.apply(Math.abs(v) < 1e-12 ? 0 : v))); // no "-0.00%"
         renderer.setDrawMarker(false);
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setPolyLineStyle(LineStyle.NORMAL);

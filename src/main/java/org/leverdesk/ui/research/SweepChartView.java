@@ -20,6 +20,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.leverdesk.research.Trial;
+import org.leverdesk.ui.chart.ChartFormats;
 
 /**
  * The sweep's chart (ChartFX): a heatmap of the metric over two parameters (ContourDataSetRenderer,
@@ -123,19 +124,10 @@ final class SweepChartView extends VBox {
 
     /** Tick labels of an index axis: the parameter value at whole numbers, nothing between. */
     private static javafx.util.StringConverter<Number> indexLabels(double[] values) {
-        return new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                double v = n.doubleValue();
-                long i = Math.round(v);
-                return Math.abs(v - i) < 1e-6 && i >= 0 && i < values.length ? plain(values[(int) i]) : "";
-            }
-
-            @Override
-            public Number fromString(String s) {
-                throw new UnsupportedOperationException("axis labels are display only");
-            }
-        };
+        return ChartFormats.tickLabels(v -> {
+            long i = Math.round(v);
+            return Math.abs(v - i) < 1e-6 && i >= 0 && i < values.length ? plain(values[(int) i]) : "";
+        });
     }
 
     private static String plain(double v) {
