@@ -1,5 +1,7 @@
 package org.leverdesk.config;
 
+import org.leverdesk.common.LoopbackHost;
+
 /**
  * The research advisor: the optional LLM (off by default; {@code llmApi} anthropic or openai, the endpoint
  * URL or empty for the API's own, the model; the key is the {@code LLM_API_KEY} secret) and whether a
@@ -30,8 +32,7 @@ public record AdvisorSettings(boolean llmEnabled, String llmApi, String llmEndpo
         if (host.isEmpty() || !(scheme.equals("https") || scheme.equals("http"))) {
             return java.util.Optional.of("the LLM endpoint '" + endpoint + "' must be an https:// URL");
         }
-        boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
-        if (scheme.equals("http") && !local) {
+        if (scheme.equals("http") && !LoopbackHost.is(host)) {
             return java.util.Optional.of("the LLM endpoint must use https:// (plain http only to this machine); got " + endpoint);
         }
         return java.util.Optional.empty();

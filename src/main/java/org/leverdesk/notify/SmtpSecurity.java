@@ -1,5 +1,7 @@
 package org.leverdesk.notify;
 
+import org.leverdesk.common.LoopbackHost;
+
 /** How the e-mail channel protects the connection (and the password) to the SMTP server. */
 public enum SmtpSecurity {
     /** Plain connection upgraded with STARTTLS before login; refuses servers that do not offer it (port 587). */
@@ -18,8 +20,6 @@ public enum SmtpSecurity {
         if (port == 465) {
             return SMTPS;
         }
-        String h = host.strip().toLowerCase(java.util.Locale.ROOT);
-        boolean loopback = h.equals("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("::1") || h.equals("[::1]");
-        return loopback ? NONE : STARTTLS;
+        return LoopbackHost.is(host) ? NONE : STARTTLS;
     }
 }

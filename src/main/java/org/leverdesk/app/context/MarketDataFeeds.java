@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.leverdesk.broker.alpaca.AlpacaDataFeed;
 import org.leverdesk.broker.alpaca.AlpacaSettings;
+import org.leverdesk.common.LoopbackHost;
 import org.leverdesk.config.AlpacaEndpoint;
 import org.leverdesk.config.AppConfig;
 import org.leverdesk.config.BrokerKind;
@@ -82,8 +83,7 @@ public final class MarketDataFeeds {
         // The request limiter keeps Alpaca's quota, in wall-clock minutes; a data server on this machine (the tests'
         // fake Alpaca, replaying sessions on a simulated clock) has no such quota, and limiting it made a daemon
         // replay of 60 sessions wait minutes per session in the limiter (its 429s are still honoured).
-        boolean loopback = to.getHost() != null && (to.getHost().equals("127.0.0.1") || to.getHost().equals("localhost"));
-        return loopback ? settings.withBaseUrl(to).withRequestsPerMinute(LOOPBACK_REQUESTS_PER_MINUTE) : settings.withBaseUrl(to);
+        return LoopbackHost.is(to.getHost()) ? settings.withBaseUrl(to).withRequestsPerMinute(LOOPBACK_REQUESTS_PER_MINUTE) : settings.withBaseUrl(to);
     }
 
     /** Requests a minute to a data server on 127.0.0.1 (see {@link #redirect}). */
