@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.leverdesk.schedule.SimulatedClock.et;
 
-import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.app.context.TestBrokers;
-import org.leverdesk.broker.OrderRequest;
 import org.leverdesk.broker.paper.PaperBroker;
 import org.leverdesk.chat.ChatCommands;
 import org.leverdesk.chat.ChatServices;
@@ -38,12 +33,6 @@ import org.leverdesk.config.NotificationSettings;
 import org.leverdesk.config.RiskSettings;
 import org.leverdesk.config.Secrets;
 import org.leverdesk.config.StrategySettings;
-import org.leverdesk.domain.OrderType;
-import org.leverdesk.domain.Side;
-import org.leverdesk.domain.TimeInForce;
-import org.leverdesk.market.calendar.NyseCalendar;
-import org.leverdesk.market.data.CsvBarReader;
-import org.leverdesk.market.data.CsvDirectoryMarketData;
 import org.leverdesk.notify.NotifyOptions;
 import org.leverdesk.risk.RiskGate;
 import org.leverdesk.risk.TradingState;
@@ -80,21 +69,8 @@ class ChatCommandsDaemonTest {
     @Test
     void aListedUserClosesTheAccountAndAStrangerCannot() throws Exception {
         Path data = tmp.resolve("data");
-        Path prices = Files.createDirectories(tmp.resolve("prices"));
-        Files.writeString(prices.resolve("TQQQ.csv"), """
-                date,open,high,low,close,volume,adj_close
-                2025-12-29,55.50,55.70,54.60,54.90,41000000,54.90
-                2025-12-30,54.80,55.20,54.30,54.70,39000000,54.70
-                """);
-        Instant morning = et("2025-12-31T10:00");
-        try (Store store = Store.open(data)) {
-            PaperBroker paper = new PaperBroker(store, new CsvDirectoryMarketData(prices, new CsvBarReader(new NyseCalendar())),
-                    Clock.fixed(morning, ZoneOffset.UTC));
-            paper.submit(new OrderRequest("t-buy", "TQQQ", Side.BUY, BigDecimal.valueOf(20), OrderType.MARKET, TimeInForce.DAY,
-                    null, null));
-            paper.submit(new OrderRequest("t-dip", "TQQQ", Side.BUY, BigDecimal.valueOf(5), OrderType.LIMIT, TimeInForce.GTC,
-                    new BigDecimal("40.00"), null));
-        }
+        Path prices = DaemonAccountFixture.prices(tmp, "TQQQ");
+        DaemonAccountFixture.holdSharesAndRestingLimit(data, prices);
         AppConfig config = new AppConfig(BrokerSettings.defaults(), RiskSettings.defaults(),
                 List.of(new StrategySettings("monthly-rebalance", true, 1.0, Map.of("allocation", "2000"), null)),
                 new NotificationSettings(false, false, null, false, false, null, 587, null, null, null), null,
@@ -108,44 +84,29 @@ class ChatCommandsDaemonTest {
             ChatControl.pollTimeout = Duration.ofSeconds(1);
             ChatControl.firstRetry = Duration.ofMillis(100);
             SimulatedClock clock = new SimulatedClock(et("2025-12-31T15:00"), et("2025-12-31T16:05"));
-            AtomicReference<Throwable> failure = new AtomicReference<>();
             AtomicReference<String> closeAnswer = new AtomicReference<>();
             // At 15:30 (the market is open) the conversation happens on real time while simulated time waits.
-            clock.at(et("2025-12-31T15:30"), () -> {
-                Thread chat = new Thread(() -> {
-                    try {
-                        bot.message(OWNER, "/status");
-                        assertTrue(bot.await(OWNER, s -> s.text().contains("trading ACTIVE"), WAIT).text().contains("1 position(s)"));
-                        bot.message(STRANGER, "/closeall");
-                        bot.message(OWNER, "/closeall");
-                        String ask = bot.await(OWNER, s -> s.text().contains("/confirm"), WAIT).text();
-                        Matcher m = Pattern.compile("/confirm (\\d{6})").matcher(ask);
-                        assertTrue(m.find(), ask);
-                        String code = m.group(1);
-                        // The network drops twice; the listener waits and polls again.
-                        bot.dropNext(2);
-                        long until = System.nanoTime() + WAIT.toNanos();
-                        while (bot.dropped() < 2 && System.nanoTime() < until) {
-                            Thread.sleep(20);
-                        }
-                        assertEquals(2, bot.dropped());
-                        bot.message(OWNER, "/confirm " + code);
-                        closeAnswer.set(bot.await(OWNER, s -> s.text().startsWith("Close the whole account at"), WAIT).text());
-                        // The same code again (a replay) does nothing.
-                        bot.message(OWNER, "/confirm " + code);
-                        bot.await(OWNER, s -> s.text().startsWith("nothing done"), WAIT);
-                    } catch (Throwable t) {
-                        failure.set(t);
-                    }
-                });
-                chat.start();
-                while (chat.isAlive()) {
-                    try {
-                        chat.join();
-                    } catch (InterruptedException e) {
-                        // the halt wakes the scheduler with an interrupt; keep waiting for the chat
-                    }
+            AtomicReference<Throwable> failure = DaemonAccountFixture.atMinute(clock, et("2025-12-31T15:30"), () -> {
+                bot.message(OWNER, "/status");
+                assertTrue(bot.await(OWNER, s -> s.text().contains("trading ACTIVE"), WAIT).text().contains("1 position(s)"));
+                bot.message(STRANGER, "/closeall");
+                bot.message(OWNER, "/closeall");
+                String ask = bot.await(OWNER, s -> s.text().contains("/confirm"), WAIT).text();
+                Matcher m = Pattern.compile("/confirm (\\d{6})").matcher(ask);
+                assertTrue(m.find(), ask);
+                String code = m.group(1);
+                // The network drops twice; the listener waits and polls again.
+                bot.dropNext(2);
+                long until = System.nanoTime() + WAIT.toNanos();
+                while (bot.dropped() < 2 && System.nanoTime() < until) {
+                    Thread.sleep(20);
                 }
+                assertEquals(2, bot.dropped());
+                bot.message(OWNER, "/confirm " + code);
+                closeAnswer.set(bot.await(OWNER, s -> s.text().startsWith("Close the whole account at"), WAIT).text());
+                // The same code again (a replay) does nothing.
+                bot.message(OWNER, "/confirm " + code);
+                bot.await(OWNER, s -> s.text().startsWith("nothing done"), WAIT);
             });
             Daemon daemon = Daemon.start(data, prices, file, config, secrets, clock, NotifyOptions.defaults());
             try {
@@ -154,9 +115,7 @@ class ChatCommandsDaemonTest {
             } finally {
                 daemon.close();
             }
-            if (failure.get() != null) {
-                throw new AssertionError(failure.get());
-            }
+            DaemonAccountFixture.rethrow(failure);
             assertTrue(closeAnswer.get().contains("flat; trading HALTED"), closeAnswer.get());
             assertTrue(bot.sentTo(STRANGER).isEmpty(), "a stranger gets no answer: " + bot.sentTo(STRANGER));
             assertFalse(bot.sent().stream().anyMatch(s -> s.text().contains(FakeTelegramBot.TOKEN)));

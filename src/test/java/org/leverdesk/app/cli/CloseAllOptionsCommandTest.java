@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.leverdesk.schedule.SimulatedClock.et;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.app.context.TestBrokers;
 import org.leverdesk.app.control.ControlClient;
 import org.leverdesk.app.control.ControlMessages.Reply;
-import org.leverdesk.broker.MultiLegOrderRequest;
-import org.leverdesk.broker.Quote;
 import org.leverdesk.broker.paper.PaperBroker;
 import org.leverdesk.broker.sim.SimBroker;
 import org.leverdesk.config.AppConfig;
@@ -32,16 +27,9 @@ import org.leverdesk.config.NotificationSettings;
 import org.leverdesk.config.RiskSettings;
 import org.leverdesk.config.Secrets;
 import org.leverdesk.config.StrategySettings;
-import org.leverdesk.domain.OrderType;
 import org.leverdesk.domain.Side;
-import org.leverdesk.domain.TimeInForce;
 import org.leverdesk.emergency.EmergencyCloseOptionsTest;
-import org.leverdesk.market.calendar.NyseCalendar;
-import org.leverdesk.market.data.CsvBarReader;
-import org.leverdesk.market.data.CsvDirectoryMarketData;
 import org.leverdesk.notify.NotifyOptions;
-import org.leverdesk.options.contract.OptionContract;
-import org.leverdesk.options.contract.OptionRight;
 import org.leverdesk.risk.RiskGate;
 import org.leverdesk.risk.TradingState;
 import org.leverdesk.schedule.SimulatedClock;
@@ -97,44 +85,16 @@ class CloseAllOptionsCommandTest {
     @Test
     void overTheDaemonsControlChannelItsPaperAccountClosesItsOptions() throws Exception {
         Path data = tmp.resolve("data");
-        Path prices = Files.createDirectories(tmp.resolve("prices"));
-        for (String symbol : List.of("TQQQ", "QQQ")) {
-            Files.writeString(prices.resolve(symbol + ".csv"), """
-                    date,open,high,low,close,volume,adj_close
-                    2025-12-29,55.50,55.70,54.60,54.90,41000000,54.90
-                    2025-12-30,54.80,55.20,54.30,54.70,39000000,54.70
-                    """.replace("5", symbol.equals("QQQ") ? "6" : "5"));
-        }
-        LocalDate expiry = LocalDate.of(2026, 1, 16);
-        String short60 = OptionContract.of("QQQ", expiry, OptionRight.PUT, "60").occSymbol();
-        String long55 = OptionContract.of("QQQ", expiry, OptionRight.PUT, "55").occSymbol();
-        Instant morning = et("2025-12-31T10:00");
-        try (Store store = Store.open(data)) {
-            PaperBroker paper = new PaperBroker(store, new CsvDirectoryMarketData(prices, new CsvBarReader(new NyseCalendar())),
-                    Clock.fixed(morning, ZoneOffset.UTC));
-            paper.onQuote(new Quote(short60, 1.00, 1.10, 1.05, morning));
-            paper.onQuote(new Quote(long55, 0.40, 0.50, 0.45, morning));
-            paper.submit(EmergencyCloseOptionsTest.order("t-buy", "TQQQ", Side.BUY, 20));
-            paper.submitMultiLeg(new MultiLegOrderRequest("m-1", List.of(EmergencyCloseOptionsTest.order("m-1-s", short60,
-                    Side.SELL, 3), EmergencyCloseOptionsTest.order("m-1-l", long55, Side.BUY, 3)), OrderType.MARKET, TimeInForce.DAY,
-                    null));
-            assertEquals(3, paper.positions().size());
-        }
+        Path prices = DaemonAccountFixture.prices(tmp, "TQQQ", "QQQ");
+        DaemonAccountFixture.PutSpread legs = DaemonAccountFixture.holdSharesAndPutSpread(data, prices);
+        String short60 = legs.short60();
+        String long55 = legs.long55();
         AppConfig config = new ConfigFile(config()).read();
         SimulatedClock clock = new SimulatedClock(et("2025-12-31T15:00"), et("2025-12-31T15:40"));
         AtomicReference<Reply> reply = new AtomicReference<>();
-        clock.at(et("2025-12-31T15:30"), () -> {
-            Thread other = new Thread(() -> reply.set(ControlClient.send(data, List.of("close-all", "--options", "--data-dir",
-                    data.toString()), Duration.ofSeconds(60)).orElseThrow()));
-            other.start();
-            while (other.isAlive()) {
-                try {
-                    other.join();
-                } catch (InterruptedException e) {
-                    // the scheduler's wake-up; keep waiting for the other shell's command
-                }
-            }
-        });
+        AtomicReference<Throwable> failure = DaemonAccountFixture.atMinute(clock, et("2025-12-31T15:30"),
+                () -> reply.set(ControlClient.send(data, List.of("close-all", "--options", "--data-dir", data.toString()),
+                        Duration.ofSeconds(60)).orElseThrow()));
         Daemon daemon = Daemon.start(data, prices, config, new Secrets(tmp.resolve("secrets.properties"), Map.of()), clock,
                 NotifyOptions.defaults());
         try {
@@ -143,6 +103,7 @@ class CloseAllOptionsCommandTest {
         } finally {
             daemon.close();
         }
+        DaemonAccountFixture.rethrow(failure);
         assertEquals(0, reply.get().exit(), reply.get().out() + reply.get().err());
         assertTrue(reply.get().out().startsWith("Close every option position at paper: 0 orders cancelled, 2 positions closed,"
                 + " flat\n"), reply.get().out());

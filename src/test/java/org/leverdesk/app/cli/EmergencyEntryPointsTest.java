@@ -36,8 +36,6 @@ import org.leverdesk.domain.OrderType;
 import org.leverdesk.domain.Side;
 import org.leverdesk.domain.TimeInForce;
 import org.leverdesk.market.calendar.NyseCalendar;
-import org.leverdesk.market.data.CsvBarReader;
-import org.leverdesk.market.data.CsvDirectoryMarketData;
 import org.leverdesk.notify.NotifyOptions;
 import org.leverdesk.risk.RiskGate;
 import org.leverdesk.risk.TradingState;
@@ -134,23 +132,8 @@ class EmergencyEntryPointsTest {
     @Test
     void closeAllOverTheDaemonsControlChannelStopsItsScheduledRun() throws Exception {
         Path data = tmp.resolve("data");
-        Path prices = Files.createDirectories(tmp.resolve("prices"));
-        Files.writeString(prices.resolve("TQQQ.csv"), """
-                date,open,high,low,close,volume,adj_close
-                2025-12-29,55.50,55.70,54.60,54.90,41000000,54.90
-                2025-12-30,54.80,55.20,54.30,54.70,39000000,54.70
-                """);
-        // The paper account holds TQQQ and a resting limit order, bought the morning of the month's last session.
-        Instant morning = et("2025-12-31T10:00");
-        try (Store store = Store.open(data)) {
-            PaperBroker paper = new PaperBroker(store, new CsvDirectoryMarketData(prices, new CsvBarReader(new NyseCalendar())),
-                    Clock.fixed(morning, ZoneOffset.UTC));
-            paper.submit(new OrderRequest("t-buy", "TQQQ", Side.BUY, BigDecimal.valueOf(20), OrderType.MARKET, TimeInForce.DAY,
-                    null, null));
-            paper.submit(new OrderRequest("t-dip", "TQQQ", Side.BUY, BigDecimal.valueOf(5), OrderType.LIMIT, TimeInForce.GTC,
-                    new BigDecimal("40.00"), null));
-            assertEquals(1, paper.positions().size());
-        }
+        Path prices = DaemonAccountFixture.prices(tmp, "TQQQ");
+        DaemonAccountFixture.holdSharesAndRestingLimit(data, prices);
         AppConfig config = new AppConfig(BrokerSettings.defaults(), RiskSettings.defaults(),
                 List.of(new StrategySettings("monthly-rebalance", true, 1.0, Map.of("allocation", "2000"), null)),
                 new NotificationSettings(false, false, null, false, false, null, 587, null, null, null));
@@ -159,18 +142,9 @@ class EmergencyEntryPointsTest {
         AtomicReference<Reply> reply = new AtomicReference<>();
         // The command runs in another thread, as another process would; simulated time waits for it (the halt
         // wakes the scheduler with an interrupt, which the wait rides out).
-        clock.at(et("2025-12-31T15:30"), () -> {
-            Thread other = new Thread(() -> reply.set(ControlClient.send(data, List.of("close-all", "--data-dir",
-                    data.toString()), Duration.ofSeconds(60)).orElseThrow()));
-            other.start();
-            while (other.isAlive()) {
-                try {
-                    other.join();
-                } catch (InterruptedException e) {
-                    // the scheduler's wake-up; keep waiting for the other shell's command
-                }
-            }
-        });
+        AtomicReference<Throwable> failure = DaemonAccountFixture.atMinute(clock, et("2025-12-31T15:30"),
+                () -> reply.set(ControlClient.send(data, List.of("close-all", "--data-dir", data.toString()),
+                        Duration.ofSeconds(60)).orElseThrow()));
         Daemon daemon = Daemon.start(data, prices, config, new Secrets(tmp.resolve("secrets.properties"), Map.of()), clock,
                 NotifyOptions.defaults());
         try {
@@ -179,6 +153,7 @@ class EmergencyEntryPointsTest {
         } finally {
             daemon.close();
         }
+        DaemonAccountFixture.rethrow(failure);
         assertEquals(0, reply.get().exit(), reply.get().out() + reply.get().err());
         assertTrue(reply.get().out().startsWith("Close the whole account at paper: 1 order cancelled, 1 position closed, flat;"
                 + " trading HALTED"), reply.get().out());
