@@ -481,15 +481,20 @@ public final class ResearchViewModel {
                     MonteCarloRequest.DEFAULT_SEED, Double.parseDouble(monteCarloDrawdown.get().trim()) / 100);
         } catch (IllegalArgumentException e) {
             monteCarlo.set(null);
-            monteCarloText.set(t.label() + ": " + e.getMessage());
+            monteCarloText.set(runInWords(r, t) + ": " + e.getMessage());
             return;
         }
         executor.execute(() -> MonteCarlo.run(q), mc -> {
             if (selected.get() == t) {
                 monteCarlo.set(mc);
-                monteCarloText.set(t.label() + " · " + ResearchTexts.monteCarlo(mc));
+                monteCarloText.set(runInWords(r, t) + " · " + ResearchTexts.monteCarlo(mc));
             }
         }, e -> monteCarloText.set(oneLine(e)));
+    }
+
+    /** The resampled run's parameters in the strategy's labels ("Entry RSI 30, Exit RSI 70"), never "entryRsi=30". */
+    private String runInWords(SweepResult r, Trial t) {
+        return headings(r.request().base().strategyId()).inWords(t.parameters());
     }
 
     static String oneLine(Throwable e) {

@@ -78,6 +78,10 @@ class ResearchViewModelTest {
         assertTrue(vm.messageProperty().get().startsWith("4 runs in "), vm.messageProperty().get());
         assertEquals(vm.trials().get(0), vm.selectedProperty().get());
         assertNotNull(vm.monteCarloProperty().get(), vm.monteCarloTextProperty().get());
+        // the resampled run in the parameter model's labels, not its keys
+        Trial best = vm.selectedProperty().get();
+        assertTrue(vm.monteCarloTextProperty().get().startsWith("Entry RSI " + best.parameters().get("entryRsi") + ", Exit RSI "
+                + best.parameters().get("exitRsi") + " · 1,000 paths of "), vm.monteCarloTextProperty().get());
         assertEquals(1000, vm.monteCarloProperty().get().request().runs());
         vm.monteCarloRunsProperty().set("200");
         assertEquals(200, vm.monteCarloProperty().get().request().runs());
