@@ -1,0 +1,28 @@
+package org.leverdesk.backtest;
+
+import java.util.List;
+
+/**
+ * A backtest of several strategies on one account: the combined result (one equity curve, every fill and decision,
+ * the metrics of the whole account) and each strategy's part of it, in the order the strategies ran (empty for a
+ * single strategy's run).
+ */
+public record PortfolioRun(BacktestResult result, List<StrategyContribution> contributions) {
+    public PortfolioRun {
+        contributions = contributions == null ? List.of() : List.copyOf(contributions);
+    }
+
+    /**
+     * What no strategy accounts for: the account's P&L (final equity − capital) minus the sum of the strategies'
+     * P&L; 0 up to rounding when every fill, dividend and position belongs to a strategy.
+     */
+    public double unattributedPnl() {
+        double sum = 0;
+        for (StrategyContribution c : contributions) {
+            sum += c.pnl();
+        }
+        List<EquityPoint> eq = result.equity();
+        double end = eq.isEmpty() ? result.config().capital() : eq.get(eq.size() - 1).equity();
+        return end - result.config().capital() - sum;
+    }
+}
