@@ -23,7 +23,7 @@ public final class PortfolioRunText {
      * The run's record as name → text: {@code mode} (the expansion in words), {@code mode.assets} (the
      * {@code --asset} notation, {@code ;}-separated), {@code mode.weeklyDcaTotal}, {@code mode.capitalShare},
      * {@code mode.days} (the symbol whose trading days drove the replay), and per strategy {@code ID.share},
-     * {@code ID.parameters} and {@code ID.result} (its fills, P&L and premium).
+     * {@code ID.parameters}, {@code ID.result} (its fills and P&L) and, when it traded options, {@code ID.premium}.
      */
     public static Map<String, String> parameters(PortfolioBacktestRequest request, List<StrategyContribution> parts) {
         OptionsPortfolio p = request.portfolio();
@@ -43,26 +43,39 @@ public final class PortfolioRunText {
         }
         for (StrategyContribution c : parts) {
             out.put(c.strategyId() + ".result", result(c));
+            if (c.options().any()) {
+                out.put(c.strategyId() + ".premium", premium(c));
+            }
         }
         return out;
     }
 
-    /** "12 fills, P&L $1,234.56 (open $800.00, dividends $12.00), premium collected $900.00, paid $100.00, 1 put assigned". */
+    /** "50 fills, P&L $42,610.05 (open positions $87,842.46)": short enough for the report's line. */
     public static String result(StrategyContribution c) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%d fills, P&L %s (open positions %s, dividends %s,"
-                + " commissions %s)", c.fills(), money(c.pnl()), money(c.openValue()), money(c.dividends()), money(c.commissions())));
+        return String.format(Locale.ROOT, "%d fills, P&L %s (open positions %s)", c.fills(), money(c.pnl()), money(c.openValue()));
+    }
+
+    /** "140 sold, $28,430.00 in, $0.00 out, 12 put / 12 call assigned, 116 expired"; empty when it traded no option. */
+    public static String premium(StrategyContribution c) {
         OptionSummary o = c.options();
-        if (o.any()) {
-            sb.append(String.format(Locale.ROOT, ", %d contracts sold, premium collected %s, paid %s, %d puts assigned,"
-                    + " %d calls assigned, %d expired worthless", o.optionsSold(), money(o.premiumCollected()),
-                    money(o.premiumPaid()), o.putAssignments(), o.callAssignments(), o.expiredWorthless()));
+        return o.any() ? String.format(Locale.ROOT, "%d sold, %s in, %s out, %d put / %d call assigned, %d expired",
+                o.optionsSold(), money(o.premiumCollected()), money(o.premiumPaid()), o.putAssignments(), o.callAssignments(),
+                o.expiredWorthless()) : "";
+    }
+
+    /** "Mode balanced (dca 40%, wheel 60%)": the run's name in tables and the report's title. */
+    public static String name(OptionsPortfolio p) {
+        List<String> parts = new ArrayList<>();
+        for (StrategySettings s : p.expand(List.of())) {
+            parts.add(s.strategyId() + " " + plain(Math.round(s.capitalShare() * 1_000_000) / 10_000.0) + "%");
         }
-        return sb.toString();
+        return "Mode " + p.mode().label() + " (" + String.join(", ", parts) + ")";
     }
 
     /** The per-strategy table printed under the metrics: one row per strategy and the unattributed rest. */
-    public static String table(PortfolioRun run) {
+    public static String table(OptionsPortfolio p, PortfolioRun run) {
         StringBuilder sb = new StringBuilder();
+        sb.append("mode: ").append(p.describe()).append(System.lineSeparator());
         sb.append(String.format(Locale.ROOT, "%-14s %7s %-16s %6s %14s %14s %14s %14s%n", "strategy", "share", "symbols",
                 "fills", "p&l", "open_value", "premium_in", "premium_out"));
         for (StrategyContribution c : run.contributions()) {

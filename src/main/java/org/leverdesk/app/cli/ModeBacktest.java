@@ -40,7 +40,7 @@ final class ModeBacktest {
             BacktestResult result = run.result();
             Map<String, String> params = PortfolioRunText.parameters(request, run.contributions());
             Long runId = cmd.noSave ? null : app.savedRuns().saveWithoutVersion(result, params);
-            String name = "Mode " + portfolio.describe();
+            String name = PortfolioRunText.name(portfolio);
             var mc = cmd.monteCarlo && !result.roundTrips().isEmpty() ? cmd.monteCarloOptions.run(result) : null;
             cmd.writeFiles(app, result, name, params, runId, null, mc);
             PrintWriter out = cmd.spec.commandLine().getOut();
@@ -53,7 +53,7 @@ final class ModeBacktest {
                 out.println(root.toString());
             } else {
                 out.print(MetricsTable.of(result, name));
-                out.print(PortfolioRunText.table(run));
+                out.print(PortfolioRunText.table(portfolio, run));
                 if (cmd.monteCarlo) {
                     out.print(mc == null ? "Monte Carlo: the run closed no trade to resample" + System.lineSeparator()
                             : MonteCarloOptions.text(mc));

@@ -71,6 +71,23 @@ class BacktestModeCommandTest {
         long runId = json.get("run_id").asLong();
         assertTrue(Files.size(pdf) > 10_000, "the PDF report is written");
 
+        try (org.leverdesk.app.context.AppContext app = org.leverdesk.app.context.AppContext.open(store, null, 0, true)) {
+            var saved = app.savedRuns().find(runId).orElseThrow();
+            assertEquals(null, saved.versionId(), "a mode is no catalog strategy: no version");
+            java.util.Map<String, String> p = saved.parameters();
+            assertEquals("balanced: dca 40% (QQQM $1000/week), wheel 60% (QQQM, options on QQQ)", p.get("mode"));
+            assertEquals("QQQM:QQQ:1::1", p.get("mode.assets"));
+            assertEquals("QQQ", p.get("mode.days"));
+            assertEquals("0.4", p.get("dca.share"));
+            assertEquals("{symbol=QQQM, weeklyAmount=1000, weights=QQQM:1}", p.get("dca.parameters"));
+            assertEquals("50 fills, P&L $42,610.05 (open positions $87,842.46)", p.get("dca.result"));
+            assertEquals("304 fills, P&L $24,373.69 (open positions $0.00)", p.get("wheel.result"));
+            assertEquals("140 sold, $28,430.00 in, $0.00 out, 12 put / 12 call assigned, 116 expired", p.get("wheel.premium"));
+            var reopened = app.savedRuns().load(runId).orElseThrow();
+            assertEquals(354, reopened.fills().size());
+            assertEquals(java.util.Set.of("dca", "wheel"), reopened.decisions().stream().map(d -> d.strategyId())
+                    .collect(java.util.stream.Collectors.toSet()), "each decision keeps its strategy");
+        }
         CliRun runs = run("runs", "--data-dir", store.toString());
         assertEquals(0, runs.code, runs.err.toString());
         String line = runs.out.toString().lines().filter(l -> l.startsWith(runId + ",")).findFirst().orElseThrow();
@@ -84,7 +101,8 @@ class BacktestModeCommandTest {
                 "--prices", prices.toString(), "--data-dir", tmp.resolve("s").toString(), "--create", "--no-save");
         assertEquals(0, cli.code, cli.err.toString());
         String out = cli.out.toString();
-        assertTrue(out.startsWith("Mode conservative: dca 70% (QQQM $100/week), covered-call 30% (QQQM, options on QQQ) on QQQ,"), out);
+        assertTrue(out.startsWith("Mode conservative (dca 70%, covered-call 30%) on QQQ, 2024-01-02 .. 2024-06-28, capital $100,000.00"), out);
+        assertTrue(out.contains("mode: conservative: dca 70% (QQQM $100/week), covered-call 30% (QQQM, options on QQQ)"), out);
         assertTrue(out.contains("strategy         share symbols           fills            p&l"), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("dca             70.00% QQQM ")), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("covered-call    30.00% QQQ ")), out);
