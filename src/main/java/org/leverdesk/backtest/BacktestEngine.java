@@ -97,7 +97,7 @@ public final class BacktestEngine {
     public BacktestResult run(Strategy strategy, int version, Map<String, BarSeries> data, String tradedSymbol,
                               BacktestConfig config, String dataSource, ProgressListener progress, CancellationToken cancel) {
         return replay(strategy.id(), List.of(new StrategyRun(strategy, version, null, 1.0)), null, data, tradedSymbol, config,
-                dataSource, progress, cancel).result();
+                dataSource, progress, cancel, false).result();
     }
 
     /**
@@ -128,12 +128,12 @@ public final class BacktestEngine {
         if (shares > 1 + 1e-9) {
             throw new IllegalArgumentException("the strategies' capital shares add up to " + shares + "; they must add up to at most 1");
         }
-        return replay(runId, runs, portfolio, data, daysSymbol, config, dataSource, progress, cancel);
+        return replay(runId, runs, portfolio, data, daysSymbol, config, dataSource, progress, cancel, true);
     }
 
     private PortfolioRun replay(String runId, List<StrategyRun> runs, org.leverdesk.config.OptionsPortfolio portfolio,
                                 Map<String, BarSeries> data, String tradedSymbol, BacktestConfig config, String dataSource,
-                                ProgressListener progress, CancellationToken cancel) {
+                                ProgressListener progress, CancellationToken cancel, boolean parts) {
         if (config.allowMargin()) {
             throw new IllegalArgumentException("backtests trade a cash account (the simulated broker lends nothing); run"
                     + " without margin");
@@ -214,7 +214,7 @@ public final class BacktestEngine {
         }
         BacktestResult result = new BacktestResult(runId, tradedSymbol, config, dataSource, curve, benchmark, metrics,
                 benchmarkMetrics, fills, closed, replay.decisions, List.copyOf(replay.dividends), replay.openOptionValues());
-        return new PortfolioRun(result, runs.size() == 1 ? List.of() : replay.contributions(result));
+        return new PortfolioRun(result, parts ? replay.contributions() : List.of());
     }
 
     /** The state of one replay: the broker, the cycle, the cursors, and what it has recorded. */
@@ -460,7 +460,7 @@ public final class BacktestEngine {
         }
 
         /** Each strategy's part of the result, in the given order (see {@link StrategyContribution}). */
-        List<StrategyContribution> contributions(BacktestResult result) {
+        List<StrategyContribution> contributions() {
             List<StrategyContribution> out = new ArrayList<>();
             for (Slot slot : slots) {
                 String id = slot.run.strategy().id();

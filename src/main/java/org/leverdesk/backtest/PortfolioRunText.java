@@ -83,7 +83,7 @@ public final class PortfolioRunText {
                     c.capitalShare() * 100, String.join(",", c.symbols()), c.fills(), money(c.pnl()), money(c.openValue()),
                     money(c.options().premiumCollected()), money(c.options().premiumPaid())));
         }
-        // Every fill, dividend and position belongs to a strategy, so this is 0 up to rounding; shown so a reader can see it.
+        // Every fill, dividend and position belongs to a strategy, so this is 0 up to the cents of the open positions' values.
         double rest = run.unattributedPnl();
         sb.append(String.format(Locale.ROOT, "unattributed p&l: %s%n", money(Math.abs(rest) < 0.005 ? 0 : rest)));
         return sb.toString();

@@ -144,6 +144,8 @@ class PortfolioBacktestTest {
                 assertEquals(aloneA.result().equity().get(k).equity() + aloneB.result().equity().get(k).equity() - 10_000,
                         joint.result().equity().get(k).equity(), 1e-9, bTime + " day " + k);
             }
+            assertEquals(aloneA.result().metrics().finalEquity() - 10_000, aloneA.contributions().get(0).pnl(), 1e-9);
+            assertEquals(0, aloneA.unattributedPnl(), 1e-9, "a mode of one strategy has its one part");
             assertEquals(aloneA.result().metrics().finalEquity() - 10_000, joint.contributions().get(0).pnl(), 1e-9);
             assertEquals(aloneB.result().metrics().finalEquity() - 10_000, joint.contributions().get(1).pnl(), 1e-9);
         }

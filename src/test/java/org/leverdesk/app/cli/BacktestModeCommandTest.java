@@ -117,6 +117,51 @@ class BacktestModeCommandTest {
                 empty.err.toString().strip());
     }
 
+    /**
+     * Enhanced on its default assets (DCA QQQM and the wheel on QQQ; spreads on SPY; the condor left out, its share in
+     * cash): three strategies on one account through the per-asset gates; every fill and the whole P&L is one of theirs.
+     */
+    @Test
+    void enhancedRunsDcaWheelAndSpreadsOnOneAccount() throws Exception {
+        Path prices = SharedPrices.dir();
+        CliRun cli = run("backtest", "--mode", "enhanced", "--capital", "200000", "--weekly-dca", "2000", "--from", "2022-01-03",
+                "--to", "2024-12-31", "--prices", prices.toString(), "--data-dir", tmp.resolve("e").toString(), "--create",
+                "--no-save", "--json");
+        assertEquals(0, cli.code, cli.err.toString());
+        JsonNode json = new ObjectMapper().readTree(cli.out.toString());
+        JsonNode mode = json.get("mode");
+        assertEquals("enhanced: dca 35% (QQQM $2000/week), wheel 50% (QQQM, options on QQQ), spreads 7.5% (options on SPY)",
+                mode.get("description").asText());
+        List<String> ids = new ArrayList<>();
+        int fills = 0;
+        double pnl = 0;
+        for (JsonNode s : mode.get("strategies")) {
+            ids.add(s.get("id").asText());
+            fills += s.get("fills").asInt();
+            pnl += s.get("pnl").asDouble();
+        }
+        assertEquals(List.of("dca", "wheel", "spreads"), ids);
+        assertEquals(json.get("trades").size(), fills);
+        // 0 up to the cent rounding of the open option positions' values (the account marks them unrounded)
+        assertEquals(json.get("strategy").get("final_equity").asDouble() - 200_000, pnl, 0.05);
+        assertEquals(243_252.35, json.get("strategy").get("final_equity").asDouble(), 0.005);
+        JsonNode dca = mode.get("strategies").get(0);
+        JsonNode wheel = mode.get("strategies").get(1);
+        JsonNode spreads = mode.get("strategies").get(2);
+        assertEquals(37, dca.get("fills").asInt());
+        assertEquals(44_410.26, dca.get("pnl").asDouble(), 0.005);
+        assertEquals(143, wheel.get("fills").asInt());
+        assertEquals(3_068.11, wheel.get("pnl").asDouble(), 0.005);
+        assertEquals(11_906.0, wheel.get("premium_collected").asDouble(), 0.005);
+        assertEquals(9, wheel.get("put_assignments").asInt());
+        assertEquals(378, spreads.get("fills").asInt());
+        assertEquals(-4_226.04, spreads.get("pnl").asDouble(), 0.005);
+        assertEquals(124_225.0, spreads.get("premium_collected").asDouble(), 0.005);
+        assertEquals(127_768.0, spreads.get("premium_paid").asDouble(), 0.005);
+        assertTrue(mode.get("strategies").get(2).get("contracts_sold").asInt() > 0, "spreads sold SPY options");
+        assertTrue(mode.get("strategies").get(1).get("contracts_sold").asInt() > 0, "the wheel sold QQQ options");
+    }
+
     @Test
     void badChoicesAreOneLineErrors() {
         List<String> base = List.of("--from", "2024-01-02", "--to", "2024-03-28", "--data-dir", tmp.resolve("s").toString(),
