@@ -96,17 +96,59 @@ public final class BacktestEngine {
     /** Like {@link #run(Strategy, Map, String, BacktestConfig, String, ProgressListener, CancellationToken)} with the version number its order ids carry. */
     public BacktestResult run(Strategy strategy, int version, Map<String, BarSeries> data, String tradedSymbol,
                               BacktestConfig config, String dataSource, ProgressListener progress, CancellationToken cancel) {
+        return replay(strategy.id(), List.of(new StrategyRun(strategy, version, null, 1.0)), null, data, tradedSymbol, config,
+                dataSource, progress, cancel, false).result();
+    }
+
+    /**
+     * Several strategies on ONE simulated account (an options mode): each decides with its capital share and its own
+     * view of the account ({@code Broker.portfolioView}), through the same cycle, risk step (with {@code portfolio}'s
+     * per-asset gates when not null), planner and broker as a single run. Same-day order: strategies that decide before
+     * the close run at their decision minute, earlier minute first (market-on-close at 15:45 before 15:50), in the
+     * order of {@code runs} within a minute; those that decide after the close run after it, in the order of
+     * {@code runs}; yesterday's after-close follow-ups run after the open in the order of {@code runs}.
+     *
+     * @param runId       the combined result's strategy id (e.g. {@code mode:balanced})
+     * @param daysSymbol  the symbol whose trading days drive the loop (it need not be traded)
+     */
+    public PortfolioRun runTogether(String runId, List<StrategyRun> runs, org.leverdesk.config.OptionsPortfolio portfolio,
+                                    Map<String, BarSeries> data, String daysSymbol, BacktestConfig config, String dataSource,
+                                    ProgressListener progress, CancellationToken cancel) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("a portfolio backtest needs at least one strategy");
+        }
+        double shares = 0;
+        Set<String> owners = new java.util.HashSet<>();
+        for (StrategyRun r : runs) {
+            shares += r.capitalShare();
+            if (!owners.add(r.strategy().id())) {
+                throw new IllegalArgumentException(r.strategy().id() + " is listed twice; each strategy runs once in a portfolio");
+            }
+        }
+        if (shares > 1 + 1e-9) {
+            throw new IllegalArgumentException("the strategies' capital shares add up to " + shares + "; they must add up to at most 1");
+        }
+        return replay(runId, runs, portfolio, data, daysSymbol, config, dataSource, progress, cancel, true);
+    }
+
+    private PortfolioRun replay(String runId, List<StrategyRun> runs, org.leverdesk.config.OptionsPortfolio portfolio,
+                                Map<String, BarSeries> data, String tradedSymbol, BacktestConfig config, String dataSource,
+                                ProgressListener progress, CancellationToken cancel, boolean parts) {
         if (config.allowMargin()) {
             throw new IllegalArgumentException("backtests trade a cash account (the simulated broker lends nothing); run"
                     + " without margin");
         }
         Set<String> symbolSet = new LinkedHashSet<>();
         symbolSet.add(tradedSymbol);
-        symbolSet.addAll(strategy.symbols());
-        for (String optional : strategy.optionalSymbols()) {
-            BarSeries b = data.get(optional);
-            if (b != null && !b.isEmpty()) {
-                symbolSet.add(optional); // a missing optional symbol is the strategy's to report, not an error
+        for (StrategyRun r : runs) {
+            symbolSet.addAll(r.strategy().symbols());
+        }
+        for (StrategyRun r : runs) {
+            for (String optional : r.strategy().optionalSymbols()) {
+                BarSeries b = data.get(optional);
+                if (b != null && !b.isEmpty()) {
+                    symbolSet.add(optional); // a missing optional symbol is the strategy's to report, not an error
+                }
             }
         }
         String[] symbols = symbolSet.toArray(String[]::new);
@@ -125,7 +167,7 @@ public final class BacktestEngine {
                     + "; its data covers " + traded.firstDate() + " .. " + traded.lastDate());
         }
         int days = end - start + 1;
-        Replay replay = new Replay(strategy, version, symbols, series, config, calendar, optionChains);
+        Replay replay = new Replay(runs, portfolio, symbols, series, config, calendar, optionChains);
         LocalDate[] dates = new LocalDate[days];
         double[] equity = new double[days];
         double[] cash = new double[days];
@@ -170,17 +212,20 @@ public final class BacktestEngine {
             benchmark = BuyAndHold.equity(b, dates, config.capital());
             benchmarkMetrics = metricsCalculator.compute(dates, benchmark, null, 1, new double[0]);
         }
-        return new BacktestResult(strategy.id(), tradedSymbol, config, dataSource, curve, benchmark, metrics,
+        BacktestResult result = new BacktestResult(runId, tradedSymbol, config, dataSource, curve, benchmark, metrics,
                 benchmarkMetrics, fills, closed, replay.decisions, List.copyOf(replay.dividends), replay.openOptionValues());
+        return new PortfolioRun(result, parts ? replay.contributions() : List.of());
     }
 
     /** The state of one replay: the broker, the cycle, the cursors, and what it has recorded. */
     private static final class Replay implements DayPrices, DecisionLog {
         final SimBroker sim;
         final DecisionCycle cycle;
-        final StrategyRun run;
-        final boolean afterClose;
-        final boolean onClose;
+        // The strategies in their given order, and the same-day groups (see runTogether).
+        final List<Slot> slots = new ArrayList<>();
+        final Map<String, Slot> byId = new HashMap<>();
+        final List<List<Slot>> beforeClose = new ArrayList<>();
+        final List<Slot> afterClose = new ArrayList<>();
         final boolean record;
         final double halfSpread;
         final String[] symbols;
@@ -191,20 +236,39 @@ public final class BacktestEngine {
         final ReplayClock clock = new ReplayClock();
         final List<Decision> decisions;
         final List<Fill> fills = new ArrayList<>();
+        // Which strategy each fill (same index) belongs to: the one that sent its order, else the one trading its symbol.
+        final List<String> fillOwners = new ArrayList<>();
         final List<DividendPayment> dividends = new ArrayList<>();
         final List<SimFill> pendingFills = new ArrayList<>();
         // Why each order was sent, by broker order id: the reason its fills carry.
         final Map<String, String> reasons = new HashMap<>();
+        // Which strategy sent each order, by broker order id.
+        final Map<String, String> senders = new HashMap<>();
         LocalDate today;
-        // An after-close decision whose buys wait for the next open.
-        Decision deferred;
-        LocalDate deferredDay;
-        Set<String> deferredWanted = Set.of();
-        // What tonight's decision wants more of (DecisionLog.deferredBuys), for the follow-up after the next open.
-        final Set<String> wanted = new java.util.HashSet<>();
 
-        Replay(Strategy strategy, int version, String[] symbols, BarSeries[] series, BacktestConfig config,
-               TradingCalendar calendar, SyntheticChains optionChains) {
+        /** One strategy of the replay with its own after-close follow-up state. */
+        static final class Slot {
+            final StrategyRun run;
+            final boolean afterClose;
+            final boolean onClose;
+            final Set<String> traded;
+            // An after-close decision whose buys wait for the next open.
+            Decision deferred;
+            LocalDate deferredDay;
+            Set<String> deferredWanted = Set.of();
+            // What tonight's decision wants more of (DecisionLog.deferredBuys), for the follow-up after the next open.
+            final Set<String> wanted = new java.util.HashSet<>();
+
+            Slot(StrategyRun run) {
+                this.run = run;
+                this.afterClose = run.strategy().execution().decidesAfterClose();
+                this.onClose = run.strategy().execution().marketOnClose();
+                this.traded = Set.copyOf(run.strategy().tradedSymbols());
+            }
+        }
+
+        Replay(List<StrategyRun> runs, org.leverdesk.config.OptionsPortfolio portfolio, String[] symbols, BarSeries[] series,
+               BacktestConfig config, TradingCalendar calendar, SyntheticChains optionChains) {
             this.symbols = symbols;
             this.series = series;
             this.calendar = calendar;
@@ -212,8 +276,21 @@ public final class BacktestEngine {
             this.sessions = SessionInstants.of(calendar);
             this.record = config.recordDecisions();
             this.decisions = record ? new ArrayList<>() : List.of();
-            this.afterClose = strategy.execution().decidesAfterClose();
-            this.onClose = strategy.execution().marketOnClose();
+            for (StrategyRun r : runs) {
+                Slot slot = new Slot(r);
+                slots.add(slot);
+                byId.put(r.strategy().id(), slot);
+                if (slot.afterClose) {
+                    afterClose.add(slot);
+                }
+            }
+            // Before the close: market-on-close strategies (15:45) first, then the others (15:50), each in the given order.
+            for (boolean moc : new boolean[] {true, false}) {
+                List<Slot> group = slots.stream().filter(x -> !x.afterClose && x.onClose == moc).toList();
+                if (!group.isEmpty()) {
+                    beforeClose.add(group);
+                }
+            }
             this.halfSpread = config.costs().slippageBps() / 10_000.0;
             CommissionModel commission = new CommissionModel(BigDecimal.valueOf(config.costs().commissionPerOrder()),
                     BigDecimal.valueOf(config.costs().commissionPerShare()));
@@ -222,9 +299,11 @@ public final class BacktestEngine {
             sim.stopTrackingChanges();
             sim.addFillListener(pendingFills::add);
             sim.addDividendListener(this::dividend);
-            this.run = new StrategyRun(strategy, version, null, 1.0);
             this.cycle = new DecisionCycle(sim, calendar, config.risk(), clock, RiskGate.inMemory(), this, IntentLog.NONE,
                     Duration.ZERO);
+            if (portfolio != null) {
+                cycle.setPortfolio(portfolio);
+            }
             this.options = optionChains != null;
             if (options) {
                 sim.setOptionChains(optionChains);
@@ -266,57 +345,69 @@ public final class BacktestEngine {
             clock.set(open);
             BarDay.open(sim, open, this, halfSpread);
             takeFills();
-            if (deferred != null) {
-                // Yesterday's after-close decision: its sells filled in the opening auction; its buys go at the
-                // follow-up job's minute, at the opening quotes.
-                Instant followUp = moments[SessionInstants.FOLLOW_UP];
-                clock.set(followUp);
-                sim.setTime(followUp);
-                RunResult r = cycle.followUp(run, deferredDay, deferred, deferredWanted, false);
-                deferred = null;
-                noteReasons(r);
-                takeFills();
+            for (Slot slot : slots) {
+                if (slot.deferred != null) {
+                    // Yesterday's after-close decision: its sells filled in the opening auction; its buys go at the
+                    // follow-up job's minute, at the opening quotes.
+                    Instant followUp = moments[SessionInstants.FOLLOW_UP];
+                    clock.set(followUp);
+                    sim.setTime(followUp);
+                    RunResult r = cycle.followUp(slot.run, slot.deferredDay, slot.deferred, slot.deferredWanted, false);
+                    slot.deferred = null;
+                    noteReasons(slot, r);
+                    takeFills();
+                }
             }
             BarDay.sweep(sim, open, this, halfSpread);
             takeFills();
-            if (afterClose) {
+            if (beforeClose.isEmpty()) {
                 BarDay.mark(sim, close, this, halfSpread);
-                BarDay.close(sim, close);
-                takeFills();
-                settleOptions(day);
+            } else {
+                for (List<Slot> group : beforeClose) {
+                    // Market-on-close strategies decide at 15:45 (12:45), before Alpaca's CLS cutoff; others at 15:50.
+                    Instant decision = group.get(0).onClose ? close.minusSeconds(60L * ExecutionPolicy.MOC_DECISION_MINUTES)
+                            : moments[SessionInstants.DECISION];
+                    clock.set(decision);
+                    BarDay.mark(sim, decision, this, halfSpread);
+                    decide(group, day, first);
+                }
+                clock.set(close);
+            }
+            BarDay.close(sim, close);
+            takeFills();
+            settleOptions(day);
+            if (!afterClose.isEmpty()) {
                 // After-hours quotes are the close: what the strategy's 16:15 run would be quoted.
                 Instant after = moments[SessionInstants.AFTER_CLOSE];
                 clock.set(after);
                 BarDay.mark(sim, after, this, halfSpread);
-                decide(day, first);
-            } else {
-                // Market-on-close strategies decide at 15:45 (12:45), before Alpaca's CLS cutoff; others at 15:50.
-                Instant decision = onClose ? close.minusSeconds(60L * ExecutionPolicy.MOC_DECISION_MINUTES)
-                        : moments[SessionInstants.DECISION];
-                clock.set(decision);
-                BarDay.mark(sim, decision, this, halfSpread);
-                decide(day, first);
-                clock.set(close);
-                BarDay.close(sim, close);
-                takeFills();
-                settleOptions(day);
+                decide(afterClose, day, first);
             }
         }
 
-        private void decide(LocalDate day, boolean first) {
-            RunResult r = cycle.run(run, day, cursor.snapshot(), first, record, false, null);
+        /** Each strategy of {@code group} decides at the same minute, in order; then their held auction orders are released. */
+        private void decide(List<Slot> group, LocalDate day, boolean first) {
+            List<Runnable> releases = new ArrayList<>();
+            for (Slot slot : group) {
+                decide(slot, day, first, releases);
+            }
+            releases.forEach(Runnable::run);
+        }
+
+        private void decide(Slot slot, LocalDate day, boolean first, List<Runnable> releases) {
+            RunResult r = cycle.run(slot.run, day, cursor.snapshot(), first, record, false, null);
             // As the live follow-up job does: a decision after the close that wants more of a symbol is followed up
             // after the next open, even when no buy fitted tonight (the cash was still in positions being sold).
-            if (afterClose && !wanted.isEmpty()) {
-                deferred = r.decision();
-                deferredDay = day;
-                deferredWanted = Set.copyOf(wanted);
+            if (slot.afterClose && !slot.wanted.isEmpty()) {
+                slot.deferred = r.decision();
+                slot.deferredDay = day;
+                slot.deferredWanted = Set.copyOf(slot.wanted);
             }
-            wanted.clear();
+            slot.wanted.clear();
             if (r.outcomes().isEmpty()) {
                 return;
             }
-            noteReasons(r);
+            noteReasons(slot, r);
             takeFills();
             // Market-on-open orders decided at 16:15 are held, as live, until Alpaca takes them (19:00 ET).
             List<org.leverdesk.execution.PlannedOrder> held = new ArrayList<>();
@@ -326,20 +417,22 @@ public final class BacktestEngine {
                 }
             }
             if (!held.isEmpty()) {
-                Instant release = org.leverdesk.broker.AuctionWindows.nextOpgAcceptance(clock.instant(), calendar);
-                clock.set(release);
-                sim.setTime(release);
-                noteReasons(cycle.release(run, day, r.decision(), held, false), r.decision());
-                takeFills();
+                releases.add(() -> {
+                    Instant release = org.leverdesk.broker.AuctionWindows.nextOpgAcceptance(clock.instant(), calendar);
+                    clock.set(release);
+                    sim.setTime(release);
+                    noteReasons(slot, cycle.release(slot.run, day, r.decision(), held, false), r.decision());
+                    takeFills();
+                });
             }
         }
 
         /** Remembers why each sent order was sent: its fills carry the decision's summary (a stop its own reason). */
-        private void noteReasons(RunResult r) {
-            noteReasons(r, r.decision());
+        private void noteReasons(Slot slot, RunResult r) {
+            noteReasons(slot, r, r.decision());
         }
 
-        private void noteReasons(RunResult r, Decision decision) {
+        private void noteReasons(Slot slot, RunResult r, Decision decision) {
             if (r.outcomes().isEmpty()) {
                 return;
             }
@@ -347,8 +440,54 @@ public final class BacktestEngine {
             for (OrderOutcome o : r.outcomes()) {
                 if (o.brokerOrderId() != null) {
                     reasons.put(o.brokerOrderId(), o.order().stopPrice() != null ? o.order().reason() : why);
+                    senders.put(o.brokerOrderId(), slot.run.strategy().id());
                 }
             }
+        }
+
+        /** The strategy a fill is attributed to: the sender of its order, else the one trading its symbol ("" if none). */
+        private String owner(SimFill f) {
+            String sender = senders.get(f.brokerOrderId());
+            if (sender != null) {
+                return sender;
+            }
+            for (Slot slot : slots) {
+                if (org.leverdesk.options.contract.OptionSymbols.belongsTo(slot.traded, f.symbol())) {
+                    return slot.run.strategy().id();
+                }
+            }
+            return "";
+        }
+
+        /** Each strategy's part of the result, in the given order (see {@link StrategyContribution}). */
+        List<StrategyContribution> contributions() {
+            List<StrategyContribution> out = new ArrayList<>();
+            for (Slot slot : slots) {
+                String id = slot.run.strategy().id();
+                List<Fill> own = new ArrayList<>();
+                for (int i = 0; i < fills.size(); i++) {
+                    if (fillOwners.get(i).equals(id)) {
+                        own.add(fills.get(i));
+                    }
+                }
+                double dividendsOwn = 0;
+                for (DividendPayment d : dividends) {
+                    if (slot.traded.contains(d.symbol())) {
+                        dividendsOwn += d.amount();
+                    }
+                }
+                double open = 0;
+                synchronized (sim) {
+                    for (org.leverdesk.broker.BrokerPosition p : sim.positions()) {
+                        if (org.leverdesk.options.contract.OptionSymbols.belongsTo(slot.traded, p.symbol())
+                                && p.quantity().signum() != 0 && p.marketValue() != null) {
+                            open += p.marketValue().doubleValue();
+                        }
+                    }
+                }
+                out.add(StrategyContribution.of(id, slot.run.capitalShare(), slot.traded, own, dividendsOwn, open));
+            }
+            return List.copyOf(out);
         }
 
         /** The option positions open after the last close, each at its market value in dollars (× the multiplier). */
@@ -372,6 +511,7 @@ public final class BacktestEngine {
                 String reason = reasons.getOrDefault(f.brokerOrderId(), "");
                 fills.add(new Fill(today, f.symbol(), f.side(), f.quantity().longValueExact(), f.price().doubleValue(),
                         f.commission().doubleValue(), reason));
+                fillOwners.add(owner(f));
             }
             pendingFills.clear();
         }
@@ -397,7 +537,10 @@ public final class BacktestEngine {
 
         @Override
         public void deferredBuys(String strategyId, LocalDate day, Set<String> symbols) {
-            wanted.addAll(symbols);
+            Slot slot = byId.get(strategyId);
+            if (slot != null) {
+                slot.wanted.addAll(symbols);
+            }
         }
 
         // ---- DayPrices: today's bars ----

@@ -89,17 +89,84 @@ public final class BacktestService implements BacktestRunner {
             if (optionChains == null) {
                 throw new IllegalArgumentException(strategy.id() + " writes options and this runner has no option chains");
             }
-            progress.progress(0, "pricing inputs for options");
-            chains = optionChains.get();
-            for (String u : strategy.optionUnderlyings()) {
-                if (!chains.underlyings().contains(u)) {
-                    throw new IllegalArgumentException("no synthetic options for " + u + "; options are set up for "
-                            + chains.underlyings() + " (prices and a volatility index are needed)");
-                }
-            }
+            chains = chainsFor(strategy.optionUnderlyings(), progress);
         }
         return new BacktestEngine(calendar, metrics, chains).run(strategy, series, symbol, config, data.sourceLabel(), progress,
                 cancel);
+    }
+
+    /**
+     * Backtests an options portfolio on one simulated account: the mode expands ({@link
+     * org.leverdesk.config.OptionsPortfolio#expand}) into the strategies and capital shares paper and live run,
+     * which run together through the one engine ({@link BacktestEngine#runTogether}) with the portfolio's per-asset
+     * gates in the risk step. Decisions are recorded.
+     *
+     * @throws IllegalArgumentException for a portfolio with a problem (its first one, in one line) or missing data
+     */
+    public PortfolioRun runPortfolio(PortfolioBacktestRequest request, ProgressListener progress, CancellationToken cancel) {
+        org.leverdesk.config.OptionsPortfolio portfolio = request.portfolio();
+        if (portfolio == null) {
+            throw new IllegalArgumentException("no portfolio to backtest; choose --mode or add a portfolio block to the config");
+        }
+        List<org.leverdesk.config.ConfigProblem> problems = portfolio.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.get(0).text() + (problems.size() > 1 ? " (and " + (problems.size() - 1)
+                    + " more)" : ""));
+        }
+        List<org.leverdesk.execution.StrategyRun> runs = new java.util.ArrayList<>();
+        Set<String> needed = new LinkedHashSet<>();
+        String days = request.daysSymbol();
+        needed.add(days);
+        String benchmark = request.benchmarkSymbol() == null || request.benchmarkSymbol().isBlank()
+                ? days : request.benchmarkSymbol().trim().toUpperCase(Locale.ROOT);
+        needed.add(benchmark);
+        Set<String> optional = new LinkedHashSet<>();
+        Set<String> underlyings = new LinkedHashSet<>();
+        for (org.leverdesk.config.StrategySettings s : portfolio.expand(List.of())) {
+            Map<String, String> params = new HashMap<>(s.parameters());
+            String symbol = params.remove("symbol");
+            StrategyDescriptor d = catalog.require(s.strategyId());
+            Strategy strategy = d.factory().create(symbol == null ? d.defaultSymbol() : symbol, params);
+            runs.add(new org.leverdesk.execution.StrategyRun(strategy, 1, null, s.capitalShare()));
+            needed.addAll(strategy.symbols());
+            optional.addAll(strategy.optionalSymbols());
+            underlyings.addAll(strategy.optionUnderlyings());
+        }
+        BacktestConfig config = new BacktestConfig(request.from(), request.to(), request.capital(), request.costs(),
+                false, benchmark, true);
+        progress.progress(0, "loading prices");
+        Map<String, BarSeries> series = new HashMap<>();
+        for (String s : needed) {
+            series.put(s, data.barsUpTo(s, request.to()));
+        }
+        for (String s : optional) {
+            if (!series.containsKey(s)) {
+                try {
+                    series.put(s, data.barsUpTo(s, request.to()));
+                } catch (MarketDataException e) {
+                    LOG.info("optional symbol {} not loaded: {}", s, e.getMessage());
+                }
+            }
+        }
+        org.leverdesk.options.chain.SyntheticChains chains = underlyings.isEmpty() ? null : chainsFor(underlyings, progress);
+        return new BacktestEngine(calendar, metrics, chains).runTogether(request.runId(), runs, portfolio, series, days, config,
+                data.sourceLabel(), progress, cancel);
+    }
+
+    /** The synthetic chains for strategies that write options on {@code underlyings}; one-line errors without them. */
+    private org.leverdesk.options.chain.SyntheticChains chainsFor(Set<String> underlyings, ProgressListener progress) {
+        if (optionChains == null) {
+            throw new IllegalArgumentException("options on " + underlyings + " are written and this runner has no option chains");
+        }
+        progress.progress(0, "pricing inputs for options");
+        org.leverdesk.options.chain.SyntheticChains chains = optionChains.get();
+        for (String u : underlyings) {
+            if (!chains.underlyings().contains(u)) {
+                throw new IllegalArgumentException("no synthetic options for " + u + "; options are set up for "
+                        + chains.underlyings() + " (prices and a volatility index are needed)");
+            }
+        }
+        return chains;
     }
 
     @Override

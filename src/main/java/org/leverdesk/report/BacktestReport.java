@@ -133,7 +133,10 @@ public final class BacktestReport {
             if (params.isEmpty()) {
                 params.add(new String[] {"(none given)", "every parameter at its default"});
             }
-            y = keyValues(p, "Parameters (others at their defaults)", params, x, y + 14, 380, 130);
+            // A mode run (several strategies on one account) lists its mode, assets, each strategy's share, parameters and part.
+            boolean mode = r.strategyId().startsWith("mode:");
+            y = keyValues(p, mode ? "Mode: assets, each strategy's share, parameters and result" : "Parameters (others at their defaults)",
+                    params, x, y + 14, 380, mode ? 90 : 130);
 
             metricsTable(p, 440, 78, PdfPage.WIDTH - PdfPage.MARGIN - 440);
 

@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code leverdesk backtest}: runs a strategy over history and prints its metrics beside buy-and-hold. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = "Backtest a strategy and print its metrics beside buy-and-hold of the benchmark.")
+        description = {"Backtest a strategy and print its metrics beside buy-and-hold of the benchmark.",
+                "With --mode (or --portfolio) the strategies of an options mode run together on one account, each with its"
+                        + " capital share; the table adds each strategy's fills, P&L and premium."})
 public final class BacktestCommand implements Callable<Integer>, ForwardedCommand {
     @Spec
     CommandSpec spec;
@@ -34,8 +36,11 @@ public final class BacktestCommand implements Callable<Integer>, ForwardedComman
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--strategy", required = true, paramLabel = "ID", description = "Strategy id, e.g. monthly-rebalance.")
+    @Option(names = "--strategy", paramLabel = "ID", description = "Strategy id, e.g. monthly-rebalance (or --mode/--portfolio).")
     String strategy;
+
+    @Mixin
+    ModeBacktestOptions modes;
 
     @Option(names = "--symbol", paramLabel = "SYM", description = "Traded symbol (default: the strategy's).")
     String symbol;
@@ -99,6 +104,20 @@ public final class BacktestCommand implements Callable<Integer>, ForwardedComman
             checkWritable(p);
         }
         checkInputs();
+        if (modes.chosen()) {
+            if (strategy != null || symbol != null || !parameters.isEmpty()) {
+                throw new IllegalArgumentException("--mode/--portfolio run the mode's own strategies, symbols and parameters;"
+                        + " drop --strategy, --symbol and -P (or backtest one strategy with --strategy)");
+            }
+            return new ModeBacktest(this).call();
+        }
+        if (strategy == null) {
+            throw new IllegalArgumentException("name what to backtest: --strategy ID, --mode conservative|balanced|enhanced,"
+                    + " or --portfolio (the config's block)");
+        }
+        if (!modes.assets.isEmpty() || modes.weeklyDca != null) {
+            throw new IllegalArgumentException("--asset and --weekly-dca go with --mode");
+        }
         try (StoreLease lease = StoreLease.open(store, riskFree, !noSave)) {
             AppContext app = lease.app();
             TickerParameters.requireKnown(strategy, parameters, app.marketData());
@@ -112,7 +131,7 @@ public final class BacktestCommand implements Callable<Integer>, ForwardedComman
             String name = runner.strategies().stream().filter(s -> s.id().equals(strategy)).findFirst()
                     .map(BacktestRunner.StrategyInfo::displayName).orElse(strategy);
             var mc = monteCarlo && !result.roundTrips().isEmpty() ? monteCarloOptions.run(result) : null;
-            writeFiles(app, result, name, runId, versionId, mc);
+            writeFiles(app, result, name, parameters, runId, versionId, mc);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 String text = MetricsJson.of(result, runId, versionId);
@@ -138,13 +157,14 @@ public final class BacktestCommand implements Callable<Integer>, ForwardedComman
         }
     }
 
-    private void writeFiles(AppContext app, BacktestResult result, String name, Long runId, Long versionId,
-                            org.leverdesk.research.montecarlo.MonteCarloResult mc) {
+    /** The --report, --trades-csv and --equity-csv files of {@code result}, run with {@code params}. */
+    void writeFiles(AppContext app, BacktestResult result, String name, Map<String, String> params, Long runId,
+                    Long versionId, org.leverdesk.research.montecarlo.MonteCarloResult mc) {
         if (report != null) {
             BarSeries bars = app.marketData().barsUpTo(result.symbol(), result.config().to());
             String version = versionId == null ? null : "version " + versionId;
-            ReportFiles.pdf(mc == null ? new ReportInput(result, name, parameters, bars, runId, version)
-                    : new ReportInput(result, name, parameters, bars, runId, version, mc), report);
+            ReportFiles.pdf(mc == null ? new ReportInput(result, name, params, bars, runId, version)
+                    : new ReportInput(result, name, params, bars, runId, version, mc), report);
         }
         if (tradesCsv != null) {
             ReportFiles.tradesCsv(result, tradesCsv);
@@ -152,6 +172,11 @@ public final class BacktestCommand implements Callable<Integer>, ForwardedComman
         if (equityCsv != null) {
             ReportFiles.equityCsv(result, equityCsv);
         }
+    }
+
+    /** The costs asked for. */
+    CostModel costs() {
+        return new CostModel(commission, commissionPerShare, slippageBps);
     }
 
     /** Numbers and dates a backtest cannot mean, refused before anything runs. */

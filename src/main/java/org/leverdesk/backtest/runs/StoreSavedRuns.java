@@ -41,6 +41,14 @@ public final class StoreSavedRuns implements SavedRuns {
         return new SavedWithVersion(runs.save(result, parameters, versionId), versionId);
     }
 
+    /**
+     * Saves {@code result} referencing no strategy version: a run of several strategies together (an options mode,
+     * saved as {@code mode:MODE}), whose {@code parameters} say what ran; returns the run id.
+     */
+    public long saveWithoutVersion(BacktestResult result, Map<String, String> parameters) {
+        return runs.save(result, parameters, null);
+    }
+
     /** A saved run's id and the strategy version it references (may be null). */
     public record SavedWithVersion(long runId, Long versionId) {
     }
