@@ -60,13 +60,19 @@ class ViewPreparationFxTest {
                     return new Label("options");
                 })));
         Parent root = FxmlViews.load(view);
-        content = (StackPane) root.lookup("#content");
         stage.setScene(new Scene(root, 800, 500));
         stage.show();
     }
 
+    /** The window's content pane (inside a scroll pane, so not found by a lookup): where the shown view is. */
+    private StackPane content() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dashboard.getParent() != null);
+        return (StackPane) dashboard.getParent();
+    }
+
     @Test
     void aPreparedViewIsLaidOutHiddenUntilSettledThenTakenOutAndShownWithoutRebuilding(FxRobot robot) throws Exception {
+        content = content();
         AtomicBoolean settled = new AtomicBoolean(false);
         AtomicBoolean done = new AtomicBoolean(false);
         robot.interact(() -> view.prepare("Chart", settled::get, () -> done.set(true)));
@@ -93,6 +99,7 @@ class ViewPreparationFxTest {
 
     @Test
     void onlyTheListedViewsArePreparedSoTheHeavyDataOfOthersIsNotLoadedUpFront() throws Exception {
+        content = content();
         assertFalse(ViewPreparation.ORDER.contains("Options"), "Options keeps its chain until it is opened");
         assertTrue(ViewPreparation.ORDER.contains("Chart"));
         WaitForAsyncUtils.asyncFx(() -> ViewPreparation.start(view, () -> true));
