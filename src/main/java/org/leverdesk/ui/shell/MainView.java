@@ -254,13 +254,24 @@ public final class MainView {
         if (view instanceof javafx.scene.Parent root) {
             ViewTiming.logWhenShown(title + " view prepared", "", root, started, startedCpu);
         }
-        afterPulse(scene, () -> whenSettled(settled, SETTLE_CHECKS, () -> afterPulse(scene, () -> {
+        Runnable takeOut = () -> {
             if (view != current) { // the user may have opened it meanwhile: then it stays
                 content.getChildren().remove(view);
                 view.setVisible(true);
             }
             done.run();
-        })));
+        };
+        // after the data: QUIET_PULSES more pulses, because a chart redraws and re-bins its series in a
+        // post-layout step it asks for during a pulse (taken out before that, the Chart view kept a series
+        // binned for the whole history under a one-year range)
+        afterPulse(scene, () -> whenSettled(settled, SETTLE_CHECKS, () -> afterPulses(scene, QUIET_PULSES, takeOut)));
+    }
+
+    /** How many layout pulses a prepared view stays after its data arrived. */
+    static final int QUIET_PULSES = 3;
+
+    private static void afterPulses(javafx.scene.Scene scene, int pulses, Runnable action) {
+        afterPulse(scene, pulses <= 1 ? action : () -> afterPulses(scene, pulses - 1, action));
     }
 
     /** How often a view being prepared asks whether its background work is done, and how many times at most. */
