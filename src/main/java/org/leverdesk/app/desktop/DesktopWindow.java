@@ -52,7 +52,7 @@ public final class DesktopWindow {
     }
 
     private static void showMain(Stage stage, AppServices services, TaskExecutor executor, Clock clock) {
-        Scene scene = new Scene(MainWindow.create(services, executor, clock), 1280, 820);
+        Scene scene = new Scene(MainWindow.createPrepared(services, executor, clock), 1280, 820);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setTitle("Leverdesk · " + services.mode());
         stage.setScene(scene);

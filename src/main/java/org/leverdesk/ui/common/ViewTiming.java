@@ -28,6 +28,14 @@ public final class ViewTiming {
 
     /** Like {@link #logWhenShown(String, Parent, long)}; {@code startedCpu} is {@link #threadCpuNanos()} when building began. */
     public static void logWhenShown(String view, Parent root, long started, long startedCpu) {
+        logWhenShown(view + " view open", "", root, started, startedCpu);
+    }
+
+    /**
+     * Logs "{@code what} in N ms, M ms of it CPU on the JavaFX thread{@code note}" once, after the first layout
+     * pulse that has {@code root} in a scene ({@code what} is e.g. "Chart view open" or "Chart view prepared").
+     */
+    public static void logWhenShown(String what, String note, Parent root, long started, long startedCpu) {
         Runnable[] hook = new Runnable[1];
         ChangeListener<Scene> onScene = new ChangeListener<>() {
             @Override
@@ -40,10 +48,10 @@ public final class ViewTiming {
                     scene.removePostLayoutPulseListener(hook[0]);
                     long cpu = threadCpuNanos();
                     if (cpu < 0 || startedCpu < 0) {
-                        LOG.info("{} view open in {} ms", view, (System.nanoTime() - started) / 1_000_000);
+                        LOG.info("{} in {} ms{}", what, (System.nanoTime() - started) / 1_000_000, note);
                     } else {
-                        LOG.info("{} view open in {} ms, {} ms of it CPU on the JavaFX thread", view,
-                                (System.nanoTime() - started) / 1_000_000, (cpu - startedCpu) / 1_000_000);
+                        LOG.info("{} in {} ms, {} ms of it CPU on the JavaFX thread{}", what,
+                                (System.nanoTime() - started) / 1_000_000, (cpu - startedCpu) / 1_000_000, note);
                     }
                 };
                 scene.addPostLayoutPulseListener(hook[0]);

@@ -46,6 +46,11 @@ final class ClassWarmup {
 
     /** Starts loading {@code groups} after {@code delayMillis} (the window's own start first) on a daemon thread; returns the thread. */
     static Thread start(List<Group> groups, long delayMillis) {
+        return start(groups, delayMillis, () -> { });
+    }
+
+    /** Like {@link #start(List, long)}; {@code then} runs on that thread after the loading. */
+    static Thread start(List<Group> groups, long delayMillis, Runnable then) {
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(delayMillis);
@@ -54,6 +59,7 @@ final class ClassWarmup {
                 return;
             }
             run(groups);
+            then.run();
         }, "leverdesk-class-warmup");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);

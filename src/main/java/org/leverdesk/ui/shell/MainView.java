@@ -13,6 +13,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.StackPane;
+import org.leverdesk.ui.common.ViewTiming;
 import org.leverdesk.ui.orders.PanicClose;
 import org.leverdesk.ui.orders.PanicReport;
 
@@ -28,6 +29,9 @@ public final class MainView {
     private final PanicClose panic;
     // Views are built once and kept, so a half-filled form survives switching views.
     private final Map<NavItem, Node> built = new HashMap<>();
+    // Views shown at least once (a view prepared in idle time is built but not yet opened).
+    private final java.util.Set<NavItem> opened = new java.util.HashSet<>();
+    private Node current;
 
     @FXML private ListView<NavItem> navigation;
     @FXML private StackPane content;
@@ -199,17 +203,99 @@ public final class MainView {
         if (item == null) {
             return;
         }
-        boolean first = !built.containsKey(item);
+        boolean first = opened.add(item);
+        boolean prepared = built.containsKey(item);
         long started = System.nanoTime();
-        long startedCpu = first ? org.leverdesk.ui.common.ViewTiming.threadCpuNanos() : -1;
+        long startedCpu = first ? ViewTiming.threadCpuNanos() : -1;
         Node view = built.computeIfAbsent(item, i -> i.view().get());
+        long building = System.nanoTime() - started;
+        view.setVisible(true);
+        current = view;
         content.getChildren().setAll(view);
         if (first && view instanceof javafx.scene.Parent root) {
             // every view's first opening, from the click to its first laid-out frame, in the log
-            org.leverdesk.ui.common.ViewTiming.logWhenShown(item.title(), root, started, startedCpu);
+            ViewTiming.logWhenShown(item.title() + " view open", prepared ? " (prepared in idle time)"
+                    : " (building it " + building / 1_000_000 + " ms)", root, started, startedCpu);
         }
         if (themes != null) {
             themes.styleTiles(view);
         }
+    }
+
+    /** The titles of the views not built yet, in navigation order. */
+    java.util.List<String> unbuilt() {
+        return items.stream().filter(i -> !built.containsKey(i)).map(NavItem::title).toList();
+    }
+
+    /**
+     * Builds the view {@code title} ahead of its first opening and lays it out once, hidden, behind the
+     * shown view (its CSS, skins and first layout are then done and cached), takes it out of the window
+     * again after the layout pulse that follows {@code settled} (the background work it started, such as
+     * loading its data, handed back; asked every {@link #SETTLE_CHECK}, at most {@link #SETTLE_CHECKS}
+     * times) and runs {@code done}. So a chart is filled and drawn before its first opening, not at it.
+     * Nothing happens (but {@code done}) when the view is built already or the window has no scene.
+     */
+    void prepare(String title, java.util.function.BooleanSupplier settled, Runnable done) {
+        NavItem item = items.stream().filter(i -> i.title().equals(title)).findFirst().orElse(null);
+        javafx.scene.Scene scene = content.getScene();
+        if (item == null || built.containsKey(item) || scene == null) {
+            done.run();
+            return;
+        }
+        long started = System.nanoTime();
+        long startedCpu = ViewTiming.threadCpuNanos();
+        Node view = item.view().get();
+        built.put(item, view);
+        if (themes != null) {
+            themes.styleTiles(view);
+        }
+        view.setVisible(false);
+        content.getChildren().add(0, view);
+        if (view instanceof javafx.scene.Parent root) {
+            ViewTiming.logWhenShown(title + " view prepared", "", root, started, startedCpu);
+        }
+        Runnable takeOut = () -> {
+            if (view != current) { // the user may have opened it meanwhile: then it stays
+                content.getChildren().remove(view);
+                view.setVisible(true);
+            }
+            done.run();
+        };
+        // after the data: QUIET_PULSES more pulses, because a chart redraws and re-bins its series in a
+        // post-layout step it asks for during a pulse (taken out before that, the Chart view kept a series
+        // binned for the whole history under a one-year range)
+        afterPulse(scene, () -> whenSettled(settled, SETTLE_CHECKS, () -> afterPulses(scene, QUIET_PULSES, takeOut)));
+    }
+
+    /** How many layout pulses a prepared view stays after its data arrived. */
+    static final int QUIET_PULSES = 3;
+
+    private static void afterPulses(javafx.scene.Scene scene, int pulses, Runnable action) {
+        afterPulse(scene, pulses <= 1 ? action : () -> afterPulses(scene, pulses - 1, action));
+    }
+
+    /** How often a view being prepared asks whether its background work is done, and how many times at most. */
+    static final javafx.util.Duration SETTLE_CHECK = javafx.util.Duration.millis(200);
+    static final int SETTLE_CHECKS = 100;
+
+    private static void whenSettled(java.util.function.BooleanSupplier settled, int checksLeft, Runnable then) {
+        if (settled.getAsBoolean() || checksLeft <= 0) {
+            then.run();
+            return;
+        }
+        javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(SETTLE_CHECK);
+        wait.setOnFinished(e -> whenSettled(settled, checksLeft - 1, then));
+        wait.play();
+    }
+
+    /** Runs {@code action} once after the next layout pulse of {@code scene}. */
+    private static void afterPulse(javafx.scene.Scene scene, Runnable action) {
+        Runnable[] hook = new Runnable[1];
+        hook[0] = () -> {
+            scene.removePostLayoutPulseListener(hook[0]);
+            action.run();
+        };
+        scene.addPostLayoutPulseListener(hook[0]);
+        javafx.application.Platform.requestNextPulse();
     }
 }

@@ -159,8 +159,23 @@ public final class MainWindow {
         return create(services, executor, clock, themes);
     }
 
+    /**
+     * The desktop app's window: like {@link #create(AppServices, TaskExecutor, Clock)}, and once the window is up
+     * the views not opened yet are built in idle time ({@link ViewPreparation}), so each opens at once.
+     */
+    public static Parent createPrepared(AppServices services, TaskExecutor executor, Clock clock) {
+        // -Dleverdesk.prepareViews=false: each view is built when first opened (to compare, installer/measure-views.sh)
+        return create(services, executor, clock,
+                services.configFile() == null ? null : new ThemeManager(services.configFile().path().getParent()),
+                !"false".equals(System.getProperty("leverdesk.prepareViews")));
+    }
+
     /** Like {@link #create(AppServices, TaskExecutor, Clock)} with the theme manager to use (null: no theme). */
     public static Parent create(AppServices services, TaskExecutor executor, Clock clock, ThemeManager themes) {
+        return create(services, executor, clock, themes, false);
+    }
+
+    private static Parent create(AppServices services, TaskExecutor executor, Clock clock, ThemeManager themes, boolean prepare) {
         MainViewModel status = new MainViewModel(services);
         // The panic close gets its own thread per press, not the shared executor: it must work while a job holds that.
         PanicClose panic = services.broker() == null || services.emergency() == null ? null
@@ -174,6 +189,8 @@ public final class MainWindow {
         shown[0] = view;
         view.setThemes(themes);
         Parent root = FxmlViews.load(view);
+        // a view prepared in idle time is kept until the data it asked for has arrived (then it is drawn once, hidden)
+        java.util.function.BooleanSupplier settled = executor instanceof org.leverdesk.ui.common.FxTaskExecutor fx ? fx::idle : () -> true;
         // once the window is up, the other views' classes are loaded in the background (their first opening is faster)
         root.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
@@ -181,7 +198,9 @@ public final class MainWindow {
                                 javafx.scene.Scene scene) {
                 if (scene != null) {
                     root.sceneProperty().removeListener(this);
-                    ClassWarmup.start(ClassWarmup.views(), WARMUP_DELAY_MILLIS);
+                    // then the views not opened yet are built, one at a time, on the JavaFX thread (decision record 0034)
+                    ClassWarmup.start(ClassWarmup.views(), WARMUP_DELAY_MILLIS,
+                            prepare ? () -> javafx.application.Platform.runLater(() -> ViewPreparation.start(view, settled)) : () -> { });
                 }
             }
         });
