@@ -74,6 +74,13 @@ JAVA_OPTS+=(--java-options '-XX:+UseSerialGC' --java-options '-Xms32m' --java-op
 # glibc keeps freed C memory (JavaFX's native side, the JIT) in its arenas; trim it back every 10 s
 # (JDK 21+; measured in the README, decision 0030). The same options are in pom.xml's javafx:run.
 JAVA_OPTS+=(--java-options '-XX:TrimNativeHeapInterval=10000')
+# the serial collector moves a backtest's short-lived objects to the old generation and frees them only
+# at a full collection; the window asks for one when a burst of work is over (HeapCompaction), and these
+# let that collection give the heap back at once (not in 10%/40% steps), keep the young generation small
+# and cap the heap at 512 MB (a 1,681-pair sweep needs < 160 MB, the window ~95 MB live); C1 only: the C2
+# compiler's code, profiles and arenas cost ~50 MB resident, C1-only sweeps take ~1.4x the CPU (decision 0033)
+JAVA_OPTS+=(--java-options '-XX:-ShrinkHeapInSteps' --java-options '-XX:MaxNewSize=16m' --java-options '-Xmx512m' \
+  --java-options '-XX:TieredStopAtLevel=1')
 # JavaFX 21 still calls sun.misc.Unsafe's memory methods; JDK 24+ warns on the console unless allowed
 [ "$JV" -ge 24 ] && JAVA_OPTS+=(--java-options '--sun-misc-unsafe-memory-access=allow')
 "$JDK/bin/jpackage" --type app-image --dest "$OUT/image" --name "$NAME" --app-version "$VERSION" \

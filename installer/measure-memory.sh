@@ -12,7 +12,10 @@
 # CLASSES=<a copy of target/classes> measures that copy (a build running meanwhile cannot change it).
 # JVM options to try go in JAVA_OPTS (e.g. JAVA_OPTS="-XX:GCTimeRatio=4"); with
 # JAVA_OPTS=-XX:NativeMemoryTracking=summary the end also prints the JVM's own memory summary; with
-# HISTOGRAM=1 it prints the heap's largest classes (jcmd GC.class_histogram, of this window only).
+# HISTOGRAM=1 it prints the heap's largest classes (jcmd GC.class_histogram, of this window only);
+# HEAP_AT="1 20" HEAP_DIR=<folder> writes the whole histogram after those runs (each costs a full collection),
+# with HEAP_DUMP=1 also a heap dump (jcmd GC.heap_dump); PMAP=1 prints the largest resident mappings at the end.
+# CLASSES also wins over target/leverdesk.jar when both are there.
 # Needs Xvfb, xdotool and a JDK 21+ (JAVA, else the newest in /usr/lib/jvm). Everything it starts
 # is stopped at the end; nothing outside the scratch folder is written.
 set -euo pipefail
@@ -36,7 +39,7 @@ cleanup() { [ -n "$APP" ] && kill "$APP" 2>/dev/null; kill "$XVFB" 2>/dev/null; 
 trap cleanup EXIT
 for _ in $(seq 1 50); do [ -s "$SCRATCH/display" ] && break; sleep 0.2; done
 export DISPLAY=:$(head -1 "$SCRATCH/display")
-if [ -f target/leverdesk.jar ]; then
+if [ -z "${CLASSES:-}" ] && [ -f target/leverdesk.jar ]; then
   CMD=("$JAVA" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar target/leverdesk.jar)
 else
   [ -f target/classpath.txt ] || mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
@@ -77,6 +80,10 @@ for i in $(seq 1 "$RUNS"); do
   sleep 1
   echo "after backtest $i: $(rss)"
   case $i in 1|10|20) nmt ;; esac
+  # HEAP_AT="1 20": the whole heap histogram (after a full collection) of those runs into HEAP_DIR, to diff what grows
+  case " ${HEAP_AT:-} " in *" $i "*) "$(dirname "$JAVA")/jcmd" "$APP" GC.class_histogram > "${HEAP_DIR:-.}/histogram-$i.txt"
+    [ -n "${HEAP_DUMP:-}" ] && "$(dirname "$JAVA")/jcmd" "$APP" GC.heap_dump "${HEAP_DIR:-.}/heap-$i.hprof" >/dev/null
+    echo "  histogram after backtest $i in ${HEAP_DIR:-.}/histogram-$i.txt; then $(rss)" ;; esac
 done
 sleep 40
 echo "idle 40 s later:   $(rss)"
@@ -87,3 +94,8 @@ if [ -n "${HISTOGRAM:-}" ]; then              # what the heap holds: its 25 larg
   echo "after the histogram's full collection: $(rss)"
 fi
 case "${JAVA_OPTS:-}" in *NativeMemoryTracking*) "$(dirname "$JAVA")/jcmd" "$APP" VM.native_memory summary | grep -E "committed=" | head -24 ;; esac
+# PMAP=1: the 25 largest resident mappings (pmap -x, RSS in KB) and the resident total by kind
+if [ -n "${PMAP:-}" ]; then
+  pmap -x "$APP" | sort -k3 -n -r | head -25
+  awk '/^[0-9a-f]+-/ {name=$6} /^Rss:/ {k=(name ~ /^\//) ? "file" : (name=="" ? "anon" : name); r[k]+=$2} END {for (k in r) printf "%s %d MB\n", k, r[k]/1024}' /proc/$APP/smaps
+fi

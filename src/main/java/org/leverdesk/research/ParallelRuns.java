@@ -22,7 +22,8 @@ import org.leverdesk.common.ProgressListener;
  * Runs many independent backtests on a bounded pool of daemon threads (one pool per call, shut down
  * after it), reporting progress with an estimate of the time left, and stopping at once when cancelled.
  * A job that throws IllegalArgumentException (invalid parameters) becomes a failed outcome with its
- * message; any other failure (unreadable prices, a bug) stops the whole batch and is rethrown.
+ * message; any other failure (unreadable prices, a bug) stops the whole batch and is rethrown, and running
+ * out of heap stops it with {@link OutOfMemory}'s one-line error.
  */
 public final class ParallelRuns {
     private static final AtomicInteger POOLS = new AtomicInteger();
@@ -58,6 +59,7 @@ public final class ParallelRuns {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n), daemonThreads());
         CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
         long start = System.nanoTime();
+        int finished = 0;
         try {
             for (int i = 0; i < n; i++) {
                 int index = i;
@@ -73,7 +75,7 @@ public final class ParallelRuns {
                 });
             }
             progress.progress(0, label + ": 0 of " + n);
-            for (int finished = 0; finished < n; ) {
+            while (finished < n) {
                 Future<Integer> f = done.poll(200, TimeUnit.MILLISECONDS);
                 cancel.throwIfCancelled();
                 if (f == null) {
@@ -89,6 +91,10 @@ public final class ParallelRuns {
             throw new CancellationException("interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof OutOfMemoryError oom) {
+                out.clear(); // what the finished runs hold, so the message and the caller have room
+                throw OutOfMemory.of(String.format(Locale.ROOT, "after %,d of %,d %s", finished, n, label), oom);
+            }
             if (cause instanceof RuntimeException r) {
                 throw r;
             }

@@ -1,8 +1,10 @@
 package org.leverdesk.research;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.leverdesk.backtest.BacktestResult;
 import org.leverdesk.backtest.BacktestRunner;
 import org.leverdesk.backtest.EquityPoint;
@@ -36,7 +38,20 @@ public final class RunnerBacktestFunction implements BacktestFunction {
         if (from == null || to == null || from.isAfter(to)) {
             throw new IllegalArgumentException("a research run needs --from on or before --to (got " + from + " .. " + to + ")");
         }
-        return (varied, cancel) -> trial(runner.runWithoutDecisions(base.request(varied, from, to), ProgressListener.NONE, cancel), varied);
+        // the runs of one job trade the same days: one dates array for all of them (16 KB a run over 16 years)
+        AtomicReference<LocalDate[]> days = new AtomicReference<>();
+        return (varied, cancel) -> sharingDates(trial(runner.runWithoutDecisions(base.request(varied, from, to),
+                ProgressListener.NONE, cancel), varied), days);
+    }
+
+    /** The trial with {@code days}' array when its dates are the same, else with its own (which becomes {@code days}). */
+    static Trial sharingDates(Trial t, AtomicReference<LocalDate[]> days) {
+        LocalDate[] known = days.get();
+        if (known != null && known != t.dates() && Arrays.equals(known, t.dates())) {
+            return new Trial(t.parameters(), t.metrics(), known, t.equity(), t.tradeReturns(), t.dataSource());
+        }
+        days.set(t.dates());
+        return t;
     }
 
     @Override

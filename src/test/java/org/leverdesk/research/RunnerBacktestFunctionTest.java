@@ -2,6 +2,7 @@ package org.leverdesk.research;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -40,6 +41,21 @@ class RunnerBacktestFunctionTest {
         BacktestService engine = ResearchFixture.realEngine();
         same(engine, "rsi2");
         same(engine, "regime");
+    }
+
+    @Test
+    void theRunsOfOneJobShareOneDatesArray() {
+        BacktestService engine = ResearchFixture.demoEngine();
+        RunBase base = new RunBase("rsi2", null, 10_000, new CostModel(1, 0, 5), null, Map.of());
+        BacktestFunction.Prepared prepared = new RunnerBacktestFunction(engine, 1).prepare(base, FROM, TO);
+        Trial a = prepared.run(Map.of("entryRsi", "10"), CancellationToken.NONE);
+        Trial b = prepared.run(Map.of("entryRsi", "20"), CancellationToken.NONE);
+        assertSame(a.dates(), b.dates(), "one array for the same days");
+        assertTrue(a.dates().length > 1000);
+        Trial shorter = RunnerBacktestFunction.sharingDates(new Trial(Map.of(), b.metrics(),
+                java.util.Arrays.copyOf(b.dates(), 10), java.util.Arrays.copyOf(b.equity(), 10), new double[0], "x"),
+                new java.util.concurrent.atomic.AtomicReference<>(a.dates()));
+        assertEquals(10, shorter.dates().length, "other days keep their own array");
     }
 
     private static void same(BacktestService engine, String strategy) {

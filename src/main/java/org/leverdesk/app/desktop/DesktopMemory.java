@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * app-image and {@code mvn javafx:run} pass {@code -XX:TrimNativeHeapInterval}, a JVM started
  * another way ({@code java -jar}) gets the same trim from here through the JVM's own
  * {@code System.trim_native_heap} command. Measured in the README ("Memory over many backtests"),
- * decision record 0030.
+ * decision record 0030. Under the serial collector {@link HeapCompaction} asks for a full collection
+ * once a burst of work is over (decision record 0033).
  */
 final class DesktopMemory {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopMemory.class);
@@ -55,6 +56,7 @@ final class DesktopMemory {
         if (!jvmTrimsNativeHeap(vm)) {
             startNativeTrim();
         }
+        HeapCompaction.start();
     }
 
     /** True when the JVM trims the C heap itself (-XX:TrimNativeHeapInterval above 0, JDK 21+). */

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.common.ProgressListener;
 import org.leverdesk.research.BacktestFunction;
+import org.leverdesk.research.OutOfMemory;
 import org.leverdesk.research.ParallelRuns;
 import org.leverdesk.research.ParameterCheck;
 import org.leverdesk.research.Trial;
@@ -71,7 +72,14 @@ public final class SweepRunner {
             throw new IllegalArgumentException("no run of the sweep finished: " + skipped.get(0).reason());
         }
         String source = trials.get(0).dataSource();
-        return new SweepResult(request, trials, skipped, source, Duration.ofNanos(System.nanoTime() - start),
-                Overfitting.of(trials, request.metric()));
+        Overfitting overfitting;
+        try {
+            overfitting = Overfitting.of(trials, request.metric());
+        } catch (OutOfMemoryError e) {
+            int n = trials.size();
+            trials.clear(); // the runs' daily equity, so the error has room
+            throw OutOfMemory.of(String.format(java.util.Locale.ROOT, "computing the overfitting statistics of %,d runs", n), e);
+        }
+        return new SweepResult(request, trials, skipped, source, Duration.ofNanos(System.nanoTime() - start), overfitting);
     }
 }
