@@ -139,6 +139,12 @@ class SpreadParityReplayTest {
                 }
 
                 @Override
+                public org.leverdesk.domain.PortfolioView portfolioView(Set<String> traded, double capitalShare,
+                                                                        org.leverdesk.broker.PositionOwnership ownership) {
+                    return delegate.portfolioView(traded, capitalShare, ownership);
+                }
+
+                @Override
                 public boolean quotesFromDailyCloses() {
                     return delegate.quotesFromDailyCloses();
                 }
