@@ -50,7 +50,8 @@ import org.leverdesk.testing.SharedPrices;
 
 /**
  * Decision record 0031: the wheel, spreads and a condor trade QQQ options in ONE paper account (one store, one paper
- * broker, one execution service; the daily run at 15:50 of each, on the synthetic chains of real QQQ/VXN), and each
+ * broker, one execution service; the daily run at 15:50 of each, on the synthetic chains of real QQQ/VXN; the condor's
+ * short strikes at spreads' delta, 0.20, so the two sell the same calls and hold them at the same time), and each
  * one's decisions and fills are exactly those of running it alone in an account of the same size with the same
  * capital share: nothing of one strategy's contracts leaks into another's view. Then the same months with the process
  * killed right after the broker accepted the condor's first opening order (before its answer was stored) and started
@@ -71,8 +72,9 @@ class SharedOptionRootPaperTest {
 
     private StrategyRun run(String id, double share) {
         var d = StrategyCatalog.builtIn().require(id);
+        // The condor's short strikes at spreads' delta, so both strategies sell the same puts: shared contracts.
         Map<String, String> params = id.equals("wheel") ? Map.of("optionsTicker", "QQQ", "maxContracts", "1")
-                : Map.of("maxContracts", "1");
+                : id.equals("condor") ? Map.of("maxContracts", "1", "shortDelta", "0.20") : Map.of("maxContracts", "1");
         return new StrategyRun(d.factory().create("QQQ", params), 1, null, share);
     }
 
@@ -98,8 +100,12 @@ class SharedOptionRootPaperTest {
         assertTrue(together.get("wheel").fills().size() >= 2, "the wheel sold puts: " + together.get("wheel").fills());
         Set<String> spreadContracts = contracts(together.get("spreads"));
         spreadContracts.retainAll(contracts(together.get("condor")));
-        reporter.publishEntry("contracts both spreads and the condor traded", spreadContracts.toString());
-        System.out.println("SharedOptionRootPaperTest contracts both spreads and the condor traded: " + spreadContracts);
+        Set<String> heldTogether = heldTogether(together.get("spreads"), together.get("condor"));
+        String line = "contracts both spreads and the condor traded: " + spreadContracts + "; held by both at one close: "
+                + heldTogether;
+        reporter.publishEntry("shared", line);
+        System.out.println("SharedOptionRootPaperTest " + line);
+        assertTrue(!heldTogether.isEmpty(), "spreads and the condor held one contract at the same time: " + line);
     }
 
     @Test
@@ -111,6 +117,39 @@ class SharedOptionRootPaperTest {
         System.out.println("SharedOptionRootPaperTest kills: " + kills);
         assertEquals(1, kills.size(), kills.toString());
         assertEquals(clean, killed, "after " + kills);
+    }
+
+    /** The contracts both records held at the end of one same day (each one's running count from its fills). */
+    private static Set<String> heldTogether(Record a, Record b) {
+        java.util.NavigableMap<LocalDate, Map<String, Long>> ha = holdings(a);
+        java.util.NavigableMap<LocalDate, Map<String, Long>> hb = holdings(b);
+        Set<String> out = new java.util.TreeSet<>();
+        Set<LocalDate> days = new java.util.TreeSet<>(ha.keySet());
+        days.addAll(hb.keySet());
+        for (LocalDate day : days) {
+            Map<String, Long> x = ha.floorEntry(day) == null ? Map.of() : ha.floorEntry(day).getValue();
+            Map<String, Long> y = hb.floorEntry(day) == null ? Map.of() : hb.floorEntry(day).getValue();
+            x.forEach((symbol, q) -> {
+                if (q != 0 && y.getOrDefault(symbol, 0L) != 0) {
+                    out.add(symbol);
+                }
+            });
+        }
+        return out;
+    }
+
+    private static java.util.NavigableMap<LocalDate, Map<String, Long>> holdings(Record r) {
+        java.util.NavigableMap<LocalDate, Map<String, Long>> out = new java.util.TreeMap<>();
+        Map<String, Long> running = new TreeMap<>();
+        for (String f : r.fills()) {
+            LocalDate day = LocalDate.parse(f.substring(0, 10));
+            boolean buy = f.contains(" BUY ");
+            String symbol = f.substring(11, f.lastIndexOf(buy ? " BUY " : " SELL "));
+            long q = Long.parseLong(f.substring(f.lastIndexOf(buy ? " BUY " : " SELL ") + (buy ? 5 : 6), f.indexOf(" @ ")));
+            running.merge(symbol, buy ? q : -q, Long::sum);
+            out.put(day, new TreeMap<>(running));
+        }
+        return out;
     }
 
     private static Set<String> contracts(Record r) {
