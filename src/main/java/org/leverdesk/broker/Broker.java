@@ -115,6 +115,15 @@ public interface Broker {
     }
 
     /**
+     * What one strategy sees when several trade options on one root in this account (decision record 0031): as
+     * {@link #portfolioView(Set, double)}, but each position {@code ownership} attributes counts with the strategy's
+     * part only. Adapters that read their own books override it with the same meaning.
+     */
+    default PortfolioView portfolioView(Set<String> traded, double capitalShare, PositionOwnership ownership) {
+        return StrategyPortfolio.of(account(), positions(), traded, capitalShare, ownership);
+    }
+
+    /**
      * True when {@link #latestQuote} is built from daily closes (the built-in paper broker on daily
      * prices): such a quote is as fresh as the day's prices the decision used, not seconds old, and
      * the quote guard judges its age against that day instead of the clock.

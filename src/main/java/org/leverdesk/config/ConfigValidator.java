@@ -72,7 +72,7 @@ public final class ConfigValidator {
         StrategyCatalog catalog = StrategyCatalog.builtIn();
         Set<String> seen = new HashSet<>();
         double enabledShare = 0;
-        Map<String, String> owner = new TreeMap<>();
+        SymbolClaims claims = new SymbolClaims();
         for (StrategySettings s : strategies) {
             if (s.strategyId() == null || s.strategyId().isBlank()) {
                 problems.add(new ConfigProblem("strategies", "strategies: every strategy needs a strategyId",
@@ -99,7 +99,7 @@ public final class ConfigValidator {
             } else if (s.enabled()) {
                 enabledShare += s.capitalShare();
             }
-            Set<String> traded = parameters(problems, k, d, s.parameters());
+            org.leverdesk.strategy.Strategy traded = parameters(problems, k, d, s.parameters());
             try {
                 if (s.enabled() || s.schedule() != null) {
                     // A disabled strategy without a schedule of its own is not scheduled: nothing to check.
@@ -110,14 +110,11 @@ public final class ConfigValidator {
                         set(k + ".schedule", "close-10m")));
             }
             if (s.enabled() && traded != null) {
-                for (String symbol : traded) {
-                    String other = owner.putIfAbsent(symbol, s.strategyId());
-                    if (other != null && !other.equals(s.strategyId())) {
-                        problems.add(new ConfigProblem(k + ".enabled", "strategies: " + other + " and " + s.strategyId()
-                                + " both trade " + symbol + " in one account, so each would count the other's shares as its"
-                                + " own; give one of them another symbol or disable one",
-                                "leverdesk config set " + k + ".enabled=false"));
-                    }
+                // Shares stay one strategy's per symbol; options on one root may be shared (decision record 0031).
+                for (SymbolClaims.Conflict conflict : claims.claim(s.strategyId(), traded)) {
+                    problems.add(new ConfigProblem(k + ".enabled", "strategies: " + conflict.text() + " in one account, so each"
+                            + " would count the other's shares as its own; give one of them another symbol or disable one",
+                            "leverdesk config set " + k + ".enabled=false"));
                 }
             }
         }
@@ -128,13 +125,14 @@ public final class ConfigValidator {
         }
     }
 
-    /** Checks the parameters with the strategy's own rules; returns the symbols it trades, or null when invalid. */
-    private static Set<String> parameters(List<ConfigProblem> problems, String k, StrategyDescriptor d, Map<String, String> given) {
+    /** Checks the parameters with the strategy's own rules; returns the strategy they make, or null when invalid. */
+    private static org.leverdesk.strategy.Strategy parameters(List<ConfigProblem> problems, String k, StrategyDescriptor d,
+                                                              Map<String, String> given) {
         Map<String, String> params = new HashMap<>(given);
         String symbol = params.remove(SYMBOL);
         try {
             ParameterSets.canonical(d, params);
-            return d.factory().create(symbol == null ? d.defaultSymbol() : symbol, params).tradedSymbols();
+            return d.factory().create(symbol == null ? d.defaultSymbol() : symbol, params);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('\n', ' ');
             problems.add(new ConfigProblem(k + ".parameters", k + ".parameters: " + message,

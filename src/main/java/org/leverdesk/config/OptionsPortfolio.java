@@ -51,7 +51,7 @@ public record OptionsPortfolio(OptionsMode mode, double weeklyDcaTotal, double c
         double weights = 0;
         boolean dca = false;
         Map<String, String> runsOn = new LinkedHashMap<>(); // options strategy -> the asset field it runs on
-        Map<String, String> owner = new TreeMap<>();         // traded symbol -> "strategy (field)"
+        SymbolClaims claims = new SymbolClaims();            // traded symbols of "strategy (field)"
         Set<String> tickers = new java.util.HashSet<>();
         for (int i = 0; i < symbols.size(); i++) {
             PortfolioAsset a = symbols.get(i);
@@ -100,10 +100,14 @@ public record OptionsPortfolio(OptionsMode mode, double weeklyDcaTotal, double c
                     }
                 }
                 String traded = s.equals("dca") ? a.ticker() : a.optionsTicker();
-                String was = owner.putIfAbsent(traded, s + " (" + f + ")");
-                if (was != null) {
-                    out.add(problem(f + ".strategies", f + ".strategies: " + s + " and " + was + " would both trade " + traded
-                            + " in one account (each would count the other's positions as its own); give one another"
+                // Shares are one strategy's per symbol; the option strategies share their options ticker, the wheel or
+                // covered calls holding its shares, spreads and condors only options (decision record 0031).
+                boolean optionsOnly = s.equals("spreads") || s.equals("condor");
+                Set<String> roots = s.equals("dca") ? Set.of() : Set.of(traded);
+                for (SymbolClaims.Conflict c : claims.claim(s + " (" + f + ")", Set.of(traded), roots,
+                        optionsOnly ? Set.of() : Set.of(traded))) {
+                    out.add(problem(f + ".strategies", f + ".strategies: " + s + " and " + c.other() + " would both trade "
+                            + traded + " in one account (each would count the other's shares as its own); give one another"
                             + " ticker or options ticker"));
                 }
             }

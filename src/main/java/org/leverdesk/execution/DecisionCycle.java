@@ -239,8 +239,20 @@ public final class DecisionCycle {
     }
 
     /** What {@code run}'s strategy holds: its share of the account and its own positions in its symbols. */
+    /**
+     * The strategy's share of the account: its symbols' positions, and of the options on its option roots (and the
+     * roots' shares) only its own part when the book tells parts apart (decision record 0031), so strategies trading
+     * options on one root in one account each see what their own orders put there.
+     */
     private PortfolioView view(StrategyRun run) {
-        return book.own(run.strategy().id(), broker.portfolioView(traded(run.strategy()), run.capitalShare()));
+        return book.own(run.strategy().id(), brokerView(run));
+    }
+
+    private PortfolioView brokerView(StrategyRun run) {
+        Strategy s = run.strategy();
+        org.leverdesk.broker.PositionOwnership ownership = book.ownership(s.id(), s.optionUnderlyings());
+        return ownership == null ? broker.portfolioView(traded(s), run.capitalShare())
+                : broker.portfolioView(traded(s), run.capitalShare(), ownership);
     }
 
     private RunResult trade(StrategyRun run, LocalDate day, Decision decision, Long decisionId, PortfolioView portfolio,
@@ -457,7 +469,7 @@ public final class DecisionCycle {
         List<OrderOutcome> outcomes = new ArrayList<>();
         if (!held.isEmpty()) {
             Account account = broker.account();
-            PortfolioView portfolio = broker.portfolioView(traded(run.strategy()), run.capitalShare());
+            PortfolioView portfolio = brokerView(run);
             guard.begin(run.strategy(), day, portfolio);
             Map<String, Long> positions = new HashMap<>();
             portfolio.positions().forEach((symbol, p) -> positions.put(symbol, p.quantity()));

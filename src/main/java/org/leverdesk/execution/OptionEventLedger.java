@@ -36,20 +36,61 @@ public final class OptionEventLedger {
         return n;
     }
 
-    /** Records {@code e} unless it was; true when it was new. */
+    /**
+     * Records {@code e} unless it was; true when it was new. When several strategies hold the contract (decision
+     * record 0031) the event is split among them by their counts ({@link org.leverdesk.broker.PositionOwnership#split}),
+     * each getting its part of the contracts and of the delivered shares, all in one transaction: an expiry takes
+     * each strategy's part away, an assignment of a wheel's put brings the shares to the wheel.
+     */
     public synchronized boolean record(SimOptionEvent e) {
-        String owner = ownerOf(e.optionSymbol(), e.contracts());
-        Map<String, BigDecimal> changes = new LinkedHashMap<>();
-        // The option leg closes: a short of −1 contract comes back to 0.
-        changes.put(e.optionSymbol(), e.contracts().negate());
-        if (e.shares().signum() != 0) {
-            changes.put(e.underlying(), e.shares());
-        }
-        if (!ledger.recordEvent(e.optionFillId(), owner, changes, e.describe())) {
+        Map<String, Long> recorded = new LinkedHashMap<>();
+        ledger.byStrategy().forEach((s, bySymbol) -> {
+            BigDecimal held = bySymbol.get(e.optionSymbol());
+            if (held != null && held.signum() != 0) {
+                recorded.put(s, held.longValue());
+            }
+        });
+        long contracts = e.contracts().longValue();
+        Map<String, Long> parts = parts(contracts, recorded);
+        Map<String, Map<String, BigDecimal>> changes = new LinkedHashMap<>();
+        parts.forEach((owner, part) -> changes.put(owner.isEmpty() ? null : owner, changes(e, part)));
+        if (!ledger.recordEvent(e.optionFillId(), changes, e.describe())) {
             return false;
         }
-        journal.append(kind(e), owner, e.describe(), null);
+        if (parts.size() == 1) {
+            String owner = parts.keySet().iterator().next();
+            journal.append(kind(e), owner.isEmpty() ? null : owner, e.describe(), null);
+        } else {
+            parts.forEach((owner, part) -> journal.append(kind(e), owner.isEmpty() ? null : owner, e.describe() + " ("
+                    + Math.abs(part) + " of the " + Math.abs(contracts) + " contracts "
+                    + (owner.isEmpty() ? "no strategy's" : owner + "'s") + ")", null));
+        }
         return true;
+    }
+
+    /**
+     * The event's {@code contracts} split among the strategies holding them ({@code recorded}); what no strategy's count
+     * explains (a contract opened by hand) is nobody's, under "".
+     */
+    static Map<String, Long> parts(long contracts, Map<String, Long> recorded) {
+        Map<String, Long> parts = new LinkedHashMap<>(org.leverdesk.broker.PositionOwnership.split(contracts, recorded, Map.of()));
+        long attributed = parts.values().stream().mapToLong(Long::longValue).sum();
+        if (attributed != contracts) {
+            parts.merge("", contracts - attributed, Long::sum);
+        }
+        return parts;
+    }
+
+    /** What the event does to the count of the strategy holding {@code part} of its contracts. */
+    static Map<String, BigDecimal> changes(SimOptionEvent e, long part) {
+        Map<String, BigDecimal> mine = new LinkedHashMap<>();
+        // The option leg closes: a short of −1 contract comes back to 0.
+        mine.put(e.optionSymbol(), BigDecimal.valueOf(-part));
+        if (e.shares().signum() != 0) {
+            mine.put(e.underlying(), e.shares().multiply(BigDecimal.valueOf(part)).divide(e.contracts(), java.math.MathContext.DECIMAL64)
+                    .stripTrailingZeros());
+        }
+        return mine;
     }
 
     static String kind(SimOptionEvent e) {
@@ -60,18 +101,4 @@ public final class OptionEventLedger {
         };
     }
 
-    /** The strategy whose count holds {@code contracts} of the option (null: nobody's, e.g. a position opened by hand). */
-    private String ownerOf(String optionSymbol, BigDecimal contracts) {
-        String any = null;
-        for (Map.Entry<String, Map<String, BigDecimal>> s : ledger.byStrategy().entrySet()) {
-            BigDecimal held = s.getValue().get(optionSymbol);
-            if (held != null && held.signum() != 0) {
-                if (held.compareTo(contracts) == 0) {
-                    return s.getKey().isEmpty() ? null : s.getKey();
-                }
-                any = s.getKey().isEmpty() ? null : s.getKey();
-            }
-        }
-        return any;
-    }
 }

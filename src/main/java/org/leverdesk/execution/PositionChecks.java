@@ -194,6 +194,47 @@ public final class PositionChecks implements PositionBook {
         };
     }
 
+    /**
+     * Contract-level ownership from the store (decision record 0031): each option on {@code roots} and each root's
+     * shares is split among strategies by their counts ({@link PositionLedger#byStrategy}: the filled quantities of
+     * their own orders, which carry the strategy, and the option events recorded for them), then by their open
+     * orders' unfilled remainders; nothing is kept beside the orders, so a restart rebuilds it from the store as it
+     * stands. ADOPT gives no ownership (a strategy adopts every contract of its roots, as before).
+     */
+    @Override
+    public org.leverdesk.broker.PositionOwnership ownership(String strategyId, Set<String> roots) {
+        if (policy == ExternalPositions.ADOPT || roots.isEmpty()) {
+            return null;
+        }
+        return positions -> {
+            Counts c = null;
+            Map<String, Long> out = new HashMap<>();
+            for (BrokerPosition p : positions) {
+                boolean option = org.leverdesk.options.contract.OptionSymbols.contract(p.symbol())
+                        .map(k -> roots.contains(k.underlying())).orElse(false);
+                if (!option && !roots.contains(p.symbol())) {
+                    continue;
+                }
+                if (c == null) {
+                    c = counts();
+                }
+                Map<String, Long> recorded = new HashMap<>();
+                Map<String, Long> pending = new HashMap<>();
+                Counts all = c;
+                all.filled().forEach((s, bySymbol) -> recorded.put(s, whole(bySymbol.get(p.symbol()))));
+                all.openBuys().forEach((s, bySymbol) -> pending.merge(s, whole(bySymbol.get(p.symbol())), Long::sum));
+                all.openSells().forEach((s, bySymbol) -> pending.merge(s, -whole(bySymbol.get(p.symbol())), Long::sum));
+                out.put(p.symbol(), org.leverdesk.broker.PositionOwnership.split(p.quantity().longValue(), recorded, pending)
+                        .getOrDefault(strategyId, 0L));
+            }
+            return out;
+        };
+    }
+
+    private static long whole(BigDecimal q) {
+        return q == null ? 0 : q.longValue();
+    }
+
     @Override
     public Map<String, String> holds() {
         Map<String, String> out = new LinkedHashMap<>();

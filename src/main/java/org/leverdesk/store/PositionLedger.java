@@ -161,6 +161,17 @@ public final class PositionLedger {
      * call with the same id changes nothing and returns false (a restart replays the broker's events).
      */
     public boolean recordEvent(String eventId, String strategyId, Map<String, BigDecimal> changes, String reason) {
+        Map<String, Map<String, BigDecimal>> one = new java.util.LinkedHashMap<>();
+        one.put(strategyId, changes);
+        return recordEvent(eventId, one, reason);
+    }
+
+    /**
+     * Records one broker event that moved several strategies' counts (an expiry of a contract two strategies hold):
+     * {@code changesByStrategy} maps each strategy (null: nobody's) to its changes, all written in one transaction
+     * under the one event id, so a restart finds the event recorded whole or not at all.
+     */
+    public boolean recordEvent(String eventId, Map<String, Map<String, BigDecimal>> changesByStrategy, String reason) {
         String key = eventId + ": ";
         String text = key + reason;
         Instant now = clock.instant();
@@ -176,13 +187,15 @@ public final class PositionLedger {
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO position_adjustments (strategy_id, symbol,"
                     + " quantity, reason, created_at) VALUES (?, ?, ?, ?, ?)")) {
-                for (Map.Entry<String, BigDecimal> e : changes.entrySet()) {
-                    ps.setString(1, strategyId);
-                    ps.setString(2, e.getKey());
-                    ps.setBigDecimal(3, e.getValue());
-                    ps.setString(4, text.length() <= 1000 ? text : text.substring(0, 997) + "...");
-                    Jdbc.setInstant(ps, 5, now);
-                    ps.executeUpdate();
+                for (Map.Entry<String, Map<String, BigDecimal>> owner : changesByStrategy.entrySet()) {
+                    for (Map.Entry<String, BigDecimal> e : owner.getValue().entrySet()) {
+                        ps.setString(1, owner.getKey());
+                        ps.setString(2, e.getKey());
+                        ps.setBigDecimal(3, e.getValue());
+                        ps.setString(4, text.length() <= 1000 ? text : text.substring(0, 997) + "...");
+                        Jdbc.setInstant(ps, 5, now);
+                        ps.executeUpdate();
+                    }
                 }
             }
             return true;

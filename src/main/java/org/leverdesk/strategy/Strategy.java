@@ -35,6 +35,16 @@ public interface Strategy {
     }
 
     /**
+     * The symbols whose shares this strategy may come to hold: by default every symbol it trades. A strategy that only
+     * trades options on a root and never takes its shares (spreads and condors, settled in cash) leaves the root
+     * out, so several such strategies and one share holder may trade options on that root in one account, each seeing
+     * its own contracts (decision record 0031).
+     */
+    default Set<String> shareSymbols() {
+        return tradedSymbols();
+    }
+
+    /**
      * Underlyings whose options the strategy writes or buys: runners give it those option chains (see
      * {@link DecisionContext#options()}) and the broker prices those options. Empty for share strategies.
      */

@@ -56,9 +56,10 @@ class OptionsPortfolioTest {
                 + " or remove it", firstProblem(of(OptionsMode.BALANCED, PortfolioAsset.parse("QQQM:QQQ:0.45:dca,spreads:0.5"))));
         assertEquals("portfolio.symbols[1].strategies: wheel already runs on portfolio.symbols[0]; each option strategy runs on"
                 + " one asset", firstProblem(of(OptionsMode.BALANCED, QQQM, PortfolioAsset.parse("SPY:SPY:0.2:wheel:0.3"))));
-        assertEquals("portfolio.symbols[0].strategies: spreads and wheel (portfolio.symbols[0]) would both trade QQQ in one"
-                + " account (each would count the other's positions as its own); give one another ticker or options ticker",
-                firstProblem(of(OptionsMode.ENHANCED, PortfolioAsset.parse("QQQM:QQQ:0.45:dca,wheel,spreads:0.5"))));
+        // DCA buying the options ticker's shares beside the wheel: two strategies on one symbol's shares
+        assertEquals("portfolio.symbols[0].strategies: wheel and dca (portfolio.symbols[0]) would both trade QQQ in one"
+                + " account (each would count the other's shares as its own); give one another ticker or options ticker",
+                firstProblem(of(OptionsMode.ENHANCED, PortfolioAsset.parse("QQQ:QQQ:0.45:dca,wheel,spreads:0.5"))));
         assertEquals("portfolio.symbols[1].ticker: QQQM is listed twice; list each asset once",
                 firstProblem(of(OptionsMode.BALANCED, QQQM, PortfolioAsset.parse("QQQM:QQQ:0.1:dca:0.5"))));
         assertEquals("portfolio.weeklyDcaTotal must be a positive dollar amount (got 0)",
@@ -104,6 +105,24 @@ class OptionsPortfolioTest {
         // every expanded strategy is valid for the catalog and the account (shares add up to 0.8)
         AppConfig cfg = AppConfig.defaults().withPortfolio(p);
         assertEquals(List.of(), ConfigValidator.check(cfg));
+    }
+
+    /**
+     * Decision record 0031: the seed's own example, one asset with the wheel, spreads and the condor all on its options
+     * ticker, is valid and expands with that one options ticker; the validator and the live runner take it.
+     */
+    @Test
+    void enhancedOnOneAssetPutsEveryOptionStrategyOnItsOptionsTicker() {
+        OptionsPortfolio p = new OptionsPortfolio(OptionsMode.ENHANCED, 100, 1,
+                List.of(PortfolioAsset.parse("QQQM:QQQ:0.45:dca,wheel,spreads,condor:0.5")));
+        assertEquals(List.of(), p.problems());
+        List<StrategySettings> s = p.expand(List.of());
+        assertEquals(List.of("dca", "wheel", "spreads", "condor"), s.stream().map(StrategySettings::strategyId).toList());
+        assertEquals(List.of(0.35, 0.5, 0.075, 0.075), s.stream().map(StrategySettings::capitalShare).toList());
+        assertEquals(Map.of("symbol", "QQQM", "optionsTicker", "QQQ"), s.get(1).parameters());
+        assertEquals(Map.of("symbol", "QQQ"), s.get(2).parameters());
+        assertEquals(Map.of("symbol", "QQQ"), s.get(3).parameters());
+        assertEquals(List.of(), ConfigValidator.check(AppConfig.defaults().withPortfolio(p)));
     }
 
     @Test

@@ -79,13 +79,15 @@ public final class ForceExitCommand implements Callable<Integer>, EmergencyComma
         try {
             StrategySettings s = file.read().strategy(d.id()).orElse(null);
             if (s != null) {
-                return LiveStrategies.strategy(s).tradedSymbols();
+                // The symbols whose shares it holds: a spread's root may hold another strategy's shares (decision
+                // record 0031), which a strategy exit must not sell.
+                return LiveStrategies.strategy(s).shareSymbols();
             }
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("note: the settings of " + d.id() + " cannot be used (" + CliErrors.oneLine(e)
                     + "); closing its default symbols");
         }
-        return LiveStrategies.strategy(new StrategySettings(d.id(), false, 1.0, null, null)).tradedSymbols();
+        return LiveStrategies.strategy(new StrategySettings(d.id(), false, 1.0, null, null)).shareSymbols();
     }
 
     @Override

@@ -63,22 +63,19 @@ public final class LiveStrategies {
      * other's shares as its own and trade them away (capital isolation works per symbol).
      */
     public static void requireSeparateSymbols(List<StrategySettings> enabled) {
-        java.util.Map<String, String> owner = new java.util.TreeMap<>();
+        org.leverdesk.config.SymbolClaims claims = new org.leverdesk.config.SymbolClaims();
         for (StrategySettings s : enabled) {
-            Set<String> traded;
+            org.leverdesk.strategy.Strategy strategy;
             try {
-                traded = strategy(s).tradedSymbols();
+                strategy = strategy(s);
             } catch (IllegalArgumentException e) {
                 // Invalid parameters fail that strategy's own runs with their message (journalled, notified).
                 continue;
             }
-            for (String symbol : traded) {
-                String other = owner.putIfAbsent(symbol, s.strategyId());
-                if (other != null && !other.equals(s.strategyId())) {
-                    throw new IllegalArgumentException(other + " and " + s.strategyId() + " both trade " + symbol
-                            + " in one account, so each would count the other's shares as its own; give one of them another"
-                            + " symbol or disable one in Settings");
-                }
+            List<org.leverdesk.config.SymbolClaims.Conflict> conflicts = claims.claim(s.strategyId(), strategy);
+            if (!conflicts.isEmpty()) {
+                throw new IllegalArgumentException(conflicts.get(0).text() + " in one account, so each would count the other's shares"
+                        + " as its own; give one of them another symbol or disable one in Settings");
             }
         }
     }

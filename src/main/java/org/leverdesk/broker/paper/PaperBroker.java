@@ -543,6 +543,14 @@ public final class PaperBroker implements Broker {
         return sim.portfolioView(traded, capitalShare);
     }
 
+    /** The simulated broker's own ledger view with contract-level ownership (see {@link Broker#portfolioView}). */
+    @Override
+    public synchronized org.leverdesk.domain.PortfolioView portfolioView(java.util.Set<String> traded, double capitalShare,
+                                                                         org.leverdesk.broker.PositionOwnership ownership) {
+        refresh();
+        return sim.portfolioView(traded, capitalShare, ownership);
+    }
+
     @Override
     public org.leverdesk.broker.Fees fees() {
         return sim.fees();

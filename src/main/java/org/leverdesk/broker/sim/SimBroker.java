@@ -803,6 +803,35 @@ public final class SimBroker implements Broker {
         return v;
     }
 
+    /**
+     * {@link #portfolioView(Set, double)} with contract-level ownership (decision record 0031), read from the ledger
+     * as that view is: an attributed position counts with the strategy's part, valued at that part of its last price.
+     * With every part the whole position the figures are that view's to the last bit.
+     */
+    @Override
+    public synchronized PortfolioView portfolioView(Set<String> traded, double capitalShare,
+                                                    org.leverdesk.broker.PositionOwnership ownership) {
+        if (!(capitalShare > 0 && capitalShare <= 1)) {
+            throw new IllegalArgumentException("a capital share must be above 0 and at most 1 (got " + capitalShare + ")");
+        }
+        Map<String, Long> parts = ownership.parts(positions());
+        Map<String, org.leverdesk.domain.Position> mine = new LinkedHashMap<>();
+        double held = 0;
+        for (Holding h : holdings.values()) {
+            if (!OptionSymbols.belongsTo(traded, h.symbol)) {
+                continue;
+            }
+            Long part = parts.get(h.symbol);
+            held += (part == null ? h.quantityValue : part.doubleValue()) * h.multiplier * lastPriceValue(h);
+            long q = part == null ? h.wholeShares : part;
+            if (q != 0) {
+                mine.put(h.symbol, new org.leverdesk.domain.Position(h.symbol, q, h.averageCost.doubleValue()));
+            }
+        }
+        double equity = equityValue() * capitalShare;
+        return org.leverdesk.broker.StrategyPortfolio.fixed(equity, Math.max(0, equity - held), mine);
+    }
+
     @Override
     public synchronized List<BrokerOrder> openOrders() {
         List<BrokerOrder> out = new ArrayList<>(openOrders.size());
@@ -1090,6 +1119,12 @@ public final class SimBroker implements Broker {
     /** Cash held as collateral by short puts (what a cash-secured put reserves), exact. */
     public synchronized BigDecimal collateral() {
         return putCollateral();
+    }
+
+    /** The client order id of the order {@code brokerOrderId}, empty for an order this broker made itself (an expiry). */
+    public synchronized Optional<String> clientOrderIdOf(String brokerOrderId) {
+        SimOrder o = orders.get(brokerOrderId);
+        return o == null ? Optional.empty() : Optional.ofNullable(o.order().clientOrderId());
     }
 
     @Override

@@ -80,6 +80,12 @@ public final class SpreadStrategy implements Strategy {
         return Set.of(config.symbol());
     }
 
+    /** None: a spread or condor never takes its root's shares (a leg in the money at expiry is settled in cash). */
+    @Override
+    public Set<String> shareSymbols() {
+        return Set.of();
+    }
+
     @Override
     public GuardLimits guardLimits() {
         return config.guard();

@@ -30,4 +30,20 @@ class LiveStrategiesTest {
         assertDoesNotThrow(() -> LiveStrategies.requireSeparateSymbols(List.of(on("regime", Map.of()), on("rotation", Map.of()),
                 on("monthly-rebalance", Map.of("symbol", "QQQM")))));
     }
+
+    /**
+     * Decision record 0031: options on one root are split by contract, so the wheel, spreads and the condor all on QQQ
+     * options share an account; shares stay one strategy's (DCA on QQQ beside the wheel, which takes QQQ shares on
+     * assignment, is refused with the shares message).
+     */
+    @Test
+    void optionStrategiesShareAnOptionsRootButNotItsShares() {
+        assertDoesNotThrow(() -> LiveStrategies.requireSeparateSymbols(List.of(on("dca", Map.of("symbol", "QQQM")),
+                on("wheel", Map.of("symbol", "QQQM", "optionsTicker", "QQQ")), on("spreads", Map.of("symbol", "QQQ")),
+                on("condor", Map.of("symbol", "QQQ")))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LiveStrategies.requireSeparateSymbols(
+                List.of(on("wheel", Map.of("symbol", "QQQ", "optionsTicker", "QQQ")), on("dca", Map.of("symbol", "QQQ")))));
+        assertEquals("wheel and dca both trade QQQ in one account, so each would count the other's shares as its own;"
+                + " give one of them another symbol or disable one in Settings", e.getMessage());
+    }
 }

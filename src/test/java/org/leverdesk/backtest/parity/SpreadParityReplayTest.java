@@ -29,7 +29,6 @@ import org.leverdesk.market.data.MarketData;
 import org.leverdesk.options.chain.SyntheticChains;
 import org.leverdesk.options.data.OptionMarketFiles;
 import org.leverdesk.strategy.catalog.StrategyCatalog;
-import org.leverdesk.testing.ForwardingBroker;
 import org.leverdesk.testing.SharedPrices;
 
 /**
@@ -104,7 +103,7 @@ class SpreadParityReplayTest {
         private int closings;
 
         Broker wrap(Broker paper) {
-            return new ForwardingBroker(paper) {
+            return new PaperForwardingBroker(paper) {
                 @Override
                 public List<BrokerOrder> submitMultiLeg(MultiLegOrderRequest request) {
                     Set<String> held = delegate.positions().stream().map(BrokerPosition::symbol).collect(Collectors.toSet());
@@ -121,36 +120,6 @@ class SpreadParityReplayTest {
                         throw new ParityReplay.Killed(kills.get(kills.size() - 1));
                     }
                     return accepted;
-                }
-
-                @Override
-                public List<BrokerOrder> multiLegLegs(MultiLegOrderRequest request) {
-                    return delegate.multiLegLegs(request);
-                }
-
-                @Override
-                public org.leverdesk.broker.Fees fees() {
-                    return delegate.fees();
-                }
-
-                @Override
-                public org.leverdesk.domain.PortfolioView portfolioView(Set<String> traded, double capitalShare) {
-                    return delegate.portfolioView(traded, capitalShare);
-                }
-
-                @Override
-                public boolean quotesFromDailyCloses() {
-                    return delegate.quotesFromDailyCloses();
-                }
-
-                @Override
-                public boolean marketOpen() {
-                    return delegate.marketOpen();
-                }
-
-                @Override
-                public org.leverdesk.broker.CancelReport cancelAllReported() {
-                    return delegate.cancelAllReported();
                 }
             };
         }

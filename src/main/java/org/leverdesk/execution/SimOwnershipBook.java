@@ -1,0 +1,112 @@
+package org.leverdesk.execution;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.leverdesk.broker.BrokerPosition;
+import org.leverdesk.broker.PositionOwnership;
+import org.leverdesk.broker.sim.SimBroker;
+import org.leverdesk.broker.sim.SimFill;
+import org.leverdesk.broker.sim.SimOptionEvent;
+import org.leverdesk.domain.PortfolioView;
+import org.leverdesk.domain.Side;
+
+/**
+ * Contract-level ownership (decision record 0031) for several strategies on one {@link SimBroker} (a backtest of a
+ * mode): each fill counts for the strategy whose client order id it carries ({@link ClientOrderIds#prefix}), each
+ * option event is split among the holders as {@link OptionEventLedger} splits it in the store, and the views are split
+ * from those counts by the same {@link PositionOwnership#split}. The simulated account holds nothing it did not
+ * trade itself, so there is nothing external and no hold. Kept in memory: a backtest is not restarted.
+ */
+public final class SimOwnershipBook implements PositionBook {
+    private final SimBroker sim;
+    // Longest prefix first, so "ld-spreads-x-" is not taken for "ld-spreads-".
+    private final List<Map.Entry<String, String>> prefixes = new ArrayList<>();
+    private final Map<String, Map<String, Long>> counts = new HashMap<>();
+
+    /** Listens to {@code sim}'s fills and option events from now on, for the strategies {@code strategyIds}. */
+    public SimOwnershipBook(SimBroker sim, Collection<String> strategyIds) {
+        this.sim = sim;
+        strategyIds.forEach(id -> prefixes.add(Map.entry(ClientOrderIds.prefix(id), id)));
+        prefixes.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
+        sim.addFillListener(this::fill);
+        sim.addOptionListener(this::event);
+    }
+
+    private synchronized void fill(SimFill f) {
+        String strategy = sim.clientOrderIdOf(f.brokerOrderId()).map(this::strategyOf).orElse(null);
+        if (strategy != null) {
+            long q = f.quantity().longValue();
+            counts.computeIfAbsent(strategy, k -> new HashMap<>()).merge(f.symbol(), f.side() == Side.BUY ? q : -q, Long::sum);
+        }
+    }
+
+    private String strategyOf(String clientOrderId) {
+        for (Map.Entry<String, String> p : prefixes) {
+            if (clientOrderId.startsWith(p.getKey())) {
+                return p.getValue();
+            }
+        }
+        return null;
+    }
+
+    private synchronized void event(SimOptionEvent e) {
+        OptionEventLedger.parts(e.contracts().longValue(), recorded(e.optionSymbol())).forEach((owner, part) -> {
+            if (!owner.isEmpty()) {
+                OptionEventLedger.changes(e, part).forEach((symbol, change) -> counts.computeIfAbsent(owner, k -> new HashMap<>())
+                        .merge(symbol, change.longValue(), Long::sum));
+            }
+        });
+    }
+
+    private Map<String, Long> recorded(String symbol) {
+        Map<String, Long> out = new HashMap<>();
+        counts.forEach((strategy, bySymbol) -> out.put(strategy, bySymbol.getOrDefault(symbol, 0L)));
+        return out;
+    }
+
+    /** {@code strategyId}'s count of {@code symbol} (signed), as its fills and option events left it. */
+    public synchronized long count(String strategyId, String symbol) {
+        return counts.getOrDefault(strategyId, Map.of()).getOrDefault(symbol, 0L);
+    }
+
+    @Override
+    public PositionOwnership ownership(String strategyId, Set<String> roots) {
+        if (roots.isEmpty()) {
+            return null;
+        }
+        return positions -> {
+            Map<String, Long> out = new HashMap<>();
+            synchronized (this) {
+                for (BrokerPosition p : positions) {
+                    boolean option = org.leverdesk.options.contract.OptionSymbols.contract(p.symbol())
+                            .map(k -> roots.contains(k.underlying())).orElse(false);
+                    if (option || roots.contains(p.symbol())) {
+                        out.put(p.symbol(), PositionOwnership.split(whole(p.quantity()), recorded(p.symbol()), Map.of())
+                                .getOrDefault(strategyId, 0L));
+                    }
+                }
+            }
+            return out;
+        };
+    }
+
+    private static long whole(BigDecimal q) {
+        return q.longValue();
+    }
+
+    @Override
+    public PortfolioView own(String strategyId, PortfolioView brokerView) {
+        return brokerView;
+    }
+
+    @Override
+    public Map<String, String> holds() {
+        return Map.of();
+    }
+}
