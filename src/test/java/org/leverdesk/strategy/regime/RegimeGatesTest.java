@@ -94,13 +94,14 @@ class RegimeGatesTest {
     /**
      * Every gate's inputs in a trader's words (issue 18): names and units, prices as $1,359.71, fractions as
      * percents, no name=value code text. The inputs are the passing day of {@link In} with QQQ at $1,359.7083
-     * over its SMA-250 at $1,203.4412, so each number here can be checked by hand against that day.
+     * over its SMA-250 at $1,203.4412 (12.99% above), so each number here can be checked by hand against that day.
      */
     @Test
     void inputsAreInTradersWordsWithUnits() {
         List<GateResult> all = gates(in -> {
             in.closePrice = 1359.7083;
             in.slowSma = 1203.4412;
+            in.trend = 1359.7083 / 1203.4412 - 1; // 0.12984...
             in.cash = 25_000;
             in.flow = Optional.of(new OptionsFlowSource.Flow(150_000, 100_000));
         });
@@ -110,7 +111,7 @@ class RegimeGatesTest {
                 Map.entry(RegimeGates.ENOUGH_HISTORY, "300 QQQ bars, 251 needed"),
                 Map.entry(RegimeGates.REGIME_ALLOWS_LONG, "confirmed regime STRONG BULL, allocation 70.00%"),
                 Map.entry(RegimeGates.REGIME_CONFIRMED, "today's regime STRONG BULL, confirmed STRONG BULL"),
-                Map.entry(RegimeGates.TREND_STRENGTH, "QQQ close $1,359.71, SMA-250 $1,203.44, 10.00% above it (min 2.00%)"),
+                Map.entry(RegimeGates.TREND_STRENGTH, "QQQ close $1,359.71, SMA-250 $1,203.44, 12.99% above it (min 2.00%)"),
                 Map.entry(RegimeGates.MOMENTUM, "momentum score 1.00 (min 0.30)"),
                 Map.entry(RegimeGates.VOLATILITY, "realized volatility 12.00% (low), extreme from 35.00%"),
                 Map.entry(RegimeGates.NOT_OVEREXTENDED, "QQQ close 3.00% above SMA-50 (max 10.00%)"),
