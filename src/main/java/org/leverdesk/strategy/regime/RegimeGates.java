@@ -193,7 +193,8 @@ public final class RegimeGates {
     }
 
     GateResult enoughHistory(GateInputs in) {
-        String inputs = in.signalBars() + " " + config.signalSymbol() + " bars, " + in.barsNeeded() + " needed";
+        String inputs = Fmt.grouped(in.signalBars()) + " " + config.signalSymbol() + " bars, " + Fmt.grouped(in.barsNeeded())
+                + " needed";
         return historyOk(in) ? GateResult.pass(ENOUGH_HISTORY, inputs, "SMAs and signals are defined")
                 : GateResult.fail(ENOUGH_HISTORY, inputs, "too few " + config.signalSymbol() + " bars for the SMAs and signals");
     }

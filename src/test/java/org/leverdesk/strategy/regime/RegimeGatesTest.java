@@ -148,6 +148,7 @@ class RegimeGatesTest {
     void enoughHistoryGate() {
         assertEquals(List.of(RegimeGates.ENOUGH_HISTORY), failing(in -> in.bars = 250));
         assertEquals(List.of(), failing(in -> in.bars = 251));
+        assertEquals("6,772 QQQ bars, 251 needed", gate(gates(in -> in.bars = 6772), RegimeGates.ENOUGH_HISTORY).inputs());
     }
 
     @Test
