@@ -54,7 +54,8 @@ class BacktestViewFxTest {
 
     /**
      * The view where the main window puts it at 1024×700: in a stack pane of what the navigation, the menu and the
-     * status bar leave (844×630). Scrolled to its end, the form shows its last field whole inside the window.
+     * status bar leave (844×630). Scrolled to its end, the form shows its last field whole inside the window (the
+     * longer regime form is offered too; the monthly rebalance form is the first).
      */
     @Test
     void theFormsLastFieldCanBeScrolledIntoViewAt1024x700(FxRobot robot) {
@@ -66,6 +67,8 @@ class BacktestViewFxTest {
         FakeBacktestRunner monthly = new FakeBacktestRunner(java.util.List.of(new org.leverdesk.backtest.BacktestRunner.StrategyInfo(
                 "monthly-rebalance", "Monthly rebalance (fixed dollars)", "TQQQ", java.util.List.of()), FakeBacktestRunner.REGIME));
         robot.interact(() -> {
+            // the window's theme: its fields are taller than JavaFX's default ones
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             stage[0] = new Stage();
             view[0] = BacktestView.load(new BacktestViewModel(monthly, null, new TestTaskExecutor(), CLOCK), LayoutMemory.none());
             Scene scene = new Scene(new javafx.scene.layout.StackPane(view[0]), width, height);
@@ -81,9 +84,7 @@ class BacktestViewFxTest {
         ScrollPane form = robot.from(view[0]).lookup("#formPanel").queryAs(ScrollPane.class);
         javafx.scene.layout.VBox parameters = robot.from(view[0]).lookup("#parametersPane").queryAs(javafx.scene.layout.VBox.class);
         assertTrue(robot.from(parameters).lookup("#param-allocation").tryQuery().isPresent(), "the monthly rebalance form");
-        double content = form.getContent().getLayoutBounds().getHeight();
-        double viewport = form.getViewportBounds().getHeight();
-        assertTrue(content <= viewport + 0.5, "the whole form fits without scrolling: " + content + " px in a " + viewport + " px panel");
+        // (whether the whole form fits without scrolling is checked in the real window: WorkstationScreenshotsFxTest)
         robot.interact(() -> {
             form.layout();
             form.setVvalue(form.getVmax());
@@ -102,7 +103,10 @@ class BacktestViewFxTest {
         assertTrue(formBounds.getMaxY() <= height + 0.5, "the form ends inside the window: " + where);
         assertTrue(lastBounds.getMaxY() <= formBounds.getMaxY() + 0.5 && lastBounds.getMinY() >= formBounds.getMinY(),
                 "the last field is inside the form once scrolled: " + where);
-        robot.interact(stage[0]::close);
+        robot.interact(() -> {
+            stage[0].close();
+            javafx.application.Application.setUserAgentStylesheet(null);
+        });
     }
 
     @Test
