@@ -29,6 +29,44 @@ public final class Fmt {
         return s.substring(0, end);
     }
 
+    /** A price or amount in trader's words: "$1,359.71", "-$5.00"; "n/a" for NaN. */
+    public static String money(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        String digits = fixed(Math.abs(v), 2);
+        boolean negative = v < 0 && !digits.equals("0.00");
+        return (negative ? "-$" : "$") + group(digits);
+    }
+
+    /** A whole count with thousands separators: "1,234,567". */
+    public static String grouped(long v) {
+        String digits = Long.toString(Math.abs(v));
+        return (v < 0 ? "-" : "") + group(digits);
+    }
+
+    /** A fraction as a percent with two decimals: 0.1234 → "12.34%"; "n/a" for NaN. */
+    public static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "n/a" : fixed(fraction * 100, 2) + "%";
+    }
+
+    /** Thousands separators in the integer part of an unsigned decimal text. */
+    private static String group(String digits) {
+        int point = digits.indexOf('.');
+        int intLen = point < 0 ? digits.length() : point;
+        if (intLen <= 3 || digits.indexOf('E') >= 0) {
+            return digits;
+        }
+        StringBuilder sb = new StringBuilder(digits.length() + intLen / 3);
+        for (int i = 0; i < intLen; i++) {
+            if (i > 0 && (intLen - i) % 3 == 0) {
+                sb.append(',');
+            }
+            sb.append(digits.charAt(i));
+        }
+        return sb.append(digits, intLen, digits.length()).toString();
+    }
+
     /** {@code v} with exactly {@code decimals} (0..6) digits after the point; "n/a" for NaN. */
     public static String fixed(double v, int decimals) {
         if (Double.isNaN(v)) {

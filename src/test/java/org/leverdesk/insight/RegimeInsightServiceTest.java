@@ -109,7 +109,7 @@ class RegimeInsightServiceTest {
         assertTrue(stale.stale());
         GateResult fresh = stale.gates().stream().filter(g -> g.name().equals("data fresh")).findFirst().orElseThrow();
         assertFalse(fresh.passed(), fresh.reason());
-        assertTrue(fresh.inputs().contains("session=" + next), fresh.inputs());
+        assertTrue(fresh.inputs().contains("session " + next), fresh.inputs());
         assertEquals("no order", stale.order().text(), "no order on stale data, as the live path refuses one");
         assertTrue(stale.decision().explanation().summary().contains("stale"), stale.decision().explanation().summary());
         assertEquals(15, stale.gates().stream().filter(GateResult::passed).count());

@@ -22,6 +22,23 @@ class FmtTest {
     }
 
     @Test
+    void moneyHasADollarSignTwoDecimalsAndThousandsSeparators() {
+        assertEquals("$1,359.71", Fmt.money(1359.7083));
+        assertEquals("$0.53", Fmt.money(0.534));
+        assertEquals("$999.99", Fmt.money(999.994));
+        assertEquals("$1,000.00", Fmt.money(999.995));
+        assertEquals("$12,345,678.90", Fmt.money(12_345_678.9));
+        assertEquals("-$5.00", Fmt.money(-5));
+        assertEquals("$0.00", Fmt.money(-0.001));
+        assertEquals("n/a", Fmt.money(Double.NaN));
+        assertEquals("1,234,567", Fmt.grouped(1_234_567));
+        assertEquals("999", Fmt.grouped(999));
+        assertEquals("-1,000", Fmt.grouped(-1000));
+        assertEquals("12.34%", Fmt.percent(0.12344));
+        assertEquals("n/a", Fmt.percent(Double.NaN));
+    }
+
+    @Test
     void matchesStringFormatOnRandomValues() {
         Random rnd = new Random(7);
         for (int i = 0; i < 100_000; i++) {

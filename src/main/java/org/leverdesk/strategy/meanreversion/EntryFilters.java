@@ -6,10 +6,10 @@ import org.leverdesk.strategy.Fmt;
 
 /** The four entry filters of {@link MeanReversionConfig} as gates; a filter that is off passes. */
 final class EntryFilters {
-    static final String VWAP = "vwap";
-    static final String SMA_TREND = "sma-trend";
-    static final String MIN_VOLUME = "min-volume";
-    static final String BOLLINGER = "bollinger";
+    static final String VWAP = "VWAP filter";
+    static final String SMA_TREND = "trend filter";
+    static final String MIN_VOLUME = "volume filter";
+    static final String BOLLINGER = "Bollinger filter";
 
     private EntryFilters() {
     }
@@ -18,11 +18,12 @@ final class EntryFilters {
     static List<GateResult> evaluate(MeanReversionConfig c, double close, double vwap, double sma, long volume,
                                      double bollingerLower) {
         return List.of(
-                below(VWAP, c.vwapFilter(), close, vwap, "VWAP(" + c.vwapDays() + ")", c.vwapDays()),
-                above(SMA_TREND, c.smaFilter(), close, sma, "SMA(" + c.smaDays() + ")", c.smaDays()),
+                below(c, VWAP, c.vwapFilter(), close, vwap, "VWAP-" + c.vwapDays(), c.vwapDays()),
+                above(c, SMA_TREND, c.smaFilter(), close, sma, "SMA-" + c.smaDays(), c.smaDays()),
                 volume(c, volume),
-                below(BOLLINGER, c.bollingerFilter(), close, bollingerLower,
-                        "lower band(" + c.bollingerDays() + ", " + num(c.bollingerStdDevs()) + "σ)", c.bollingerDays()));
+                below(c, BOLLINGER, c.bollingerFilter(), close, bollingerLower,
+                        "lower Bollinger band (" + c.bollingerDays() + " days, " + num(c.bollingerStdDevs()) + "σ)",
+                        c.bollingerDays()));
     }
 
     /** The names of the enabled filters that fail today, as {@link #evaluate} would mark them, without their texts. */
@@ -44,8 +45,9 @@ final class EntryFilters {
         return out;
     }
 
-    private static GateResult below(String name, boolean on, double close, double level, String label, int days) {
-        String inputs = "close=" + num(close) + " " + label + "=" + num(level);
+    private static GateResult below(MeanReversionConfig c, String name, boolean on, double close, double level, String label,
+                                    int days) {
+        String inputs = inputs(c, close, label, level);
         if (!on) {
             return GateResult.pass(name, inputs, "filter off");
         }
@@ -56,8 +58,9 @@ final class EntryFilters {
                 : GateResult.fail(name, inputs, "close not below " + label);
     }
 
-    private static GateResult above(String name, boolean on, double close, double level, String label, int days) {
-        String inputs = "close=" + num(close) + " " + label + "=" + num(level);
+    private static GateResult above(MeanReversionConfig c, String name, boolean on, double close, double level, String label,
+                                    int days) {
+        String inputs = inputs(c, close, label, level);
         if (!on) {
             return GateResult.pass(name, inputs, "filter off");
         }
@@ -69,12 +72,17 @@ final class EntryFilters {
     }
 
     private static GateResult volume(MeanReversionConfig c, long volume) {
-        String inputs = "volume=" + volume + " min=" + c.minVolume();
+        String inputs = "volume " + Fmt.grouped(volume) + " shares (min " + Fmt.grouped(c.minVolume()) + ")";
         if (!c.volumeFilter()) {
             return GateResult.pass(MIN_VOLUME, inputs, "filter off");
         }
         return volume >= c.minVolume() ? GateResult.pass(MIN_VOLUME, inputs, "volume at or above the minimum")
                 : GateResult.fail(MIN_VOLUME, inputs, "volume below the minimum");
+    }
+
+    /** "TQQQ close $10.50, VWAP-3 $10.46": the close and the level a filter compares it with, in dollars. */
+    private static String inputs(MeanReversionConfig c, double close, String label, double level) {
+        return c.symbol() + " close " + Fmt.money(close) + ", " + label + " " + Fmt.money(level);
     }
 
     /** Up to four decimals without trailing zeros ("0.534", "19.2897", "30"); "n/a" for NaN. */

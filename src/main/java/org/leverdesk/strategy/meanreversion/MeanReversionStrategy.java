@@ -2,6 +2,7 @@ package org.leverdesk.strategy.meanreversion;
 
 import static org.leverdesk.strategy.meanreversion.EntryFilters.num;
 
+import org.leverdesk.strategy.Fmt;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -124,8 +125,8 @@ public final class MeanReversionStrategy implements Strategy {
                 double stop = config.hasStopLoss() ? close * (1 - config.stopLossPercent() / 100) : Double.NaN;
                 targets.add(new Target(config.symbol(), shares, stop));
                 signals.put("stop", stop);
-                why.add("entry " + shares + " " + config.symbol() + " at " + num(close) + ": " + rsiText + " ≤ "
-                        + num(config.entryRsi()) + (config.hasStopLoss() ? ", stop " + num(stop) : ""));
+                why.add("entry " + shares + " " + config.symbol() + " at " + Fmt.money(close) + ": " + rsiText + " ≤ "
+                        + num(config.entryRsi()) + (config.hasStopLoss() ? ", stop " + Fmt.money(stop) : ""));
             }
         }
         if (config.hedge()) {
@@ -212,10 +213,10 @@ public final class MeanReversionStrategy implements Strategy {
         long shares = (long) Math.floor(config.hedgePercent() / 100 * ctx.portfolio().equity() / price);
         if (shares <= 0) {
             why.add("no hedge: " + rsiText + " ≥ " + num(config.hedgeEntryRsi()) + " but " + num(config.hedgePercent())
-                    + "% of equity buys no whole " + hs + " share at " + num(price));
+                    + "% of equity buys no whole " + hs + " share at " + Fmt.money(price));
             return;
         }
         targets.add(new Target(hs, shares));
-        why.add("hedge " + shares + " " + hs + " at " + num(price) + ": " + rsiText + " ≥ " + num(config.hedgeEntryRsi()));
+        why.add("hedge " + shares + " " + hs + " at " + Fmt.money(price) + ": " + rsiText + " ≥ " + num(config.hedgeEntryRsi()));
     }
 }

@@ -11,6 +11,7 @@ import org.leverdesk.domain.History;
 import org.leverdesk.domain.Target;
 import org.leverdesk.strategy.DecisionContext;
 import org.leverdesk.strategy.ExecutionPolicy;
+import org.leverdesk.strategy.Fmt;
 import org.leverdesk.strategy.Strategy;
 
 /**
@@ -68,13 +69,9 @@ public final class MonthlyRebalanceStrategy implements Strategy {
         signals.put("targetShares", (double) shares);
         signals.put("heldShares", (double) held);
         String why = (ctx.firstDay() ? "initial buy" : "month-end rebalance")
-                + ": floor($" + fmt(config.allocation()) + " / $" + fmt(price) + ") = " + shares + " " + config.symbol()
+                + ": floor(" + Fmt.money(config.allocation()) + " / " + Fmt.money(price) + ") = " + shares + " " + config.symbol()
                 + " (held " + held + ")";
         return new Decision(today, ID, true, List.of(new Target(config.symbol(), shares)),
                 new Explanation(why, signals, List.of(), null));
-    }
-
-    private static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.2f", v);
     }
 }

@@ -177,38 +177,40 @@ public final class RegimeGates {
 
     GateResult session(GateInputs in) {
         if (in.sessionClose() == null) {
-            return GateResult.fail(TRADING_SESSION, "date=" + in.today(), in.today() + " is not a trading day");
+            return GateResult.fail(TRADING_SESSION, "day " + in.today() + ", no session", in.today() + " is not a trading day");
         }
-        String inputs = "date=" + in.today() + ", close=" + in.sessionClose() + " ET, decision=" + in.decisionTime() + " ET";
+        String inputs = "day " + in.today() + ", market closes " + in.sessionClose() + " ET, decision at " + in.decisionTime() + " ET";
         return sessionOk(in)
                 ? GateResult.pass(TRADING_SESSION, inputs, "decision runs before the close")
                 : GateResult.fail(TRADING_SESSION, inputs, "decision time is not before the session close");
     }
 
     GateResult dataFresh(GateInputs in) {
-        String inputs = config.signalSymbol() + " last bar=" + in.signalLastDate() + ", " + config.symbol() + " last bar="
-                + in.tradedLastDate() + ", session=" + in.today();
+        String inputs = config.signalSymbol() + " last bar " + day(in.signalLastDate()) + ", " + config.symbol() + " last bar "
+                + day(in.tradedLastDate()) + ", session " + in.today();
         return freshOk(in) ? GateResult.pass(DATA_FRESH, inputs, "both last bars are today's session")
                 : GateResult.fail(DATA_FRESH, inputs, "a last bar is not today's session; not trading on stale data");
     }
 
     GateResult enoughHistory(GateInputs in) {
-        String inputs = "bars=" + in.signalBars() + ", needed=" + in.barsNeeded();
+        String inputs = Fmt.grouped(in.signalBars()) + " " + config.signalSymbol() + " bars, " + Fmt.grouped(in.barsNeeded())
+                + " needed";
         return historyOk(in) ? GateResult.pass(ENOUGH_HISTORY, inputs, "SMAs and signals are defined")
                 : GateResult.fail(ENOUGH_HISTORY, inputs, "too few " + config.signalSymbol() + " bars for the SMAs and signals");
     }
 
     GateResult regimeAllowsLong(GateInputs in) {
-        String inputs = "confirmed=" + in.confirmed() + ", allocation=" + pct(config.sizing().allocation(in.confirmed()));
+        String inputs = "confirmed regime " + words(in.confirmed()) + ", allocation "
+                + pct(config.sizing().allocation(in.confirmed()));
         if (in.confirmed() == null) {
             return GateResult.fail(REGIME_ALLOWS_LONG, inputs, "no regime yet");
         }
-        return !allowsLongOk(in) ? GateResult.fail(REGIME_ALLOWS_LONG, inputs, in.confirmed() + " allows no exposure")
-                : GateResult.pass(REGIME_ALLOWS_LONG, inputs, in.confirmed() + " allows a long position");
+        return !allowsLongOk(in) ? GateResult.fail(REGIME_ALLOWS_LONG, inputs, words(in.confirmed()) + " allows no exposure")
+                : GateResult.pass(REGIME_ALLOWS_LONG, inputs, words(in.confirmed()) + " allows a long position");
     }
 
     GateResult regimeConfirmed(GateInputs in) {
-        String inputs = "raw=" + in.raw() + ", confirmed=" + in.confirmed();
+        String inputs = "today's regime " + words(in.raw()) + ", confirmed " + words(in.confirmed());
         if (in.raw() == null) {
             return GateResult.fail(REGIME_CONFIRMED, inputs, "no regime yet");
         }
@@ -219,8 +221,8 @@ public final class RegimeGates {
     GateResult trendStrength(GateInputs in) {
         double min = config.signals().minTrendStrength();
         double ts = in.signals().trendStrength();
-        String inputs = "close=" + num(in.close()) + ", SMA" + config.rules().slowPeriod() + "=" + num(in.slowSma())
-                + ", strength=" + pct(ts) + ", min=" + pct(min);
+        String inputs = config.signalSymbol() + " close " + money(in.close()) + ", SMA-" + config.rules().slowPeriod() + " "
+                + money(in.slowSma()) + ", " + pct(ts) + " above it (min " + pct(min) + ")";
         return trendOk(in) ? GateResult.pass(TREND_STRENGTH, inputs, "close is at least " + pct(min) + " above the slow SMA")
                 : GateResult.fail(TREND_STRENGTH, inputs, "close is less than " + pct(min) + " above the slow SMA");
     }
@@ -228,22 +230,24 @@ public final class RegimeGates {
     GateResult momentum(GateInputs in) {
         double min = config.signals().momentumMin();
         double score = in.signals().momentumScore();
-        String inputs = "score=" + num(score) + ", min=" + num(min);
+        String inputs = "momentum score " + score(score) + " (min " + score(min) + ")";
         return momentumOk(in) ? GateResult.pass(MOMENTUM, inputs, "momentum score reaches the minimum")
                 : GateResult.fail(MOMENTUM, inputs, "momentum score below the minimum");
     }
 
     GateResult volatility(GateInputs in) {
         RegimeSignals s = in.signals();
-        String inputs = "vol=" + num(s.realizedVol()) + "%, band=" + s.volBand() + ", extreme>=" + num(config.signals().volHigh()) + "%";
-        return volOk(in) ? GateResult.pass(VOLATILITY, inputs, "volatility is " + s.volBand())
+        String inputs = "realized volatility " + Fmt.fixed(s.realizedVol(), 2) + "% (" + band(s.volBand()) + "), extreme from "
+                + Fmt.fixed(config.signals().volHigh(), 2) + "%";
+        return volOk(in) ? GateResult.pass(VOLATILITY, inputs, "volatility is " + band(s.volBand()))
                 : GateResult.fail(VOLATILITY, inputs, Double.isNaN(s.realizedVol()) ? "volatility unknown" : "volatility is extreme");
     }
 
     GateResult overextension(GateInputs in) {
         double max = config.signals().maxOverextension();
         double o = in.signals().overextension();
-        String inputs = "close vs SMA" + config.rules().fastPeriod() + "=" + pct(o) + ", max=" + pct(max);
+        String inputs = config.signalSymbol() + " close " + pct(o) + " above SMA-" + config.rules().fastPeriod() + " (max "
+                + pct(max) + ")";
         return overextensionOk(in) ? GateResult.pass(NOT_OVEREXTENDED, inputs, "close is within " + pct(max) + " of the fast SMA")
                 : GateResult.fail(NOT_OVEREXTENDED, inputs, "close is stretched more than " + pct(max) + " above the fast SMA");
     }
@@ -251,9 +255,9 @@ public final class RegimeGates {
     GateResult sideways(GateInputs in) {
         SignalSettings p = config.signals();
         RegimeSignals s = in.signals();
-        String inputs = "SMA" + config.rules().fastPeriod() + " " + p.sidewaysLookback() + "-day slope=" + pct(s.fastSlope())
-                + " (min |" + pct(p.sidewaysMinSlope()) + "|), efficiency=" + num(s.efficiencyRatio()) + " (min "
-                + num(p.sidewaysMinEfficiency()) + ")";
+        String inputs = "SMA-" + config.rules().fastPeriod() + " change over " + p.sidewaysLookback() + " days " + pct(s.fastSlope())
+                + " (min ±" + pct(p.sidewaysMinSlope()) + "), trend efficiency " + score(s.efficiencyRatio()) + " (min "
+                + score(p.sidewaysMinEfficiency()) + ")";
         if (flatSlope(in)) {
             return GateResult.fail(NOT_SIDEWAYS, inputs, "the fast SMA is flat: sideways market");
         }
@@ -269,9 +273,9 @@ public final class RegimeGates {
         }
         OptionsFlowSource.Flow f = in.flow().get();
         double ratio = config.signals().bearishPutCallRatio();
-        String inputs = "put premium=" + num(f.putPremium()) + ", call premium=" + num(f.callPremium()) + ", bearish above "
-                + num(ratio) + "x";
-        return !sentimentOk(in) ? GateResult.fail(SENTIMENT, inputs, "put premium exceeds " + num(ratio) + "x call premium: bearish")
+        String inputs = "put premium " + money(f.putPremium()) + ", call premium " + money(f.callPremium()) + ", bearish above "
+                + Fmt.trimmed(ratio, 2) + "×";
+        return !sentimentOk(in) ? GateResult.fail(SENTIMENT, inputs, "put premium exceeds " + Fmt.trimmed(ratio, 2) + "× call premium: bearish")
                 : GateResult.pass(SENTIMENT, inputs, "options flow not bearish");
     }
 
@@ -281,28 +285,28 @@ public final class RegimeGates {
     }
 
     GateResult tradingState(GateInputs in) {
-        String inputs = "state=" + in.tradingState();
+        String inputs = "trading state " + in.tradingState();
         return stateOk(in) ? GateResult.pass(TRADING_STATE, inputs, "kill switch off")
                 : GateResult.fail(TRADING_STATE, inputs, "trading is not ACTIVE; no buys");
     }
 
     GateResult capital(GateInputs in) {
         double after = in.heldValue() + in.buyValue();
-        String inputs = "position after=" + money(after) + ", strategy capital=" + money(in.strategyCapital()) + " ("
+        String inputs = "position after the buy " + money(after) + ", strategy capital " + money(in.strategyCapital()) + " ("
                 + pct(config.sizing().capitalFraction()) + " of equity)";
         return capitalOk(in) ? GateResult.pass(CAPITAL_ISOLATION, inputs, "within the strategy's capital")
                 : GateResult.fail(CAPITAL_ISOLATION, inputs, "would exceed the strategy's share of the account");
     }
 
     GateResult buyingPower(GateInputs in) {
-        String inputs = "buy=" + money(in.buyValue()) + ", buying power=" + money(in.cash());
+        String inputs = "buy " + money(in.buyValue()) + ", buying power " + money(in.cash());
         return buyingPowerOk(in) ? GateResult.pass(BUYING_POWER, inputs, "enough buying power")
                 : GateResult.fail(BUYING_POWER, inputs, "not enough buying power for the buy");
     }
 
     GateResult minTradeValue(GateInputs in) {
         double min = config.sizing().minTradeValue();
-        String inputs = "order=" + money(in.tradeValue()) + ", minimum=" + money(min);
+        String inputs = "order " + money(in.tradeValue()) + ", minimum " + money(min);
         return minTradeOk(in) ? GateResult.pass(MIN_TRADE_VALUE, inputs, "order is worth more than the minimum")
                 : GateResult.fail(MIN_TRADE_VALUE, inputs, "target differs from the position by no more than the minimum; no order");
     }
@@ -313,24 +317,38 @@ public final class RegimeGates {
             return GUARD_OFF;
         }
         if (in.dayTradesRemaining().isEmpty()) {
-            return GateResult.pass(DAY_TRADE_GUARD, "remaining=unknown, min=" + z.minDayTradesRemaining(),
+            return GateResult.pass(DAY_TRADE_GUARD, "day trades left: unknown (min " + z.minDayTradesRemaining() + ")",
                     "no data: broker reports no day-trade count");
         }
         int left = in.dayTradesRemaining().getAsInt();
-        String inputs = "remaining=" + left + ", min=" + z.minDayTradesRemaining();
+        String inputs = "day trades left: " + left + " (min " + z.minDayTradesRemaining() + ")";
         return guardOk(in) ? GateResult.pass(DAY_TRADE_GUARD, inputs, "enough day trades left")
                 : GateResult.fail(DAY_TRADE_GUARD, inputs, "too few day trades left; non-emergency rebalances skipped");
     }
 
-    static String num(double v) {
-        return Fmt.fixed(v, 4);
+    /** A score in [0, 1] (momentum, trend efficiency) with two decimals. */
+    static String score(double v) {
+        return Fmt.fixed(v, 2);
     }
 
     static String pct(double v) {
-        return Double.isNaN(v) ? "n/a" : Fmt.fixed(v * 100, 2) + "%";
+        return Fmt.percent(v);
     }
 
     static String money(double v) {
-        return "$" + Fmt.fixed(v, 2);
+        return Fmt.money(v);
+    }
+
+    /** "STRONG BULL" as the Regime view's tile writes it; "none" before there is a regime. */
+    static String words(Regime r) {
+        return r == null ? "none" : r.name().replace('_', ' ');
+    }
+
+    private static String band(VolBand b) {
+        return b.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String day(java.time.LocalDate d) {
+        return d == null ? "none" : d.toString();
     }
 }

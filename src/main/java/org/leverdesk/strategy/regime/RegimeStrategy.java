@@ -126,16 +126,18 @@ public final class RegimeStrategy implements Strategy {
         List<GateResult> checklist = explain ? gates.evaluate(gi) : List.of();
         Map<String, Double> signals = explain ? signalMap(t, sig, sentimentScale, allocation, fraction, strategyCapital, price,
                 held, target) : Map.of();
-        String sizing = confirmed + " (raw " + raw + "): target " + target + " " + config.symbol() + " = "
-                + Fmt.fixed(allocation * 100, 0) + "% x mom " + Fmt.fixed(sig.momentumScale(), 2) + " x vol "
-                + Fmt.fixed(sig.volScale(), 2) + " x sent " + Fmt.fixed(sentimentScale, 2) + " of "
+        String sizing = RegimeGates.words(confirmed) + " (today " + RegimeGates.words(raw) + "): target " + target + " "
+                + config.symbol() + " = " + Fmt.fixed(allocation * 100, 0) + "% allocation × momentum "
+                + Fmt.fixed(sig.momentumScale(), 2) + " × volatility " + Fmt.fixed(sig.volScale(), 2) + " × sentiment "
+                + Fmt.fixed(sentimentScale, 2) + " of "
                 + RegimeGates.money(strategyCapital) + " at " + RegimeGates.money(price) + "; held " + held;
 
         if (!tradedFresh || !(price > 0)) {
             return hold(today, "no " + config.symbol() + " price for " + today + "; not trading on stale data", signals, checklist, regimeLabel);
         }
         if (emergency) {
-            String why = riskOff ? "confirmed regime " + confirmed : "extreme volatility " + RegimeGates.num(sig.realizedVol()) + "%";
+            String why = riskOff ? "confirmed regime " + RegimeGates.words(confirmed)
+                    : "extreme volatility " + Fmt.fixed(sig.realizedVol(), 2) + "%";
             return order(today, "EMERGENCY EXIT (" + why + "): sell " + held + " " + config.symbol()
                     + " at the close; buy gates and day-trade guard bypassed. " + sizing, target, signals, checklist, regimeLabel);
         }

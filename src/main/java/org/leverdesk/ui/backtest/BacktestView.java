@@ -341,7 +341,7 @@ public final class BacktestView {
         decisionsTable.setItems(decisions.rows());
         text(decisionDateColumn, d -> Formats.date(d.date()));
         text(decisionTradeColumn, d -> d.rebalance() ? "yes" : "");
-        text(decisionRegimeColumn, d -> d.explanation().regime() == null ? "" : d.explanation().regime());
+        text(decisionRegimeColumn, d -> d.explanation().regime() == null ? "" : d.explanation().regime().replace('_', ' '));
         text(decisionGatesColumn, DecisionsViewModel::gateSummary);
         text(decisionSummaryColumn, d -> d.explanation().summary());
         // Summaries are long; the row's tooltip shows the whole line.

@@ -2,7 +2,6 @@ package org.leverdesk.ui.backtest;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -13,6 +12,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.leverdesk.domain.Decision;
 import org.leverdesk.domain.GateResult;
+import org.leverdesk.ui.common.SignalLabels;
 
 /**
  * The Decisions tab: a run's recorded decisions, optionally only those that traded, and the gates
@@ -85,14 +85,8 @@ public final class DecisionsViewModel {
         }
         gates.setAll(d.explanation().gates());
         List<Map.Entry<String, String>> rows = new ArrayList<>();
-        d.explanation().signals().forEach((name, value) -> rows.add(Map.entry(name, format(value))));
+        // the signals in a trader's words and units ("Lower Bollinger band $9.31"), never the strategy's keys
+        d.explanation().signals().forEach((name, value) -> rows.add(Map.entry(SignalLabels.label(name), SignalLabels.value(name, value))));
         signals.setAll(rows);
-    }
-
-    private static String format(Double v) {
-        if (v == null || v.isNaN()) {
-            return "n/a";
-        }
-        return Math.abs(v) >= 1000 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.4g", v);
     }
 }

@@ -4,7 +4,6 @@ import org.leverdesk.market.data.MarketData;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -27,6 +26,7 @@ import org.leverdesk.insight.RegimeStatus;
 import org.leverdesk.strategy.regime.Regime;
 import org.leverdesk.ui.chart.ChartBand;
 import org.leverdesk.ui.chart.ChartSeries;
+import org.leverdesk.ui.common.SignalLabels;
 import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.TaskExecutor;
 import org.slf4j.Logger;
@@ -121,7 +121,7 @@ public final class RegimeViewModel {
     private void showStatus(RegimeStatus s) {
         regime.set(s.confirmed());
         regimeText.set(s.confirmed() == null ? "NO REGIME" : s.confirmed().name().replace('_', ' '));
-        regimeDetail.set("raw " + (s.raw() == null ? "none" : s.raw().name()) + " · " + s.dataDate());
+        regimeDetail.set("today " + (s.raw() == null ? "none" : s.raw().name().replace('_', ' ')) + " · " + s.dataDate());
         String data = (s.simulated() ? "DEMO — simulated prices" : s.sourceLabel()) + " · data date " + s.dataDate();
         dataText.set(s.stale() ? data + " · stale: the latest completed session is " + s.latestSession() : data);
         momentum.set(s.signal("momentumScore"));
@@ -226,13 +226,14 @@ public final class RegimeViewModel {
         dayGates.setAll(d.explanation().gates().stream().map(GateRow::of).toList());
         List<SignalRow> rows = new ArrayList<>();
         for (Map.Entry<String, Double> e : d.explanation().signals().entrySet()) {
-            rows.add(SignalLabels.row(e.getKey(), e.getValue()));
+            rows.add(new SignalRow(SignalLabels.label(e.getKey()), SignalLabels.value(e.getKey(), e.getValue())));
         }
         daySignals.setAll(rows);
     }
 
     private static String regimeName(Decision d) {
-        return d.explanation().regime() == null ? "no regime" : d.explanation().regime();
+        // "STRONG BULL" as the regime tile writes it, never the enum's STRONG_BULL
+        return d.explanation().regime() == null ? "no regime" : d.explanation().regime().replace('_', ' ');
     }
 
     /** " of a $12,345 backtest account" on {@code date}, or "" when unknown. */
@@ -246,13 +247,6 @@ public final class RegimeViewModel {
             }
         }
         return "";
-    }
-
-    static String format(Double v) {
-        if (v == null || Double.isNaN(v)) {
-            return Formats.MISSING;
-        }
-        return v == Math.rint(v) && Math.abs(v) < 1e12 ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.4f", v);
     }
 
     public ReadOnlyObjectProperty<RegimeStatus> statusProperty() { return status.getReadOnlyProperty(); }

@@ -51,6 +51,7 @@ public final class AdviceViewModel {
     private final StringProperty versions = new SimpleStringProperty("5");
     private final StringProperty grid = new SimpleStringProperty("");
     private final BooleanProperty autoApply = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper gridPrompt = new ReadOnlyStringWrapper("");
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ObservableList<NeighbourRow> rows = FXCollections.observableArrayList();
@@ -80,6 +81,8 @@ public final class AdviceViewModel {
         this.executor = executor;
         asOf.set(form.toProperty().get());
         form.toProperty().addListener((o, old, now) -> asOf.set(now));
+        showGridPrompt();
+        form.strategyProperty().addListener((o, old, now) -> showGridPrompt());
         if (flow == null) {
             message.set("Similar-session advice needs the store's strategy versions; open a store to use it.");
         }
@@ -91,8 +94,10 @@ public final class AdviceViewModel {
     /** Trading days after each session over which the sets are compared. */
     public StringProperty horizonProperty() { return horizon; }
     public StringProperty versionsProperty() { return versions; }
-    /** An optional grid around the active version: "entryRsi=20,25,35; exitRsi=70,80". */
+    /** An optional grid around the active version in the parameters' labels: "Entry RSI: 20, 25, 35; Exit RSI: 70, 80". */
     public StringProperty gridProperty() { return grid; }
+    /** The grid field's prompt: an example in the chosen strategy's labels. */
+    public ReadOnlyStringProperty gridPromptProperty() { return gridPrompt.getReadOnlyProperty(); }
     public BooleanProperty autoApplyProperty() { return autoApply; }
     /** True when auto-apply can be offered: the account is a paper account. */
     public boolean autoApplyAllowed() { return account == TradingMode.PAPER; }
@@ -127,16 +132,14 @@ public final class AdviceViewModel {
             kk = Integer.parseInt(k.get().trim());
             h = Integer.parseInt(horizon.get().trim());
             nv = Integer.parseInt(versions.get().trim());
-            for (String part : grid.get().split(";")) {
-                if (!part.isBlank()) {
-                    axes.add(ParameterAxis.parse(part.trim()));
-                }
-            }
         } catch (NumberFormatException e) {
             message.set("sessions, days and versions must be whole numbers");
             return;
+        }
+        try {
+            axes.addAll(gridAxes(grid.get(), form.headings(s.id())));
         } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+            message.set("Grid: " + e.getMessage());
             return;
         }
         String sym = form.symbolProperty().get() == null || form.symbolProperty().get().isBlank() ? null
@@ -151,14 +154,30 @@ public final class AdviceViewModel {
         executor.execute(() -> {
             List<Candidate> cands = flow.candidates(s.id(), nv, axes);
             if (cands.size() < 2) {
-                throw new IllegalArgumentException(s.id() + " has only its active version; type a grid (e.g. entryRsi=20,25,35) or"
-                        + " save another version to compare");
+                throw new IllegalArgumentException(s.displayName() + " has only its active version; type a grid (e.g. "
+                        + gridPrompt.get() + ") or save another version to compare");
             }
             return flow.advise(base, day, kk, h, cands, org.leverdesk.common.ProgressListener.NONE, CancellationToken.NONE);
         }, this::show, e -> {
             busy.set(false);
             message.set(ResearchViewModel.oneLine(e));
         });
+    }
+
+    /** The axes of a grid typed in labels, parts split by ";"; a one-line error in labels when a part is wrong. */
+    static List<ParameterAxis> gridAxes(String text, ParameterHeadings words) {
+        List<ParameterAxis> axes = new ArrayList<>();
+        for (String part : text == null ? new String[0] : text.split(";")) {
+            if (!part.isBlank()) {
+                axes.add(words.axis(part.trim()));
+            }
+        }
+        return axes;
+    }
+
+    private void showGridPrompt() {
+        var s = form.strategyProperty().get();
+        gridPrompt.set(s == null ? "" : form.headings(s.id()).example());
     }
 
     private void show(Advice a) {

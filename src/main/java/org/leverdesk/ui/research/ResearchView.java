@@ -79,7 +79,7 @@ public final class ResearchView {
     @FXML private Label walkForwardLabel;
     @FXML private VBox walkForwardChartBox;
     @FXML private TableView<WalkForwardWindow> windowsTable;
-    @FXML private TableColumn<WalkForwardWindow, Number> windowNumberColumn;
+    @FXML private TableColumn<WalkForwardWindow, String> windowNumberColumn;
     @FXML private TableColumn<WalkForwardWindow, String> windowInSampleColumn;
     @FXML private TableColumn<WalkForwardWindow, String> windowOutOfSampleColumn;
     @FXML private TableColumn<WalkForwardWindow, String> windowParametersColumn;
@@ -303,7 +303,9 @@ public final class ResearchView {
         walkForwardChartBox.getChildren().setAll(walkForwardChart);
         VBox.setVgrow(walkForwardChart, Priority.ALWAYS);
         walkForwardLabel.textProperty().bind(viewModel.walkForwardTextProperty());
-        windowNumberColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().number()));
+        windowNumberColumn.setCellValueFactory(d -> text(String.valueOf(d.getValue().number())));
+        // centred in the two-line rows like the periods beside it (the default cell sat at the row's top)
+        windowNumberColumn.setCellFactory(x -> TableFit.wrapping(windowNumberColumn));
         windowInSampleColumn.setCellValueFactory(d -> text(d.getValue().plan().isFrom() + " .. " + d.getValue().plan().isTo()));
         windowOutOfSampleColumn.setCellValueFactory(d -> text(d.getValue().plan().oosFrom() + " .. " + d.getValue().plan().oosTo()));
         windowParametersColumn.setCellValueFactory(d -> text(viewModel.chosenInWords(d.getValue())));
@@ -316,7 +318,10 @@ public final class ResearchView {
         // the periods and parameters wrap (a period on two lines, "2021-01-04 .." over "2022-01-03") so the five
         // figures beside them keep their whole headings in the table's width
         windowInSampleColumn.setPrefWidth(100);
-        windowOutOfSampleColumn.setPrefWidth(100);
+        windowOutOfSampleColumn.setPrefWidth(108);
+        // never narrower than their headings ("Out of sa…" at 1024×700)
+        windowInSampleColumn.setMinWidth(86);
+        windowOutOfSampleColumn.setMinWidth(108);
         windowParametersColumn.setPrefWidth(170);
         for (TableColumn<WalkForwardWindow, String> c : List.of(windowInSampleColumn, windowOutOfSampleColumn, windowParametersColumn)) {
             c.setCellFactory(x -> TableFit.wrapping(c));
@@ -401,6 +406,7 @@ public final class ResearchView {
         horizonField.textProperty().bindBidirectional(advice.horizonProperty());
         versionsField.textProperty().bindBidirectional(advice.versionsProperty());
         gridField.textProperty().bindBidirectional(advice.gridProperty());
+        gridField.promptTextProperty().bind(advice.gridPromptProperty());
         autoApplyBox.selectedProperty().bindBidirectional(advice.autoApplyProperty());
         autoApplyBox.setDisable(!advice.autoApplyAllowed());
         if (!advice.autoApplyAllowed()) {

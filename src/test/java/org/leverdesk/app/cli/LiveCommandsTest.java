@@ -77,7 +77,7 @@ class LiveCommandsTest {
         assertEquals("replay of 2025-12-31 at 15:50 New York time on a fresh paper account (broker scripted; nothing is kept)"
                 + " - DRY RUN: nothing is sent", lines.get(0));
         assertEquals("strategy monthly-rebalance v1 (capital share 100%), trading day 2025-12-31", lines.get(1));
-        assertEquals("decision: initial buy: floor($2000.00 / $50.00) = 40 TQQQ (held 0)", lines.get(2));
+        assertEquals("decision: initial buy: floor($2,000.00 / $50.00) = 40 TQQQ (held 0)", lines.get(2));
         // LIMIT_FROM_MID at 50 bps: mid 50.00 x 1.005 = 50.25
         assertEquals("would send: buy 40 TQQQ LIMIT 50.25 DAY (" + ID + ") - target 40 TQQQ, holding 0", lines.get(3));
         assertTrue(broker.submits.isEmpty());

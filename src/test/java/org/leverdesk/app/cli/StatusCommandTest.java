@@ -82,7 +82,7 @@ class StatusCommandTest {
         List<String> l = lines();
         assertTrue(l.contains("account: given account (cash $7,000.00, 40 TQQQ held)"), String.join("\n", l));
         assertEquals("if run now: sell 40 TQQQ", l.get(l.size() - 1));
-        assertTrue(l.stream().anyMatch(x -> x.startsWith("decision: EMERGENCY EXIT (confirmed regime RISK_OFF)")), String.join("\n", l));
+        assertTrue(l.stream().anyMatch(x -> x.startsWith("decision: EMERGENCY EXIT (confirmed regime RISK OFF)")), String.join("\n", l));
     }
 
     @Test

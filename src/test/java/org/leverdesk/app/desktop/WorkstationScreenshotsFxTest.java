@@ -176,6 +176,25 @@ class WorkstationScreenshotsFxTest {
                     String name = view.toLowerCase(java.util.Locale.ROOT) + "-" + (theme.dark() ? "dark" : "light") + "-"
                             + size[0] + "x" + size[1] + ".png";
                     Snapshots.write(root, name);
+                    if (view.equals("Backtest") && size[0] == 1024) {
+                        // the monthly rebalance form ends above the fold (its last field was cut by the status bar)
+                        String form = WaitForAsyncUtils.asyncFx(() -> {
+                            javafx.scene.control.ScrollPane p = (javafx.scene.control.ScrollPane) root.lookup("#formPanel");
+                            double content = p.getContent().getLayoutBounds().getHeight();
+                            double viewport = p.getViewportBounds().getHeight();
+                            return content <= viewport + 0.5 ? "" : content + " px of form in a " + viewport + " px panel";
+                        }).get();
+                        if (!form.isEmpty()) {
+                            mustFit.put(name + " #formPanel height", List.of(form));
+                        }
+                    }
+                    if (view.equals("Rotation")) {
+                        // each sleeve's ranking shows its tickers, up to four, whole (at 1024×700 they showed two)
+                        List<String> short_ = WaitForAsyncUtils.asyncFx(() -> sleevesShowingTooFewRows(root, 4)).get();
+                        if (!short_.isEmpty()) {
+                            mustFit.put(name + " sleeve rows", short_);
+                        }
+                    }
                     List<String> cut = WaitForAsyncUtils.asyncFx(() -> org.leverdesk.ui.CutOffTexts.under(root)).get();
                     cutOff.put(name, cut);
                     // the parts made to fit at 1024×700 stay whole: the run's title and buttons, the watchlist, the account mode
@@ -302,6 +321,29 @@ class WorkstationScreenshotsFxTest {
                     "the shortcuts list wears the theme: " + table.getScene().getRoot().getStyleClass());
             robot.interact(() -> ((Stage) table.getScene().getWindow()).close());
         }
+    }
+
+    /**
+     * The sleeve ranking tables under {@code root} that show fewer than min(their rows, {@code rows}) rows whole,
+     * each as "table: n of m rows shown".
+     */
+    private static List<String> sleevesShowingTooFewRows(Parent root, int rows) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Node n : root.lookupAll(".ranking-table")) {
+            javafx.scene.control.TableView<?> t = (javafx.scene.control.TableView<?>) n;
+            javafx.geometry.Bounds tb = t.localToScene(t.getLayoutBounds());
+            long whole = t.lookupAll(".table-row-cell").stream().map(r -> (javafx.scene.control.TableRow<?>) r)
+                    .filter(r -> r.isVisible() && !r.isEmpty() && r.getItem() != null)
+                    .filter(r -> {
+                        javafx.geometry.Bounds rb = r.localToScene(r.getLayoutBounds());
+                        return rb.getMinY() >= tb.getMinY() - 0.5 && rb.getMaxY() <= tb.getMaxY() + 0.5;
+                    }).count();
+            int wanted = Math.min(rows, t.getItems().size());
+            if (whole < wanted) {
+                out.add(t.getId() + ": " + whole + " of " + t.getItems().size() + " rows shown");
+            }
+        }
+        return out;
     }
 
     /** Presses {@code key} (with Shift, Ctrl) in {@code window} once, the way the menu's accelerators see it. */

@@ -86,7 +86,7 @@ class RegimeBacktestStoreRealDataTest {
         }
         // Hand-checked days: the emergency exits of 2020-03-03 (volatility) and 2022-04-06 (BREAKDOWN) sold to flat.
         Decision covid = back.get(indexOf(back, LocalDate.parse("2020-03-03")));
-        assertTrue(covid.explanation().summary().startsWith("EMERGENCY EXIT (extreme volatility 36.0636%)"), covid.toString());
+        assertTrue(covid.explanation().summary().startsWith("EMERGENCY EXIT (extreme volatility 36.06%)"), covid.toString());
         assertEquals(List.of(new Target("TQQQ", 0)), covid.targets());
         Decision breakdown = back.get(indexOf(back, LocalDate.parse("2022-04-06")));
         assertEquals("BREAKDOWN", breakdown.explanation().regime());

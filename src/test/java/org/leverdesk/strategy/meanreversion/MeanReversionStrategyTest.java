@@ -172,7 +172,10 @@ class MeanReversionStrategyTest {
         GateResult vwap = gatesOn(blocked, 2).get(0);
         assertEquals(EntryFilters.VWAP, vwap.name());
         assertFalse(vwap.passed());
-        assertTrue(blocked.decisions().get(2).explanation().summary().contains("blocked by vwap"));
+        // the inputs in a trader's words: VWAP (10 + 11 + 10.3667)/3 = 10.4556 → $10.46
+        assertEquals("TQQQ close $10.50, VWAP-3 $10.46", vwap.inputs());
+        assertEquals("close not below VWAP-3", vwap.reason());
+        assertTrue(blocked.decisions().get(2).explanation().summary().contains("blocked by VWAP filter"));
     }
 
     @Test
@@ -195,6 +198,7 @@ class MeanReversionStrategyTest {
         assertTrue(blocked.fills().isEmpty());
         assertEquals(EntryFilters.MIN_VOLUME, gatesOn(blocked, 2).get(2).name());
         assertFalse(gatesOn(blocked, 2).get(2).passed());
+        assertEquals("volume 1,000 shares (min 1,001)", gatesOn(blocked, 2).get(2).inputs());
     }
 
     @Test
@@ -208,6 +212,7 @@ class MeanReversionStrategyTest {
         BacktestResult blocked = run(strategy("bollingerFilter", "true", "bollingerDays", "3", "bollingerStdDevs", "2"), x, null);
         assertTrue(blocked.fills().isEmpty());
         assertFalse(gatesOn(blocked, 2).get(3).passed());
+        assertEquals("TQQQ close $9.50, lower Bollinger band (3 days, 2σ) $9.31", gatesOn(blocked, 2).get(3).inputs());
     }
 
     @Test
@@ -221,7 +226,8 @@ class MeanReversionStrategyTest {
     void filtersThatAreOffPassAndAreReportedAsGates() {
         BacktestResult r = run(strategy(), Bars.flat("TQQQ", CAL, MON, 10, 11, 10.5), null);
         List<GateResult> gates = gatesOn(r, 2);
-        assertEquals(List.of("vwap", "sma-trend", "min-volume", "bollinger"), gates.stream().map(GateResult::name).toList());
+        assertEquals(List.of("VWAP filter", "trend filter", "volume filter", "Bollinger filter"),
+                gates.stream().map(GateResult::name).toList());
         assertTrue(gates.stream().allMatch(g -> g.passed() && g.reason().equals("filter off")));
     }
 

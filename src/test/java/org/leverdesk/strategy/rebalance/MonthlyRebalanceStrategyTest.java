@@ -47,7 +47,7 @@ class MonthlyRebalanceStrategyTest {
         assertEquals(new Fill(LocalDate.parse("2024-01-29"), "TQQQ", Side.BUY, 20, 100, 0, f.get(0).reason()), f.get(0));
         assertEquals(new Fill(LocalDate.parse("2024-01-31"), "TQQQ", Side.SELL, 4, 125, 0, f.get(1).reason()), f.get(1));
         assertEquals(new Fill(LocalDate.parse("2024-02-29"), "TQQQ", Side.BUY, 9, 80, 0, f.get(2).reason()), f.get(2));
-        assertEquals("month-end rebalance: floor($2000.00 / $80.00) = 25 TQQQ (held 16)", f.get(2).reason());
+        assertEquals("month-end rebalance: floor($2,000.00 / $80.00) = 25 TQQQ (held 16)", f.get(2).reason());
         // cash 10000 - 2000 + 500 - 720 = 7780; 25 shares at 90
         assertEquals(7780 + 25 * 90, r.metrics().finalEquity(), 1e-9);
         assertEquals(100.0, r.roundTrips().get(0).profit(), 1e-12);

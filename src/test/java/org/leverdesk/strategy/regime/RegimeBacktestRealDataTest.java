@@ -88,9 +88,9 @@ class RegimeBacktestRealDataTest {
         // Most moves to RISK_OFF/BREAKDOWN find the position already gone (momentum fell below 0.3 first, which scales
         // the target to 0 in an ordinary sell); these seven found shares to sell. The volatility exits are days when the
         // 20-day volatility first crossed 35%, e.g. 2020-03-03, nine days before QQQ fell through its SMA-250 band.
-        assertEquals(List.of("2018-11-12 extreme volatility 35.1813%", "2019-06-03 confirmed regime RISK_OFF",
-                "2020-03-03 extreme volatility 36.0636%", "2020-09-23 extreme volatility 35.8482%",
-                "2020-09-25 extreme volatility 36.1533%", "2022-04-06 confirmed regime BREAKDOWN",
+        assertEquals(List.of("2018-11-12 extreme volatility 35.18%", "2019-06-03 confirmed regime RISK OFF",
+                "2020-03-03 extreme volatility 36.06%", "2020-09-23 extreme volatility 35.85%",
+                "2020-09-25 extreme volatility 36.15%", "2022-04-06 confirmed regime BREAKDOWN",
                 "2023-02-21 confirmed regime BREAKDOWN"), exits);
     }
 

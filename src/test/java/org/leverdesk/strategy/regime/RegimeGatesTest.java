@@ -1,6 +1,7 @@
 package org.leverdesk.strategy.regime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -23,6 +24,8 @@ class RegimeGatesTest {
     private static final class In {
         LocalTime decision = LocalTime.of(15, 50);
         LocalTime close = LocalTime.of(16, 0);
+        double closePrice = 110;
+        double slowSma = 100;
         LocalDate signalLast = DAY;
         LocalDate tradedLast = DAY;
         int bars = 300;
@@ -45,7 +48,7 @@ class RegimeGatesTest {
         GateInputs build() {
             RegimeSignals s = new RegimeSignals(0.01, 0.02, 0.03, 109, momentum, 1, 12, band, 1, overextension, slope,
                     efficiency, trend);
-            return new GateInputs(DAY, decision, close, signalLast, tradedLast, bars, 251, raw, confirmed, 110, 100, s, flow,
+            return new GateInputs(DAY, decision, close, signalLast, tradedLast, bars, 251, raw, confirmed, closePrice, slowSma, s, flow,
                     state, 3000, held, buy, cash, trade, dayTrades);
         }
     }
@@ -88,6 +91,43 @@ class RegimeGatesTest {
         }
     }
 
+    /**
+     * Every gate's inputs in a trader's words (issue 18): names and units, prices as $1,359.71, fractions as
+     * percents, no name=value code text. The inputs are the passing day of {@link In} with QQQ at $1,359.7083
+     * over its SMA-250 at $1,203.4412 (12.99% above), so each number here can be checked by hand against that day.
+     */
+    @Test
+    void inputsAreInTradersWordsWithUnits() {
+        List<GateResult> all = gates(in -> {
+            in.closePrice = 1359.7083;
+            in.slowSma = 1203.4412;
+            in.trend = 1359.7083 / 1203.4412 - 1; // 0.12984...
+            in.cash = 25_000;
+            in.flow = Optional.of(new OptionsFlowSource.Flow(150_000, 100_000));
+        });
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry(RegimeGates.TRADING_SESSION, "day 2024-06-03, market closes 16:00 ET, decision at 15:50 ET"),
+                Map.entry(RegimeGates.DATA_FRESH, "QQQ last bar 2024-06-03, TQQQ last bar 2024-06-03, session 2024-06-03"),
+                Map.entry(RegimeGates.ENOUGH_HISTORY, "300 QQQ bars, 251 needed"),
+                Map.entry(RegimeGates.REGIME_ALLOWS_LONG, "confirmed regime STRONG BULL, allocation 70.00%"),
+                Map.entry(RegimeGates.REGIME_CONFIRMED, "today's regime STRONG BULL, confirmed STRONG BULL"),
+                Map.entry(RegimeGates.TREND_STRENGTH, "QQQ close $1,359.71, SMA-250 $1,203.44, 12.99% above it (min 2.00%)"),
+                Map.entry(RegimeGates.MOMENTUM, "momentum score 1.00 (min 0.30)"),
+                Map.entry(RegimeGates.VOLATILITY, "realized volatility 12.00% (low), extreme from 35.00%"),
+                Map.entry(RegimeGates.NOT_OVEREXTENDED, "QQQ close 3.00% above SMA-50 (max 10.00%)"),
+                Map.entry(RegimeGates.NOT_SIDEWAYS, "SMA-50 change over 20 days 2.00% (min ±0.50%), trend efficiency 0.40 (min 0.05)"),
+                Map.entry(RegimeGates.SENTIMENT, "put premium $150,000.00, call premium $100,000.00, bearish above 2×"),
+                Map.entry(RegimeGates.TRADING_STATE, "trading state ACTIVE"),
+                Map.entry(RegimeGates.CAPITAL_ISOLATION, "position after the buy $1,500.00, strategy capital $3,000.00 (30.00% of equity)"),
+                Map.entry(RegimeGates.BUYING_POWER, "buy $500.00, buying power $25,000.00"),
+                Map.entry(RegimeGates.MIN_TRADE_VALUE, "order $500.00, minimum $100.00"),
+                Map.entry(RegimeGates.DAY_TRADE_GUARD, "guard off"));
+        for (GateResult g : all) {
+            assertEquals(expected.get(g.name()), g.inputs(), g.name());
+            assertFalse(g.inputs().matches(".*[A-Za-z]=.*"), g.inputs());
+        }
+    }
+
     @Test
     void sessionGate() {
         assertEquals(List.of(RegimeGates.TRADING_SESSION), failing(in -> in.close = null));
@@ -108,6 +148,7 @@ class RegimeGatesTest {
     void enoughHistoryGate() {
         assertEquals(List.of(RegimeGates.ENOUGH_HISTORY), failing(in -> in.bars = 250));
         assertEquals(List.of(), failing(in -> in.bars = 251));
+        assertEquals("6,772 QQQ bars, 251 needed", gate(gates(in -> in.bars = 6772), RegimeGates.ENOUGH_HISTORY).inputs());
     }
 
     @Test
@@ -124,7 +165,8 @@ class RegimeGatesTest {
     @Test
     void regimeConfirmedGate() {
         assertEquals(List.of(RegimeGates.REGIME_CONFIRMED), failing(in -> in.raw = Regime.BULL));
-        assertEquals("raw=BULL, confirmed=STRONG_BULL", gate(gates(in -> in.raw = Regime.BULL), RegimeGates.REGIME_CONFIRMED).inputs());
+        assertEquals("today's regime BULL, confirmed STRONG BULL",
+                gate(gates(in -> in.raw = Regime.BULL), RegimeGates.REGIME_CONFIRMED).inputs());
     }
 
     @Test
@@ -138,7 +180,7 @@ class RegimeGatesTest {
     void momentumGate() {
         assertEquals(List.of(RegimeGates.MOMENTUM), failing(in -> in.momentum = 0.25));
         assertEquals(List.of(), failing(in -> in.momentum = 0.3));
-        assertEquals("score=0.2500, min=0.3000", gate(gates(in -> in.momentum = 0.25), RegimeGates.MOMENTUM).inputs());
+        assertEquals("momentum score 0.25 (min 0.30)", gate(gates(in -> in.momentum = 0.25), RegimeGates.MOMENTUM).inputs());
     }
 
     @Test
@@ -199,10 +241,13 @@ class RegimeGatesTest {
     void dayTradeGuardIsOffByDefaultAndChecksTheBudgetWhenOn() {
         assertTrue(gate(gates(in -> in.dayTrades = OptionalInt.of(0)), RegimeGates.DAY_TRADE_GUARD).passed(), "guard off");
         RegimeGates guarded = new RegimeGates(RegimeConfig.parse("TQQQ", Map.of("dayTradeGuard", "true")));
-        assertEquals(false, gate(gates(guarded, in -> in.dayTrades = OptionalInt.of(1)), RegimeGates.DAY_TRADE_GUARD).passed());
+        GateResult one = gate(gates(guarded, in -> in.dayTrades = OptionalInt.of(1)), RegimeGates.DAY_TRADE_GUARD);
+        assertEquals(false, one.passed());
+        assertEquals("day trades left: 1 (min 2)", one.inputs());
         assertEquals(true, gate(gates(guarded, in -> in.dayTrades = OptionalInt.of(2)), RegimeGates.DAY_TRADE_GUARD).passed());
         GateResult unknown = gate(gates(guarded, in -> { }), RegimeGates.DAY_TRADE_GUARD);
         assertEquals(true, unknown.passed());
         assertEquals("no data: broker reports no day-trade count", unknown.reason());
+        assertEquals("day trades left: unknown (min 2)", unknown.inputs());
     }
 }

@@ -135,7 +135,7 @@ class RegimeStrategyTest {
         assertEquals("STRONG_BULL", d.explanation().regime());
         assertEquals(16, d.explanation().gates().size());
         assertEquals(List.of(), failed(d));
-        assertTrue(d.explanation().summary().startsWith("buy 17 TQQQ; all 16 gates pass; STRONG_BULL (raw STRONG_BULL): target 17 TQQQ = 70% x mom 1.00 x vol 1.00 x sent 1.00 of $3000.00 at $122.45; held 0"),
+        assertTrue(d.explanation().summary().startsWith("buy 17 TQQQ; all 16 gates pass; STRONG BULL (today STRONG BULL): target 17 TQQQ = 70% allocation × momentum 1.00 × volatility 1.00 × sentiment 1.00 of $3,000.00 at $122.45; held 0"),
                 d.explanation().summary());
         Map<String, Double> sig = d.explanation().signals();
         assertEquals(1.0, sig.get("momentumScore"));
@@ -176,7 +176,7 @@ class RegimeStrategyTest {
         assertTrue(d.rebalance());
         assertEquals(List.of(new Target("TQQQ", 0)), d.targets());
         assertEquals("RISK_OFF", d.explanation().regime());
-        assertTrue(d.explanation().summary().startsWith("EMERGENCY EXIT (confirmed regime RISK_OFF): sell 20 TQQQ"),
+        assertTrue(d.explanation().summary().startsWith("EMERGENCY EXIT (confirmed regime RISK OFF): sell 20 TQQQ"),
                 d.explanation().summary());
         assertTrue(failed(d).containsAll(List.of(RegimeGates.REGIME_ALLOWS_LONG, RegimeGates.TRADING_STATE, RegimeGates.DAY_TRADE_GUARD)),
                 failed(d).toString());
@@ -194,7 +194,7 @@ class RegimeStrategyTest {
         assertEquals(48.142, d.explanation().signals().get("realizedVol"), 0.001);
         assertFalse(Regime.valueOf(d.explanation().regime()).isRiskOff());
         assertEquals(List.of(new Target("TQQQ", 0)), d.targets());
-        assertTrue(d.explanation().summary().startsWith("EMERGENCY EXIT (extreme volatility 48.1421%)"), d.explanation().summary());
+        assertTrue(d.explanation().summary().startsWith("EMERGENCY EXIT (extreme volatility 48.14%)"), d.explanation().summary());
     }
 
     @Test

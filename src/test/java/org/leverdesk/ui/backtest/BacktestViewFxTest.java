@@ -52,6 +52,63 @@ class BacktestViewFxTest {
         return stage[0];
     }
 
+    /**
+     * The view where the main window puts it at 1024×700: in a stack pane of what the navigation, the menu and the
+     * status bar leave (844×630). Scrolled to its end, the form shows its last field whole inside the window (the
+     * longer regime form is offered too; the monthly rebalance form is the first).
+     */
+    @Test
+    void theFormsLastFieldCanBeScrolledIntoViewAt1024x700(FxRobot robot) {
+        double width = 844;
+        double height = 630;
+        Stage[] stage = new Stage[1];
+        javafx.scene.Parent[] view = new javafx.scene.Parent[1];
+        // the strategy the window's pictures show first (three parameters, one with a slider), whose last field was cut at the fold
+        FakeBacktestRunner monthly = new FakeBacktestRunner(java.util.List.of(new org.leverdesk.backtest.BacktestRunner.StrategyInfo(
+                "monthly-rebalance", "Monthly rebalance (fixed dollars)", "TQQQ", java.util.List.of()), FakeBacktestRunner.REGIME));
+        robot.interact(() -> {
+            // the window's theme: its fields are taller than JavaFX's default ones
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            stage[0] = new Stage();
+            view[0] = BacktestView.load(new BacktestViewModel(monthly, null, new TestTaskExecutor(), CLOCK), LayoutMemory.none());
+            Scene scene = new Scene(new javafx.scene.layout.StackPane(view[0]), width, height);
+            scene.getStylesheets().add(MainWindow.STYLESHEET);
+            stage[0].setScene(scene);
+            stage[0].show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // after a run, as in the window's pictures: its status takes the line under the buttons
+        robot.interact(() -> robot.from(view[0]).lookup("#runButton").queryAs(Button.class).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> view[0].layout());
+        ScrollPane form = robot.from(view[0]).lookup("#formPanel").queryAs(ScrollPane.class);
+        javafx.scene.layout.VBox parameters = robot.from(view[0]).lookup("#parametersPane").queryAs(javafx.scene.layout.VBox.class);
+        assertTrue(robot.from(parameters).lookup("#param-allocation").tryQuery().isPresent(), "the monthly rebalance form");
+        // (whether the whole form fits without scrolling is checked in the real window: WorkstationScreenshotsFxTest)
+        robot.interact(() -> {
+            form.layout();
+            form.setVvalue(form.getVmax());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds viewBounds = view[0].localToScene(view[0].getLayoutBounds());
+        javafx.geometry.Bounds formBounds = form.localToScene(form.getLayoutBounds());
+        javafx.scene.Node last = parameters;
+        while (last instanceof javafx.scene.Parent p && !p.getChildrenUnmodifiable().isEmpty() && !(last instanceof javafx.scene.control.Control)) {
+            last = p.getChildrenUnmodifiable().stream().filter(javafx.scene.Node::isVisible)
+                    .max(java.util.Comparator.comparingDouble(n -> n.localToScene(n.getLayoutBounds()).getMaxY())).orElseThrow();
+        }
+        javafx.geometry.Bounds lastBounds = last.localToScene(last.getLayoutBounds());
+        String where = "view " + viewBounds + ", form " + formBounds + ", last field " + last + " " + lastBounds;
+        assertTrue(viewBounds.getMaxY() <= height + 0.5, "the view ends inside the window: " + where);
+        assertTrue(formBounds.getMaxY() <= height + 0.5, "the form ends inside the window: " + where);
+        assertTrue(lastBounds.getMaxY() <= formBounds.getMaxY() + 0.5 && lastBounds.getMinY() >= formBounds.getMinY(),
+                "the last field is inside the form once scrolled: " + where);
+        robot.interact(() -> {
+            stage[0].close();
+            javafx.application.Application.setUserAgentStylesheet(null);
+        });
+    }
+
     @Test
     void enterInADateFieldRunsWithTheDateJustTyped(FxRobot robot) {
         Stage stage = open(robot, LayoutMemory.none());

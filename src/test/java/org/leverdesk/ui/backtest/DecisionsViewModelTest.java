@@ -21,6 +21,8 @@ class DecisionsViewModelTest {
         signals.put("rsi", 12.3456);
         signals.put("volume", 123_456_789.0);
         signals.put("sma", Double.NaN);
+        signals.put("openRisk", 1250.0);
+        signals.put("spreadWidth", 2.5);
         Explanation buy = new Explanation("RSI(2) 12.3 <= 30: buy", signals,
                 List.of(GateResult.pass("rsi", "rsi=12.3", "at or below 30"), GateResult.fail("sma", "close=50 sma=55", "below SMA")), "bull");
         return List.of(
@@ -48,7 +50,9 @@ class DecisionsViewModelTest {
         vm.selectedProperty().set(vm.rows().get(1));
         assertEquals(List.of("rsi", "sma"), vm.gates().stream().map(GateResult::name).toList());
         assertEquals("below SMA", vm.gates().get(1).reason());
-        assertEquals(List.of(Map.entry("rsi", "12.35"), Map.entry("volume", "123,456,789"), Map.entry("sma", "n/a")),
+        // in words and units, never the strategy's keys; an unknown key in words from its name
+        assertEquals(List.of(Map.entry("RSI", "12.35"), Map.entry("Volume (shares)", "123,456,789"), Map.entry("SMA", "—"),
+                        Map.entry("Open risk", "$1,250.00"), Map.entry("Spread width", "2.5000")),
                 List.copyOf(vm.signals()));
         assertEquals("1 of 2 fail", DecisionsViewModel.gateSummary(vm.rows().get(1)));
         assertEquals("", DecisionsViewModel.gateSummary(vm.rows().get(0)));

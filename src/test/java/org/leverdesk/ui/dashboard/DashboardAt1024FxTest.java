@@ -44,7 +44,7 @@ class DashboardAt1024FxTest {
                 List.of(new StrategyRow("regime", true, 0.50, "Tue 2026-12-08 15:50 close-10m",
                                 "2026-12-04: buy 492 TQQQ; all 16 gates pass, regime STRONG_BULL, sized on $30,000.00 of the account", "STRONG_BULL"),
                         new StrategyRow("monthly-rebalance", true, 0.30, "Tue 2026-12-08 15:50 close-10m",
-                                "2026-12-04: initial buy: floor($20000.00 / $557.48) = 35 QQQM", null)),
+                                "2026-12-04: initial buy: floor($20,000.00 / $557.48) = 35 QQQM", null)),
                 "stopped", "ACTIVE", Instant.parse("2026-12-07T20:50:00Z"));
     }
 

@@ -62,7 +62,7 @@ class RegimeViewModelTest {
         RegimeViewModel vm = loaded();
         assertEquals(Regime.STRONG_BULL, vm.regimeProperty().get());
         assertEquals("STRONG BULL", vm.regimeTextProperty().get());
-        assertEquals("raw STRONG_BULL · " + QQQ.lastDate(), vm.regimeDetailProperty().get());
+        assertEquals("today STRONG BULL · " + QQQ.lastDate(), vm.regimeDetailProperty().get());
         assertEquals("DEMO — simulated prices · data date " + QQQ.lastDate(), vm.dataTextProperty().get());
         assertEquals(1.0, vm.momentumProperty().get());
         assertEquals(0.0, vm.volatilityProperty().get(), 1e-9);
@@ -104,7 +104,7 @@ class RegimeViewModelTest {
     @Test
     void clickingADayShowsThatDaysDecisionWithItsGatesAndSignals() {
         RegimeViewModel vm = loaded();
-        assertTrue(vm.dayTitleProperty().get().startsWith(QQQ.lastDate() + " · if run now · STRONG_BULL"),
+        assertTrue(vm.dayTitleProperty().get().startsWith(QQQ.lastDate() + " · if run now · STRONG BULL"),
                 "the last day is selected first: " + vm.dayTitleProperty().get());
         vm.selectDay(QQQ.date(249));
         assertEquals(QQQ.date(249) + " · backtest · CAUTIOUS · held 0 TQQQ of a $10,000 backtest account", vm.dayTitleProperty().get());
@@ -132,7 +132,7 @@ class RegimeViewModelTest {
         assertTrue(vm.historyProperty().get().position()[last] < 30, "backtest holding " + vm.historyProperty().get().position()[last]);
         // ...but the day's panel shows the what-if sized against the account, as the panel above: floor(30,000 x 0.21 / 122.45) = 51
         String title = vm.dayTitleProperty().get();
-        assertEquals(QQQ.lastDate() + " · if run now · STRONG_BULL · target 51 TQQQ, held 0 · $30,000 paper account", title);
+        assertEquals(QQQ.lastDate() + " · if run now · STRONG BULL · target 51 TQQQ, held 0 · $30,000 paper account", title);
         assertEquals("target 51 TQQQ · held 0 · $30,000 paper account", vm.positionTextProperty().get());
         assertEquals(vm.decisionSummaryProperty().get(), vm.daySummaryProperty().get(), "the day's decision is the what-if itself");
         assertEquals(new SignalRow("Target shares", "51"), vm.daySignals().stream().filter(r -> r.name().equals("Target shares"))

@@ -108,7 +108,9 @@ class ResearchViewFxTest {
         robot.clickOn("Similar sessions");
         type(robot, "#kField", "8");
         type(robot, "#horizonField", "5");
-        type(robot, "#gridField", "entryRsi=10,45");
+        // the grid in the parameters' labels, as the field's prompt shows it
+        assertEquals("RSI period: 2, …; Entry RSI: 30, …", robot.lookup("#gridField").queryAs(javafx.scene.control.TextField.class).getPromptText());
+        type(robot, "#gridField", "Entry RSI: 10, 45");
         robot.interact(() -> robot.lookup("#asOfPicker").queryAs(DatePicker.class).setValue(LocalDate.of(2024, 12, 31)));
         robot.clickOn("#adviseButton");
         TableView<?> neighbours = robot.lookup("#neighboursTable").queryAs(TableView.class);
@@ -116,6 +118,22 @@ class ResearchViewFxTest {
         assertTrue(robot.lookup("#suggestionLabel").queryLabeled().getText().contains("confidence"));
         assertFalse(robot.lookup("#autoApplyBox").query().isDisabled(), "the built-in paper broker may auto-apply");
         Snapshots.write(root, "research-similar-1600x1000.png");
+    }
+
+    /** The first drawn text under {@code n} (a cell's label text or its wrapping text). */
+    private static javafx.scene.text.Text firstText(javafx.scene.Parent n) {
+        for (Node child : n.getChildrenUnmodifiable()) {
+            if (child instanceof javafx.scene.text.Text t && t.isVisible() && t.getText() != null && !t.getText().isEmpty()) {
+                return t;
+            }
+            if (child instanceof javafx.scene.Parent p) {
+                javafx.scene.text.Text t = firstText(p);
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        return null;
     }
 
     @Test
@@ -142,5 +160,29 @@ class ResearchViewFxTest {
         Snapshots.write(root, "research-montecarlo-1024x700.png");
         Trial best = (Trial) robot.lookup("#trialsTable").queryAs(TableView.class).getItems().get(0);
         assertTrue(best.tradeReturns().length > 0);
+
+        // the walk-forward tab at this size too: every heading and figure whole, the window number centred in its row
+        robot.clickOn("Walk-forward");
+        type(robot, "#inSampleField", "12m");
+        type(robot, "#outOfSampleField", "6m");
+        robot.clickOn("#walkForwardButton");
+        TableView<?> windows = robot.lookup("#windowsTable").queryAs(TableView.class);
+        waitUntil(120, () -> windows.getItems().size() == 6);
+        Thread.sleep(300);   // the rows are re-laid out once the periods have wrapped
+        WaitForAsyncUtils.waitForFxEvents();
+        // how far each window number's text sits from the middle of its (two-line) row, in pixels
+        List<Double> offCentre = WaitForAsyncUtils.asyncFx(() -> robot.from(windows).lookup(".table-cell")
+                .queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(c -> "#".equals(c.getTableColumn().getText()) && !c.isEmpty() && c.getItem() != null)
+                .map(c -> {
+                    javafx.scene.text.Text t = firstText(c);
+                    Bounds tb = c.sceneToLocal(t.localToScene(t.getBoundsInLocal()));
+                    return Math.abs(tb.getCenterY() - c.getHeight() / 2);
+                }).toList()).get();
+        assertTrue(offCentre.size() >= 2, "the windows the table shows at this height: " + offCentre);
+        assertTrue(offCentre.stream().allMatch(d -> d < 3), "centred in the row like the periods beside it: " + offCentre);
+        assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> org.leverdesk.ui.CutOffTexts.under(windows)).get(),
+                "walk-forward table texts cut off");
+        Snapshots.write(root, "research-walkforward-1024x700.png");
     }
 }

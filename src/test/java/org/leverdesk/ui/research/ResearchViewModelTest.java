@@ -17,6 +17,7 @@ import org.leverdesk.research.Metric;
 import org.leverdesk.research.ResearchFixture;
 import org.leverdesk.research.RunnerBacktestFunction;
 import org.leverdesk.research.Trial;
+import org.leverdesk.research.sweep.ParameterAxis;
 import org.leverdesk.ui.FakeSavedRuns;
 import org.leverdesk.ui.TestTaskExecutor;
 
@@ -159,6 +160,41 @@ class ResearchViewModelTest {
         assertTrue(advice.messageProperty().get().contains("needs the store"));
         advice.advise();
         assertTrue(advice.rows().isEmpty());
+    }
+
+    @Test
+    void theAdviceGridIsTypedInParameterLabelsAndItsErrorsNameThem() {
+        ParameterHeadings h = ParameterHeadings.of(org.leverdesk.strategy.catalog.StrategyCatalog.builtIn(), "rsi2");
+        // the label with or without its unit, any case; a range; on/off as the lab writes it
+        assertEquals(List.of(new ParameterAxis("entryRsi", List.of("20", "25", "35"), true),
+                        new ParameterAxis("exitRsi", List.of("70", "80"), true),
+                        new ParameterAxis("rsiPeriod", List.of("2", "3"), true),
+                        new ParameterAxis("vwapFilter", List.of("true", "false"), false)),
+                AdviceViewModel.gridAxes("Entry RSI: 20, 25, 35; exit rsi: 70..80:10; RSI period (bars): 2,3; VWAP filter: on, off;", h));
+        assertEquals(List.of(), AdviceViewModel.gridAxes("  ", h));
+        // the old code text is refused with an example in labels, never answered in keys
+        String codeText = problem("entryRsi=20,25,35", h);
+        assertEquals("'entryRsi=20,25,35' must be a parameter's label, a colon and the values, e.g. RSI period: 2, …; Entry RSI: 30, …",
+                codeText);
+        assertTrue(problem("Entry RSX: 20", h).startsWith("no parameter 'Entry RSX'; choose one of RSI period, Entry RSI, Exit RSI, "),
+                problem("Entry RSX: 20", h));
+        assertEquals("Exit RSI has no values; give them after the colon, e.g. RSI period: 2, …; Entry RSI: 30, …", problem("Exit RSI:", h));
+        for (String bad : List.of("Entry RSI: 20, x", "Entry RSI: 40..20", "Entry RSI: 20,,30")) {
+            String p = problem(bad, h);
+            assertTrue(p.contains("Entry RSI") && !p.contains("entryRsi"), p);
+        }
+        // the field's prompt is the same example, in the chosen strategy's labels
+        AdviceViewModel advice = new AdviceViewModel(model(), null, null, TradingMode.PAPER, executor);
+        assertEquals("RSI period: 2, …; Entry RSI: 30, …", advice.gridPromptProperty().get());
+    }
+
+    private static String problem(String grid, ParameterHeadings h) {
+        try {
+            AdviceViewModel.gridAxes(grid, h);
+            return "no problem";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     @Test

@@ -91,8 +91,9 @@ class RotationViewModelTest {
         vm.refresh();
         double equity = 5_000 + 10 * lastA;
         long wantD = (long) Math.floor(equity / lastD);
-        assertEquals(List.of(new PlanRow("D", "100.0%", "0", Long.toString(wantD), "BUY " + wantD, String.format(java.util.Locale.ROOT, "%.2f", lastD), ""),
-                new PlanRow("A", "0.0%", "10", "0", "SELL 10", String.format(java.util.Locale.ROOT, "%.2f", lastA), "")), vm.plan());
+        assertEquals(List.of(new PlanRow("D", "100.0%", "0", Long.toString(wantD), "BUY " + wantD, org.leverdesk.ui.common.Formats.price(lastD), ""),
+                new PlanRow("A", "0.0%", "10", "0", "SELL 10", org.leverdesk.ui.common.Formats.price(lastA), "")), vm.plan());
+        assertTrue(vm.plan().get(0).price().startsWith("$"), "the close in dollars: " + vm.plan().get(0).price());
         assertEquals(String.format(java.util.Locale.ROOT, "test account · equity $%,.2f", equity), vm.accountTextProperty().get());
     }
 
