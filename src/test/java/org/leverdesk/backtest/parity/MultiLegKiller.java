@@ -46,7 +46,9 @@ final class MultiLegKiller {
             public List<BrokerOrder> submitMultiLeg(MultiLegOrderRequest request) {
                 Set<String> held = delegate.positions().stream().map(BrokerPosition::symbol).collect(Collectors.toSet());
                 boolean closing = request.legs().stream().map(OrderRequest::symbol).anyMatch(held::contains);
-                String at = LocalTime.ofInstant(delegate.clock().timestamp(), NyseCalendar.ZONE).toString();
+                // To the minute: a broker's clock (the fake Alpaca server's) runs on within the job's minute.
+                String at = LocalTime.ofInstant(delegate.clock().timestamp(), NyseCalendar.ZONE)
+                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
                 String what = (closing ? "closing" : "opening") + " order " + request.clientOrderId() + " at " + at;
                 if (!closing && openings++ == 0) {
                     throw killed("before sending the " + what);
