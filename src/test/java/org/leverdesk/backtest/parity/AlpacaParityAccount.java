@@ -46,6 +46,8 @@ final class AlpacaParityAccount implements ParityReplay.LiveAccount {
     FakeAlpacaServer server;
     private AlpacaBroker broker;
     private MarketData visible;
+    private final Map<String, List<FakeAlpacaServer.Snapshot>> answered = new java.util.HashMap<>();
+    private LocalDate answeredDay;
 
     AlpacaParityAccount(SyntheticChains chains, boolean chainFromSnapshots) {
         this.chains = chains;
@@ -120,6 +122,18 @@ final class AlpacaParityAccount implements ParityReplay.LiveAccount {
         if (Double.isNaN(spot) || !chains.underlyings().contains(underlying) || !chains.isAvailable(underlying, day)) {
             return List.of();
         }
+        // A session's checks all see the day's bar: the same question that day has the same chain (priced once).
+        Map<String, String> question = new java.util.TreeMap<>(query);
+        question.remove("page_token");
+        String key = underlying + " " + spot + " " + question;
+        if (!day.equals(answeredDay)) {
+            answered.clear();
+            answeredDay = day;
+        }
+        return answered.computeIfAbsent(key, k -> price(underlying, day, spot, query));
+    }
+
+    private List<FakeAlpacaServer.Snapshot> price(String underlying, LocalDate day, double spot, Map<String, String> query) {
         List<OptionQuote> quotes;
         String strike = query.get("strike_price_gte");
         if (query.containsKey("expiration_date") && query.containsKey("type") && strike != null

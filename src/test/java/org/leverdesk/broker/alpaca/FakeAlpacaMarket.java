@@ -117,6 +117,9 @@ final class FakeAlpacaMarket {
     private FakeAlpacaServer.QuoteSource quoteSource;
     /** Where the snapshots endpoint's chain comes from (see {@link #setChainSource}); null: the quoted contracts. */
     private FakeAlpacaServer.ChainSource chainSource;
+    /** The chain source's last answer and the question it answered (see {@link #sourcedSnapshots}). */
+    private String sourcedKey;
+    private Map<String, FakeAlpacaServer.Snapshot> sourced;
     /** The next mleg order rests though marketable (see {@link #holdNextMultiLeg}). */
     private boolean holdNextMultiLeg;
     /** Every fill in order (an mleg order's by leg), as Alpaca's FILL activities would list them. */
@@ -1109,12 +1112,24 @@ final class FakeAlpacaMarket {
         });
     }
 
-    /** The snapshots endpoint over the chain source's contracts at the processed time, filtered and paged as Alpaca does. */
+    /**
+     * The snapshots endpoint over the chain source's contracts at the processed time, filtered and paged as Alpaca does.
+     * The pages of one question (the same filters at the same moment) share one answer of the source, as Alpaca's pages
+     * are one chain: without it a chain of thousands of contracts was priced again for every page.
+     */
     private Reply sourcedSnapshots(String underlying, Map<String, String> q) {
-        Map<String, FakeAlpacaServer.Snapshot> bySymbol = new HashMap<>();
-        for (FakeAlpacaServer.Snapshot s : chainSource.chain(underlying, processed, q)) {
-            bySymbol.put(FakeAlpacaServer.alpaca(s.symbol()), s);
+        Map<String, String> question = new java.util.TreeMap<>(q);
+        question.remove("page_token");
+        String key = underlying + " " + processed + " " + question;
+        if (!key.equals(sourcedKey)) {
+            Map<String, FakeAlpacaServer.Snapshot> rows = new HashMap<>();
+            for (FakeAlpacaServer.Snapshot s : chainSource.chain(underlying, processed, q)) {
+                rows.put(FakeAlpacaServer.alpaca(s.symbol()), s);
+            }
+            sourcedKey = key;
+            sourced = rows;
         }
+        Map<String, FakeAlpacaServer.Snapshot> bySymbol = sourced;
         return snapshotPage(underlying, bySymbol.keySet(), q, (symbol, s) -> {
             FakeAlpacaServer.Snapshot row = bySymbol.get(symbol);
             s.set("latestQuote", FakeAlpacaOptionBook.quote(BigDecimal.valueOf(row.bid()), BigDecimal.valueOf(row.ask()), processed));

@@ -62,7 +62,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Options view's Exercise / Do not exercise buttons in a window: on the paper broker (a long QQQ put bought at the
- * synthetic chain's ask) they stay off and the note says why (it exercises only at expiry); on the fake Alpaca server
+ * synthetic chain's ask) Exercise is on (early exercise on paper) and Do not exercise off, the note saying why; on the fake Alpaca server
  * a click on Exercise asks through the injected dialog service and sends through the CLI's service once.
  * Pictures {@code options-exercise-<theme>-<size>.png}.
  */
