@@ -41,6 +41,24 @@ public final class ClientOrderIds {
         return full.substring(0, MAX_LENGTH - HASH_CHARS - 1) + "-" + hash;
     }
 
+    /**
+     * The strategy version {@code clientOrderId} of {@code strategyId} was made for (the "3" of
+     * {@code ld-regime-v3-20260105-buy-TQQQ}; a hashed id keeps that readable start), or empty when it is not one of
+     * its ids.
+     */
+    public static java.util.OptionalInt version(String strategyId, String clientOrderId) {
+        String start = prefix(strategyId) + "v";
+        if (clientOrderId == null || !clientOrderId.startsWith(start)) {
+            return java.util.OptionalInt.empty();
+        }
+        int end = clientOrderId.indexOf('-', start.length());
+        String digits = end < 0 ? "" : clientOrderId.substring(start.length(), end);
+        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(Integer.parseInt(digits));
+    }
+
     /** What every client order id of {@code strategyId} starts with ("ld-regime-"). */
     public static String prefix(String strategyId) {
         return "ld-" + clean(strategyId.toLowerCase(Locale.ROOT)) + "-";

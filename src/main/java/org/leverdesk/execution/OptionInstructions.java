@@ -6,6 +6,7 @@ import org.leverdesk.broker.Broker;
 import org.leverdesk.broker.BrokerException;
 import org.leverdesk.broker.BrokerPosition;
 import org.leverdesk.broker.alpaca.AlpacaBroker;
+import org.leverdesk.broker.paper.PaperBroker;
 import org.leverdesk.options.contract.OptionContract;
 import org.leverdesk.options.contract.OptionRight;
 import org.leverdesk.options.contract.OptionSymbols;
@@ -16,7 +17,9 @@ import org.leverdesk.store.JournalRepository;
  * one service behind {@code leverdesk option exercise|do-not-exercise} and the Options view's buttons. The symbol is
  * checked against the broker's positions first (not held, a short or a share is refused, nothing sent); the live
  * account needs an explicit confirmation; the instruction is journalled before sending (kind {@value #KIND}) and
- * with its outcome. The built-in paper broker exercises only at expiry (in the money by $0.01 or more), so it has neither.
+ * with its outcome. On the built-in paper broker an exercise is carried out at once (American style: the shares at the
+ * strike, in the paper account's one transaction; {@code PaperBroker#exercise}); it has no do-not-exercise instruction
+ * (it exercises a long in the money by $0.01 or more at expiry).
  */
 public final class OptionInstructions {
     /** The journal kind of the instructions. */
@@ -61,8 +64,15 @@ public final class OptionInstructions {
 
     /** Null when {@code broker} can take the instructions; otherwise why not, in one line. */
     public static String unsupported(Broker broker, Kind kind) {
-        return broker instanceof AlpacaBroker ? null : kind.word() + " is only available on Alpaca accounts: the "
-                + (broker == null ? "no" : broker.name()) + " broker exercises options only at expiry (in the money by $0.01 or more)";
+        if (broker instanceof AlpacaBroker || broker instanceof PaperBroker && kind == Kind.EXERCISE) {
+            return null;
+        }
+        if (broker instanceof PaperBroker) {
+            return kind.word() + " is only available on Alpaca accounts: the paper broker exercises a long option in the money"
+                    + " by $0.01 or more at expiry; sell it before the close of its expiry day instead";
+        }
+        return kind.word() + " is only available on Alpaca and paper accounts: the " + (broker == null ? "no" : broker.name())
+                + " broker exercises options only at expiry (in the money by $0.01 or more)";
     }
 
     /**
@@ -80,6 +90,9 @@ public final class OptionInstructions {
         String unsupported = unsupported(broker, kind);
         if (unsupported != null) {
             throw new IllegalArgumentException(unsupported);
+        }
+        if (broker instanceof PaperBroker paper) {
+            return exerciseOnPaper(paper, contract, by);
         }
         AlpacaBroker alpaca = (AlpacaBroker) broker;
         BigDecimal held = heldContracts(alpaca, occ);
@@ -109,6 +122,27 @@ public final class OptionInstructions {
         journal.append(KIND, null, what + ": accepted", null);
         return new Outcome(true, kind.word() + " sent: " + occ.strip() + ", " + contracts(held) + " at " + alpaca.name() + "; "
                 + outcome(kind, contract, held));
+    }
+
+    /**
+     * The paper account exercises at once: journalled before (a crash leaves the trace) and with its outcome; the
+     * exercise itself (the option event and both fills) is one transaction of the paper store, so a restart finds
+     * either the option or the shares, and a second press finds nothing held and is refused.
+     */
+    private Outcome exerciseOnPaper(PaperBroker paper, OptionContract contract, String by) {
+        String occ = contract.occSymbol();
+        String what = "exercise " + occ + " at " + paper.name();
+        journal.append(KIND, null, what + ": sending (by " + by + ")", null);
+        org.leverdesk.broker.sim.SimOptionEvent e;
+        try {
+            e = paper.exercise(occ);
+        } catch (BrokerException | IllegalArgumentException ex) {
+            journal.append(KIND, null, what + ": refused: " + oneLine(ex), null);
+            throw ex;
+        }
+        String done = e.describe() + ", " + contracts(e.contracts());
+        journal.append(KIND, null, what + ": done: " + done, null);
+        return new Outcome(true, "exercised on the paper account: " + done);
     }
 
     /** What happens next, for the line shown after Alpaca accepted. */

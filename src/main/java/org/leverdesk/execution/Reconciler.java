@@ -99,9 +99,14 @@ public final class Reconciler {
         List<ReconciliationReport.Filled> filled = new ArrayList<>();
         List<ReconciliationReport.Ended> ended = new ArrayList<>();
 
-        for (StoredOrder stored : orderLists.notFinal()) {
+        List<StoredOrder> notFinal = orderLists.notFinal();
+        ComboLegLookup combos = new ComboLegLookup(broker, notFinal);
+        for (StoredOrder stored : notFinal) {
             String id = stored.intent().clientOrderId();
             Optional<BrokerOrder> at = broker.orderByClientOrderId(id);
+            if (at.isEmpty()) {
+                at = combos.find(stored);
+            }
             try {
                 if (at.isEmpty() && stored.status() == OrderStatus.NEW && heldForTheOpen(stored)) {
                     differences.add(note(stored, "order " + id + " is held for the next opening auction; it is released"

@@ -52,4 +52,15 @@ class ClientOrderIdsTest {
         assertThrows(IllegalArgumentException.class, () -> ClientOrderIds.of("regime", 1, DAY, " "));
         assertThrows(IllegalArgumentException.class, () -> ClientOrderIds.of("regime", 0, DAY, "buy-TQQQ"));
     }
+
+    /** A combo leg's id gives its strategy version back, so the reconcile can name the parent (ComboLegLookup). */
+    @Test
+    void theVersionIsReadBackFromAnIdOfTheStrategy() {
+        assertEquals(java.util.OptionalInt.of(3), ClientOrderIds.version("regime", ClientOrderIds.of("regime", 3, DAY, "buy-TQQQ")));
+        assertEquals(java.util.OptionalInt.of(12), ClientOrderIds.version("spreads",
+                ClientOrderIds.of("spreads", 12, DAY, "sell-QQQ   260320P00480000-and-a-leg-name-long-enough-to-hash")));
+        assertEquals(java.util.OptionalInt.empty(), ClientOrderIds.version("regime", "ld-other-v3-20260105-buy-TQQQ"));
+        assertEquals(java.util.OptionalInt.empty(), ClientOrderIds.version("regime", "ld-regime-vx-20260105-buy-TQQQ"));
+        assertEquals(java.util.OptionalInt.empty(), ClientOrderIds.version("regime", null));
+    }
 }

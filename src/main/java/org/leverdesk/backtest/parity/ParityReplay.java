@@ -78,6 +78,14 @@ public final class ParityReplay {
         default void moved(Instant now) {
         }
 
+        /**
+         * The chains the strategies read on this account, day by day, as live reads them (Alpaca's options snapshots);
+         * null: the replay's synthetic chains, as on the paper broker. Asked after each {@link #open}.
+         */
+        default java.util.function.Function<LocalDate, org.leverdesk.strategy.OptionMarket> optionMarket() {
+            return null;
+        }
+
         /** The account's equity now (after {@link #moved}), unrounded. */
         double equity();
 
@@ -314,7 +322,12 @@ public final class ParityReplay {
             org.leverdesk.broker.Broker broker = account.open(store, visible, clock, settings, optionChains);
             ExecutionService e = new ExecutionService(interruptions.apply(broker), visible, calendar, store, config.risk(),
                     TradingMode.PAPER, clock);
-            e.setOptionChains(optionChains);
+            var market = account.optionMarket();
+            if (market != null) {
+                e.setOptionMarket(market);
+            } else {
+                e.setOptionChains(optionChains);
+            }
             if (broker instanceof PaperBroker paper) {
                 paper.addOptionListener(ev -> e.recordOptionEvents(List.of(ev)));
             }

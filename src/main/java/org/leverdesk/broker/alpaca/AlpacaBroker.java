@@ -119,7 +119,7 @@ public final class AlpacaBroker implements Broker, AutoCloseable {
 
     private List<BrokerOrder> openOrders(Map<String, String> filter) {
         Map<String, String> query = new LinkedHashMap<>(Map.of("status", "open", "limit", String.valueOf(MAX_ORDERS),
-                "nested", "false"));
+                "nested", "true"));
         query.putAll(filter);
         JsonNode answer = session.readRest("list open Alpaca orders", "orders", query);
         return AlpacaMapping.orders("GET /v2/orders", answer);

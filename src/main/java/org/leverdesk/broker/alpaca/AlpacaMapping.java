@@ -228,12 +228,41 @@ final class AlpacaMapping {
         };
     }
 
-    /** Every order of an answer that is a JSON array of orders; one bad order invalidates the answer. */
+    /**
+     * Every order of an answer that is a JSON array of orders (asked {@code nested=true}); one bad order invalidates the
+     * answer. An order's {@code legs} are orders too: a multi-leg ({@code mleg}) parent has no symbol or side of its own
+     * and stands for its legs (each with its contract, side and quantity: the ratio times the parent's when it has none);
+     * any other parent is listed with its legs.
+     */
     static List<BrokerOrder> orders(String endpoint, JsonNode answer) {
         JsonNode array = StrictJson.array(endpoint, answer);
         List<BrokerOrder> out = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            out.add(order(StrictJson.object(endpoint, "[" + i + "]", array.get(i))));
+            StrictJson o = StrictJson.object(endpoint, "[" + i + "]", array.get(i));
+            JsonNode legs = array.get(i).get("legs");
+            boolean mleg = "mleg".equals(o.optionalText("order_class"));
+            if (mleg && (legs == null || !legs.isArray() || legs.isEmpty())) {
+                throw o.fail("legs", "is missing on a multi-leg order listed nested");
+            }
+            if (!mleg) {
+                out.add(order(o));
+            }
+            for (int k = 0; legs != null && legs.isArray() && k < legs.size(); k++) {
+                JsonNode leg = legs.get(k);
+                if (mleg && leg.isObject()) {
+                    var copy = (com.fasterxml.jackson.databind.node.ObjectNode) leg.deepCopy();
+                    if (!leg.hasNonNull("qty") && leg.hasNonNull("ratio_qty")) {
+                        BigDecimal ratio = StrictJson.object(endpoint, "[" + i + "].legs[" + k + "]", leg).decimal("ratio_qty");
+                        copy.put("qty", ratio.multiply(o.decimal("qty")).toPlainString());
+                    }
+                    // The combo's limit is its net price, on the parent; no leg has a price of its own to show.
+                    if (!leg.hasNonNull("limit_price")) {
+                        copy.put("type", "market");
+                    }
+                    leg = copy;
+                }
+                out.add(order(StrictJson.object(endpoint, "[" + i + "].legs[" + k + "]", leg)));
+            }
         }
         return out;
     }

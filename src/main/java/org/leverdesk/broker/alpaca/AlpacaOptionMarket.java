@@ -36,14 +36,12 @@ public final class AlpacaOptionMarket implements OptionMarket {
         return chain.quotes().isEmpty() ? Optional.empty() : Optional.of(chain);
     }
 
-    /** A held contract's quote from that expiry's chain, also when it is far from the money. */
+    /** A held contract's quote from its own snapshot, also when it is far from the money (the day's chain may not list it). */
     @Override
     public Optional<OptionQuote> quote(OptionContract contract, double spot) {
         if (contract.expiry().isBefore(day)) {
             return Optional.empty();
         }
-        int dte = (int) (contract.expiry().toEpochDay() - day.toEpochDay());
-        OptionChain chain = options.chain(contract.underlying(), day, spot, new ChainFilter(dte, dte, 1, 500), rates);
-        return chain.find(contract);
+        return options.snapshot(contract);
     }
 }

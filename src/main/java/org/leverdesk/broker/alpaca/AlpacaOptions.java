@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.leverdesk.broker.BrokerException;
@@ -173,6 +174,26 @@ public final class AlpacaOptions {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("expiration_date_gte", asOf.plusDays(filter.minDte()).toString());
         query.put("expiration_date_lte", asOf.plusDays(filter.maxDte()).toString());
+        return chainOf(underlying, asOf, spot, filter, snapshots(underlying, query), rate(rates, asOf));
+    }
+
+    /**
+     * One contract's quote from its snapshot (asked by expiry, type and strike, so one row rather than the expiry's
+     * whole chain: a held leg's mark at every exit check), or empty when Alpaca has no two-sided quote with Greeks.
+     */
+    public Optional<OptionQuote> snapshot(OptionContract contract) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("type", contract.isCall() ? "call" : "put");
+        query.put("expiration_date", contract.expiry().toString());
+        String strike = contract.strike().stripTrailingZeros().toPlainString();
+        query.put("strike_price_gte", strike);
+        query.put("strike_price_lte", strike);
+        return snapshots(contract.underlying(), query).stream().filter(q -> q.contract().occSymbol().equals(contract.occSymbol())).findFirst();
+    }
+
+    /** Every snapshot of {@code underlying} that {@code filters} select, page after page, as quotes (see {@link #snapshot}). */
+    private List<OptionQuote> snapshots(String underlying, Map<String, String> filters) {
+        Map<String, String> query = new LinkedHashMap<>(filters);
         query.put("limit", String.valueOf(SNAPSHOT_PAGE));
         List<OptionQuote> quotes = new ArrayList<>();
         String endpoint = "GET /v1beta1/options/snapshots/{underlying_symbol}";
@@ -201,7 +222,7 @@ public final class AlpacaOptions {
             }
             token = body.optionalText("next_page_token");
         } while (token != null && !token.isEmpty());
-        return chainOf(underlying, asOf, spot, filter, quotes, rate(rates, asOf));
+        return quotes;
     }
 
     /** The T-bill rate of {@code asOf} when {@code rates} has one (not stale); otherwise the labelled fallback. */

@@ -603,6 +603,18 @@ public final class PaperBroker implements Broker {
         return legs;
     }
 
+    /**
+     * Exercises the held long option {@code symbol} now (American style, every contract held): the shares at the
+     * strike, the option gone, the option event and both fills written in the one transaction of {@link #save} (a kill
+     * before it commits leaves the option held, after it the shares), then told to the option listeners (the journal).
+     * A second call finds nothing held and is refused, so a repeated button press never exercises twice.
+     *
+     * @throws IllegalArgumentException (nothing changed) when it cannot be exercised; see {@link SimBroker#exercise}
+     */
+    public synchronized SimOptionEvent exercise(String symbol) {
+        return change(() -> sim.exercise(symbol));
+    }
+
     private static void checkScale(OrderRequest r, String what, BigDecimal v) {
         checkScale(r.clientOrderId(), what, v);
     }

@@ -442,6 +442,68 @@ public final class SimBroker implements Broker {
     }
 
     /**
+     * Exercises every contract of the held long option {@code symbol} now, before its expiry (American style): a call
+     * buys, a put sells, the contracts' shares at the strike; the option leaves the account at no price (its time value
+     * is given up, as on any broker). Recorded like an expiry's exercise ({@link SimOptionEvent.Kind#EXERCISED}, a fill
+     * for the option and one for the shares) and told to the option listeners.
+     *
+     * @throws IllegalArgumentException (nothing changed) when {@code symbol} is not a held long option, an open order
+     *         works on it, it is the long leg of a spread (exercising would leave the short uncovered), or the account
+     *         cannot take the shares (a call's cost above the cash, a put's shares not held and free)
+     */
+    public synchronized SimOptionEvent exercise(String symbol) {
+        OptionContract c = OptionSymbols.contract(symbol.strip()).orElseThrow(() -> new IllegalArgumentException(
+                "'" + symbol + "' is not an OCC option symbol"));
+        Holding h = holdings.get(c.occSymbol());
+        String name = c.occSymbol().strip();
+        if (h == null || h.quantity.signum() <= 0) {
+            throw new IllegalArgumentException(h == null ? name + " is not held; only a held long option can be exercised"
+                    : name + " is a short position: a short is assigned, not exercised");
+        }
+        LocalDate day = now.atZone(NyseCalendar.ZONE).toLocalDate();
+        if (c.expiry().isBefore(day)) {
+            throw new IllegalArgumentException(name + " expired on " + c.expiry());
+        }
+        for (SimOrder o : openOrders.values()) {
+            if (o.order().symbol().equals(h.symbol)) {
+                throw new IllegalArgumentException("an open order (" + o.order().clientOrderId() + ") works on " + name
+                        + "; cancel it first");
+            }
+        }
+        for (OptionCover.Pair p : cover(List.of()).pairs()) {
+            if (p.longLeg().occSymbol().equals(h.symbol)) {
+                throw new IllegalArgumentException(name + " is the long leg of a spread with " + p.shortLeg().occSymbol().strip()
+                        + ": exercising it would leave the short uncovered; close the spread instead");
+            }
+        }
+        BigDecimal shares = h.quantity.multiply(BigDecimal.valueOf(c.multiplier()));
+        BigDecimal cost = money(shares.multiply(c.strike()));
+        if (c.isCall() && cash.compareTo(cost) < 0) {
+            throw new IllegalArgumentException("exercising " + name + " buys " + shares.toPlainString() + " " + c.underlying()
+                    + " for $" + cost.toPlainString() + "; the cash is $" + cash.toPlainString());
+        }
+        BigDecimal free = sharesHeld(c.underlying()).subtract(sharesPromised(c.underlying()));
+        if (!c.isCall() && free.compareTo(shares) < 0) {
+            throw new IllegalArgumentException("exercising " + name + " sells " + shares.toPlainString() + " " + c.underlying()
+                    + "; the account holds " + free.toPlainString() + " free of open sell orders (no short sale)");
+        }
+        QuoteSlot u = quotes.get(c.underlying());
+        double spot = u == null ? Double.NaN : u.last;
+        String optionFill = "exercised-" + now.toEpochMilli() + "-" + c.compactSymbol();
+        BigDecimal cashBefore = cash;
+        ledger(optionFill, h.symbol, Side.SELL, h.quantity, BigDecimal.ZERO);
+        String shareFill = optionFill + "-shares";
+        BigDecimal delivered = c.isCall() ? shares : shares.negate();
+        ledger(shareFill, c.underlying(), c.isCall() ? Side.BUY : Side.SELL, shares, c.strike());
+        SimOptionEvent e = new SimOptionEvent(SimOptionEvent.Kind.EXERCISED, day, h.symbol, c.underlying(), h.quantity, delivered,
+                c.strike(), spot, cash.subtract(cashBefore), optionFill, shareFill, now);
+        for (Consumer<SimOptionEvent> l : optionListeners) {
+            l.accept(e);
+        }
+        return e;
+    }
+
+    /**
      * Spreads expiring with both legs in the money: the short's assignment and the long's exercise would
      * deliver the same shares in and out the same evening, so both legs close at their intrinsic value in
      * cash (net: the width × 100 per contract, the spread's maximum loss before its credit). A cash account

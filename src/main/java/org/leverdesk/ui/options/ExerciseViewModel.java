@@ -28,6 +28,7 @@ public final class ExerciseViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanBinding enabled;
+    private final BooleanBinding doNotEnabled;
     private final javafx.beans.binding.StringBinding note;
 
     /**
@@ -39,21 +40,31 @@ public final class ExerciseViewModel {
         this.prompt = prompt;
         this.executor = executor;
         this.afterSent = afterSent;
-        enabled = Bindings.createBooleanBinding(() -> reason() == null && !busy.get(), selected, busy);
+        enabled = Bindings.createBooleanBinding(() -> reason(OptionInstructions.Kind.EXERCISE) == null && !busy.get(), selected, busy);
+        doNotEnabled = Bindings.createBooleanBinding(() -> reason(OptionInstructions.Kind.DO_NOT_EXERCISE) == null && !busy.get(),
+                selected, busy);
         note = Bindings.createStringBinding(() -> {
-            String why = reason();
-            return why == null ? "" : why;
+            String why = reason(OptionInstructions.Kind.EXERCISE);
+            String whyNot = reason(OptionInstructions.Kind.DO_NOT_EXERCISE);
+            return why != null ? why : whyNot != null ? whyNot : "";
         }, selected);
     }
 
-    /** Why the buttons are off for the selection; null when they are on. */
-    private String reason() {
+    /** Why {@code kind}'s button is off for the selection; null when it is on. */
+    private String reason(OptionInstructions.Kind kind) {
         if (exercise == null) {
             return "Exercise and do not exercise need an account.";
         }
-        String unsupported = exercise.unsupported();
+        String both = exercise.unsupported(OptionInstructions.Kind.EXERCISE);
+        if (both != null) {
+            return "Exercise and do not exercise: " + both + ".";
+        }
+        String unsupported = exercise.unsupported(kind);
         if (unsupported != null) {
-            return "Exercise and do not exercise: " + unsupported + ".";
+            HeldOption h = selected.get();
+            // Said once the selection could be exercised: the other button's reason comes first.
+            return h == null || h.leg().contracts() <= 0 ? reason(OptionInstructions.Kind.EXERCISE)
+                    : "Do not exercise: " + unsupported + ".";
         }
         HeldOption h = selected.get();
         if (h == null) {
@@ -77,7 +88,7 @@ public final class ExerciseViewModel {
 
     private void send(OptionInstructions.Kind kind) {
         HeldOption h = selected.get();
-        if (!enabled.get() || h == null) {
+        if (!(kind == OptionInstructions.Kind.EXERCISE ? enabled : doNotEnabled).get() || h == null) {
             return;
         }
         String occ = h.contract().occSymbol();
@@ -119,6 +130,9 @@ public final class ExerciseViewModel {
 
     public ObjectProperty<HeldOption> selectedProperty() { return selected; }
     public BooleanBinding enabledBinding() { return enabled; }
+
+    /** Do not exercise's button: off where exercise is on but the broker has no such instruction (the paper account). */
+    public BooleanBinding doNotExerciseEnabledBinding() { return doNotEnabled; }
     public javafx.beans.binding.StringBinding noteBinding() { return note; }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
 }

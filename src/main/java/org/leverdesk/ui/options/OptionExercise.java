@@ -8,6 +8,11 @@ public interface OptionExercise {
     /** Null when the account takes the instructions; otherwise why not, in one line. */
     String unsupported();
 
+    /** Null when the account takes {@code kind} (the paper account exercises but has no do-not-exercise); else why not. */
+    default String unsupported(OptionInstructions.Kind kind) {
+        return unsupported();
+    }
+
     /** True on Alpaca's live account: each instruction needs the live confirmation too. */
     boolean live();
 
@@ -20,6 +25,11 @@ public interface OptionExercise {
             @Override
             public String unsupported() {
                 return OptionInstructions.unsupported(broker, OptionInstructions.Kind.EXERCISE);
+            }
+
+            @Override
+            public String unsupported(OptionInstructions.Kind kind) {
+                return OptionInstructions.unsupported(broker, kind);
             }
 
             @Override

@@ -243,7 +243,7 @@ public final class OptionsView {
         }
         exercise.selectedProperty().bind(positionsTable.getSelectionModel().selectedItemProperty());
         exerciseButton.disableProperty().bind(exercise.enabledBinding().not());
-        doNotExerciseButton.disableProperty().bind(exercise.enabledBinding().not());
+        doNotExerciseButton.disableProperty().bind(exercise.doNotExerciseEnabledBinding().not());
         // the last answer while there is one; otherwise why the buttons are off
         exerciseLabel.textProperty().bind(Bindings.when(exercise.messageProperty().isEmpty())
                 .then(exercise.noteBinding()).otherwise(exercise.messageProperty()));

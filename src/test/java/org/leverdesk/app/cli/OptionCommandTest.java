@@ -173,12 +173,15 @@ class OptionCommandTest {
     }
 
     @Test
-    void thePaperBrokerHasNoEarlyExerciseAndSaysSo() throws Exception {
+    void thePaperBrokerExercisesOnlyWhatItHoldsAndHasNoDoNotExercise() throws Exception {
         Files.writeString(config, "{\"broker\": {\"kind\": \"PAPER\"}}");
         CliRun run = cli("option", "exercise", CALL_490);
         assertEquals(2, run.code);
-        assertEquals("error: exercise is only available on Alpaca accounts: the paper-demo broker exercises options only at"
-                + " expiry (in the money by $0.01 or more)", run.err.toString().strip());
+        assertEquals("error: QQQ   260320C00490000 is not held; only a held long option can be exercised", run.err.toString().strip());
+        CliRun not = cli("option", "do-not-exercise", CALL_490);
+        assertEquals(2, not.code);
+        assertEquals("error: do-not-exercise is only available on Alpaca accounts: the paper broker exercises a long option in"
+                + " the money by $0.01 or more at expiry; sell it before the close of its expiry day instead", not.err.toString().strip());
     }
 
     @Test

@@ -4,21 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.leverdesk.backtest.BacktestConfig;
 import org.leverdesk.backtest.CostModel;
 import org.leverdesk.broker.Broker;
-import org.leverdesk.broker.BrokerOrder;
-import org.leverdesk.broker.BrokerPosition;
-import org.leverdesk.broker.MultiLegOrderRequest;
-import org.leverdesk.broker.OrderRequest;
 import org.leverdesk.common.CancellationToken;
 import org.leverdesk.common.ProgressListener;
 import org.leverdesk.execution.StrategyRun;
@@ -83,46 +75,12 @@ class SpreadParityReplayTest {
     })
     void aKillAtEachStepOfAMultiLegOrderNeverDoublesALeg(String id, String from, String to,
                                                          org.junit.jupiter.api.TestReporter reporter) {
-        Killer killer = new Killer();
+        MultiLegKiller killer = new MultiLegKiller();
         ParityReport r = replay(id, from, to, killer::wrap);
         reporter.publishEntry(id, r.summary() + "; " + killer.kills);
         assertTrue(r.identical(), "after " + killer.kills + ": " + r.summary());
         assertEquals(List.of("before sending the opening", "after the broker accepted the opening",
-                "after the broker accepted the closing"), killer.kills.stream().map(k -> k.substring(0, k.indexOf(" order"))).toList(),
-                killer.kills.toString());
+                "after the broker accepted the closing"), killer.kinds(), killer.kills.toString());
         assertTrue(killer.kills.get(2).endsWith(" at 09:40"), "the closing order of the session's first exit check: " + killer.kills);
     }
-
-    /**
-     * Kills the live side at three points: before the first opening multi-leg order is sent (its intents are stored),
-     * right after the broker accepted the second opening order, and right after it accepted the first closing order.
-     */
-    static final class Killer {
-        final List<String> kills = new ArrayList<>();
-        private int openings;
-        private int closings;
-
-        Broker wrap(Broker paper) {
-            return new PaperForwardingBroker(paper) {
-                @Override
-                public List<BrokerOrder> submitMultiLeg(MultiLegOrderRequest request) {
-                    Set<String> held = delegate.positions().stream().map(BrokerPosition::symbol).collect(Collectors.toSet());
-                    boolean closing = request.legs().stream().map(OrderRequest::symbol).anyMatch(held::contains);
-                    String at = LocalTime.ofInstant(delegate.clock().timestamp(), NyseCalendar.ZONE).toString();
-                    String what = (closing ? "closing" : "opening") + " order " + request.clientOrderId() + " at " + at;
-                    if (!closing && openings++ == 0) {
-                        kills.add("before sending the " + what);
-                        throw new ParityReplay.Killed(kills.get(kills.size() - 1));
-                    }
-                    List<BrokerOrder> accepted = delegate.submitMultiLeg(request);
-                    if ((!closing && openings == 3) || (closing && closings++ == 0)) {
-                        kills.add("after the broker accepted the " + what);
-                        throw new ParityReplay.Killed(kills.get(kills.size() - 1));
-                    }
-                    return accepted;
-                }
-            };
-        }
-    }
-
 }

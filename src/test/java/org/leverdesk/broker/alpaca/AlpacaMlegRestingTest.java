@@ -93,6 +93,21 @@ class AlpacaMlegRestingTest {
         assertEquals(0, new BigDecimal("100160").compareTo(broker.account().cash()), "100,000 + 70 + 90");
     }
 
+    /**
+     * A resting mleg order in the open orders (what a reconcile after a restart reads first): the parent has no symbol
+     * or side of its own, so it is listed as its legs, each with its contract, side and quantity. Before the fix the
+     * whole listing was refused as malformed ("[0].symbol is missing") and no reconcile could run while it rested.
+     */
+    @Test
+    void aRestingSpreadIsListedAmongTheOpenOrdersAsItsLegs() {
+        broker.submitMultiLeg(bullPut("rest-3", "-0.90"));
+        String open = broker.openOrders().stream().map(o -> o.side() + " " + o.quantity().stripTrailingZeros().toPlainString() + " "
+                + o.symbol() + " " + o.status()).sorted().collect(Collectors.joining(", "));
+        assertEquals("BUY 2 " + PUT_475 + " ACCEPTED, SELL 2 " + PUT_480 + " ACCEPTED", open);
+        server.setQuote(PUT_480, 2.20, 2.30);
+        assertEquals(List.of(), broker.openOrders(), "filled: nothing open");
+    }
+
     @Test
     void aLimitSpreadTheQuotesNeverReachExpiresWithItsLegsAtTheClose() {
         MultiLegOrderRequest r = bullPut("rest-2", "-1.50");

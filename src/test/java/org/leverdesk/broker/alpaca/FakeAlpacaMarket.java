@@ -115,6 +115,13 @@ final class FakeAlpacaMarket {
     private final Map<String, Price> quotes = new HashMap<>();
     /** Where quotes come from when a test sets one (see {@link #setQuoteSource}); null: only quotes set by hand. */
     private FakeAlpacaServer.QuoteSource quoteSource;
+    /** Where the snapshots endpoint's chain comes from (see {@link #setChainSource}); null: the quoted contracts. */
+    private FakeAlpacaServer.ChainSource chainSource;
+    /** The chain source's last answer and the question it answered (see {@link #sourcedSnapshots}). */
+    private String sourcedKey;
+    private Map<String, FakeAlpacaServer.Snapshot> sourced;
+    /** The next mleg order rests though marketable (see {@link #holdNextMultiLeg}). */
+    private boolean holdNextMultiLeg;
     /** Every fill in order (an mleg order's by leg), as Alpaca's FILL activities would list them. */
     private final List<FakeAlpacaServer.Execution> executions = new ArrayList<>();
     private final Map<String, Holding> holdings = new TreeMap<>();
@@ -340,6 +347,15 @@ final class FakeAlpacaMarket {
     synchronized void setQuoteSource(FakeAlpacaServer.QuoteSource source) {
         catchUp();
         quoteSource = source;
+    }
+
+    synchronized void setChainSource(FakeAlpacaServer.ChainSource source) {
+        catchUp();
+        chainSource = source;
+    }
+
+    synchronized void holdNextMultiLeg() {
+        holdNextMultiLeg = true;
     }
 
     /** Takes {@code symbol}'s quote at the processed time from the quote source, if any (resting orders may fill). */
@@ -1057,7 +1073,9 @@ final class FakeAlpacaMarket {
             leg.updatedAt = processed;
         }
         boolean priceOk = parent.limitPrice == null || net.compareTo(parent.limitPrice) <= 0;
-        if (quoted && priceOk && sessions.isOpen(processed)) {
+        boolean held = holdNextMultiLeg;
+        holdNextMultiLeg = false;
+        if (!held && quoted && priceOk && sessions.isOpen(processed)) {
             for (FakeOrder leg : parent.legs) {
                 leg.status = "new";
                 fill(leg, leg.qty, priceOf(leg.symbol, leg.side.equals("buy")), processed);
@@ -1076,11 +1094,52 @@ final class FakeAlpacaMarket {
     /** {@code GET /v1beta1/options/snapshots/{underlying}}: every quoted contract of it with its Greeks, filtered and paged. */
     synchronized Reply optionSnapshots(String underlying, Map<String, String> q) {
         catchUp();
+        if (chainSource != null) {
+            return sourcedSnapshots(underlying, q);
+        }
         java.util.TreeSet<String> symbols = new java.util.TreeSet<>();
         for (String symbol : quotes.keySet()) {
             org.leverdesk.options.contract.OptionSymbols.contract(symbol).filter(c -> c.underlying().equals(underlying))
                     .ifPresent(c -> symbols.add(symbol));
         }
+        return snapshotPage(underlying, symbols, q, (symbol, s) -> {
+            Price p = quotes.get(symbol);
+            s.set("latestQuote", FakeAlpacaOptionBook.quote(p.bid(), p.ask(), p.at()));
+            FakeAlpacaOptionBook.Greeks g = options.greeks.get(symbol);
+            if (g != null) {
+                greeks(s, g.iv(), g.delta(), g.gamma(), g.theta(), g.vega(), g.rho());
+            }
+        });
+    }
+
+    /**
+     * The snapshots endpoint over the chain source's contracts at the processed time, filtered and paged as Alpaca does.
+     * The pages of one question (the same filters at the same moment) share one answer of the source, as Alpaca's pages
+     * are one chain: without it a chain of thousands of contracts was priced again for every page.
+     */
+    private Reply sourcedSnapshots(String underlying, Map<String, String> q) {
+        Map<String, String> question = new java.util.TreeMap<>(q);
+        question.remove("page_token");
+        String key = underlying + " " + processed + " " + question;
+        if (!key.equals(sourcedKey)) {
+            Map<String, FakeAlpacaServer.Snapshot> rows = new HashMap<>();
+            for (FakeAlpacaServer.Snapshot s : chainSource.chain(underlying, processed, q)) {
+                rows.put(FakeAlpacaServer.alpaca(s.symbol()), s);
+            }
+            sourcedKey = key;
+            sourced = rows;
+        }
+        Map<String, FakeAlpacaServer.Snapshot> bySymbol = sourced;
+        return snapshotPage(underlying, bySymbol.keySet(), q, (symbol, s) -> {
+            FakeAlpacaServer.Snapshot row = bySymbol.get(symbol);
+            s.set("latestQuote", FakeAlpacaOptionBook.quote(BigDecimal.valueOf(row.bid()), BigDecimal.valueOf(row.ask()), processed));
+            greeks(s, row.iv(), row.delta(), row.gamma(), row.theta(), row.vega(), row.rho());
+        });
+    }
+
+    /** One page of {@code symbols} that pass {@code q}'s filters, each snapshot written by {@code write}. */
+    private static Reply snapshotPage(String underlying, Set<String> symbols, Map<String, String> q,
+                                      java.util.function.BiConsumer<String, ObjectNode> write) {
         List<String> kept = FakeAlpacaOptionBook.matching(symbols, q).stream()
                 .filter(c -> c.underlying().equals(underlying)).map(c -> c.compactSymbol()).toList();
         int limit = Math.min(Math.min(1000, FakeAlpacaOptionBook.pageCap), Integer.parseInt(q.getOrDefault("limit", "100")));
@@ -1089,19 +1148,7 @@ final class FakeAlpacaMarket {
         ObjectNode out = FakeAlpacaJson.mapper().createObjectNode();
         ObjectNode snaps = out.putObject("snapshots");
         for (String symbol : kept.subList(from, to)) {
-            Price p = quotes.get(symbol);
-            ObjectNode s = snaps.putObject(symbol);
-            s.set("latestQuote", FakeAlpacaOptionBook.quote(p.bid(), p.ask(), p.at()));
-            FakeAlpacaOptionBook.Greeks g = options.greeks.get(symbol);
-            if (g != null) {
-                s.put("impliedVolatility", g.iv());
-                ObjectNode gj = s.putObject("greeks");
-                gj.put("delta", g.delta());
-                gj.put("gamma", g.gamma());
-                gj.put("theta", g.theta());
-                gj.put("vega", g.vega());
-                gj.put("rho", g.rho());
-            }
+            write.accept(symbol, snaps.putObject(symbol));
         }
         if (to < kept.size()) {
             out.put("next_page_token", String.valueOf(to));
@@ -1109,6 +1156,16 @@ final class FakeAlpacaMarket {
             out.putNull("next_page_token");
         }
         return new Reply(200, out);
+    }
+
+    private static void greeks(ObjectNode s, double iv, double delta, double gamma, double theta, double vega, double rho) {
+        s.put("impliedVolatility", iv);
+        ObjectNode gj = s.putObject("greeks");
+        gj.put("delta", delta);
+        gj.put("gamma", gamma);
+        gj.put("theta", theta);
+        gj.put("vega", vega);
+        gj.put("rho", rho);
     }
 
     /** {@code GET /v1beta1/options/quotes/latest?symbols=...}: the quoted ones among {@code symbols}. */

@@ -230,6 +230,7 @@ final class FakeAlpacaOptionBook {
         return symbols.stream().map(OptionSymbols::contract).flatMap(Optional::stream)
                 .filter(c -> !q.containsKey("underlying_symbols") || List.of(q.get("underlying_symbols").split(",")).contains(c.underlying()))
                 .filter(c -> !q.containsKey("type") || q.get("type").equals(c.isCall() ? "call" : "put"))
+                .filter(c -> !q.containsKey("expiration_date") || c.expiry().equals(LocalDate.parse(q.get("expiration_date"))))
                 .filter(c -> !q.containsKey("expiration_date_gte") || !c.expiry().isBefore(LocalDate.parse(q.get("expiration_date_gte"))))
                 .filter(c -> !q.containsKey("expiration_date_lte") || !c.expiry().isAfter(LocalDate.parse(q.get("expiration_date_lte"))))
                 .filter(c -> !q.containsKey("strike_price_gte") || c.strike().compareTo(new BigDecimal(q.get("strike_price_gte"))) >= 0)

@@ -214,6 +214,36 @@ public final class FakeAlpacaServer implements AutoCloseable {
         market.setQuoteSource(source);
     }
 
+    /** One contract's snapshot as a market would give it: its quote, implied volatility and Greeks (Alpaca's units). */
+    public record Snapshot(String symbol, double bid, double ask, double iv, double delta, double gamma, double theta, double vega,
+                           double rho) {
+    }
+
+    /**
+     * A market's option chain at a moment: the snapshots of {@code underlying}'s contracts at {@code at} that the
+     * snapshots endpoint's {@code query} (expiry, strike and type filters, Alpaca's parameter names) may select; the
+     * endpoint filters and pages them.
+     */
+    public interface ChainSource {
+        List<Snapshot> chain(String underlying, java.time.Instant at, Map<String, String> query);
+    }
+
+    /**
+     * The options snapshots endpoint answers from {@code source} from now on (a replay's synthetic surface, so the chain
+     * the adapter reads is the market the quote source prices): its contracts, quotes and Greeks, nothing set by hand.
+     */
+    public void setChainSource(ChainSource source) {
+        market.setChainSource(source);
+    }
+
+    /**
+     * The next {@code mleg} order rests as Alpaca leaves one it has not filled yet ({@code new}, nothing filled) even
+     * when the quotes meet it; it fills at the quotes of the next moment they are read (the next time the clock moves).
+     */
+    public void holdNextMultiLeg() {
+        market.holdNextMultiLeg();
+    }
+
     /** Every fill so far, in order (an mleg order's by leg). */
     public List<Execution> executions() {
         return market.executions();

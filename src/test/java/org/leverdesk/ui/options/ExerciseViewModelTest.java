@@ -132,8 +132,9 @@ class ExerciseViewModelTest {
                 new TestTaskExecutor(), () -> { });
         vm.selectedProperty().set(held(CALL_490, 2));
         assertFalse(vm.enabledBinding().get());
-        assertEquals("Exercise and do not exercise: exercise is only available on Alpaca accounts: the sim broker exercises"
-                + " options only at expiry (in the money by $0.01 or more).", vm.noteBinding().get());
+        assertEquals("Exercise and do not exercise: exercise is only available on Alpaca and paper accounts: the sim broker"
+                + " exercises options only at expiry (in the money by $0.01 or more).", vm.noteBinding().get());
+        assertFalse(vm.doNotExerciseEnabledBinding().get());
         vm.exercise();
         assertTrue(prompt.asked.isEmpty());
     }

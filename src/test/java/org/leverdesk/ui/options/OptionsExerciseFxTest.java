@@ -1,6 +1,7 @@
 package org.leverdesk.ui.options;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -61,7 +62,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Options view's Exercise / Do not exercise buttons in a window: on the paper broker (a long QQQ put bought at the
- * synthetic chain's ask) they stay off and the note says why (it exercises only at expiry); on the fake Alpaca server
+ * synthetic chain's ask) Exercise is on (early exercise on paper) and Do not exercise off, the note saying why; on the fake Alpaca server
  * a click on Exercise asks through the injected dialog service and sends through the CLI's service once.
  * Pictures {@code options-exercise-<theme>-<size>.png}.
  */
@@ -121,7 +122,7 @@ class OptionsExerciseFxTest {
     }
 
     @Test
-    void onThePaperBrokerTheButtonsStayOffAndSayWhy(FxRobot robot) throws Exception {
+    void onThePaperBrokerExerciseIsOnAndDoNotExerciseOffWithTheReason(FxRobot robot) throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(PRICES.resolve("QQQ.csv")), "skipped: no real prices in " + PRICES.toAbsolutePath());
         MarketData prices = new CsvDirectoryMarketData(PRICES, new CsvBarReader(NYSE));
         Instant morning = LAST.atTime(14, 0).toInstant(ZoneOffset.UTC);
@@ -136,10 +137,12 @@ class OptionsExerciseFxTest {
             TableView<HeldOption> table = positions(robot, 1);
             robot.interact(() -> table.getSelectionModel().select(0));
             WaitForAsyncUtils.waitForFxEvents();
-            assertTrue(robot.lookup("#exerciseButton").queryAs(Button.class).isDisabled());
+            // The paper account exercises early (PaperEarlyExerciseTest); it has no do-not-exercise instruction.
+            assertFalse(robot.lookup("#exerciseButton").queryAs(Button.class).isDisabled());
             assertTrue(robot.lookup("#doNotExerciseButton").queryAs(Button.class).isDisabled());
-            assertEquals("Exercise and do not exercise: exercise is only available on Alpaca accounts: the paper broker exercises"
-                    + " options only at expiry (in the money by $0.01 or more).", robot.lookup("#exerciseLabel").queryAs(Label.class).getText());
+            assertEquals("Do not exercise: do-not-exercise is only available on Alpaca accounts: the paper broker exercises a long"
+                    + " option in the money by $0.01 or more at expiry; sell it before the close of its expiry day instead.",
+                    robot.lookup("#exerciseLabel").queryAs(Label.class).getText());
             assertTrue(asked.isEmpty());
         }
     }
