@@ -214,7 +214,7 @@ public final class BacktestEngine {
         }
         BacktestResult result = new BacktestResult(runId, tradedSymbol, config, dataSource, curve, benchmark, metrics,
                 benchmarkMetrics, fills, closed, replay.decisions, List.copyOf(replay.dividends), replay.openOptionValues());
-        return new PortfolioRun(result, parts ? replay.contributions() : List.of());
+        return parts ? new PortfolioRun(result, replay.contributions(), replay.fillsByStrategy()) : new PortfolioRun(result, List.of());
     }
 
     /** The state of one replay: the broker, the cycle, the cursors, and what it has recorded. */
@@ -237,7 +237,15 @@ public final class BacktestEngine {
         final List<Decision> decisions;
         final List<Fill> fills = new ArrayList<>();
         // Which strategy each fill (same index) belongs to: the one that sent its order, else the one trading its symbol.
+        // Not kept with an ownership book (several strategies), which attributes by contract instead (ownFills).
         final List<String> fillOwners = new ArrayList<>();
+        // Several strategies: contract-level ownership (decision record 0031) tells each one's part of a shared
+        // position, and splits an assignment or expiry among the strategies holding the contract. Null for one strategy.
+        final org.leverdesk.execution.SimOwnershipBook book;
+        // With the book: each strategy's fills (an event's fill split into each holder's part), "" for nobody's part;
+        // and each strategy's dividends, by its share count at the ex-date.
+        final Map<String, List<Fill>> ownFills = new HashMap<>();
+        final Map<String, Double> ownDividends = new HashMap<>();
         final List<DividendPayment> dividends = new ArrayList<>();
         final List<SimFill> pendingFills = new ArrayList<>();
         // Why each order was sent, by broker order id: the reason its fills carry.
@@ -299,8 +307,13 @@ public final class BacktestEngine {
             sim.stopTrackingChanges();
             sim.addFillListener(pendingFills::add);
             sim.addDividendListener(this::dividend);
-            this.cycle = new DecisionCycle(sim, calendar, config.risk(), clock, RiskGate.inMemory(), this, IntentLog.NONE,
-                    Duration.ZERO);
+            // Created before the first order: the book counts fills from now on. One strategy keeps the whole-account
+            // view (PositionBook.NONE), so a single-strategy backtest is what it always was.
+            this.book = runs.size() > 1 ? new org.leverdesk.execution.SimOwnershipBook(sim,
+                    runs.stream().map(r -> r.strategy().id()).toList()) : null;
+            this.cycle = book == null ? new DecisionCycle(sim, calendar, config.risk(), clock, RiskGate.inMemory(), this,
+                    IntentLog.NONE, Duration.ZERO) : new DecisionCycle(sim, calendar, config.risk(), clock, RiskGate.inMemory(),
+                    this, IntentLog.NONE, Duration.ZERO, book);
             if (portfolio != null) {
                 cycle.setPortfolio(portfolio);
             }
@@ -464,11 +477,11 @@ public final class BacktestEngine {
             List<StrategyContribution> out = new ArrayList<>();
             for (Slot slot : slots) {
                 String id = slot.run.strategy().id();
-                List<Fill> own = new ArrayList<>();
-                for (int i = 0; i < fills.size(); i++) {
-                    if (fillOwners.get(i).equals(id)) {
-                        own.add(fills.get(i));
-                    }
+                List<Fill> own = fillsOf(id);
+                if (book != null) {
+                    out.add(StrategyContribution.of(id, slot.run.capitalShare(), slot.traded, own,
+                            ownDividends.getOrDefault(id, 0.0), ownOpenValue(id, slot.traded)));
+                    continue;
                 }
                 double dividendsOwn = 0;
                 for (DividendPayment d : dividends) {
@@ -490,6 +503,44 @@ public final class BacktestEngine {
             return List.copyOf(out);
         }
 
+        /** Each strategy's own fills, by id. */
+        Map<String, List<Fill>> fillsByStrategy() {
+            Map<String, List<Fill>> out = new HashMap<>();
+            for (Slot slot : slots) {
+                out.put(slot.run.strategy().id(), fillsOf(slot.run.strategy().id()));
+            }
+            return out;
+        }
+
+        private List<Fill> fillsOf(String id) {
+            if (book != null) {
+                return List.copyOf(ownFills.getOrDefault(id, List.of()));
+            }
+            List<Fill> own = new ArrayList<>();
+            for (int i = 0; i < fills.size(); i++) {
+                if (fillOwners.get(i).equals(id)) {
+                    own.add(fills.get(i));
+                }
+            }
+            return own;
+        }
+
+        /** The market value after the last close of {@code id}'s part (by the book) of the positions in its symbols. */
+        private double ownOpenValue(String id, Set<String> traded) {
+            double open = 0;
+            synchronized (sim) {
+                List<org.leverdesk.broker.BrokerPosition> positions = sim.positions();
+                Map<String, Long> parts = book.ownership(id, traded).parts(positions);
+                for (org.leverdesk.broker.BrokerPosition p : positions) {
+                    long part = parts.getOrDefault(p.symbol(), 0L);
+                    if (part != 0 && p.quantity().signum() != 0 && p.marketValue() != null) {
+                        open += p.marketValue().doubleValue() * part / p.quantity().doubleValue();
+                    }
+                }
+            }
+            return open;
+        }
+
         /** The option positions open after the last close, each at its market value in dollars (× the multiplier). */
         Map<String, Double> openOptionValues() {
             Map<String, Double> out = new java.util.TreeMap<>();
@@ -509,14 +560,51 @@ public final class BacktestEngine {
             }
             for (SimFill f : pendingFills) {
                 String reason = reasons.getOrDefault(f.brokerOrderId(), "");
-                fills.add(new Fill(today, f.symbol(), f.side(), f.quantity().longValueExact(), f.price().doubleValue(),
-                        f.commission().doubleValue(), reason));
-                fillOwners.add(owner(f));
+                Fill fill = new Fill(today, f.symbol(), f.side(), f.quantity().longValueExact(), f.price().doubleValue(),
+                        f.commission().doubleValue(), reason);
+                fills.add(fill);
+                if (book == null) {
+                    fillOwners.add(owner(f));
+                } else {
+                    attribute(f, fill);
+                }
             }
             pendingFills.clear();
         }
 
+        /**
+         * Gives {@code fill} to the strategy that sent its order; an option event's fill (assignment, expiry, exercise:
+         * no order of ours) to the strategies holding the contract, each its part, as the book split the event.
+         */
+        private void attribute(SimFill f, Fill fill) {
+            String sender = senders.get(f.brokerOrderId());
+            Map<String, Long> parts = sender == null ? book.eventParts(f.brokerOrderId()) : Map.of();
+            if (parts.isEmpty()) {
+                ownFills.computeIfAbsent(sender == null ? owner(f) : sender, k -> new ArrayList<>()).add(fill);
+                return;
+            }
+            long contracts = parts.values().stream().mapToLong(Long::longValue).sum();
+            for (Map.Entry<String, Long> e : new java.util.TreeMap<>(parts).entrySet()) {
+                // An option leg's fill is |contracts|; a share leg's 100 per contract: each holder's part of it.
+                long quantity = fill.quantity() * Math.abs(e.getValue()) / Math.abs(contracts);
+                if (quantity != 0) {
+                    ownFills.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new Fill(fill.date(), fill.symbol(),
+                            fill.side(), quantity, fill.price(), fill.commission() * quantity / fill.quantity(), fill.reason()));
+                }
+            }
+        }
+
         private void dividend(SimDividend d) {
+            if (book != null && d.quantity().signum() != 0) {
+                // Paid on the shares held at the ex-date: each strategy gets its count's part.
+                for (Slot slot : slots) {
+                    String id = slot.run.strategy().id();
+                    long held = book.count(id, d.symbol());
+                    if (held > 0) {
+                        ownDividends.merge(id, d.amount().doubleValue() * held / d.quantity().doubleValue(), Double::sum);
+                    }
+                }
+            }
             dividends.add(new DividendPayment(today, d.symbol(), d.quantity().longValue(), d.perShare().doubleValue(),
                     d.amount().doubleValue()));
         }

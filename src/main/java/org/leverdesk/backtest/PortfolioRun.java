@@ -7,9 +7,19 @@ import java.util.List;
  * the metrics of the whole account) and each strategy's part of it, in the order the strategies ran (every run of
  * {@link BacktestEngine#runTogether}, even of one strategy; empty only inside a single-strategy backtest).
  */
-public record PortfolioRun(BacktestResult result, List<StrategyContribution> contributions) {
+public record PortfolioRun(BacktestResult result, List<StrategyContribution> contributions,
+                           java.util.Map<String, List<org.leverdesk.domain.Fill>> strategyFills) {
+    /**
+     * @param strategyFills each strategy's own fills, by id (what its contribution counts: an assignment or expiry of a
+     *                      contract several strategies held split into each one's part); empty with no contributions
+     */
     public PortfolioRun {
         contributions = contributions == null ? List.of() : List.copyOf(contributions);
+        strategyFills = strategyFills == null ? java.util.Map.of() : java.util.Map.copyOf(strategyFills);
+    }
+
+    public PortfolioRun(BacktestResult result, List<StrategyContribution> contributions) {
+        this(result, contributions, java.util.Map.of());
     }
 
     /**

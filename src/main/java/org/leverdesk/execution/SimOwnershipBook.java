@@ -28,6 +28,8 @@ public final class SimOwnershipBook implements PositionBook {
     // Longest prefix first, so "ld-spreads-x-" is not taken for "ld-spreads-".
     private final List<Map.Entry<String, String>> prefixes = new ArrayList<>();
     private final Map<String, Map<String, Long>> counts = new HashMap<>();
+    // Each option event's split among the holders (owner "" = nobody's), by the broker order ids of its fills.
+    private final Map<String, Map<String, Long>> eventParts = new HashMap<>();
 
     /** Listens to {@code sim}'s fills and option events from now on, for the strategies {@code strategyIds}. */
     public SimOwnershipBook(SimBroker sim, Collection<String> strategyIds) {
@@ -56,7 +58,12 @@ public final class SimOwnershipBook implements PositionBook {
     }
 
     private synchronized void event(SimOptionEvent e) {
-        OptionEventLedger.parts(e.contracts().longValue(), recorded(e.optionSymbol())).forEach((owner, part) -> {
+        Map<String, Long> parts = OptionEventLedger.parts(e.contracts().longValue(), recorded(e.optionSymbol()));
+        eventParts.put(e.optionFillId(), parts);
+        if (e.shareFillId() != null) {
+            eventParts.put(e.shareFillId(), parts);
+        }
+        parts.forEach((owner, part) -> {
             if (!owner.isEmpty()) {
                 OptionEventLedger.changes(e, part).forEach((symbol, change) -> counts.computeIfAbsent(owner, k -> new HashMap<>())
                         .merge(symbol, change.longValue(), Long::sum));
@@ -68,6 +75,17 @@ public final class SimOwnershipBook implements PositionBook {
         Map<String, Long> out = new HashMap<>();
         counts.forEach((strategy, bySymbol) -> out.put(strategy, bySymbol.getOrDefault(symbol, 0L)));
         return out;
+    }
+
+    /**
+     * How the option event whose fill has broker order id {@code fillId} (its option leg's or its share leg's) was split
+     * among the strategies holding the contract: each one's signed part of the event's contracts ("" for a part no
+     * strategy's count explained); empty when {@code fillId} is no option event's fill. A backtest gives each strategy
+     * its part of the event's fills with it.
+     */
+    public synchronized Map<String, Long> eventParts(String fillId) {
+        Map<String, Long> parts = eventParts.get(fillId);
+        return parts == null ? Map.of() : Map.copyOf(parts);
     }
 
     /** {@code strategyId}'s count of {@code symbol} (signed), as its fills and option events left it. */

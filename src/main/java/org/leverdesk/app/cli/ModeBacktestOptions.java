@@ -22,7 +22,7 @@ final class ModeBacktestOptions {
 
     @Option(names = "--asset", paramLabel = "TICKER:OPTIONS_TICKER:WEIGHT:STRATEGIES:MAX_ALLOC_PCT",
             description = "With --mode: an asset as in config options-mode (repeat for each; default: QQQM:QQQ:1::1,"
-                    + " and for enhanced QQQM:QQQ:1:dca,wheel:1 and SPY:SPY:0:spreads:0.15).")
+                    + " every strategy of the mode on QQQM with options on QQQ).")
     List<String> assets = new ArrayList<>();
 
     @Option(names = "--weekly-dca", paramLabel = "DOLLARS", description = "With --mode: the weekly DCA total split by weight"
@@ -67,15 +67,11 @@ final class ModeBacktestOptions {
     }
 
     /**
-     * The assets {@code --mode} runs on without {@code --asset}: seed 003's QQQM with options on QQQ for every
-     * strategy of the mode. Enhanced's spreads go on SPY and its condor is left out (its share stays in cash): today
-     * every option strategy needs its own options ticker in one account (decision record 0028), and the synthetic
-     * chains cover QQQ, QQQM and SPY only, with DCA holding QQQM.
+     * The assets {@code --mode} runs on without {@code --asset}: seed 003's single asset, QQQM with options on QQQ, for
+     * every strategy of the mode. In Enhanced the wheel, spreads and the condor all trade QQQ options in the one
+     * account: contract-level ownership (decision record 0031) keeps each one's contracts its own.
      */
     static List<PortfolioAsset> defaults(OptionsMode m) {
-        if (m == OptionsMode.ENHANCED) {
-            return List.of(PortfolioAsset.parse("QQQM:QQQ:1:dca,wheel:1"), PortfolioAsset.parse("SPY:SPY:0:spreads:0.15"));
-        }
         return List.of(PortfolioAsset.parse("QQQM:QQQ:1::1"));
     }
 }

@@ -118,11 +118,13 @@ class BacktestModeCommandTest {
     }
 
     /**
-     * Enhanced on its default assets (DCA QQQM and the wheel on QQQ; spreads on SPY; the condor left out, its share in
-     * cash): three strategies on one account through the per-asset gates; every fill and the whole P&L is one of theirs.
+     * Enhanced on its default asset, seed 003's single one (QQQM with options on QQQ): DCA buys QQQM, and the wheel,
+     * spreads and the condor all trade QQQ options in the one account, each its own contracts (decision record 0031);
+     * every fill and the whole P&L is one of theirs. By hand: 44,425.02 + 3,068.11 + 1,259.00 − 2,673.00 = 46,079.13;
+     * the account made 246,079.15 − 200,000 = 46,079.15; the 0.02 left is the cent rounding of the open option values.
      */
     @Test
-    void enhancedRunsDcaWheelAndSpreadsOnOneAccount() throws Exception {
+    void enhancedRunsDcaWheelSpreadsAndCondorOnOneAccount() throws Exception {
         Path prices = SharedPrices.dir();
         CliRun cli = run("backtest", "--mode", "enhanced", "--capital", "200000", "--weekly-dca", "2000", "--from", "2022-01-03",
                 "--to", "2024-12-31", "--prices", prices.toString(), "--data-dir", tmp.resolve("e").toString(), "--create",
@@ -130,8 +132,8 @@ class BacktestModeCommandTest {
         assertEquals(0, cli.code, cli.err.toString());
         JsonNode json = new ObjectMapper().readTree(cli.out.toString());
         JsonNode mode = json.get("mode");
-        assertEquals("enhanced: dca 35% (QQQM $2000/week), wheel 50% (QQQM, options on QQQ), spreads 7.5% (options on SPY)",
-                mode.get("description").asText());
+        assertEquals("enhanced: dca 35% (QQQM $2000/week), wheel 50% (QQQM, options on QQQ), spreads 7.5% (options on QQQ),"
+                + " condor 7.5% (options on QQQ)", mode.get("description").asText());
         List<String> ids = new ArrayList<>();
         int fills = 0;
         double pnl = 0;
@@ -140,26 +142,35 @@ class BacktestModeCommandTest {
             fills += s.get("fills").asInt();
             pnl += s.get("pnl").asDouble();
         }
-        assertEquals(List.of("dca", "wheel", "spreads"), ids);
+        assertEquals(List.of("dca", "wheel", "spreads", "condor"), ids);
+        // no expiry here was held by two strategies at once, so no account fill was split into parts
         assertEquals(json.get("trades").size(), fills);
         // 0 up to the cent rounding of the open option positions' values (the account marks them unrounded)
         assertEquals(json.get("strategy").get("final_equity").asDouble() - 200_000, pnl, 0.05);
-        assertEquals(243_252.35, json.get("strategy").get("final_equity").asDouble(), 0.005);
+        assertEquals(0.02, mode.get("unattributed_pnl").asDouble(), 0.005);
+        assertEquals(246_079.15, json.get("strategy").get("final_equity").asDouble(), 0.005);
         JsonNode dca = mode.get("strategies").get(0);
         JsonNode wheel = mode.get("strategies").get(1);
         JsonNode spreads = mode.get("strategies").get(2);
+        JsonNode condor = mode.get("strategies").get(3);
         assertEquals(37, dca.get("fills").asInt());
-        assertEquals(44_410.26, dca.get("pnl").asDouble(), 0.005);
+        assertEquals(44_425.02, dca.get("pnl").asDouble(), 0.005);
         assertEquals(143, wheel.get("fills").asInt());
         assertEquals(3_068.11, wheel.get("pnl").asDouble(), 0.005);
         assertEquals(11_906.0, wheel.get("premium_collected").asDouble(), 0.005);
         assertEquals(9, wheel.get("put_assignments").asInt());
-        assertEquals(378, spreads.get("fills").asInt());
-        assertEquals(-4_226.04, spreads.get("pnl").asDouble(), 0.005);
-        assertEquals(124_225.0, spreads.get("premium_collected").asDouble(), 0.005);
-        assertEquals(127_768.0, spreads.get("premium_paid").asDouble(), 0.005);
-        assertTrue(mode.get("strategies").get(2).get("contracts_sold").asInt() > 0, "spreads sold SPY options");
-        assertTrue(mode.get("strategies").get(1).get("contracts_sold").asInt() > 0, "the wheel sold QQQ options");
+        assertEquals(407, spreads.get("fills").asInt());
+        assertEquals(1_259.0, spreads.get("pnl").asDouble(), 0.005);
+        assertEquals(110_364.0, spreads.get("premium_collected").asDouble(), 0.005);
+        assertEquals(109_105.0, spreads.get("premium_paid").asDouble(), 0.005);
+        assertEquals(251, condor.get("fills").asInt());
+        assertEquals(-2_673.0, condor.get("pnl").asDouble(), 0.005);
+        assertEquals(58_128.0, condor.get("premium_collected").asDouble(), 0.005);
+        assertEquals(60_360.0, condor.get("premium_paid").asDouble(), 0.005);
+        assertEquals(-441.0, condor.get("open_value").asDouble(), 0.005);
+        for (JsonNode s : List.of(wheel, spreads, condor)) {
+            assertTrue(s.get("contracts_sold").asInt() > 0, s.get("id").asText() + " sold QQQ options");
+        }
     }
 
     @Test

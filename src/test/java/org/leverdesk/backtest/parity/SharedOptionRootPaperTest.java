@@ -59,8 +59,8 @@ import org.leverdesk.testing.SharedPrices;
  * Skipped when ../shared/data is absent.
  */
 class SharedOptionRootPaperTest {
-    private static final String FROM = "2023-07-03";
-    private static final String TO = "2023-09-29";
+    static final String FROM = "2023-07-03";
+    static final String TO = "2023-09-29";
     private final NyseCalendar calendar = new NyseCalendar();
 
     @TempDir
@@ -78,7 +78,7 @@ class SharedOptionRootPaperTest {
         return new StrategyRun(d.factory().create("QQQ", params), 1, null, share);
     }
 
-    private List<StrategyRun> runs() {
+    List<StrategyRun> runs() {
         return List.of(run("wheel", 0.5), run("spreads", 0.25), run("condor", 0.25));
     }
 
@@ -175,7 +175,7 @@ class SharedOptionRootPaperTest {
     }
 
     /** Runs {@code runs} in one paper account, each at 15:50 of every session from FROM to TO, in that order. */
-    private Map<String, Record> replay(List<StrategyRun> runs, UnaryOperator<Broker> wrap, List<String> kills) throws IOException {
+    Map<String, Record> replay(List<StrategyRun> runs, UnaryOperator<Broker> wrap, List<String> kills) throws IOException {
         MarketData prices = new CsvDirectoryMarketData(SharedPrices.dir(), new CsvBarReader(calendar));
         SyntheticChains chains = OptionMarketFiles.realMarket(OptionMarketFiles.besidePrices(SharedPrices.dir()), prices, calendar);
         BarSeries qqq = prices.barsUpTo("QQQ", LocalDate.parse(TO));
