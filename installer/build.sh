@@ -66,29 +66,37 @@ echo "$MODULES" > "$OUT/modules.txt"
 say "runtime modules: $MODULES"
 
 # --- app-image -----------------------------------------------------------------------------------
-JAVA_OPTS=(--java-options '--enable-native-access=ALL-UNNAMED')
+COMMON_OPTS=(--enable-native-access=ALL-UNNAMED)
 # the window's heap: start small (the default is 1/64 of RAM, 376 MB on 24 GB, which G1 never gives
 # back) and the serial collector, which shrinks to what is live; measured in the README, decision 0027
-JAVA_OPTS+=(--java-options '-XX:+UseSerialGC' --java-options '-Xms32m' --java-options '-Xss512k' \
-  --java-options '-XX:ReservedCodeCacheSize=64m')
+COMMON_OPTS+=(-XX:+UseSerialGC -Xms32m -Xss512k -XX:ReservedCodeCacheSize=64m)
 # glibc keeps freed C memory (JavaFX's native side, the JIT) in its arenas; trim it back every 10 s
 # (JDK 21+; measured in the README, decision 0030). The same options are in pom.xml's javafx:run.
-JAVA_OPTS+=(--java-options '-XX:TrimNativeHeapInterval=10000')
+COMMON_OPTS+=(-XX:TrimNativeHeapInterval=10000)
 # the serial collector moves a backtest's short-lived objects to the old generation and frees them only
-# at a full collection; the window asks for one when a burst of work is over (HeapCompaction), and these
-# let that collection give the heap back at once (not in 10%/40% steps), keep the young generation small
-# and cap the heap at 512 MB (a 1,681-pair sweep needs < 160 MB, the window ~95 MB live); C1 only: the C2
-# compiler's code, profiles and arenas cost ~50 MB resident, C1-only sweeps take ~1.4x the CPU (decision 0033)
-JAVA_OPTS+=(--java-options '-XX:-ShrinkHeapInSteps' --java-options '-XX:MaxNewSize=16m' --java-options '-Xmx512m' \
-  --java-options '-XX:TieredStopAtLevel=1')
+# at a full collection; the window asks for one when a burst of work is over (HeapCompaction), and this
+# lets that collection give the heap back at once (not in 10%/40% steps) (decision 0033)
+COMMON_OPTS+=(-XX:-ShrinkHeapInSteps)
 # JavaFX 21 still calls sun.misc.Unsafe's memory methods; JDK 24+ warns on the console unless allowed
-[ "$JV" -ge 24 ] && JAVA_OPTS+=(--java-options '--sun-misc-unsafe-memory-access=allow')
+[ "$JV" -ge 24 ] && COMMON_OPTS+=(--sun-misc-unsafe-memory-access=allow)
+# `leverdesk` (the window, the menu entry, and every command): keep the young generation small, cap the
+# heap at 512 MB (a 1,681-pair sweep needs < 160 MB, the window ~95 MB live) and C1 only: the C2
+# compiler's code, profiles and arenas cost ~50 MB resident; C1-only sweeps take ~1.4x the CPU (decision 0033)
+WINDOW_OPTS=(-XX:MaxNewSize=16m -Xmx512m -XX:TieredStopAtLevel=1)
+JAVA_OPTS=()
+for o in "${COMMON_OPTS[@]}" "${WINDOW_OPTS[@]}"; do JAVA_OPTS+=(--java-options "$o"); done
+# `leverdesk-cli`: the same program with the full JIT (C2) and the JVM's default heap cap, for long
+# headless work (research sweeps, walk-forward, the daemon on a server), where throughput matters more
+# than the window's resident memory (decision 0033)
+CLI_PROPS=$OUT/leverdesk-cli.properties
+# (no menu entry of its own: the menu opens the window through `leverdesk`)
+printf 'java-options=%s\nlinux-shortcut=false\n' "${COMMON_OPTS[*]}" > "$CLI_PROPS"
 "$JDK/bin/jpackage" --type app-image --dest "$OUT/image" --name "$NAME" --app-version "$VERSION" \
   @installer/jpackage-common.args \
   --input "$OUT/input" --main-jar leverdesk.jar --main-class org.leverdesk.app.Launcher \
   --add-modules "$MODULES" \
   --jlink-options '--strip-debug --no-header-files --no-man-pages --strip-native-commands' \
-  "${JAVA_OPTS[@]}" --icon installer/icons/leverdesk.png
+  "${JAVA_OPTS[@]}" --icon installer/icons/leverdesk.png --add-launcher "leverdesk-cli=$CLI_PROPS"
 IMAGE=$OUT/image/$NAME
 CFG=$IMAGE/lib/app/$NAME.cfg
 say "app-image: $IMAGE ($(du -sh "$IMAGE" | cut -f1))"
@@ -116,6 +124,12 @@ if [ "$JV" -ge 24 ] && [ "${LEVERDESK_NO_AOT:-}" != 1 ]; then
   JAVA_TOOL_OPTIONS="-XX:AOTMode=create -XX:AOTConfiguration=$CONF -XX:AOTCache=$IMAGE/lib/app/$NAME.aot" \
     "$IMAGE/bin/$NAME" >"$OUT/train/create.log" 2>&1 || die "creating the AOT cache failed; see $OUT/train/create.log"
   echo 'java-options=-XX:AOTCache=$APPDIR/'"$NAME"'.aot' >> "$CFG"
+  # the command-line launcher reads the same cache; the JVM uses what matches its options and skips the rest
+  echo 'java-options=-XX:AOTCache=$APPDIR/'"$NAME"'.aot' >> "$IMAGE/lib/app/leverdesk-cli.cfg"
+  # the cache is valid only for jars with the modification times it recorded; jpackage's copy into the .deb
+  # gives them the copy's time, so the package's postinst sets these back (without it the installed JVM
+  # printed "[error][aot] shared class paths mismatch" on every start and ran without the cache)
+  (cd "$IMAGE/lib/app" && find . -name '*.jar' -printf '%T@ %P\n' | sed 's/\.[0-9]* / /' | sort -k2) > "$IMAGE/lib/app/aot-jar-times"
   # AOTMode=on turns "cache unusable" into a start-up error, so this proves the image uses it
   JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$IMAGE/bin/$NAME" calendar --from 2024-01-02 --to 2024-01-03 >/dev/null 2>"$OUT/train/check.log" \
     || die "the app-image does not start with its AOT cache; see $OUT/train/check.log"

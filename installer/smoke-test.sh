@@ -37,4 +37,11 @@ fi
 kill -TERM "$pid"; wait "$pid" 2>/dev/null
 # the store must be in the data folder given by XDG_DATA_HOME, not next to the program
 [ -f "$DATA/leverdesk/leverdesk.mv.db" ] || fail "no store at $DATA/leverdesk/leverdesk.mv.db: the app did not use the XDG data folder"
+# the command-line launcher (the same program with the C2 JIT) answers a headless command
+CLI=${APP%/*}/leverdesk-cli
+[ -x "$CLI" ] || fail "$CLI is missing"
+out=$(XDG_CONFIG_HOME=$DATA/config XDG_DATA_HOME=$DATA LEVERDESK_LOG_DIR=$DATA/logs "$CLI" calendar --from 2024-01-02 --to 2024-01-03 2>&1) \
+  || fail "leverdesk-cli calendar failed: $out"
+echo "$out" | grep -q 2024-01-03 || fail "leverdesk-cli calendar did not list 2024-01-03: $out"
+echo "smoke: leverdesk-cli answered 'calendar'"
 echo "smoke: passed"
