@@ -238,13 +238,19 @@ public final class MainView {
     void prepare(String title, java.util.function.BooleanSupplier settled, Runnable done) {
         NavItem item = items.stream().filter(i -> i.title().equals(title)).findFirst().orElse(null);
         javafx.scene.Scene scene = content.getScene();
-        if (item == null || built.containsKey(item) || scene == null) {
+        // a window closed meanwhile (a test's, or the app quitting) prepares nothing: its executor may be shut down
+        if (item == null || built.containsKey(item) || scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
             done.run();
             return;
         }
         long started = System.nanoTime();
         long startedCpu = ViewTiming.threadCpuNanos();
-        Node view = item.view().get();
+        Node view;
+        try {
+            view = item.view().get();
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return; // the executor was shut down while the window closes: nothing more to prepare
+        }
         built.put(item, view);
         if (themes != null) {
             themes.styleTiles(view);

@@ -38,9 +38,20 @@ final class ViewPreparation {
      * the executor has handed every result back); must run on the JavaFX thread.
      */
     static void start(MainView view, BooleanSupplier settled) {
-        List<String> todo = new ArrayList<>(ORDER);
+        List<String> todo = new ArrayList<>(chosen(System.getProperty("leverdesk.prepareViews")));
         todo.retainAll(view.unbuilt());
         next(view, settled, todo, todo.size(), System.nanoTime());
+    }
+
+    /**
+     * The views to prepare: {@link #ORDER}, or the comma-separated titles of {@code -Dleverdesk.prepareViews}
+     * (to measure what each one costs; "false" prepares none and is handled by {@link MainWindow}).
+     */
+    static List<String> chosen(String property) {
+        if (property == null || property.isBlank() || property.strip().equals("true")) {
+            return ORDER;
+        }
+        return java.util.Arrays.stream(property.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 
     /** This process's resident memory in MB from /proc (Linux), or -1. */
