@@ -637,7 +637,9 @@ public final class EmergencyExit {
 
         private Look look() {
             try {
-                List<BrokerOrder> open = broker.openOrders().stream().filter(scope::coversOrder).toList();
+                // its own closing orders too (a partial close's client id is the exit's, not the strategy's)
+                List<BrokerOrder> open = broker.openOrders().stream()
+                        .filter(o -> scope.coversOrder(o) || closingOrder.containsValue(o.brokerOrderId())).toList();
                 List<BrokerPosition> held = inScope(broker.positions());
                 return new Look(open, held);
             } catch (RuntimeException e) {

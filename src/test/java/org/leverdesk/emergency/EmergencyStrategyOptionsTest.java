@@ -46,15 +46,15 @@ import org.leverdesk.testing.MutableClock;
  * bought back before longs are sold), the other strategies' parts and open orders stay, and the part it closed is
  * recorded under it, so the store's split still gives the others theirs afterwards.
  */
-class EmergencyStrategyOptionsTest {
+public class EmergencyStrategyOptionsTest {
     private static final LocalDate EXPIRY = LocalDate.of(2025, 1, 17);
     private static final LocalDate DAY = LocalDate.of(2025, 1, 10);
-    static final String PUT_480 = put("480");
-    static final String PUT_475 = put("475");
-    static final String PUT_465 = put("465");
-    static final String PUT_460 = put("460");
-    static final String CALL_510 = OptionContract.of("QQQ", EXPIRY, OptionRight.CALL, "510").occSymbol();
-    static final String CALL_515 = OptionContract.of("QQQ", EXPIRY, OptionRight.CALL, "515").occSymbol();
+    public static final String PUT_480 = put("480");
+    public static final String PUT_475 = put("475");
+    public static final String PUT_465 = put("465");
+    public static final String PUT_460 = put("460");
+    public static final String CALL_510 = OptionContract.of("QQQ", EXPIRY, OptionRight.CALL, "510").occSymbol();
+    public static final String CALL_515 = OptionContract.of("QQQ", EXPIRY, OptionRight.CALL, "515").occSymbol();
 
     @TempDir
     Path dir;
@@ -130,6 +130,14 @@ class EmergencyStrategyOptionsTest {
         spread(sim, orders, "condor", PUT_465, PUT_460, 1);
         spread(sim, orders, "condor", CALL_510, CALL_515, 1);
         sim.drainChanges();
+        return sim;
+    }
+
+    /** {@link #sharedAccount} with the wheel's resting buy-back of PUT_480 at $0.50, each order recorded in {@code store}. */
+    public static SimBroker sharedAccountWithWheelOrder(Store store) {
+        EmergencyStrategyOptionsTest t = new EmergencyStrategyOptionsTest();
+        SimBroker sim = t.sharedAccount(store);
+        t.resting(sim, new OrderRepository(store, Clock.systemUTC()), "wheel", PUT_480, Side.BUY, "0.50");
         return sim;
     }
 
