@@ -132,6 +132,8 @@ public final class EmergencyExit {
         private final Map<String, BigDecimal> others = new LinkedHashMap<>();
         private final Map<String, BigDecimal> heldWhole = new LinkedHashMap<>();
         private boolean ownershipUnknown;
+        // by broker order id: the strategy the store recorded each open order under (finds a combo's legs)
+        private Map<String, String> orderOwners = Map.of();
         private int partOrders;
 
         Run(EmergencyScope scope, String by, String reason) {
@@ -214,7 +216,16 @@ public final class EmergencyExit {
          * cover) and the report says so: close-all-options closes every contract whatever its owner.
          */
         private void ownership() {
-            if (scope.optionRoots().isEmpty() || scope.ownership() != null) {
+            if (scope.optionRoots().isEmpty()) {
+                return;
+            }
+            try {
+                orderOwners = Map.copyOf(record.openOrderOwners());
+            } catch (RuntimeException e) {
+                journal("the store's open orders cannot be read (" + mask(message(e)) + "): only orders whose client order id"
+                        + " is " + strategyId + "'s are cancelled in its option contracts");
+            }
+            if (scope.ownership() != null) {
                 return;
             }
             try {
@@ -336,7 +347,7 @@ public final class EmergencyExit {
 
         private List<BrokerOrder> listOpenOrders() {
             try {
-                return broker.openOrders().stream().filter(scope::coversOrder).toList();
+                return broker.openOrders().stream().filter(o -> scope.coversOrder(o, orderOwners)).toList();
             } catch (RuntimeException e) {
                 String m = mask(message(e));
                 problems.add("listing the open orders failed: " + m);
@@ -639,7 +650,7 @@ public final class EmergencyExit {
             try {
                 // its own closing orders too (a partial close's client id is the exit's, not the strategy's)
                 List<BrokerOrder> open = broker.openOrders().stream()
-                        .filter(o -> scope.coversOrder(o) || closingOrder.containsValue(o.brokerOrderId())).toList();
+                        .filter(o -> scope.coversOrder(o, orderOwners) || closingOrder.containsValue(o.brokerOrderId())).toList();
                 List<BrokerPosition> held = inScope(broker.positions());
                 return new Look(open, held);
             } catch (RuntimeException e) {

@@ -28,6 +28,11 @@ public interface EmergencyRecord {
         throw new IllegalStateException(problem() != null ? problem() : "this record has no store to tell it from");
     }
 
+    /** The strategy of each order the store holds open, by broker order id; may throw (no store). */
+    default java.util.Map<String, String> openOrderOwners() {
+        throw new IllegalStateException(problem() != null ? problem() : "this record has no store to read orders from");
+    }
+
     /**
      * Records, before it is sent, an order that closes {@code strategyId}'s part of a contract other strategies hold
      * too, under that strategy: the split of shared contracts counts each strategy's own orders, so the part it closed

@@ -1,5 +1,6 @@
 package org.leverdesk.emergency;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.leverdesk.broker.BrokerOrder;
@@ -76,13 +77,21 @@ public record EmergencyScope(String label, String strategyId, Set<String> symbol
         return !optionRoots.isEmpty() && OptionSymbols.contract(symbol).map(c -> optionRoots.contains(c.underlying())).orElse(false);
     }
 
+    /** {@link #coversOrder(BrokerOrder, Map)} knowing no stored order. */
+    public boolean coversOrder(BrokerOrder o) {
+        return coversOrder(o, Map.of());
+    }
+
     /**
      * True when the open order {@code o} is cancelled: any order in a covered symbol, but in an option on the strategy's
-     * roots only the strategy's own (its client order id), so the other strategies' orders in shared contracts stay.
+     * roots only the strategy's own (its client order id, or the store recorded it under the strategy: {@code owners},
+     * strategy by broker order id, finds a multi-leg order's legs, which Alpaca lists under ids of its own), so the other
+     * strategies' orders in shared contracts stay.
      */
-    public boolean coversOrder(BrokerOrder o) {
+    public boolean coversOrder(BrokerOrder o, Map<String, String> owners) {
         if (isOwnOption(o.symbol()) && (symbols == null || !symbols.contains(o.symbol()))) {
-            return ClientOrderIds.version(strategyId, o.clientOrderId()).isPresent();
+            return ClientOrderIds.version(strategyId, o.clientOrderId()).isPresent()
+                    || strategyId.equals(owners.get(o.brokerOrderId()));
         }
         return covers(o.symbol());
     }

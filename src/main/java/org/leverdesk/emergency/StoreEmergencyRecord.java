@@ -2,6 +2,8 @@ package org.leverdesk.emergency;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.leverdesk.broker.BrokerOrder;
 import org.leverdesk.broker.OrderRequest;
@@ -31,23 +33,26 @@ public final class StoreEmergencyRecord implements EmergencyRecord {
     private final JournalRepository journal;
     private final OrderRepository orders;
     private final PositionBook book;
+    private final OrderQueries queries;
     private final Clock clock;
 
     /** With no position book: it cannot tell a strategy's part of a shared contract. */
     public StoreEmergencyRecord(RiskGate gate, JournalRepository journal, OrderRepository orders) {
-        this(gate, journal, orders, null, Clock.systemUTC());
+        this(gate, journal, orders, null, null, Clock.systemUTC());
     }
 
     /**
-     * @param book  the store's split of shared contracts among strategies (decision record 0031); null for none
-     * @param clock the trading day of the closing orders it records
+     * @param book    the store's split of shared contracts among strategies (decision record 0031); null for none
+     * @param queries the store's open orders (whose strategy an order is); null for none
+     * @param clock   the trading day of the closing orders it records
      */
     public StoreEmergencyRecord(RiskGate gate, JournalRepository journal, OrderRepository orders, PositionBook book,
-                                Clock clock) {
+                                OrderQueries queries, Clock clock) {
         this.gate = gate;
         this.journal = journal;
         this.orders = orders;
         this.book = book;
+        this.queries = queries;
         this.clock = clock;
     }
 
@@ -57,9 +62,10 @@ public final class StoreEmergencyRecord implements EmergencyRecord {
         OrderRepository orders = new OrderRepository(store, clock);
         // The same split the decision cycle's views use (IGNORE: a contract opened by hand is nobody's, so a strategy
         // exit leaves it alone), read from the store as it stands: nothing of the runtime or the config is needed.
-        PositionBook book = new PositionChecks(new PositionLedger(store, clock), new OrderQueries(store, orders), journal,
-                ExternalPositions.IGNORE);
-        return new StoreEmergencyRecord(new RiskGate(new TradingStateRepository(store, clock), journal), journal, orders, book, clock);
+        OrderQueries queries = new OrderQueries(store, orders);
+        PositionBook book = new PositionChecks(new PositionLedger(store, clock), queries, journal, ExternalPositions.IGNORE);
+        return new StoreEmergencyRecord(new RiskGate(new TradingStateRepository(store, clock), journal), journal, orders, book,
+                queries, clock);
     }
 
     @Override
@@ -68,6 +74,20 @@ public final class StoreEmergencyRecord implements EmergencyRecord {
             return EmergencyRecord.super.ownership(strategyId, roots);
         }
         return book.ownership(strategyId, roots);
+    }
+
+    @Override
+    public Map<String, String> openOrderOwners() {
+        if (queries == null) {
+            return EmergencyRecord.super.openOrderOwners();
+        }
+        Map<String, String> out = new HashMap<>();
+        queries.notFinal().forEach(o -> {
+            if (o.brokerOrderId() != null && o.intent().strategyId() != null) {
+                out.put(o.brokerOrderId(), o.intent().strategyId());
+            }
+        });
+        return out;
     }
 
     @Override

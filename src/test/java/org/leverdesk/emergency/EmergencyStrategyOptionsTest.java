@@ -103,7 +103,11 @@ public class EmergencyStrategyOptionsTest {
 
     /** A resting limit order of {@code strategy}, recorded. */
     private BrokerOrder resting(SimBroker sim, OrderRepository orders, String strategy, String symbol, Side side, String limit) {
-        String id = ClientOrderIds.of(strategy, 1, DAY, "rest-" + (++n));
+        return resting(sim, orders, strategy, ClientOrderIds.of(strategy, 1, DAY, "rest-" + (++n)), symbol, side, limit);
+    }
+
+    private BrokerOrder resting(SimBroker sim, OrderRepository orders, String strategy, String id, String symbol, Side side,
+                                String limit) {
         OrderRequest r = new OrderRequest(id, symbol, side, BigDecimal.ONE, OrderType.LIMIT, TimeInForce.GTC, new BigDecimal(limit), null);
         orders.insertIntent(intent(strategy, r));
         BrokerOrder o = sim.submit(r);
@@ -190,6 +194,21 @@ public class EmergencyStrategyOptionsTest {
             assertEquals(0L, book.ownership("spreads", Set.of("QQQ")).parts(positions).get(PUT_480));
             assertEquals("spreads", orders.recent(50).stream().filter(o -> o.intent().clientOrderId().startsWith("ld-emergency-mleg-"))
                     .map(o -> o.intent().strategyId()).distinct().reduce((a, b) -> a + "," + b).orElseThrow());
+        }
+    }
+
+    @Test
+    void anOrderWhoseIdIsTheBrokersIsToldByTheStoresRecord() {
+        // Alpaca lists a resting multi-leg order's legs under ids of its own; the store recorded them under the strategy.
+        try (Store store = Store.open(dir)) {
+            SimBroker sim = sharedAccount(store);
+            OrderRepository orders = new OrderRepository(store, Clock.systemUTC());
+            BrokerOrder spreadsLeg = resting(sim, orders, "spreads", "leg-of-alpaca-1", PUT_475, Side.SELL, "9.00");
+            BrokerOrder wheelLeg = resting(sim, orders, "wheel", "leg-of-alpaca-2", PUT_480, Side.BUY, "0.50");
+            EmergencyReport r = forceExit(sim, store, optionStrategy("spreads"));
+            assertTrue(r.ok(), r.lines().toString());
+            assertEquals(List.of(spreadsLeg.brokerOrderId()), r.cancelled().stream().map(EmergencyReport.OrderLine::brokerOrderId).toList());
+            assertEquals(List.of(wheelLeg.brokerOrderId()), sim.openOrders().stream().map(BrokerOrder::brokerOrderId).toList());
         }
     }
 
