@@ -72,6 +72,7 @@ public final class EmergencyExit {
     private final Duration poll;
     private final Sleeper sleeper;
     private final Runnable onHalted;
+    private static final BigDecimal NONE = BigDecimal.ZERO;
 
     /**
      * @param notifier  where the report goes (null: nobody is notified)
@@ -111,7 +112,7 @@ public final class EmergencyExit {
 
     /** One exit's state while it runs. */
     private final class Run {
-        private final EmergencyScope scope;
+        private EmergencyScope scope;
         private final String by;
         private final String reason;
         private final String strategyId;
@@ -126,6 +127,14 @@ public final class EmergencyExit {
         private final Map<String, String> closeDetail = new LinkedHashMap<>();
         private final Map<String, Integer> closeAttempts = new LinkedHashMap<>();
         private final Set<String> closeFailed = new TreeSet<>();
+        // by option on the strategy's own roots (decision record 0031): the other strategies' part when first seen (what
+        // this exit leaves held) and the account's whole position then; a strategy scope closes only the difference
+        private final Map<String, BigDecimal> others = new LinkedHashMap<>();
+        private final Map<String, BigDecimal> heldWhole = new LinkedHashMap<>();
+        private boolean ownershipUnknown;
+        // by broker order id: the strategy the store recorded each open order under (finds a combo's legs)
+        private Map<String, String> orderOwners = Map.of();
+        private int partOrders;
 
         Run(EmergencyScope scope, String by, String reason) {
             this.scope = scope;
@@ -141,6 +150,7 @@ public final class EmergencyExit {
                 problems.add("nothing could be recorded: " + record.problem());
             }
             Halt halt = halt();
+            ownership();
             boolean marketOpen = marketOpen();
             List<BrokerOrder> listed = listOpenOrders();
             if (scope.isWholeAccount()) {
@@ -198,6 +208,78 @@ public final class EmergencyExit {
             LOG.warn("emergency exit finished: {}", report.summary());
             notifyReport(report);
             return report;
+        }
+
+        /**
+         * A strategy scope with option roots of its own takes the store's ownership (its part of each shared contract).
+         * When the store cannot tell, its options are not closed (selling its long wing could be another strategy's
+         * cover) and the report says so: close-all-options closes every contract whatever its owner.
+         */
+        private void ownership() {
+            if (scope.optionRoots().isEmpty()) {
+                return;
+            }
+            try {
+                orderOwners = Map.copyOf(record.openOrderOwners());
+            } catch (RuntimeException e) {
+                journal("the store's open orders cannot be read (" + mask(message(e)) + "): only orders whose client order id"
+                        + " is " + strategyId + "'s are cancelled in its option contracts");
+            }
+            if (scope.ownership() != null) {
+                return;
+            }
+            try {
+                scope = scope.withOwnership(Objects.requireNonNull(record.ownership(strategyId, scope.optionRoots()),
+                        "no ownership"));
+            } catch (RuntimeException e) {
+                ownershipUnknown = true;
+                String m = "its part of the options on " + String.join(", ", new TreeSet<>(scope.optionRoots()))
+                        + " cannot be told (" + mask(message(e)) + "): they are NOT closed; close every option with"
+                        + " 'leverdesk close-all --options' if they must go";
+                problems.add(m);
+                journal(m);
+            }
+        }
+
+        /**
+         * The positions in scope, an option on the strategy's own roots with the strategy's part only (the quantity the
+         * exit closes): the whole position less the other strategies' part when the exit first saw it.
+         */
+        private List<BrokerPosition> inScope(List<BrokerPosition> all) {
+            List<BrokerPosition> out = new ArrayList<>();
+            Map<String, Long> parts = null;
+            for (BrokerPosition p : all) {
+                if (p.quantity().signum() == 0 || !scope.covers(p.symbol())) {
+                    continue;
+                }
+                if (!scope.isOwnOption(p.symbol()) || scope.symbols().contains(p.symbol())) {
+                    out.add(p);
+                    continue;
+                }
+                if (ownershipUnknown) {
+                    continue;
+                }
+                if (!others.containsKey(p.symbol())) {
+                    if (parts == null) {
+                        parts = scope.ownership() == null ? Map.of() : scope.ownership().parts(all);
+                    }
+                    Long part = parts.get(p.symbol());
+                    BigDecimal mine = part == null ? p.quantity() : BigDecimal.valueOf(part);
+                    others.put(p.symbol(), p.quantity().subtract(mine));
+                    heldWhole.put(p.symbol(), p.quantity());
+                }
+                BigDecimal first = heldWhole.get(p.symbol()).subtract(others.get(p.symbol()));
+                BigDecimal mine = p.quantity().subtract(others.get(p.symbol()));
+                // Only what still points the way its part did: another strategy's trade meanwhile is not its to close.
+                if (mine.signum() != 0 && mine.signum() == first.signum()) {
+                    if (mine.abs().compareTo(first.abs()) > 0) {
+                        mine = first;
+                    }
+                    out.add(new BrokerPosition(p.symbol(), mine, p.averageEntryPrice(), p.marketValue(), p.currentPrice(),
+                            p.unrealizedProfit()));
+                }
+            }
+            return out;
         }
 
         /**
@@ -265,7 +347,7 @@ public final class EmergencyExit {
 
         private List<BrokerOrder> listOpenOrders() {
             try {
-                return broker.openOrders().stream().filter(o -> scope.covers(o.symbol())).toList();
+                return broker.openOrders().stream().filter(o -> scope.coversOrder(o, orderOwners)).toList();
             } catch (RuntimeException e) {
                 String m = mask(message(e));
                 problems.add("listing the open orders failed: " + m);
@@ -337,7 +419,7 @@ public final class EmergencyExit {
 
         private List<BrokerPosition> listPositions() {
             try {
-                return broker.positions().stream().filter(p -> scope.covers(p.symbol()) && p.quantity().signum() != 0).toList();
+                return inScope(broker.positions());
             } catch (RuntimeException e) {
                 String m = mask(message(e));
                 problems.add("listing the positions failed: " + m);
@@ -387,7 +469,7 @@ public final class EmergencyExit {
             rest.sort(java.util.Comparator.comparingInt(e -> OptionSymbols.contract(e.getKey()).isEmpty() ? 2
                     : e.getValue().signum() < 0 ? 0 : 1));
             for (Map.Entry<String, BigDecimal> e : rest) {
-                close(e.getKey(), closing.getOrDefault(e.getKey(), e.getValue()));
+                close(e.getKey(), closing.getOrDefault(e.getKey(), e.getValue()), e.getValue());
             }
         }
 
@@ -410,9 +492,22 @@ public final class EmergencyExit {
             String what = "the spread " + EmergencyReport.plain(pair.contracts()) + " × (short " + shortSymbol + ", long "
                     + longSymbol + ")";
             List<BrokerOrder> legs;
+            boolean record = shared(shortSymbol) || shared(longSymbol);
             try {
+                if (record) {
+                    combo.legs().forEach(this::recordIntent);
+                }
                 legs = broker.submitMultiLeg(combo);
+                if (record) {
+                    legs.forEach(this::recordOutcome);
+                }
             } catch (RuntimeException e) {
+                if (record) {
+                    // refused: the legs recorded above never reached the broker
+                    combo.legs().forEach(l -> recordOutcome(new BrokerOrder(null, l.clientOrderId(), l.symbol(), l.side(),
+                            l.quantity(), BigDecimal.ZERO, null, l.type(), l.timeInForce(), null, null, OrderStatus.REJECTED,
+                            clock.instant(), clock.instant(), mask(message(e)))));
+                }
                 String m = mask(message(e));
                 journal("closing " + what + " as one multi-leg order failed (" + m + "); closing its legs one by one,"
                         + " the short first");
@@ -434,13 +529,62 @@ public final class EmergencyExit {
         }
 
         private void close(String symbol, BigDecimal quantity) {
+            close(symbol, quantity, quantity);
+        }
+
+        /** True when other strategies hold a part of {@code symbol}: the exit closes only the strategy's part. */
+        private boolean shared(String symbol) {
+            return others.getOrDefault(symbol, NONE).signum() != 0;
+        }
+
+        /**
+         * Records a partial close under the strategy before it is sent (the split of shared contracts counts the
+         * strategies' own orders, so its part leaves its count and not another's); a failure is reported, and the close
+         * is sent all the same: an emergency exit is never blocked.
+         */
+        private void recordIntent(OrderRequest r) {
+            try {
+                record.closingOrder(strategyId, r);
+            } catch (RuntimeException e) {
+                String m = "recording the closing order " + r.clientOrderId() + " under " + strategyId + " failed ("
+                        + mask(message(e)) + "): the other strategies' parts of " + r.symbol() + " may be miscounted until it"
+                        + " is reconciled";
+                problems.add(m);
+                journal(m);
+            }
+        }
+
+        private void recordOutcome(BrokerOrder o) {
+            try {
+                record.closingOutcome(o);
+            } catch (RuntimeException e) {
+                // the reconciler records it from the broker by its client order id
+                journal("recording what became of " + o.clientOrderId() + " failed: " + mask(message(e)));
+            }
+        }
+
+        /**
+         * Closes {@code symbol}: the whole position with the broker's close, or, when other strategies hold a part of it,
+         * only {@code part} (signed, the strategy's) with a market order the other way.
+         */
+        private void close(String symbol, BigDecimal quantity, BigDecimal part) {
             int attempts = closeAttempts.merge(symbol, 1, Integer::sum);
             if (attempts > CLOSE_ATTEMPTS) {
                 return;
             }
             closing.putIfAbsent(symbol, quantity);
             try {
-                Optional<BrokerOrder> order = broker.closePosition(symbol);
+                Optional<BrokerOrder> order;
+                if (shared(symbol)) {
+                    OrderRequest r = new OrderRequest("ld-emergency-part-" + started.getEpochSecond() + "-" + (++partOrders),
+                            symbol, part.signum() < 0 ? Side.BUY : Side.SELL, part.abs(), OrderType.MARKET, TimeInForce.DAY,
+                            null, null);
+                    recordIntent(r);
+                    order = Optional.of(broker.submit(r));
+                    recordOutcome(order.get());
+                } else {
+                    order = broker.closePosition(symbol);
+                }
                 closeFailed.remove(symbol);
                 if (order.isPresent()) {
                     BrokerOrder o = order.get();
@@ -504,9 +648,10 @@ public final class EmergencyExit {
 
         private Look look() {
             try {
-                List<BrokerOrder> open = broker.openOrders().stream().filter(o -> scope.covers(o.symbol())).toList();
-                List<BrokerPosition> held = broker.positions().stream()
-                        .filter(p -> scope.covers(p.symbol()) && p.quantity().signum() != 0).toList();
+                // its own closing orders too (a partial close's client id is the exit's, not the strategy's)
+                List<BrokerOrder> open = broker.openOrders().stream()
+                        .filter(o -> scope.coversOrder(o, orderOwners) || closingOrder.containsValue(o.brokerOrderId())).toList();
+                List<BrokerPosition> held = inScope(broker.positions());
                 return new Look(open, held);
             } catch (RuntimeException e) {
                 LOG.warn("emergency exit: reading the broker failed: {}", mask(message(e)));
@@ -566,6 +711,8 @@ public final class EmergencyExit {
                 boolean stillHeld = last == null || last.positions.stream().anyMatch(p -> p.symbol().equals(symbol));
                 boolean failed = closeFailed.contains(symbol);
                 String detail = closeDetail.getOrDefault(symbol, "");
+                String part = heldWhole.containsKey(symbol) ? "its part of " + EmergencyReport.plain(heldWhole.get(symbol))
+                        + " held; " : "";
                 boolean ok;
                 if (failed) {
                     ok = false;
@@ -580,7 +727,7 @@ public final class EmergencyExit {
                     ok = false;
                     detail = "still held - " + detail;
                 }
-                out.add(new PositionLine(symbol, qty, ok, closingOrder.get(symbol), mask(detail)));
+                out.add(new PositionLine(symbol, qty, ok, closingOrder.get(symbol), mask(part + detail)));
             });
             return out;
         }

@@ -1,13 +1,13 @@
 package org.leverdesk.app.cli;
 
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.leverdesk.app.context.LiveStrategies;
 import org.leverdesk.config.BrokerSettings;
 import org.leverdesk.config.ConfigFile;
 import org.leverdesk.config.StrategySettings;
 import org.leverdesk.emergency.EmergencyScope;
+import org.leverdesk.strategy.Strategy;
 import org.leverdesk.strategy.catalog.StrategyCatalog;
 import org.leverdesk.strategy.catalog.StrategyDescriptor;
 import picocli.CommandLine.ArgGroup;
@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code leverdesk force-exit}: cancel open orders and close positions now, whatever the risk gate says. */
 @Command(name = "force-exit", mixinStandardHelpOptions = true,
-        description = {"Cancel the open orders and close the positions of one strategy's traded symbols (--strategy S)",
+        description = {"Cancel the open orders and close the positions of one strategy (--strategy S: its shares and its",
+                "own part of every option contract it holds, spreads and condors as multi-leg orders, shorts bought back",
+                "before longs are sold; other strategies' parts of shared contracts and their orders stay)",
                 "or of the whole account (--all, the same as 'leverdesk close-all': trading is HALTED first) now,",
                 "whatever the trading state. --strategy S leaves the other strategies trading and does not halt the",
                 "account unless --halt is given; S stays enabled, so its next scheduled run may buy again: disable it",
@@ -50,7 +52,7 @@ public final class ForceExitCommand implements Callable<Integer>, EmergencyComma
     String reason;
 
     static final class Which {
-        @Option(names = "--strategy", paramLabel = "S", description = "Close strategy S's traded symbols.")
+        @Option(names = "--strategy", paramLabel = "S", description = "Close strategy S's shares and its part of its option contracts.")
         String strategyId;
 
         @Option(names = "--all", description = "Close every position of the account (and halt trading).")
@@ -68,26 +70,28 @@ public final class ForceExitCommand implements Callable<Integer>, EmergencyComma
             return EmergencyScope.wholeAccount();
         }
         StrategyDescriptor d = StrategyCatalog.builtIn().require(which.strategyId);
-        return EmergencyScope.strategy(d.id(), tradedSymbols(file, d), halt);
+        Strategy s = strategy(file, d);
+        // Its shares, and its own part of every option on its option roots (the store tells it when the exit runs).
+        return EmergencyScope.strategy(d.id(), s.shareSymbols(), s.optionUnderlyings(), halt);
     }
 
     /**
-     * The symbols the strategy trades with its settings in the config; its defaults' when the config cannot
-     * be read or has no valid entry for it (an exit must not depend on a valid config).
+     * The strategy with its settings in the config; with its defaults when the config cannot be read or has no valid
+     * entry for it (an exit must not depend on a valid config).
      */
-    private Set<String> tradedSymbols(ConfigFile file, StrategyDescriptor d) {
+    private Strategy strategy(ConfigFile file, StrategyDescriptor d) {
         try {
             StrategySettings s = file.read().strategy(d.id()).orElse(null);
             if (s != null) {
                 // The symbols whose shares it holds: a spread's root may hold another strategy's shares (decision
                 // record 0031), which a strategy exit must not sell.
-                return LiveStrategies.strategy(s).shareSymbols();
+                return LiveStrategies.strategy(s);
             }
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("note: the settings of " + d.id() + " cannot be used (" + CliErrors.oneLine(e)
                     + "); closing its default symbols");
         }
-        return LiveStrategies.strategy(new StrategySettings(d.id(), false, 1.0, null, null)).shareSymbols();
+        return LiveStrategies.strategy(new StrategySettings(d.id(), false, 1.0, null, null));
     }
 
     @Override

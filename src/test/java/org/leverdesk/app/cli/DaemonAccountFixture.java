@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.leverdesk.broker.BrokerOrder;
 import org.leverdesk.broker.MultiLegOrderRequest;
 import org.leverdesk.broker.OrderRequest;
 import org.leverdesk.broker.Quote;
@@ -21,12 +22,15 @@ import org.leverdesk.domain.OrderType;
 import org.leverdesk.domain.Side;
 import org.leverdesk.domain.TimeInForce;
 import org.leverdesk.emergency.EmergencyCloseOptionsTest;
+import org.leverdesk.execution.ClientOrderIds;
 import org.leverdesk.market.calendar.NyseCalendar;
 import org.leverdesk.market.data.CsvBarReader;
 import org.leverdesk.market.data.CsvDirectoryMarketData;
 import org.leverdesk.options.contract.OptionContract;
 import org.leverdesk.options.contract.OptionRight;
 import org.leverdesk.schedule.SimulatedClock;
+import org.leverdesk.store.OrderIntent;
+import org.leverdesk.store.OrderRepository;
 import org.leverdesk.store.Store;
 
 /**
@@ -84,6 +88,51 @@ final class DaemonAccountFixture {
             assertEquals(3, paper.positions().size());
         }
         return legs;
+    }
+
+    /**
+     * Decision record 0031's shared contract on the morning of 2025-12-31, each order recorded under its strategy as
+     * OrderSender records it: 20 TQQQ (by hand); the wheel short 1 QQQ 60 put, with a resting GTC buy-back at $0.20;
+     * spreads 2 × (short 60 put, long 55 put) as one multi-leg order. The account shows the 60 put at −3.
+     */
+    static PutSpread holdSharedPut(Path data, Path prices) {
+        LocalDate expiry = LocalDate.of(2026, 1, 16);
+        PutSpread legs = new PutSpread(OptionContract.of("QQQ", expiry, OptionRight.PUT, "60").occSymbol(),
+                OptionContract.of("QQQ", expiry, OptionRight.PUT, "55").occSymbol());
+        Instant morning = et("2025-12-31T10:00");
+        LocalDate day = LocalDate.of(2025, 12, 31);
+        try (Store store = Store.open(data)) {
+            PaperBroker paper = morningBroker(store, prices);
+            OrderRepository orders = new OrderRepository(store, Clock.fixed(morning, ZoneOffset.UTC));
+            paper.onQuote(new Quote(legs.short60(), 1.00, 1.10, 1.05, morning));
+            paper.onQuote(new Quote(legs.long55(), 0.40, 0.50, 0.45, morning));
+            paper.submit(EmergencyCloseOptionsTest.order("t-buy", "TQQQ", Side.BUY, 20));
+            String wheel = ClientOrderIds.of("wheel", 1, day, "sell-put");
+            record(orders, paper.submit(recorded(orders, "wheel", day,
+                    EmergencyCloseOptionsTest.order(wheel, legs.short60(), Side.SELL, 1))));
+            String parent = ClientOrderIds.of("spreads", 1, day, "open");
+            List<OrderRequest> spread = List.of(EmergencyCloseOptionsTest.order(parent + "-s", legs.short60(), Side.SELL, 2),
+                    EmergencyCloseOptionsTest.order(parent + "-l", legs.long55(), Side.BUY, 2));
+            spread.forEach(l -> recorded(orders, "spreads", day, l));
+            paper.submitMultiLeg(new MultiLegOrderRequest(parent, spread, OrderType.MARKET, TimeInForce.DAY, null))
+                    .forEach(o -> record(orders, o));
+            String buyBack = ClientOrderIds.of("wheel", 1, day, "buy-back");
+            record(orders, paper.submit(recorded(orders, "wheel", day, new OrderRequest(buyBack, legs.short60(),
+                    Side.BUY, BigDecimal.ONE, OrderType.LIMIT, TimeInForce.GTC, new BigDecimal("0.20"), null))));
+            assertEquals(3, paper.positions().size());
+            assertEquals(1, paper.openOrders().size());
+        }
+        return legs;
+    }
+
+    private static OrderRequest recorded(OrderRepository orders, String strategy, LocalDate day, OrderRequest r) {
+        orders.insertIntent(new OrderIntent(r.clientOrderId(), strategy, day, "leg", r.symbol(), r.side(), r.quantity(), r.type(),
+                r.timeInForce(), r.limitPrice(), r.stopPrice()));
+        return r;
+    }
+
+    private static void record(OrderRepository orders, BrokerOrder o) {
+        orders.recordOutcome(o.clientOrderId(), o.status(), o.brokerOrderId(), o.filledQuantity(), o.filledAveragePrice(), null);
     }
 
     /**
