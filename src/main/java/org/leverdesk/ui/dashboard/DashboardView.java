@@ -113,12 +113,19 @@ public final class DashboardView {
         strategyTexts.put(enabledColumn, viewModel::runsText);
         strategyTexts.put(shareColumn, s -> Formats.percent(s.capitalShare()));
         strategyTexts.put(nextRunColumn, StrategyRow::nextRun);
-        strategyTexts.put(regimeColumn, s -> s.regime() == null ? Formats.MISSING : s.regime());
+        strategyTexts.put(regimeColumn, s -> s.regime() == null ? Formats.MISSING : s.regime().replace('_', ' ')); // STRONG BULL, as the Regime view says
         strategyTexts.forEach((column, f) -> text(column, f));
         viewModel.liveProperty().addListener((o, was, is) -> strategiesTable.refresh());
         // the decision is a sentence: it takes the rest of the width and wraps instead of being cut off
-        text(lastDecisionColumn, StrategyRow::lastDecision);
+        text(lastDecisionColumn, s -> DashboardViewModel.briefDecision(s.lastDecision()));
         lastDecisionColumn.setCellFactory(c -> TableFit.wrapping(lastDecisionColumn));
+        // the whole decision (the brief one's reasons and sizing) on hover
+        strategiesTable.setRowFactory(t -> {
+            javafx.scene.control.TableRow<StrategyRow> row = new javafx.scene.control.TableRow<>();
+            row.itemProperty().addListener((o, was, is) -> row.setTooltip(is == null || is.lastDecision() == null ? null
+                    : new javafx.scene.control.Tooltip(is.lastDecision())));
+            return row;
+        });
         TableFit.fit(strategiesTable, strategyTexts);
 
         positionsTable.setItems(viewModel.positions());

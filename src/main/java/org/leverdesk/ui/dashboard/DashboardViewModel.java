@@ -235,6 +235,19 @@ public final class DashboardViewModel {
         return !row.enabled() ? "off" : live.get() ? "on · LIVE" : "on · paper";
     }
 
+    /**
+     * The last decision as the strategies table shows it: its day, action and first reason (the text up to its
+     * second "; "), with " …" when more follows; the whole sentence is the row's tooltip and in the Journal. A regime
+     * decision's full sizing formula ran to ten wrapped lines at 1024×700, taller than the table.
+     */
+    public static String briefDecision(String lastDecision) {
+        if (lastDecision == null) {
+            return Formats.MISSING;
+        }
+        String[] parts = lastDecision.split("; ", 3);
+        return parts.length < 3 ? lastDecision : parts[0] + "; " + parts[1] + " …";
+    }
+
     /** True when the button is offered now: the same rules as the Orders view's (see {@link TradingControls.State}). */
     public boolean canPause() {
         return controlsState.get() != null && controlsState.get().canPause();

@@ -170,4 +170,15 @@ class DashboardViewModelTest {
         assertEquals(3, snapshots.get());
         assertFalse(new DashboardViewModel(DashboardSamples::paperAccount, new TestTaskExecutor(), NEW_YORK).hasControls());
     }
+
+    @Test
+    void theLastDecisionIsShownToItsFirstReasonAndWholeOnHover() {
+        String regime = "2026-12-04: buy 492 TQQQ; all 16 gates pass; STRONG BULL (raw STRONG BULL): target 492 TQQQ = 70%"
+                + " allocation × momentum 1.00 of $15,000.00 at $21.33; held 0";
+        assertEquals("2026-12-04: buy 492 TQQQ; all 16 gates pass …", DashboardViewModel.briefDecision(regime));
+        assertEquals("2026-12-04: hold 35 QQQM; not the month's last session",
+                DashboardViewModel.briefDecision("2026-12-04: hold 35 QQQM; not the month's last session"));
+        assertEquals("no decision yet", DashboardViewModel.briefDecision("no decision yet"));
+        assertEquals(org.leverdesk.ui.common.Formats.MISSING, DashboardViewModel.briefDecision(null));
+    }
 }
