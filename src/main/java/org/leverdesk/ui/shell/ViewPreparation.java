@@ -18,13 +18,13 @@ import org.slf4j.LoggerFactory;
  */
 final class ViewPreparation {
     /**
-     * The views prepared, in this order: the three whose first opening costs the JavaFX thread most (0.5–0.9 s
-     * of CPU each, measured in the README). The others cost under 0.35 s and are built when first opened,
-     * as before: each prepared view keeps its data (a chart's prices, a plan's runs) from the start, and
-     * preparing all eleven added about 250 MB of resident memory (Options 100, Regime 67, Rotation 48 MB),
-     * against ui-mem's target of < 400 MB after 20 backtests.
+     * The views prepared: the Backtest view, whose first opening costs the JavaFX thread most (0.7–0.9 s of CPU,
+     * 4.6 s of wall time at load 9–14; measured in the README). Chart and Research were prepared too at first,
+     * but they keep their data from the start and took the window to 404–431 MB after 20 backtests against
+     * 359–375 MB without them (the < 400 MB target), while built at opening they open in 0.6–0.7 s at load 4–6;
+     * every other view costs under 0.35 s. Decision record 0034.
      */
-    static final List<String> ORDER = List.of("Chart", "Backtest", "Research");
+    static final List<String> ORDER = List.of("Backtest");
     /** The JavaFX thread's rest between two views. */
     static final Duration GAP = Duration.millis(250);
 
@@ -38,7 +38,12 @@ final class ViewPreparation {
      * the executor has handed every result back); must run on the JavaFX thread.
      */
     static void start(MainView view, BooleanSupplier settled) {
-        List<String> todo = new ArrayList<>(chosen(System.getProperty("leverdesk.prepareViews")));
+        start(view, settled, chosen(System.getProperty("leverdesk.prepareViews")));
+    }
+
+    /** Prepares {@code views} (titles, in order) not built yet; must run on the JavaFX thread. */
+    static void start(MainView view, BooleanSupplier settled, List<String> views) {
+        List<String> todo = new ArrayList<>(views);
         todo.retainAll(view.unbuilt());
         next(view, settled, todo, todo.size(), System.nanoTime());
     }
