@@ -172,6 +172,9 @@ class SharedOptionRootBacktestTest {
         String p84 = "QQQ   140620P00084000";
         assertEquals(List.of("2014-05-20 SELL 1", "2014-05-29 BUY 1"), dated(together.strategyFills().get("condor"), p84));
         assertEquals(List.of("2014-05-30 BUY 1", "2014-06-20 SELL 1"), dated(together.strategyFills().get("spreads"), p84));
+        // denied whole: not its short 89 put either, nor any other leg that day
+        assertEquals(List.of(), together.strategyFills().get("spreads").stream().filter(f -> f.date().toString().equals("2014-05-29"))
+                .toList());
 
         for (StrategyRun r : paper.runs()) {
             String id = r.strategy().id();
