@@ -186,6 +186,29 @@ class SharedOptionRootBacktestTest {
         }
     }
 
+    /**
+     * The same months in one paper account (the store's journal, {@link SharedOptionRootPaperTest}): the same crossing
+     * denial journalled as {@code risk-denied}, and every strategy's decisions and order fills those of the mode backtest.
+     */
+    @Test
+    void thePaperAccountJournalsTheSameCrossingDenialIn2014(TestReporter reporter) throws IOException {
+        paper.dir = dir;
+        List<String> denied = new ArrayList<>();
+        Map<String, SharedOptionRootPaperTest.Record> live = paper.replay(paper.runs(), b -> b, new ArrayList<>(), "2014-04-01",
+                "2014-06-30", denied);
+        List<String> crossing = denied.stream().filter(d -> d.contains("would net against")).toList();
+        reporter.publishEntry("journal", crossing.isEmpty() ? "none" : String.join("; ", crossing));
+        System.out.println("SharedOptionRootBacktestTest paper 2014 risk-denied: " + crossing);
+        assertEquals(List.of("spreads: ld-spreads-v1-20140529-mleg-QQQ-140620-bs: QQQ 20 Jun 14 84 P: condor is short 1; spreads'"
+                + " buy would net against it in the account"), crossing);
+        PortfolioRun backtest = backtest(paper.runs(), "2014-04-01", "2014-06-30");
+        for (StrategyRun r : paper.runs()) {
+            String id = r.strategy().id();
+            assertEquals(live.get(id).decisions(), decisions(backtest, id), id + "'s decisions");
+            assertEquals(live.get(id).fills(), orderFills(backtest.strategyFills().get(id)), id + "'s fills");
+        }
+    }
+
     private static List<String> dated(List<Fill> fills, String symbol) {
         return fills.stream().filter(f -> f.symbol().equals(symbol)).map(f -> f.date() + " " + f.side() + " " + f.quantity()).toList();
     }
