@@ -55,7 +55,8 @@ final class ContractCrossing {
                     String what = HeldOption.readable(contract.get());
                     String holds = (against < 0 ? "short " : "long ") + Math.abs(against)
                             + (against == h.part() ? "" : " with its open orders");
-                    return Optional.of(what + ": " + e.getKey() + " is " + holds + "; " + strategyId + (strategyId.endsWith("s") ? "' " : "'s ")
+                    String whose = strategyId + (strategyId.endsWith("s") ? "'" : "'s");
+                    return Optional.of(what + ": " + e.getKey() + " is " + holds + "; " + whose + " "
                             + (o.side() == Side.BUY ? "buy" : "sell") + " would net against it in the account");
                 }
             }

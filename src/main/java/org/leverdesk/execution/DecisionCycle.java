@@ -411,12 +411,18 @@ public final class DecisionCycle {
     private java.util.Optional<String> crossing(String id, List<PlannedOrder> unit) {
         java.util.concurrent.atomic.AtomicReference<List<org.leverdesk.broker.BrokerPosition>> positions =
                 new java.util.concurrent.atomic.AtomicReference<>();
-        return ContractCrossing.check(id, unit, symbol -> book.holders(symbol, () -> {
-            if (positions.get() == null) {
-                positions.set(broker.positions());
-            }
-            return positions.get().stream().filter(p -> p.symbol().equals(symbol)).mapToLong(p -> p.quantity().longValue()).sum();
-        }));
+        try {
+            return ContractCrossing.check(id, unit, symbol -> book.holders(symbol, () -> {
+                if (positions.get() == null) {
+                    positions.set(broker.positions());
+                }
+                return positions.get().stream().filter(p -> p.symbol().equals(symbol)).mapToLong(p -> p.quantity().longValue()).sum();
+            }));
+        } catch (BrokerException e) {
+            // Not knowing the account's position, the order could net against another strategy's: it waits for the next run.
+            return java.util.Optional.of("no positions from the broker to check that no leg nets against another strategy's"
+                    + " contract (" + e.getMessage() + ")");
+        }
     }
 
     /**
