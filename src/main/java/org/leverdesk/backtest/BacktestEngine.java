@@ -214,7 +214,8 @@ public final class BacktestEngine {
         }
         BacktestResult result = new BacktestResult(runId, tradedSymbol, config, dataSource, curve, benchmark, metrics,
                 benchmarkMetrics, fills, closed, replay.decisions, List.copyOf(replay.dividends), replay.openOptionValues());
-        return parts ? new PortfolioRun(result, replay.contributions(), replay.fillsByStrategy()) : new PortfolioRun(result, List.of());
+        return parts ? new PortfolioRun(result, replay.contributions(), replay.fillsByStrategy(), replay.denials)
+                : new PortfolioRun(result, List.of());
     }
 
     /** The state of one replay: the broker, the cycle, the cursors, and what it has recorded. */
@@ -252,6 +253,8 @@ public final class BacktestEngine {
         final Map<String, String> reasons = new HashMap<>();
         // Which strategy sent each order, by broker order id.
         final Map<String, String> senders = new HashMap<>();
+        // With the book: the risk step's denials ("risk-denied" journal entries, which a backtest has no journal for).
+        final List<String> denials = new ArrayList<>();
         LocalDate today;
 
         /** One strategy of the replay with its own after-close follow-up state. */
@@ -621,6 +624,9 @@ public final class BacktestEngine {
 
         @Override
         public void append(String kind, String strategyId, String message, String detailsJson) {
+            if (book != null && "risk-denied".equals(kind)) {
+                denials.add(today + " " + strategyId + ": " + message);
+            }
         }
 
         @Override

@@ -8,18 +8,21 @@ import java.util.List;
  * {@link BacktestEngine#runTogether}, even of one strategy; empty only inside a single-strategy backtest).
  */
 public record PortfolioRun(BacktestResult result, List<StrategyContribution> contributions,
-                           java.util.Map<String, List<org.leverdesk.domain.Fill>> strategyFills) {
+                           java.util.Map<String, List<org.leverdesk.domain.Fill>> strategyFills, List<String> denials) {
     /**
      * @param strategyFills each strategy's own fills, by id (what its contribution counts: an assignment or expiry of a
      *                      contract several strategies held split into each one's part); empty with no contributions
+     * @param denials       the risk step's denials in a run of several strategies, as paper and live journal them
+     *                      ({@code risk-denied}), each "day strategy: client order id: reason"; empty for one strategy
      */
     public PortfolioRun {
         contributions = contributions == null ? List.of() : List.copyOf(contributions);
         strategyFills = strategyFills == null ? java.util.Map.of() : java.util.Map.copyOf(strategyFills);
+        denials = denials == null ? List.of() : List.copyOf(denials);
     }
 
     public PortfolioRun(BacktestResult result, List<StrategyContribution> contributions) {
-        this(result, contributions, java.util.Map.of());
+        this(result, contributions, java.util.Map.of(), List.of());
     }
 
     /**

@@ -16,6 +16,9 @@ import org.leverdesk.config.StrategySettings;
  * strategy's part of the result.
  */
 public final class PortfolioRunText {
+    /** The words of the risk step's denial of an order that would net against another strategy's contract (record 0031). */
+    public static final String CROSSING = "would net against it in the account";
+
     private PortfolioRunText() {
     }
 
@@ -86,6 +89,11 @@ public final class PortfolioRunText {
         // Every fill, dividend and position belongs to a strategy, so this is 0 up to the cents of the open positions' values.
         double rest = run.unattributedPnl();
         sb.append(String.format(Locale.ROOT, "unattributed p&l: %s%n", money(Math.abs(rest) < 0.005 ? 0 : rest)));
+        long crossing = run.denials().stream().filter(d -> d.contains(CROSSING)).count();
+        if (!run.denials().isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "risk step: %d order(s) denied, %d of them netting against another strategy's"
+                    + " contract%n", run.denials().size(), crossing));
+        }
         return sb.toString();
     }
 

@@ -394,11 +394,35 @@ public final class DecisionCycle {
                 prices.put(o.symbol(), p);
             }
         }
-        java.util.Optional<String> denial = guard.check(day, unit, held, account, prices, lastMarket, broker::positions);
+        java.util.Optional<String> denial = crossing(id, unit);
+        if (denial.isEmpty()) {
+            denial = guard.check(day, unit, held, account, prices, lastMarket, broker::positions);
+        }
         if (denial.isPresent() && !dryRun) {
             log.append("risk-denied", id, clientOrderId + ": " + denial.get(), null);
         }
         return denial.orElse(null);
+    }
+
+    /**
+     * {@link ContractCrossing}'s denial of {@code unit}: an order that would net against another strategy's holding of a
+     * contract in the account. The broker's positions are read once, and only when some strategy holds a leg's contract.
+     */
+    private java.util.Optional<String> crossing(String id, List<PlannedOrder> unit) {
+        java.util.concurrent.atomic.AtomicReference<List<org.leverdesk.broker.BrokerPosition>> positions =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            return ContractCrossing.check(id, unit, symbol -> book.holders(symbol, () -> {
+                if (positions.get() == null) {
+                    positions.set(broker.positions());
+                }
+                return positions.get().stream().filter(p -> p.symbol().equals(symbol)).mapToLong(p -> p.quantity().longValue()).sum();
+            }));
+        } catch (BrokerException e) {
+            // Not knowing the account's position, the order could net against another strategy's: it waits for the next run.
+            return java.util.Optional.of("no positions from the broker to check that no leg nets against another strategy's"
+                    + " contract (" + e.getMessage() + ")");
+        }
     }
 
     /**

@@ -21,6 +21,35 @@ public interface PositionBook {
         return null;
     }
 
+    /**
+     * One strategy's signed part of one contract ({@code part}: as {@link org.leverdesk.broker.PositionOwnership#split}
+     * gives it) and what its open orders may still add ({@code pending}: signed unfilled remainders).
+     */
+    record Holding(long part, long pending) {
+        /** Each strategy's holding from its {@code parts} and {@code pending} remainders; strategies with neither left out. */
+        static Map<String, Holding> of(Map<String, Long> parts, Map<String, Long> pending) {
+            Map<String, Holding> out = new java.util.TreeMap<>();
+            java.util.Set<String> names = new java.util.TreeSet<>(parts.keySet());
+            names.addAll(pending.keySet());
+            for (String s : names) {
+                Holding h = new Holding(parts.getOrDefault(s, 0L), pending.getOrDefault(s, 0L));
+                if (h.part() != 0 || h.pending() != 0) {
+                    out.put(s, h);
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Every strategy's holding of {@code symbol} (decision record 0031), for the risk step's rule that no strategy's order
+     * nets against another's in the account ({@link ContractCrossing}); {@code held} gives the account's position and is
+     * read only when some strategy has a count of the symbol. Empty when parts are not told apart (one strategy, ADOPT).
+     */
+    default Map<String, Holding> holders(String symbol, java.util.function.LongSupplier held) {
+        return Map.of();
+    }
+
     /** Symbols no order may be sent in until a person confirms the broker's count, each with its one-line reason. */
     Map<String, String> holds();
 

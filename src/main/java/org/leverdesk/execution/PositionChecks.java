@@ -231,6 +231,26 @@ public final class PositionChecks implements PositionBook {
         };
     }
 
+    @Override
+    public Map<String, Holding> holders(String symbol, java.util.function.LongSupplier held) {
+        if (policy == ExternalPositions.ADOPT) {
+            return Map.of();
+        }
+        Counts c = counts();
+        Map<String, Long> recorded = new HashMap<>();
+        Map<String, Long> pending = new HashMap<>();
+        c.filled().forEach((s, bySymbol) -> recorded.put(s, whole(bySymbol.get(symbol))));
+        c.openBuys().forEach((s, bySymbol) -> pending.merge(s, whole(bySymbol.get(symbol)), Long::sum));
+        c.openSells().forEach((s, bySymbol) -> pending.merge(s, -whole(bySymbol.get(symbol)), Long::sum));
+        recorded.values().removeIf(q -> q == 0);
+        pending.values().removeIf(q -> q == 0);
+        if (recorded.isEmpty() && pending.isEmpty()) {
+            return Map.of(); // nobody's orders touched it: no broker call
+        }
+        Map<String, Long> parts = org.leverdesk.broker.PositionOwnership.split(held.getAsLong(), recorded, pending);
+        return Holding.of(parts, pending);
+    }
+
     private static long whole(BigDecimal q) {
         return q == null ? 0 : q.longValue();
     }

@@ -114,6 +114,26 @@ public final class SimOwnershipBook implements PositionBook {
         };
     }
 
+    @Override
+    public Map<String, Holding> holders(String symbol, java.util.function.LongSupplier held) {
+        Map<String, Long> pending = new HashMap<>();
+        for (org.leverdesk.broker.BrokerOrder o : sim.openOrders()) {
+            String strategy = o.clientOrderId() == null || !symbol.equals(o.symbol()) ? null : strategyOf(o.clientOrderId());
+            long left = o.quantity().subtract(o.filledQuantity() == null ? BigDecimal.ZERO : o.filledQuantity()).longValue();
+            if (strategy != null && left > 0) {
+                pending.merge(strategy, o.side() == Side.BUY ? left : -left, Long::sum);
+            }
+        }
+        synchronized (this) {
+            Map<String, Long> recorded = recorded(symbol);
+            recorded.values().removeIf(q -> q == 0);
+            if (recorded.isEmpty() && pending.isEmpty()) {
+                return Map.of();
+            }
+            return Holding.of(PositionOwnership.split(held.getAsLong(), recorded, pending), pending);
+        }
+    }
+
     private static long whole(BigDecimal q) {
         return q.longValue();
     }

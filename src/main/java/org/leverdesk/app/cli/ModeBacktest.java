@@ -85,6 +85,8 @@ final class ModeBacktest {
             strategies.add(MAPPER.valueToTree(PortfolioRunText.values(c)));
         }
         m.put("unattributed_pnl", run.unattributedPnl());
+        ArrayNode denied = m.putArray("risk_denied");
+        run.denials().forEach(denied::add);
         return m;
     }
 }

@@ -120,8 +120,10 @@ class BacktestModeCommandTest {
     /**
      * Enhanced on its default asset, seed 003's single one (QQQM with options on QQQ): DCA buys QQQM, and the wheel,
      * spreads and the condor all trade QQQ options in the one account, each its own contracts (decision record 0031);
-     * every fill and the whole P&L is one of theirs. By hand: 44,425.02 + 3,068.11 + 1,259.00 − 2,673.00 = 46,079.13;
-     * the account made 246,079.15 − 200,000 = 46,079.15; the 0.02 left is the cent rounding of the open option values.
+     * every fill and the whole P&L is one of theirs. By hand: 44,425.02 + 3,068.11 + 1,189.00 − 3,917.00 = 44,765.13;
+     * the account made 244,765.15 − 200,000 = 44,765.15; the 0.02 left is the cent rounding of the open option values.
+     * Two orders would have netted against the other strategy's contract (record 0031) and were denied whole; before that
+     * rule they crossed and the figures were 246,079.15 (spreads 407 fills, +1,259.00; the condor 251, −2,673.00).
      */
     @Test
     void enhancedRunsDcaWheelSpreadsAndCondorOnOneAccount() throws Exception {
@@ -148,7 +150,16 @@ class BacktestModeCommandTest {
         // 0 up to the cent rounding of the open option positions' values (the account marks them unrounded)
         assertEquals(json.get("strategy").get("final_equity").asDouble() - 200_000, pnl, 0.05);
         assertEquals(0.02, mode.get("unattributed_pnl").asDouble(), 0.005);
-        assertEquals(246_079.15, json.get("strategy").get("final_equity").asDouble(), 0.005);
+        List<String> crossing = new ArrayList<>();
+        mode.get("risk_denied").forEach(d -> {
+            if (d.asText().contains("would net against it")) {
+                crossing.add(d.asText());
+            }
+        });
+        assertEquals(List.of("2024-04-26 condor: ld-condor-v1-20240426-mleg-QQQ-240517-sbbs: QQQ 17 May 24 449 C: spreads is long 4;"
+                + " condor's sell would net against it in the account", "2024-08-14 spreads: ld-spreads-v1-20240814-mleg-QQQ-240906-sb:"
+                + " QQQ 6 Sep 24 487 C: condor is short 4; spreads' buy would net against it in the account"), crossing);
+        assertEquals(244_765.15, json.get("strategy").get("final_equity").asDouble(), 0.005);
         JsonNode dca = mode.get("strategies").get(0);
         JsonNode wheel = mode.get("strategies").get(1);
         JsonNode spreads = mode.get("strategies").get(2);
@@ -159,14 +170,14 @@ class BacktestModeCommandTest {
         assertEquals(3_068.11, wheel.get("pnl").asDouble(), 0.005);
         assertEquals(11_906.0, wheel.get("premium_collected").asDouble(), 0.005);
         assertEquals(9, wheel.get("put_assignments").asInt());
-        assertEquals(407, spreads.get("fills").asInt());
-        assertEquals(1_259.0, spreads.get("pnl").asDouble(), 0.005);
-        assertEquals(110_364.0, spreads.get("premium_collected").asDouble(), 0.005);
-        assertEquals(109_105.0, spreads.get("premium_paid").asDouble(), 0.005);
-        assertEquals(251, condor.get("fills").asInt());
-        assertEquals(-2_673.0, condor.get("pnl").asDouble(), 0.005);
-        assertEquals(58_128.0, condor.get("premium_collected").asDouble(), 0.005);
-        assertEquals(60_360.0, condor.get("premium_paid").asDouble(), 0.005);
+        assertEquals(400, spreads.get("fills").asInt());
+        assertEquals(1_189.0, spreads.get("pnl").asDouble(), 0.005);
+        assertEquals(109_902.0, spreads.get("premium_collected").asDouble(), 0.005);
+        assertEquals(108_713.0, spreads.get("premium_paid").asDouble(), 0.005);
+        assertEquals(252, condor.get("fills").asInt());
+        assertEquals(-3_917.0, condor.get("pnl").asDouble(), 0.005);
+        assertEquals(59_040.0, condor.get("premium_collected").asDouble(), 0.005);
+        assertEquals(62_516.0, condor.get("premium_paid").asDouble(), 0.005);
         assertEquals(-441.0, condor.get("open_value").asDouble(), 0.005);
         for (JsonNode s : List.of(wheel, spreads, condor)) {
             assertTrue(s.get("contracts_sold").asInt() > 0, s.get("id").asText() + " sold QQQ options");

@@ -126,6 +126,93 @@ class SharedOptionRootBacktestTest {
         assertTrue(wheelFills > 0, "the wheel traded");
     }
 
+    /**
+     * Decision record 0031's crossing case, now refused by the risk step: the condor sold the 2014-06-20 84 put (its iron
+     * condor of 2014-05-20) and on 2014-05-29 spreads' bull put 89/84 would have bought that put as its long wing, leaving
+     * the account flat in it. The spread is denied whole and the backtest journals it as paper and live do; that evening
+     * the condor bought its 84 put back, and on 2014-05-30 spreads opened the same spread, the contract then nobody else's.
+     * At no close did two strategies hold opposite sides of a contract, and each contract's account position is the sum of
+     * the strategies' own counts (each view holds what its fills put there). The condor and the wheel, never denied by the
+     * rule, do exactly what they do alone.
+     */
+    @Test
+    void spreadsIsDeniedBuyingTheCondorsShortPutIn2014AndEveryViewHoldsItsOwn(TestReporter reporter) {
+        PortfolioRun together = backtest(paper.runs(), "2014-04-01", "2014-06-30");
+        List<String> crossing = together.denials().stream().filter(d -> d.contains("would net against")).toList();
+        reporter.publishEntry("denied", crossing.isEmpty() ? "none" : String.join("; ", crossing));
+        System.out.println("SharedOptionRootBacktestTest 2014 crossing denials: " + crossing);
+        // Every close: no contract held long by one strategy and short by another; the account's positions (every fill
+        // of the run) are the sum of the strategies' own.
+        Map<String, Map<String, Long>> own = new TreeMap<>();
+        Map<String, Long> account = new TreeMap<>();
+        List<String> days = together.result().fills().stream().map(f -> f.date().toString()).distinct().sorted().toList();
+        for (String day : days) {
+            together.result().fills().stream().filter(f -> f.date().toString().equals(day))
+                    .forEach(f -> account.merge(f.symbol(), f.side().sign() * f.quantity(), Long::sum));
+            together.strategyFills().forEach((id, fills) -> fills.stream().filter(f -> f.date().toString().equals(day))
+                    .forEach(f -> own.computeIfAbsent(id, k -> new TreeMap<>()).merge(f.symbol(), f.side().sign() * f.quantity(),
+                            Long::sum)));
+            Map<String, Long> sum = new TreeMap<>();
+            Map<String, Set<Long>> signs = new TreeMap<>();
+            own.forEach((id, held) -> held.forEach((sym, q) -> {
+                sum.merge(sym, q, Long::sum);
+                if (q != 0) {
+                    signs.computeIfAbsent(sym, k -> new TreeSet<>()).add((long) Long.signum(q));
+                }
+            }));
+            sum.values().removeIf(q -> q == 0);
+            Map<String, Long> held = new TreeMap<>(account);
+            held.values().removeIf(q -> q == 0);
+            assertEquals(held, sum, day + ": the account's positions are the strategies' own");
+            signs.forEach((sym, sg) -> assertEquals(1, sg.size(), () -> day + ": " + sym + " held on both sides: "
+                    + own.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().getOrDefault(sym, 0L)).toList()));
+        }
+        assertEquals(List.of("2014-05-29 spreads: ld-spreads-v1-20140529-mleg-QQQ-140620-bs: QQQ 20 Jun 14 84 P: condor is short 1;"
+                + " spreads' buy would net against it in the account"), crossing);
+        String p84 = "QQQ   140620P00084000";
+        assertEquals(List.of("2014-05-20 SELL 1", "2014-05-29 BUY 1"), dated(together.strategyFills().get("condor"), p84));
+        assertEquals(List.of("2014-05-30 BUY 1", "2014-06-20 SELL 1"), dated(together.strategyFills().get("spreads"), p84));
+        // denied whole: not its short 89 put either, nor any other leg that day
+        assertEquals(List.of(), together.strategyFills().get("spreads").stream().filter(f -> f.date().toString().equals("2014-05-29"))
+                .toList());
+
+        for (StrategyRun r : paper.runs()) {
+            String id = r.strategy().id();
+            if (!id.equals("spreads")) {
+                PortfolioRun alone = backtest(List.of(r), "2014-04-01", "2014-06-30");
+                assertEquals(decisions(alone, id), decisions(together, id), id + "'s decisions");
+                assertEquals(trades(alone.result().fills()), trades(together.strategyFills().get(id)), id + "'s fills");
+            }
+        }
+    }
+
+    /**
+     * The same months in one paper account (the store's journal, {@link SharedOptionRootPaperTest}): the same crossing
+     * denial journalled as {@code risk-denied}, and every strategy's decisions and order fills those of the mode backtest.
+     */
+    @Test
+    void thePaperAccountJournalsTheSameCrossingDenialIn2014(TestReporter reporter) throws IOException {
+        paper.dir = dir;
+        List<String> denied = new ArrayList<>();
+        Map<String, SharedOptionRootPaperTest.Record> live = paper.replay(paper.runs(), b -> b, new ArrayList<>(), "2014-04-01",
+                "2014-06-30", denied);
+        List<String> crossing = denied.stream().filter(d -> d.contains("would net against")).toList();
+        reporter.publishEntry("journal", crossing.isEmpty() ? "none" : String.join("; ", crossing));
+        System.out.println("SharedOptionRootBacktestTest paper 2014 risk-denied: " + crossing);
+        assertEquals(List.of("spreads: ld-spreads-v1-20140529-mleg-QQQ-140620-bs: QQQ 20 Jun 14 84 P: condor is short 1; spreads'"
+                + " buy would net against it in the account"), crossing);
+        PortfolioRun backtest = backtest(paper.runs(), "2014-04-01", "2014-06-30");
+        for (StrategyRun r : paper.runs()) {
+            String id = r.strategy().id();
+            assertEquals(live.get(id).decisions(), decisions(backtest, id), id + "'s decisions");
+            assertEquals(live.get(id).fills(), orderFills(backtest.strategyFills().get(id)), id + "'s fills");
+        }
+    }
+
+    private static List<String> dated(List<Fill> fills, String symbol) {
+        return fills.stream().filter(f -> f.symbol().equals(symbol)).map(f -> f.date() + " " + f.side() + " " + f.quantity()).toList();
+    }
+
     @Test
     void theModeBacktestDecidesAndFillsAsThePaperReplayOfTheSameMonths(TestReporter reporter) throws IOException {
         paper.dir = dir;

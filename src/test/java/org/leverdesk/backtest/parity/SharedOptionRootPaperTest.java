@@ -176,11 +176,20 @@ class SharedOptionRootPaperTest {
 
     /** Runs {@code runs} in one paper account, each at 15:50 of every session from FROM to TO, in that order. */
     Map<String, Record> replay(List<StrategyRun> runs, UnaryOperator<Broker> wrap, List<String> kills) throws IOException {
+        return replay(runs, wrap, kills, FROM, TO, new ArrayList<>());
+    }
+
+    /**
+     * Runs {@code runs} in one paper account, each at 15:50 of every session from {@code from} to {@code to}; the
+     * journal's {@code risk-denied} entries go to {@code denied} ("strategy: message").
+     */
+    Map<String, Record> replay(List<StrategyRun> runs, UnaryOperator<Broker> wrap, List<String> kills, String from, String to,
+                               List<String> denied) throws IOException {
         MarketData prices = new CsvDirectoryMarketData(SharedPrices.dir(), new CsvBarReader(calendar));
         SyntheticChains chains = OptionMarketFiles.realMarket(OptionMarketFiles.besidePrices(SharedPrices.dir()), prices, calendar);
-        BarSeries qqq = prices.barsUpTo("QQQ", LocalDate.parse(TO));
-        int first = qqq.indexAtOrAfter(LocalDate.parse(FROM));
-        int last = qqq.indexAtOrBefore(LocalDate.parse(TO));
+        BarSeries qqq = prices.barsUpTo("QQQ", LocalDate.parse(to));
+        int first = qqq.indexAtOrAfter(LocalDate.parse(from));
+        int last = qqq.indexAtOrBefore(LocalDate.parse(to));
         VisibleUntil visible = new VisibleUntil(prices, qqq.date(first - 1));
         SessionInstants sessions = SessionInstants.of(calendar);
         MovableClock clock = new MovableClock(sessions.open(qqq.date(first)).minusSeconds(3600));
@@ -212,6 +221,9 @@ class SharedOptionRootPaperTest {
                             + " " + o.intent().symbol() + " " + o.intent().side() + " " + o.filledQuantity().stripTrailingZeros()
                             .toPlainString() + " @ " + o.filledAveragePrice().setScale(4, RoundingMode.HALF_EVEN)));
             decisions.forEach((id, d) -> out.put(id, new Record(d, fills.getOrDefault(id, List.of()))));
+            new org.leverdesk.store.JournalRepository(live.store, clock).recent(100_000).stream()
+                    .filter(e -> e.kind().equals("risk-denied")).sorted(Comparator.comparingLong(org.leverdesk.store.JournalEntry::id))
+                    .forEach(e -> denied.add(e.strategyId() + ": " + e.message()));
             return out;
         } finally {
             live.store.close();
