@@ -23,15 +23,9 @@ import org.leverdesk.domain.OrderStatus;
 import org.leverdesk.domain.OrderType;
 import org.leverdesk.domain.Side;
 import org.leverdesk.domain.TimeInForce;
-import org.leverdesk.market.calendar.NyseCalendar;
 import org.leverdesk.options.chain.SyntheticChains;
-import org.leverdesk.options.chain.UnderlyingSetup;
 import org.leverdesk.options.contract.OptionContract;
 import org.leverdesk.options.contract.OptionRight;
-import org.leverdesk.options.market.DailySeries;
-import org.leverdesk.options.market.DividendYield;
-import org.leverdesk.options.market.RiskFreeRate;
-import org.leverdesk.options.market.VolatilityIndex;
 
 /**
  * Options on the paper account, kept in the store (V14): a cash-secured put sold at the chain's bid, its short
@@ -47,15 +41,7 @@ class PaperBrokerOptionsTest {
     private final SyntheticChains chains = chains();
 
     private static SyntheticChains chains() {
-        NyseCalendar nyse = new NyseCalendar();
-        LocalDate[] days = nyse.tradingDays(LocalDate.of(2026, 1, 2), LocalDate.of(2026, 3, 31)).toArray(LocalDate[]::new);
-        double[] vxn = new double[days.length];
-        double[] bills = new double[days.length];
-        java.util.Arrays.fill(vxn, 20);
-        java.util.Arrays.fill(bills, 4.0);
-        return new SyntheticChains(nyse, RiskFreeRate.treasuryBills(DailySeries.of("DGS3MO", days, bills, 10), 0.03),
-                List.of(UnderlyingSetup.defaults("QQQ", VolatilityIndex.of(DailySeries.of("VXN", days, vxn, 5)),
-                        DividendYield.constant(0.006))));
+        return PaperFixture.qqqChainsOfEarly2026();
     }
 
     @AfterEach

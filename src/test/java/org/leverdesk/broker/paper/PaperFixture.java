@@ -6,11 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.leverdesk.broker.Broker;
 import org.leverdesk.broker.BrokerFixture;
 import org.leverdesk.broker.Quote;
+import org.leverdesk.market.calendar.NyseCalendar;
+import org.leverdesk.options.chain.SyntheticChains;
+import org.leverdesk.options.chain.UnderlyingSetup;
+import org.leverdesk.options.market.DailySeries;
+import org.leverdesk.options.market.DividendYield;
+import org.leverdesk.options.market.RiskFreeRate;
+import org.leverdesk.options.market.VolatilityIndex;
 import org.leverdesk.store.Store;
 import org.leverdesk.testing.MutableClock;
 
@@ -96,5 +105,21 @@ final class PaperFixture implements BrokerFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Synthetic QQQ chains for 2026-01-02 … 03-31 at a flat VXN of 20, 3-month bills at 4% and a 0.6% dividend
+     * yield: the option tests' hand-checked prices come from these.
+     */
+    static SyntheticChains qqqChainsOfEarly2026() {
+        NyseCalendar nyse = new NyseCalendar();
+        LocalDate[] days = nyse.tradingDays(LocalDate.of(2026, 1, 2), LocalDate.of(2026, 3, 31)).toArray(LocalDate[]::new);
+        double[] vxn = new double[days.length];
+        double[] bills = new double[days.length];
+        java.util.Arrays.fill(vxn, 20);
+        java.util.Arrays.fill(bills, 4.0);
+        return new SyntheticChains(nyse, RiskFreeRate.treasuryBills(DailySeries.of("DGS3MO", days, bills, 10), 0.03),
+                List.of(UnderlyingSetup.defaults("QQQ", VolatilityIndex.of(DailySeries.of("VXN", days, vxn, 5)),
+                        DividendYield.constant(0.006))));
     }
 }
