@@ -13,6 +13,7 @@ import org.leverdesk.domain.GateResult;
 import org.leverdesk.insight.AccountSnapshot;
 import org.leverdesk.insight.RegimeStatus;
 import org.leverdesk.strategy.regime.RegimeConfig;
+import org.leverdesk.ui.common.SignalLabels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,9 +95,11 @@ public final class StatusCommand implements Callable<Integer>, ForwardedCommand 
             // The account's kill switch (e.g. after close-all): the gates below judge the strategy, not the account.
             out.println("trading: " + state + " - orders that add to a position are denied until 'leverdesk resume'");
         }
-        out.println("regime: " + name(s.confirmed()) + " confirmed (raw " + name(s.raw()) + ")");
+        // in the window's words: "STRONG BULL (today STRONG BULL)", the confirmed regime and today's raw reading
+        out.println("regime: " + name(s.confirmed()) + " (today " + name(s.raw()) + ")");
         out.println("signals:");
-        s.signals().forEach((k, v) -> out.println("  " + k + " = " + number(v)));
+        // in the window's labels and units ("Momentum score (0–1): 1.00", "Slow SMA: $1,222.08"), not the keys
+        s.signals().forEach((k, v) -> out.println("  " + SignalLabels.label(k) + ": " + SignalLabels.value(k, v)));
         long passed = s.gates().stream().filter(GateResult::passed).count();
         out.println("gates: " + passed + " of " + s.gates().size() + " pass");
         for (GateResult g : s.gates()) {
@@ -147,17 +150,10 @@ public final class StatusCommand implements Callable<Integer>, ForwardedCommand 
     }
 
     private static String name(Enum<?> e) {
-        return e == null ? "none (not enough history)" : e.name();
+        return e == null ? "none (not enough history)" : e.name().replace('_', ' ');
     }
 
     private static String money(double v) {
         return String.format(Locale.ROOT, "$%,.2f", v);
-    }
-
-    private static String number(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        return v == Math.rint(v) && Math.abs(v) < 1e12 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.4f", v);
     }
 }
