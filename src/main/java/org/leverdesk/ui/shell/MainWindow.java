@@ -167,15 +167,17 @@ public final class MainWindow {
         // -Dleverdesk.prepareViews=false: each view is built when first opened (to compare, installer/measure-views.sh)
         return create(services, executor, clock,
                 services.configFile() == null ? null : new ThemeManager(services.configFile().path().getParent()),
-                !"false".equals(System.getProperty("leverdesk.prepareViews")));
+                ViewPreparation.chosen(System.getProperty("leverdesk.prepareViews")));
     }
 
     /** Like {@link #create(AppServices, TaskExecutor, Clock)} with the theme manager to use (null: no theme). */
     public static Parent create(AppServices services, TaskExecutor executor, Clock clock, ThemeManager themes) {
-        return create(services, executor, clock, themes, false);
+        return create(services, executor, clock, themes, List.of());
     }
 
-    private static Parent create(AppServices services, TaskExecutor executor, Clock clock, ThemeManager themes, boolean prepare) {
+    /** @param prepared the views built in idle time once the window is up (none: each is built when first opened) */
+    private static Parent create(AppServices services, TaskExecutor executor, Clock clock, ThemeManager themes,
+                                 List<String> prepared) {
         MainViewModel status = new MainViewModel(services);
         // The panic close gets its own thread per press, not the shared executor: it must work while a job holds that.
         PanicClose panic = services.broker() == null || services.emergency() == null ? null
@@ -200,7 +202,8 @@ public final class MainWindow {
                     root.sceneProperty().removeListener(this);
                     // then the views not opened yet are built, one at a time, on the JavaFX thread (decision record 0034)
                     ClassWarmup.start(ClassWarmup.views(), WARMUP_DELAY_MILLIS,
-                            prepare ? () -> javafx.application.Platform.runLater(() -> ViewPreparation.start(view, settled)) : () -> { });
+                            prepared.isEmpty() ? () -> { }
+                                    : () -> javafx.application.Platform.runLater(() -> ViewPreparation.start(view, settled, prepared)));
                 }
             }
         });

@@ -34,14 +34,9 @@ final class ViewPreparation {
     }
 
     /**
-     * Prepares the views of {@link #ORDER} not built yet, each kept until {@code settled} (its data loaded:
+     * Prepares {@code views} (titles, in order) not built yet, each kept until {@code settled} (its data loaded:
      * the executor has handed every result back); must run on the JavaFX thread.
      */
-    static void start(MainView view, BooleanSupplier settled) {
-        start(view, settled, chosen(System.getProperty("leverdesk.prepareViews")));
-    }
-
-    /** Prepares {@code views} (titles, in order) not built yet; must run on the JavaFX thread. */
     static void start(MainView view, BooleanSupplier settled, List<String> views) {
         List<String> todo = new ArrayList<>(views);
         todo.retainAll(view.unbuilt());
@@ -49,12 +44,16 @@ final class ViewPreparation {
     }
 
     /**
-     * The views to prepare: {@link #ORDER}, or the comma-separated titles of {@code -Dleverdesk.prepareViews}
-     * (to measure what each one costs; "false" prepares none and is handled by {@link MainWindow}).
+     * The views to prepare for {@code -Dleverdesk.prepareViews}: {@link #ORDER} when it is not set (or "true"), none
+     * for "false" (each view built when first opened, to compare), else its comma-separated titles (to measure what
+     * each one costs).
      */
     static List<String> chosen(String property) {
         if (property == null || property.isBlank() || property.strip().equals("true")) {
             return ORDER;
+        }
+        if (property.strip().equals("false")) {
+            return List.of();
         }
         return java.util.Arrays.stream(property.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }

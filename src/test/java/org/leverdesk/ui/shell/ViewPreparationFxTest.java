@@ -107,6 +107,7 @@ class ViewPreparationFxTest {
         assertEquals(List.of("Backtest"), ViewPreparation.ORDER);
         assertEquals(List.of("Chart", "Backtest"), ViewPreparation.chosen("Chart, Backtest"), "-Dleverdesk.prepareViews=Chart,Backtest");
         assertEquals(ViewPreparation.ORDER, ViewPreparation.chosen(null));
+        assertEquals(List.of(), ViewPreparation.chosen("false"), "-Dleverdesk.prepareViews=false: built when opened");
         WaitForAsyncUtils.asyncFx(() -> ViewPreparation.start(view, () -> true, List.of("Chart")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.unbuilt().equals(List.of("Options")));
         Thread.sleep(500);
