@@ -26,32 +26,14 @@ PRICES=${3:-../shared/data/prices}
 if [ "$STRATEGY" -gt 0 ] && { [ -z "${STRATEGY_X:-}" ] || [ -z "${STRATEGY_Y:-}" ]; }; then
   echo "strategy $STRATEGY: set STRATEGY_X and STRATEGY_Y to the strategy list's position in the window" >&2; exit 2
 fi
-cd "$(dirname "$0")/.."
-JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*/bin/java | sort -V | tail -1)}
-SCRATCH=$(mktemp -d /tmp/leverdesk-memory.XXXXXX)
-export XDG_CONFIG_HOME=$SCRATCH/config XDG_DATA_HOME=$SCRATCH/data
-mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
-LOG=$XDG_DATA_HOME/leverdesk/logs/leverdesk.log
-# Xvfb picks a free display itself (-displayfd), so several measurements can run side by side
-Xvfb -displayfd 3 -screen 0 1600x1000x24 3>"$SCRATCH/display" >/dev/null 2>&1 & XVFB=$!
-APP=
-cleanup() { [ -n "$APP" ] && kill "$APP" 2>/dev/null; kill "$XVFB" 2>/dev/null; rm -rf "$SCRATCH"; }
-trap cleanup EXIT
-for _ in $(seq 1 50); do [ -s "$SCRATCH/display" ] && break; sleep 0.2; done
-export DISPLAY=:$(head -1 "$SCRATCH/display")
-if [ -z "${CLASSES:-}" ] && [ -f target/leverdesk.jar ]; then
-  CMD=("$JAVA" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar target/leverdesk.jar)
-else
-  [ -f target/classpath.txt ] || mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-  # CLASSES: a copy of target/classes, so a build running meanwhile cannot change what is measured
-  CMD=("$JAVA" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -cp "${CLASSES:-target/classes}:$(cat target/classpath.txt)" org.leverdesk.app.Main)
-fi
-"${CMD[@]}" gui --prices "$PRICES" --data-dir "$SCRATCH/store" >"$SCRATCH/app.out" 2>&1 & APP=$!
+HARNESS_NAME=memory
+# shellcheck source=window-harness.sh
+source "$(dirname "$0")/window-harness.sh"
+start_window
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MB  ", $1, $2/1024}' /proc/$APP/status; echo; }
 # the JVM's own split (heap, metaspace, code cache, threads, malloc...) when started with NMT
 nmt() { case "${JAVA_OPTS:-}" in *NativeMemoryTracking*) "$(dirname "$JAVA")/jcmd" "$APP" VM.native_memory summary \
   | grep -E "^(Total|-) .*committed=" | sed -E 's/ *\(reserved=[0-9]+KB, committed=([0-9]+)KB\).*/ \1 KB/' | paste -sd' ' ;; esac; }
-window() { for _ in $(seq 1 180); do W=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1 || true); [ -n "$W" ] && { echo "$W"; return; }; sleep 1; done; echo "no window '$1'" >&2; exit 1; }
 
 # first start: the dialog's default button (bottom right) starts on the demo market
 D=$(window "first start")

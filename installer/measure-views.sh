@@ -17,27 +17,11 @@
 set -euo pipefail
 PRICES=${1:-../shared/data/prices}
 WAIT=${2:-10}
-cd "$(dirname "$0")/.."
-JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*/bin/java | sort -V | tail -1)}
-SCRATCH=$(mktemp -d /tmp/leverdesk-views.XXXXXX)
-export XDG_CONFIG_HOME=$SCRATCH/config XDG_DATA_HOME=$SCRATCH/data
-mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
-LOG=$XDG_DATA_HOME/leverdesk/logs/leverdesk.log
-Xvfb -displayfd 3 -screen 0 1600x1000x24 3>"$SCRATCH/display" >/dev/null 2>&1 & XVFB=$!
-APP=
-cleanup() { [ -n "$APP" ] && kill "$APP" 2>/dev/null; kill "$XVFB" 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$SCRATCH"; }
-trap cleanup EXIT
-for _ in $(seq 1 50); do [ -s "$SCRATCH/display" ] && break; sleep 0.2; done
-export DISPLAY=:$(head -1 "$SCRATCH/display")
-if [ -f target/leverdesk.jar ]; then
-  CMD=("$JAVA" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar target/leverdesk.jar)
-else
-  [ -f target/classpath.txt ] || mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-  CMD=("$JAVA" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -cp "${CLASSES:-target/classes}:$(cat target/classpath.txt)" org.leverdesk.app.Main)
-fi
+HARNESS_NAME=views
+# shellcheck source=window-harness.sh
+source "$(dirname "$0")/window-harness.sh"
 echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
-"${CMD[@]}" gui --prices "$PRICES" --data-dir "$SCRATCH/store" >"$SCRATCH/app.out" 2>&1 & APP=$!
-window() { for _ in $(seq 1 180); do W=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1 || true); [ -n "$W" ] && { echo "$W"; return; }; sleep 1; done; echo "no window '$1'" >&2; exit 1; }
+start_window
 rss() { awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$APP/status; }
 opened() { grep -c " view open in " "$LOG" 2>/dev/null || true; }
 
