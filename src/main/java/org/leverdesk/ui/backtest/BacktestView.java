@@ -491,6 +491,7 @@ public final class BacktestView {
 
     /** The side panel folds away with its button; both dividers and the fold are remembered. */
     private void bindLayout() {
+        layout.flushWhenHidden(mainSplit);
         layout.remember(resultsSplit, 0, "backtest.resultsDivider");
         formDivider = layout.number("backtest.formDivider", formDivider);
         mainSplit.setDividerPositions(formDivider);

@@ -112,6 +112,38 @@ public final class LayoutMemory {
         pendingSave.playFromStart();
     }
 
+    /**
+     * Writes a change still waiting for its half second now. Called when the window hides: a divider
+     * moved just before quitting is kept, and nothing writes into the folder after the window is gone
+     * (a test's temporary folder was being deleted while a late save recreated it).
+     */
+    public void flush() {
+        if (pendingSave != null && pendingSave.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+            pendingSave.stop();
+            save();
+        }
+    }
+
+    /** Flushes (see {@link #flush()}) when the window that shows {@code node} hides. */
+    public void flushWhenHidden(javafx.scene.Node node) {
+        javafx.event.EventHandler<javafx.stage.WindowEvent> onHidden = e -> flush();
+        node.sceneProperty().addListener((o, oldScene, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((w, oldWindow, window) -> {
+                    if (oldWindow != null) {
+                        oldWindow.removeEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, onHidden);
+                    }
+                    if (window != null) {
+                        window.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, onHidden);
+                    }
+                });
+                if (scene.getWindow() != null) {
+                    scene.getWindow().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, onHidden);
+                }
+            }
+        });
+    }
+
     /** Writes the file now (normally done half a second after the last change). */
     public void save() {
         if (file == null) {

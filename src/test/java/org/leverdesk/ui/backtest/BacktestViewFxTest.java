@@ -142,7 +142,8 @@ class BacktestViewFxTest {
             stage.close();
         });
 
-        Stage again = open(robot, LayoutMemory.in(file));
+        LayoutMemory second = LayoutMemory.in(file);
+        Stage again = open(robot, second);
         SplitPane main2 = robot.from(again.getScene().getRoot()).lookup("#mainSplit").queryAs(SplitPane.class);
         SplitPane results2 = robot.from(again.getScene().getRoot()).lookup("#resultsSplit").queryAs(SplitPane.class);
         assertEquals(1, main2.getItems().size(), "still folded");
@@ -151,6 +152,11 @@ class BacktestViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, main2.getItems().size(), "and opens again");
         robot.interact(again::close);
+        // closing the window wrote the change still waiting for its half second: nothing writes into the folder later
+        assertTrue(LayoutMemory.in(file).flag("backtest.formShown", false), "the reopened form was saved when the window closed");
+        long before = file.toFile().lastModified();
+        WaitForAsyncUtils.sleep(700, java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertEquals(before, file.toFile().lastModified(), "no late save after the window closed");
     }
 
     @Test
