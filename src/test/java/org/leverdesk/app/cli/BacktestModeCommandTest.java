@@ -184,6 +184,46 @@ class BacktestModeCommandTest {
         }
     }
 
+    /**
+     * Enhanced on its default asset over the whole shared history, 2012-01-03 .. 2025-09-26 ($200,000, $2,000 a week),
+     * with the no-crossing rule (record 0031): seven orders are denied for netting against the other strategy's
+     * contract. Checked by hand: on 2017-06-05 spreads opened 3 of the 139/134 bull put of 2017-06-30 (bought the 134
+     * put at 0.18); on Friday 2017-06-09 the condor's condor of the same expiry would have sold that 134 put and was
+     * denied whole; it opened a condor of 2017-07-07 (short the 133 put) on Monday 2017-06-12; spreads closed its
+     * spread on 2017-06-16 (stop: QQQ 138.15 below its short 139).
+     */
+    @Test
+    void enhancedFrom2012To2025IsPinnedWithItsCrossingDenials() throws Exception {
+        Path prices = SharedPrices.dir();
+        CliRun cli = run("backtest", "--mode", "enhanced", "--capital", "200000", "--weekly-dca", "2000", "--from", "2012-01-03",
+                "--to", "2025-09-26", "--prices", prices.toString(), "--data-dir", tmp.resolve("e").toString(), "--create",
+                "--no-save", "--json");
+        assertEquals(0, cli.code, cli.err.toString());
+        JsonNode json = new ObjectMapper().readTree(cli.out.toString());
+        JsonNode mode = json.get("mode");
+        assertEquals(282_918.49, json.get("strategy").get("final_equity").asDouble(), 0.005);
+        assertEquals(3_155, json.get("trades").size());
+        int fills = 0;
+        double pnl = 0;
+        for (JsonNode s : mode.get("strategies")) {
+            fills += s.get("fills").asInt();
+            pnl += s.get("pnl").asDouble();
+        }
+        // two expiries of a call both held (3 by spreads, 3 by the condor: 2013-07-19 78 C, 2016-05-27 114 C) are one
+        // account fill each and one fill in each strategy
+        assertEquals(json.get("trades").size() + 2, fills);
+        assertEquals(json.get("strategy").get("final_equity").asDouble() - 200_000, pnl, 0.06);
+        List<String> crossing = new ArrayList<>();
+        mode.get("risk_denied").forEach(d -> {
+            if (d.asText().contains("would net against it")) {
+                crossing.add(d.asText());
+            }
+        });
+        assertEquals(7, crossing.size(), String.join("\n", crossing));
+        assertEquals("2017-06-09 condor: ld-condor-v1-20170609-mleg-QQQ-170630-sbbs: QQQ 30 Jun 17 134 P: spreads is long 3;"
+                + " condor's sell would net against it in the account", crossing.get(0));
+    }
+
     @Test
     void badChoicesAreOneLineErrors() {
         List<String> base = List.of("--from", "2024-01-02", "--to", "2024-03-28", "--data-dir", tmp.resolve("s").toString(),
