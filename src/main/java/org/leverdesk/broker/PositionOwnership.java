@@ -1,5 +1,6 @@
 package org.leverdesk.broker;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,27 @@ public interface PositionOwnership {
      * trades).
      */
     Map<String, Long> parts(List<BrokerPosition> positions);
+
+    /**
+     * The strategy's own average entry price of its part of each of {@code positions} it can tell: an option contract
+     * its own fills opened (and its option events reduced), by {@link org.leverdesk.domain.EntryAverage}'s rule, rebuilt
+     * from the same orders and events as its part. A symbol left out keeps the account's average (a root's shares, which
+     * one strategy alone may hold; a part no fill of its own explains). Several strategies holding one contract at
+     * different prices each see their own, so a spread's credit and its stop and target are its own.
+     */
+    default Map<String, BigDecimal> averageEntryPrices(List<BrokerPosition> positions) {
+        return Map.of();
+    }
+
+    /**
+     * The average a view shows for a part of {@code part} contracts when its holder's own fills left {@code own}: its
+     * own average when they point the same way (a part the split shrank keeps it, as a sale keeps the average), null
+     * (the account's) otherwise.
+     */
+    static BigDecimal averageOf(long part, org.leverdesk.domain.EntryAverage own) {
+        return own != null && own.average() != null && part != 0 && own.quantity().signum() == Long.signum(part)
+                ? own.average() : null;
+    }
 
     /**
      * Splits {@code held} (signed: the broker's position, or the contracts an expiry or assignment closed) among

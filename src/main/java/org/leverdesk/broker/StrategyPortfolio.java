@@ -48,8 +48,9 @@ public final class StrategyPortfolio implements PortfolioView {
 
     /**
      * The view of a strategy trading {@code symbols} whose part of each attributed position {@code ownership} gives:
-     * such a position counts with the strategy's part only (and that part of its market value); one it leaves out
-     * counts whole, as in {@link #of(Account, List, Set, double)}.
+     * such a position counts with the strategy's part only (and that part of its market value), at the strategy's own
+     * average entry price where {@link PositionOwnership#averageEntryPrices} knows it; one it leaves out counts whole, as
+     * in {@link #of(Account, List, Set, double)}.
      */
     public static StrategyPortfolio of(Account account, List<BrokerPosition> brokerPositions, Set<String> symbols,
                                        double capitalShare, PositionOwnership ownership) {
@@ -57,6 +58,7 @@ public final class StrategyPortfolio implements PortfolioView {
             throw new IllegalArgumentException("a capital share must be above 0 and at most 1 (got " + capitalShare + ")");
         }
         Map<String, Long> parts = ownership.parts(brokerPositions);
+        Map<String, BigDecimal> averages = ownership.averageEntryPrices(brokerPositions);
         Map<String, Position> mine = new LinkedHashMap<>();
         double held = 0;
         for (BrokerPosition p : brokerPositions) {
@@ -68,7 +70,7 @@ public final class StrategyPortfolio implements PortfolioView {
             boolean whole = part == null || p.quantity().compareTo(BigDecimal.valueOf(part)) == 0;
             held += whole ? value(p.marketValue()) : value(p.marketValue()) * part / p.quantity().doubleValue();
             if (q != 0) {
-                mine.put(p.symbol(), new Position(p.symbol(), q, p.averageEntryPrice().doubleValue()));
+                mine.put(p.symbol(), new Position(p.symbol(), q, averages.getOrDefault(p.symbol(), p.averageEntryPrice()).doubleValue()));
             }
         }
         double equity = account.equity().doubleValue() * capitalShare;

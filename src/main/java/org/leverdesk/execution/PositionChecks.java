@@ -206,29 +206,60 @@ public final class PositionChecks implements PositionBook {
         if (policy == ExternalPositions.ADOPT || roots.isEmpty()) {
             return null;
         }
-        return positions -> {
-            Counts c = null;
-            Map<String, Long> out = new HashMap<>();
-            for (BrokerPosition p : positions) {
-                boolean option = org.leverdesk.options.contract.OptionSymbols.contract(p.symbol())
-                        .map(k -> roots.contains(k.underlying())).orElse(false);
-                if (!option && !roots.contains(p.symbol())) {
-                    continue;
+        return new org.leverdesk.broker.PositionOwnership() {
+            // A view asks for the parts and then the averages of one list of positions: split it once.
+            private List<BrokerPosition> lastPositions;
+            private Map<String, Long> lastParts;
+
+            @Override
+            public synchronized Map<String, Long> parts(List<BrokerPosition> positions) {
+                if (positions != lastPositions) {
+                    lastParts = split(strategyId, roots, positions);
+                    lastPositions = positions;
                 }
-                if (c == null) {
-                    c = counts();
-                }
-                Map<String, Long> recorded = new HashMap<>();
-                Map<String, Long> pending = new HashMap<>();
-                Counts all = c;
-                all.filled().forEach((s, bySymbol) -> recorded.put(s, whole(bySymbol.get(p.symbol()))));
-                all.openBuys().forEach((s, bySymbol) -> pending.merge(s, whole(bySymbol.get(p.symbol())), Long::sum));
-                all.openSells().forEach((s, bySymbol) -> pending.merge(s, -whole(bySymbol.get(p.symbol())), Long::sum));
-                out.put(p.symbol(), org.leverdesk.broker.PositionOwnership.split(p.quantity().longValue(), recorded, pending)
-                        .getOrDefault(strategyId, 0L));
+                return new HashMap<>(lastParts);
             }
-            return out;
+
+            @Override
+            public Map<String, BigDecimal> averageEntryPrices(List<BrokerPosition> positions) {
+                Map<String, Long> parts = parts(positions);
+                parts.keySet().removeIf(s -> !org.leverdesk.options.contract.OptionSymbols.isOption(s) || parts.get(s) == 0);
+                Map<String, org.leverdesk.domain.EntryAverage> own = ledger.entryAverages(strategyId, parts.keySet());
+                Map<String, BigDecimal> out = new HashMap<>();
+                parts.forEach((s, part) -> {
+                    BigDecimal average = org.leverdesk.broker.PositionOwnership.averageOf(part, own.get(s));
+                    if (average != null) {
+                        out.put(s, average);
+                    }
+                });
+                return out;
+            }
         };
+    }
+
+    /** {@code strategyId}'s part of each of {@code positions} on {@code roots} (the options on them and their shares). */
+    private Map<String, Long> split(String strategyId, Set<String> roots, List<BrokerPosition> positions) {
+        Counts c = null;
+        Map<String, Long> out = new HashMap<>();
+        for (BrokerPosition p : positions) {
+            boolean option = org.leverdesk.options.contract.OptionSymbols.contract(p.symbol())
+                    .map(k -> roots.contains(k.underlying())).orElse(false);
+            if (!option && !roots.contains(p.symbol())) {
+                continue;
+            }
+            if (c == null) {
+                c = counts();
+            }
+            Map<String, Long> recorded = new HashMap<>();
+            Map<String, Long> pending = new HashMap<>();
+            Counts all = c;
+            all.filled().forEach((s, bySymbol) -> recorded.put(s, whole(bySymbol.get(p.symbol()))));
+            all.openBuys().forEach((s, bySymbol) -> pending.merge(s, whole(bySymbol.get(p.symbol())), Long::sum));
+            all.openSells().forEach((s, bySymbol) -> pending.merge(s, -whole(bySymbol.get(p.symbol())), Long::sum));
+            out.put(p.symbol(), org.leverdesk.broker.PositionOwnership.split(p.quantity().longValue(), recorded, pending)
+                    .getOrDefault(strategyId, 0L));
+        }
+        return out;
     }
 
     @Override

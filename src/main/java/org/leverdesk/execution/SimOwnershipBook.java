@@ -13,6 +13,8 @@ import org.leverdesk.broker.PositionOwnership;
 import org.leverdesk.broker.sim.SimBroker;
 import org.leverdesk.broker.sim.SimFill;
 import org.leverdesk.broker.sim.SimOptionEvent;
+import org.leverdesk.options.contract.OptionSymbols;
+import org.leverdesk.domain.EntryAverage;
 import org.leverdesk.domain.PortfolioView;
 import org.leverdesk.domain.Side;
 
@@ -28,6 +30,8 @@ public final class SimOwnershipBook implements PositionBook {
     // Longest prefix first, so "ld-spreads-x-" is not taken for "ld-spreads-".
     private final List<Map.Entry<String, String>> prefixes = new ArrayList<>();
     private final Map<String, Map<String, Long>> counts = new HashMap<>();
+    // Each strategy's own quantity and average entry price of each option contract, from the same fills and events.
+    private final Map<String, Map<String, EntryAverage>> entries = new HashMap<>();
     // Each option event's split among the holders (owner "" = nobody's), by the broker order ids of its fills.
     private final Map<String, Map<String, Long>> eventParts = new HashMap<>();
 
@@ -45,6 +49,7 @@ public final class SimOwnershipBook implements PositionBook {
         if (strategy != null) {
             long q = f.quantity().longValue();
             counts.computeIfAbsent(strategy, k -> new HashMap<>()).merge(f.symbol(), f.side() == Side.BUY ? q : -q, Long::sum);
+            entry(strategy, f.symbol(), f.side() == Side.BUY ? f.quantity() : f.quantity().negate(), f.price());
         }
     }
 
@@ -65,10 +70,19 @@ public final class SimOwnershipBook implements PositionBook {
         }
         parts.forEach((owner, part) -> {
             if (!owner.isEmpty()) {
-                OptionEventLedger.changes(e, part).forEach((symbol, change) -> counts.computeIfAbsent(owner, k -> new HashMap<>())
-                        .merge(symbol, change.longValue(), Long::sum));
+                OptionEventLedger.changes(e, part).forEach((symbol, change) -> {
+                    counts.computeIfAbsent(owner, k -> new HashMap<>()).merge(symbol, change.longValue(), Long::sum);
+                    entry(owner, symbol, change, null);
+                });
             }
         });
+    }
+
+    private void entry(String strategy, String symbol, BigDecimal signed, BigDecimal price) {
+        if (OptionSymbols.isOption(symbol)) {
+            Map<String, EntryAverage> own = entries.computeIfAbsent(strategy, k -> new HashMap<>());
+            own.put(symbol, own.getOrDefault(symbol, EntryAverage.NONE).after(signed, price));
+        }
     }
 
     private Map<String, Long> recorded(String symbol) {
@@ -98,20 +112,44 @@ public final class SimOwnershipBook implements PositionBook {
         if (roots.isEmpty()) {
             return null;
         }
-        return positions -> {
-            Map<String, Long> out = new HashMap<>();
-            synchronized (this) {
-                for (BrokerPosition p : positions) {
-                    boolean option = org.leverdesk.options.contract.OptionSymbols.contract(p.symbol())
-                            .map(k -> roots.contains(k.underlying())).orElse(false);
-                    if (option || roots.contains(p.symbol())) {
-                        out.put(p.symbol(), PositionOwnership.split(whole(p.quantity()), recorded(p.symbol()), Map.of())
-                                .getOrDefault(strategyId, 0L));
+        return new PositionOwnership() {
+            @Override
+            public Map<String, Long> parts(List<BrokerPosition> positions) {
+                Map<String, Long> out = new HashMap<>();
+                synchronized (SimOwnershipBook.this) {
+                    for (BrokerPosition p : positions) {
+                        if (attributed(p.symbol(), roots)) {
+                            out.put(p.symbol(), part(strategyId, p));
+                        }
                     }
                 }
+                return out;
             }
-            return out;
+
+            @Override
+            public Map<String, BigDecimal> averageEntryPrices(List<BrokerPosition> positions) {
+                Map<String, BigDecimal> out = new HashMap<>();
+                synchronized (SimOwnershipBook.this) {
+                    Map<String, EntryAverage> own = entries.getOrDefault(strategyId, Map.of());
+                    for (BrokerPosition p : positions) {
+                        BigDecimal average = attributed(p.symbol(), roots) && OptionSymbols.isOption(p.symbol())
+                                ? PositionOwnership.averageOf(part(strategyId, p), own.get(p.symbol())) : null;
+                        if (average != null) {
+                            out.put(p.symbol(), average);
+                        }
+                    }
+                }
+                return out;
+            }
         };
+    }
+
+    private static boolean attributed(String symbol, Set<String> roots) {
+        return roots.contains(symbol) || OptionSymbols.contract(symbol).map(k -> roots.contains(k.underlying())).orElse(false);
+    }
+
+    private long part(String strategyId, BrokerPosition p) {
+        return PositionOwnership.split(whole(p.quantity()), recorded(p.symbol()), Map.of()).getOrDefault(strategyId, 0L);
     }
 
     @Override

@@ -65,6 +65,60 @@ public final class PositionLedger {
         });
     }
 
+    /**
+     * {@code strategyId}'s own quantity and average entry price of each of {@code symbols}, rebuilt from the rows its
+     * count comes from ({@link #byStrategy}): its orders' filled quantities at their filled average prices and the
+     * adjustments recorded for it (option events, confirmations: no price), in the order they were recorded, by
+     * {@link org.leverdesk.domain.EntryAverage}'s rule (decision record 0031). Nothing else is stored, so a restart
+     * finds the same figures.
+     */
+    public Map<String, org.leverdesk.domain.EntryAverage> entryAverages(String strategyId, java.util.Collection<String> symbols) {
+        if (symbols.isEmpty()) {
+            return Map.of();
+        }
+        String in = String.join(", ", java.util.Collections.nCopies(symbols.size(), "?"));
+        return store.read("average the entry prices of " + strategyId, c -> {
+            record Step(Instant at, int source, long id, String symbol, BigDecimal signed, BigDecimal price) {
+            }
+            List<Step> steps = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, symbol, side, filled_quantity, filled_avg_price, created_at"
+                    + " FROM orders WHERE strategy_id = ? AND filled_quantity > 0 AND symbol IN (" + in + ")")) {
+                bind(ps, strategyId, symbols);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        BigDecimal q = rs.getBigDecimal("filled_quantity");
+                        steps.add(new Step(Jdbc.instant(rs, "created_at"), 0, rs.getLong("id"), rs.getString("symbol"),
+                                "BUY".equals(rs.getString("side")) ? q : q.negate(), rs.getBigDecimal("filled_avg_price")));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, symbol, quantity, created_at FROM position_adjustments"
+                    + " WHERE strategy_id = ? AND symbol IN (" + in + ")")) {
+                bind(ps, strategyId, symbols);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        steps.add(new Step(Jdbc.instant(rs, "created_at"), 1, rs.getLong("id"), rs.getString("symbol"),
+                                rs.getBigDecimal("quantity"), null));
+                    }
+                }
+            }
+            steps.sort(java.util.Comparator.comparing(Step::at).thenComparingInt(Step::source).thenComparingLong(Step::id));
+            Map<String, org.leverdesk.domain.EntryAverage> out = new HashMap<>();
+            for (Step st : steps) {
+                out.put(st.symbol(), out.getOrDefault(st.symbol(), org.leverdesk.domain.EntryAverage.NONE).after(st.signed(), st.price()));
+            }
+            return out;
+        });
+    }
+
+    private static void bind(PreparedStatement ps, String strategyId, java.util.Collection<String> symbols) throws java.sql.SQLException {
+        ps.setString(1, strategyId);
+        int i = 2;
+        for (String s : symbols) {
+            ps.setString(i++, s);
+        }
+    }
+
     /** The store's count per symbol, all strategies (and manual orders) together. */
     public Map<String, BigDecimal> bySymbol() {
         Map<String, BigDecimal> out = new HashMap<>();

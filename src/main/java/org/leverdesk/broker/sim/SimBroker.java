@@ -867,8 +867,9 @@ public final class SimBroker implements Broker {
 
     /**
      * {@link #portfolioView(Set, double)} with contract-level ownership (decision record 0031), read from the ledger
-     * as that view is: an attributed position counts with the strategy's part, valued at that part of its last price.
-     * With every part the whole position the figures are that view's to the last bit.
+     * as that view is: an attributed position counts with the strategy's part, valued at that part of its last price,
+     * at the strategy's own average entry price where the ownership knows it. With every part the whole position, bought
+     * by its holder alone, the figures are that view's to the last bit.
      */
     @Override
     public synchronized PortfolioView portfolioView(Set<String> traded, double capitalShare,
@@ -876,7 +877,9 @@ public final class SimBroker implements Broker {
         if (!(capitalShare > 0 && capitalShare <= 1)) {
             throw new IllegalArgumentException("a capital share must be above 0 and at most 1 (got " + capitalShare + ")");
         }
-        Map<String, Long> parts = ownership.parts(positions());
+        List<BrokerPosition> all = positions();
+        Map<String, Long> parts = ownership.parts(all);
+        Map<String, BigDecimal> averages = ownership.averageEntryPrices(all);
         Map<String, org.leverdesk.domain.Position> mine = new LinkedHashMap<>();
         double held = 0;
         for (Holding h : holdings.values()) {
@@ -887,7 +890,8 @@ public final class SimBroker implements Broker {
             held += (part == null ? h.quantityValue : part.doubleValue()) * h.multiplier * lastPriceValue(h);
             long q = part == null ? h.wholeShares : part;
             if (q != 0) {
-                mine.put(h.symbol, new org.leverdesk.domain.Position(h.symbol, q, h.averageCost.doubleValue()));
+                mine.put(h.symbol, new org.leverdesk.domain.Position(h.symbol, q,
+                        averages.getOrDefault(h.symbol, h.averageCost).doubleValue()));
             }
         }
         double equity = equityValue() * capitalShare;

@@ -120,19 +120,18 @@ class BacktestModeCommandTest {
     /**
      * Enhanced on its default asset, seed 003's single one (QQQM with options on QQQ): DCA buys QQQM, and the wheel,
      * spreads and the condor all trade QQQ options in the one account, each its own contracts (decision record 0031);
-     * every fill and the whole P&L is one of theirs. By hand: 44,425.02 + 3,068.11 + 1,189.00 − 3,917.00 = 44,765.13;
-     * the account made 244,765.15 − 200,000 = 44,765.15; the 0.02 left is the cent rounding of the open option values.
+     * every fill and the whole P&L is one of theirs. By hand: 44,425.02 + 3,068.11 + 1,165.00 − 3,881.00 = 44,777.13;
+     * the account made 244,777.15 − 200,000 = 44,777.15; the 0.02 left is the cent rounding of the open option values.
      * Two orders would have netted against the other strategy's contract (record 0031) and were denied whole; before that
-     * rule they crossed and the figures were 246,079.15 (spreads 407 fills, +1,259.00; the condor 251, −2,673.00).
+     * rule they crossed and the figures were 246,079.15 (spreads 407 fills, +1,259.00; the condor 251, −2,673.00). Each
+     * strategy's exits use its own credit of a shared contract (record 0031's amendment); on the account's blend the run
+     * ended at 244,765.15 (spreads +1,189.00, the condor −3,917.00): the condor's 2023-11-10 condor, opened on 2023-10-19
+     * at a credit of 1.10 beside spreads' 380/385 calls sold at 1.94 / 1.09, showed the blend 1.23 and took its profit on
+     * 2023-10-30 (0.50 ≥ 40 % of 1.23); on its own 1.10 the 0.37 of that day is short of 0.44, it closes on 2023-10-31.
      */
     @Test
     void enhancedRunsDcaWheelSpreadsAndCondorOnOneAccount() throws Exception {
-        Path prices = SharedPrices.dir();
-        CliRun cli = run("backtest", "--mode", "enhanced", "--capital", "200000", "--weekly-dca", "2000", "--from", "2022-01-03",
-                "--to", "2024-12-31", "--prices", prices.toString(), "--data-dir", tmp.resolve("e").toString(), "--create",
-                "--no-save", "--json");
-        assertEquals(0, cli.code, cli.err.toString());
-        JsonNode json = new ObjectMapper().readTree(cli.out.toString());
+        JsonNode json = enhanced("2022-01-03", "2024-12-31");
         JsonNode mode = json.get("mode");
         assertEquals("enhanced: dca 35% (QQQM $2000/week), wheel 50% (QQQM, options on QQQ), spreads 7.5% (options on QQQ),"
                 + " condor 7.5% (options on QQQ)", mode.get("description").asText());
@@ -150,16 +149,11 @@ class BacktestModeCommandTest {
         // 0 up to the cent rounding of the open option positions' values (the account marks them unrounded)
         assertEquals(json.get("strategy").get("final_equity").asDouble() - 200_000, pnl, 0.05);
         assertEquals(0.02, mode.get("unattributed_pnl").asDouble(), 0.005);
-        List<String> crossing = new ArrayList<>();
-        mode.get("risk_denied").forEach(d -> {
-            if (d.asText().contains("would net against it")) {
-                crossing.add(d.asText());
-            }
-        });
+        List<String> crossing = crossingDenials(mode);
         assertEquals(List.of("2024-04-26 condor: ld-condor-v1-20240426-mleg-QQQ-240517-sbbs: QQQ 17 May 24 449 C: spreads is long 4;"
                 + " condor's sell would net against it in the account", "2024-08-14 spreads: ld-spreads-v1-20240814-mleg-QQQ-240906-sb:"
                 + " QQQ 6 Sep 24 487 C: condor is short 4; spreads' buy would net against it in the account"), crossing);
-        assertEquals(244_765.15, json.get("strategy").get("final_equity").asDouble(), 0.005);
+        assertEquals(244_777.15, json.get("strategy").get("final_equity").asDouble(), 0.005);
         JsonNode dca = mode.get("strategies").get(0);
         JsonNode wheel = mode.get("strategies").get(1);
         JsonNode spreads = mode.get("strategies").get(2);
@@ -171,13 +165,13 @@ class BacktestModeCommandTest {
         assertEquals(11_906.0, wheel.get("premium_collected").asDouble(), 0.005);
         assertEquals(9, wheel.get("put_assignments").asInt());
         assertEquals(400, spreads.get("fills").asInt());
-        assertEquals(1_189.0, spreads.get("pnl").asDouble(), 0.005);
-        assertEquals(109_902.0, spreads.get("premium_collected").asDouble(), 0.005);
-        assertEquals(108_713.0, spreads.get("premium_paid").asDouble(), 0.005);
+        assertEquals(1_165.0, spreads.get("pnl").asDouble(), 0.005);
+        assertEquals(109_858.0, spreads.get("premium_collected").asDouble(), 0.005);
+        assertEquals(108_693.0, spreads.get("premium_paid").asDouble(), 0.005);
         assertEquals(252, condor.get("fills").asInt());
-        assertEquals(-3_917.0, condor.get("pnl").asDouble(), 0.005);
-        assertEquals(59_040.0, condor.get("premium_collected").asDouble(), 0.005);
-        assertEquals(62_516.0, condor.get("premium_paid").asDouble(), 0.005);
+        assertEquals(-3_881.0, condor.get("pnl").asDouble(), 0.005);
+        assertEquals(58_964.0, condor.get("premium_collected").asDouble(), 0.005);
+        assertEquals(62_404.0, condor.get("premium_paid").asDouble(), 0.005);
         assertEquals(-441.0, condor.get("open_value").asDouble(), 0.005);
         for (JsonNode s : List.of(wheel, spreads, condor)) {
             assertTrue(s.get("contracts_sold").asInt() > 0, s.get("id").asText() + " sold QQQ options");
@@ -190,19 +184,18 @@ class BacktestModeCommandTest {
      * contract. Checked by hand: on 2017-06-05 spreads opened 3 of the 139/134 bull put of 2017-06-30 (bought the 134
      * put at 0.18); on Friday 2017-06-09 the condor's condor of the same expiry would have sold that 134 put and was
      * denied whole; it opened a condor of 2017-07-07 (short the 133 put) on Monday 2017-06-12; spreads closed its
-     * spread on 2017-06-16 (stop: QQQ 138.15 below its short 139).
+     * spread on 2017-06-16 (stop: QQQ 138.15 below its short 139). With each strategy's own credit of a shared contract
+     * (record 0031's amendment) the run ends at 283,678.26 with 3,135 fills (on the account's blend: 282,918.49, 3,155):
+     * the first decision that differs is spreads' profit take of 2015-04-15 on its 103/98 bull put of 2015-05-01, sold
+     * at 0.47 / 0.13 (credit 0.34) a day before the condor sold the same puts at 0.32 / 0.10: closing cost 0.16, its own
+     * profit 0.18 reaches 50 % of 0.34; on the blend (0.28) its 0.12 did not, and it closed only on 2015-04-20.
      */
     @Test
     void enhancedFrom2012To2025IsPinnedWithItsCrossingDenials() throws Exception {
-        Path prices = SharedPrices.dir();
-        CliRun cli = run("backtest", "--mode", "enhanced", "--capital", "200000", "--weekly-dca", "2000", "--from", "2012-01-03",
-                "--to", "2025-09-26", "--prices", prices.toString(), "--data-dir", tmp.resolve("e").toString(), "--create",
-                "--no-save", "--json");
-        assertEquals(0, cli.code, cli.err.toString());
-        JsonNode json = new ObjectMapper().readTree(cli.out.toString());
+        JsonNode json = enhanced("2012-01-03", "2025-09-26");
         JsonNode mode = json.get("mode");
-        assertEquals(282_918.49, json.get("strategy").get("final_equity").asDouble(), 0.005);
-        assertEquals(3_155, json.get("trades").size());
+        assertEquals(283_678.26, json.get("strategy").get("final_equity").asDouble(), 0.005);
+        assertEquals(3_135, json.get("trades").size());
         int fills = 0;
         double pnl = 0;
         for (JsonNode s : mode.get("strategies")) {
@@ -213,12 +206,7 @@ class BacktestModeCommandTest {
         // account fill each and one fill in each strategy
         assertEquals(json.get("trades").size() + 2, fills);
         assertEquals(json.get("strategy").get("final_equity").asDouble() - 200_000, pnl, 0.06);
-        List<String> crossing = new ArrayList<>();
-        mode.get("risk_denied").forEach(d -> {
-            if (d.asText().contains("would net against it")) {
-                crossing.add(d.asText());
-            }
-        });
+        List<String> crossing = crossingDenials(mode);
         assertEquals(7, crossing.size(), String.join("\n", crossing));
         assertEquals("2017-06-09 condor: ld-condor-v1-20170609-mleg-QQQ-170630-sbbs: QQQ 30 Jun 17 134 P: spreads is long 3;"
                 + " condor's sell would net against it in the account", crossing.get(0));
@@ -253,6 +241,26 @@ class BacktestModeCommandTest {
         CliRun cli = run(all.toArray(String[]::new));
         assertEquals(2, cli.code, cli.out.toString());
         return cli.err.toString().strip();
+    }
+
+    /** Enhanced on its default asset with $200,000 and $2,000 a week from {@code from} to {@code to}, as JSON. */
+    private JsonNode enhanced(String from, String to) throws Exception {
+        CliRun cli = run("backtest", "--mode", "enhanced", "--capital", "200000", "--weekly-dca", "2000", "--from", from,
+                "--to", to, "--prices", SharedPrices.dir().toString(), "--data-dir", tmp.resolve("e").toString(), "--create",
+                "--no-save", "--json");
+        assertEquals(0, cli.code, cli.err.toString());
+        return new ObjectMapper().readTree(cli.out.toString());
+    }
+
+    /** The risk step's denials of orders that would have netted against another strategy's contract (record 0031). */
+    private static List<String> crossingDenials(JsonNode mode) {
+        List<String> crossing = new ArrayList<>();
+        mode.get("risk_denied").forEach(d -> {
+            if (d.asText().contains("would net against it")) {
+                crossing.add(d.asText());
+            }
+        });
+        return crossing;
     }
 
     private static List<String> fieldNames(JsonNode n) {
