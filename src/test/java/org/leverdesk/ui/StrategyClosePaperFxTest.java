@@ -131,6 +131,8 @@ class StrategyClosePaperFxTest {
                 Clock.fixed(NOW, ZoneOffset.UTC)), new org.leverdesk.store.JournalRepository(store, Clock.fixed(NOW, ZoneOffset.UTC)));
         assertEquals(org.leverdesk.risk.TradingState.ACTIVE, gate.state());
 
+        Snapshots.write(robot.lookup("#dashboardView").query(), "dashboard-strategy-closed.png");
+
         robot.clickOn("#dismissStrategyCloseButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!robot.lookup("#strategyCloseReportBox").query().isVisible());
