@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +27,6 @@ import org.leverdesk.domain.OrderStatus;
 import org.leverdesk.domain.OrderType;
 import org.leverdesk.domain.Side;
 import org.leverdesk.domain.TimeInForce;
-import org.leverdesk.market.data.DataCatalog.SymbolCoverage;
 import org.leverdesk.store.Store;
 import org.leverdesk.ui.common.FxTaskExecutor;
 import org.leverdesk.ui.dashboard.DashboardSnapshot;
@@ -54,10 +50,10 @@ class StrategyClosePaperFxTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        Path dir = Files.createTempDirectory("leverdesk-strategy-close");
-        store = Store.open(dir);
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        paper = new PaperBroker(store, null, clock);
+        PaperWindow window = new PaperWindow("leverdesk-strategy-close", NOW);
+        store = window.store;
+        paper = window.paper;
+        Clock clock = window.clock;
         paper.onQuote(new Quote("TQQQ", 54.86, 54.88, 54.87, NOW));
         paper.onQuote(new Quote("SPY", 580.10, 580.12, 580.11, NOW));
         paper.submit(new OrderRequest("ld-regime-v1-20260304-buy-TQQQ", "TQQQ", Side.BUY, BigDecimal.valueOf(120), OrderType.MARKET,
@@ -74,13 +70,8 @@ class StrategyClosePaperFxTest {
                         new DashboardSnapshot.StrategyRow("buywrite", true, 0.5, "—", "no decision yet", null)),
                 "running", "ACTIVE", NOW);
         AppConfig config = AppConfig.defaults();
-        AppServices services = new AppServices(new FakeBacktestRunner(), new FakeDataCatalog(
-                new SymbolCoverage("QQQ", LocalDate.of(1999, 3, 10), LocalDate.of(2026, 3, 3), 6795)), null,
-                AppServices.Mode.PAPER, "store · 1 symbol", dir.resolve("leverdesk.mv.db"), null, null, null, null,
-                new AppServices.Trading(paper, null, null, null, null, dashboard, null, new org.leverdesk.emergency.EmergencyExit(paper,
-                        org.leverdesk.emergency.StoreEmergencyRecord.of(store, clock), null, Clock.systemUTC()), null, null, null,
-                        // the scope builder force-exit --strategy uses
-                        id -> StrategyExitScopes.of(config, id, false)), AppServices.Settings.NONE);
+        // "Close strategy…" with the scope builder force-exit --strategy uses
+        AppServices services = window.services(dashboard, id -> StrategyExitScopes.of(config, id, false));
         Scene scene = new Scene(MainWindow.create(services, executor, clock), 1100, 700);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setScene(scene);

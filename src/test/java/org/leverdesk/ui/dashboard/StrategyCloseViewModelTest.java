@@ -14,11 +14,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.leverdesk.broker.BrokerPosition;
-import org.leverdesk.domain.OrderStatus;
 import org.leverdesk.domain.Side;
 import org.leverdesk.emergency.EmergencyExit;
-import org.leverdesk.emergency.EmergencyRecord;
 import org.leverdesk.emergency.EmergencyScope;
+import org.leverdesk.testing.MemoryEmergencyRecord;
 import org.leverdesk.ui.FakeBroker;
 import org.leverdesk.ui.common.ConfirmPrompt;
 import org.leverdesk.ui.dashboard.DashboardSnapshot.PositionRow;
@@ -40,28 +39,11 @@ class StrategyCloseViewModelTest {
             .hold("QQQ", "10", "510", "500");
     private final List<PositionRow> shown = List.of(new PositionRow("TQQQ", 100, 55, 5500, 500),
             new PositionRow("QQQ", 10, 500, 5000, -100));
-    /** The journal the exit wrote: strategy id and message. */
-    private final List<String> journal = new ArrayList<>();
+    /** The journal the exit wrote: "strategy: message". */
+    private final MemoryEmergencyRecord record = new MemoryEmergencyRecord(true);
     private final List<String> asked = new ArrayList<>();
     private final List<String> scoped = new ArrayList<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
-
-    private final EmergencyRecord record = new EmergencyRecord() {
-        @Override
-        public void halt(String reason) {
-            journal.add("HALTED");
-        }
-
-        @Override
-        public void journal(String strategyId, String message) {
-            journal.add(strategyId + ": " + message);
-        }
-
-        @Override
-        public boolean orderStatus(String clientOrderId, OrderStatus status, String brokerOrderId) {
-            return false;
-        }
-    };
 
     private StrategyCloseViewModel model(boolean yes) {
         EmergencyExit exit = new EmergencyExit(broker, record, null, Clock.systemUTC(), Duration.ofSeconds(2), Duration.ofMillis(20),
@@ -101,8 +83,8 @@ class StrategyCloseViewModelTest {
         // only regime's symbol: its order cancelled and its shares sold; QQQ stays, and the account is not halted
         assertEquals(List.of("QQQ"), broker.positions().stream().map(BrokerPosition::symbol).toList());
         assertTrue(broker.openOrders().isEmpty(), broker.openOrders().toString());
-        assertFalse(journal.contains("HALTED"), journal.toString());
-        assertTrue(journal.stream().allMatch(j -> j.startsWith("regime: ")), journal.toString());
+        assertFalse(record.lines().contains("HALTED"), record.lines().toString());
+        assertTrue(record.lines().stream().allMatch(j -> j.startsWith("regime: ")), record.lines().toString());
         assertEquals("Close strategy regime (TQQQ) at fake: 1 order cancelled, 1 position closed, flat",
                 vm.reportSummaryProperty().get());
         List<String> lines = vm.reportLines().stream().map(PanicReport.Line::toString).toList();
@@ -123,7 +105,7 @@ class StrategyCloseViewModelTest {
         assertEquals(1, asked.size());
         assertEquals(2, broker.positions().size());
         assertEquals(0, broker.closeAllCalls());
-        assertTrue(journal.isEmpty(), journal.toString());
+        assertTrue(record.lines().isEmpty(), record.lines().toString());
         assertFalse(vm.runningProperty().get());
         assertEquals("regime not closed: nothing was sent", vm.messageProperty().get());
         assertTrue(vm.reportLines().isEmpty());
