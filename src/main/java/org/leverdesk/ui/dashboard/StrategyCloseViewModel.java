@@ -54,7 +54,11 @@ public final class StrategyCloseViewModel {
      * is not halted. {@code held} is the account's positions as last shown (named in the question). Call on the UI thread.
      */
     public void close(String strategyId, List<PositionRow> held) {
-        if (strategyId == null || running.get() || close.isRunning()) {
+        if (strategyId == null || running.get()) {
+            return;
+        }
+        if (close.isRunning()) {
+            error.set(busy(strategyId));
             return;
         }
         EmergencyScope scope;
@@ -78,7 +82,7 @@ public final class StrategyCloseViewModel {
         if (!close.start(scope, this::show)) {
             running.set(false);
             message.set("");
-            error.set("Cannot close " + strategyId + " now: another emergency close is running; wait for its report");
+            error.set(busy(strategyId));
         }
     }
 
@@ -123,6 +127,11 @@ public final class StrategyCloseViewModel {
                 + "Other strategies keep trading and trading is not halted; " + id + " stays enabled, so its next run may buy"
                 + " again: turn it off in Settings. The same as 'leverdesk force-exit --strategy " + id + "'. This cannot be"
                 + " undone.";
+    }
+
+    private static String busy(String strategyId) {
+        return "Cannot close " + strategyId + " now: another emergency close (Close all or a strategy's) is running;"
+                + " wait for its report, then look again";
     }
 
     private static String text(Throwable e) {

@@ -45,10 +45,16 @@ class StrategyCloseViewModelTest {
     private final List<String> scoped = new ArrayList<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
+    private PanicClose panic;
+
     private StrategyCloseViewModel model(boolean yes) {
-        EmergencyExit exit = new EmergencyExit(broker, record, null, Clock.systemUTC(), Duration.ofSeconds(2), Duration.ofMillis(20),
+        return model(broker, yes);
+    }
+
+    private StrategyCloseViewModel model(org.leverdesk.broker.Broker b, boolean yes) {
+        EmergencyExit exit = new EmergencyExit(b, record, null, Clock.systemUTC(), Duration.ofSeconds(2), Duration.ofMillis(20),
                 d -> Thread.sleep(d.toMillis()), null);
-        PanicClose panic = new PanicClose(exit, Duration.ofSeconds(10), Runnable::run);
+        panic = new PanicClose(exit, Duration.ofSeconds(10), Runnable::run);
         StrategyClose close = new StrategyClose(panic, id -> {
             scoped.add(id);
             if (!id.equals("regime")) {
@@ -138,5 +144,33 @@ class StrategyCloseViewModelTest {
         assertEquals("Cannot close nosuch: unknown strategy 'nosuch'; known: regime", vm.errorProperty().get());
         assertTrue(asked.isEmpty());
         assertEquals(2, broker.positions().size());
+    }
+
+    @Test
+    void whileCloseAllRunsItSaysSoAndAsksNothing() throws Exception {
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        org.leverdesk.testing.ForwardingBroker hung = new org.leverdesk.testing.ForwardingBroker(broker) {
+            @Override
+            public List<BrokerPosition> positions() {
+                try {
+                    gate.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.positions();
+            }
+        };
+        StrategyCloseViewModel vm = model(hung, true);
+        CompletableFuture<PanicReport> all = new CompletableFuture<>();
+        assertTrue(panic.start(all::complete));
+
+        vm.close("regime", shown);
+
+        assertEquals("Cannot close regime now: another emergency close (Close all or a strategy's) is running; wait for its"
+                + " report, then look again", vm.errorProperty().get());
+        assertTrue(asked.isEmpty());
+        assertFalse(vm.runningProperty().get());
+        gate.countDown();
+        assertTrue(all.get(10, TimeUnit.SECONDS).allOk());
     }
 }
