@@ -74,15 +74,29 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
      *                        as {@code leverdesk guard}); {@code null}: the panel shows what the account alone tells
      * @param optionInstructions exercise / do-not-exercise (the CLI's {@code option} service, journalling in the store);
      *                        {@code null} hides the Options view's buttons
+     * @param strategyScopes  what closing one strategy closes, as {@code force-exit --strategy} computes it; with
+     *                        {@code emergency} it gives the Dashboard's "Close strategy…"; {@code null} hides that
      */
     public record Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
                           OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard,
                           org.leverdesk.execution.ManualOrders manualOrders, org.leverdesk.emergency.EmergencyExit emergency,
                           org.leverdesk.ui.orders.PositionHolds positionHolds,
                           org.leverdesk.riskguard.RiskGuardStatusProvider riskGuard,
-                          org.leverdesk.execution.OptionInstructions optionInstructions) {
+                          org.leverdesk.execution.OptionInstructions optionInstructions,
+                          org.leverdesk.ui.orders.StrategyScopes strategyScopes) {
         /** No trading services at all. */
-        public static final Trading NONE = new Trading(null, null, null, null, null, null, null, null, null, null, null);
+        public static final Trading NONE = new Trading(null, null, null, null, null, null, null, null, null, null, null, null);
+
+        /** Trading services without "Close strategy…". */
+        public Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
+                       OrderHistory orderHistory, JournalSource journal, DashboardSource dashboard,
+                       org.leverdesk.execution.ManualOrders manualOrders, org.leverdesk.emergency.EmergencyExit emergency,
+                       org.leverdesk.ui.orders.PositionHolds positionHolds,
+                       org.leverdesk.riskguard.RiskGuardStatusProvider riskGuard,
+                       org.leverdesk.execution.OptionInstructions optionInstructions) {
+            this(broker, tradingControls, reconciliation, orderHistory, journal, dashboard, manualOrders, emergency, positionHolds,
+                    riskGuard, optionInstructions, null);
+        }
 
         /** Trading services without exercise / do-not-exercise. */
         public Trading(Broker broker, TradingControls tradingControls, ReconciliationSource reconciliation,
@@ -223,6 +237,7 @@ public record AppServices(BacktestRunner backtests, DataCatalog dataCatalog, Sav
 
     public Broker broker() { return trading.broker(); }
     public org.leverdesk.emergency.EmergencyExit emergency() { return trading.emergency(); }
+    public org.leverdesk.ui.orders.StrategyScopes strategyScopes() { return trading.strategyScopes(); }
     public TradingControls tradingControls() { return trading.tradingControls(); }
     public ReconciliationSource reconciliation() { return trading.reconciliation(); }
     public OrderHistory orderHistory() { return trading.orderHistory(); }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +25,6 @@ import org.leverdesk.broker.paper.PaperBroker;
 import org.leverdesk.domain.OrderType;
 import org.leverdesk.domain.Side;
 import org.leverdesk.domain.TimeInForce;
-import org.leverdesk.market.data.DataCatalog.SymbolCoverage;
 import org.leverdesk.options.contract.OptionContract;
 import org.leverdesk.options.contract.OptionRight;
 import org.leverdesk.store.Store;
@@ -57,21 +55,17 @@ class PanicCloseOptionsFxTest {
     @Start
     void start(Stage stage) throws IOException {
         this.stage = stage;
-        Path dir = Files.createTempDirectory("leverdesk-panic-options");
-        store = Store.open(dir);
-        paper = new PaperBroker(store, null, Clock.fixed(NOW, ZoneOffset.UTC));
+        PaperWindow window = new PaperWindow("leverdesk-panic-options", NOW);
+        Path dir = window.dir;
+        store = window.store;
+        paper = window.paper;
         paper.onQuote(new Quote("QQQ", 492.29, 492.31, 492.30, NOW));
         paper.onQuote(new Quote(SHORT, 2.00, 2.10, 2.05, NOW));
         paper.onQuote(new Quote(LONG, 1.20, 1.30, 1.25, NOW));
         paper.submit(order("q-buy", "QQQ", Side.BUY, 8));
         paper.submitMultiLeg(new MultiLegOrderRequest("m-1", List.of(order("m-1-s", SHORT, Side.SELL, 2),
                 order("m-1-l", LONG, Side.BUY, 2)), OrderType.MARKET, TimeInForce.DAY, null));
-        AppServices services = new AppServices(new FakeBacktestRunner(), new FakeDataCatalog(
-                new SymbolCoverage("QQQ", LocalDate.of(1999, 3, 10), LocalDate.of(2026, 3, 3), 6795)), null,
-                AppServices.Mode.PAPER, "store · 1 symbol", dir.resolve("leverdesk.mv.db"), null, null, null, null,
-                new AppServices.Trading(paper, null, null, null, null, null, null, new org.leverdesk.emergency.EmergencyExit(paper,
-                        org.leverdesk.emergency.StoreEmergencyRecord.of(store, Clock.fixed(NOW, ZoneOffset.UTC)), null,
-                        Clock.systemUTC())), AppServices.Settings.NONE);
+        AppServices services = window.services();
         themes = new ThemeManager(dir);
         Scene scene = new Scene(MainWindow.create(services, executor, Clock.fixed(NOW, ZoneOffset.UTC), themes), 1024, 700);
         scene.getStylesheets().add(MainWindow.STYLESHEET);

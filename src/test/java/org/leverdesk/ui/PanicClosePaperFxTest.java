@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
@@ -27,7 +24,6 @@ import org.leverdesk.domain.OrderStatus;
 import org.leverdesk.domain.OrderType;
 import org.leverdesk.domain.Side;
 import org.leverdesk.domain.TimeInForce;
-import org.leverdesk.market.data.DataCatalog.SymbolCoverage;
 import org.leverdesk.store.Store;
 import org.leverdesk.ui.common.FxTaskExecutor;
 import org.leverdesk.ui.orders.PanicReport;
@@ -49,21 +45,16 @@ class PanicClosePaperFxTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        Path dir = Files.createTempDirectory("leverdesk-panic-paper");
-        store = Store.open(dir);
-        paper = new PaperBroker(store, null, Clock.fixed(NOW, ZoneOffset.UTC));
+        PaperWindow window = new PaperWindow("leverdesk-panic-paper", NOW);
+        store = window.store;
+        paper = window.paper;
         paper.onQuote(new Quote("TQQQ", 54.86, 54.88, 54.87, NOW));
         paper.onQuote(new Quote("QQQ", 492.29, 492.31, 492.30, NOW));
         paper.submit(new OrderRequest("t-buy", "TQQQ", Side.BUY, BigDecimal.valueOf(120), OrderType.MARKET, TimeInForce.DAY, null, null));
         paper.submit(new OrderRequest("q-buy", "QQQ", Side.BUY, BigDecimal.valueOf(8), OrderType.MARKET, TimeInForce.DAY, null, null));
         resting = paper.submit(new OrderRequest("q-dca", "QQQ", Side.BUY, BigDecimal.valueOf(2), OrderType.LIMIT, TimeInForce.GTC,
                 new BigDecimal("480.00"), null));
-        AppServices services = new AppServices(new FakeBacktestRunner(), new FakeDataCatalog(
-                new SymbolCoverage("QQQ", LocalDate.of(1999, 3, 10), LocalDate.of(2026, 3, 3), 6795)), null,
-                AppServices.Mode.PAPER, "store · 1 symbol", dir.resolve("leverdesk.mv.db"), null, null, null, null,
-                new AppServices.Trading(paper, null, null, null, null, null, null, new org.leverdesk.emergency.EmergencyExit(paper,
-                        org.leverdesk.emergency.StoreEmergencyRecord.of(store, Clock.fixed(NOW, ZoneOffset.UTC)), null,
-                        Clock.systemUTC())), AppServices.Settings.NONE);
+        AppServices services = window.services();
         Scene scene = new Scene(MainWindow.create(services, executor, Clock.fixed(NOW, ZoneOffset.UTC)), 1100, 640);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
         stage.setScene(scene);

@@ -2,14 +2,10 @@ package org.leverdesk.app.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.leverdesk.app.context.LiveStrategies;
+import org.leverdesk.app.context.StrategyExitScopes;
 import org.leverdesk.config.BrokerSettings;
 import org.leverdesk.config.ConfigFile;
-import org.leverdesk.config.StrategySettings;
 import org.leverdesk.emergency.EmergencyScope;
-import org.leverdesk.strategy.Strategy;
-import org.leverdesk.strategy.catalog.StrategyCatalog;
-import org.leverdesk.strategy.catalog.StrategyDescriptor;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,29 +65,9 @@ public final class ForceExitCommand implements Callable<Integer>, EmergencyComma
         if (which.all) {
             return EmergencyScope.wholeAccount();
         }
-        StrategyDescriptor d = StrategyCatalog.builtIn().require(which.strategyId);
-        Strategy s = strategy(file, d);
-        // Its shares, and its own part of every option on its option roots (the store tells it when the exit runs).
-        return EmergencyScope.strategy(d.id(), s.shareSymbols(), s.optionUnderlyings(), halt);
-    }
-
-    /**
-     * The strategy with its settings in the config; with its defaults when the config cannot be read or has no valid
-     * entry for it (an exit must not depend on a valid config).
-     */
-    private Strategy strategy(ConfigFile file, StrategyDescriptor d) {
-        try {
-            StrategySettings s = file.read().strategy(d.id()).orElse(null);
-            if (s != null) {
-                // The symbols whose shares it holds: a spread's root may hold another strategy's shares (decision
-                // record 0031), which a strategy exit must not sell.
-                return LiveStrategies.strategy(s);
-            }
-        } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("note: the settings of " + d.id() + " cannot be used (" + CliErrors.oneLine(e)
-                    + "); closing its default symbols");
-        }
-        return LiveStrategies.strategy(new StrategySettings(d.id(), false, 1.0, null, null));
+        // Its shares, and its own part of every option on its option roots (the store tells it when the exit runs); the
+        // window's "Close strategy…" builds its scope in the same place.
+        return StrategyExitScopes.of(file, which.strategyId, halt, note -> spec.commandLine().getErr().println("note: " + note));
     }
 
     @Override

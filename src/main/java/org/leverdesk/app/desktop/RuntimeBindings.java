@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.leverdesk.app.context.AppContext;
 import org.leverdesk.app.context.RuntimeStatus;
+import org.leverdesk.app.context.StoreOwner;
+import org.leverdesk.app.context.StrategyExitScopes;
 import org.leverdesk.app.context.TradingRuntime;
 import org.leverdesk.broker.paper.PaperBroker;
 import org.leverdesk.config.AppConfig;
@@ -23,6 +25,7 @@ import org.leverdesk.ui.orders.PositionHolds;
 import org.leverdesk.ui.orders.ReconciliationSource;
 import org.leverdesk.ui.orders.ReconciliationSummary;
 import org.leverdesk.ui.orders.TradingControls;
+import org.slf4j.LoggerFactory;
 
 /** Binds the window's trading ports (Orders, Dashboard, Settings' "send test") to the running {@link TradingRuntime}. */
 final class RuntimeBindings {
@@ -40,7 +43,18 @@ final class RuntimeBindings {
                         () -> startingCapital(runtime), runtime::status, clock, app.riskGuardStatus(config, runtime.broker())),
                 manualOrders(app, config, runtime),
                 runtime.emergency(), positionHolds(runtime.execution()), app.riskGuardStatus(config),
-                new org.leverdesk.execution.OptionInstructions(app.journal()));
+                new org.leverdesk.execution.OptionInstructions(app.journal()), strategyScopes(app, config));
+    }
+
+    /**
+     * "Close strategy…"'s scopes, built where {@code force-exit --strategy S} builds them: from the config file of the
+     * process that owns the store (this window) as it is at the press, as the CLI forwarded here reads it; from the
+     * settings the window started with when no owner is registered (a window in a test).
+     */
+    static org.leverdesk.ui.orders.StrategyScopes strategyScopes(AppContext app, AppConfig config) {
+        return id -> StoreOwner.of(app.dataDirectory()).map(owner -> StrategyExitScopes.of(owner.configFile(), id, false,
+                        note -> LoggerFactory.getLogger(RuntimeBindings.class).warn("Close strategy {}: {}", id, note)))
+                .orElseGet(() -> StrategyExitScopes.of(config, id, false));
     }
 
     /**

@@ -38,6 +38,7 @@ public final class DashboardView {
     static final Duration REFRESH_EVERY = Duration.seconds(5);
 
     private final DashboardViewModel viewModel;
+    private final StrategyCloseViewModel strategyClose;
 
     @FXML private Label titleLabel;
     @FXML private Label updatedLabel;
@@ -58,6 +59,11 @@ public final class DashboardView {
     @FXML private TableColumn<StrategyRow, String> nextRunColumn;
     @FXML private TableColumn<StrategyRow, String> regimeColumn;
     @FXML private TableColumn<StrategyRow, String> lastDecisionColumn;
+    @FXML private javafx.scene.control.Button closeStrategyButton;
+    @FXML private Label strategyCloseMessage;
+    @FXML private javafx.scene.layout.VBox strategyCloseReportBox;
+    @FXML private Label strategyCloseHeadline;
+    @FXML private javafx.scene.control.ListView<org.leverdesk.ui.orders.PanicReport.Line> strategyCloseReport;
     @FXML private TableView<PositionRow> positionsTable;
     @FXML private TableColumn<PositionRow, String> symbolColumn;
     @FXML private TableColumn<PositionRow, String> quantityColumn;
@@ -66,12 +72,23 @@ public final class DashboardView {
     @FXML private TableColumn<PositionRow, String> profitColumn;
 
     public DashboardView(DashboardViewModel viewModel) {
+        this(viewModel, null);
+    }
+
+    /** @param strategyClose the "Close strategy…" action; null hides it (no broker or no emergency path) */
+    public DashboardView(DashboardViewModel viewModel, StrategyCloseViewModel strategyClose) {
         this.viewModel = viewModel;
+        this.strategyClose = strategyClose;
     }
 
     /** Builds the view, reads the first snapshot and refreshes every {@link #REFRESH_EVERY} while the view is in a window. */
     public static Parent load(DashboardViewModel viewModel) {
-        Parent root = FxmlViews.load(new DashboardView(viewModel));
+        return load(viewModel, null);
+    }
+
+    /** {@link #load(DashboardViewModel)} with the "Close strategy…" action (null: none). */
+    public static Parent load(DashboardViewModel viewModel, StrategyCloseViewModel strategyClose) {
+        Parent root = FxmlViews.load(new DashboardView(viewModel, strategyClose));
         WhileShown.every(root, REFRESH_EVERY, viewModel::refresh);
         viewModel.refresh();
         return root;
@@ -122,10 +139,13 @@ public final class DashboardView {
         // the whole decision (the brief one's reasons and sizing) on hover
         strategiesTable.setRowFactory(t -> {
             javafx.scene.control.TableRow<StrategyRow> row = new javafx.scene.control.TableRow<>();
-            row.itemProperty().addListener((o, was, is) -> row.setTooltip(is == null || is.lastDecision() == null ? null
-                    : new javafx.scene.control.Tooltip(is.lastDecision())));
+            row.itemProperty().addListener((o, was, is) -> {
+                row.setTooltip(is == null || is.lastDecision() == null ? null : new javafx.scene.control.Tooltip(is.lastDecision()));
+                row.setContextMenu(is == null || strategyClose == null ? null : closeMenu(is.strategyId()));
+            });
             return row;
         });
+        bindStrategyClose();
         TableFit.fit(strategiesTable, strategyTexts);
 
         positionsTable.setItems(viewModel.positions());
@@ -139,6 +159,76 @@ public final class DashboardView {
         TableFit.fit(positionsTable, positionTexts);
     }
 
+
+    /** "Close strategy…" and its report, or neither when the window has no emergency path. */
+    private void bindStrategyClose() {
+        boolean on = strategyClose != null;
+        closeStrategyButton.setVisible(on);
+        closeStrategyButton.setManaged(on);
+        strategyCloseMessage.setManaged(on);
+        if (!on) {
+            strategyCloseReportBox.setVisible(false);
+            strategyCloseReportBox.setManaged(false);
+            return;
+        }
+        strategyClose.setOnClosed(viewModel::refresh);
+        // a refresh that changed a row (its next run, its decision) keeps the strategy the person selected
+        String[] selected = new String[1];
+        strategiesTable.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                selected[0] = is.strategyId();
+            }
+        });
+        viewModel.strategies().addListener((javafx.collections.ListChangeListener<StrategyRow>) c -> {
+            if (strategiesTable.getSelectionModel().isEmpty() && selected[0] != null) {
+                viewModel.strategies().stream().filter(r -> r.strategyId().equals(selected[0])).findFirst()
+                        .ifPresent(r -> strategiesTable.getSelectionModel().select(r));
+            }
+        });
+        closeStrategyButton.disableProperty().bind(strategiesTable.getSelectionModel().selectedItemProperty().isNull()
+                .or(strategyClose.runningProperty()));
+        closeStrategyButton.setTooltip(new javafx.scene.control.Tooltip("Cancel the selected strategy's open orders and close its"
+                + " shares and its own part of its option contracts now (leverdesk force-exit --strategy S)"));
+        strategyCloseMessage.textProperty().bind(strategyClose.messageProperty());
+        // the error when the close did not fully work (it names what failed), otherwise the summary
+        strategyCloseHeadline.textProperty().bind(Bindings.when(strategyClose.errorProperty().isEmpty())
+                .then(strategyClose.reportSummaryProperty()).otherwise(strategyClose.errorProperty()));
+        strategyClose.errorProperty().addListener((o, was, is) -> styleHeadline(is));
+        styleHeadline(strategyClose.errorProperty().get());
+        strategyCloseReport.setItems(strategyClose.reportLines());
+        javafx.beans.binding.BooleanBinding shown = strategyCloseHeadline.textProperty().isNotEmpty();
+        strategyCloseReportBox.visibleProperty().bind(shown);
+        strategyCloseReportBox.managedProperty().bind(shown);
+        strategyCloseReport.visibleProperty().bind(Bindings.isNotEmpty(strategyClose.reportLines()));
+        strategyCloseReport.managedProperty().bind(Bindings.isNotEmpty(strategyClose.reportLines()));
+    }
+
+    private void styleHeadline(String error) {
+        strategyCloseHeadline.getStyleClass().removeAll("error-message", "card-heading");
+        strategyCloseHeadline.getStyleClass().add(error == null || error.isEmpty() ? "card-heading" : "error-message");
+    }
+
+    private javafx.scene.control.ContextMenu closeMenu(String strategyId) {
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Close strategy " + strategyId + "…");
+        item.disableProperty().bind(strategyClose.runningProperty());
+        item.setOnAction(e -> strategyClose.close(strategyId, List.copyOf(viewModel.positions())));
+        return new javafx.scene.control.ContextMenu(item);
+    }
+
+    @FXML
+    private void onCloseStrategy() {
+        StrategyRow row = strategiesTable.getSelectionModel().getSelectedItem();
+        if (strategyClose != null && row != null) {
+            strategyClose.close(row.strategyId(), List.copyOf(viewModel.positions()));
+        }
+    }
+
+    @FXML
+    private void onDismissStrategyClose() {
+        if (strategyClose != null) {
+            strategyClose.dismissReport();
+        }
+    }
 
     @FXML
     private void onRefresh() {

@@ -149,7 +149,9 @@ public final class DashboardViewModel {
         totalProfitText.set(a == null || Double.isNaN(a.totalProfit()) ? "unknown for this broker" : a.totalProfitLabel());
         errorMessage.set(s.accountError() == null ? "" : s.accountError());
         positions.setAll(s.positions());
-        strategies.setAll(s.strategies());
+        if (!strategies.equals(s.strategies())) { // unchanged on most refreshes: the selected row stays selected
+            strategies.setAll(s.strategies());
+        }
         schedulerState.set("Scheduler: " + s.schedulerState());
         tradingState.set("Trading: " + s.tradingState());
         updatedText.set("updated " + Formats.dateTime(s.asOf(), zone));

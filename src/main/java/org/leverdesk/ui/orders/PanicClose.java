@@ -67,6 +67,20 @@ public final class PanicClose {
         return start(EmergencyScope.allOptions(), "Close all options pressed in the window", onDone);
     }
 
+    /**
+     * "Close strategy…": the same emergency exit with one strategy's scope (its open orders cancelled, its shares and its
+     * own part of every option contract closed, shorts bought back before longs are sold, not halted), as
+     * {@code leverdesk force-exit --strategy S} runs it; one close at a time as {@link #start}.
+     *
+     * @param scope the strategy's scope from {@link StrategyScopes}, the builder {@code force-exit --strategy} uses
+     */
+    public boolean startStrategy(EmergencyScope scope, Consumer<PanicReport> onDone) {
+        if (scope.strategyId() == null) {
+            throw new IllegalArgumentException("not one strategy's scope: " + scope.label());
+        }
+        return start(scope, "Close strategy " + scope.strategyId() + " pressed in the window", onDone);
+    }
+
     private boolean start(EmergencyScope scope, String reason, Consumer<PanicReport> onDone) {
         if (!running.compareAndSet(false, true)) {
             return false;
@@ -77,7 +91,7 @@ public final class PanicClose {
             t.setDaemon(true);
             t.start();
         }).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((report, error) -> {
-            PanicReport result = error == null ? report : failed(error);
+            PanicReport result = error == null ? report : failed(scope, error);
             running.set(false);
             uiThread.accept(() -> onDone.accept(result));
         });
@@ -100,15 +114,20 @@ public final class PanicClose {
         return new PanicReport(r.summary(), lines);
     }
 
-    private PanicReport failed(Throwable error) {
+    private PanicReport failed(EmergencyScope scope, Throwable error) {
         Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
         if (e instanceof TimeoutException) {
             String within = timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
             return new PanicReport("No answer from " + exit.brokerName() + " within " + within
                     + ": the close may still complete there; check the positions at the broker",
-                    List.of(new PanicReport.Line("all orders and positions", false, "no answer within " + within)));
+                    List.of(new PanicReport.Line(subject(scope), false, "no answer within " + within)));
         }
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new PanicReport("Close all failed: " + m, List.of(new PanicReport.Line("all orders and positions", false, m)));
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('\n', ' ');
+        String what = scope.strategyId() == null ? "Close all" : "Close " + scope.label();
+        return new PanicReport(what + " failed: " + m, List.of(new PanicReport.Line(subject(scope), false, m)));
+    }
+
+    private static String subject(EmergencyScope scope) {
+        return scope.strategyId() == null ? "all orders and positions" : scope.label();
     }
 }

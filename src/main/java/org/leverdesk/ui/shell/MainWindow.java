@@ -58,12 +58,16 @@ public final class MainWindow {
 
     static List<NavItem> navigation(AppServices services, TaskExecutor executor, Clock clock, Runnable onDataChanged,
                                     ThemeManager themes) {
-        return navigation(services, executor, clock, onDataChanged, themes, title -> { });
+        return navigation(services, executor, clock, onDataChanged, themes, title -> { }, panicClose(services, executor));
     }
 
-    /** The views; {@code showView} selects the view of a title (the Research view opens runs in the Backtest view). */
+    /**
+     * The views; {@code showView} selects the view of a title (the Research view opens runs in the Backtest view);
+     * {@code panic} is the window's one emergency close (null: none), shared by Close all and the Dashboard's
+     * "Close strategy…" so that one close runs at a time.
+     */
     static List<NavItem> navigation(AppServices services, TaskExecutor executor, Clock clock, Runnable onDataChanged,
-                                    ThemeManager themes, java.util.function.Consumer<String> showView) {
+                                    ThemeManager themes, java.util.function.Consumer<String> showView, PanicClose panic) {
         List<NavItem> items = new ArrayList<>();
         SymbolDirectory symbols = new SymbolDirectory(services.prices(), services.dataCatalog(), services.broker());
         // The control passphrase (leverdesk lock set) guards Resume, a switch to live, risk limits and secrets.
@@ -82,8 +86,13 @@ public final class MainWindow {
             return backtest[0];
         };
         if (services.dashboard() != null) {
+            // "Close strategy…" is force-exit --strategy S: the same emergency exit and scope builder, its own thread per press
+            java.util.function.Supplier<org.leverdesk.ui.dashboard.StrategyCloseViewModel> strategyClose = () ->
+                    panic == null || services.strategyScopes() == null ? null : new org.leverdesk.ui.dashboard.StrategyCloseViewModel(
+                            new org.leverdesk.ui.orders.StrategyClose(panic, services.strategyScopes()),
+                            new org.leverdesk.ui.common.ConfirmDialog(focusedWindow()));
             items.add(new NavItem("Dashboard", () -> DashboardView.load(new DashboardViewModel(services.dashboard(),
-                    controls, executor, clock.getZone()))));
+                    controls, executor, clock.getZone()), strategyClose.get())));
         }
         items.add(new NavItem("Backtest", () -> BacktestView.load(backtestModel.get(),
                 org.leverdesk.ui.common.LayoutMemory.besideConfig(services.configFile() == null ? null : services.configFile().path()),
@@ -133,6 +142,13 @@ public final class MainWindow {
         return List.copyOf(items);
     }
 
+    /** The window's emergency close, or null without a broker or an emergency path (then no Close all button). */
+    private static PanicClose panicClose(AppServices services, TaskExecutor executor) {
+        // The panic close gets its own thread per press, not the shared executor: it must work while a job holds that.
+        return services.broker() == null || services.emergency() == null ? null
+                : new PanicClose(services.emergency(), PanicClose.DEFAULT_TIMEOUT, executor::runOnUiThread);
+    }
+
     /** The window a dialog belongs to: the focused one. */
     private static java.util.function.Supplier<javafx.stage.Window> focusedWindow() {
         return () -> javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isFocused).findFirst().orElse(null);
@@ -179,15 +195,13 @@ public final class MainWindow {
     private static Parent create(AppServices services, TaskExecutor executor, Clock clock, ThemeManager themes,
                                  List<String> prepared) {
         MainViewModel status = new MainViewModel(services);
-        // The panic close gets its own thread per press, not the shared executor: it must work while a job holds that.
-        PanicClose panic = services.broker() == null || services.emergency() == null ? null
-                : new PanicClose(services.emergency(), PanicClose.DEFAULT_TIMEOUT, executor::runOnUiThread);
+        PanicClose panic = panicClose(services, executor);
         if (themes != null) {
             themes.applyNow();
         }
         MainView[] shown = new MainView[1];
         MainView view = new MainView(status, navigation(services, executor, clock, status::refresh, themes,
-                title -> shown[0].showView(title)), panic);
+                title -> shown[0].showView(title), panic), panic);
         shown[0] = view;
         view.setThemes(themes);
         Parent root = FxmlViews.load(view);

@@ -14,11 +14,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.leverdesk.broker.BrokerPosition;
-import org.leverdesk.domain.OrderStatus;
 import org.leverdesk.domain.Side;
 import org.leverdesk.emergency.EmergencyExit;
-import org.leverdesk.emergency.EmergencyRecord;
 import org.leverdesk.testing.ForwardingBroker;
+import org.leverdesk.testing.MemoryEmergencyRecord;
 import org.leverdesk.ui.FakeBroker;
 
 /** The window's Close all runs the one emergency path on its own thread and shows its report line by line. */
@@ -30,24 +29,7 @@ class PanicCloseTest {
             .hold("QQQ", "10", "510", "500");
     private final CompletableFuture<PanicReport> report = new CompletableFuture<>();
     /** What the exit recorded: the halt and the journal, in memory. */
-    private final List<String> recorded = new ArrayList<>();
-
-    private final EmergencyRecord record = new EmergencyRecord() {
-        @Override
-        public void halt(String reason) {
-            recorded.add("HALTED");
-        }
-
-        @Override
-        public void journal(String strategyId, String message) {
-            recorded.add(message);
-        }
-
-        @Override
-        public boolean orderStatus(String clientOrderId, OrderStatus status, String brokerOrderId) {
-            return false;
-        }
-    };
+    private final MemoryEmergencyRecord record = new MemoryEmergencyRecord(false);
 
     private PanicClose panic(org.leverdesk.broker.Broker b, Duration timeout) {
         EmergencyExit exit = new EmergencyExit(b, record, null, Clock.systemUTC(), Duration.ofSeconds(2), Duration.ofMillis(20),
@@ -76,7 +58,7 @@ class PanicCloseTest {
         assertTrue(r.allOk(), r.lines().toString());
         assertTrue(broker.positions().isEmpty());
         assertTrue(broker.openOrders().isEmpty());
-        assertEquals("HALTED", recorded.get(1), "halted right after the request was journalled, before any broker call");
+        assertEquals("HALTED", record.lines().get(1), "halted right after the request was journalled, before any broker call");
         assertTrue(threads.stream().allMatch(t -> t.startsWith("leverdesk-panic-close-")), threads.toString());
     }
 
