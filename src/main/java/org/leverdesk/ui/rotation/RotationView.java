@@ -1,6 +1,5 @@
 package org.leverdesk.ui.rotation;
 
-import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -17,13 +16,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.leverdesk.strategy.rotation.Sleeve;
 import org.leverdesk.ui.chart.TimeSeriesChart;
+import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
 
 /** The Rotation view: sleeve NAV curves, a ranking table per sleeve, the manager's choice and the planned targets. */
 public final class RotationView {
     private final RotationViewModel viewModel;
-    private final TimeSeriesChart navChart = new TimeSeriesChart("Sleeve NAV from $100,000",
-            v -> String.format(Locale.ROOT, "$%,.0f", v));
+    private final TimeSeriesChart navChart = new TimeSeriesChart("Sleeve NAV from $100,000", Formats::wholeMoney);
 
     @FXML private Label dataLabel;
     @FXML private ProgressIndicator loadingIndicator;

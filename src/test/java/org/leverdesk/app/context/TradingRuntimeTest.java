@@ -202,7 +202,7 @@ class TradingRuntimeTest {
         assertTrue(tg.get(1).contains("\"text\":\"Daily report 2025-12-30\\n\\n# Daily report 2025-12-30"), tg.get(1));
         assertTrue(tg.get(2).contains("\"text\":\"" + title + "\\n\\nRun run at 2025-12-31 15:50 ET for 2025-12-31"), tg.get(2));
         // The limit is the quote's 54.05 plus the strategy's 50 bps offset: 54.32.
-        assertTrue(tg.get(2).contains("BUY 37 TQQQ limit 54.32 [ld-monthly-rebalance-v1-20251231-buy-TQQQ]"), tg.get(2));
+        assertTrue(tg.get(2).contains("BUY 37 TQQQ limit $54.32 [ld-monthly-rebalance-v1-20251231-buy-TQQQ]"), tg.get(2));
         // Marketable on arrival, so it fills at the ask, 54.05 x 1.0001 = 54.0554: cash 100,000 - 2,000.05 =
         // 97,999.95; 37 x 54.05 = 1,999.85 held; equity 99,999.80, 0.20 below the 30th's summary.
         String summary = tg.get(3);
