@@ -208,7 +208,7 @@ class TradingRuntimeTest {
         String summary = tg.get(3);
         assertTrue(summary.contains("\"text\":\"Daily summary 2025-12-31: equity $99,999.80, day -$0.20 (-0.00%)"), summary);
         assertTrue(summary.contains("Cash $97,999.95"), summary);
-        assertTrue(summary.contains("TQQQ 37 @ 54.05 = $1,999.85 (-$0.20)"), summary);
+        assertTrue(summary.contains("TQQQ 37 @ $54.05 = $1,999.85 (-$0.20)"), summary);
         assertTrue(summary.contains("Regime:\\n  monthly-rebalance: n/a"), summary); // this strategy names no regime
         // The 31st's report: the order, the position under its strategy, the P&L from the 30th's summary, tomorrow's runs.
         String report = tg.get(4);
@@ -234,7 +234,7 @@ class TradingRuntimeTest {
         MimeMessage[] mails = mail.getReceivedMessages();
         assertEquals(5, mails.length);
         assertEquals("[Leverdesk] " + title, subject(mails[2]));
-        assertTrue(GreenMailUtil.getBody(mails[2]).contains("BUY 37 TQQQ limit 54.32"), GreenMailUtil.getBody(mails[2]));
+        assertTrue(GreenMailUtil.getBody(mails[2]).contains("BUY 37 TQQQ limit $54.32"), GreenMailUtil.getBody(mails[2]));
 
         assertEquals(15, journal(JournalDeliveries.KIND).size(), journal(JournalDeliveries.KIND).toString());
         List<String> jobs = journal(RuntimeEvents.JOB);
