@@ -144,6 +144,18 @@ class ResearchViewFxTest {
                                 && l.getTextFill() instanceof javafx.scene.paint.Color c && c.getBrightness() < 0.45)
                         .map(l -> l.getId() + " '" + l.getText() + "' " + l.getTextFill()).toList()).get();
                 assertEquals(List.of(), dark, "dark text on the dark background in the " + tab + " tab");
+                // the tab's table re-measured for the dark theme's bold headings ("Similar…" before)
+                String table = switch (tab) {
+                    case "Sweep" -> "#trialsTable";
+                    case "Walk-forward" -> "#windowsTable";
+                    case "Similar sessions" -> "#neighboursTable";
+                    default -> null;
+                };
+                if (table != null) {
+                    Node t = root.lookup(table);
+                    assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> org.leverdesk.ui.CutOffTexts.under(t)).get(),
+                            tab + " table texts cut off in the dark theme");
+                }
                 String name = tab.toLowerCase(java.util.Locale.ROOT).replace(" sessions", "").replace("-", "").replace(" ", "");
                 Snapshots.write(root, "research-" + name + "-dark-" + size + ".png");
             }
