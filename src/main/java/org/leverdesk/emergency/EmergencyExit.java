@@ -517,7 +517,7 @@ public final class EmergencyExit {
             for (BrokerOrder o : legs) {
                 closingOrder.put(o.symbol(), o.brokerOrderId());
                 closeDetail.put(o.symbol(), "multi-leg " + parent + ": " + (o.side() == Side.BUY ? "bought " : "sold ")
-                        + EmergencyReport.plain(o.quantity()) + (filled ? " at " + EmergencyReport.plain(o.filledAveragePrice())
+                        + EmergencyReport.plain(o.quantity()) + (filled ? " at " + EmergencyReport.money(o.filledAveragePrice())
                         : ", order " + o.brokerOrderId() + " " + o.status()));
                 if (filled) {
                     left.merge(o.symbol(), o.side() == Side.BUY ? o.quantity() : o.quantity().negate(), BigDecimal::add);

@@ -119,6 +119,11 @@ public record EmergencyReport(String scope, String broker, String by, Instant st
         return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
+    /** A fill price in dollars and cents, "$61.25", as the window and the CLI show prices; "?" when unknown. */
+    static String money(BigDecimal v) {
+        return v == null ? "?" : String.format(Locale.ROOT, v.signum() < 0 ? "-$%,.2f" : "$%,.2f", v.abs());
+    }
+
     static String plain(BigDecimal v) {
         return v == null ? "?" : v.stripTrailingZeros().toPlainString();
     }

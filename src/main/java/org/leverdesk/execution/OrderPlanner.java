@@ -78,7 +78,7 @@ public final class OrderPlanner {
             // Options: quantities in contracts, money × the multiplier (100 shares a contract).
             double value = size * q.mid() * OptionSymbols.multiplier(symbol);
             if (!exit && !comboLeg && value < risk.minTradeValue()) {
-                skipped.add(String.format(Locale.ROOT, "%s: %d shares are worth $%.2f, under the $%.2f minimum trade value",
+                skipped.add(String.format(Locale.ROOT, "%s: %d shares are worth $%,.2f, under the $%,.2f minimum trade value",
                         symbol, size, value, risk.minTradeValue()));
                 continue;
             }
@@ -230,10 +230,10 @@ public final class OrderPlanner {
             PlannedOrder b = buys.get(i);
             long scaled = qty[i];
             double price = buyPrice(in, b);
-            String why = String.format(Locale.ROOT, "buying power $%.2f covers %d of %d %s at $%.2f", available, scaled,
+            String why = String.format(Locale.ROOT, "buying power $%,.2f covers %d of %d %s at $%,.2f", available, scaled,
                     b.quantity(), b.symbol(), price);
             if (scaled == 0 || scaled * in.quotes().get(b.symbol()).mid() * OptionSymbols.multiplier(b.symbol()) < risk.minTradeValue()) {
-                skipped.add(b.symbol() + ": " + why + ", under the $" + String.format(Locale.ROOT, "%.2f", risk.minTradeValue())
+                skipped.add(b.symbol() + ": " + why + ", under the " + String.format(Locale.ROOT, "$%,.2f", risk.minTradeValue())
                         + " minimum trade value; not bought");
                 continue;
             }

@@ -6,6 +6,7 @@ import org.leverdesk.domain.OrderType;
 import org.leverdesk.domain.Side;
 import org.leverdesk.domain.TimeInForce;
 import org.leverdesk.store.OrderIntent;
+import org.leverdesk.strategy.Fmt;
 
 /**
  * One order the planner wants sent: its leg (e.g. "buy-TQQQ"), deterministic client order id, whole
@@ -53,10 +54,10 @@ public record PlannedOrder(String clientOrderId, String leg, String symbol, Side
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
-    /** "buy 49 TQQQ LIMIT 100.50 DAY" for people. */
+    /** "buy 49 TQQQ LIMIT $100.50 DAY" for people: prices in dollars and cents, as the window and the CLI show them. */
     public String text() {
         return side.name().toLowerCase(java.util.Locale.ROOT) + " " + quantity + " " + symbol + " " + type
-                + (limitPrice == null ? "" : " " + limitPrice.toPlainString())
-                + (stopPrice == null ? "" : " stop " + stopPrice.toPlainString()) + " " + timeInForce;
+                + (limitPrice == null ? "" : " " + Fmt.money(limitPrice.doubleValue()))
+                + (stopPrice == null ? "" : " stop " + Fmt.money(stopPrice.doubleValue())) + " " + timeInForce;
     }
 }

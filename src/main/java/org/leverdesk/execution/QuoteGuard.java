@@ -78,7 +78,7 @@ public final class QuoteGuard {
                 : maxSpreadPercent;
         if (spread > limit) {
             return QuoteCheck.blocked(symbol, q, String.format(Locale.ROOT,
-                    "%s: spread %.2f%% (bid %s, ask %s) is wider than the %.2f%% limit", symbol, spread, q.bid(), q.ask(),
+                    "%s: spread %.2f%% (bid $%,.2f, ask $%,.2f) is wider than the %.2f%% limit", symbol, spread, q.bid(), q.ask(),
                     limit));
         }
         if (q.at() == null) {

@@ -19,6 +19,7 @@ import org.leverdesk.store.OrderRepository;
 import org.leverdesk.store.PositionSnapshotRepository;
 import org.leverdesk.store.StoreException;
 import org.leverdesk.store.StoredOrder;
+import org.leverdesk.strategy.Fmt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,7 +140,7 @@ public final class Reconciler {
                     }
                     differences.add(note(stored, "order " + id + ": store said " + stored.status() + ", broker says "
                             + b.status() + " (filled " + plain(b.filledQuantity()) + " of " + plain(b.quantity())
-                            + (b.filledAveragePrice() == null ? "" : " at " + plain(b.filledAveragePrice()))
+                            + (b.filledAveragePrice() == null ? "" : " at " + Fmt.money(b.filledAveragePrice().doubleValue()))
                             + (b.rejectReason() == null ? "" : ", " + b.rejectReason()) + "); updated"));
                     updated++;
                 }

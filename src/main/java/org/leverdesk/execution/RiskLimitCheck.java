@@ -39,7 +39,7 @@ final class RiskLimitCheck {
         if (limits.priceBandPercent() > 0 && f.price() != null && f.lastClose() != null && f.lastClose() > 0) {
             double away = Math.abs(f.price() / f.lastClose() - 1) * 100;
             if (away > limits.priceBandPercent()) {
-                return Optional.of(String.format(Locale.ROOT, "%s at %.2f is %.1f%% from the last close %.2f, outside the"
+                return Optional.of(String.format(Locale.ROOT, "%s at $%,.2f is %.1f%% from the last close $%,.2f, outside the"
                         + " %s%% price band (risk.limits.priceBandPercent)", what, f.price(), away, f.lastClose(),
                         plain(limits.priceBandPercent())));
             }

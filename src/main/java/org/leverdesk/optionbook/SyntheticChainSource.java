@@ -75,10 +75,10 @@ public final class SyntheticChainSource implements ChainSource {
         }
     }
 
-    /** "synthetic chain priced from VXN 24.93 of 2025-09-26" (and "(demo market, simulated prices)" on the demo). */
+    /** "synthetic chain priced from VXN 24.93 of 2025-09-26, QQQ close $601.10 on 2025-09-26" (and "(demo market, simulated prices)" on the demo). */
     String label(OptionChain chain) {
         var index = chain.inputs().index();
-        return String.format(Locale.ROOT, "synthetic chain priced from %s %.2f of %s, %s close %.2f on %s%s", index.source(),
+        return String.format(Locale.ROOT, "synthetic chain priced from %s %.2f of %s, %s close $%,.2f on %s%s", index.source(),
                 index.level(), index.observed(), chain.underlying(), chain.spot(), chain.asOf(),
                 data.isSimulated() ? " (demo market: simulated prices and index)"
                         : vxnEstimated && index.source().equals("VXN") ? " (VXN estimated as VIX × " + org.leverdesk.options.market.VolatilityIndex.VXN_PER_VIX

@@ -118,7 +118,7 @@ public final class RiskGuard {
     }
 
     static String money(double v) {
-        return String.format(Locale.ROOT, "$%.2f", v);
+        return String.format(Locale.ROOT, v < 0 ? "-$%,.2f" : "$%,.2f", Math.abs(v));
     }
 
     static String pct(double v) {

@@ -122,8 +122,8 @@ public record RiskGuardStatus(String strategyId, Level level, String headline, L
                     gauge.on() ? String.format(Locale.ROOT, " (%.0f%%)", gauge.fraction() * 100) : ""));
         }
         out.add("  margin policy: " + limits.marginPolicy().text() + (state.lastDay() == null ? ""
-                : "; last decision " + state.lastDay() + String.format(Locale.ROOT, " at $%.2f, peak $%.2f", state.lastEquity(),
-                state.peakEquity())));
+                : "; last decision " + state.lastDay() + " at " + RiskGuard.money(state.lastEquity()) + ", peak "
+                + RiskGuard.money(state.peakEquity())));
         return out;
     }
 }

@@ -110,7 +110,7 @@ public class EmergencyCloseOptionsTest {
             assertEquals(List.of(PUT_480, PUT_475, CALL_500, PUT_470),
                     r.positions().stream().map(EmergencyReport.PositionLine::symbol).toList());
             assertTrue(r.positions().get(0).detail().startsWith("closed - multi-leg ld-emergency-mleg-"), r.positions().get(0).text());
-            assertTrue(r.positions().get(0).detail().endsWith(": bought 2 at 2.1"), r.positions().get(0).text());
+            assertTrue(r.positions().get(0).detail().endsWith(": bought 2 at $2.10"), r.positions().get(0).text());
             assertEquals(-1, r.positions().get(2).quantity().signum());
             assertEquals("every option position", r.scope());
             assertFalse(r.halt().requested(), "the strategies keep running; shares are not touched");

@@ -207,7 +207,7 @@ class AlpacaFaultsExecutionTest {
 
         assertEquals(1, again.reconciliation().differences().size(), again.reconciliation().differences().toString());
         assertTrue(again.reconciliation().differences().get(0).startsWith("order " + cid + ": store said NEW, broker says FILLED"
-                + " (filled 40 of 40 at 50.01); updated"), again.reconciliation().differences().get(0));
+                + " (filled 40 of 40 at $50.01); updated"), again.reconciliation().differences().get(0));
         assertEquals(OrderStatus.FILLED, stored().status());
         assertNotNull(stored().brokerOrderId());
         assertEquals(1, posts());

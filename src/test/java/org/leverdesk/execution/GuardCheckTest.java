@@ -107,7 +107,7 @@ class GuardCheckTest {
         g.finish(false);
         g.begin(spreads, MON, equity(97_900));
         g.decided(decision(MON, false), Map.of());
-        assertEquals(Optional.of("RiskGuard: daily $ stop: the equity fell $2100.00 since the previous decision"),
+        assertEquals(Optional.of("RiskGuard: daily $ stop: the equity fell $2,100.00 since the previous decision"),
                 check(g, MON, openSpread(), Map.of(), CASH));
         assertEquals(Optional.empty(), check(g, MON.plusDays(0), closeSpread(), HELD, CASH), "a close always goes");
     }
@@ -225,10 +225,10 @@ class GuardCheckTest {
         // 120 shares at $400 = $48,000 of risk (no stop: the whole value) within 50%; 130 = $52,000 is not
         Map<String, Double> price = Map.of("QQQ", 400.0);
         assertEquals(Optional.empty(), g.check(MON, List.of(order("QQQ", Side.BUY, 120, OrderType.MARKET)), Map.of(), CASH, price, null));
-        assertEquals(Optional.of("RiskGuard: max open risk: $0.00 open + $52000.00 new exceeds 50.00% of the equity"),
+        assertEquals(Optional.of("RiskGuard: max open risk: $0.00 open + $52,000.00 new exceeds 50.00% of the equity"),
                 g.check(MON, List.of(order("QQQ", Side.BUY, 130, OrderType.MARKET)), Map.of(), CASH, price, null));
         // direction cap 150 shares: shares count as delta 1
-        assertEquals(Optional.of("RiskGuard: max open risk: $48000.00 open + $16000.00 new exceeds 50.00% of the equity;"
+        assertEquals(Optional.of("RiskGuard: max open risk: $48,000.00 open + $16,000.00 new exceeds 50.00% of the equity;"
                         + " direction cap: the net delta would be 160.00 shares"),
                 g.check(MON, List.of(order("QQQ", Side.BUY, 40, OrderType.MARKET)), Map.of("QQQ", 120L), CASH, price, null));
     }

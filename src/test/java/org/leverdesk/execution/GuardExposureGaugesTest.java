@@ -88,13 +88,13 @@ class GuardExposureGaugesTest {
         assertEquals(1100, risk.used(), 1e-9);
         assertEquals(5000, risk.limit(), 1e-9, "10% × $50,000");
         assertEquals(0.22, risk.fraction(), 1e-12);
-        assertEquals("$1100.00 = 2.20% of $50000.00 equity; limit 10.00% = $5000.00", risk.text());
+        assertEquals("$1,100.00 = 2.20% of $50,000.00 equity; limit 10.00% = $5,000.00", risk.text());
         RiskGuardStatus.Gauge delta = gauge(spreads, "Net delta");
         assertEquals(181, delta.used(), 1e-9);
         assertEquals(300, delta.limit(), 1e-9);
         assertEquals(181.0 / 300, delta.fraction(), 1e-12);
         assertEquals("-181.0 shares of ±300", delta.text());
-        assertTrue(spreads.lines().contains("  Open risk                $1100.00 = 2.20% of $50000.00 equity; limit 10.00% = $5000.00 (22%)"),
+        assertTrue(spreads.lines().contains("  Open risk                $1,100.00 = 2.20% of $50,000.00 equity; limit 10.00% = $5,000.00 (22%)"),
                 spreads.lines().toString());
         assertTrue(spreads.lines().contains("  Net delta                -181.0 shares of ±300 (60%)"), spreads.lines().toString());
         assertTrue(statuses.get(1).gauges().stream().noneMatch(g -> g.name().equals("Open risk") || g.name().equals("Net delta")),

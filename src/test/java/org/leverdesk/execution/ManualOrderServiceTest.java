@@ -113,7 +113,7 @@ class ManualOrderServiceTest {
         assertEquals("ld-manual-20260304-2", second.clientOrderId());
         assertEquals(1, paper.openOrders().size(), "a resting limit above the market");
         assertTrue(journal.recent(50).stream().anyMatch(e -> e.kind().equals("order")
-                && e.message().startsWith("ld-manual-20260304-2 sell 4 TQQQ LIMIT 60")), "journalled");
+                && e.message().startsWith("ld-manual-20260304-2 sell 4 TQQQ LIMIT $60")), "journalled");
     }
 
     @Test

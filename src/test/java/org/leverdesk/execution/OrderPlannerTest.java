@@ -123,7 +123,7 @@ class OrderPlannerTest {
         PlannedOrder o = p.orders().get(0);
         assertEquals(49, o.quantity());
         assertEquals("ld-t-v1-20260105-buy-TQQQ", o.clientOrderId());
-        assertTrue(o.reason().endsWith("scaled down: buying power $5000.00 covers 49 of 100 TQQQ at $100.01"), o.reason());
+        assertTrue(o.reason().endsWith("scaled down: buying power $5,000.00 covers 49 of 100 TQQQ at $100.01"), o.reason());
     }
 
     @Test

@@ -50,7 +50,7 @@ class QuoteGuardTest {
     @Test
     void aSpreadWiderThanTheLimitIsBlocked() {
         // (101 - 99) / 100 = 2% > 1%
-        blocked(check(99, 101, 100, NOW), "spread 2.00% (bid 99.0, ask 101.0) is wider than the 1.00% limit");
+        blocked(check(99, 101, 100, NOW), "spread 2.00% (bid $99.00, ask $101.00) is wider than the 1.00% limit");
         assertTrue(check(99.5, 100.5, 100, NOW).usable(), "exactly 1% is still accepted");
     }
 

@@ -96,7 +96,7 @@ class ReconcilerTest {
         var stored = orders.findByClientOrderId("ld-b").orElseThrow();
         assertEquals(OrderStatus.FILLED, stored.status());
         assertEquals(filled.brokerOrderId(), stored.brokerOrderId());
-        assertEquals(List.of("order ld-b: store said SUBMITTED, broker says FILLED (filled 10 of 10 at 100); updated"), r.differences());
+        assertEquals(List.of("order ld-b: store said SUBMITTED, broker says FILLED (filled 10 of 10 at $100.00); updated"), r.differences());
         // Found filled since the last look: reported once, for the fill notification.
         assertEquals(1, r.filled().size());
         assertEquals("regime", r.filled().get(0).strategyId());

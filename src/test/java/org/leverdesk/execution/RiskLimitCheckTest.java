@@ -42,7 +42,7 @@ class RiskLimitCheckTest {
     @Test
     void aPriceOutsideTheBandIsDeniedEvenOnASale() {
         // 111 / 100 - 1 = 11% > 10%.
-        assertEquals(Optional.of("sell 5 QQQ at 111.00 is 11.0% from the last close 100.00, outside the 10% price band"
+        assertEquals(Optional.of("sell 5 QQQ at $111.00 is 11.0% from the last close $100.00, outside the 10% price band"
                         + " (risk.limits.priceBandPercent)"),
                 RiskLimitCheck.denial(LIMITS, new OrderFacts("QQQ", Side.SELL, 5, 10, 111.0, 100.0, 0)));
         assertEquals(Optional.empty(), RiskLimitCheck.denial(LIMITS, new OrderFacts("QQQ", Side.SELL, 5, 10, 109.9, 100.0, 0)));

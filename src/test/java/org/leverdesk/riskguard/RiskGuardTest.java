@@ -42,11 +42,11 @@ class RiskGuardTest {
 
     @Test
     void eachLimitTripsWithItsReason() {
-        assertEquals(List.of("daily $ stop: the equity fell $2000.00 since the previous decision"),
+        assertEquals(List.of("daily $ stop: the equity fell $2,000.00 since the previous decision"),
                 failed(state(98_000, 100_000, 100_000, 98_500, null), 0, P));
         assertEquals(List.of("weekly % stop: the equity fell 5.00% this week"),
                 failed(state(95_000, 95_000, 95_000, 100_000, null), 0, P));
-        assertEquals(List.of("drawdown throttle: 20.00% below the equity's peak $100000.00"),
+        assertEquals(List.of("drawdown throttle: 20.00% below the equity's peak $100,000.00"),
                 failed(state(80_000, 100_000, 80_000, 80_000, null), 0, new RiskGuard.Position(18, 1_000, 470, 20, 60_000)));
         assertEquals(List.of("cooldown: 6 of 7 days since the stop exit of 2024-04-27"),
                 failed(state(100_000, 100_000, 100_000, 100_000, DAY.minusDays(6)), 0, P));
@@ -54,20 +54,20 @@ class RiskGuardTest {
         assertEquals(List.of("max trades per day: 2 today already"), failed(OK, 2, P));
         assertEquals(List.of("VIX/VXN ceiling: the index is at 35.01"), failed(OK, 0, new RiskGuard.Position(35.01, 1_000, 470, 20, 80_000)));
         // max open risk 10%: 9,600 + 470 > 10,000; 9,530 + 470 = 10,000 passes
-        assertEquals(List.of("max open risk: $9600.00 open + $470.00 new exceeds 10.00% of the equity"),
+        assertEquals(List.of("max open risk: $9,600.00 open + $470.00 new exceeds 10.00% of the equity"),
                 failed(OK, 0, new RiskGuard.Position(18, 9_600, 470, 20, 80_000)));
         assertEquals(List.of(), failed(OK, 0, new RiskGuard.Position(18, 9_530, 470, 20, 80_000)));
         assertEquals(List.of("direction cap: the net delta would be -301.00 shares"),
                 failed(OK, 0, new RiskGuard.Position(18, 1_000, 470, -301, 80_000)));
-        assertEquals(List.of("cash buffer: $9999.00 would stay free of collateral, under 10.00% of the equity"),
+        assertEquals(List.of("cash buffer: $9,999.00 would stay free of collateral, under 10.00% of the equity"),
                 failed(OK, 0, new RiskGuard.Position(18, 1_000, 470, 20, 9_999)));
     }
 
     @Test
     void dayTradesUnderTwentyFiveThousandStopAtTheBrokersLimitButAStopGoesThrough() {
         assertEquals(Optional.empty(), RiskGuard.dayTrade(C, 24_000, 2, false, "QQQ"));
-        assertEquals("day-trade limit: closing QQQ opened today would be day trade 4 in 5 sessions with the equity $24000.00"
-                        + " under $25000.00 (the broker refuses it: Alpaca answers 403); left for the next session, a stop exit"
+        assertEquals("day-trade limit: closing QQQ opened today would be day trade 4 in 5 sessions with the equity $24,000.00"
+                        + " under $25,000.00 (the broker refuses it: Alpaca answers 403); left for the next session, a stop exit"
                         + " still closes it", RiskGuard.dayTrade(C, 24_000, 3, false, "QQQ").orElseThrow());
         assertEquals(Optional.empty(), RiskGuard.dayTrade(C, 24_000, 3, true, "QQQ"));
         assertEquals(Optional.empty(), RiskGuard.dayTrade(C, 25_000, 9, false, "QQQ"));

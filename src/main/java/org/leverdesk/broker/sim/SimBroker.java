@@ -480,7 +480,7 @@ public final class SimBroker implements Broker {
         BigDecimal cost = money(shares.multiply(c.strike()));
         if (c.isCall() && cash.compareTo(cost) < 0) {
             throw new IllegalArgumentException("exercising " + name + " buys " + shares.toPlainString() + " " + c.underlying()
-                    + " for $" + cost.toPlainString() + "; the cash is $" + cash.toPlainString());
+                    + " for " + dollars(cost) + "; the cash is " + dollars(cash));
         }
         BigDecimal free = sharesHeld(c.underlying()).subtract(sharesPromised(c.underlying()));
         if (!c.isCall() && free.compareTo(shares) < 0) {
@@ -1003,9 +1003,9 @@ public final class SimBroker implements Broker {
         OptionCover after = cover(change);
         BigDecimal freeAfter = buyingPower().add(putCollateral()).add(net).subtract(fees).subtract(money(after.cash()));
         if (freeAfter.signum() < 0) {
-            throw new OrderRejectedException("order " + parent + ": the legs leave $" + money(after.cash()) + " of cover to hold"
-                    + " (a spread holds its width × 100), the cash after the net premium of $" + net + " falls $"
-                    + freeAfter.negate() + " short; trade fewer contracts");
+            throw new OrderRejectedException("order " + parent + ": the legs leave " + dollars(money(after.cash())) + " of cover to hold"
+                    + " (a spread holds its width × 100), the cash after the net premium of " + dollars(net) + " falls "
+                    + dollars(freeAfter.negate()) + " short; trade fewer contracts");
         }
         String underlying = r.underlying();
         BigDecimal sharesFree = sharesHeld(underlying).subtract(sharesPromised(underlying));
@@ -1068,8 +1068,8 @@ public final class SimBroker implements Broker {
         }
         if (needed.compareTo(available) > 0) {
             throw new OrderRejectedException("order " + order.clientOrderId() + ": insufficient buying power (the buy of "
-                    + order.quantity().stripTrailingZeros().toPlainString() + " " + order.symbol() + " needs $" + needed
-                    + ", $" + available + " is available); buy fewer shares");
+                    + order.quantity().stripTrailingZeros().toPlainString() + " " + order.symbol() + " needs " + dollars(needed)
+                    + ", " + dollars(available) + " is available); buy fewer shares");
         }
         return reserve;
     }
@@ -1105,8 +1105,8 @@ public final class SimBroker implements Broker {
             BigDecimal needed = money(after.cash().subtract(before.cash()));
             BigDecimal available = buyingPower();
             if (needed.compareTo(available) > 0) {
-                throw new OrderRejectedException("order " + order.clientOrderId() + ": a cash-secured put needs $" + needed
-                        + " of cash (strike × " + c.multiplier() + " × " + plain(order.quantity()) + "), $" + available
+                throw new OrderRejectedException("order " + order.clientOrderId() + ": a cash-secured put needs " + dollars(needed)
+                        + " of cash (strike × " + c.multiplier() + " × " + plain(order.quantity()) + "), " + dollars(available)
                         + " is free; sell fewer contracts");
             }
             return;
@@ -1114,8 +1114,8 @@ public final class SimBroker implements Broker {
         BigDecimal needed = after.callShares(c.underlying()).subtract(before.callShares(c.underlying()));
         BigDecimal cashNeeded = money(after.cash().subtract(before.cash()));
         if (cashNeeded.compareTo(buyingPower()) > 0) {
-            throw new OrderRejectedException("order " + order.clientOrderId() + ": the call spread needs $" + cashNeeded
-                    + " of cash (its width × " + c.multiplier() + "), $" + buyingPower() + " is free; sell fewer contracts");
+            throw new OrderRejectedException("order " + order.clientOrderId() + ": the call spread needs " + dollars(cashNeeded)
+                    + " of cash (its width × " + c.multiplier() + "), " + dollars(buyingPower()) + " is free; sell fewer contracts");
         }
         BigDecimal free = sharesHeld(c.underlying()).subtract(sharesPromised(c.underlying()))
                 .subtract(sharesCoveringCalls(c.underlying()));
@@ -1296,7 +1296,7 @@ public final class SimBroker implements Broker {
 
     private static String describe(BrokerOrder o) {
         return switch (o.status()) {
-            case FILLED -> (o.side() == Side.BUY ? "bought " : "sold ") + plain(o.filledQuantity()) + " at " + o.filledAveragePrice().stripTrailingZeros().toPlainString();
+            case FILLED -> (o.side() == Side.BUY ? "bought " : "sold ") + plain(o.filledQuantity()) + " at " + dollars(o.filledAveragePrice());
             case REJECTED, CANCELED, EXPIRED -> o.status().name().toLowerCase() + (o.rejectReason() == null ? "" : ": " + o.rejectReason());
             default -> "closing " + o.type() + " order waits for " + (o.type() == OrderType.MARKET_ON_OPEN ? "the open" : "a quote");
         };
@@ -1383,7 +1383,7 @@ public final class SimBroker implements Broker {
         BigDecimal newCash = b.side() == Side.BUY ? cash.subtract(value).subtract(fee) : cash.add(value).subtract(fee);
         if (newCash.signum() < 0) {
             // The price moved since the order was accepted; a cash account cannot borrow the difference.
-            end(o, OrderStatus.REJECTED, "not enough cash at the fill: $" + value.add(fee) + " needed, $" + cash + " held");
+            end(o, OrderStatus.REJECTED, "not enough cash at the fill: " + dollars(value.add(fee)) + " needed, " + dollars(cash) + " held");
             return;
         }
         setCash(newCash);
@@ -1504,6 +1504,11 @@ public final class SimBroker implements Broker {
 
     private static BigDecimal money(BigDecimal v) {
         return v.setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    /** An amount or price in a reason a person reads, as the window and the CLI show money: "$48,000.00". */
+    private static String dollars(BigDecimal v) {
+        return String.format(java.util.Locale.ROOT, v.signum() < 0 ? "-$%,.2f" : "$%,.2f", v.abs());
     }
 
     private static String plain(BigDecimal v) {

@@ -23,20 +23,24 @@ public record SimOptionEvent(Kind kind, LocalDate day, String optionSymbol, Stri
     /** The outcome at expiry. */
     public enum Kind { EXPIRED, ASSIGNED, EXERCISED, CASH_SETTLED }
 
-    /** "assigned: bought 100 QQQ at 480 (QQQ closed 478.12)" for fills and journals. */
+    /** "assigned: bought 100 QQQ at $480.00 (QQQ closed $478.12)" for fills and journals. */
     public String describe() {
         String what = switch (kind) {
             case EXPIRED -> "expired worthless";
-            case ASSIGNED -> shares.signum() > 0 ? "assigned: bought " + plain(shares) + " " + underlying + " at " + plain(strike)
-                    : "assigned (called away): sold " + plain(shares.negate()) + " " + underlying + " at " + plain(strike);
+            case ASSIGNED -> shares.signum() > 0 ? "assigned: bought " + plain(shares) + " " + underlying + " at " + money(strike)
+                    : "assigned (called away): sold " + plain(shares.negate()) + " " + underlying + " at " + money(strike);
             case EXERCISED -> "exercised: " + (shares.signum() > 0 ? "bought " : "sold ") + plain(shares.abs()) + " "
-                    + underlying + " at " + plain(strike);
+                    + underlying + " at " + money(strike);
             case CASH_SETTLED -> "settled at intrinsic value " + (contracts.signum() < 0 ? "(short leg of a spread in the money)"
                     : "(no delivery possible, or the long leg of a spread in the money)");
         };
         // A broker that reports the event without the underlying's close (Alpaca's activities) leaves it NaN.
         return optionSymbol.strip().replaceAll("\\s+", " ") + " " + what + (Double.isNaN(underlyingClose) ? ""
-                : String.format(java.util.Locale.ROOT, " (%s closed %.2f)", underlying, underlyingClose));
+                : String.format(java.util.Locale.ROOT, " (%s closed $%,.2f)", underlying, underlyingClose));
+    }
+
+    private static String money(BigDecimal v) {
+        return String.format(java.util.Locale.ROOT, "$%,.2f", v);
     }
 
     private static String plain(BigDecimal v) {

@@ -41,10 +41,12 @@ final class Format {
         return sign + pct.abs().toPlainString() + "%";
     }
 
-    /** A price without a currency sign, 2 to 4 decimals: {@code 61.25}, {@code 0.1234}. */
+    /**
+     * A price as the window and the CLI show it, in dollars and cents: {@code $61.25}, {@code $1,234.50}. The
+     * exact fill price stays in the journal.
+     */
     static String price(BigDecimal price) {
-        BigDecimal p = price.stripTrailingZeros();
-        return p.scale() <= 2 ? price.setScale(2, RoundingMode.HALF_UP).toPlainString() : p.setScale(Math.min(p.scale(), 4), RoundingMode.HALF_UP).toPlainString();
+        return money(price);
     }
 
     /** A share count as written: {@code 120}, {@code 0.5}. */

@@ -154,7 +154,7 @@ public final class NotificationMessages {
         return order.side() + " " + Format.quantity(order.quantity()) + " " + order.symbol();
     }
 
-    /** "limit 61.25", "stop 55.00 limit 54.90", "market on open"... */
+    /** "limit $61.25", "stop $55.00 limit $54.90", "market on open"... */
     private static String terms(OrderLine order) {
         return switch (order.type()) {
             case LIMIT -> "limit " + priceOrUnknown(order.limitPrice());
@@ -169,6 +169,6 @@ public final class NotificationMessages {
     }
 
     private static String describe(Target target) {
-        return target.symbol() + " " + target.quantity() + (target.hasStop() ? " (stop " + Format.number(target.stopPrice()) + ")" : "");
+        return target.symbol() + " " + target.quantity() + (target.hasStop() ? " (stop " + Format.price(java.math.BigDecimal.valueOf(target.stopPrice())) + ")" : "");
     }
 }

@@ -81,12 +81,19 @@ public final class SignalLabels {
         if (s != null) {
             return s.format().apply(value);
         }
+        if (key.endsWith(".price")) { // a portfolio strategy's per-ticker price ("QQQM.price")
+            return PRICE.apply(value);
+        }
         return value == Math.rint(value) && Math.abs(value) < 1e12 ? Formats.count(value.longValue())
                 : String.format(java.util.Locale.ROOT, "%.4f", value);
     }
 
     /** "openRisk" → "Open risk", "QQQM.price" → "QQQM price". */
     static String words(String key) {
+        int dot = key.indexOf('.');
+        if (dot > 0 && key.substring(0, dot).matches("[A-Z0-9]+")) { // a ticker stays as written, not "Qqqm"
+            return key.substring(0, dot) + " " + words(key.substring(dot + 1)).toLowerCase(java.util.Locale.ROOT);
+        }
         return new org.leverdesk.strategy.catalog.StrategyDescriptor.ParameterSpec(key.replace('.', ' '), "", "").label();
     }
 }

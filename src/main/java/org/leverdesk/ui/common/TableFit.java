@@ -41,6 +41,18 @@ public final class TableFit {
         });
         // the theme's fonts are known once the table is shown
         table.skinProperty().addListener((o, was, is) -> Platform.runLater(measure));
+        // and change with the theme (the dark Primer's bold headings cut "Similarity" to "Similar…" after a switch):
+        // the theme manager swaps the root's theme class, then the table is styled anew and measured again
+        ListChangeListener<String> themeSwitch = c -> Platform.runLater(() -> {
+            table.applyCss();
+            measure.run();
+        });
+        table.getProperties().put(TableFit.class, themeSwitch); // held by the table; the root holds it weakly
+        table.sceneProperty().addListener((o, was, is) -> {
+            if (is != null && is.getRoot() != null) {
+                is.getRoot().getStyleClass().addListener(new javafx.collections.WeakListChangeListener<>(themeSwitch));
+            }
+        });
         measure.run();
     }
 

@@ -8,9 +8,9 @@ final class OptionFormats {
     private OptionFormats() {
     }
 
-    /** An option price per share: 3.2 → "3.20". */
+    /** An option price per share, in dollars and cents like every price on screen: 3.2 → "$3.20". */
     static String price(double v) {
-        return Double.isFinite(v) ? String.format(Locale.US, "%,.2f", v) : Formats.MISSING;
+        return Formats.price(v);
     }
 
     /** Implied volatility 0.2493 → "24.93%" (as Formats.percent writes every percent). */

@@ -46,7 +46,7 @@ final class PayoffChart extends VBox {
                 new DoubleDataSet("at expiry", x.clone(), curve.atExpiry().clone(), n, false),
                 new DoubleDataSet("today (BSM, current IV)", x.clone(), curve.today().clone(), n, false),
                 new DoubleDataSet("break-even line", zeroX, new double[] {0, 0}, 2, false),
-                new DoubleDataSet(String.format(java.util.Locale.US, "underlying %.2f", curve.spot()), spotX,
+                new DoubleDataSet("underlying " + org.leverdesk.ui.common.Formats.price(curve.spot()), spotX,
                         new double[] {Math.min(lo, 0), Math.max(hi, 0)}, 2, false)));
     }
 }

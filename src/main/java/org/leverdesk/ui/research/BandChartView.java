@@ -14,6 +14,7 @@ final class BandChartView extends VBox {
 
     BandChartView(String heading, DoubleFunction<String> format) {
         plot = new LinePlot(heading, "trades", format, 0.05, 140);
+        getStyleClass().add("band-chart"); // its own line colours in the dark theme (workstation.css)
         VBox.setVgrow(plot, Priority.ALWAYS);
         getChildren().add(plot);
     }

@@ -29,6 +29,21 @@ final class ResearchTexts {
         return dsr + "\n" + pbo;
     }
 
+    /**
+     * A walk-forward period, "2021-01-04 – 2022-01-03": on one line where the column is wide enough, else on two,
+     * "2021-01-04 –" over "2022-01-03" (the no-break space keeps the dash with the start, never alone on a line).
+     */
+    static String period(java.time.LocalDate from, java.time.LocalDate to) {
+        return from + PERIOD_JOIN + to;
+    }
+
+    /** A period's first line when it wraps, "2021-01-04 –": the narrowest its column may be. */
+    static String periodFirstLine(java.time.LocalDate from) {
+        return from + PERIOD_JOIN.stripTrailing();
+    }
+
+    private static final String PERIOD_JOIN = "\u00a0\u2013 ";
+
     static String walkForward(WalkForwardResult r) {
         var s = r.outOfSample();
         return String.format(Locale.ROOT, "Stitched out of sample: total return %s, CAGR %s, Sharpe %s, max drawdown %s.%n"

@@ -306,8 +306,8 @@ public final class ResearchView {
         windowNumberColumn.setCellValueFactory(d -> text(String.valueOf(d.getValue().number())));
         // centred in the two-line rows like the periods beside it (the default cell sat at the row's top)
         windowNumberColumn.setCellFactory(x -> TableFit.wrapping(windowNumberColumn));
-        windowInSampleColumn.setCellValueFactory(d -> text(d.getValue().plan().isFrom() + " .. " + d.getValue().plan().isTo()));
-        windowOutOfSampleColumn.setCellValueFactory(d -> text(d.getValue().plan().oosFrom() + " .. " + d.getValue().plan().oosTo()));
+        windowInSampleColumn.setCellValueFactory(d -> text(ResearchTexts.period(d.getValue().plan().isFrom(), d.getValue().plan().isTo())));
+        windowOutOfSampleColumn.setCellValueFactory(d -> text(ResearchTexts.period(d.getValue().plan().oosFrom(), d.getValue().plan().oosTo())));
         windowParametersColumn.setCellValueFactory(d -> text(viewModel.chosenInWords(d.getValue())));
         windowIsCagrColumn.setCellValueFactory(d -> text(ResearchTexts.pct(d.getValue().inSampleCagr())));
         windowOosCagrColumn.setCellValueFactory(d -> text(ResearchTexts.pct(d.getValue().outOfSampleCagr())));
@@ -315,13 +315,12 @@ public final class ResearchView {
         windowDsrColumn.setCellValueFactory(d -> text(ResearchTexts.num(d.getValue().inSampleOverfitting().deflatedSharpe().dsr())));
         windowPboColumn.setCellValueFactory(d -> text(d.getValue().inSampleOverfitting().pbo() == null ? "–"
                 : ResearchTexts.num(d.getValue().inSampleOverfitting().pbo().pbo())));
-        // the periods and parameters wrap (a period on two lines, "2021-01-04 .." over "2022-01-03") so the five
-        // figures beside them keep their whole headings in the table's width
+        // the periods and parameters wrap (a period on two lines, "2021-01-04 –" over "2022-01-03") so the five
+        // figures beside them keep their whole headings in the table's width; a period column is never narrower than
+        // its first line (at 86 px "2021-01-04", ".." and "2022-01-03" took three lines) nor its heading ("Out of sa…")
+        // (both measured in the theme's font with the figures below)
         windowInSampleColumn.setPrefWidth(100);
         windowOutOfSampleColumn.setPrefWidth(108);
-        // never narrower than their headings ("Out of sa…" at 1024×700)
-        windowInSampleColumn.setMinWidth(86);
-        windowOutOfSampleColumn.setMinWidth(108);
         windowParametersColumn.setPrefWidth(170);
         for (TableColumn<WalkForwardWindow, String> c : List.of(windowInSampleColumn, windowOutOfSampleColumn, windowParametersColumn)) {
             c.setCellFactory(x -> TableFit.wrapping(c));
@@ -329,6 +328,8 @@ public final class ResearchView {
         // each figure's heading in words, what it means in the heading's tooltip; every heading and figure whole
         Map<TableColumn<WalkForwardWindow, ?>, Function<WalkForwardWindow, String>> figures = new LinkedHashMap<>();
         Map<TableColumn<WalkForwardWindow, ?>, Tooltip> tips = new LinkedHashMap<>();
+        figures.put(windowInSampleColumn, w -> ResearchTexts.periodFirstLine(w.plan().isFrom()));
+        figures.put(windowOutOfSampleColumn, w -> ResearchTexts.periodFirstLine(w.plan().oosFrom()));
         for (WalkForwardHeadings h : WalkForwardHeadings.values()) {
             TableColumn<WalkForwardWindow, String> c = switch (h) {
                 case IN_SAMPLE_CAGR -> windowIsCagrColumn;
@@ -425,11 +426,18 @@ public final class ResearchView {
         llmLabel.textProperty().bind(advice.llmTextProperty());
         adviceMessageLabel.textProperty().bind(advice.messageProperty());
         neighboursTable.setItems(advice.rows());
+        // every heading whole ("Similarity", "set 1 v1 (active)"; were "Simila…", "set 1 v1 (act…" in the Primer
+        // themes): the columns are refilled with each result, the map with them
+        TableFit.fit(neighboursTable, neighbourTexts);
         advice.candidatesProperty().addListener((o, old, now) -> neighbourColumns(now));
     }
 
+    /** The neighbours table's columns and the text each shows for a row, measured by {@link TableFit}. */
+    private final Map<TableColumn<NeighbourRow, ?>, Function<NeighbourRow, String>> neighbourTexts = new LinkedHashMap<>();
+
     private void neighbourColumns(List<Candidate> candidates) {
         neighboursTable.getColumns().clear();
+        neighbourTexts.clear();
         TableColumn<NeighbourRow, String> day = new TableColumn<>("Session");
         day.setCellValueFactory(d -> text(d.getValue().date().toString()));
         TableColumn<NeighbourRow, String> until = new TableColumn<>("Until");
@@ -444,11 +452,15 @@ public final class ResearchView {
             }
         });
         neighboursTable.getColumns().addAll(List.of(day, until, sim));
+        neighbourTexts.put(day, r -> r.date().toString());
+        neighbourTexts.put(until, r -> r.windowEnd().toString());
+        neighbourTexts.put(sim, r -> String.format(Locale.ROOT, "%.3f", r.similarity()));
         for (int c = 0; c < candidates.size(); c++) {
             int index = c;
             TableColumn<NeighbourRow, String> col = new TableColumn<>("set " + (c + 1) + " " + advice.candidateNames().get(c));
             col.setCellValueFactory(d -> text(String.format(Locale.ROOT, "%+.2f%%", d.getValue().returns()[index] * 100)));
             neighboursTable.getColumns().add(col);
+            neighbourTexts.put(col, r -> String.format(Locale.ROOT, "%+.2f%%", r.returns()[index] * 100));
         }
     }
 

@@ -1,6 +1,5 @@
 package org.leverdesk.ui.rotation;
 
-import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -17,13 +16,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.leverdesk.strategy.rotation.Sleeve;
 import org.leverdesk.ui.chart.TimeSeriesChart;
+import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.FxmlViews;
 
 /** The Rotation view: sleeve NAV curves, a ranking table per sleeve, the manager's choice and the planned targets. */
 public final class RotationView {
     private final RotationViewModel viewModel;
-    private final TimeSeriesChart navChart = new TimeSeriesChart("Sleeve NAV from $100,000",
-            v -> String.format(Locale.ROOT, "$%,.0f", v));
+    private final TimeSeriesChart navChart = new TimeSeriesChart("Sleeve NAV from $100,000", Formats::wholeMoney);
 
     @FXML private Label dataLabel;
     @FXML private ProgressIndicator loadingIndicator;
@@ -44,6 +43,10 @@ public final class RotationView {
     @FXML private TableColumn<PlanRow, String> planDeltaColumn;
     @FXML private TableColumn<PlanRow, String> planPriceColumn;
     @FXML private TableColumn<PlanRow, String> planNoteColumn;
+
+    /** A plan row's height and the heading's, in pixels, as the Primer themes draw them (rows 28 px, the heading 40). */
+    private static final double PLAN_ROW = 28;
+    private static final double PLAN_HEADER = 42;
 
     public RotationView(RotationViewModel viewModel) {
         this.viewModel = viewModel;
@@ -81,6 +84,12 @@ public final class RotationView {
         }
 
         planTable.setItems(viewModel.plan());
+        // as tall as its rows (up to six, then it scrolls): the rankings under it get the rest of the height
+        planTable.setFixedCellSize(PLAN_ROW);
+        planTable.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> PLAN_HEADER + Math.min(6, Math.max(1, viewModel.plan().size())) * PLAN_ROW + 2, viewModel.plan()));
+        planTable.prefHeightProperty().bind(planTable.minHeightProperty());
+        planTable.maxHeightProperty().bind(planTable.minHeightProperty());
         planTable.setPlaceholder(new Label("no targets: the chosen sleeve holds nothing and nothing is held"));
         text(planSymbolColumn, PlanRow::symbol);
         text(planWeightColumn, PlanRow::weight);

@@ -18,6 +18,7 @@ import org.leverdesk.insight.RotationStatus;
 import org.leverdesk.strategy.rotation.RotationAnalysis;
 import org.leverdesk.strategy.rotation.Sleeve;
 import org.leverdesk.ui.chart.ChartSeries;
+import org.leverdesk.ui.common.Formats;
 import org.leverdesk.ui.common.TaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +85,7 @@ public final class RotationViewModel {
         scheduleText.set(s.daysToRebalance() == 0 ? "the data date is a rebalance day (every "
                 + service.config().cooldownDays() + " trading days)"
                 : "next rebalance in " + s.daysToRebalance() + " trading day(s); shown as if rebalancing on the data date");
-        accountText.set(s.account().label() + " · equity " + String.format(Locale.ROOT, "$%,.2f", s.equity()));
+        accountText.set(s.account().label() + " · equity " + Formats.money(s.equity()));
         int n = a.navDates().size();
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {

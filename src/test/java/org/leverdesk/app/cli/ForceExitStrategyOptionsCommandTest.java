@@ -89,7 +89,7 @@ class ForceExitStrategyOptionsCommandTest {
                 + " 2 positions closed, flat\n"), out);
         assertTrue(out.contains(legs.short60() + " -2: its part of -3 held; closed - multi-leg ld-emergency-mleg-"), out);
         assertTrue(out.contains(legs.long55() + " 2: its part of 2 held; closed - multi-leg ld-emergency-mleg-"), out);
-        assertTrue(out.contains(": bought 2 at 1.1\n") && out.contains(": sold 2 at 0.4\n"), out);
+        assertTrue(out.contains(": bought 2 at $1.10\n") && out.contains(": sold 2 at $0.40\n"), out);
         assertOnlySpreadsWent(data, legs);
     }
 

@@ -79,7 +79,7 @@ class LiveCommandsTest {
         assertEquals("strategy monthly-rebalance v1 (capital share 100%), trading day 2025-12-31", lines.get(1));
         assertEquals("decision: initial buy: floor($2,000.00 / $50.00) = 40 TQQQ (held 0)", lines.get(2));
         // LIMIT_FROM_MID at 50 bps: mid 50.00 x 1.005 = 50.25
-        assertEquals("would send: buy 40 TQQQ LIMIT 50.25 DAY (" + ID + ") - target 40 TQQQ, holding 0", lines.get(3));
+        assertEquals("would send: buy 40 TQQQ LIMIT $50.25 DAY (" + ID + ") - target 40 TQQQ, holding 0", lines.get(3));
         assertTrue(broker.submits.isEmpty());
         CliRun orders = run("orders");
         assertEquals("no orders recorded", orders.out.toString().strip(), orders.err.toString());
@@ -89,7 +89,7 @@ class LiveCommandsTest {
     void aReplayIsKeptApartAndItsSecondSendIsRefusedAsADuplicateNotDoubled() {
         CliRun first = run("run", "--as-of", "2025-12-31");
         assertEquals(0, first.code, first.err.toString());
-        assertTrue(first.out.toString().contains("order: buy 40 TQQQ LIMIT 50.25 DAY (" + ID + ") SENT ACCEPTED - sent, broker order b-1"),
+        assertTrue(first.out.toString().contains("order: buy 40 TQQQ LIMIT $50.25 DAY (" + ID + ") SENT ACCEPTED - sent, broker order b-1"),
                 first.out.toString());
         // Each replay starts from an empty store, so the second one sends the same deterministic id again;
         // the broker refuses the duplicate and the run adopts the order it already has: one order, not two.

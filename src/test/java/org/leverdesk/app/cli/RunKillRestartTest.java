@@ -194,7 +194,7 @@ class RunKillRestartTest {
                 + " same client order id";
         assertTrue(out.contains("  difference: " + pending), out);
         // The restart sends the recorded intent once, under the same client order id.
-        assertTrue(out.contains("order: buy 40 TQQQ LIMIT 50.25 DAY (" + cid + ") SENT "), out);
+        assertTrue(out.contains("order: buy 40 TQQQ LIMIT $50.25 DAY (" + cid + ") SENT "), out);
         assertTrue(out.contains("recorded earlier but never reached the broker; sent now"), out);
         assertNotNull(after.order().brokerOrderId());
         assertEquals(killed.order().id(), after.order().id());
@@ -220,7 +220,7 @@ class RunKillRestartTest {
         String out = restart();
 
         Snapshot after = storeState();
-        String repaired = "order " + cid + ": store said NEW, broker says FILLED (filled 40 of 40 at 50.01); updated";
+        String repaired = "order " + cid + ": store said NEW, broker says FILLED (filled 40 of 40 at $50.01); updated";
         assertTrue(out.contains("  difference: " + repaired), out);
         assertTrue(out.contains("position TQQQ: 0 at the last snapshot, 40 now"), out);
         assertTrue(out.contains("no orders"), "the 40 shares are held; nothing more to send:\n" + out);
@@ -257,7 +257,7 @@ class RunKillRestartTest {
         assertEquals(killed.order(), after.order());
         assertTrue(after.messages("position-change").contains("position TQQQ: 0 at the last snapshot, 40 now"),
                 after.journal().toString());
-        assertTrue(after.messages("order").stream().anyMatch(m -> m.startsWith(cid + " buy 40 TQQQ LIMIT 50.25 DAY: SENT")),
+        assertTrue(after.messages("order").stream().anyMatch(m -> m.startsWith(cid + " buy 40 TQQQ LIMIT $50.25 DAY: SENT")),
                 after.journal().toString());
         assertEquals(1, fake.count("POST", "/v2/orders"), "the order was sent again: " + fake.requests());
         assertEquals(1, fake.ordersWithClientId(cid));

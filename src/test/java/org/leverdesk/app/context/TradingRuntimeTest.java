@@ -202,13 +202,13 @@ class TradingRuntimeTest {
         assertTrue(tg.get(1).contains("\"text\":\"Daily report 2025-12-30\\n\\n# Daily report 2025-12-30"), tg.get(1));
         assertTrue(tg.get(2).contains("\"text\":\"" + title + "\\n\\nRun run at 2025-12-31 15:50 ET for 2025-12-31"), tg.get(2));
         // The limit is the quote's 54.05 plus the strategy's 50 bps offset: 54.32.
-        assertTrue(tg.get(2).contains("BUY 37 TQQQ limit 54.32 [ld-monthly-rebalance-v1-20251231-buy-TQQQ]"), tg.get(2));
+        assertTrue(tg.get(2).contains("BUY 37 TQQQ limit $54.32 [ld-monthly-rebalance-v1-20251231-buy-TQQQ]"), tg.get(2));
         // Marketable on arrival, so it fills at the ask, 54.05 x 1.0001 = 54.0554: cash 100,000 - 2,000.05 =
         // 97,999.95; 37 x 54.05 = 1,999.85 held; equity 99,999.80, 0.20 below the 30th's summary.
         String summary = tg.get(3);
         assertTrue(summary.contains("\"text\":\"Daily summary 2025-12-31: equity $99,999.80, day -$0.20 (-0.00%)"), summary);
         assertTrue(summary.contains("Cash $97,999.95"), summary);
-        assertTrue(summary.contains("TQQQ 37 @ 54.05 = $1,999.85 (-$0.20)"), summary);
+        assertTrue(summary.contains("TQQQ 37 @ $54.05 = $1,999.85 (-$0.20)"), summary);
         assertTrue(summary.contains("Regime:\\n  monthly-rebalance: n/a"), summary); // this strategy names no regime
         // The 31st's report: the order, the position under its strategy, the P&L from the 30th's summary, tomorrow's runs.
         String report = tg.get(4);
@@ -234,7 +234,7 @@ class TradingRuntimeTest {
         MimeMessage[] mails = mail.getReceivedMessages();
         assertEquals(5, mails.length);
         assertEquals("[Leverdesk] " + title, subject(mails[2]));
-        assertTrue(GreenMailUtil.getBody(mails[2]).contains("BUY 37 TQQQ limit 54.32"), GreenMailUtil.getBody(mails[2]));
+        assertTrue(GreenMailUtil.getBody(mails[2]).contains("BUY 37 TQQQ limit $54.32"), GreenMailUtil.getBody(mails[2]));
 
         assertEquals(15, journal(JournalDeliveries.KIND).size(), journal(JournalDeliveries.KIND).toString());
         List<String> jobs = journal(RuntimeEvents.JOB);

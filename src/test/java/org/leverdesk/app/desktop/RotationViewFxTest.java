@@ -34,16 +34,22 @@ class RotationViewFxTest {
         window.close();
     }
 
-    @Test
-    void theDemoMarketShowsFourNavCurvesRankingsTheChoiceAndThePlan(FxRobot robot) throws Exception {
-        window.open(robot, dataDir, null, 1280, 900);
+    /** Opens the window at {@code width}×{@code height} on the demo market, shows the Rotation view and waits for its NAV chart. */
+    private TimeSeriesChart openRotation(FxRobot robot, double width, double height) throws Exception {
+        window.open(robot, dataDir, null, width, height);
         robot.clickOn("Rotation");
         TimeSeriesChart chart = robot.lookup("#navChart").queryAs(TimeSeriesChart.class);
         Label error = robot.lookup("#errorLabel").queryAs(Label.class);
-        Label chosen = robot.lookup("#chosenLabel").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !error.getText().isEmpty() || !chart.series().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", error.getText());
+        return chart;
+    }
+
+    @Test
+    void theDemoMarketShowsFourNavCurvesRankingsTheChoiceAndThePlan(FxRobot robot) throws Exception {
+        TimeSeriesChart chart = openRotation(robot, 1280, 900);
+        Label chosen = robot.lookup("#chosenLabel").queryAs(Label.class);
         assertEquals(4, chart.series().size());
         assertTrue(chart.series().get(0).size() > 200, "a year of NAV: " + chart.series().get(0).size());
         assertTrue(CHOICES.contains(chosen.getText()), chosen.getText());
@@ -60,5 +66,23 @@ class RotationViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         Path png = Snapshots.write(robot.lookup("#rotationView").query().getScene().getRoot(), "app-rotation.png");
         assertTrue(Files.size(png) > 10_000);
+    }
+
+    @Test
+    void atTheSmallestSizeThePlanIsInViewWithoutScrolling(FxRobot robot) throws Exception {
+        openRotation(robot, 1024, 700);
+        TableView<?> plan = robot.lookup("#planTable").queryAs(TableView.class);
+        javafx.scene.control.ScrollPane detail = robot.lookup("#detailScroll").queryAs(javafx.scene.control.ScrollPane.class);
+        // the plan (its heading and every row) lies inside the detail pane as it opens, scrolled to the top:
+        // at 1024×700 it sat under the four sleeve rankings, reachable only by scrolling
+        String outside = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.geometry.Bounds pane = detail.localToScene(detail.getLayoutBounds());
+            javafx.geometry.Bounds table = plan.localToScene(plan.getLayoutBounds());
+            return detail.getVvalue() == detail.getVmin() && table.getMaxY() <= pane.getMaxY() + 0.5 && table.getMinY() >= pane.getMinY() - 0.5
+                    ? "" : "plan " + table + " in the pane " + pane + " scrolled to " + detail.getVvalue();
+        }).get();
+        assertEquals("", outside);
+        assertTrue(plan.getItems().size() >= 1, "the demo's plan has rows: " + plan.getItems().size());
+        Snapshots.write(robot.lookup("#rotationView").query().getScene().getRoot(), "app-rotation-1024x700.png");
     }
 }

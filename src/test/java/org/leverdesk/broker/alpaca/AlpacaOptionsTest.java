@@ -254,7 +254,7 @@ class AlpacaOptionsTest {
         assertEquals(0, new BigDecimal("-1").compareTo(assigned.contracts()));
         assertEquals(0, new BigDecimal("100").compareTo(assigned.shares()));
         assertEquals(0, new BigDecimal("-48000").compareTo(assigned.cash()));
-        assertEquals("QQQ 260320P00480000 assigned: bought 100 QQQ at 480", assigned.describe());
+        assertEquals("QQQ 260320P00480000 assigned: bought 100 QQQ at $480.00", assigned.describe());
         SimOptionEvent expired = events.stream().filter(e -> e.kind() == SimOptionEvent.Kind.EXPIRED).findFirst().orElseThrow();
         assertEquals(0, BigDecimal.ONE.compareTo(expired.contracts()));
         Files.createDirectories(dir);

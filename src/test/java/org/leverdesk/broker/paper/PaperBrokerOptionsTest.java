@@ -98,7 +98,7 @@ class PaperBrokerOptionsTest {
         assertEquals(events.size(), heard.size());
         assertEquals(events.stream().map(SimOptionEvent::describe).sorted().toList(),
                 heard.stream().map(SimOptionEvent::describe).sorted().toList());
-        assertEquals("QQQ 260306P00490000 assigned: bought 100 QQQ at 490 (QQQ closed 470.00)",
+        assertEquals("QQQ 260306P00490000 assigned: bought 100 QQQ at $490.00 (QQQ closed $470.00)",
                 events.stream().filter(e -> e.kind() == SimOptionEvent.Kind.ASSIGNED).findFirst().orElseThrow().describe());
         // expiry fills without an order: the options close at $0, the shares at the strike
         List<SimFill> fills = after.fills();

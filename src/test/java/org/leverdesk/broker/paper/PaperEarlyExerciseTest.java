@@ -88,7 +88,7 @@ class PaperEarlyExerciseTest {
         paper.addOptionListener(heard::add);
         OptionInstructions.Outcome done = instructions.send(paper, OptionInstructions.Kind.EXERCISE, CALL_470, false, "test");
         assertTrue(done.sent());
-        assertEquals("exercised on the paper account: QQQ 260320C00470000 exercised: bought 100 QQQ at 470 (QQQ closed 480.00),"
+        assertEquals("exercised on the paper account: QQQ 260320C00470000 exercised: bought 100 QQQ at $470.00 (QQQ closed $480.00),"
                 + " 1 contract", done.message());
         assertEquals(Map.of("QQQ", new BigDecimal("1E+2"), PUT_490, BigDecimal.ONE), held(paper));
         assertEquals(0, afterPremiums.subtract(new BigDecimal("47000")).compareTo(paper.account().cash()), "100 × 470 paid");
@@ -141,7 +141,7 @@ class PaperEarlyExerciseTest {
         BigDecimal withCalls = paper.account().cash();
         assertTrue(cash.compareTo(withCalls) > 0);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> paper.exercise(CALL_470)).getMessage()
-                .contains("buys 300 QQQ for $141000.00"));
+                .contains("buys 300 QQQ for $141,000.00"));
         assertEquals(0, withCalls.compareTo(paper.account().cash()));
         assertEquals(before.size() + 1, held(paper).size());
     }

@@ -61,7 +61,7 @@ class SimBrokerOptionsTest {
         SimBroker sim = account("40000.00");
         sim.setQuote(PUT_480, 2.00, 2.10, sim.now());
         OrderRejectedException e = assertThrows(OrderRejectedException.class, () -> sim.submit(market("p-1", PUT_480, Side.SELL, 1)));
-        assertEquals("order p-1: a cash-secured put needs $48000.00 of cash (strike × 100 × 1), $40000.00 is free; sell fewer contracts",
+        assertEquals("order p-1: a cash-secured put needs $48,000.00 of cash (strike × 100 × 1), $40,000.00 is free; sell fewer contracts",
                 e.getMessage());
         assertTrue(sim.positions().isEmpty());
     }
@@ -122,7 +122,7 @@ class SimBrokerOptionsTest {
         assertEquals(0, BigDecimal.ZERO.compareTo(fills.get(0).price()));
         assertEquals(PUT_480, fills.get(0).symbol());
         assertEquals(Side.BUY, fills.get(1).side());
-        assertEquals("QQQ 250117P00480000 assigned: bought 100 QQQ at 480 (QQQ closed 470.00)", e.describe());
+        assertEquals("QQQ 250117P00480000 assigned: bought 100 QQQ at $480.00 (QQQ closed $470.00)", e.describe());
     }
 
     @Test

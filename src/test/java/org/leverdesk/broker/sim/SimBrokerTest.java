@@ -93,7 +93,7 @@ class SimBrokerTest {
         sim.openSession();
         BrokerOrder o = sim.orderByClientOrderId("j-1").orElseThrow();
         assertEquals(OrderStatus.REJECTED, o.status());
-        assertEquals("not enough cash at the fill: $1140.19 needed, $1000 held", o.rejectReason());
+        assertEquals("not enough cash at the fill: $1,140.19 needed, $1,000.00 held", o.rejectReason());
         assertEquals(0, new BigDecimal("1000").compareTo(sim.account().cash()));
     }
 

@@ -55,9 +55,9 @@ class NotificationMessagesTest {
                 Signals: sma200 412.3457, vix 17.5
                 Gates: 1 of 2 passed
                   failed vol: VIX above 30
-                Targets: TQQQ 120 (stop 55.1), QQQ 0
+                Targets: TQQQ 120 (stop $55.10), QQQ 0
                 Orders:
-                  BUY 120 TQQQ limit 61.25 [tqqq-regime-20261120-1]
+                  BUY 120 TQQQ limit $61.25 [tqqq-regime-20261120-1]
                   SELL 10 QQQ market on close [tqqq-regime-20261120-2]""", n.body());
         assertEquals(CLOSE_RUN, n.time());
     }
@@ -87,7 +87,7 @@ class NotificationMessagesTest {
                 Decision: rebalance - risk off
                 Targets: SQQQ 50
                 Orders:
-                  BUY 50 SQQQ stop 12.1234 limit 12.30 [s1-1]
+                  BUY 50 SQQQ stop $12.12 limit $12.30 [s1-1]
                 Denied by risk:
                   TQQQ: position limit 50% of equity exceeded""", n.body());
     }
@@ -99,17 +99,17 @@ class NotificationMessagesTest {
                 bd("120"), bd("61.2"), Instant.parse("2026-11-20T20:51:30Z")));
 
         assertEquals(NotificationKind.FILL, n.kind());
-        assertEquals("Filled: BUY 120 TQQQ @ 61.20", n.title());
+        assertEquals("Filled: BUY 120 TQQQ @ $61.20", n.title());
         assertEquals("Strategy tqqq-regime\nValue $7,344.00\nTime 2026-11-20 15:51 ET\nOrder tqqq-regime-20261120-1", n.body());
     }
 
     @Test
-    void aFractionalFillKeepsItsDecimals() {
-        // 0.5 x 480.1234 = 240.0617 -> $240.06
+    void aFractionalFillKeepsItsShareDecimalsAndShowsThePriceInCents() {
+        // 0.5 x 480.1234 = 240.0617 -> $240.06; the price reads $480.12 as in the window and the CLI
         Notification n = NotificationMessages.fill(new FillReport(null, "m-1", "QQQ", Side.SELL, bd("0.500"),
                 bd("480.1234"), CLOSE_RUN));
 
-        assertEquals("Filled: SELL 0.5 QQQ @ 480.1234", n.title());
+        assertEquals("Filled: SELL 0.5 QQQ @ $480.12", n.title());
         assertEquals("Strategy none (manual)\nValue $240.06\nTime 2026-11-20 15:50 ET\nOrder m-1", n.body());
         assertNull(n.strategyId());
     }
@@ -177,8 +177,8 @@ class NotificationMessagesTest {
                 Total P&L +$5,234.56 (+5.23%) since $100,000.00
                 Cash $93,138.06
                 Positions:
-                  QQQ 10 @ 475.25 = $4,752.50 (-$52.50)
-                  TQQQ 120 @ 61.20 = $7,344.00 (+$744.00)
+                  QQQ 10 @ $475.25 = $4,752.50 (-$52.50)
+                  TQQQ 120 @ $61.20 = $7,344.00 (+$744.00)
                 Regime:
                   tqqq-regime: RISK_ON
                   dca-weekly: n/a""", n.body());
@@ -201,7 +201,7 @@ class NotificationMessagesTest {
         DailySummary summary = new DailySummary(DAY, CLOSE_RUN, bd("1000"), bd("1000"), null, null,
                 List.of(new PositionLine("SQQQ", bd("-30"), bd("12.50"), bd("12.00"))), Map.of());
 
-        assertEquals("Equity $1,000.00\nDay P&L +$0.00 (+0.00%)\nPositions:\n  SQQQ -30 @ 12.00 = -$360.00 (+$15.00)",
+        assertEquals("Equity $1,000.00\nDay P&L +$0.00 (+0.00%)\nPositions:\n  SQQQ -30 @ $12.00 = -$360.00 (+$15.00)",
                 NotificationMessages.dailySummary(summary).body());
     }
 }

@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 
 class ChartFormatsTest {
     @Test
-    void pricesReadInCentsAboveADollarAndFourDecimalsBelow() {
-        assertEquals("51.06", ChartFormats.price(51.0625));
-        assertEquals("1,234.50", ChartFormats.price(1234.5));
-        assertEquals("0.0123", ChartFormats.price(0.01234));
-        assertEquals("-2.50", ChartFormats.price(-2.5));
-        assertEquals("0.00", ChartFormats.price(0));
+    void pricesReadInDollarsAndCentsAsEveryPriceOnScreen() {
+        assertEquals("$51.06", ChartFormats.price(51.0625));
+        assertEquals("$1,234.50", ChartFormats.price(1234.5));
+        assertEquals("$0.01", ChartFormats.price(0.01234));
+        assertEquals("-$2.50", ChartFormats.price(-2.5));
+        assertEquals("$0.00", ChartFormats.price(0));
         assertEquals(Formats.MISSING, ChartFormats.price(Double.NaN));
     }
 }

@@ -21,7 +21,7 @@ class DashboardGuardViewModelTest {
         assertEquals("RiskGuard HALTED — spreads: HALTED by the daily $ stop: no new position, exits only · condor: cooling"
                 + " down until 2026-11-24 after the stop exit of 2026-11-17", vm.guardBannerProperty().get());
         DashboardViewModel.GuardGauge daily = vm.guardGauges().get(0);
-        assertEquals(new DashboardViewModel.GuardGauge("spreads", "Daily $ stop", 1.0, "$2100.00 of $2000.00", true), daily);
+        assertEquals(new DashboardViewModel.GuardGauge("spreads", "Daily $ stop", 1.0, "$2,100.00 of $2,000.00", true), daily);
         DashboardViewModel.GuardGauge week = vm.guardGauges().get(1);
         assertEquals("3.07% of 5.00%", week.text());
         assertEquals(3_100 / 101_000.0 / 0.05, week.fraction(), 1e-9);
@@ -34,7 +34,7 @@ class DashboardGuardViewModelTest {
         assertEquals(3 / 7.0, cooldown.fraction(), 1e-9);
         DashboardViewModel.GuardGauge risk = vm.guardGauges().stream()
                 .filter(g -> g.strategyId().equals("spreads") && g.name().equals("Open risk")).findFirst().orElseThrow();
-        assertEquals("$1100.00 = 1.12% of $97900.00 equity; limit 10.00% = $9790.00", risk.text());
+        assertEquals("$1,100.00 = 1.12% of $97,900.00 equity; limit 10.00% = $9,790.00", risk.text());
         assertEquals(1100 / 9790.0, risk.fraction(), 1e-9);
         DashboardViewModel.GuardGauge delta = vm.guardGauges().stream()
                 .filter(g -> g.strategyId().equals("condor") && g.name().equals("Net delta")).findFirst().orElseThrow();

@@ -136,7 +136,7 @@ class OptionsViewFxTest {
                 && !robot.lookup("#chainTable").queryAs(TableView.class).getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         String source = robot.lookup("#sourceLabel").queryAs(Label.class).getText();
-        assertEquals("synthetic chain priced from VXN 19.33 of 2025-09-26, QQQ close 595.97 on 2025-09-26", source);
+        assertEquals("synthetic chain priced from VXN 19.33 of 2025-09-26, QQQ close $595.97 on 2025-09-26", source);
         TableView<ChainRow> chain = robot.lookup("#chainTable").queryAs(TableView.class);
         assertEquals(1, chain.getItems().stream().filter(ChainRow::atTheMoney).count());
         assertEquals("", robot.lookup("#errorLabel").queryAs(Label.class).getText());

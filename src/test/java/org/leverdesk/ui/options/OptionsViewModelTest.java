@@ -80,6 +80,8 @@ class OptionsViewModelTest {
         OptionGroup g = vm.selectedGroupProperty().get();
         assertEquals("bull put spread", g.kind());
         assertEquals("$240.00", OptionFormats.moneyOrUnlimited(g.summary().maxProfit()));
+        assertEquals("$3.20", OptionFormats.price(3.2), "an option price in dollars and cents, as every price on screen");
+        assertEquals("$1,234.57", OptionFormats.price(1234.567));
         assertEquals("$760.00", OptionFormats.moneyOrUnlimited(g.summary().maxLoss()));
         PayoffCurve curve = vm.payoffProperty().get();
         assertNotNull(curve);
@@ -128,7 +130,7 @@ class OptionsViewModelTest {
         Map<String, GuardLimit> limits = vm.guardLimits().stream().collect(Collectors.toMap(GuardLimit::name, l -> l));
         assertEquals(9, limits.size());
         assertEquals("$1,000.00", limits.get("daily $ stop").limit(), "the configured stop, not the $2,000 default");
-        assertEquals("$700.00 of $1000.00", limits.get("daily $ stop").use(), "the stored day loss (not the broker's $500), as `leverdesk guard`");
+        assertEquals("$700.00 of $1,000.00", limits.get("daily $ stop").use(), "the stored day loss (not the broker's $500), as `leverdesk guard`");
         assertEquals(GuardLimit.State.OK, limits.get("daily $ stop").state());
         assertEquals("until " + today.plusDays(1), limits.get("cooldown").use(), "stop 2 days ago + 3 cooldown days");
         assertEquals(GuardLimit.State.BLOCKED, limits.get("cooldown").state());

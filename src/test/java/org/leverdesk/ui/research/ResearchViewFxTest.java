@@ -118,6 +118,65 @@ class ResearchViewFxTest {
         assertTrue(robot.lookup("#suggestionLabel").queryLabeled().getText().contains("confidence"));
         assertFalse(robot.lookup("#autoApplyBox").query().isDisabled(), "the built-in paper broker may auto-apply");
         Snapshots.write(root, "research-similar-1600x1000.png");
+        darkPictures(robot, root, "1600x1000", List.of("Sweep", "Walk-forward", "Monte Carlo", "Similar sessions"));
+    }
+
+    /**
+     * Each of {@code tabs} in the dark theme ({@code research-<tab>-dark-<size>.png}), switched the way the
+     * workstation screenshots switch it, then the stylesheet it had back for the tests after this one. Every label
+     * of the tab is drawn light on the dark background (none kept a light theme's dark text).
+     */
+    private static void darkPictures(FxRobot robot, Node root, String size, List<String> tabs) throws Exception {
+        org.leverdesk.ui.shell.ThemeManager themes = new org.leverdesk.ui.shell.ThemeManager(null);
+        String before = WaitForAsyncUtils.asyncFx(javafx.application.Application::getUserAgentStylesheet).get();
+        robot.interact(() -> {
+            themes.register(root.getScene());
+            themes.apply(org.leverdesk.ui.shell.Theme.PRIMER_DARK.id());
+        });
+        try {
+            for (String tab : tabs) {
+                robot.clickOn(tab);
+                WaitForAsyncUtils.waitForFxEvents();
+                List<String> dark = WaitForAsyncUtils.asyncFx(() -> root.lookupAll(".label").stream()
+                        .map(n -> (javafx.scene.control.Label) n)
+                        .filter(l -> l.isVisible() && l.getScene() != null && l.getText() != null && !l.getText().isBlank()
+                                && l.localToScene(l.getLayoutBounds()).getWidth() > 0 && shownOnTab(l, tab)
+                                && l.getTextFill() instanceof javafx.scene.paint.Color c && c.getBrightness() < 0.45)
+                        .map(l -> l.getId() + " '" + l.getText() + "' " + l.getTextFill()).toList()).get();
+                assertEquals(List.of(), dark, "dark text on the dark background in the " + tab + " tab");
+                // the tab's table re-measured for the dark theme's bold headings ("Similar…" before)
+                String table = switch (tab) {
+                    case "Sweep" -> "#trialsTable";
+                    case "Walk-forward" -> "#windowsTable";
+                    case "Similar sessions" -> "#neighboursTable";
+                    default -> null;
+                };
+                if (table != null) {
+                    Node t = root.lookup(table);
+                    assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> org.leverdesk.ui.CutOffTexts.under(t)).get(),
+                            tab + " table texts cut off in the dark theme");
+                }
+                String name = tab.toLowerCase(java.util.Locale.ROOT).replace(" sessions", "").replace("-", "").replace(" ", "");
+                Snapshots.write(root, "research-" + name + "-dark-" + size + ".png");
+            }
+        } finally {
+            // the stylesheet is the whole application's: the tests after this one get the one they had
+            robot.interact(() -> {
+                javafx.application.Application.setUserAgentStylesheet(before);
+                root.getStyleClass().removeAll("theme-dark", "theme-light", "atlantafx");
+            });
+        }
+    }
+
+    /** True when {@code n} is not inside a tab other than the selected {@code tab} (hidden tabs' labels stay in the scene). */
+    private static boolean shownOnTab(Node n, String tab) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.TabPane tp && tp.getSelectionModel().getSelectedItem() != null
+                    && !tp.getSelectionModel().getSelectedItem().getText().equals(tab)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first drawn text under {@code n} (a cell's label text or its wrapping text). */
@@ -184,5 +243,19 @@ class ResearchViewFxTest {
         assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> org.leverdesk.ui.CutOffTexts.under(windows)).get(),
                 "walk-forward table texts cut off");
         Snapshots.write(root, "research-walkforward-1024x700.png");
+        // every period on at most two lines, "2021-01-04 –" over "2022-01-03" (at 1024×700 they took three, ".." alone)
+        List<Double> periodLines = WaitForAsyncUtils.asyncFx(() -> robot.from(windows).lookup(".table-cell")
+                .queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(c -> c.getTableColumn().getText().endsWith("sample") && !c.isEmpty() && c.getItem() != null)
+                .map(c -> {
+                    // the cell's wrapping text (its graphic), not the labeled text it hides
+                    javafx.scene.text.Text t = (javafx.scene.text.Text) c.getGraphic();
+                    javafx.scene.text.Text one = new javafx.scene.text.Text("2021");
+                    one.setFont(t.getFont());
+                    return t.getLayoutBounds().getHeight() / one.getLayoutBounds().getHeight();
+                }).toList()).get();
+        assertTrue(periodLines.size() >= 4, "the periods shown: " + periodLines);
+        assertTrue(periodLines.stream().allMatch(n -> n < 2.5), "lines per period: " + periodLines);
+        darkPictures(robot, root, "1024x700", List.of("Sweep", "Walk-forward", "Monte Carlo"));
     }
 }
