@@ -74,10 +74,10 @@ class OptionResultsTest {
     @Test
     void exitKindsAreReadFromTheDecisionThatClosedTheExpiry() {
         LocalDate x = LocalDate.parse("2024-02-23");
-        assertEquals("stop", OptionResults.exitKind("close the 2024-02-23 position (1×, …): stop: loss 2.20 >= 50% of the maximum loss 4.40", x));
-        assertEquals("short strike", OptionResults.exitKind("a; close the 2024-02-23 position (2×): stop: QQQ closed at 60.81, beyond the short strike 61.00", x));
+        assertEquals("stop", OptionResults.exitKind("close the 2024-02-23 position (1×, …): stop: loss $2.20 >= 50% of the maximum loss $4.40", x));
+        assertEquals("short strike", OptionResults.exitKind("a; close the 2024-02-23 position (2×): stop: QQQ closed at $60.81, beyond the short strike $61.00", x));
         assertEquals("close before expiry", OptionResults.exitKind("close the 2024-02-23 position (1×): closed before expiry day (1 DTE)", x));
-        assertNull(OptionResults.exitKind("close the 2024-03-01 position (1×): profit take: 1", x));
+        assertNull(OptionResults.exitKind("close the 2024-03-01 position (1×): profit take: $1.00", x));
         assertNull(OptionResults.exitKind(null, x));
     }
 

@@ -82,10 +82,10 @@ class OwnEntryPriceTest {
     private static final Account ACCOUNT = new Account("PA1", bd("100000"), bd("100000"), bd("100000"), bd("100000"), false);
     private static final SpreadStrategy SPREADS = new SpreadStrategy(SpreadConfig.defaults(SpreadConfig.Mode.SPREADS));
     private static final SpreadStrategy CONDOR = new SpreadStrategy(SpreadConfig.defaults(SpreadConfig.Mode.CONDOR));
-    private static final String CONDOR_TAKES_PROFIT = "close the 2025-02-21 position (1×, credit 1.10, now 0.60 to close,"
-            + " P&L $50.00): profit take: 0.50 >= 40% of the credit 1.10";
-    private static final String SPREADS_STOPS = "close the 2025-02-21 position (1×, credit 0.70, now 2.90 to close,"
-            + " P&L $-220.00): stop: loss 2.20 >= 50% of the maximum loss 4.30";
+    private static final String CONDOR_TAKES_PROFIT = "close the 2025-02-21 position (1×, credit $1.10, now $0.60 to close,"
+            + " P&L $50.00): profit take: $0.50 >= 40% of the credit $1.10";
+    private static final String SPREADS_STOPS = "close the 2025-02-21 position (1×, credit $0.70, now $2.90 to close,"
+            + " P&L -$220.00): stop: loss $2.20 >= 50% of the maximum loss $4.30";
     private static final String HOLDS = "exit check: 1 position(s) open, no exit level reached";
 
     @TempDir

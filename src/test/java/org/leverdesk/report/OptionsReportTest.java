@@ -77,7 +77,7 @@ class OptionsReportTest {
         for (int i = 0; i < 60; i++, d = d.plusWeeks(1)) {
             String occ = String.format("QQQ   %02d%02d%02dP00400000", d.getYear() % 100, d.getMonthValue(), d.getDayOfMonth());
             fills.add(new Fill(d.minusDays(7), occ, Side.SELL, 1, 1.0, 0, "sell 1 cash-secured put"));
-            fills.add(new Fill(d, occ, Side.BUY, 1, 0, 0, occ.replaceAll("\\s+", " ") + " expired worthless (QQQ closed 410.00)"));
+            fills.add(new Fill(d, occ, Side.BUY, 1, 0, 0, occ.replaceAll("\\s+", " ") + " expired worthless (QQQ closed $410.00)"));
         }
         BacktestResult many = new BacktestResult(w.strategyId(), w.symbol(), w.config(), w.dataSource(), w.equity(), null,
                 w.metrics(), null, fills, List.of(), List.of(), List.of(), Map.of());

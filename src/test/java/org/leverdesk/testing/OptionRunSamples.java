@@ -39,19 +39,19 @@ public final class OptionRunSamples {
     public static BacktestResult wheel(boolean marked) {
         List<Fill> fills = List.of(
                 new Fill(d("2024-01-02"), "QQQ   240112P00400000", Side.SELL, 1, 2.50, 0,
-                        "sell 1 cash-secured put QQQ240112P00400000 at the bid 2.50: $250.00 premium"),
+                        "sell 1 cash-secured put QQQ240112P00400000 at the bid $2.50: $250.00 premium"),
                 new Fill(d("2024-01-12"), "QQQ   240112P00400000", Side.BUY, 1, 0, 0,
-                        "QQQ 240112P00400000 assigned: bought 100 QQQ at 400 (QQQ closed 395.00)"),
+                        "QQQ 240112P00400000 assigned: bought 100 QQQ at $400.00 (QQQ closed $395.00)"),
                 new Fill(d("2024-01-12"), "QQQ", Side.BUY, 100, 400, 0,
-                        "QQQ 240112P00400000 assigned: bought 100 QQQ at 400 (QQQ closed 395.00)"),
+                        "QQQ 240112P00400000 assigned: bought 100 QQQ at $400.00 (QQQ closed $395.00)"),
                 new Fill(d("2024-01-16"), "QQQ   240126C00410000", Side.SELL, 1, 3.00, 0,
-                        "sell 1 covered call QQQ240126C00410000 at the bid 3.00: $300.00 premium"),
+                        "sell 1 covered call QQQ240126C00410000 at the bid $3.00: $300.00 premium"),
                 new Fill(d("2024-01-26"), "QQQ   240126C00410000", Side.BUY, 1, 0, 0,
-                        "QQQ 240126C00410000 assigned (called away): sold 100 QQQ at 410 (QQQ closed 415.00)"),
+                        "QQQ 240126C00410000 assigned (called away): sold 100 QQQ at $410.00 (QQQ closed $415.00)"),
                 new Fill(d("2024-01-26"), "QQQ", Side.SELL, 100, 410, 0,
-                        "QQQ 240126C00410000 assigned (called away): sold 100 QQQ at 410 (QQQ closed 415.00)"),
+                        "QQQ 240126C00410000 assigned (called away): sold 100 QQQ at $410.00 (QQQ closed $415.00)"),
                 new Fill(d("2024-01-29"), "QQQ   240209P00405000", Side.SELL, 1, 2.00, 0,
-                        "sell 1 cash-secured put QQQ240209P00405000 at the bid 2.00: $200.00 premium"));
+                        "sell 1 cash-secured put QQQ240209P00405000 at the bid $2.00: $200.00 premium"));
         List<EquityPoint> eq = List.of(
                 new EquityPoint(FROM, 50_000, 50_000, 0),
                 new EquityPoint(d("2024-01-12"), 49_710, 10_250, 39_460),
@@ -68,10 +68,10 @@ public final class OptionRunSamples {
      * entry, one day the drawdown throttle. Final equity $10,030.
      */
     public static BacktestResult spread() {
-        String open = "open 1 bull put spread 2024-02-23 (22 DTE): sell QQQ240223P00400000 at 1.00 / buy QQQ240223P00395000"
-                + " at 0.40; credit 0.60, max loss $440.00 each";
-        String close = "close the 2024-02-23 position (1×, credit 0.60, now 0.30 to close, P&L $30.00): profit take: 0.30 >= 50%"
-                + " of the credit 0.60";
+        String open = "open 1 bull put spread 2024-02-23 (22 DTE): sell QQQ240223P00400000 at $1.00 / buy QQQ240223P00395000"
+                + " at $0.40; credit $0.60, max loss $440.00 each";
+        String close = "close the 2024-02-23 position (1×, credit $0.60, now $0.30 to close, P&L $30.00): profit take: $0.30 >= 50%"
+                + " of the credit $0.60";
         List<Fill> fills = List.of(
                 new Fill(d("2024-02-01"), "QQQ   240223P00400000", Side.SELL, 1, 1.00, 0, open),
                 new Fill(d("2024-02-01"), "QQQ   240223P00395000", Side.BUY, 1, 0.40, 0, open),

@@ -15,6 +15,7 @@ import org.leverdesk.domain.PortfolioView;
 import org.leverdesk.domain.Target;
 import org.leverdesk.strategy.DecisionContext;
 import org.leverdesk.strategy.ExecutionPolicy;
+import org.leverdesk.strategy.Fmt;
 import org.leverdesk.strategy.Strategy;
 
 /**
@@ -89,12 +90,12 @@ public final class DcaStrategy implements Strategy {
             long target = Math.min(held + add, Math.max(held, cap));
             signals.put(symbol + ".price", price);
             signals.put(symbol + ".target", (double) target);
-            parts.add(String.format(Locale.ROOT, "%s +%d at %.2f", symbol, target - held, price));
+            parts.add(String.format(Locale.ROOT, "%s +%d at %s", symbol, target - held, Fmt.money(price)));
             if (target > held) {
                 targets.add(new Target(symbol, target));
             }
         }
-        String summary = String.format(Locale.ROOT, "%s of $%.2f: %s", why, amount, String.join(", ", parts));
+        String summary = String.format(Locale.ROOT, "%s of %s: %s", why, Fmt.money(amount), String.join(", ", parts));
         if (targets.isEmpty()) {
             return new Decision(today, ID, false, List.of(), new Explanation(summary + " (nothing to buy)", signals, List.of(), null));
         }

@@ -22,6 +22,7 @@ import org.leverdesk.options.contract.OptionRight;
 import org.leverdesk.options.contract.OptionSymbols;
 import org.leverdesk.strategy.DecisionContext;
 import org.leverdesk.strategy.ExecutionPolicy;
+import org.leverdesk.strategy.Fmt;
 import org.leverdesk.strategy.Strategy;
 
 /**
@@ -123,8 +124,8 @@ public final class IndexWriteStrategy implements Strategy {
                         "targetShares", (double) target), List.of(), null));
             }
             if (shares < SHARES_PER_CONTRACT) {
-                return Decision.hold(today, id(), String.format(Locale.ROOT, "$%.2f buys no 100-share lot of %s at $%.2f",
-                        pf.cash(), symbol, spot));
+                return Decision.hold(today, id(), String.format(Locale.ROOT, "%s buys no 100-share lot of %s at %s",
+                        Fmt.money(pf.cash()), symbol, Fmt.money(spot)));
             }
         }
         Optional<OptionChain> chain = ctx.options().chain(symbol, spot, MONTHLIES);
@@ -149,7 +150,8 @@ public final class IndexWriteStrategy implements Strategy {
         long n = kind == Kind.PUTWRITE ? (long) Math.floor(cash / (strike * q.contract().multiplier()))
                 : shares / SHARES_PER_CONTRACT;
         if (n <= 0) {
-            return Decision.hold(today, id(), String.format(Locale.ROOT, "$%.2f secures no %s put at %.2f", pf.cash(), symbol, strike));
+            return Decision.hold(today, id(), String.format(Locale.ROOT, "%s secures no %s put struck at %s", Fmt.money(pf.cash()), symbol,
+                    Fmt.money(strike)));
         }
         Map<String, Double> signals = new LinkedHashMap<>();
         signals.put("spot", spot);
@@ -158,9 +160,9 @@ public final class IndexWriteStrategy implements Strategy {
         signals.put("iv", q.impliedVolatility());
         signals.put("dte", (double) expiry.daysFrom(today));
         signals.put("contracts", (double) n);
-        String summary = String.format(Locale.ROOT, "sell %d %s %s (strike %.2f, %d DTE) at the bid %.2f: $%.2f premium",
-                n, kind == Kind.PUTWRITE ? "cash-secured at-the-money put" : "covered call", q.contract().compactSymbol(), strike,
-                expiry.daysFrom(today), q.bid(), n * q.bid() * q.contract().multiplier());
+        String summary = String.format(Locale.ROOT, "sell %d %s %s (strike %s, %d DTE) at the bid %s: %s premium",
+                n, kind == Kind.PUTWRITE ? "cash-secured at-the-money put" : "covered call", q.contract().compactSymbol(),
+                Fmt.money(strike), expiry.daysFrom(today), Fmt.money(q.bid()), Fmt.money(n * q.bid() * q.contract().multiplier()));
         List<Target> targets = kind == Kind.PUTWRITE && shares != 0
                 ? List.of(new Target(symbol, 0), new Target(q.contract().occSymbol(), -n))
                 : List.of(new Target(q.contract().occSymbol(), -n));

@@ -26,6 +26,7 @@ import org.leverdesk.options.contract.OptionRight;
 import org.leverdesk.options.contract.OptionSymbols;
 import org.leverdesk.strategy.DecisionContext;
 import org.leverdesk.strategy.ExecutionPolicy;
+import org.leverdesk.strategy.Fmt;
 import org.leverdesk.riskguard.GuardLimits;
 import org.leverdesk.riskguard.GuardSignals;
 import org.leverdesk.riskguard.RiskGuard;
@@ -183,8 +184,9 @@ public final class SpreadStrategy implements Strategy {
                     // through the day-trade count).
                     signals.put(GuardSignals.STOP_EXIT, 1.0);
                 }
-                notes.add(String.format(Locale.ROOT, "close the %s position (%d×, credit %.2f, now %.2f to close, P&L $%.2f): %s",
-                        pos.expiry(), pos.contracts(), pos.credit(), pos.closeCost(), pos.profit() * 100 * pos.contracts(), exit));
+                notes.add(String.format(Locale.ROOT, "close the %s position (%d×, credit %s, now %s to close, P&L %s): %s",
+                        pos.expiry(), pos.contracts(), Fmt.money(pos.credit()), Fmt.money(pos.closeCost()),
+                        Fmt.money(pos.profit() * 100 * pos.contracts()), exit));
                 continue;
             }
             held.add(pos.expiry());
@@ -239,7 +241,7 @@ public final class SpreadStrategy implements Strategy {
                     "not range-bound (close or SMA beyond ±" + fmt(config.rangePct()) + ")"));
             sides = List.of(OptionRight.PUT, OptionRight.CALL);
         } else {
-            gates.add(GateResult.pass("trend", fmt(spot) + (up ? " > " : " <= ") + "SMA " + fmt(sma),
+            gates.add(GateResult.pass("trend", Fmt.money(spot) + (up ? " > " : " <= ") + "SMA " + Fmt.money(sma),
                     up ? "up: bull put spread" : "down: bear call spread"));
             sides = List.of(up ? OptionRight.PUT : OptionRight.CALL);
         }
@@ -287,8 +289,8 @@ public final class SpreadStrategy implements Strategy {
             Optional<OptionQuote> l = longStrike <= 0 ? Optional.empty() : c.find(OptionContract.of(sc.underlying(), sc.expiry(),
                     right, java.math.BigDecimal.valueOf(longStrike)));
             if (l.isEmpty()) {
-                notes.add("no " + right + " listed at " + fmt(longStrike) + " (" + fmt(config.width()) + " from the short "
-                        + fmt(sc.strikeValue()) + ")");
+                notes.add("no " + right + " listed at " + Fmt.money(longStrike) + " (" + Fmt.money(config.width()) + " from the short "
+                        + Fmt.money(sc.strikeValue()) + ")");
                 return;
             }
             shortLegs.add(s.get());
@@ -298,8 +300,8 @@ public final class SpreadStrategy implements Strategy {
             delta += (-s.get().delta() + l.get().delta()) * 100;
         }
         double minCredit = config.minCreditPct() * config.width() * sides.size();
-        gates.add(credit >= minCredit - 1e-9 ? GateResult.pass("minimum credit", fmt(credit) + " >= " + fmt(minCredit), "enough credit")
-                : GateResult.fail("minimum credit", fmt(credit) + " < " + fmt(minCredit), "credit under " + fmt(config.minCreditPct())
+        gates.add(credit >= minCredit - 1e-9 ? GateResult.pass("minimum credit", Fmt.money(credit) + " >= " + Fmt.money(minCredit), "enough credit")
+                : GateResult.fail("minimum credit", Fmt.money(credit) + " < " + Fmt.money(minCredit), "credit under " + fmt(config.minCreditPct())
                 + " of the width"));
         double riskEach = (maxWidth - credit) * 100;
         double equity = ctx.portfolio().equity();
@@ -327,11 +329,11 @@ public final class SpreadStrategy implements Strategy {
             OptionQuote l = longLegs.get(i);
             targets.add(new Target(s.contract().occSymbol(), -sized));
             targets.add(new Target(l.contract().occSymbol(), sized));
-            legs.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "sell %s at %.2f / buy %s at %.2f",
-                    s.contract().compactSymbol(), s.bid(), l.contract().compactSymbol(), l.ask()));
+            legs.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "sell %s at %s / buy %s at %s",
+                    s.contract().compactSymbol(), Fmt.money(s.bid()), l.contract().compactSymbol(), Fmt.money(l.ask())));
         }
-        notes.add(String.format(Locale.ROOT, "open %d %s %s (%d DTE): %s; credit %.2f, max loss $%.2f each", sized, what,
-                expiry.date(), expiry.daysFrom(today), legs, credit, riskEach));
+        notes.add(String.format(Locale.ROOT, "open %d %s %s (%d DTE): %s; credit %s, max loss %s each", sized, what,
+                expiry.date(), expiry.daysFrom(today), legs, Fmt.money(credit), Fmt.money(riskEach)));
     }
 
     /**
@@ -361,20 +363,20 @@ public final class SpreadStrategy implements Strategy {
     private String exitReason(Open pos, double spot, LocalDate today) {
         double loss = -pos.profit();
         if (pos.maxLoss() > 0 && loss >= config.stopLossPct() * pos.maxLoss() - 1e-9) {
-            return String.format(Locale.ROOT, "stop: loss %.2f >= %.0f%% of the maximum loss %.2f", loss, config.stopLossPct() * 100,
-                    pos.maxLoss());
+            return String.format(Locale.ROOT, "stop: loss %s >= %.0f%% of the maximum loss %s", Fmt.money(loss), config.stopLossPct() * 100,
+                    Fmt.money(pos.maxLoss()));
         }
         if (config.shortStrikeStop()) {
             for (OptionContract s : pos.shorts()) {
                 boolean breached = s.isPut() ? spot < s.strikeValue() : spot > s.strikeValue();
                 if (breached) {
-                    return "stop: " + config.symbol() + " closed at " + fmt(spot) + ", beyond the short strike " + fmt(s.strikeValue());
+                    return "stop: " + config.symbol() + " closed at " + Fmt.money(spot) + ", beyond the short strike " + Fmt.money(s.strikeValue());
                 }
             }
         }
         if (pos.profit() >= config.profitTakePct() * pos.credit() - 1e-9 && pos.credit() > 0) {
-            return String.format(Locale.ROOT, "profit take: %.2f >= %.0f%% of the credit %.2f", pos.profit(),
-                    config.profitTakePct() * 100, pos.credit());
+            return String.format(Locale.ROOT, "profit take: %s >= %.0f%% of the credit %s", Fmt.money(pos.profit()),
+                    config.profitTakePct() * 100, Fmt.money(pos.credit()));
         }
         long dte = java.time.temporal.ChronoUnit.DAYS.between(today, pos.expiry());
         if (dte <= config.closeDte()) {

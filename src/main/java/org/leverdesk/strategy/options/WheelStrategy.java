@@ -25,6 +25,7 @@ import org.leverdesk.options.contract.OptionRight;
 import org.leverdesk.options.contract.OptionSymbols;
 import org.leverdesk.strategy.DecisionContext;
 import org.leverdesk.strategy.ExecutionPolicy;
+import org.leverdesk.strategy.Fmt;
 import org.leverdesk.strategy.Strategy;
 
 /**
@@ -141,8 +142,8 @@ public final class WheelStrategy implements Strategy {
         LocalDate today = ctx.today();
         long lots = Math.min(config.maxContracts(), (long) Math.floor(freeCash(ctx.portfolio()) / (spot * SHARES_PER_CONTRACT * 1.001)));
         if (lots <= 0) {
-            return Decision.hold(today, id, String.format(Locale.ROOT, "%d %s held; $%.2f free buys no 100-share lot at $%.2f",
-                    shares, config.optionsTicker(), freeCash(ctx.portfolio()), spot));
+            return Decision.hold(today, id, String.format(Locale.ROOT, "%d %s held; %s free buys no 100-share lot at %s",
+                    shares, config.optionsTicker(), Fmt.money(freeCash(ctx.portfolio())), Fmt.money(spot)));
         }
         long target = shares + lots * SHARES_PER_CONTRACT;
         Map<String, Double> signals = new LinkedHashMap<>();
@@ -181,23 +182,23 @@ public final class WheelStrategy implements Strategy {
         double strike = q.contract().strikeValue();
         List<GateResult> gates = new ArrayList<>();
         boolean otmOk = right == OptionRight.PUT ? strike <= spot : strike >= spot;
-        gates.add(otmOk ? GateResult.pass("out of the money", fmt(strike) + " vs " + fmt(spot), "strike on the right side of the spot")
-                : GateResult.fail("out of the money", fmt(strike) + " vs " + fmt(spot), "the nearest strike is in the money"));
+        gates.add(otmOk ? GateResult.pass("out of the money", Fmt.money(strike) + " vs " + Fmt.money(spot), "strike on the right side of the spot")
+                : GateResult.fail("out of the money", Fmt.money(strike) + " vs " + Fmt.money(spot), "the nearest strike is in the money"));
         double absDelta = Math.abs(q.delta());
         boolean deltaOk = absDelta >= config.minDelta() && absDelta <= config.maxDelta();
         String band = fmt(config.minDelta()) + ".." + fmt(config.maxDelta());
         gates.add(deltaOk ? GateResult.pass("delta band", fmt(absDelta) + " in " + band, "inside the band")
                 : GateResult.fail("delta band", fmt(absDelta) + " in " + band, "|delta| outside the band"));
         boolean creditOk = q.bid() >= config.minCredit() - 1e-9;
-        gates.add(creditOk ? GateResult.pass("minimum credit", fmt(q.bid()) + " >= " + fmt(config.minCredit()), "enough premium")
-                : GateResult.fail("minimum credit", fmt(q.bid()) + " >= " + fmt(config.minCredit()), "bid under the minimum credit"));
+        gates.add(creditOk ? GateResult.pass("minimum credit", Fmt.money(q.bid()) + " >= " + Fmt.money(config.minCredit()), "enough premium")
+                : GateResult.fail("minimum credit", Fmt.money(q.bid()) + " >= " + Fmt.money(config.minCredit()), "bid under the minimum credit"));
         int n = contracts;
         double free = freeCash(ctx.portfolio());
         if (right == OptionRight.PUT) {
             n = (int) Math.max(0, Math.min(config.maxContracts(), Math.floor(free / (strike * q.contract().multiplier()))));
-            gates.add(n > 0 ? GateResult.pass("cash-secured", fmt(free) + " free", n + " put(s) secured at " + fmt(strike * 100) + " each")
-                    : GateResult.fail("cash-secured", fmt(free) + " free", "not enough free cash to secure one put at "
-                    + fmt(strike * 100)));
+            gates.add(n > 0 ? GateResult.pass("cash-secured", Fmt.money(free) + " free", n + " put(s) secured at " + Fmt.money(strike * 100) + " each")
+                    : GateResult.fail("cash-secured", Fmt.money(free) + " free", "not enough free cash to secure one put at "
+                    + Fmt.money(strike * 100)));
         } else {
             gates.add(GateResult.pass("covered", shares + " shares", n + " call(s) covered by " + n * SHARES_PER_CONTRACT + " shares"));
         }
@@ -213,9 +214,9 @@ public final class WheelStrategy implements Strategy {
         boolean pass = gates.stream().allMatch(GateResult::passed);
         String occ = q.contract().occSymbol();
         String summary = pass
-                ? String.format(Locale.ROOT, "sell %d %s %s (strike %s, %d DTE, |delta| %.2f) at the bid %.2f: $%.2f premium",
-                n, what, q.contract().compactSymbol(), fmt(strike), expiry.daysFrom(today), absDelta, q.bid(),
-                n * q.bid() * q.contract().multiplier())
+                ? String.format(Locale.ROOT, "sell %d %s %s (strike %s, %d DTE, |delta| %.2f) at the bid %s: %s premium",
+                n, what, q.contract().compactSymbol(), Fmt.money(strike), expiry.daysFrom(today), absDelta, Fmt.money(q.bid()),
+                Fmt.money(n * q.bid() * q.contract().multiplier()))
                 : "no " + what + " written: " + gates.stream().filter(g -> !g.passed()).map(GateResult::reason)
                 .reduce((a, b) -> a + "; " + b).orElse("");
         Explanation why = new Explanation(summary, signals, gates, null);

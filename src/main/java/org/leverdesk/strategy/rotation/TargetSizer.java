@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.leverdesk.domain.PortfolioView;
+import org.leverdesk.strategy.Fmt;
 
 /**
  * Turns the chosen sleeve's weights into whole-share targets for the real account (seed 004's
@@ -76,8 +77,8 @@ public final class TargetSizer {
             if (p.delta() > 0) {
                 long buy = (long) Math.floor(p.delta() * factor);
                 out.add(new PlannedTarget(p.symbol(), p.held(), p.held() + buy, p.price(), p.weight(),
-                        String.format(Locale.ROOT, "buy cut from %d to %d shares: buying power $%,.2f < cost $%,.2f",
-                                p.delta(), buy, buyingPower, buyCost)));
+                        String.format(Locale.ROOT, "buy cut from %d to %d shares: buying power %s < cost %s",
+                                p.delta(), buy, Fmt.money(buyingPower), Fmt.money(buyCost))));
             } else {
                 out.add(p);
             }

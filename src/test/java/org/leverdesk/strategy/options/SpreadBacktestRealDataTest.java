@@ -75,7 +75,7 @@ class SpreadBacktestRealDataTest {
         assertEquals(LocalDate.of(2012, 1, 3), f.get(1).date());
         // credit 0.39 − 0.09 = 0.30 a share, $150 for 5; maximum loss (5 − 0.30) × 100 = $470 each; 5 × 470 = $2,350 ≤
         // 10% of $100,000 (the max-open-risk limit would allow 21, maxContracts caps at 5).
-        assertTrue(f.get(0).reason().contains("credit 0.30, max loss $470.00 each"), f.get(0).reason());
+        assertTrue(f.get(0).reason().contains("credit $0.30, max loss $470.00 each"), f.get(0).reason());
         // 2012-01-10: closing costs 0.15 (buy the 54 at the ask) − 0.01 (sell the 49 at the bid) = 0.14; the profit
         // 0.30 − 0.14 = 0.16 ≥ 50% of 0.30: profit take, the two legs in one order: P&L (0.30 − 0.14) × 500 = $80.
         assertEquals(LocalDate.of(2012, 1, 10), f.get(4).date());
@@ -83,7 +83,7 @@ class SpreadBacktestRealDataTest {
         assertEquals(0.01, f.get(4).price(), 1e-12);
         assertEquals("QQQ   120127P00054000", f.get(5).symbol());
         assertEquals(0.15, f.get(5).price(), 1e-12);
-        assertTrue(f.get(5).reason().contains("P&L $80.00): profit take: 0.16 >= 50% of the credit 0.30"), f.get(5).reason());
+        assertTrue(f.get(5).reason().contains("P&L $80.00): profit take: $0.16 >= 50% of the credit $0.30"), f.get(5).reason());
         double pnl = 0;
         for (int i : new int[] {0, 1, 4, 5}) {
             pnl += f.get(i).cashDelta() * OptionSymbols.multiplier(f.get(i).symbol()); // Fill's cash is per share
@@ -97,12 +97,12 @@ class SpreadBacktestRealDataTest {
         // 2012-05-08: range-bound; 61/56 puts and 67/72 calls of 2012-06-01 for 0.34 − 0.09 + 0.31 − 0.02 = 0.54.
         List<Fill> f = condor.fills();
         assertEquals(LocalDate.of(2012, 5, 8), f.get(0).date());
-        assertTrue(f.get(0).reason().contains("credit 0.54, max loss $446.00 each"), f.get(0).reason());
+        assertTrue(f.get(0).reason().contains("credit $0.54, max loss $446.00 each"), f.get(0).reason());
         // 2012-05-18: QQQ closed 60.81 < 61: the short-strike stop closes the shorts and the long put (3 legs, one
         // order); the 72 call has no bid and is left to expire worthless on 2012-06-01.
         for (int i = 4; i <= 6; i++) {
             assertEquals(LocalDate.of(2012, 5, 18), f.get(i).date());
-            assertTrue(f.get(i).reason().contains("stop: QQQ closed at 60.81, beyond the short strike 61.00"), f.get(i).reason());
+            assertTrue(f.get(i).reason().contains("stop: QQQ closed at $60.81, beyond the short strike $61.00"), f.get(i).reason());
         }
         assertEquals("QQQ   120601C00072000", f.get(7).symbol());
         assertEquals(0, f.get(7).price(), 0);

@@ -76,7 +76,7 @@ class WheelBacktestRealDataTest {
         Fill expired = result.fills().get(1);
         assertEquals(LocalDate.of(2021, 1, 15), expired.date());
         assertEquals(0, expired.price(), 0);
-        assertEquals("QQQ 210115P00303000 expired worthless (QQQ closed 311.86)", expired.reason());
+        assertEquals("QQQ 210115P00303000 expired worthless (QQQ closed $311.86)", expired.reason());
         // the round trip is the premium: (2.54 − 0) × 1 × 100
         assertEquals(254.0, result.roundTrips().get(0).profit(), 1e-9);
     }
@@ -100,7 +100,7 @@ class WheelBacktestRealDataTest {
         assertEquals(325.0, shares.price(), 0);
         assertEquals(-32_500.0, shares.cashDelta(), 1e-9);
         assertEquals(0, optionLeg.price(), 0);
-        assertEquals("QQQ 210226P00325000 assigned: bought 100 QQQ at 325 (QQQ closed 314.14)", shares.reason());
+        assertEquals("QQQ 210226P00325000 assigned: bought 100 QQQ at $325.00 (QQQ closed $314.14)", shares.reason());
         assertEquals(-833.0, (314.14 - 325) * 100 + 253, 1e-9);
         // then covered calls 3% above: the 328 call of 2021-03-12 for 1.94
         Fill call = result.fills().get(9);
