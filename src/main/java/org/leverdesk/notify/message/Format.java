@@ -55,14 +55,6 @@ final class Format {
         return (q.scale() < 0 ? q.setScale(0) : q).toPlainString();
     }
 
-    /** A signal value: up to 4 decimals, no grouping. */
-    static String number(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return String.valueOf(value);
-        }
-        return new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(Locale.US)).format(value);
-    }
-
     /** {@code 15:50 ET}. */
     static String timeEt(Instant time) {
         return TIME.format(time.atZone(NEW_YORK)) + " ET";

@@ -10,6 +10,7 @@ import org.leverdesk.domain.GateResult;
 import org.leverdesk.domain.Target;
 import org.leverdesk.notify.Notification;
 import org.leverdesk.notify.NotificationKind;
+import org.leverdesk.strategy.catalog.SignalLabels;
 
 /**
  * Builds the text of every notification Leverdesk sends. Plain text, one fact per line, numbers
@@ -48,7 +49,8 @@ public final class NotificationMessages {
         }
         if (!why.signals().isEmpty()) {
             StringJoiner signals = new StringJoiner(", ", "Signals: ", "\n");
-            why.signals().forEach((name, value) -> signals.add(name + " " + Format.number(value)));
+            // in the words and units of the window and `leverdesk status`: "Slow SMA $412.35", not "smaSlow 412.3457"
+            why.signals().forEach((name, value) -> signals.add(SignalLabels.label(name) + " " + SignalLabels.value(name, value)));
             body.append(signals);
         }
         List<GateResult> failed = why.gates().stream().filter(g -> !g.passed()).toList();

@@ -12,7 +12,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.leverdesk.domain.Decision;
 import org.leverdesk.domain.GateResult;
-import org.leverdesk.ui.common.SignalLabels;
+import org.leverdesk.strategy.catalog.SignalLabels;
 
 /**
  * The Decisions tab: a run's recorded decisions, optionally only those that traded, and the gates

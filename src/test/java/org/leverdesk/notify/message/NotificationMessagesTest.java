@@ -32,8 +32,9 @@ class NotificationMessagesTest {
     @Test
     void aRunWithOrdersShowsDecisionGatesTargetsAndOrders() {
         Map<String, Double> signals = new LinkedHashMap<>();
-        signals.put("sma200", 412.34567);
-        signals.put("vix", 17.5);
+        signals.put("smaSlow", 412.34567);
+        signals.put("realizedVol", 17.5);
+        signals.put("targetShares", 1200.0);
         Decision decision = new Decision(DAY, "tqqq-regime", true,
                 List.of(new Target("TQQQ", 120, 55.1), new Target("QQQ", 0)),
                 new Explanation("SMA200 rising and VIX below 20", signals,
@@ -52,7 +53,7 @@ class NotificationMessagesTest {
                 Run close at 2026-11-20 15:50 ET for 2026-11-20
                 Decision: rebalance - SMA200 rising and VIX below 20
                 Regime: RISK_ON
-                Signals: sma200 412.3457, vix 17.5
+                Signals: Slow SMA $412.35, Realized volatility 17.5%, Target shares 1,200
                 Gates: 1 of 2 passed
                   failed vol: VIX above 30
                 Targets: TQQQ 120 (stop $55.10), QQQ 0

@@ -1,23 +1,30 @@
-package org.leverdesk.ui.common;
+package org.leverdesk.strategy.catalog;
 
 import java.util.Map;
 import java.util.function.DoubleFunction;
+import org.leverdesk.strategy.Fmt;
 
 /**
  * The strategies' signal keys ({@code smaFast}, {@code realizedVol}, {@code bollingerLower}, ...) in a
  * trader's words, each with the format of its unit: prices in dollars and cents, fractions as percents,
- * volatility in its own percent points, scales as plain ratios, shares as counts. Shared by the Regime
- * view's day and the Backtest view's decisions. A key not listed here (a newer strategy version's) is
+ * volatility in its own percent points, scales as plain ratios, shares as counts. One wording everywhere a
+ * decision's signals are shown: the Regime view's day, the Backtest view's decisions, {@code leverdesk status}
+ * and the run notifications (hence here, outside the UI, with the strategies' own {@link Fmt}). A key not listed here (a newer strategy version's) is
  * shown in words from its name ("openRisk" → "Open risk") with its number unchanged, rather than hidden.
  */
 public final class SignalLabels {
     private record Shown(String label, DoubleFunction<String> format) {
     }
 
-    private static final DoubleFunction<String> PRICE = Formats::price;
-    private static final DoubleFunction<String> PERCENT = Formats::percent;
-    private static final DoubleFunction<String> RATIO = Formats::ratio;
-    private static final DoubleFunction<String> SHARES = v -> Formats.count((long) v);
+    /** Shown for an undefined value (warm-up), as the window's missing mark: a blank is never taken for zero. */
+    public static final String MISSING = "—";
+
+    private static final DoubleFunction<String> PRICE = Fmt::money;
+    private static final DoubleFunction<String> MONEY = Fmt::money;
+    private static final DoubleFunction<String> PERCENT = Fmt::percent;
+    private static final DoubleFunction<String> RATIO = v -> Fmt.fixed(v, 2);
+    private static final DoubleFunction<String> POINTS = v -> Fmt.fixed(v, 1) + "%";
+    private static final DoubleFunction<String> SHARES = v -> Fmt.grouped((long) v);
 
     private static final Map<String, Shown> SHOWN = Map.ofEntries(
             Map.entry("close", new Shown("Signal close", PRICE)),
@@ -30,7 +37,7 @@ public final class SignalLabels {
             Map.entry("momentumScore", new Shown("Momentum score (0–1)", RATIO)),
             Map.entry("momentumScale", new Shown("Momentum scale", RATIO)),
             // the strategy computes realized volatility already in annualized percent points
-            Map.entry("realizedVol", new Shown("Realized volatility", Formats::percentPoints)),
+            Map.entry("realizedVol", new Shown("Realized volatility", POINTS)),
             Map.entry("volScale", new Shown("Volatility scale", RATIO)),
             Map.entry("overextension", new Shown("Above the fast SMA", PERCENT)),
             Map.entry("fastSlope", new Shown("Fast SMA slope", PERCENT)),
@@ -39,7 +46,7 @@ public final class SignalLabels {
             Map.entry("sentimentScale", new Shown("Sentiment scale", RATIO)),
             Map.entry("allocation", new Shown("Regime allocation", PERCENT)),
             Map.entry("targetFraction", new Shown("Target share of capital", PERCENT)),
-            Map.entry("strategyCapital", new Shown("Strategy capital", Formats::money)),
+            Map.entry("strategyCapital", new Shown("Strategy capital", MONEY)),
             Map.entry("price", new Shown("Traded price", PRICE)),
             Map.entry("heldShares", new Shown("Shares held", SHARES)),
             Map.entry("targetShares", new Shown("Target shares", SHARES)),
@@ -60,7 +67,7 @@ public final class SignalLabels {
             Map.entry("atmIv", new Shown("At-the-money implied volatility", PERCENT)),
             Map.entry("dte", new Shown("Days to expiry", SHARES)),
             Map.entry("contracts", new Shown("Contracts", SHARES)),
-            Map.entry("openRisk", new Shown("Open risk", Formats::money)),
+            Map.entry("openRisk", new Shown("Open risk", MONEY)),
             Map.entry("netDelta", new Shown("Net delta", RATIO)));
 
     private SignalLabels() {
@@ -75,7 +82,7 @@ public final class SignalLabels {
     /** Signal {@code key}'s value in its unit ("—" when undefined, e.g. during warm-up). */
     public static String value(String key, Double value) {
         if (value == null || !Double.isFinite(value)) {
-            return Formats.MISSING;
+            return MISSING;
         }
         Shown s = SHOWN.get(key);
         if (s != null) {
@@ -84,8 +91,8 @@ public final class SignalLabels {
         if (key.endsWith(".price")) { // a portfolio strategy's per-ticker price ("QQQM.price")
             return PRICE.apply(value);
         }
-        return value == Math.rint(value) && Math.abs(value) < 1e12 ? Formats.count(value.longValue())
-                : String.format(java.util.Locale.ROOT, "%.4f", value);
+        return value == Math.rint(value) && Math.abs(value) < 1e12 ? Fmt.grouped(value.longValue())
+                : Fmt.fixed(value, 4);
     }
 
     /** "openRisk" → "Open risk", "QQQM.price" → "QQQM price". */
@@ -94,6 +101,6 @@ public final class SignalLabels {
         if (dot > 0 && key.substring(0, dot).matches("[A-Z0-9]+")) { // a ticker stays as written, not "Qqqm"
             return key.substring(0, dot) + " " + words(key.substring(dot + 1)).toLowerCase(java.util.Locale.ROOT);
         }
-        return new org.leverdesk.strategy.catalog.StrategyDescriptor.ParameterSpec(key.replace('.', ' '), "", "").label();
+        return new StrategyDescriptor.ParameterSpec(key.replace('.', ' '), "", "").label();
     }
 }
