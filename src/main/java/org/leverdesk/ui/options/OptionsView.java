@@ -138,7 +138,7 @@ public final class OptionsView {
     }
 
     private static String strikes(java.util.List<Double> values) {
-        return String.join(", ", values.stream().map(v -> java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()).toList());
+        return String.join(", ", values.stream().map(OptionFormats::price).toList());
     }
 
     private void buildChainTable() {
@@ -154,9 +154,13 @@ public final class OptionsView {
                 column("Gamma", 60, r -> OptionFormats.greek(r.call().greeks().gamma())),
                 column("Theta", 60, r -> OptionFormats.greek(r.call().greeks().thetaPerDay())),
                 column("Vega", 60, r -> OptionFormats.greek(r.call().greeks().vegaPerVolPoint()))));
-        TableColumn<ChainRow, String> strike = column("Strike", 70,
-                r -> java.math.BigDecimal.valueOf(r.strike()).stripTrailingZeros().toPlainString());
+        // a strike in dollars like the bids and asks beside it; the rows stay in the view model's numeric order
+        TableColumn<ChainRow, String> strike = column("Strike", 90, r -> OptionFormats.price(r.strike()));
         strike.getStyleClass().add("strike-column");
+        // room for a bold "$1,359.00" at 1024x700 too (the squeezing resize policy leaves a column its minimum), and
+        // not much more: grown back from a narrow window the strike took most of the width that came back
+        strike.setMinWidth(90);
+        strike.setMaxWidth(100);
         TableColumn<ChainRow, String> puts = new TableColumn<>("Puts");
         puts.getColumns().setAll(java.util.List.of(
                 column("Bid", 64, r -> OptionFormats.price(r.put().bid())),
@@ -168,13 +172,14 @@ public final class OptionsView {
                 column("Vega", 60, r -> OptionFormats.greek(r.put().greeks().vegaPerVolPoint())),
                 column("Held", 50, r -> OptionFormats.contracts(r.heldPuts()))));
         chainTable.getColumns().setAll(java.util.List.of(calls, strike, puts));
-        // Gamma and vega give way on a narrow window; delta, IV, bid and ask always stay.
+        // Gamma, vega and theta give way on a narrow window (at 1024x700 the strikes in dollars left theta
+        // "-0.4…"); delta, IV, bid and ask always stay.
         chainTable.widthProperty().addListener((obs, old, w) -> {
             boolean wide = w.doubleValue() >= 1150;
             boolean changed = false;
             for (TableColumn<ChainRow, ?> side : java.util.List.of(calls, puts)) {
                 for (TableColumn<ChainRow, ?> c : side.getColumns()) {
-                    if ((c.getText().equals("Gamma") || c.getText().equals("Vega")) && c.isVisible() != wide) {
+                    if (java.util.Set.of("Gamma", "Vega", "Theta").contains(c.getText()) && c.isVisible() != wide) {
                         c.setVisible(wide);
                         changed = true;
                     }

@@ -15,6 +15,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -139,6 +140,14 @@ class OptionsViewFxTest {
         assertEquals("synthetic chain priced from VXN 19.33 of 2025-09-26, QQQ close $595.97 on 2025-09-26", source);
         TableView<ChainRow> chain = robot.lookup("#chainTable").queryAs(TableView.class);
         assertEquals(1, chain.getItems().stream().filter(ChainRow::atTheMoney).count());
+        // the strikes read in dollars like the bids and asks beside them, still in numeric order
+        TableColumn<ChainRow, ?> strikeColumn = chain.getColumns().get(1);
+        assertEquals("Strike", strikeColumn.getText());
+        ChainRow atm = chain.getItems().stream().filter(ChainRow::atTheMoney).findFirst().orElseThrow();
+        assertEquals("$596.00", strikeColumn.getCellData(atm), "QQQ closed $595.97: the 596 strike is at the money");
+        for (int i = 1; i < chain.getItems().size(); i++) {
+            assertTrue(chain.getItems().get(i - 1).strike() < chain.getItems().get(i).strike(), "strikes in numeric order at row " + i);
+        }
         assertEquals("", robot.lookup("#errorLabel").queryAs(Label.class).getText());
 
         shoot(robot, "chain");
@@ -168,6 +177,11 @@ class OptionsViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> org.leverdesk.ui.CutOffTexts.under(robot.lookup("#payoffChart").query())).get(),
                 "payoff chart texts cut off at 1024×700");
+        // and the chain's strikes ("$596.00") and prices are whole there too
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> org.leverdesk.ui.CutOffTexts.under(chain)).get(),
+                "chain texts cut off at 1024×700");
 
         robot.interact(() -> tabs.getSelectionModel().select(2));
         TableView<org.leverdesk.optionbook.GuardLimit> guard = robot.lookup("#guardTable").queryAs(TableView.class);
