@@ -17,6 +17,7 @@ import org.leverdesk.options.chain.SyntheticChains;
 import org.leverdesk.options.contract.Expiry;
 import org.leverdesk.options.contract.OptionRight;
 import org.leverdesk.options.data.OptionMarketFiles;
+import org.leverdesk.strategy.Fmt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,7 +109,7 @@ public final class ChainCommand implements Callable<Integer>, ForwardedCommand {
     }
 
     private static void print(PrintWriter out, OptionChain chain, String source) {
-        out.printf(Locale.ROOT, "%s %s close %.2f (%s)%n%s%n", chain.underlying(), chain.asOf(), chain.spot(), source, chain.inputs());
+        out.printf(Locale.ROOT, "%s %s close %s (%s)%n%s%n", chain.underlying(), chain.asOf(), Fmt.money(chain.spot()), source, chain.inputs());
         for (Expiry e : chain.expiries()) {
             out.printf(Locale.ROOT, "%n%s %s, %d DTE%n", e.date(), e.monthly() ? "monthly" : "weekly", e.daysFrom(chain.asOf()));
             out.printf(Locale.ROOT, "%9s %9s %7s %7s  %10s  %9s %9s %7s %7s%n",

@@ -64,10 +64,11 @@ final class OptionPositionsReport {
         }
         for (OptionGroup g : book.groups()) {
             out.printf(Locale.US, "%s: max profit %s, max loss %s, break-even %s, P&L %s%s%n", g.title(), money(g.summary().maxProfit()),
-                    money(g.summary().maxLoss()), g.summary().breakEvens().stream().map(b -> String.format(Locale.US, "%.2f", b)).toList(),
+                    money(g.summary().maxLoss()), g.summary().breakEvens().stream().map(OptionPositionsReport::money).toList(),
                     money(g.profit()), g.exits() == null ? "" : String.format(Locale.US,
-                            "; exits: take at %.2f, stop at %.2f, short strikes %s, close by %s", g.exits().profitTakeDebit(),
-                            g.exits().stopDebit(), g.exits().shortStrikes(), g.exits().closeBy()));
+                            "; exits: take at %s, stop at %s, short strikes %s, close by %s", money(g.exits().profitTakeDebit()),
+                            money(g.exits().stopDebit()), g.exits().shortStrikes().stream().map(OptionPositionsReport::money).toList(),
+                            g.exits().closeBy()));
         }
     }
 

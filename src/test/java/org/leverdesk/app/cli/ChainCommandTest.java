@@ -25,7 +25,7 @@ class ChainCommandTest {
                 "--expiries", "1");
         assertEquals(0, code, cli.err.toString());
         assertEquals(List.of(
-                "QQQ 2024-05-03 close 435.48 (CSV " + dir + ")",
+                "QQQ 2024-05-03 close $435.48 (CSV " + dir + ")",
                 "synthetic: VXN 17.40 (2024-05-03) → ATM30 16.06%, r 5.413% (DGS3MO 2024-05-03), q 0.67%",
                 "",
                 "2024-05-10 weekly, 7 DTE",

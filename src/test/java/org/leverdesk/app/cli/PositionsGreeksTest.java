@@ -54,8 +54,8 @@ class PositionsGreeksTest {
         assertTrue(out.contains("cash held as collateral $500.00"), "(570 − 565) × 100: " + out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("QQQ 17 Oct 25 570 P") && l.contains(SHORT) && l.endsWith("$500.00 cash (spread width)")
                 && l.contains(" 21 ")), out);
-        assertTrue(out.contains("QQQ 17 Oct 25 bull put spread 565/570 ×1: max profit $100.00, max loss $400.00, break-even [569.00]"), out);
-        assertTrue(out.contains("exits: take at 0.50, stop at 3.00, short strikes [570.0], close by 2025-10-16"), "1.00 × 50%; 1.00 + 50% × 4.00: "
+        assertTrue(out.contains("QQQ 17 Oct 25 bull put spread 565/570 ×1: max profit $100.00, max loss $400.00, break-even [$569.00]"), out);
+        assertTrue(out.contains("exits: take at $0.50, stop at $3.00, short strikes [$570.00], close by 2025-10-16"), "1.00 × 50%; 1.00 + 50% × 4.00: "
                 + out);
 
         CliRun json = run("--json");
