@@ -188,7 +188,12 @@ public final class OptionsView {
             // the cells of a column shown again kept the rows' old layout and sat at the top of the rows the
             // window had grown; rebuilt, they are centred like the rest
             if (changed) {
-                javafx.application.Platform.runLater(chainTable::refresh);
+                javafx.application.Platform.runLater(() -> {
+                    if (wide) {
+                        restoreChainWidths();
+                    }
+                    chainTable.refresh();
+                });
             }
         });
         // a new chain opens on the money: the at-the-money row a few rows from the top
@@ -342,6 +347,20 @@ public final class OptionsView {
                 }
             }
         });
+    }
+
+    /**
+     * Columns shown again on a wide window start from their own widths. The constrained policy only spreads a change of
+     * the table's width over the columns as they are, so the ones that had been hidden came back squeezed (the calls'
+     * Gamma heading read "Gam…" at 1600×1000 after 1024×700). Unconstrained, every column takes its preferred width;
+     * constrained again, the policy fits them all to the table from there.
+     */
+    private void restoreChainWidths() {
+        var policy = chainTable.getColumnResizePolicy();
+        chainTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        chainTable.getVisibleLeafColumns().forEach(c -> c.setPrefWidth(c.getPrefWidth() + 1));
+        chainTable.getVisibleLeafColumns().forEach(c -> c.setPrefWidth(c.getPrefWidth() - 1));
+        chainTable.setColumnResizePolicy(policy);
     }
 
     private static <R> TableColumn<R, String> column(String title, double width, Function<R, String> text) {

@@ -182,6 +182,16 @@ class OptionsViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> org.leverdesk.ui.CutOffTexts.under(chain)).get(),
                 "chain texts cut off at 1024×700");
+        // grown back to 1600×1000, the Greeks hidden at 1024 come back whole (the calls' Gamma read "Gam…")
+        robot.interact(() -> {
+            window.setWidth(1600);
+            window.setHeight(1000);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(400);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> org.leverdesk.ui.CutOffTexts.under(chain)).get(),
+                "chain texts cut off at 1600×1000 after 1024×700");
 
         robot.interact(() -> tabs.getSelectionModel().select(2));
         TableView<org.leverdesk.optionbook.GuardLimit> guard = robot.lookup("#guardTable").queryAs(TableView.class);
