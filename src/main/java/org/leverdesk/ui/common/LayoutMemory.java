@@ -124,24 +124,14 @@ public final class LayoutMemory {
         }
     }
 
-    /** Flushes (see {@link #flush()}) when the window that shows {@code node} hides. */
+    /** Flushes (see {@link #flush()}) when the window that shows {@code node} hides, or {@code node} leaves it. */
     public void flushWhenHidden(javafx.scene.Node node) {
-        javafx.event.EventHandler<javafx.stage.WindowEvent> onHidden = e -> flush();
-        node.sceneProperty().addListener((o, oldScene, scene) -> {
-            if (scene != null) {
-                scene.windowProperty().addListener((w, oldWindow, window) -> {
-                    if (oldWindow != null) {
-                        oldWindow.removeEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, onHidden);
-                    }
-                    if (window != null) {
-                        window.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, onHidden);
+        node.sceneProperty().flatMap(javafx.scene.Scene::windowProperty).flatMap(javafx.stage.Window::showingProperty)
+                .addListener((o, wasShowing, showing) -> {
+                    if (Boolean.TRUE.equals(wasShowing) && !Boolean.TRUE.equals(showing)) {
+                        flush();
                     }
                 });
-                if (scene.getWindow() != null) {
-                    scene.getWindow().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, onHidden);
-                }
-            }
-        });
     }
 
     /** Writes the file now (normally done half a second after the last change). */
