@@ -7,16 +7,13 @@ import static org.leverdesk.schedule.SimulatedClock.et;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.app.context.TestBrokers;
-import org.leverdesk.app.control.ControlClient;
 import org.leverdesk.app.control.ControlMessages.Reply;
 import org.leverdesk.broker.paper.PaperBroker;
 import org.leverdesk.broker.sim.SimBroker;
@@ -29,7 +26,6 @@ import org.leverdesk.config.Secrets;
 import org.leverdesk.config.StrategySettings;
 import org.leverdesk.domain.Side;
 import org.leverdesk.emergency.EmergencyCloseOptionsTest;
-import org.leverdesk.notify.NotifyOptions;
 import org.leverdesk.risk.RiskGate;
 import org.leverdesk.risk.TradingState;
 import org.leverdesk.schedule.SimulatedClock;
@@ -91,23 +87,13 @@ class CloseAllOptionsCommandTest {
         String long55 = legs.long55();
         AppConfig config = new ConfigFile(config()).read();
         SimulatedClock clock = new SimulatedClock(et("2025-12-31T15:00"), et("2025-12-31T15:40"));
-        AtomicReference<Reply> reply = new AtomicReference<>();
-        AtomicReference<Throwable> failure = DaemonAccountFixture.atMinute(clock, et("2025-12-31T15:30"),
-                () -> reply.set(ControlClient.send(data, List.of("close-all", "--options", "--data-dir", data.toString()),
-                        Duration.ofSeconds(60)).orElseThrow()));
-        Daemon daemon = Daemon.start(data, prices, config, new Secrets(tmp.resolve("secrets.properties"), Map.of()), clock,
-                NotifyOptions.defaults());
-        try {
-            assertTrue(clock.awaitEnd(Duration.ofSeconds(60)));
-            assertTrue(daemon.requestStop());
-        } finally {
-            daemon.close();
-        }
-        DaemonAccountFixture.rethrow(failure);
-        assertEquals(0, reply.get().exit(), reply.get().out() + reply.get().err());
-        assertTrue(reply.get().out().startsWith("Close every option position at paper: 0 orders cancelled, 2 positions closed,"
-                + " flat\n"), reply.get().out());
-        assertTrue(reply.get().out().contains(short60 + " -3: closed - multi-leg ld-emergency-mleg-"), reply.get().out());
+        Reply reply = DaemonAccountFixture.controlCommandWhileDaemonRuns(data, prices, config,
+                new Secrets(tmp.resolve("secrets.properties"), Map.of()), clock, et("2025-12-31T15:30"),
+                List.of("close-all", "--options", "--data-dir", data.toString()));
+        assertEquals(0, reply.exit(), reply.out() + reply.err());
+        assertTrue(reply.out().startsWith("Close every option position at paper: 0 orders cancelled, 2 positions closed,"
+                + " flat\n"), reply.out());
+        assertTrue(reply.out().contains(short60 + " -3: closed - multi-leg ld-emergency-mleg-"), reply.out());
         try (Store store = Store.open(data)) {
             PaperBroker paper = new PaperBroker(store, null, Clock.fixed(et("2025-12-31T15:41"), ZoneOffset.UTC));
             assertEquals(Map.of("TQQQ", "20"), EmergencyCloseOptionsTest.held(paper));

@@ -1,6 +1,7 @@
 package org.leverdesk.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.leverdesk.schedule.SimulatedClock.et;
 
 import java.io.IOException;
@@ -8,11 +9,14 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.leverdesk.app.control.ControlClient;
+import org.leverdesk.app.control.ControlMessages.Reply;
 import org.leverdesk.broker.BrokerOrder;
 import org.leverdesk.broker.MultiLegOrderRequest;
 import org.leverdesk.broker.OrderRequest;
@@ -22,10 +26,13 @@ import org.leverdesk.domain.OrderType;
 import org.leverdesk.domain.Side;
 import org.leverdesk.domain.TimeInForce;
 import org.leverdesk.emergency.EmergencyCloseOptionsTest;
+import org.leverdesk.config.AppConfig;
+import org.leverdesk.config.Secrets;
 import org.leverdesk.execution.ClientOrderIds;
 import org.leverdesk.market.calendar.NyseCalendar;
 import org.leverdesk.market.data.CsvBarReader;
 import org.leverdesk.market.data.CsvDirectoryMarketData;
+import org.leverdesk.notify.NotifyOptions;
 import org.leverdesk.options.contract.OptionContract;
 import org.leverdesk.options.contract.OptionRight;
 import org.leverdesk.schedule.SimulatedClock;
@@ -160,6 +167,26 @@ final class DaemonAccountFixture {
             }
         });
         return failure;
+    }
+
+    /**
+     * The reply to the command {@code args} sent over the control channel at {@code at}, as from a second shell, while a
+     * daemon runs the account in {@code data} until {@code clock} ends (it must stop when asked).
+     */
+    static Reply controlCommandWhileDaemonRuns(Path data, Path prices, AppConfig config, Secrets secrets, SimulatedClock clock,
+            Instant at, List<String> args) throws Exception {
+        AtomicReference<Reply> reply = new AtomicReference<>();
+        AtomicReference<Throwable> failure = atMinute(clock, at,
+                () -> reply.set(ControlClient.send(data, args, Duration.ofSeconds(60)).orElseThrow()));
+        Daemon daemon = Daemon.start(data, prices, config, secrets, clock, NotifyOptions.defaults());
+        try {
+            assertTrue(clock.awaitEnd(Duration.ofSeconds(60)));
+            assertTrue(daemon.requestStop());
+        } finally {
+            daemon.close();
+        }
+        rethrow(failure);
+        return reply.get();
     }
 
     /** Fails the test with what the step threw, if it threw. */

@@ -9,18 +9,15 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.app.context.TestBrokers;
-import org.leverdesk.app.control.ControlClient;
 import org.leverdesk.app.control.ControlMessages.Reply;
 import org.leverdesk.broker.OrderRequest;
 import org.leverdesk.broker.paper.PaperBroker;
@@ -36,7 +33,6 @@ import org.leverdesk.domain.OrderType;
 import org.leverdesk.domain.Side;
 import org.leverdesk.domain.TimeInForce;
 import org.leverdesk.market.calendar.NyseCalendar;
-import org.leverdesk.notify.NotifyOptions;
 import org.leverdesk.risk.RiskGate;
 import org.leverdesk.risk.TradingState;
 import org.leverdesk.schedule.SimulatedClock;
@@ -139,24 +135,14 @@ class EmergencyEntryPointsTest {
                 new NotificationSettings(false, false, null, false, false, null, 587, null, null, null));
         // 15:30: someone runs close-all in another shell; 15:50 is monthly-rebalance's minute on the month's last session.
         SimulatedClock clock = new SimulatedClock(et("2025-12-31T15:00"), et("2025-12-31T16:05"));
-        AtomicReference<Reply> reply = new AtomicReference<>();
         // The command runs in another thread, as another process would; simulated time waits for it (the halt
         // wakes the scheduler with an interrupt, which the wait rides out).
-        AtomicReference<Throwable> failure = DaemonAccountFixture.atMinute(clock, et("2025-12-31T15:30"),
-                () -> reply.set(ControlClient.send(data, List.of("close-all", "--data-dir", data.toString()),
-                        Duration.ofSeconds(60)).orElseThrow()));
-        Daemon daemon = Daemon.start(data, prices, config, new Secrets(tmp.resolve("secrets.properties"), Map.of()), clock,
-                NotifyOptions.defaults());
-        try {
-            assertTrue(clock.awaitEnd(Duration.ofSeconds(60)));
-            assertTrue(daemon.requestStop());
-        } finally {
-            daemon.close();
-        }
-        DaemonAccountFixture.rethrow(failure);
-        assertEquals(0, reply.get().exit(), reply.get().out() + reply.get().err());
-        assertTrue(reply.get().out().startsWith("Close the whole account at paper: 1 order cancelled, 1 position closed, flat;"
-                + " trading HALTED"), reply.get().out());
+        Reply reply = DaemonAccountFixture.controlCommandWhileDaemonRuns(data, prices, config,
+                new Secrets(tmp.resolve("secrets.properties"), Map.of()), clock, et("2025-12-31T15:30"),
+                List.of("close-all", "--data-dir", data.toString()));
+        assertEquals(0, reply.exit(), reply.out() + reply.err());
+        assertTrue(reply.out().startsWith("Close the whole account at paper: 1 order cancelled, 1 position closed, flat;"
+                + " trading HALTED"), reply.out());
         try (Store store = Store.open(data)) {
             assertTrue(new OrderRepository(store, Clock.systemUTC()).recent(10).isEmpty(), "the 15:50 job sent nothing");
             JournalRepository journal = new JournalRepository(store, Clock.systemUTC());

@@ -7,16 +7,13 @@ import static org.leverdesk.schedule.SimulatedClock.et;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leverdesk.app.context.TestBrokers;
-import org.leverdesk.app.control.ControlClient;
 import org.leverdesk.app.control.ControlMessages.Reply;
 import org.leverdesk.broker.BrokerOrder;
 import org.leverdesk.broker.paper.PaperBroker;
@@ -29,7 +26,6 @@ import org.leverdesk.config.Secrets;
 import org.leverdesk.config.StrategySettings;
 import org.leverdesk.emergency.EmergencyCloseOptionsTest;
 import org.leverdesk.emergency.EmergencyStrategyOptionsTest;
-import org.leverdesk.notify.NotifyOptions;
 import org.leverdesk.schedule.SimulatedClock;
 import org.leverdesk.store.Store;
 
@@ -70,21 +66,11 @@ class ForceExitStrategyOptionsCommandTest {
         Path prices = DaemonAccountFixture.prices(tmp, "TQQQ", "QQQ");
         DaemonAccountFixture.PutSpread legs = DaemonAccountFixture.holdSharedPut(data, prices);
         SimulatedClock clock = new SimulatedClock(et("2025-12-31T15:00"), et("2025-12-31T15:40"));
-        AtomicReference<Reply> reply = new AtomicReference<>();
-        AtomicReference<Throwable> failure = DaemonAccountFixture.atMinute(clock, et("2025-12-31T15:30"),
-                () -> reply.set(ControlClient.send(data, List.of("force-exit", "--strategy", "spreads", "--data-dir",
-                        data.toString()), Duration.ofSeconds(60)).orElseThrow()));
-        Daemon daemon = Daemon.start(data, prices, config(), new Secrets(tmp.resolve("secrets.properties"), Map.of()), clock,
-                NotifyOptions.defaults());
-        try {
-            assertTrue(clock.awaitEnd(Duration.ofSeconds(60)));
-            assertTrue(daemon.requestStop());
-        } finally {
-            daemon.close();
-        }
-        DaemonAccountFixture.rethrow(failure);
-        String out = reply.get().out();
-        assertEquals(0, reply.get().exit(), out + reply.get().err());
+        Reply reply = DaemonAccountFixture.controlCommandWhileDaemonRuns(data, prices, config(),
+                new Secrets(tmp.resolve("secrets.properties"), Map.of()), clock, et("2025-12-31T15:30"),
+                List.of("force-exit", "--strategy", "spreads", "--data-dir", data.toString()));
+        String out = reply.out();
+        assertEquals(0, reply.exit(), out + reply.err());
         assertTrue(out.startsWith("Close strategy spreads (its part of the options on QQQ) at paper: 0 orders cancelled,"
                 + " 2 positions closed, flat\n"), out);
         assertTrue(out.contains(legs.short60() + " -2: its part of -3 held; closed - multi-leg ld-emergency-mleg-"), out);
