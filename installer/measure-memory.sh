@@ -35,13 +35,7 @@ rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MB  ", $1, $2/1024}' /proc/$APP/status
 nmt() { case "${JAVA_OPTS:-}" in *NativeMemoryTracking*) "$(dirname "$JAVA")/jcmd" "$APP" VM.native_memory summary \
   | grep -E "^(Total|-) .*committed=" | sed -E 's/ *\(reserved=[0-9]+KB, committed=([0-9]+)KB\).*/ \1 KB/' | paste -sd' ' ;; esac; }
 
-# first start: the dialog's default button (bottom right) starts on the demo market
-D=$(window "first start")
-eval "$(xdotool getwindowgeometry --shell "$D")"
-xdotool mousemove $((X + WIDTH - 110)) $((Y + HEIGHT - 26)) click 1
-M=$(window "^Leverdesk · (PAPER|DEMO|LIVE)$")
-xdotool windowmove "$M" 0 0
-xdotool windowsize "$M" 1600 1000
+M=$(main_window_on_demo)
 sleep 5
 echo "window open:        $(rss)"
 nmt

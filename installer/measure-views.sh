@@ -25,12 +25,7 @@ start_window
 rss() { awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$APP/status; }
 opened() { grep -c " view open in " "$LOG" 2>/dev/null || true; }
 
-D=$(window "first start")
-eval "$(xdotool getwindowgeometry --shell "$D")"
-xdotool mousemove $((X + WIDTH - 110)) $((Y + HEIGHT - 26)) click 1
-M=$(window "^Leverdesk · (PAPER|DEMO|LIVE)$")
-xdotool windowmove "$M" 0 0
-xdotool windowsize "$M" 1600 1000
+M=$(main_window_on_demo)
 for _ in $(seq 1 120); do [ "$(opened)" -ge 1 ] && break; sleep 0.5; done
 sleep "$WAIT"
 echo "up, RSS $(rss) before the views are prepared"

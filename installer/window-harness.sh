@@ -1,7 +1,8 @@
 # Sourced by measure-memory.sh and measure-views.sh (not run on its own): a scratch folder with XDG
 # folders, a private Xvfb display (-displayfd picks a free one, so measurements can run side by side),
 # cleanup on exit (KEEP=1 keeps the scratch folder), the window started with the demo-capable `gui`
-# command on PRICES, and window NAME, which waits for a visible window titled NAME and prints its id.
+# command on PRICES, window NAME, which waits for a visible window titled NAME and prints its id, and
+# main_window_on_demo, which answers the first-start dialog and prints the main window's id at 1600x1000.
 # Runs target/leverdesk.jar when present, else CLASSES (a copy of target/classes, so a build running
 # meanwhile cannot change what is measured; CLASSES wins over the jar) or target/classes with the Maven
 # class path. JAVA picks the JDK (default: the newest in /usr/lib/jvm); JAVA_OPTS go to the JVM.
@@ -27,3 +28,15 @@ fi
 # starts the window; its output goes to $SCRATCH/app.out
 start_window() { "${CMD[@]}" gui --prices "$PRICES" --data-dir "$SCRATCH/store" >"$SCRATCH/app.out" 2>&1 & APP=$!; }
 window() { for _ in $(seq 1 180); do W=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1 || true); [ -n "$W" ] && { echo "$W"; return; }; sleep 1; done; echo "no window '$1'" >&2; exit 1; }
+# first start: the dialog's default button (bottom right) starts on the demo market; the main window
+# then goes to the top left at 1600x1000, and its id is printed
+main_window_on_demo() {
+  local D M
+  D=$(window "first start") || return 1
+  eval "$(xdotool getwindowgeometry --shell "$D")"
+  xdotool mousemove $((X + WIDTH - 110)) $((Y + HEIGHT - 26)) click 1
+  M=$(window "^Leverdesk · (PAPER|DEMO|LIVE)$") || return 1
+  xdotool windowmove "$M" 0 0
+  xdotool windowsize "$M" 1600 1000
+  echo "$M"
+}
