@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code leverdesk advise}: seed 001's similar-session advice, measured, and optionally applied as a new version. */
 @Command(name = "advise", mixinStandardHelpOptions = true,
-        description = {"Find the past days most like today (regime, volatility, RSI, ATR %, volume ratio, distance from SMAs,",
+        description = {"Find the past days most like today (regime, volatility, RSI, ATR %%, volume ratio, distance from SMAs,",
                 "VIX; z-scored, cosine similarity), backtest the active strategy version, the newest other versions and",
                 "an optional grid over the days after each, and suggest the set that did best with a measured confidence:",
                 "the share of those windows in which it beat the active version. Nothing changes what trades: --apply",
@@ -89,7 +89,7 @@ public final class AdviseCommand implements Callable<Integer>, ForwardedCommand 
     @Option(names = "--apply-llm", description = "Create a version (by advisor) from the LLM's measured proposal.")
     boolean applyLlm;
 
-    @Option(names = "--auto-apply", description = "Also make the applied version active when its confidence is above 50% (paper accounts only).")
+    @Option(names = "--auto-apply", description = "Also make the applied version active when its confidence is above 50%% (paper accounts only).")
     boolean autoApply;
 
     @Option(names = "--json", description = "Print one JSON object {today, features, candidates, neighbours, suggestion, llm, applied}.")

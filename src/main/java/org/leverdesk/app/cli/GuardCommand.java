@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code leverdesk guard}: the RiskGuard's state and each limit's use, per enabled strategy (the Dashboard's numbers). */
 @Command(name = "guard", mixinStandardHelpOptions = true,
         description = {"Print the RiskGuard of every enabled strategy: OK / REDUCING / HALTED / cooling down until ...,",
-                "and each limit's use (daily $ stop, weekly % stop, drawdown throttle, trades today, day trades in 5",
+                "and each limit's use (daily $ stop, weekly %% stop, drawdown throttle, trades today, day trades in 5",
                 "sessions, cooldown), from the state the decision cycle keeps in the store: the Dashboard's banner and",
                 "gauges. With spreads or condor enabled also the account's open risk (the spreads' and condors' maximum",
                 "loss against maxRiskPct of the equity) and the options' net delta (against maxNetDelta), read from the",

@@ -71,7 +71,7 @@ public final class InitCommand implements Callable<Integer> {
     boolean liveTrading;
 
     @Option(names = "--strategy", paramLabel = "ID[:SHARE]",
-            description = "Enable a strategy with its capital share (0.3 or 30%); the shares of those without one split the rest.")
+            description = "Enable a strategy with its capital share (0.3 or 30%%); the shares of those without one split the rest.")
     List<String> strategies = new ArrayList<>();
 
     @Option(names = {"-P", "--param"}, paramLabel = "ID.NAME=VALUE", description = "A strategy parameter, e.g. -P regime.holdDays=3.")
